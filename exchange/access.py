@@ -1,0 +1,94 @@
+"""Staff see a worker's private data only with a reason, and the worker can see who looked.
+
+The console asks why before it opens a worker (one of ACCESS_REASONS, plus free text) and calls
+`record_access`; WHO SAW by SMS reads `accesses_for`.
+"""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlmodel import Session, col, select
+
+from exchange.audit import audit
+from exchange.errors import Refused
+from store.models import DataAccess, Operator, Worker
+
+# Reason codes, and the words the worker reads for each.
+ACCESS_REASONS: dict[str, str] = {
+    "asked_by_worker": "you asked for help",
+    "onboarding": "signing you up",
+    "shift_problem": "a problem with a shift",
+    "payment": "a payment question",
+    "dispute": "deciding a dispute",
+    "credential": "a check you agreed to",
+    "safety": "a safety concern",
+    "legal": "a legal request",
+    "export": "a copy of your data",
+    "other": "another reason",
+}
+LONGEST_DETAIL = 200
+
+
+def record_access(
+    session: Session,
+    operator_id: int | None,
+    worker_id: int,
+    reason: str,
+    detail: str | None,
+    now: datetime,
+) -> DataAccess:
+    """Log that an operator opened a worker's data, and why; the audit chain records it too.
+
+    `reason` is a code from ACCESS_REASONS; "other" needs `detail`. None as operator means an
+    administrator at the `poems` command line.
+    """
+    if reason not in ACCESS_REASONS:
+        raise Refused("bad_reason", f"Say why: one of {', '.join(ACCESS_REASONS)}")
+    detail = " ".join((detail or "").split())[:LONGEST_DETAIL] or None
+    if reason == "other" and not detail:
+        raise Refused("no_detail", "Say in a few words why you need to see this worker")
+    if operator_id is not None and session.get(Operator, operator_id) is None:
+        raise Refused("no_operator", "No such operator")
+    if session.get(Worker, worker_id) is None:
+        raise Refused("no_worker", "No such worker")
+    access = DataAccess(
+        worker_id=worker_id, operator_id=operator_id, reason=reason, detail=detail, at=now
+    )
+    session.add(access)
+    audit(
+        session,
+        operator_id,
+        "access",
+        f"worker:{worker_id}",
+        f"{reason}: {detail}" if detail else reason,
+        now,
+    )
+    session.flush()
+    return access
+
+
+@dataclass(frozen=True)
+class Seen:
+    """One look at a worker's data, as the worker is told of it."""
+
+    who: str
+    at: datetime
+    why: str
+
+
+def accesses_for(session: Session, worker_id: int) -> list[Seen]:
+    """Every recorded look at this worker's data, newest first (the console logs its looks here)."""
+    rows = session.exec(
+        select(DataAccess, Operator)
+        .join(Operator, col(Operator.id) == DataAccess.operator_id, isouter=True)
+        .where(DataAccess.worker_id == worker_id)
+        .order_by(col(DataAccess.at).desc(), col(DataAccess.id).desc())
+    ).all()
+    seen = []
+    for access, operator in rows:
+        who = f"{operator.name} ({operator.role})" if operator else "an administrator"
+        why = ACCESS_REASONS.get(access.reason, access.reason)
+        if access.detail:
+            why = f"{why}: {access.detail}"
+        seen.append(Seen(who, access.at, why))
+    return seen

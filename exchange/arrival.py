@@ -1,0 +1,91 @@
+"""On the day of a shift: a worker says they are running late, or that they have arrived."""
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import update
+from sqlmodel import Session, col, select
+
+from exchange.notices import notify_buyer
+from exchange.reminders import postpone_checkin_check
+from exchange.shifts import shift_facts
+from store.models import Booking, Buyer, Market, Offer, Shift, Worker
+
+# LATE means the booking starting within this long, or one already under way.
+LATE_WINDOW = timedelta(hours=12)
+# HERE means the booking starting within this long, or one already under way.
+CHECKIN_WINDOW = timedelta(minutes=60)
+
+
+@dataclass(frozen=True)
+class OnTheDay:
+    """What a LATE or HERE text came to: `outcome` names it, for the reply."""
+
+    outcome: str
+    booking: Booking | None = None
+    shift: Shift | None = None
+    offer: Offer | None = None
+
+
+def bookings_near(
+    session: Session, worker_id: int, now: datetime, within: timedelta, ref: str | None = None
+) -> list[tuple[Booking, Shift, Offer]]:
+    """The worker's bookings starting within `within` or under way, nearest to now first."""
+    query = (
+        select(Booking, Shift, Offer)
+        .join(Shift, col(Shift.id) == Booking.shift_id)
+        .join(Offer, col(Offer.id) == Booking.offer_id)
+        .where(
+            Booking.worker_id == worker_id,
+            Booking.status == "booked",
+            col(Shift.start) <= now + within,
+            col(Shift.end) > now,
+        )
+    )
+    if ref is not None:
+        query = query.where(Offer.ref == ref)
+    rows = list(session.exec(query))
+    return sorted(rows, key=lambda row: abs(row[1].start - now))
+
+
+def report_late(
+    session: Session, worker: Worker, minutes: int | None, now: datetime, ref: str | None = None
+) -> OnTheDay:
+    """Store how late the worker will be and tell the buyer; without minutes, nothing is stored."""
+    rows = bookings_near(session, worker.id, now, LATE_WINDOW, ref)
+    if not rows:
+        return OnTheDay("no_booking")
+    booking, shift, offer = rows[0]
+    if minutes is None:
+        return OnTheDay("how_late", booking, shift, offer)
+    booking.late_minutes = minutes
+    session.add(booking)
+    postpone_checkin_check(session, booking, shift, minutes)
+    buyer = session.get(Buyer, shift.buyer_id)
+    notify_buyer(
+        session,
+        buyer,
+        "buyer_late",
+        now,
+        worker=worker.name,
+        late_minutes=minutes,
+        **shift_facts(shift, session.get(Market, shift.market_id), buyer),
+    )
+    return OnTheDay("late_noted", booking, shift, offer)
+
+
+def check_in(session: Session, worker: Worker, now: datetime, ref: str | None = None) -> OnTheDay:
+    """The worker is at work: checked_in_at is set once, for the booking starting about now."""
+    rows = bookings_near(session, worker.id, now, CHECKIN_WINDOW, ref)
+    if not rows:
+        later = bookings_near(session, worker.id, now, LATE_WINDOW, ref)
+        return OnTheDay("too_early", *later[0]) if later else OnTheDay("no_booking")
+    booking, shift, offer = rows[0]
+    # Conditional, so two HERE texts at once keep the first time.
+    claimed = session.execute(
+        update(Booking)
+        .where(col(Booking.id) == booking.id, col(Booking.checked_in_at).is_(None))
+        .values(checked_in_at=now)
+    ).rowcount
+    session.refresh(booking)
+    return OnTheDay("checked_in" if claimed else "already_in", booking, shift, offer)

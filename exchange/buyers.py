@@ -1,0 +1,70 @@
+"""Buyers: the employers and public bodies that post shifts, added and kept up to date by staff."""
+
+from datetime import datetime
+
+from sqlmodel import Session, select
+
+from exchange.areas import normalise_place
+from exchange.errors import Refused
+from exchange.operators import require, require_market
+from exchange.phones import to_e164
+from store.models import Buyer, Market, Operator, Worker
+
+FIELDS = ("name", "phone", "contact_name", "default_postcode", "default_place")
+
+
+def _checked(session: Session, market: Market, buyer_id: int | None, typed: dict[str, str]) -> dict:
+    values: dict[str, str | None] = {}
+    for field, text in typed.items():
+        if field not in FIELDS:
+            raise ValueError(f"{field} is not a buyer's detail")
+        values[field] = " ".join(text.split()) or None
+    name = values.get("name")
+    if "name" in values:
+        if not name or len(name) < 2:
+            raise Refused("bad_name", "A buyer needs a name")
+        same = session.exec(select(Buyer.id).where(Buyer.name == name)).first()
+        if same is not None and same != buyer_id:
+            raise Refused("taken", f"There is already a buyer called {name}")
+    if values.get("phone"):
+        phone = to_e164(values["phone"], market.region)
+        if session.exec(select(Worker.id).where(Worker.phone == phone)).first():
+            # A buyer on a worker's phone would blur who is trading with whom.
+            raise Refused("worker_phone", f"{phone} is a worker's phone")
+        values["phone"] = phone
+    if values.get("default_postcode"):
+        code = normalise_place(values["default_postcode"])
+        if code is None:
+            raise Refused("bad_place", f"{values['default_postcode']!r} is not a postcode or ZIP")
+        values["default_postcode"] = code
+    return values
+
+
+def add_buyer(
+    session: Session, market_id: int, operator: Operator, typed: dict[str, str], now: datetime
+) -> Buyer:
+    """A new buyer in a market; name required, phone and postcode checked when given."""
+    require(operator, "admin", "staff")
+    require_market(session, operator, market_id)
+    market = session.get(Market, market_id)
+    values = _checked(session, market, None, {"name": "", **typed})
+    buyer = Buyer(market_id=market_id, created_at=now, **values)
+    session.add(buyer)
+    session.flush()
+    return buyer
+
+
+def edit_buyer(
+    session: Session, buyer_id: int, operator: Operator, typed: dict[str, str], now: datetime
+) -> Buyer:
+    require(operator, "admin", "staff")
+    buyer = session.get(Buyer, buyer_id)
+    if buyer is None:
+        raise Refused("no_buyer", "No such buyer")
+    require_market(session, operator, buyer.market_id)
+    values = _checked(session, session.get(Market, buyer.market_id), buyer_id, typed)
+    for field, value in values.items():
+        setattr(buyer, field, value)
+    session.add(buyer)
+    session.flush()
+    return buyer

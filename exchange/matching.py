@@ -1,0 +1,146 @@
+"""Matching: who may be offered a shift, in the order of the market's published rule."""
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import and_, exists, nulls_first, or_
+from sqlmodel import Session, col, select
+
+from exchange.areas import covers
+from exchange.law.checks import Problem, screen
+from exchange.localtime import format_day, format_span
+from exchange.money import format_money
+from exchange.shifts import shift_minutes
+from store.models import (
+    AvailabilityWindow,
+    Booking,
+    Market,
+    Offer,
+    Shift,
+    Worker,
+    WorkerCredential,
+    WorkerSkill,
+)
+
+RANKING_RULES = {
+    "rotation": "least recently booked first, then whoever said they were free first",
+}
+
+
+@dataclass(frozen=True)
+class Candidate:
+    worker: Worker
+    window: AvailabilityWindow
+    place: int
+    of: int
+    reason: str
+
+
+@dataclass(frozen=True)
+class Match:
+    """Who may be offered a shift, ranked, and who the law keeps away from it (with the rule)."""
+
+    candidates: list[Candidate]
+    left_out: list[tuple[Worker, Problem]]
+
+
+def eligible_workers(
+    session: Session, shift: Shift, market: Market, now: datetime
+) -> list[Candidate]:
+    """Every eligible worker not yet offered this shift, ranked by the market's rule."""
+    return match(session, shift, market, now).candidates
+
+
+def match(session: Session, shift: Shift, market: Market, now: datetime) -> Match:
+    """Eligible workers ranked, and those who fit but whom booking would put outside the law."""
+    minutes = shift_minutes(shift)
+    busy = (
+        select(Booking.id)
+        .join(Shift, col(Shift.id) == Booking.shift_id)
+        .where(
+            Booking.worker_id == Worker.id,
+            Booking.status == "booked",
+            col(Shift.start) < shift.end,
+            col(Shift.end) > shift.start,
+        )
+    )
+    already_offered = select(Offer.id).where(
+        Offer.shift_id == shift.id, Offer.worker_id == Worker.id
+    )
+    # Every credential the shift requires must be held and not expired.
+    holds_credentials = [
+        exists(
+            select(WorkerCredential.id).where(
+                WorkerCredential.worker_id == Worker.id,
+                WorkerCredential.credential == credential,
+                or_(
+                    col(WorkerCredential.expires_at).is_(None),
+                    col(WorkerCredential.expires_at) > shift.end,
+                ),
+            )
+        )
+        for credential in shift.credentials
+    ]
+    rows = session.exec(
+        select(Worker, AvailabilityWindow)
+        .join(
+            WorkerSkill, and_(WorkerSkill.worker_id == Worker.id, WorkerSkill.skill == shift.skill)
+        )
+        .join(AvailabilityWindow, col(AvailabilityWindow.worker_id) == Worker.id)
+        .where(
+            Worker.status == "active",
+            col(Worker.opted_out).is_(False),
+            col(Worker.suspended_at).is_(None),
+            Worker.currency == shift.currency,
+            col(Worker.asking_rate_minor) <= shift.max_rate_minor,
+            col(Worker.min_shift_minutes) <= minutes,
+            col(AvailabilityWindow.start) <= shift.start,
+            col(AvailabilityWindow.end) >= shift.end,
+            ~exists(busy),
+            ~exists(already_offered),
+            *holds_credentials,
+        )
+        .order_by(
+            nulls_first(col(Worker.last_booked_at).asc()),
+            col(AvailabilityWindow.created_at).asc(),
+            col(Worker.id).asc(),
+        )
+    ).all()
+    fits = [
+        (worker, window)
+        for worker, window in rows
+        if shift.start - now >= timedelta(minutes=worker.notice_minutes)
+        and covers(worker.travel_areas, shift.postcode)
+    ]
+    # Rule 11: nobody is offered what the law would not let them be booked for.
+    verdicts = screen(session, shift, market, [worker for worker, _ in fits])
+    left_out = [(worker, problem) for worker, problem in verdicts if problem is not None]
+    fits = [fit for fit, (_, problem) in zip(fits, verdicts, strict=True) if problem is None]
+    candidates = [
+        Candidate(
+            worker,
+            window,
+            place,
+            len(fits),
+            offer_reason(shift, market, worker, window, place, len(fits)),
+        )
+        for place, (worker, window) in enumerate(fits, start=1)
+    ]
+    return Match(candidates, left_out)
+
+
+def offer_reason(
+    shift: Shift, market: Market, worker: Worker, window: AvailabilityWindow, place: int, of: int
+) -> str:
+    """Why this offer went to this worker, in words they can read (WHY by SMS sends it)."""
+    booked = (
+        f"last booked {format_day(worker.last_booked_at, market.tz)}"
+        if worker.last_booked_at
+        else "never booked"
+    )
+    return (
+        f"You do {shift.skill}; you are free {format_span(window.start, window.end, market.tz)}; "
+        f"you ask {format_money(worker.asking_rate_minor, worker.currency)}/hr and the buyer pays up to "
+        f"{format_money(shift.max_rate_minor, shift.currency)}; {shift.postcode} is in your area. "
+        f"Rule: {RANKING_RULES[market.ranking_rule]}. You were {place} of {of} ({booked})."
+    )

@@ -1,0 +1,331 @@
+"""Offers and bookings: waves of offers, the first YES per slot books, drops reopen the slot."""
+
+import random
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import update
+from sqlmodel import Session, col, func, select
+
+from exchange.errors import Refused
+from exchange.law.checks import check_booking
+from exchange.law.skips import record_left_out
+from exchange.matching import match
+from exchange.notices import notify_buyer, notify_worker
+from exchange.quiet import offers_wait
+from exchange.reminders import schedule_for_booking
+from exchange.shifts import lock_shift, shift_facts
+from store.models import Booking, Buyer, Market, Offer, Shift, Worker
+
+OPEN_STATES = ("open", "offering")
+
+
+def _live_refs(session: Session, worker_id: int) -> set[str]:
+    return set(
+        session.exec(select(Offer.ref).where(Offer.worker_id == worker_id, Offer.status == "live"))
+    )
+
+
+def new_ref(session: Session, worker_id: int, rng: random.Random | None = None) -> str:
+    """Four digits a feature phone can type, unique among this worker's live offers."""
+    taken = _live_refs(session, worker_id)
+    rng = rng or random.SystemRandom()
+    while True:
+        ref = str(rng.randint(1000, 9999))
+        if ref not in taken:
+            return ref
+
+
+def send_wave(session: Session, shift_id: int, now: datetime) -> list[Offer]:
+    """Offer the shift to the next eligible workers, up to open slots x the market's wave factor.
+
+    Counts the offers still live, so calling it again only tops the wave up. In quiet hours a
+    shift more than 12 hours away gets nothing yet; the wave sweep sends it in the morning.
+    """
+    shift = lock_shift(session, shift_id)
+    if shift is None or shift.status not in OPEN_STATES or shift.start <= now:
+        return []
+    market = session.get(Market, shift.market_id)
+    if offers_wait(market, shift.start, now):
+        return []
+    live = session.exec(
+        select(func.count())
+        .select_from(Offer)
+        .where(Offer.shift_id == shift.id, Offer.status == "live")
+    ).one()
+    room = (shift.slots - shift.booked) * market.wave_factor - live
+    if room <= 0:
+        return []
+    found = match(session, shift, market, now)
+    record_left_out(session, shift.id, found.left_out, now)
+    candidates = found.candidates[:room]
+    if not candidates:
+        return []
+    shift.wave += 1
+    shift.status = "offering"
+    session.add(shift)
+    facts = shift_facts(shift, market, session.get(Buyer, shift.buyer_id))
+    window = min(timedelta(minutes=market.offer_window_minutes), (shift.start - now) / 2)
+    offers = []
+    for candidate in candidates:
+        worker = candidate.worker
+        offer = Offer(
+            shift_id=shift.id,
+            worker_id=worker.id,
+            wave=shift.wave,
+            rank=candidate.place,
+            ref=new_ref(session, worker.id),
+            reason=candidate.reason,
+            created_at=now,
+            expires_at=now + window,
+        )
+        session.add(offer)
+        session.flush()
+        notify_worker(
+            session,
+            worker,
+            "offer",
+            now,
+            ref=offer.ref,
+            rate=worker.asking_rate_minor,
+            expires_at=offer.expires_at.isoformat(),
+            **facts,
+        )
+        offers.append(offer)
+    return offers
+
+
+def offer_open_shifts(session: Session, worker_id: int, now: datetime) -> list[Offer]:
+    """After a worker posts availability, top up the waves of open shifts they may now fit."""
+    shifts = session.exec(
+        select(Shift.id).where(col(Shift.status).in_(OPEN_STATES), col(Shift.start) > now)
+    ).all()
+    made = []
+    for shift_id in shifts:
+        made += [
+            offer for offer in send_wave(session, shift_id, now) if offer.worker_id == worker_id
+        ]
+    return made
+
+
+@dataclass(frozen=True)
+class Answer:
+    """What happened to a worker's YES or NO: `outcome` names it, for the reply."""
+
+    outcome: str
+    offer: Offer | None = None
+    booking: Booking | None = None
+    choices: tuple[Offer, ...] = ()
+
+
+def find_offer(session: Session, worker_id: int, ref: str | None) -> Answer | Offer:
+    """The live offer a reply means, or an Answer saying why none can be chosen."""
+    if ref is None:
+        live = session.exec(
+            select(Offer)
+            .where(Offer.worker_id == worker_id, Offer.status == "live")
+            .order_by(Offer.id)
+        ).all()
+        if len(live) == 1:
+            return live[0]
+        return Answer("which" if live else "no_offer", choices=tuple(live))
+    offers = session.exec(
+        select(Offer)
+        .where(Offer.worker_id == worker_id, Offer.ref == ref)
+        .order_by(col(Offer.id).desc())
+    ).all()
+    if not offers:
+        return Answer("unknown_ref")
+    return offers[0]
+
+
+def accept(session: Session, worker_id: int, ref: str | None, now: datetime) -> Answer:
+    """The first YES per slot books the shift at the worker's own asking rate; later ones hear it is filled."""
+    found = find_offer(session, worker_id, ref)
+    if isinstance(found, Answer):
+        return found
+    offer = found
+    worker = session.get(Worker, worker_id)
+    shift = lock_shift(session, offer.shift_id)
+    session.refresh(offer)
+    market = session.get(Market, shift.market_id)
+    buyer = session.get(Buyer, shift.buyer_id)
+    facts = shift_facts(shift, market, buyer)
+    if offer.status != "live":
+        outcome = {"accepted": "already_booked", "filled": "filled", "withdrawn": "cancelled"}.get(
+            offer.status, "closed"
+        )
+        notify_worker(session, worker, f"accept_{outcome}", now, ref=offer.ref, **facts)
+        return Answer(outcome, offer)
+    # Rule 11, again at the moment of booking: the law or the worker's shifts may have changed.
+    problem = check_booking(session, worker, shift, market)
+    if problem is not None:
+        offer.status, offer.answered_at = "barred", now
+        session.add(offer)
+        record_left_out(session, shift.id, [(worker, problem)], now)
+        notify_worker(
+            session,
+            worker,
+            "accept_barred",
+            now,
+            ref=offer.ref,
+            rule_reason=problem.reason,
+            **facts,
+        )
+        send_wave(session, shift.id, now)
+        return Answer("barred", offer)
+    # One conditional statement claims the offer and one the slot; whoever loses sees 0 rows.
+    claimed = session.execute(
+        update(Offer)
+        .where(col(Offer.id) == offer.id, col(Offer.status) == "live")
+        .values(status="accepted", answered_at=now)
+    ).rowcount
+    if not claimed:
+        session.refresh(offer)
+        notify_worker(session, worker, "accept_closed", now, ref=offer.ref, **facts)
+        return Answer("closed", offer)
+    slot = session.execute(
+        update(Shift)
+        .where(
+            col(Shift.id) == shift.id,
+            col(Shift.booked) < Shift.slots,
+            col(Shift.status).in_(OPEN_STATES),
+        )
+        .values(booked=Shift.booked + 1)
+    ).rowcount
+    if not slot:
+        session.execute(update(Offer).where(col(Offer.id) == offer.id).values(status="filled"))
+        session.refresh(shift)
+        outcome = "cancelled" if shift.status == "cancelled" else "filled"
+        notify_worker(session, worker, f"accept_{outcome}", now, ref=offer.ref, **facts)
+        return Answer(outcome, offer)
+    session.refresh(shift)
+    session.refresh(offer)
+    booking = Booking(
+        shift_id=shift.id,
+        worker_id=worker.id,
+        offer_id=offer.id,
+        rate_minor=worker.asking_rate_minor,
+        currency=worker.currency,
+        created_at=now,
+    )
+    worker.last_booked_at = now
+    session.add_all([booking, worker])
+    if shift.booked >= shift.slots:
+        shift.status = "filled"
+        session.add(shift)
+        session.execute(
+            update(Offer)
+            .where(col(Offer.shift_id) == shift.id, col(Offer.status) == "live")
+            .values(status="filled")
+        )
+    session.flush()
+    schedule_for_booking(session, booking, shift, market, now)
+    notify_worker(session, worker, "booked", now, ref=offer.ref, rate=booking.rate_minor, **facts)
+    notify_buyer(
+        session,
+        buyer,
+        "buyer_booked",
+        now,
+        worker=worker.name,
+        rate=booking.rate_minor,
+        booked=shift.booked,
+        slots=shift.slots,
+        **facts,
+    )
+    return Answer("booked", offer, booking)
+
+
+def decline(session: Session, worker_id: int, ref: str | None, now: datetime) -> Answer:
+    """A NO closes the offer; the wave is topped up so the slot reaches someone else."""
+    found = find_offer(session, worker_id, ref)
+    if isinstance(found, Answer):
+        return found
+    offer = found
+    lock_shift(session, offer.shift_id)
+    session.refresh(offer)
+    if offer.status != "live":
+        return Answer("closed", offer)
+    offer.status = "declined"
+    offer.answered_at = now
+    session.add(offer)
+    session.flush()
+    shift = session.get(Shift, offer.shift_id)
+    notify_worker(
+        session,
+        session.get(Worker, worker_id),
+        "declined",
+        now,
+        ref=offer.ref,
+        **shift_facts(shift, session.get(Market, shift.market_id)),
+    )
+    send_wave(session, offer.shift_id, now)
+    return Answer("declined", offer)
+
+
+def drop_booking(session: Session, worker_id: int, ref: str | None, now: datetime) -> Answer:
+    """A worker drops a booked shift: the buyer is told and the slot is offered again."""
+    query = (
+        select(Booking, Offer)
+        .join(Offer, col(Offer.id) == Booking.offer_id)
+        .join(Shift, col(Shift.id) == Booking.shift_id)
+        .where(Booking.worker_id == worker_id, Booking.status == "booked", col(Shift.start) > now)
+        .order_by(Shift.start)
+    )
+    if ref is not None:
+        query = query.where(Offer.ref == ref)
+    rows = session.exec(query).all()
+    if not rows:
+        return Answer("no_booking")
+    if len(rows) > 1:
+        return Answer("which_booking", choices=tuple(offer for _, offer in rows))
+    booking, offer = rows[0]
+    shift = lock_shift(session, booking.shift_id)
+    session.refresh(booking)
+    if booking.status != "booked":
+        return Answer("no_booking")
+    booking.status = "dropped"
+    booking.ended_at = now
+    shift.booked -= 1
+    if shift.status == "filled":
+        shift.status = "offering"
+    session.add_all([booking, shift])
+    session.flush()
+    market = session.get(Market, shift.market_id)
+    buyer = session.get(Buyer, shift.buyer_id)
+    worker = session.get(Worker, worker_id)
+    facts = shift_facts(shift, market, buyer)
+    notify_worker(session, worker, "dropped", now, ref=offer.ref, **facts)
+    notify_buyer(session, buyer, "buyer_dropped", now, worker=worker.name, **facts)
+    send_wave(session, shift.id, now)
+    return Answer("dropped", offer, booking)
+
+
+def live_offers(session: Session, worker_id: int) -> list[tuple[Offer, Shift]]:
+    return list(
+        session.exec(
+            select(Offer, Shift)
+            .join(Shift, col(Shift.id) == Offer.shift_id)
+            .where(Offer.worker_id == worker_id, Offer.status == "live")
+            .order_by(Shift.start)
+        )
+    )
+
+
+def upcoming_bookings(
+    session: Session, worker_id: int, now: datetime
+) -> list[tuple[Booking, Shift, Offer]]:
+    return list(
+        session.exec(
+            select(Booking, Shift, Offer)
+            .join(Shift, col(Shift.id) == Booking.shift_id)
+            .join(Offer, col(Offer.id) == Booking.offer_id)
+            .where(Booking.worker_id == worker_id, Booking.status == "booked", col(Shift.end) > now)
+            .order_by(Shift.start)
+        )
+    )
+
+
+def require_open(shift: Shift) -> None:
+    if shift.status not in OPEN_STATES:
+        raise Refused("shift_closed", f"Shift {shift.ref} is {shift.status}")

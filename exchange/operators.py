@@ -1,0 +1,142 @@
+"""Operators of the exchange: accounts, roles, sign-in with a limit on guessing, and what each may touch."""
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlmodel import Session, col, func, select
+
+from exchange.errors import Refused
+from store.models import Franchise, Market, Operator, SignIn, Worker
+
+ROLES = ("admin", "staff", "franchisee", "auditor")
+# Failed sign-ins allowed per username in the window before the account is locked for a while.
+MOST_FAILURES = 5
+FAILURE_WINDOW = timedelta(minutes=15)
+SHORTEST_PASSWORD = 8
+
+_hasher = PasswordHasher()
+
+
+def hash_password(password: str) -> str:
+    """An Argon2id hash of the password, salted; the password itself is never stored."""
+    return _hasher.hash(password)
+
+
+def password_matches(password_hash: str | None, password: str) -> bool:
+    if not password_hash:
+        return False
+    try:
+        return _hasher.verify(password_hash, password)
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+def add_operator(
+    session: Session,
+    username: str,
+    name: str,
+    role: str,
+    password: str,
+    now: datetime,
+    phone: str | None = None,
+    allow_short_password: bool = False,
+) -> Operator:
+    """A new console account. An operator's phone may not belong to a worker (rule 6)."""
+    username = username.strip().lower()
+    if not username or not username.replace("_", "").replace(".", "").isalnum():
+        raise Refused("bad_username", "A username is letters and digits (also . and _)")
+    if role not in ROLES:
+        raise Refused("bad_role", f"A role is one of {', '.join(ROLES)}")
+    if len(password) < SHORTEST_PASSWORD and not allow_short_password:
+        raise Refused("short_password", f"A password needs at least {SHORTEST_PASSWORD} characters")
+    if session.exec(select(Operator.id).where(Operator.username == username)).first():
+        raise Refused("taken", f"There is already an operator called {username}")
+    if phone and session.exec(select(Worker.id).where(Worker.phone == phone)).first():
+        raise Refused(
+            "operator", "Operators cannot buy or sell on the exchange: that is a worker's phone"
+        )
+    operator = Operator(
+        username=username,
+        name=name.strip() or username,
+        role=role,
+        phone=phone,
+        password_hash=hash_password(password),
+        created_at=now,
+    )
+    session.add(operator)
+    session.flush()
+    return operator
+
+
+def recent_failures(session: Session, username: str, now: datetime) -> int:
+    """Failed sign-ins for this username inside the window, counted since the last success."""
+    since = now - FAILURE_WINDOW
+    last_ok = session.exec(
+        select(func.max(SignIn.at)).where(SignIn.username == username, col(SignIn.ok).is_(True))
+    ).one()
+    if last_ok is not None and last_ok > since:
+        since = last_ok
+    return session.exec(
+        select(func.count())
+        .select_from(SignIn)
+        .where(SignIn.username == username, col(SignIn.ok).is_(False), col(SignIn.at) > since)
+    ).one()
+
+
+@dataclass(frozen=True)
+class SignInOutcome:
+    """Who signed in, or why not. Not an exception, so the attempt's log row is committed."""
+
+    operator: Operator | None
+    reason: str | None = None
+
+
+def sign_in(session: Session, username: str, password: str, now: datetime) -> SignInOutcome:
+    """Check a password; every attempt is logged, and too many failures lock the username a while."""
+    username = username.strip().lower()
+    if recent_failures(session, username, now) >= MOST_FAILURES:
+        session.add(SignIn(username=username, ok=False, at=now))
+        minutes = int(FAILURE_WINDOW.total_seconds() // 60)
+        return SignInOutcome(
+            None, f"Too many failed sign-ins for {username}: try again in {minutes} minutes"
+        )
+    operator = session.exec(select(Operator).where(Operator.username == username)).first()
+    ok = operator is not None and password_matches(operator.password_hash, password)
+    session.add(SignIn(username=username, ok=ok, at=now))
+    if not ok:
+        # The same words whether the username exists or not, so guessing learns nothing.
+        return SignInOutcome(None, "That username and password do not match")
+    return SignInOutcome(operator)
+
+
+def market_ids_for(session: Session, operator: Operator) -> list[int] | None:
+    """The markets an operator may see: None for all; a franchisee sees only its own."""
+    if operator.role != "franchisee":
+        return None
+    return list(
+        session.exec(
+            select(Market.id)
+            .join(Franchise, col(Franchise.id) == Market.franchise_id)
+            .where(Franchise.franchisee_id == operator.id)
+        )
+    )
+
+
+def may_write(operator: Operator) -> bool:
+    """Auditors only read."""
+    return operator.role in ("admin", "staff", "franchisee")
+
+
+def require(operator: Operator, *roles: str) -> None:
+    """Refuse unless the operator has one of the roles."""
+    if operator.role not in roles:
+        raise Refused("not_allowed", f"A {operator.role} may not do that")
+
+
+def require_market(session: Session, operator: Operator, market_id: int) -> None:
+    """Refuse when the market is outside what this operator may touch."""
+    allowed = market_ids_for(session, operator)
+    if allowed is not None and market_id not in allowed:
+        raise Refused("not_allowed", "That market belongs to another franchisee")

@@ -1,0 +1,195 @@
+"""Writing the published data: JSON and CSV files with their schema, and a record of each run.
+
+The files are the whole of what operators and the public alike may see in aggregate (rule 5):
+`public.json`, `booked_work.csv`, `rates_4_weeks.csv` and `schema.json`, described in
+docs/public-data.md. Each publication also carries the head of the audit chain, so anyone
+holding an old copy can later show the log was not cut short or rewritten.
+"""
+
+import csv
+import hashlib
+import io
+import json
+import os
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlmodel import Session, col, select
+
+from exchange import audit
+from exchange.public import FIGURES, THRESHOLD, booked_work_rows, rates_rows
+from store.db import Database
+from store.models import Market, Publication
+
+SCHEMA = "poems-public-data"
+VERSION = "1.0.0"
+BOOKED_WORK_COLUMNS = (
+    "market",
+    "currency",
+    "week",
+    "table",
+    "skill",
+    "area",
+    "weekday",
+    "part_of_day",
+    "suppressed",
+    *FIGURES,
+)
+RATES_COLUMNS = (
+    "market",
+    "currency",
+    "from_week",
+    "to_week",
+    "skill",
+    "area",
+    "suppressed",
+    "workers",
+    "rate_q1",
+    "rate_median",
+    "rate_q3",
+)
+FILES = ("public.json", "booked_work.csv", "rates_4_weeks.csv", "schema.json")
+
+
+def build(session: Session, now: datetime) -> dict[str, Any]:
+    """The whole publication as one JSON-ready document."""
+    markets = session.exec(select(Market).order_by(Market.id)).all()
+    booked: list[dict[str, Any]] = []
+    rates: list[dict[str, Any]] = []
+    for market in markets:
+        booked += booked_work_rows(session, market, now)
+        rates += rates_rows(session, market, now)
+    seq, digest = audit.head(session)
+    return {
+        "schema": SCHEMA,
+        "version": VERSION,
+        "published_at": now.astimezone(UTC).isoformat(),
+        "threshold_workers": THRESHOLD,
+        "markets": [
+            {
+                "name": m.name,
+                "sector": m.sector,
+                "area": m.area,
+                "tz": m.tz,
+                "currency": m.currency,
+                "ranking_rule": m.ranking_rule,
+            }
+            for m in markets
+        ],
+        "audit_head": {"seq": seq, "hash": digest},
+        "booked_work": booked,
+        "rates_4_weeks": rates,
+    }
+
+
+def schema() -> dict[str, Any]:
+    """schema.json: the columns, their meaning and the version (docs/public-data.md says more)."""
+    return {
+        "schema": SCHEMA,
+        "version": VERSION,
+        "documentation": "docs/public-data.md",
+        "total_marker": "*",
+        "money": "integer minor units (pence, cents) of the row's currency, per hour",
+        "suppression": f"a cell describing fewer than {THRESHOLD} distinct workers is blank, "
+        "and so are enough others that no blank can be worked out from the totals",
+        "files": {
+            "booked_work.csv": list(BOOKED_WORK_COLUMNS),
+            "rates_4_weeks.csv": list(RATES_COLUMNS),
+            "public.json": ["schema", "version", "published_at", "threshold_workers", "markets"]
+            + ["audit_head", "booked_work", "rates_4_weeks"],
+        },
+        "columns": {
+            "week": "ISO week of the shift's start, market time, e.g. 2026-W47",
+            "table": "skill_area (skill x area) or skill_time (weekday x part of day, one skill)",
+            "area": "postcode area (letters, e.g. E) or the first three digits of a ZIP",
+            "weekday": "Mon..Sun of the shift's start, market time",
+            "part_of_day": "morning 06-12, afternoon 12-17, evening 17-22, night 22-06",
+            "suppressed": "true when the figures are withheld",
+            "workers": "distinct workers booked",
+            "bookings": "bookings that stood (not dropped, not cancelled)",
+            "slots_posted": "places the buyers asked for, on shifts not cancelled",
+            "fill_rate": "bookings / slots_posted",
+            "time_to_fill_minutes": "median minutes from posting a shift to a booking on it",
+            "rate_q1": "lower quartile of the hourly rates paid, one value per booking",
+            "rate_median": "median hourly rate paid",
+            "rate_q3": "upper quartile of the hourly rates paid",
+            "from_week": "first week the rates cover",
+            "to_week": "last week the rates cover",
+        },
+    }
+
+
+def _csv(rows: list[dict[str, Any]], columns: tuple[str, ...]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow([_cell(row.get(column)) for column in columns])
+    return out.getvalue()
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def _write(path: Path, text: str) -> None:
+    """Replace a file whole, so a reader never sees half of it."""
+    temporary = path.with_suffix(path.suffix + ".tmp")
+    temporary.write_text(text, encoding="utf-8")
+    os.replace(temporary, path)
+
+
+def write(document: dict[str, Any], out_dir: Path) -> str:
+    """Write the four files; returns the sha256 of public.json."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    body = json.dumps(document, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+    _write(out_dir / "public.json", body)
+    _write(out_dir / "booked_work.csv", _csv(document["booked_work"], BOOKED_WORK_COLUMNS))
+    _write(out_dir / "rates_4_weeks.csv", _csv(document["rates_4_weeks"], RATES_COLUMNS))
+    _write(out_dir / "schema.json", json.dumps(schema(), indent=1) + "\n")
+    return hashlib.sha256(body.encode()).hexdigest()
+
+
+def publish(db: Database, out_dir: Path, now: datetime) -> Publication:
+    """Build, write and record one publication."""
+    with db.read() as session:
+        document = build(session, now)
+    digest = write(document, Path(out_dir))
+    weeks = sorted({row["week"] for row in document["booked_work"]})
+    with db.write() as session:
+        publication = Publication(
+            at=now,
+            version=VERSION,
+            first_week=weeks[0] if weeks else None,
+            last_week=weeks[-1] if weeks else None,
+            cells=len(document["booked_work"]) + len(document["rates_4_weeks"]),
+            suppressed=sum(
+                row["suppressed"] for row in document["booked_work"] + document["rates_4_weeks"]
+            ),
+            digest=digest,
+            audit_seq=document["audit_head"]["seq"],
+            audit_hash=document["audit_head"]["hash"],
+        )
+        session.add(publication)
+    return publication
+
+
+def publish_daily(db: Database, out_dir: str | Path, now: datetime) -> Publication | None:
+    """The scheduler's job: publish once a UTC day; None when today's is already out."""
+    day = now.astimezone(UTC).replace(hour=0, minute=0, second=0, microsecond=0)
+    with db.read() as session:
+        done = session.exec(select(Publication.id).where(col(Publication.at) >= day)).first()
+    if done is not None:
+        return None
+    return publish(db, Path(out_dir), now)
+
+
+def read_head(out_dir: str | Path) -> tuple[int, str]:
+    """The audit head a publication carries, for `poems audit verify --published DIR`."""
+    document = json.loads((Path(out_dir) / "public.json").read_text(encoding="utf-8"))
+    return int(document["audit_head"]["seq"]), str(document["audit_head"]["hash"])

@@ -1,0 +1,191 @@
+"""Shifts: a buyer posts work, and may cancel it."""
+
+from collections.abc import Iterable
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlmodel import Session, select
+
+from exchange.areas import normalise_place
+from exchange.errors import Refused
+from exchange.franchises import concession
+from exchange.law.checks import check_shift
+from exchange.ledger import settle_cancellation
+from exchange.money import format_money, pay_for_minutes
+from exchange.notices import notify_worker
+from store.models import Booking, Buyer, Market, Offer, Operator, Shift, Worker
+
+MOST_SLOTS = 50
+
+
+def shift_minutes(shift: Shift) -> int:
+    return int((shift.end - shift.start).total_seconds() // 60)
+
+
+def shift_facts(shift: Shift, market: Market, buyer: Buyer | None = None) -> dict[str, Any]:
+    """What a text about this shift needs to say, in a form the SMS layer renders locally."""
+    facts = {
+        "shift": shift.ref,
+        "skill": shift.skill,
+        "place": shift.place or shift.postcode,
+        "postcode": shift.postcode,
+        "start": shift.start.isoformat(),
+        "end": shift.end.isoformat(),
+        "tz": market.tz,
+        "currency": shift.currency,
+    }
+    if shift.break_minutes:
+        facts["break_minutes"] = shift.break_minutes
+    if buyer is not None:
+        facts["buyer"] = buyer.name
+    return facts
+
+
+def buyer_is_operator(session: Session, buyer: Buyer) -> bool:
+    """A buyer reached on an operator's phone is an operator (rule 6)."""
+    if not buyer.phone:
+        return False
+    return (
+        session.exec(select(Operator.id).where(Operator.phone == buyer.phone)).first() is not None
+    )
+
+
+def post_shift(
+    session: Session,
+    market: Market,
+    buyer: Buyer,
+    skill: str,
+    postcode: str,
+    start: datetime,
+    end: datetime,
+    slots: int,
+    max_rate_minor: int,
+    now: datetime,
+    place: str | None = None,
+    credentials: Iterable[str] = (),
+    posted_by: int | None = None,
+    break_minutes: int | None = None,
+) -> Shift:
+    """Post work into a market; refused with the reason when a rule of the market says no.
+
+    With no `break_minutes` the shift carries the least break the law asks of its length.
+    """
+    if buyer_is_operator(session, buyer):
+        raise Refused("operator", "Operators cannot buy or sell on the exchange")
+    if buyer.suspended_at is not None:
+        raise Refused(
+            "suspended",
+            f"{buyer.name} has three live penalty points: postings wait for a staff review",
+        )
+    skill = skill.strip().lower()
+    if market.skills and skill not in market.skills:
+        raise Refused(
+            "unknown_skill",
+            f"{skill!r} is not traded here; this market has {', '.join(market.skills)}",
+        )
+    code = normalise_place(postcode)
+    if code is None:
+        raise Refused("bad_place", f"{postcode!r} is not a postcode or ZIP")
+    if end <= start:
+        raise Refused("bad_times", "The shift must end after it starts")
+    if start <= now:
+        raise Refused("past_shift", "The shift must start in the future")
+    if not 1 <= slots <= MOST_SLOTS:
+        raise Refused("bad_slots", f"A shift needs between 1 and {MOST_SLOTS} people")
+    if max_rate_minor <= 0:
+        raise Refused("bad_rate", "The top hourly rate must be more than nothing")
+    minutes = int((end - start).total_seconds() // 60)
+    value = pay_for_minutes(max_rate_minor, minutes)
+    # Rule 7: the market's cap, inside the concession's.
+    cap = min(market.booking_cap_minor, concession(session).booking_cap_minor)
+    if value > cap:
+        raise Refused(
+            "over_cap",
+            f"One booking could be worth {format_money(value, market.currency)}, over this "
+            f"market's cap of {format_money(cap, market.currency)}",
+            value=value,
+            cap=cap,
+        )
+    break_minutes = check_shift(session, market, start, end, max_rate_minor, break_minutes)
+    shift = Shift(
+        market_id=market.id,
+        buyer_id=buyer.id,
+        skill=skill,
+        postcode=code,
+        place=place or buyer.default_place,
+        start=start,
+        end=end,
+        slots=slots,
+        max_rate_minor=max_rate_minor,
+        currency=market.currency,
+        credentials=sorted(set(credentials)),
+        break_minutes=break_minutes,
+        posted_by=posted_by,
+        created_at=now,
+    )
+    session.add(shift)
+    session.flush()
+    shift.ref = f"S{shift.id}"
+    return shift
+
+
+def lock_shift(session: Session, shift_id: int) -> Shift | None:
+    """Take the shift's row lock before touching its offers, so writers queue in one order.
+
+    PostgreSQL locks the row; on SQLite the write transaction already holds the database.
+    """
+    query = select(Shift).where(Shift.id == shift_id).with_for_update()
+    return session.exec(query.execution_options(populate_existing=True)).first()
+
+
+def shift_by_ref(session: Session, ref: str) -> Shift | None:
+    return session.exec(select(Shift).where(Shift.ref == ref.upper())).first()
+
+
+def cancel_shift(session: Session, shift_id: int, reason: str, now: datetime) -> list[int]:
+    """The buyer cancels: live offers close, booked workers are told. Returns the workers told."""
+    shift = lock_shift(session, shift_id)
+    if shift is None:
+        raise Refused("no_shift", "No such shift")
+    if shift.status in ("cancelled", "done"):
+        raise Refused("shift_closed", f"Shift {shift.ref} is already {shift.status}")
+    market = session.get(Market, shift.market_id)
+    facts = shift_facts(shift, market, session.get(Buyer, shift.buyer_id))
+    shift.status = "cancelled"
+    shift.cancel_reason = reason
+    told: list[int] = []
+    # Cancelled inside the market's notice, each booked worker is paid for some of the time.
+    late = shift.start - now < timedelta(minutes=market.cancellation_notice_minutes)
+    for booking in session.exec(
+        select(Booking).where(Booking.shift_id == shift.id, Booking.status == "booked")
+    ).all():
+        booking.status = "cancelled"
+        booking.ended_at = now
+        session.add(booking)
+        notify_worker(
+            session,
+            session.get(Worker, booking.worker_id),
+            "shift_cancelled",
+            now,
+            reason=reason,
+            **facts,
+        )
+        if late:
+            settle_cancellation(session, booking.id, now)
+        told.append(booking.worker_id)
+    for offer in session.exec(
+        select(Offer).where(Offer.shift_id == shift.id, Offer.status == "live")
+    ):
+        offer.status = "withdrawn"
+        session.add(offer)
+        notify_worker(
+            session,
+            session.get(Worker, offer.worker_id),
+            "offer_withdrawn",
+            now,
+            ref=offer.ref,
+            **facts,
+        )
+        told.append(offer.worker_id)
+    session.add(shift)
+    return told

@@ -1,0 +1,296 @@
+"""Timesheets: the hours the worker texted, confirmed or amended by the buyer, then paid.
+
+A booking's reference for buyers is its id in digits; a timesheet's ref is the same string.
+Nobody is punished by a timer: with no buyer action the worker's hours stand.
+"""
+
+from datetime import datetime, timedelta
+
+from sqlalchemy import exists
+from sqlmodel import Session, col, select
+
+from exchange.deadlines import on, schedule
+from exchange.disputes import open_dispute
+from exchange.errors import Refused
+from exchange.law.breaks import flag_missing_break
+from exchange.ledger import format_hours, settle
+from exchange.localtime import format_day
+from exchange.notices import notify_buyer, notify_worker
+from exchange.shifts import shift_minutes
+from store.models import (
+    Booking,
+    Buyer,
+    Deadline,
+    Dispute,
+    Market,
+    Offer,
+    Shift,
+    Timesheet,
+    Worker,
+)
+
+AUTO_CONFIRM = "timesheet_auto_confirm"
+# A worker may check out a little before the booked start (a shift that began early).
+EARLY = timedelta(minutes=30)
+# How long after a shift's end DONE still finds it.
+LATE_CHECKOUT = timedelta(hours=24)
+LONGEST = 24 * 60
+
+
+def check_out(
+    session: Session,
+    worker_id: int,
+    now: datetime,
+    minutes: int | None = None,
+    end: datetime | None = None,
+    ref: str | None = None,
+    break_minutes: int | None = None,
+) -> Timesheet:
+    """The worker says they are done: the buyer is asked to confirm the hours.
+
+    Minutes are the figure texted, else from `end` (when they finished), else the booked length.
+    `break_minutes` is the break taken, when told; a long shift with too little is flagged to
+    the buyer.
+    """
+    booking, shift = _booking_to_close(session, worker_id, now, ref)
+    if minutes is None and end is not None:
+        if end > now + EARLY:
+            raise Refused("future_end", "That time is still to come")
+        began = max(shift.start, booking.checked_in_at or shift.start)
+        minutes = int((end - began).total_seconds() // 60)
+    if minutes is None:
+        minutes = shift_minutes(shift)
+    _check_minutes(minutes)
+    booking.checked_out_at = now
+    timesheet = Timesheet(
+        booking_id=booking.id,
+        ref=str(booking.id),
+        worker_minutes=minutes,
+        status="submitted",
+        submitted_at=now,
+        break_minutes=break_minutes,
+    )
+    session.add_all([booking, timesheet])
+    session.flush()
+    market = session.get(Market, shift.market_id)
+    worker = session.get(Worker, worker_id)
+    buyer = session.get(Buyer, shift.buyer_id)
+    facts = _facts(timesheet, shift, market, minutes)
+    notify_buyer(session, buyer, "buyer_timesheet", now, worker=worker.name, **facts)
+    notify_worker(session, worker, "timesheet_sent", now, buyer=buyer.name, **facts)
+    flag_missing_break(session, timesheet, now)
+    due = now + timedelta(hours=market.timesheet_auto_confirm_hours)
+    schedule(session, AUTO_CONFIRM, due, now, booking_id=booking.id, timesheet_id=timesheet.id)
+    return timesheet
+
+
+def buyer_confirm(session: Session, buyer_id: int, ref: str, now: datetime) -> Timesheet:
+    """The buyer agrees the worker's hours (withdrawing any amendment); paid at once."""
+    timesheet, booking, shift = _for_buyer(session, buyer_id, ref)
+    _require_open(timesheet)
+    timesheet.buyer_minutes = timesheet.worker_minutes
+    _confirm(session, timesheet, now)
+    return timesheet
+
+
+def buyer_amend(
+    session: Session, buyer_id: int, ref: str, minutes: int, now: datetime
+) -> Timesheet:
+    """The buyer gives other hours: the worker is asked to accept or dispute them."""
+    timesheet, booking, shift = _for_buyer(session, buyer_id, ref)
+    _require_open(timesheet)
+    _check_minutes(minutes)
+    if minutes == timesheet.worker_minutes:
+        return buyer_confirm(session, buyer_id, ref, now)
+    timesheet.buyer_minutes = minutes
+    timesheet.status = "amended"
+    timesheet.decided_at = now
+    session.add(timesheet)
+    market = session.get(Market, shift.market_id)
+    worker = session.get(Worker, booking.worker_id)
+    buyer = session.get(Buyer, buyer_id)
+    facts = _facts(timesheet, shift, market, minutes)
+    notify_worker(
+        session,
+        worker,
+        "timesheet_amended",
+        now,
+        buyer=buyer.name,
+        worker_hours=format_hours(timesheet.worker_minutes),
+        **facts,
+    )
+    notify_buyer(session, buyer, "buyer_amend_sent", now, worker=worker.name, **facts)
+    return timesheet
+
+
+def amended_timesheets(session: Session, worker_id: int) -> list[Timesheet]:
+    """The worker's timesheets waiting for them to accept or dispute the buyer's hours."""
+    return list(
+        session.exec(
+            select(Timesheet)
+            .join(Booking, col(Booking.id) == Timesheet.booking_id)
+            .where(Booking.worker_id == worker_id, Timesheet.status == "amended")
+            .order_by(Timesheet.id)
+        )
+    )
+
+
+def worker_accept(session: Session, worker_id: int, ref: str, now: datetime) -> Timesheet:
+    """The worker agrees the buyer's hours; paid at once."""
+    timesheet = _amended_for_worker(session, worker_id, ref)
+    _confirm(session, timesheet, now)
+    return timesheet
+
+
+def worker_dispute(
+    session: Session, worker_id: int, ref: str, detail: str | None, now: datetime
+) -> Dispute:
+    """The worker disputes the buyer's hours: the timesheet is held, unpaid, as a dispute about
+    the hours for the franchisee to decide."""
+    timesheet = _amended_for_worker(session, worker_id, ref)
+    return open_dispute(
+        session,
+        timesheet.booking_id,
+        "worker",
+        "hours",
+        detail or "I do not agree the changed hours",
+        now,
+    )
+
+
+@on(AUTO_CONFIRM)
+def auto_confirm(session: Session, deadline: Deadline, now: datetime) -> None:
+    """No buyer action in time: the worker's hours stand and are paid."""
+    timesheet = session.get(Timesheet, deadline.timesheet_id)
+    if timesheet is None or timesheet.status != "submitted":
+        return
+    booking = session.get(Booking, timesheet.booking_id)
+    shift = session.get(Shift, booking.shift_id)
+    market = session.get(Market, shift.market_id)
+    worker = session.get(Worker, booking.worker_id)
+    buyer = session.get(Buyer, shift.buyer_id)
+    facts = _facts(timesheet, shift, market, timesheet.worker_minutes)
+    notify_worker(session, worker, "timesheet_stood", now, buyer=buyer.name, **facts)
+    notify_buyer(session, buyer, "buyer_stood", now, worker=worker.name, **facts)
+    _confirm(session, timesheet, now)
+
+
+def record_arrival(
+    session: Session, buyer_id: int, ref: str, arrived: bool, now: datetime
+) -> Booking:
+    """The buyer says whether the worker arrived. It is recorded; nobody is punished for it."""
+    booking = session.get(Booking, _ref_id(ref))
+    shift = session.get(Shift, booking.shift_id) if booking else None
+    if shift is None or shift.buyer_id != buyer_id:
+        raise Refused("no_booking", f"No booking {ref} of yours")
+    if booking.status != "booked":
+        raise Refused("not_booked", f"Booking {ref} is {booking.status}")
+    booking.arrived = arrived
+    session.add(booking)
+    market = session.get(Market, shift.market_id)
+    worker = session.get(Worker, booking.worker_id)
+    buyer = session.get(Buyer, buyer_id)
+    facts = {
+        "booking": str(booking.id),
+        "skill": shift.skill,
+        "start": shift.start.isoformat(),
+        "end": shift.end.isoformat(),
+        "tz": market.tz,
+    }
+    if arrived:
+        notify_buyer(session, buyer, "buyer_arrived", now, worker=worker.name, **facts)
+        return booking
+    notify_buyer(session, buyer, "buyer_noshow", now, worker=worker.name, **facts)
+    notify_worker(session, worker, "noshow_reported", now, buyer=buyer.name, **facts)
+    return booking
+
+
+def _booking_to_close(
+    session: Session, worker_id: int, now: datetime, ref: str | None
+) -> tuple[Booking, Shift]:
+    """The worker's most recent started booking without a timesheet, or a refusal saying why."""
+    has_timesheet = exists(select(Timesheet.id).where(Timesheet.booking_id == Booking.id))
+    rows = session.exec(
+        select(Booking, Shift, Offer.ref, has_timesheet)
+        .join(Shift, col(Shift.id) == Booking.shift_id)
+        .outerjoin(Offer, col(Offer.id) == Booking.offer_id)
+        .where(
+            Booking.worker_id == worker_id,
+            Booking.status == "booked",
+            col(Shift.start) <= now + EARLY,
+            col(Shift.end) >= now - LATE_CHECKOUT,
+        )
+        .order_by(col(Shift.start).desc(), col(Booking.id).desc())
+    ).all()
+    if ref is not None:
+        rows = [row for row in rows if ref in (str(row[0].id), row[2])]
+    for booking, shift, _, closed in rows:
+        if not closed:
+            return booking, shift
+    if rows:
+        booking = rows[0][0]
+        raise Refused("already_sent", f"You already sent your hours for booking {booking.id}")
+    raise Refused("no_booking", "We can't find a booked shift of yours that has started")
+
+
+def _for_buyer(session: Session, buyer_id: int, ref: str) -> tuple[Timesheet, Booking, Shift]:
+    timesheet = session.exec(select(Timesheet).where(Timesheet.ref == str(_ref_id(ref)))).first()
+    booking = session.get(Booking, timesheet.booking_id) if timesheet else None
+    shift = session.get(Shift, booking.shift_id) if booking else None
+    if shift is None or shift.buyer_id != buyer_id:
+        raise Refused("no_timesheet", f"No hours to confirm for booking {ref}")
+    return timesheet, booking, shift
+
+
+def _amended_for_worker(session: Session, worker_id: int, ref: str) -> Timesheet:
+    timesheet = session.exec(
+        select(Timesheet)
+        .join(Booking, col(Booking.id) == Timesheet.booking_id)
+        .where(Booking.worker_id == worker_id, Timesheet.ref == str(_ref_id(ref)))
+    ).first()
+    if timesheet is None:
+        raise Refused("no_timesheet", f"No timesheet {ref} of yours")
+    if timesheet.status != "amended":
+        raise Refused("not_amended", f"Booking {ref} has no changed hours waiting for you")
+    return timesheet
+
+
+def _confirm(session: Session, timesheet: Timesheet, now: datetime) -> None:
+    timesheet.status = "confirmed"
+    timesheet.decided_at = now
+    session.add(timesheet)
+    session.flush()
+    settle(session, timesheet.id, now)
+
+
+def _require_open(timesheet: Timesheet) -> None:
+    if timesheet.status == "confirmed":
+        raise Refused("already_confirmed", f"Booking {timesheet.ref} is already confirmed")
+    if timesheet.status == "disputed":
+        raise Refused("disputed", f"Booking {timesheet.ref} is disputed; staff will contact you")
+
+
+def _check_minutes(minutes: int) -> None:
+    if minutes <= 0:
+        raise Refused("bad_hours", "That comes to no time worked")
+    if minutes > LONGEST:
+        raise Refused("bad_hours", "One timesheet can be 24 hours at most")
+
+
+def _ref_id(ref: str) -> int:
+    """A booking reference as typed ('1042', '#1042'); 0 (no booking) when it is not digits."""
+    digits = ref.strip().lstrip("#")
+    # Longer than any id: also keeps PostgreSQL's integer column from overflowing.
+    return int(digits) if digits.isdigit() and len(digits) <= 9 else 0
+
+
+def _facts(timesheet: Timesheet, shift: Shift, market: Market, minutes: int) -> dict[str, object]:
+    return {
+        "booking": timesheet.ref,
+        "hours": format_hours(minutes),
+        "skill": shift.skill,
+        "day": format_day(shift.start, market.tz),
+        "auto_hours": market.timesheet_auto_confirm_hours,
+        # The break the shift carries, shown beside the hours (rendered as break_note).
+        "break_minutes": shift.break_minutes,
+    }

@@ -1,0 +1,154 @@
+"""Offer waves over time: unanswered offers expire, the next wave goes out, and a shift nobody
+is left to take is closed as unfilled, with the buyer told what the market looks like."""
+
+from datetime import datetime
+
+from sqlalchemy import and_, exists, or_, update
+from sqlmodel import Session, col, func, select
+
+from exchange.areas import covers
+from exchange.notices import notify_buyer
+from exchange.offers import OPEN_STATES, send_wave
+from exchange.quiet import offers_wait
+from exchange.shifts import lock_shift, shift_facts
+from store.models import (
+    AvailabilityWindow,
+    Booking,
+    Buyer,
+    Market,
+    Offer,
+    Shift,
+    Worker,
+    WorkerSkill,
+)
+
+# Rule 5: figures about fewer distinct workers than this are never shown to anyone else.
+SMALLEST_CELL = 5
+
+
+def shifts_due(session: Session, now: datetime) -> list[int]:
+    """Open shifts with an offer past its time, or with no live offer at all."""
+    live = select(Offer.id).where(Offer.shift_id == Shift.id, Offer.status == "live")
+    overdue = live.where(col(Offer.expires_at) <= now)
+    return list(
+        session.exec(
+            select(Shift.id)
+            .where(col(Shift.status).in_(OPEN_STATES), or_(exists(overdue), ~exists(live)))
+            .order_by(Shift.start, Shift.id)
+        )
+    )
+
+
+def advance(session: Session, shift_id: int, now: datetime) -> str:
+    """Move one shift's offers on as of `now`; returns what happened, for logs and tests.
+
+    "wave": offers went out; "waiting": quiet hours hold them; "unfilled": nobody is left;
+    "open": live offers still stand, or nobody has been eligible yet; "closed": nothing to do.
+    """
+    shift = lock_shift(session, shift_id)
+    if shift is None or shift.status not in OPEN_STATES:
+        return "closed"
+    session.execute(
+        update(Offer)
+        .where(
+            col(Offer.shift_id) == shift.id,
+            col(Offer.status) == "live",
+            col(Offer.expires_at) <= now,
+        )
+        .values(status="expired")
+    )
+    market = session.get(Market, shift.market_id)
+    if shift.start > now and offers_wait(market, shift.start, now):
+        return "waiting"
+    if send_wave(session, shift.id, now):
+        return "wave"
+    live = session.exec(
+        select(func.count())
+        .select_from(Offer)
+        .where(Offer.shift_id == shift.id, Offer.status == "live")
+    ).one()
+    if live or shift.booked >= shift.slots:
+        return "open"
+    # Never offered to anyone: a worker who posts availability later may still take it.
+    if shift.wave == 0 and shift.start > now:
+        return "open"
+    close_unfilled(session, shift, market, now)
+    return "unfilled"
+
+
+def close_unfilled(session: Session, shift: Shift, market: Market, now: datetime) -> None:
+    """Mark the shift unfilled and tell the buyer who was eligible and what they ask.
+
+    Market data only: the asking rates of the workers offered it and how many more ask over the
+    buyer's top rate; never a suggested price (rule 1).
+    """
+    shift.status = "unfilled"
+    session.add(shift)
+    rates = sorted(
+        session.exec(
+            select(Worker.asking_rate_minor)
+            .join(Offer, col(Offer.worker_id) == Worker.id)
+            .where(Offer.shift_id == shift.id)
+        )
+    )
+    buyer = session.get(Buyer, shift.buyer_id)
+    data = {
+        "eligible": len(rates),
+        "asking_more": len(asking_more(session, shift, now)),
+        "booked": shift.booked,
+        "slots": shift.slots,
+        "top_rate": shift.max_rate_minor,
+        **shift_facts(shift, market, buyer),
+    }
+    if len(rates) < SMALLEST_CELL:
+        notify_buyer(session, buyer, "shift_unfilled_few", now, **data)
+        return
+    notify_buyer(
+        session,
+        buyer,
+        "shift_unfilled",
+        now,
+        low_rate=rates[0],
+        median_rate=median(rates),
+        high_rate=rates[-1],
+        **data,
+    )
+
+
+def median(values: list[int]) -> int:
+    """The middle of sorted integers; between two, the mean rounded half up (money stays whole)."""
+    middle = len(values) // 2
+    if len(values) % 2:
+        return values[middle]
+    return (values[middle - 1] + values[middle] + 1) // 2
+
+
+def asking_more(session: Session, shift: Shift, now: datetime) -> set[int]:
+    """Workers free for the shift, with its skill, in its area, who ask more than its top rate."""
+    busy = (
+        select(Booking.id)
+        .join(Shift, col(Shift.id) == Booking.shift_id)
+        .where(
+            Booking.worker_id == Worker.id,
+            Booking.status == "booked",
+            col(Shift.start) < shift.end,
+            col(Shift.end) > shift.start,
+        )
+    )
+    rows = session.exec(
+        select(Worker.id, Worker.travel_areas)
+        .join(
+            WorkerSkill, and_(WorkerSkill.worker_id == Worker.id, WorkerSkill.skill == shift.skill)
+        )
+        .join(AvailabilityWindow, col(AvailabilityWindow.worker_id) == Worker.id)
+        .where(
+            Worker.status == "active",
+            col(Worker.opted_out).is_(False),
+            Worker.currency == shift.currency,
+            col(Worker.asking_rate_minor) > shift.max_rate_minor,
+            col(AvailabilityWindow.start) <= shift.start,
+            col(AvailabilityWindow.end) >= shift.end,
+            ~exists(busy),
+        )
+    ).all()
+    return {worker_id for worker_id, areas in rows if covers(areas, shift.postcode)}

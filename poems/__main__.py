@@ -1,0 +1,3 @@
+from poems.cli import main
+
+main()

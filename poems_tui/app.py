@@ -1,0 +1,193 @@
+"""The POEMS console: job-centre staff and franchisees run the exchange from a terminal."""
+
+from collections.abc import Callable, Iterable
+from datetime import UTC, datetime
+from pathlib import Path
+
+from textual import work
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from exchange import credentials
+from exchange.credentials import Verifier
+from poems_tui.roles import KEYS, SCREENS, screens_for
+from poems_tui.screens.buyers import BuyersScreen
+from poems_tui.screens.help import HelpScreen
+from poems_tui.screens.live import LiveScreen
+from poems_tui.screens.phone import PhoneScreen
+from poems_tui.screens.settings import SettingsScreen
+from poems_tui.screens.shifts import ShiftsScreen
+from poems_tui.screens.signin import SignInScreen
+from poems_tui.screens.workers import WorkersScreen
+from poems_tui.services.who import Who, home_market, who_is
+from sms import outbox
+from sms.gateways import Gateway
+from store.db import Database
+from store.models import Market, Operator
+
+THEMES = {"dark": "textual-dark", "light": "textual-light", "ansi": "textual-ansi"}
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+class PoemsConsole(App[None]):
+    """The console. Give it a database and a clock; a simulated gateway adds the phone."""
+
+    CSS_PATH = "poems.tcss"
+    TITLE = "POEMS"
+    MODES = {
+        "live": LiveScreen,
+        "workers": WorkersScreen,
+        "shifts": ShiftsScreen,
+        "buyers": BuyersScreen,
+        "phone": PhoneScreen,
+        "settings": SettingsScreen,
+    }
+    BINDINGS = [
+        *(Binding(key, f"go('{name}')", SCREENS[name], show=False) for name, key in KEYS.items()),
+        Binding("question_mark,f1", "help", "Help"),
+        Binding("ctrl+o", "sign_out", "Sign out", show=False),
+    ]
+
+    def __init__(
+        self,
+        db: Database,
+        clock: Callable[[], datetime] = utc_now,
+        gateway: Gateway | None = None,
+        verifier: Verifier | None = None,
+        operator: str | None = None,
+        demo_hint: str | None = None,
+        theme: str = "dark",
+        tick_seconds: float = 0.5,
+        cursor_blink: bool = True,
+        export_dir: Path | None = None,
+    ) -> None:
+        super().__init__()
+        self.db = db
+        self.clock = clock
+        self.gateway = gateway
+        self.verifier = verifier
+        # Where a worker's export is written from their record (key x).
+        self.export_dir = export_dir or Path.cwd()
+        self.demo_hint = demo_hint
+        self.tick_seconds = tick_seconds
+        # Off for snapshot tests, so a blinking cursor never makes two pictures differ.
+        self.cursor_blink = cursor_blink
+        self.who: Who | None = None
+        self.market: Market | None = None
+        self.tz = "UTC"
+        self.currency = "GBP"
+        self._signed_in_as = operator
+        self.theme = THEMES.get(theme, theme)
+
+    def on_mount(self) -> None:
+        if self._signed_in_as:
+            # Tests and trusted callers start signed in; the command line always asks.
+            with self.db.read() as session:
+                from sqlmodel import select
+
+                operator = session.exec(
+                    select(Operator).where(Operator.username == self._signed_in_as)
+                ).one()
+                self.enter(who_is(session, operator))
+        else:
+            self.push_screen(SignInScreen(self.demo_hint), self.enter)
+        self.set_interval(self.tick_seconds, self.tick)
+
+    @property
+    def screens_allowed(self) -> tuple[str, ...]:
+        if self.who is None:
+            return ()
+        return screens_for(self.who.role, self.gateway is not None)
+
+    def enter(self, who: Who | None) -> None:
+        """Signed in: open the first screen this role may see."""
+        if who is None:
+            return
+        self.who = who
+        # One row by primary key, once per sign-in: the market whose zone and money are shown.
+        with self.db.read() as session:
+            self.market = home_market(session, who)
+        if self.market is not None:
+            self.tz, self.currency = self.market.tz, self.market.currency
+        self.sub_title = f"{who.name} ({who.role})"
+        self.switch_mode(self.screens_allowed[0])
+
+    def now(self) -> datetime:
+        return self.clock()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "go":
+            return bool(parameters) and parameters[0] in self.screens_allowed
+        if action == "sign_out":
+            return self.who is not None
+        return True
+
+    def action_go(self, name: str) -> None:
+        if name in self.screens_allowed and self.current_mode != name:
+            self.switch_mode(name)
+
+    async def open_phone(self, phone: str) -> None:
+        """The phone simulator, with this number picked."""
+        if "phone" in self.screens_allowed:
+            await self.switch_mode("phone")
+            self.screen.pick(phone)
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.screens_allowed))
+
+    async def action_sign_out(self) -> None:
+        self.who = None
+        self.sub_title = ""
+        await self.switch_mode("_default")
+        for name in self.MODES:
+            # Each screen is made afresh for the next operator, who may see other markets.
+            await self.remove_mode(name)
+            self.add_mode(name, self.MODES[name])
+        self.push_screen(SignInScreen(self.demo_hint), self.enter)
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        for name in self.screens_allowed:
+            yield SystemCommand(
+                f"Go to {SCREENS[name]}",
+                f"Open the {SCREENS[name]} screen (key {KEYS[name]})",
+                lambda name=name: self.action_go(name),
+            )
+        if self.who is not None:
+            yield SystemCommand("Sign out", "End this session (ctrl+o)", self.action_sign_out)
+        if "workers" in self.screens_allowed and not self.who.read_only:
+            yield SystemCommand(
+                "Onboard a walk-in", "Sign up a worker at the desk", self._palette_onboard
+            )
+        if "shifts" in self.screens_allowed and not self.who.read_only:
+            yield SystemCommand("Post a shift", "Post a shift for a buyer", self._palette_post)
+
+    async def _palette_onboard(self) -> None:
+        await self.switch_mode("workers")
+        self.screen.action_onboard()
+
+    async def _palette_post(self) -> None:
+        await self.switch_mode("shifts")
+        self.screen.action_post()
+
+    def tick(self) -> None:
+        """Every tick: run checks the workers consented to; send texts on the simulator."""
+        if self.who is not None and (self.verifier is not None or self.gateway is not None):
+            self.background()
+
+    @work(thread=True, exclusive=True, group="background")
+    def background(self) -> None:
+        now = self.clock()
+        if self.verifier is not None:
+            with self.db.read() as session:
+                waiting = credentials.consented(session)
+            for check_id in waiting:
+                with self.db.write() as session:
+                    credentials.run_check(session, check_id, self.verifier, now)
+        if self.gateway is not None:
+            outbox.drain(self.db, self.gateway, now)

@@ -1,0 +1,84 @@
+"""Messages the console's screens post to themselves from thread workers: small, past tense."""
+
+from dataclasses import dataclass
+
+from textual.message import Message
+
+from poems_tui.services.buyers import BuyerRow
+from poems_tui.services.feed import FeedRow
+from poems_tui.services.markets import MarketView
+from poems_tui.services.phone import Bubble
+from poems_tui.services.shifts import ShiftDetail, ShiftRow
+from poems_tui.services.who import Who
+from poems_tui.services.workers import Page, WorkerRecord
+
+
+@dataclass
+class SignedIn(Message):
+    who: Who
+
+
+@dataclass
+class SignInRefused(Message):
+    reason: str
+
+
+@dataclass
+class FeedLoaded(Message):
+    rows: list[FeedRow]
+    fresh: bool
+
+
+@dataclass
+class WorkersLoaded(Message):
+    page: Page
+    fresh: bool
+    total: int | None
+
+
+@dataclass
+class WorkerRecordLoaded(Message):
+    record: WorkerRecord | None
+
+
+@dataclass
+class BoardLoaded(Message):
+    counts: dict[str, int]
+    state: str
+    rows: list[ShiftRow]
+
+
+@dataclass
+class ShiftDetailLoaded(Message):
+    detail: ShiftDetail | None
+
+
+@dataclass
+class BuyersLoaded(Message):
+    rows: list[BuyerRow]
+
+
+@dataclass
+class MarketsLoaded(Message):
+    markets: list[MarketView]
+
+
+@dataclass
+class ConversationLoaded(Message):
+    phone: str
+    bubbles: list[Bubble]
+    fresh: bool
+
+
+@dataclass
+class Saved(Message):
+    """A form's change went through; `text` says what happened."""
+
+    text: str
+
+
+@dataclass
+class Refused(Message):
+    """The exchange said no; `text` is its reason, shown beside what was typed."""
+
+    text: str

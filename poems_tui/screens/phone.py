@@ -1,0 +1,127 @@
+"""Phone: a simulated handset that texts the exchange through the same inbound path as Twilio."""
+
+import threading
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Input, Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from exchange.errors import Refused
+from exchange.phones import to_e164
+from poems_tui.messages import ConversationLoaded
+from poems_tui.screens.base import ConsoleScreen
+from poems_tui.services.phone import conversation, workers_to_pick
+from poems_tui.widgets.form import rule
+from poems_tui.widgets.phone.handset import Handset
+from sms import inbound, outbox
+
+
+class PhoneScreen(ConsoleScreen):
+    """Pick a worker or type any number, then text as that phone."""
+
+    NAME = "phone"
+    AUTO_FOCUS = "#phone-number"
+    BINDINGS = [("ctrl+n", "number", "Number")]
+
+    def compose(self) -> ComposeResult:
+        yield from self.compose_top()
+        with Horizontal(id="phone-body"):
+            with Vertical(id="phone-picker"):
+                yield Label("Number")
+                yield Input(
+                    placeholder="07700 900123",
+                    id="phone-number",
+                    validators=[rule(lambda v: to_e164(v, self.app.market.region))],
+                )
+                yield Static("", id="phone-error", classes="error")
+                yield Label("Or pick a worker")
+                yield OptionList(id="phone-workers")
+            yield Handset(self.app.tz)
+        yield from self.compose_bottom()
+
+    def on_mount(self) -> None:
+        self.phone: str | None = None
+        self.names: dict[str, str] = {}
+        self.last_id = 0
+        self.sending = threading.Lock()
+        self.load_picker()
+        self.timer = self.set_interval(self.app.tick_seconds, self.poll)
+
+    def on_screen_suspend(self) -> None:
+        self.timer.pause()
+
+    def on_screen_resume(self) -> None:
+        self.timer.resume()
+
+    @work(thread=True, exclusive=True, group="picker")
+    def load_picker(self) -> None:
+        found = workers_to_pick(self.app.db)
+        self.app.call_from_thread(self._fill_picker, found)
+
+    def _fill_picker(self, found: list[tuple[str, str]]) -> None:
+        picker = self.query_one("#phone-workers", OptionList)
+        picker.clear_options()
+        self.names = dict(found)
+        picker.add_options(Option(name or phone, id=phone) for phone, name in found)
+
+    @on(OptionList.OptionSelected, "#phone-workers")
+    def picked(self, event: OptionList.OptionSelected) -> None:
+        self.pick(event.option.id)
+
+    @on(Input.Submitted, "#phone-number")
+    def typed(self, event: Input.Submitted) -> None:
+        try:
+            phone = to_e164(event.value, self.app.market.region)
+        except Refused as refusal:
+            self.query_one("#phone-error", Static).update(refusal.message)
+            return
+        self.query_one("#phone-error", Static).update("")
+        self.pick(phone)
+
+    def pick(self, phone: str) -> None:
+        """Hold this phone: show its conversation and write as it."""
+        self.phone = phone
+        self.last_id = 0
+        self.query_one("#phone-number", Input).value = phone
+        name = self.names.get(phone, "")
+        self.query_one(Handset).start(phone, name)
+        self.fetch(phone, 0)
+
+    def poll(self) -> None:
+        if self.phone:
+            self.fetch(self.phone, self.last_id)
+
+    @work(thread=True, exclusive=True, group="conversation")
+    def fetch(self, phone: str, after_id: int) -> None:
+        bubbles = conversation(self.app.db, phone, after_id)
+        if bubbles or after_id == 0:
+            self.post_message(ConversationLoaded(phone, bubbles, after_id == 0))
+
+    def on_conversation_loaded(self, message: ConversationLoaded) -> None:
+        if message.phone != self.phone:
+            return
+        fresh = [b for b in message.bubbles if b.id > self.last_id]
+        if fresh:
+            self.last_id = fresh[-1].id
+            self.query_one(Handset).show(fresh)
+
+    @on(Handset.TextWritten)
+    def send(self, message: Handset.TextWritten) -> None:
+        if self.phone:
+            self.deliver(self.phone, message.body)
+
+    @work(thread=True, group="send")
+    def deliver(self, phone: str, body: str) -> None:
+        """The whole inbound path, then the outbox through the simulator, as Twilio would."""
+        app = self.app
+        # One text at a time, so a fast typist's texts arrive in the order written.
+        with self.sending:
+            now = app.clock()
+            inbound.deliver(app.db, phone, body, now)
+            outbox.drain(app.db, app.gateway, now)
+        app.call_from_thread(self.poll)
+
+    def action_number(self) -> None:
+        self.query_one("#phone-number", Input).focus()

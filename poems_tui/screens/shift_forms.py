@@ -1,0 +1,235 @@
+"""Post a shift for a buyer (checked as you type, refusals shown inline) and cancel one with a reason."""
+
+import re
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from sqlmodel import select
+from textual import on
+from textual.app import ComposeResult
+from textual.suggester import SuggestFromList
+from textual.widgets import Input, Static
+
+from exchange.areas import normalise_place
+from exchange.errors import Refused
+from exchange.localtime import to_utc
+from exchange.money import format_money, parse_money, pay_for_minutes
+from exchange.offers import send_wave
+from exchange.operators import require, require_market
+from exchange.shifts import MOST_SLOTS, cancel_shift, post_shift
+from poems_tui.screens.forms import FormScreen
+from poems_tui.services.who import operator_of
+from poems_tui.widgets.form import FormBody, FormField, required, rule
+from store.models import Buyer, Market, Shift
+
+CLOCK = re.compile(r"^([01]?\d|2[0-3])(?::?([0-5]\d))?$")
+
+
+def read_day(text: str, today: date, region: str = "GB") -> date:
+    """'2026-11-27', '27/11' (11/27 in America), 'today' or 'tomorrow'."""
+    cleaned = text.strip().lower()
+    if cleaned in ("today", "tomorrow"):
+        return today + timedelta(days=cleaned == "tomorrow")
+    try:
+        return date.fromisoformat(cleaned)
+    except ValueError:
+        pass
+    match = re.match(r"^(\d{1,2})/(\d{1,2})$", cleaned)
+    if not match:
+        raise Refused("bad_day", "A day like 2026-11-27, 27/11, today or tomorrow")
+    first, second = int(match.group(1)), int(match.group(2))
+    day, month = (second, first) if region == "US" else (first, second)
+    try:
+        found = date(today.year, month, day)
+    except ValueError as error:
+        raise Refused("bad_day", f"{text!r} is not a day of the year") from error
+    return found if found >= today else found.replace(year=today.year + 1)
+
+
+def read_clock(text: str) -> time:
+    match = CLOCK.match(text.strip())
+    if not match:
+        raise Refused("bad_time", "A time like 09:00 or 14:30")
+    return time(int(match.group(1)), int(match.group(2) or 0))
+
+
+def read_slots(text: str) -> int:
+    if not text.strip().isdigit() or not 1 <= int(text) <= MOST_SLOTS:
+        raise Refused("bad_slots", f"From 1 to {MOST_SLOTS} people")
+    return int(text)
+
+
+class PostShiftScreen(FormScreen):
+    """Post a shift for a buyer; it goes out in a first wave of offers at once."""
+
+    form_title = "Post a shift for a buyer"
+    submit_label = "Post"
+
+    def __init__(self, market: Market) -> None:
+        super().__init__()
+        self.market = market
+        self.buyers: dict[str, int] = {}
+
+    def compose(self) -> ComposeResult:
+        yield FormBody(
+            self.form_title, *self.make_fields(), Static("", id="shift-value"), submit="Post"
+        )
+
+    def on_mount(self) -> None:
+        # (FormScreen's on_mount also runs: Textual calls each class's handler.)
+        self.run_worker(self._buyers, thread=True, exclusive=True, group="buyers")
+
+    def _buyers(self) -> None:
+        with self.app.db.read() as session:
+            names = session.exec(
+                select(Buyer.name, Buyer.id).where(Buyer.market_id == self.market.id)
+            ).all()
+        self.app.call_from_thread(self._got_buyers, dict(names))
+
+    def _got_buyers(self, buyers: dict[str, int]) -> None:
+        self.buyers = buyers
+        self.query_one("#buyer", Input).suggester = SuggestFromList(
+            list(buyers), case_sensitive=False
+        )
+
+    def _buyer(self, text: str) -> int:
+        for name, buyer_id in self.buyers.items():
+            if name.lower() == text.strip().lower():
+                return buyer_id
+        raise Refused("no_buyer", "Not a buyer here; add them on the Buyers screen (4)")
+
+    def _today(self) -> date:
+        return self.app.clock().astimezone(ZoneInfo(self.market.tz)).date()
+
+    def make_fields(self) -> list[FormField]:
+        market = self.market
+        skills = list(market.skills)
+
+        def skill(text: str) -> str:
+            if text.strip().lower() not in skills:
+                raise Refused("unknown_skill", f"One of: {', '.join(skills)}")
+            return text
+
+        def place(text: str) -> str:
+            if normalise_place(text) is None:
+                raise Refused("bad_place", "A postcode or ZIP, e.g. E1 7AA")
+            return text
+
+        skill_field = FormField(
+            "Skill", "skill", placeholder=", ".join(skills[:3]), validators=[rule(skill)]
+        )
+        skill_field.input.suggester = SuggestFromList(skills)
+        return [
+            FormField(
+                "Buyer",
+                "buyer",
+                placeholder="start typing a buyer's name",
+                validators=[rule(self._buyer)],
+            ),
+            skill_field,
+            FormField("Postcode", "postcode", placeholder="E1 7AA", validators=[rule(place)]),
+            FormField(
+                "Day",
+                "day",
+                "tomorrow",
+                validators=[rule(lambda v: read_day(v, self._today(), market.region))],
+            ),
+            FormField("Starts", "start", "09:00", validators=[rule(read_clock)]),
+            FormField("Ends", "end", "13:00", validators=[rule(read_clock)]),
+            FormField("People", "slots", "1", validators=[rule(read_slots)]),
+            FormField(
+                "Pays up to /hr", "max_rate", placeholder="14.50", validators=[rule(parse_money)]
+            ),
+            FormField(
+                "Needs (optional)",
+                "credentials",
+                placeholder="e.g. dbs",
+                validators=[rule(lambda v: v, optional=True)],
+            ),
+        ]
+
+    def _times(self, values: dict[str, str]) -> tuple[datetime, datetime]:
+        day = read_day(values["day"], self._today(), self.market.region)
+        start = datetime.combine(day, read_clock(values["start"]))
+        end = datetime.combine(day, read_clock(values["end"]))
+        if end <= start:
+            end += timedelta(days=1)  # "22:00 to 06:00" runs overnight
+        return to_utc(start, self.market.tz), to_utc(end, self.market.tz)
+
+    @on(Input.Changed)
+    def show_value(self) -> None:
+        """What one booking could be worth against the market's cap, as the form is filled."""
+        note = self.query_one("#shift-value", Static)
+        values = self.values()
+        try:
+            start, end = self._times(values)
+            rate = parse_money(values["max_rate"])
+        except Refused:
+            note.update("")
+            return
+        minutes = int((end - start).total_seconds() // 60)
+        value = pay_for_minutes(rate, minutes)
+        cap = self.market.booking_cap_minor
+        money = self.market.currency
+        over = " - over the cap: lower the rate or shorten it" if value > cap else ""
+        note.update(
+            f"{minutes // 60}h{minutes % 60:02d}: one booking up to {format_money(value, money)} "
+            f"of the {format_money(cap, money)} cap{over}"
+        )
+
+    def save(self, values: dict[str, str]) -> str:
+        app = self.app
+        now = app.clock()
+        start, end = self._times(values)
+        with app.db.write() as session:
+            operator = operator_of(session, app.who)
+            require(operator, "admin", "staff", "franchisee")
+            require_market(session, operator, self.market.id)
+            buyer = session.get(Buyer, self._buyer(values["buyer"]))
+            shift = post_shift(
+                session,
+                session.get(Market, self.market.id),
+                buyer,
+                values["skill"],
+                values["postcode"],
+                start,
+                end,
+                read_slots(values["slots"]),
+                parse_money(values["max_rate"]),
+                now,
+                credentials=[c for c in re.split(r"[\s,]+", values["credentials"]) if c],
+                posted_by=operator.id,
+            )
+            offers = send_wave(session, shift.id, now)
+            return f"{shift.ref} posted; offered to {len(offers)} worker(s)"
+
+
+class CancelShiftScreen(FormScreen):
+    """Cancel a shift: booked workers and open offers are told, with the reason."""
+
+    submit_label = "Cancel shift"
+
+    def __init__(self, shift_id: int, ref: str) -> None:
+        super().__init__()
+        self.shift_id = shift_id
+        self.form_title = f"Cancel {ref}: booked workers are told the reason by text"
+
+    def make_fields(self) -> list[FormField]:
+        return [
+            FormField(
+                "Reason",
+                "reason",
+                placeholder="e.g. the ward closed",
+                validators=[required("A reason")],
+            )
+        ]
+
+    def save(self, values: dict[str, str]) -> str:
+        app = self.app
+        with app.db.write() as session:
+            operator = operator_of(session, app.who)
+            require(operator, "admin", "staff", "franchisee")
+            shift = session.get(Shift, self.shift_id)
+            require_market(session, operator, shift.market_id)
+            told = cancel_shift(session, self.shift_id, values["reason"].strip(), app.clock())
+            return f"{shift.ref} cancelled; {len(told)} worker(s) told"

@@ -1,0 +1,179 @@
+"""Shifts for the console: the board by state, and one shift's waves with who was offered and why."""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import and_, func, not_
+from sqlmodel import col, select
+
+from exchange.localtime import format_span, local
+from exchange.money import format_money
+from poems_tui.services.who import Who
+from store.db import Database
+from store.models import Booking, Buyer, Market, Offer, Shift, Worker
+
+STATES = ("open", "offering", "filled", "in_progress", "done", "unfilled", "cancelled")
+LABELS = {
+    "open": "Open",
+    "offering": "Offering",
+    "filled": "Filled",
+    "in_progress": "In progress",
+    "done": "Done",
+    "unfilled": "Unfilled",
+    "cancelled": "Cancelled",
+}
+LIVE = ("open", "offering", "filled")
+
+
+def _state(state: str, now: datetime):
+    """The where-clause for one column of the board; "in progress" is a live shift under way."""
+    running = and_(col(Shift.status).in_(LIVE), col(Shift.start) <= now, col(Shift.end) > now)
+    if state == "in_progress":
+        return running
+    if state in LIVE:
+        return and_(Shift.status == state, not_(running))
+    return Shift.status == state
+
+
+@dataclass(frozen=True)
+class ShiftRow:
+    id: int
+    ref: str
+    buyer: str
+    skill: str
+    when: str
+    booked: str
+    rate: str
+    place: str
+    status: str
+
+
+def board_counts(db: Database, who: Who, now: datetime) -> dict[str, int]:
+    counts = {}
+    with db.read() as session:
+        for state in STATES:
+            query = select(func.count()).select_from(Shift).where(_state(state, now))
+            if who.market_ids is not None:
+                query = query.where(col(Shift.market_id).in_(who.market_ids))
+            counts[state] = session.exec(query).one()
+    return counts
+
+
+def shifts_in(
+    db: Database, who: Who, state: str, now: datetime, limit: int = 200
+) -> list[ShiftRow]:
+    """Shifts in one state: coming ones soonest first, finished ones latest first."""
+    order = (
+        col(Shift.start).asc()
+        if state in ("open", "offering", "filled")
+        else col(Shift.start).desc()
+    )
+    query = (
+        select(Shift, Buyer.name, Market.tz)
+        .join(Buyer, col(Buyer.id) == Shift.buyer_id)
+        .join(Market, col(Market.id) == Shift.market_id)
+        .where(_state(state, now))
+        .order_by(order, col(Shift.id))
+        .limit(limit)
+    )
+    if who.market_ids is not None:
+        query = query.where(col(Shift.market_id).in_(who.market_ids))
+    with db.read() as session:
+        rows = session.exec(query).all()
+    return [
+        ShiftRow(
+            shift.id,
+            shift.ref or "",
+            buyer,
+            shift.skill,
+            format_span(shift.start, shift.end, tz),
+            f"{shift.booked}/{shift.slots}",
+            format_money(shift.max_rate_minor, shift.currency),
+            shift.postcode,
+            shift.status,
+        )
+        for shift, buyer, tz in rows
+    ]
+
+
+@dataclass(frozen=True)
+class OfferLine:
+    wave: int
+    rank: int
+    worker: str
+    status: str
+    offered: str
+    answered: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class ShiftDetail:
+    id: int
+    ref: str
+    title: str
+    facts: list[tuple[str, str]]
+    offers: list[OfferLine]
+    booked: list[str]
+    can_cancel: bool
+
+
+def detail(db: Database, shift_id: int) -> ShiftDetail | None:
+    """Every wave of a shift: who was offered, the stored reason, who replied and when."""
+    with db.read() as session:
+        shift = session.get(Shift, shift_id)
+        if shift is None:
+            return None
+        market = session.get(Market, shift.market_id)
+        buyer = session.get(Buyer, shift.buyer_id)
+        tz = market.tz
+
+        def at(instant: datetime | None) -> str:
+            return f"{local(instant, tz):%d %b %H:%M}" if instant else "-"
+
+        offers = [
+            OfferLine(
+                offer.wave,
+                offer.rank,
+                name or phone,
+                offer.status,
+                at(offer.created_at),
+                at(offer.answered_at),
+                offer.reason,
+            )
+            for offer, name, phone in session.exec(
+                select(Offer, Worker.name, Worker.phone)
+                .join(Worker, col(Worker.id) == Offer.worker_id)
+                .where(Offer.shift_id == shift.id)
+                .order_by(Offer.wave, Offer.rank, Offer.id)
+            )
+        ]
+        booked = [
+            f"{name} at {format_money(booking.rate_minor, booking.currency)}/hr ({booking.status})"
+            for booking, name in session.exec(
+                select(Booking, Worker.name)
+                .join(Worker, col(Worker.id) == Booking.worker_id)
+                .where(Booking.shift_id == shift.id)
+                .order_by(Booking.id)
+            )
+        ]
+        facts = [
+            ("Buyer", buyer.name),
+            ("When", format_span(shift.start, shift.end, tz)),
+            ("Where", f"{shift.place or ''} {shift.postcode}".strip()),
+            ("Pays up to", f"{format_money(shift.max_rate_minor, shift.currency)}/hr"),
+            ("People", f"{shift.booked} of {shift.slots} booked; wave {shift.wave}"),
+            ("Status", shift.status + (f": {shift.cancel_reason}" if shift.cancel_reason else "")),
+            ("Posted", at(shift.created_at)),
+        ]
+        if shift.credentials:
+            facts.append(("Needs", ", ".join(shift.credentials)))
+        return ShiftDetail(
+            shift.id,
+            shift.ref or "",
+            f"{shift.ref} {shift.skill} for {buyer.name}",
+            facts,
+            offers,
+            booked,
+            shift.status not in ("cancelled", "done"),
+        )

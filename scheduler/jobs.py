@@ -1,0 +1,152 @@
+"""Timed jobs: each one an idempotent sweep of what is due, safe to run late or twice.
+
+Each unit of work (a shift's wave, a deadline, a pattern) runs in its own write transaction
+and claims its rows first, so two `poems serve` processes on one database never do it twice.
+"""
+
+import logging
+from collections.abc import Callable
+from datetime import datetime
+from typing import TypeVar
+
+from sqlmodel import Session, col, select
+
+# Imported for their @on handlers, so every kind of deadline has one when the sweep fires it.
+import exchange.reminders  # noqa: F401
+import exchange.timesheets  # noqa: F401
+from exchange import deadlines, disputes, franchises, recurring, waves
+from exchange.audit import audit
+from exchange.localtime import local
+from sms import inbound, outbox
+from sms.gateways import Gateway
+from store.db import Database
+from store.models import AuditEntry, Concession, Deadline, Market, Message
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+
+def sweep_inbound(db: Database, now: datetime) -> int:
+    """Act on stored texts that were never acted on (the process stopped between store and act)."""
+    with db.read() as session:
+        waiting = session.exec(
+            select(Message.id)
+            .where(Message.direction == "in", col(Message.processed_at).is_(None))
+            .order_by(Message.id)
+        ).all()
+    for message_id in waiting:
+        inbound.process(db, message_id, now)
+    return len(waiting)
+
+
+def sweep_waves(db: Database, now: datetime) -> int:
+    """Expire unanswered offers, send next waves, close shifts nobody is left to take."""
+    with db.read() as session:
+        shift_ids = waves.shifts_due(session, now)
+    outcomes = _each(
+        db, "shift", shift_ids, lambda session, shift_id: waves.advance(session, shift_id, now)
+    )
+    return sum(outcome in ("wave", "unfilled") for outcome in outcomes)
+
+
+def sweep_deadlines(db: Database, now: datetime) -> int:
+    """Fire every deadline that is due, each once, in its own transaction."""
+    with db.read() as session:
+        due = session.exec(
+            select(Deadline.id)
+            .where(col(Deadline.done_at).is_(None), col(Deadline.due_at) <= now)
+            .order_by(Deadline.due_at, Deadline.id)
+        ).all()
+    return sum(
+        _each(
+            db,
+            "deadline",
+            due,
+            lambda session, deadline_id: deadlines.fire(session, deadline_id, now),
+        )
+    )
+
+
+def sweep_patterns(db: Database, now: datetime) -> int:
+    """Make windows a fortnight ahead from each repeating availability pattern."""
+    with db.read() as session:
+        pattern_ids = recurring.patterns_due(session, now)
+    return sum(
+        _each(
+            db,
+            "availability pattern",
+            pattern_ids,
+            lambda session, pid: recurring.extend_pattern(session, pid, now),
+        )
+    )
+
+
+def retire_windows(db: Database, now: datetime) -> int:
+    """Delete availability windows that ended more than a day ago."""
+    with db.write() as session:
+        return recurring.retire_windows(session, now)
+
+
+def escalate_disputes(db: Database, now: datetime) -> int:
+    """Disputes untouched for the concession's hours go to staff; each is claimed once, so two
+    processes never escalate the same one twice."""
+    with db.write() as session:
+        return len(disputes.escalate_due(session, now))
+
+
+def measure_shares(db: Database, now: datetime) -> int:
+    """The monthly measure of each franchisee's share per sector (rule 9): the first sweep of a
+    month, in the oldest market's zone, measures and records it on the audit chain; later sweeps
+    that month find the record and do nothing. Returns how many were flagged."""
+    with db.write() as session:
+        # The concession's row, locked, keeps two PostgreSQL processes from measuring at once
+        # (SQLite's writers already take turns).
+        session.exec(select(Concession).with_for_update()).first()
+        home = session.exec(select(Market.tz).order_by(Market.id)).first() or "UTC"
+        subject = f"concession:shares:{local(now, home):%Y-%m}"
+        done = session.exec(
+            select(AuditEntry.id).where(
+                AuditEntry.action == "share_measure", AuditEntry.subject == subject
+            )
+        ).first()
+        if done is not None:
+            return 0
+        flagged = franchises.measure_shares(session, now, home)
+        audit(session, None, "share_measure", subject, f"{len(flagged)} flagged", now)
+        return len(flagged)
+
+
+def _each(db: Database, what: str, ids: list[int], work: Callable[[Session, int], T]) -> list[T]:
+    """Do the work for each id in its own transaction; one that fails is logged and rolled back,
+    so it stays due for the next sweep and the others do not wait behind it."""
+    done = []
+    for item_id in ids:
+        try:
+            with db.write() as session:
+                result = work(session, item_id)
+        except Exception:
+            log.exception("%s %s failed; it stays due", what, item_id)
+            continue
+        done.append(result)
+    return done
+
+
+def sweep_outbox(db: Database, gateway: Gateway, now: datetime) -> int:
+    return len(outbox.drain(db, gateway, now))
+
+
+def run_due(db: Database, gateway: Gateway, now: datetime) -> list[Message]:
+    """Every job once as of `now`, in order; returns the messages sent.
+
+    Texts first (a reply already in decides an offer), then new windows before the waves that
+    use them, then deadlines, disputes and the month's shares, and last the outbox, which sends
+    what all of them wrote.
+    """
+    sweep_inbound(db, now)
+    sweep_patterns(db, now)
+    retire_windows(db, now)
+    sweep_waves(db, now)
+    sweep_deadlines(db, now)
+    escalate_disputes(db, now)
+    measure_shares(db, now)
+    return outbox.drain(db, gateway, now)

@@ -1,0 +1,59 @@
+"""APScheduler set-up for `poems serve`: the sweeps run on a timer, state lives in the database.
+
+Every job is one of the sweeps `poems tick` runs, so what fell due while the process was down
+runs once, late, on the first run after a start.
+"""
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+from apscheduler.schedulers.background import BackgroundScheduler
+
+from scheduler import jobs
+from sms.gateways import Gateway
+from store.db import Database
+
+# Seconds between runs: texts and the outbox often, waves and deadlines at minute precision,
+# dispute escalation every few minutes, availability upkeep and the month's shares rarely.
+EVERY = {
+    "waves": 20,
+    "deadlines": 20,
+    "escalation": 300,
+    "patterns": 3600,
+    "retire": 3600,
+    "shares": 3600,
+}
+
+
+def start_scheduler(
+    db: Database, gateway: Gateway, clock: Callable[[], datetime], every_seconds: float = 5
+) -> BackgroundScheduler:
+    """Start the sweeps; coalesced so a stall never queues the same sweep twice.
+
+    `every_seconds` is the interval of the inbound and outbox sweeps; the others keep EVERY's.
+    """
+    scheduler = BackgroundScheduler(job_defaults={"coalesce": True, "max_instances": 1})
+    sweeps: dict[str, Callable[[], object]] = {
+        "inbound": lambda: jobs.sweep_inbound(db, clock()),
+        "outbox": lambda: jobs.sweep_outbox(db, gateway, clock()),
+        "waves": lambda: jobs.sweep_waves(db, clock()),
+        "deadlines": lambda: jobs.sweep_deadlines(db, clock()),
+        "patterns": lambda: jobs.sweep_patterns(db, clock()),
+        "retire": lambda: jobs.retire_windows(db, clock()),
+        "escalation": lambda: jobs.escalate_disputes(db, clock()),
+        "shares": lambda: jobs.measure_shares(db, clock()),
+    }
+    for name, sweep in sweeps.items():
+        seconds = EVERY.get(name, every_seconds)
+        # First run at once (by the real clock APScheduler keeps): a restart catches up now,
+        # not an interval later.
+        scheduler.add_job(
+            sweep,
+            "interval",
+            seconds=seconds,
+            id=name,
+            next_run_time=datetime.now(UTC),
+            misfire_grace_time=None,
+        )
+    scheduler.start()
+    return scheduler

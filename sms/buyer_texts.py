@@ -1,0 +1,126 @@
+"""A buyer's texts: OK 1042, HOURS 1042 3.5, ARRIVED 1042, NOSHOW 1042; anything else gets help.
+
+Buyers have a few short commands of their own, each with the booking reference they were sent.
+"""
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import ROUND_HALF_UP, Decimal
+
+from sqlmodel import Session, col, select
+
+from exchange import timesheets
+from exchange.errors import Refused
+from exchange.notices import notify_buyer
+from store.models import Booking, Buyer, Shift, Timesheet
+
+_REF = r"\W*(?:booking\W*)?#?\s*(?P<ref>[0-9]{1,8})(?![0-9])"
+_COMMANDS = (
+    ("confirm", re.compile(r"^(?:ok|okay|yes|y|confirm|confirmed|agree|agreed)(?![a-z])" + _REF)),
+    ("amend", re.compile(r"^(?:hours|hrs|amend|change)(?![a-z])" + _REF)),
+    ("arrived", re.compile(r"^(?:arrived|here|in)(?![a-z])" + _REF)),
+    ("noshow", re.compile(r"^(?:no\s*show|not\s+(?:arrived|here)|not|absent)(?![a-z])" + _REF)),
+)
+# Words that may follow a command without changing it.
+_POLITE = re.compile(r"(?:(?:thanks|thank\s+you|thx|ta|cheers|please|pls)\W*)*")
+_PARTS = re.compile(
+    r"(?P<h>[0-9]{1,2})\s*(?:h|hr|hrs|hours?)\s*(?:and\s*)?(?P<m>[0-9]{1,2})\s*(?:m|mins?|minutes?)?"
+)
+_CLOCK = re.compile(r"(?P<h>[0-9]{1,2}):(?P<m>[0-9]{2})")
+_MINUTES = re.compile(r"(?P<m>[0-9]{1,4})\s*(?:m|mins?|minutes?)")
+_HOURS = re.compile(r"(?P<h>[0-9]{1,2}(?:[.,][0-9]{1,2})?)\s*(?:h|hr|hrs|hours?)?")
+
+HINTS = {
+    "confirm": "Reply e.g. OK 1042 with the booking number we sent you.",
+    "amend": "Reply e.g. HOURS 1042 3.5 or HOURS 1042 3h30.",
+    "arrived": "Reply e.g. ARRIVED 1042 or NOSHOW 1042.",
+    "noshow": "Reply e.g. ARRIVED 1042 or NOSHOW 1042.",
+}
+
+
+@dataclass(frozen=True)
+class BuyerText:
+    """What a buyer's text asks for: `intent` is confirm, amend, arrived, noshow or help."""
+
+    intent: str
+    ref: str | None = None
+    minutes: int | None = None
+
+
+def parse_buyer(body: str) -> BuyerText:
+    """Read a buyer's text; anything that is not a whole command is "help"."""
+    text = " ".join(body.lower().split()).strip(" .!")
+    for intent, pattern in _COMMANDS:
+        m = pattern.match(text)
+        if m is None:
+            continue
+        rest = text[m.end() :].strip(" .!")
+        if intent != "amend":
+            polite = _POLITE.fullmatch(rest) is not None
+            return BuyerText(intent, m.group("ref")) if polite else BuyerText("help")
+        minutes = parse_duration(rest)
+        return BuyerText("amend", m.group("ref"), minutes) if minutes else BuyerText("help")
+    return BuyerText("help")
+
+
+def parse_duration(text: str) -> int | None:
+    """Minutes in '3.5', '3,5', '3h30', '3 hrs 30 mins', '3:30', '210 mins'; None otherwise."""
+    text = text.strip()
+    if m := _PARTS.fullmatch(text) or _CLOCK.fullmatch(text):
+        hours, minutes = int(m.group("h")), int(m.group("m"))
+        return hours * 60 + minutes if minutes < 60 else None
+    if m := _MINUTES.fullmatch(text):
+        return int(m.group("m"))
+    if m := _HOURS.fullmatch(text):
+        hours = Decimal(m.group("h").replace(",", "."))
+        return int((hours * 60).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+    return None
+
+
+def act(session: Session, buyers: list[Buyer], body: str, now: datetime) -> None:
+    """Carry out a buyer's text; a refusal or a garbled text gets a short reply, changing nothing."""
+    said = parse_buyer(body)
+    buyer = _owner(session, buyers, said.ref)
+    if said.intent == "help":
+        notify_buyer(session, buyer, "buyer_help", now, example=_example(session, buyer))
+        return
+    try:
+        with session.begin_nested():
+            if said.intent == "confirm":
+                timesheets.buyer_confirm(session, buyer.id, said.ref, now)
+            elif said.intent == "amend":
+                timesheets.buyer_amend(session, buyer.id, said.ref, said.minutes, now)
+            else:
+                arrived = said.intent == "arrived"
+                timesheets.record_arrival(session, buyer.id, said.ref, arrived, now)
+    except Refused as refusal:
+        notify_buyer(
+            session, buyer, "buyer_refused", now, reason=refusal.message, hint=HINTS[said.intent]
+        )
+
+
+def _owner(session: Session, buyers: list[Buyer], ref: str | None) -> Buyer:
+    """Of the buyers on one phone, the one the reference belongs to (else the first)."""
+    if ref is not None and len(buyers) > 1:
+        owner = session.exec(
+            select(Shift.buyer_id)
+            .join(Booking, col(Booking.shift_id) == Shift.id)
+            .where(Booking.id == int(ref))
+        ).first()
+        for buyer in buyers:
+            if buyer.id == owner:
+                return buyer
+    return buyers[0]
+
+
+def _example(session: Session, buyer: Buyer) -> str:
+    """The buyer's latest timesheet waiting for them, so the example is one they can send."""
+    ref = session.exec(
+        select(Timesheet.ref)
+        .join(Booking, col(Booking.id) == Timesheet.booking_id)
+        .join(Shift, col(Shift.id) == Booking.shift_id)
+        .where(Shift.buyer_id == buyer.id, col(Timesheet.status).in_(["submitted", "amended"]))
+        .order_by(col(Timesheet.id).desc())
+    ).first()
+    return ref or "1042"

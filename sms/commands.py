@@ -1,0 +1,214 @@
+"""What an active worker's text does: one function per intent, each answering by a notice."""
+
+from collections.abc import Callable
+from datetime import datetime
+
+from sqlmodel import Session
+
+from exchange import offers
+from exchange.errors import Refused
+from exchange.localtime import format_span
+from exchange.money import format_money
+from exchange.notices import notify_worker
+from exchange.workers import update_terms
+from sms import (
+    availability_texts,
+    consent_texts,
+    data_texts,
+    day_texts,
+    law_texts,
+    money_texts,
+)
+from sms.parser import Parsed
+from store.models import Market, Offer, Shift, Worker
+
+EXAMPLES = {
+    "availability": "e.g. AVAILABLE SAT 9-5",
+    "profile_update": "e.g. RATE 14.50",
+}
+
+# Intents whose capability is still being built; the worker hears so plainly.
+NOT_OPEN = {
+    "dispute": "DISPUTE",
+    "appeal": "APPEAL",
+    "my_record": "MY RECORD",
+}
+
+
+def run(session: Session, worker: Worker, market: Market, parsed: Parsed, now: datetime) -> None:
+    """Carry out one parsed text for an active worker."""
+    if parsed.ambiguous:
+        notify_worker(session, worker, "ask_back", now, question=parsed.question)
+        return
+    if parsed.rate is not None and parsed.currency not in (None, worker.currency):
+        money = format_money(parsed.rate, worker.currency)
+        notify_worker(
+            session,
+            worker,
+            "refused",
+            now,
+            reason=f"rates here are in {worker.currency}",
+            example=f"e.g. RATE {money}",
+        )
+        return
+    handler = HANDLERS.get(parsed.intent)
+    if handler is not None:
+        handler(session, worker, market, parsed, now)
+    elif parsed.intent in NOT_OPEN:
+        notify_worker(session, worker, "not_ready", now, what=NOT_OPEN[parsed.intent])
+    else:
+        notify_worker(session, worker, "unknown", now)
+
+
+def accept(session: Session, worker: Worker, market: Market, parsed: Parsed, now: datetime) -> None:
+    if consent_texts.answered(session, worker, parsed, now, yes=True):
+        return
+    if law_texts.raise_answered(session, worker, parsed, now):
+        return
+    _answer(session, worker, offers.accept(session, worker.id, parsed.offer_ref, now), parsed, now)
+
+
+def decline(
+    session: Session, worker: Worker, market: Market, parsed: Parsed, now: datetime
+) -> None:
+    if consent_texts.answered(session, worker, parsed, now, yes=False):
+        return
+    answer = offers.decline(session, worker.id, parsed.offer_ref, now)
+    if answer.outcome == "closed":
+        notify_worker(session, worker, "accept_closed", now, ref=answer.offer.ref)
+        return
+    _answer(session, worker, answer, parsed, now)
+
+
+def drop(session: Session, worker: Worker, market: Market, parsed: Parsed, now: datetime) -> None:
+    answer = offers.drop_booking(session, worker.id, parsed.offer_ref, now)
+    if answer.outcome == "no_booking":
+        notify_worker(session, worker, "no_booking", now)
+    elif answer.outcome == "which_booking":
+        notify_worker(session, worker, "which_booking", now, **_choices(answer.choices))
+
+
+def _answer(
+    session: Session, worker: Worker, answer: offers.Answer, parsed: Parsed, now: datetime
+) -> None:
+    """Replies for the outcomes the exchange did not already write a notice for."""
+    if answer.outcome == "which":
+        notify_worker(session, worker, "which", now, **_choices(answer.choices))
+    elif answer.outcome == "no_offer":
+        notify_worker(session, worker, "no_offer", now)
+    elif answer.outcome == "unknown_ref":
+        notify_worker(session, worker, "unknown_ref", now, ref=parsed.offer_ref)
+
+
+def _choices(choices: tuple[Offer, ...]) -> dict[str, object]:
+    refs = [offer.ref for offer in choices]
+    return {"count": len(refs), "refs": ", ".join(refs), "example": refs[0]}
+
+
+def shifts(session: Session, worker: Worker, market: Market, parsed: Parsed, now: datetime) -> None:
+    """The worker's open offers and coming bookings, one short line each."""
+    lines = []
+    for offer, shift in offers.live_offers(session, worker.id):
+        lines.append(f"Offer {offer.ref}: {_line(shift, market, worker)}")
+    for _, shift, offer in offers.upcoming_bookings(session, worker.id, now):
+        lines.append(f"Booked {offer.ref}: {_line(shift, market, worker)}")
+    if not lines:
+        notify_worker(session, worker, "shifts_none", now)
+        return
+    notify_worker(session, worker, "shifts", now, lines=" | ".join(lines))
+
+
+def _line(shift: Shift, market: Market, worker: Worker) -> str:
+    return f"{shift.skill} {format_span(shift.start, shift.end, market.tz)}"
+
+
+def help_(session: Session, worker: Worker, market: Market, parsed: Parsed, now: datetime) -> None:
+    notify_worker(session, worker, "help", now)
+
+
+def start(session: Session, worker: Worker, market: Market, parsed: Parsed, now: datetime) -> None:
+    notify_worker(session, worker, "opted_in", now)
+
+
+def register(
+    session: Session, worker: Worker, market: Market, parsed: Parsed, now: datetime
+) -> None:
+    notify_worker(session, worker, "already_joined", now, name=worker.name)
+
+
+def profile_update(
+    session: Session, worker: Worker, market: Market, parsed: Parsed, now: datetime
+) -> None:
+    if parsed.tax_percent is not None:
+        money_texts.tax(session, worker, market, parsed, now)
+        return
+    place = parsed.postcode or parsed.zip
+    skills = list(parsed.skills) if parsed.skills else None
+    try:
+        with session.begin_nested():
+            changed = update_terms(
+                session,
+                worker,
+                now,
+                asking_rate_minor=parsed.rate,
+                place=place,
+                skills=skills,
+                name=parsed.name,
+                language=parsed.language,
+            )
+    except Refused as refusal:
+        _refused(session, worker, refusal, "profile_update", now)
+        return
+    if not changed:
+        notify_worker(session, worker, "unknown", now)
+        return
+    notify_worker(session, worker, "terms_updated", now, changes=_describe(worker, changed, skills))
+
+
+def _describe(worker: Worker, changed: list[str], skills: list[str] | None) -> str:
+    words = {
+        "asking_rate_minor": f"your rate is {format_money(worker.asking_rate_minor, worker.currency)}/hr",
+        "place": f"your area is {worker.postcode or worker.zip}",
+        "skills": f"your skills are {', '.join(skills or [])}",
+        "name": f"your name is {worker.name}",
+        "language": f"your language is {worker.language}",
+    }
+    return "; ".join(words[field] for field in changed)
+
+
+def _refused(
+    session: Session, worker: Worker, refusal: Refused, intent: str, now: datetime
+) -> None:
+    if refusal.code == "under_minimum":
+        notify_worker(
+            session,
+            worker,
+            "rate_under_minimum",
+            now,
+            rate=refusal.details["rate"],
+            minimum_rate=refusal.details["minimum"],
+            currency=refusal.details["currency"],
+        )
+        return
+    notify_worker(
+        session, worker, "refused", now, reason=refusal.message, example=EXAMPLES.get(intent, "")
+    )
+
+
+HANDLERS: dict[str, Callable[[Session, Worker, Market, Parsed, datetime], None]] = {
+    "availability": availability_texts.availability,
+    "late": day_texts.late,
+    "check_in": day_texts.check_in,
+    "accept": money_texts.accept_or(accept),
+    "check_out": money_texts.check_out,
+    "earnings": money_texts.earnings,
+    "dispute": money_texts.dispute,
+    "decline": decline,
+    "cancel": drop,
+    "shifts_query": shifts,
+    "help": help_,
+    "start": start,
+    "register": register,
+    "profile_update": profile_update,
+    **data_texts.HANDLERS,
+}

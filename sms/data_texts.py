@@ -1,0 +1,141 @@
+"""A worker's texts about data: RATES, MY DATA, WHO SAW, DELETE MY DATA, and WHY."""
+
+from datetime import datetime, timedelta
+
+from sqlmodel import Session
+
+from exchange.access import accesses_for
+from exchange.areas import home_area, normalise_place
+from exchange.localtime import local
+from exchange.money import format_money
+from exchange.notices import notify_worker
+from exchange.privacy import erase, held
+from exchange.public import TOTAL, rates_near, week_start
+from exchange.why import explain
+from exchange.workers import skills_of
+from sms.parser import Parsed
+from sms.segments import GSM7_BASIC, GSM7_EXTENDED, to_gsm
+from store.models import Conversation, Market, Worker
+
+CONFIRM_WITHIN = timedelta(hours=1)
+SHOWN_LOOKS = 2
+LONGEST_WHY = 40
+
+
+def rates(session: Session, worker: Worker, market: Market, parsed: Parsed, now: datetime) -> None:
+    """Median and middle half of published rates for a skill near the worker, or none yet."""
+    skill = parsed.skill
+    if skill is None:
+        skills = skills_of(session, worker.id)
+        if len(skills) != 1:
+            example = skills[0] if skills else (market.skills or ["care"])[0]
+            notify_worker(
+                session, worker, "rates_which", now, example=example, skills=", ".join(skills)
+            )
+            return
+        skill = skills[0]
+    place = normalise_place(parsed.postcode or parsed.zip or "") or worker.postcode or worker.zip
+    area = home_area(place) if place else None
+    answer = rates_near(session, market, skill, area, now)
+    if answer is None:
+        where = f"near {area}" if area else f"in {market.area}"
+        notify_worker(session, worker, "rates_none", now, skill=skill.capitalize(), where=where)
+        return
+    last_sunday = local(week_start(now, market.tz), market.tz) - timedelta(days=1)
+    money = format_money
+    notify_worker(
+        session,
+        worker,
+        "rates",
+        now,
+        skill=skill.capitalize(),
+        where=f"near {answer.area}" if answer.area != TOTAL else f"across {market.area}",
+        period=f"4 weeks to {last_sunday.day} {last_sunday:%b}",
+        q1=money(answer.q1, answer.currency),
+        q3=money(answer.q3, answer.currency),
+        median=money(answer.median, answer.currency),
+        workers=answer.workers,
+    )
+
+
+def my_data(
+    session: Session, worker: Worker, market: Market, parsed: Parsed, now: datetime
+) -> None:
+    """What is held, in one or two texts, and how to get all of it."""
+    facts = held(session, worker)
+    identity = [f"name {facts.name}", facts.place or "no postcode", ", ".join(facts.skills)]
+    if facts.rate is not None:
+        identity.append(f"{format_money(facts.rate, facts.currency)}/hr")
+    counts = [
+        _n(facts.offers, "offer"),
+        _n(facts.bookings, "booking"),
+        _n(facts.timesheets, "timesheet"),
+        _n(facts.payments, "payment"),
+        _n(facts.texts, "text"),
+        _n(facts.free_times, "free time"),
+        _n(facts.looks, "staff look"),
+    ]
+    notify_worker(
+        session, worker, "my_data", now, identity=", ".join(identity), counts=", ".join(counts)
+    )
+
+
+def _n(count: int, thing: str) -> str:
+    return f"{count} {thing}{'' if count == 1 else 's'}"
+
+
+def who_saw(
+    session: Session, worker: Worker, market: Market, parsed: Parsed, now: datetime
+) -> None:
+    """Who looked at the worker's data, when and why, newest first."""
+    seen = accesses_for(session, worker.id)
+    if not seen:
+        notify_worker(session, worker, "who_saw_none", now)
+        return
+    lines = []
+    for look in seen[:SHOWN_LOOKS]:
+        at = local(look.at, market.tz)
+        # Staff type the detail: keep it short and in the GSM alphabet, so the text stays small.
+        why = "".join(c for c in to_gsm(look.why) if c in GSM7_BASIC or c in GSM7_EXTENDED)
+        why = why if len(why) <= LONGEST_WHY else why[: LONGEST_WHY - 3] + "..."
+        lines.append(f"{look.who} {at.day} {at:%b %H:%M}, {why}")
+    text = "; ".join(lines)
+    if len(seen) > SHOWN_LOOKS:
+        text += f"; and {len(seen) - SHOWN_LOOKS} earlier"
+    notify_worker(session, worker, "who_saw", now, lines=text)
+
+
+def delete_data(
+    session: Session, worker: Worker, market: Market, parsed: Parsed, now: datetime
+) -> None:
+    """First time: ask to confirm. Confirmed within the hour: erase, and say nothing more
+    (a reply would keep the number the worker asked us to forget)."""
+    pending = session.get(Conversation, worker.phone)
+    if (
+        pending is not None
+        and pending.kind == "delete_data"
+        and pending.updated_at is not None
+        and now - pending.updated_at <= CONFIRM_WITHIN
+    ):
+        erase(session, worker, now)
+        return
+    conversation = pending or Conversation(phone=worker.phone, kind="delete_data", step="confirm")
+    conversation.kind, conversation.step, conversation.data = "delete_data", "confirm", {}
+    conversation.updated_at = now
+    session.add(conversation)
+    notify_worker(session, worker, "delete_confirm", now)
+
+
+def why(session: Session, worker: Worker, market: Market, parsed: Parsed, now: datetime) -> None:
+    """WHY, WHY 4821, WHY S12: the stored reason and the published rule, in plain words."""
+    found = explain(session, worker, market, parsed.offer_ref, now)
+    notify_worker(session, worker, found.kind, now, **found.data)
+
+
+HANDLERS = {
+    "rates_query": rates,
+    "my_data": my_data,
+    "who_saw": who_saw,
+    "delete_data": delete_data,
+    "why": why,
+}

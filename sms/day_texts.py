@@ -1,0 +1,63 @@
+"""A worker's texts on the day of a shift: LATE 15, running 10 min late, HERE, arrived."""
+
+from datetime import datetime
+from decimal import Decimal
+
+from sqlmodel import Session
+
+from exchange import arrival
+from exchange.notices import notify_worker
+from exchange.reminders import buyer_contact
+from exchange.shifts import shift_facts, shift_minutes
+from sms.parser import Parsed
+from store.models import Buyer, Market, Worker
+
+
+def late(session: Session, worker: Worker, market: Market, parsed: Parsed, now: datetime) -> None:
+    """Tell the buyer of the booking nearest now how late the worker will be, and thank them."""
+    answer = arrival.report_late(session, worker, parsed.late_minutes, now, parsed.offer_ref)
+    if answer.outcome == "no_booking":
+        notify_worker(session, worker, "late_no_booking", now)
+        return
+    if answer.outcome == "how_late":
+        notify_worker(session, worker, "how_late", now)
+        return
+    buyer = session.get(Buyer, answer.shift.buyer_id)
+    notify_worker(
+        session,
+        worker,
+        "late_noted" if buyer.phone else "late_noted_unsent",
+        now,
+        late_minutes=parsed.late_minutes,
+        contact=buyer_contact(buyer),
+        **shift_facts(answer.shift, market, buyer),
+    )
+
+
+def check_in(
+    session: Session, worker: Worker, market: Market, parsed: Parsed, now: datetime
+) -> None:
+    """Check the worker in to the booking starting about now; say how to check out."""
+    answer = arrival.check_in(session, worker, now, parsed.offer_ref)
+    if answer.outcome == "no_booking":
+        notify_worker(session, worker, "checkin_no_booking", now)
+        return
+    facts = shift_facts(answer.shift, market)
+    if answer.outcome == "too_early":
+        notify_worker(session, worker, "checkin_too_early", now, **facts)
+        return
+    notify_worker(
+        session,
+        worker,
+        "checked_in" if answer.outcome == "checked_in" else "already_in",
+        now,
+        checkin_time=answer.booking.checked_in_at.isoformat(),
+        shift_hours=hours_text(shift_minutes(answer.shift)),
+        **facts,
+    )
+
+
+def hours_text(minutes: int) -> str:
+    """240 -> '4', 330 -> '5.5', 285 -> '4.75': how a worker would type the hours after DONE."""
+    hours = Decimal(minutes) / 60
+    return f"{hours.quantize(Decimal('0.01')).normalize():f}"

@@ -1,0 +1,150 @@
+"""A worker's texts about the law: date of birth, YES to a new minimum, the weekly opt-out.
+
+Hooked in two places: `act` sees the raw text before the parser's commands (DOB 31/12/1990,
+WORK OVER 48, 48 LIMIT, RAISE); `raise_answered` takes a bare YES in sms.commands. WHY reads
+the rule that kept an offer away from exchange.law.skips (see exchange.why).
+"""
+
+import re
+from datetime import date, datetime
+
+from sqlmodel import Session
+
+from exchange import offers
+from exchange.errors import Refused
+from exchange.law import minimums, people
+from exchange.law.checks import DOB_EXAMPLE
+from exchange.notices import notify_worker
+from sms.parser import Parsed
+from store.models import Market, Worker
+
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+DOB_WORDS = re.compile(
+    r"^\W*(?:my\s+)?(?:d\.?o\.?b\.?|date\s+of\s+birth|born(?:\s+on)?)(?![a-z])"
+    r"(?:\s+is)?[\s:=-]*(?P<date>.*)$",
+    re.IGNORECASE,
+)
+_NUMERIC = re.compile(r"^(\d{1,4})[\s/.\-]+(\d{1,2})[\s/.\-]+(\d{2,4})$")
+_WORDY = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]+)\.?,?\s+(\d{2,4})$")
+_WORDY_US = re.compile(r"^([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{2,4})$")
+_OPT_OUT = re.compile(r"^\W*work\s+over\s+48(?:\s*h(?:ou)?rs?)?\W*$", re.IGNORECASE)
+_OPT_BACK = re.compile(r"^\W*48\s*(?:h(?:ou)?rs?\s+)?limit\W*$", re.IGNORECASE)
+_RAISE = re.compile(r"^\W*(?:yes\W+)?raise(?:\s+(?:my\s+)?rate)?\W*$", re.IGNORECASE)
+
+
+def month_first(market: Market) -> bool:
+    return market.region == "US" or market.tz.startswith("America/")
+
+
+def parse_dob(text: str, market: Market, today: date) -> date | None:
+    """'31/12/1990', '12/31/1990' in America, '1990-12-31', '31 Dec 1990'; None if not a date."""
+    cleaned = " ".join(text.lower().split()).strip(" .!")
+    numbers = _NUMERIC.match(cleaned)
+    try:
+        if numbers:
+            a, b, c = numbers.groups()
+            if len(a) == 4:
+                year, month, day = int(a), int(b), int(c)
+            else:
+                day, month = (int(b), int(a)) if month_first(market) else (int(a), int(b))
+                year = _year(c, today)
+            return date(year, month, day)
+        wordy = _WORDY.match(cleaned)
+        if wordy and wordy.group(2) in MONTHS:
+            return date(_year(wordy.group(3), today), MONTHS[wordy.group(2)], int(wordy.group(1)))
+        wordy = _WORDY_US.match(cleaned)
+        if wordy and wordy.group(1) in MONTHS:
+            return date(_year(wordy.group(3), today), MONTHS[wordy.group(1)], int(wordy.group(2)))
+    except ValueError:
+        return None
+    return None
+
+
+def _year(text: str, today: date) -> int:
+    """Two digits are the latest year that is not in the future: 90 is 1990, 08 is 2008."""
+    if len(text) == 4:
+        return int(text)
+    year = 2000 + int(text)
+    return year if year <= today.year else year - 100
+
+
+def dob_example(market: Market) -> str:
+    return DOB_EXAMPLE.get(market.region, DOB_EXAMPLE["GB"]).removeprefix("DOB ")
+
+
+def act(session: Session, worker: Worker, market: Market, body: str, now: datetime) -> bool:
+    """Carry out a law text; False when the text is not one (the parser's commands take it)."""
+    if (found := DOB_WORDS.match(body)) is not None:
+        date_of_birth(session, worker, market, found.group("date"), now)
+    elif _OPT_OUT.match(body):
+        try:
+            people.opt_out_of_week(session, worker, now)
+        except Refused as refusal:
+            notify_worker(session, worker, "law_refused", now, reason=refusal.message)
+            return True
+        notify_worker(session, worker, "week_opted_out", now)
+    elif _OPT_BACK.match(body):
+        ends = people.end_week_opt_out(session, worker, now)
+        if ends is None:
+            notify_worker(session, worker, "week_not_opted_out", now)
+        else:
+            notify_worker(
+                session, worker, "week_opt_out_ends", now, day=f"{ends:%a} {ends.day} {ends:%b}"
+            )
+    elif _RAISE.match(body):
+        if not _raise(session, worker, now):
+            notify_worker(session, worker, "no_raise", now)
+    else:
+        return False
+    return True
+
+
+def date_of_birth(
+    session: Session, worker: Worker, market: Market, text: str, now: datetime
+) -> None:
+    born = parse_dob(text, market, now.date())
+    if born is None:
+        notify_worker(session, worker, "dob_again", now, example=dob_example(market))
+        return
+    try:
+        with session.begin_nested():
+            people.set_date_of_birth(session, worker, born, now)
+    except Refused as refusal:
+        notify_worker(session, worker, "law_refused", now, reason=refusal.message)
+        return
+    notify_worker(session, worker, "dob_saved", now)
+    offers.offer_open_shifts(session, worker.id, now)
+
+
+def raise_answered(session: Session, worker: Worker, parsed: Parsed, now: datetime) -> bool:
+    """A bare YES with a rise pending and no offer open raises the rate to the new minimum."""
+    if parsed.offer_ref is not None or offers.live_offers(session, worker.id):
+        return False
+    return _raise(session, worker, now)
+
+
+def _raise(session: Session, worker: Worker, now: datetime) -> bool:
+    if minimums.accept_raise(session, worker, now) is None:
+        return False
+    offers.offer_open_shifts(session, worker.id, now)
+    return True

@@ -1,0 +1,144 @@
+"""A worker's texts about hours and money: DONE, ACCEPT or DISPUTE changed hours, TAX, EARNINGS."""
+
+from collections.abc import Callable
+from datetime import datetime
+
+from sqlmodel import Session
+
+from exchange import ledger, offers, timesheets
+from exchange.errors import Refused
+from exchange.money import format_money
+from exchange.notices import notify_worker
+from exchange.workers import update_terms
+from sms.parser import Parsed
+from store.models import Market, Worker
+
+Handler = Callable[[Session, Worker, Market, Parsed, datetime], None]
+
+# What to try next, by the rule that said no.
+EXAMPLES = {
+    "no_booking": "Text DONE when a booked shift ends, e.g. DONE 4.5",
+    "already_sent": "We will text you when the buyer answers.",
+    "bad_hours": "e.g. DONE 4.5 or DONE 4h30",
+    "future_end": "e.g. DONE 4.5 or finished 6pm",
+    "no_timesheet": "Text SHIFTS to see your bookings.",
+    "not_amended": "Text SHIFTS to see your bookings.",
+    "bad_tax": "Your tax rate is unchanged.",
+}
+
+
+def check_out(
+    session: Session, worker: Worker, market: Market, parsed: Parsed, now: datetime
+) -> None:
+    """DONE, DONE 5.5, finished 6pm: the hours go to the buyer (the exchange acks the worker)."""
+    try:
+        with session.begin_nested():
+            timesheets.check_out(
+                session,
+                worker.id,
+                now,
+                minutes=parsed.minutes_worked,
+                end=parsed.end,
+                ref=parsed.offer_ref,
+            )
+    except Refused as refusal:
+        _refused(session, worker, refusal, now)
+
+
+def accept_or(fallback: Handler) -> Handler:
+    """ACCEPT for changed hours when it can only mean them; otherwise the offer YES runs."""
+
+    def accept(
+        session: Session, worker: Worker, market: Market, parsed: Parsed, now: datetime
+    ) -> None:
+        amended = [t.ref for t in timesheets.amended_timesheets(session, worker.id)]
+        if parsed.offer_ref is not None and parsed.offer_ref in amended:
+            ref = parsed.offer_ref
+        elif parsed.offer_ref is None and amended and not offers.live_offers(session, worker.id):
+            if len(amended) > 1:
+                _which(session, worker, amended, now)
+                return
+            ref = amended[0]
+        else:
+            fallback(session, worker, market, parsed, now)
+            return
+        try:
+            with session.begin_nested():
+                timesheets.worker_accept(session, worker.id, ref, now)
+        except Refused as refusal:
+            _refused(session, worker, refusal, now)
+
+    return accept
+
+
+def dispute(
+    session: Session, worker: Worker, market: Market, parsed: Parsed, now: datetime
+) -> None:
+    """DISPUTE of changed hours holds the timesheet; other disputes are not open by text yet."""
+    amended = [t.ref for t in timesheets.amended_timesheets(session, worker.id)]
+    ref = parsed.offer_ref
+    if ref is None and len(amended) == 1:
+        ref = amended[0]
+    if ref not in amended:
+        notify_worker(session, worker, "not_ready", now, what="DISPUTE")
+        return
+    try:
+        with session.begin_nested():
+            timesheets.worker_dispute(session, worker.id, ref, parsed.detail, now)
+    except Refused as refusal:
+        _refused(session, worker, refusal, now)
+
+
+def tax(session: Session, worker: Worker, market: Market, parsed: Parsed, now: datetime) -> None:
+    """TAX 20: the share of future pay held back for tax, recorded as a change of terms."""
+    try:
+        with session.begin_nested():
+            update_terms(session, worker, now, tax_percent=parsed.tax_percent)
+    except Refused as refusal:
+        _refused(session, worker, refusal, now)
+        return
+    notify_worker(session, worker, "tax_set", now, tax=worker.tax_percent)
+
+
+def earnings(
+    session: Session, worker: Worker, market: Market, parsed: Parsed, now: datetime
+) -> None:
+    """EARNINGS: this week's and this month's pay, before and after tax."""
+    totals = ledger.earnings(session, worker.id, now, market.tz)
+
+    def money(minor: int) -> str:
+        return format_money(minor, totals.currency)
+
+    notify_worker(
+        session,
+        worker,
+        "earnings",
+        now,
+        week_gross=money(totals.week.gross),
+        week_net=money(totals.week.net),
+        month_gross=money(totals.month.gross),
+        month_net=money(totals.month.net),
+    )
+
+
+def _which(session: Session, worker: Worker, refs: list[str], now: datetime) -> None:
+    notify_worker(
+        session,
+        worker,
+        "which_timesheet",
+        now,
+        count=len(refs),
+        refs=", ".join(refs),
+        example=refs[0],
+    )
+
+
+def _refused(session: Session, worker: Worker, refusal: Refused, now: datetime) -> None:
+    notify_worker(
+        session,
+        worker,
+        "refused",
+        now,
+        reason=refusal.message,
+        example=EXAMPLES.get(refusal.code, ""),
+    )

@@ -1,0 +1,1 @@
+"""The pieces of the SMS parser; `sms.parser.parse` is the entry point."""

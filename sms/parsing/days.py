@@ -1,0 +1,293 @@
+"""Which day a text means: "tmrw", "sat", "28/11", "28 nov", "every weekday", "mon wed fri"."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+
+from sms.parsing.text import fuzzy, words_of
+from sms.parsing.times import AFTERNOON, AM, PM, HourRange
+
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_WEEKDAY_WORDS = {
+    **dict.fromkeys(("mon", "monday"), 0),
+    **dict.fromkeys(("tue", "tues", "tuesday"), 1),
+    **dict.fromkeys(("wed", "weds", "wednesday"), 2),
+    **dict.fromkeys(("thu", "thur", "thurs", "thursday"), 3),
+    **dict.fromkeys(("fri", "friday"), 4),
+    **dict.fromkeys(("sat", "saturday"), 5),
+    **dict.fromkeys(("sun", "sunday"), 6),
+}
+_PLURAL_WEEKDAYS = {
+    "mondays": 0,
+    "tuesdays": 1,
+    "wednesdays": 2,
+    "thursdays": 3,
+    "fridays": 4,
+    "saturdays": 5,
+    "sundays": 6,
+}
+_GROUPS = {
+    "weekday": (0, 1, 2, 3, 4),
+    "wkday": (0, 1, 2, 3, 4),
+    "weekend": (5, 6),
+    "wkend": (5, 6),
+    "wknd": (5, 6),
+}
+_TODAY = frozenset(("today", "tday", "tdy", "todays"))
+_TOMORROW = frozenset(
+    (
+        "tomorrow", "tomorow", "tommorow", "tommorrow", "tomorro", "tmorrow", "tmrw", "tmrow",
+        "tmr", "tmw", "tmoz", "tomoz", "tomo", "tmoro",
+    )
+)  # fmt: skip
+_TONIGHT = frozenset(("tonight", "tonite", "tonyt"))
+_EVERY = frozenset(("every", "each", "daily", "everyday"))
+_CONTEXT = {
+    **dict.fromkeys(("tonight", "tonite", "tonyt", "evening", "evenings", "eve"), PM),
+    **dict.fromkeys(("night", "nights"), PM),
+    **dict.fromkeys(("morning", "mornings", "early"), AM),
+    **dict.fromkeys(("afternoon", "afternoons", "arvo"), AFTERNOON),
+}
+_FUZZY_DAYS = (
+    "tomorrow", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "weekdays", "weekends", "tonight",
+)  # fmt: skip
+_KNOWN = (
+    frozenset(
+        (*_WEEKDAY_WORDS, *_PLURAL_WEEKDAYS, *_TODAY, *_TOMORROW, *_TONIGHT, *_EVERY, *_CONTEXT)
+    )
+    | {f"{group}s" for group in _GROUPS}
+    | set(_GROUPS)
+)
+_DAY_NAME = "|".join(sorted(_WEEKDAY_WORDS, key=len, reverse=True))
+_DAY_SPAN = re.compile(
+    rf"(?<![a-z])({_DAY_NAME})s?\s*(?:-+|to|till?|until|thru|through)\s*({_DAY_NAME})s?(?![a-z])"
+)
+_MONTHS = (
+    r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?![a-z])"
+)
+_MONTH_NUMBER = {m: i for i, m in enumerate(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1
+)}  # fmt: skip
+_NUMERIC_DATE = re.compile(
+    r"(?<![0-9/.:,])([0-9]{1,2})/([0-9]{1,2})(?:/([0-9]{4}|[0-9]{2}))?(?![0-9/])"
+)
+_MONTH_DAY = re.compile(
+    rf"(?<![a-z]){_MONTHS}\s*([0-9]{{1,2}})(?:st|nd|rd|th)?(?![0-9a-z])"
+    r"(?!\s*(?:[-:.]|to(?![a-z])|till?(?![a-z])|until|[ap]\.?m?(?![a-z])))"
+)
+_DAY_MONTH = re.compile(rf"(?<![0-9:.,/-])([0-9]{{1,2}})(?:st|nd|rd|th)?\s*(?:of\s+)?{_MONTHS}")
+_ORDINAL_DAY = re.compile(r"(?<![0-9:.,/-])([0-9]{1,2})(?:st|nd|rd|th)(?![a-z])")
+_ALL_DAY = re.compile(
+    r"(?<![a-z])(?:all\s*day|any\s*time|whole\s+day|full\s+day|all\s+the\s+day)(?![a-z])"
+)
+_WEEK_SPLIT = re.compile(r"(?<![a-z])week\s+(days?|ends?)(?![a-z])")
+
+
+@dataclass
+class DaySpec:
+    """What a text says about the day, before any clock time is applied."""
+
+    date: date | None = None  # from an explicit date, "today" or "tomorrow"
+    weekdays: set[int] = field(default_factory=set)
+    recurring: bool = False
+    next_week: bool = False  # "next thu" said on a Thursday
+    context: str | None = None  # AM, PM or AFTERNOON from "morning", "tonight", ...
+    all_day: bool = False
+    part_of_day: str | None = None  # the word itself, for the question back
+    label: str = ""  # how to write this day back in an example reply
+    bad_date: bool = False
+
+    @property
+    def days(self) -> tuple[str, ...]:
+        return tuple(WEEKDAYS[i] for i in sorted(self.weekdays))
+
+    @property
+    def said_a_day(self) -> bool:
+        return self.date is not None or bool(self.weekdays) or self.bad_date
+
+
+def find_days(s: str, at: datetime) -> tuple[DaySpec, str]:
+    """The day words and dates in folded text s, and s without them."""
+    spec = DaySpec()
+    today = at.date()
+    s = _WEEK_SPLIT.sub(lambda m: f"week{m.group(1)}", s)
+    s = _find_date(s, today, _month_first(at), spec)
+    for m in _DAY_SPAN.finditer(s):
+        first, last = _WEEKDAY_WORDS[m.group(1)], _WEEKDAY_WORDS[m.group(2)]
+        spec.weekdays.update((first + k) % 7 for k in range((last - first) % 7 + 1))
+    s = _DAY_SPAN.sub(" ", s)
+    if _ALL_DAY.search(s):
+        spec.all_day = True
+        s = _ALL_DAY.sub(" ", s)
+    relative: int | None = None
+    said_next = tonight = False
+    for word in words_of(s):
+        word = _spelled(word)
+        if word in _WEEKDAY_WORDS:
+            spec.weekdays.add(_WEEKDAY_WORDS[word])
+        elif word in _PLURAL_WEEKDAYS:
+            spec.weekdays.add(_PLURAL_WEEKDAYS[word])
+            spec.recurring = True
+        elif word.rstrip("s") in _GROUPS:
+            spec.weekdays.update(_GROUPS[word.rstrip("s")])
+            spec.recurring = spec.recurring or word.endswith("s")
+        elif word in _EVERY:
+            spec.recurring = True
+            if word in ("daily", "everyday"):
+                spec.weekdays.update(range(7))
+        elif word == "day" and spec.recurring and not spec.weekdays:
+            spec.weekdays.update(range(7))  # "every day"
+        elif word in _TODAY or word in _TONIGHT:
+            relative = 0
+            tonight = tonight or word in _TONIGHT
+        elif word in _TOMORROW:
+            relative = 1
+        elif word == "next":
+            said_next = True
+        if word in _CONTEXT:
+            spec.context = spec.context or _CONTEXT[word]
+            spec.part_of_day = spec.part_of_day or word
+    if spec.date is None and relative is not None:
+        spec.date = today + timedelta(days=relative)
+        spec.label = spec.label or ("tmrw" if relative else "tonight" if tonight else "today")
+    spec.next_week = said_next and today.weekday() in spec.weekdays
+    if spec.recurring and not spec.weekdays:
+        spec.recurring = False  # "every" with no day named repeats nothing we know
+    if not spec.label and spec.weekdays:
+        spec.label = _weekday_label(spec)
+    return spec, s
+
+
+def is_day_word(word: str) -> bool:
+    """Whether a word names a day or a part of one ("sat", "tmrw", "weekends", "tonight")."""
+    return _spelled(word) in _KNOWN
+
+
+def _spelled(word: str) -> str:
+    return word if word in _KNOWN else (fuzzy(word, _FUZZY_DAYS) or word)
+
+
+def _weekday_label(spec: DaySpec) -> str:
+    days = spec.days
+    if not spec.recurring:
+        return "mon-fri" if days == WEEKDAYS[:5] else " ".join(days)
+    named = {WEEKDAYS[:5]: "weekday", WEEKDAYS[5:]: "weekend", WEEKDAYS: "day"}.get(days)
+    return f"every {named}" if named else "every " + " ".join(days)
+
+
+def _month_first(at: datetime) -> bool:
+    # US markets write 11/28; everyone else 28/11.
+    return str(getattr(at.tzinfo, "key", "")).startswith("America/")
+
+
+def _find_date(s: str, today: date, month_first: bool, spec: DaySpec) -> str:
+    m = _NUMERIC_DATE.search(s)
+    if m:
+        first, second = int(m.group(1)), int(m.group(2))
+        swap = second > 12 or (month_first and first <= 12)
+        day, month = (second, first) if swap else (first, second)
+        year = m.group(3)
+        spec.date = _dated(today, day, month, int(year) % 100 + 2000 if year else None)
+    elif m := _MONTH_DAY.search(s) or _DAY_MONTH.search(s):
+        month_word, number = (m.group(1), m.group(2)) if m.re is _MONTH_DAY else m.group(2, 1)
+        spec.date = _dated(today, int(number), _MONTH_NUMBER[month_word[:3]], None)
+    elif m := _ORDINAL_DAY.search(s):
+        spec.date = _day_of_month(today, int(m.group(1)))
+    else:
+        return s
+    spec.bad_date = spec.date is None
+    if spec.date is not None:
+        d = spec.date
+        spec.label = f"{d.month}/{d.day}" if month_first else f"{d.day}/{d.month}"
+    return f"{s[: m.start()]} {s[m.end() :]}"
+
+
+def _dated(today: date, day: int, month: int, year: int | None) -> date | None:
+    """The date, or with no year its next occurrence from today on; None if no such day."""
+    try:
+        if year is not None:
+            return date(year, month, day)
+        this_year = date(today.year, month, day)
+    except ValueError:
+        try:  # 29/2 outside a leap year may still be next year's
+            return date(today.year + 1, month, day) if year is None else None
+        except ValueError:
+            return None
+    return this_year if this_year >= today else _next_year(this_year)
+
+
+def _day_of_month(today: date, day: int) -> date | None:
+    """ "the 28th": the next date with that day of the month, from today on."""
+    year, month = today.year, today.month
+    for _ in range(13):
+        try:
+            found = date(year, month, day)
+        except ValueError:
+            found = None
+        if found is not None and found >= today:
+            return found
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return None
+
+
+def _next_year(d: date) -> date | None:
+    try:
+        return d.replace(year=d.year + 1)
+    except ValueError:
+        return None
+
+
+def window(spec: DaySpec, hours: HourRange, at: datetime) -> tuple[datetime, datetime]:
+    """The first occurrence of hours on the day spec means, as datetimes in at's zone.
+
+    No day given: today if the window has not ended yet, else tomorrow. Weekdays: the next
+    such day, today included if its window has not ended.
+    """
+    today = at.date()
+    if spec.date is not None:
+        return _span(spec.date, hours, at)
+    if not spec.weekdays:
+        first = _span(today, hours, at)
+        return first if first[1] > at else _span(today + timedelta(days=1), hours, at)
+    for k in range(7 if spec.next_week else 0, 15):
+        day = today + timedelta(days=k)
+        if day.weekday() in spec.weekdays:
+            found = _span(day, hours, at)
+            if found[1] > at:
+                return found
+    return _span(today, hours, at)  # unreachable: some weekday comes within a fortnight
+
+
+def _span(day: date, hours: HourRange, at: datetime) -> tuple[datetime, datetime]:
+    start = datetime.combine(day, _clock(hours.start), tzinfo=at.tzinfo)
+    end_day = day + timedelta(days=1) if hours.overnight else day
+    return start, datetime.combine(end_day, _clock(hours.end), tzinfo=at.tzinfo)
+
+
+def _clock(minutes: int) -> time:
+    return time(minutes // 60, minutes % 60)
+
+
+def whole_day(spec: DaySpec, at: datetime) -> tuple[datetime, datetime] | None:
+    """Midnight to midnight of the day a query names ("any shifts today"), if it names one."""
+    if not spec.said_a_day or spec.bad_date:
+        return None
+    return window(spec, HourRange(0, 0), at)
+
+
+def nearest(at: datetime, minute_options: tuple[int, ...]) -> datetime:
+    """The occurrence of one of these clock times nearest to `at`, today or yesterday.
+
+    For "finished 6pm": a time is reported soon after it happens, or announced ahead.
+    """
+    today = at.date()
+    candidates = [
+        datetime.combine(day, _clock(minutes % (24 * 60)), tzinfo=at.tzinfo)
+        for day in (today, today - timedelta(days=1))
+        for minutes in minute_options
+    ]
+    return min(candidates, key=lambda c: abs(c - at))

@@ -1,0 +1,34 @@
+"""UK postcodes and US ZIP codes."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+_UK_FULL = re.compile(r"(?<![a-z0-9])([a-z]{1,2}[0-9][a-z0-9]?)\s*([0-9][a-z]{2})(?![a-z0-9])")
+_UK_OUTWARD = re.compile(r"[a-z]{1,2}[0-9][a-z0-9]?")
+_ZIP = re.compile(r"(?<![0-9])([0-9]{5})(?:-[0-9]{4})?(?![0-9])")
+
+
+def find_postcode(s: str) -> str | None:
+    """A full UK postcode in folded text, spaced and upper-cased: "sw1a1aa" -> "SW1A 1AA"."""
+    m = _UK_FULL.search(s)
+    return f"{m.group(1)} {m.group(2)}".upper() if m else None
+
+
+def is_full_postcode(s: str) -> bool:
+    return _UK_FULL.fullmatch(s.strip()) is not None
+
+
+def find_outward_code(tokens: Sequence[str]) -> str | None:
+    """The first token that is a postcode district on its own: "RATES cleaning E1" -> "E1"."""
+    for token in tokens:
+        if _UK_OUTWARD.fullmatch(token):
+            return token.upper()
+    return None
+
+
+def find_zip(s: str) -> str | None:
+    """A US ZIP code, ZIP+4 cut to its first five digits."""
+    m = _ZIP.search(s)
+    return m.group(1) if m else None

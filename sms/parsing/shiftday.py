@@ -1,0 +1,164 @@
+"""On the day of a shift: LATE 15, HERE, DONE 5.5, finished 6pm."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+
+from sms.parsing.days import nearest
+from sms.parsing.result import Parsed
+from sms.parsing.text import Context, Text, find_ref
+from sms.parsing.times import CLOCK, clock_from
+
+MAX_LATE_MINUTES = 240  # a bigger number after LATE is a reference, not a delay
+
+_NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60,
+}  # fmt: skip
+_NUMBER_WORD = re.compile(r"(?<![a-z])(" + "|".join(_NUMBER_WORDS) + r")(?![a-z])")
+_LATE = re.compile(r"(?<![a-z])late(?![a-z])")
+_LATE_SAID = re.compile(
+    r"(?<![a-z])(?:running|be|am|im|bit|little|slightly|abit|sorry|min|mins|minutes?|hours?|hr"
+    r"|hrs|[0-9]+\s*(?:m|h))\s+(?:a\s+)?(?:bit\s+|little\s+)?late(?![a-z])"
+)
+_LATE_MINUTES = (
+    (re.compile(r"(?<![a-z])(?:an?\s+)?hour\s+and\s+a\s+half(?![a-z])"), lambda m: 90),
+    (re.compile(r"(?<![a-z])half\s+(?:an\s+)?hour(?![a-z])"), lambda m: 30),
+    (re.compile(r"(?<![a-z])(?:a\s+)?quarter\s+(?:of\s+)?(?:an\s+)?hour(?![a-z])"), lambda m: 15),
+    (
+        re.compile(r"(?<![0-9.,])([0-9]{1,2}(?:[.,][0-9])?)\s*(?:h|hr|hrs|hour|hours)(?![a-z])"),
+        lambda m: int(Decimal(m.group(1).replace(",", ".")) * 60),
+    ),
+    (re.compile(r"(?<![a-z])an?\s+hour(?![a-z])"), lambda m: 60),
+    (
+        re.compile(r"(?<![0-9.,])([0-9]{1,3})\s*(?:m|mn|mns|min|mins|minute|minutes)(?![a-z])"),
+        lambda m: int(m.group(1)),
+    ),
+    (re.compile(r"(?<![0-9.,:])([0-9]{1,3})(?![0-9.,:])"), lambda m: int(m.group(1))),
+)
+
+_IN_PHRASES = frozenset(
+    (
+        "here", "im here", "i am here", "iam here", "arrived", "ive arrived", "i have arrived",
+        "just arrived", "i arrived", "in", "im in", "checking in", "check in", "checkin",
+        "checked in", "clock in", "clocking in", "clocked in", "on site", "onsite", "im on site",
+        "at work", "im at work", "started", "starting", "i have started", "ive started", "present",
+    )
+)  # fmt: skip
+_FILLER = frozenset(
+    ("now", "thanks", "thank", "you", "ok", "okay", "x", "just", "already", "ta", "hi", "hello")
+    + ("hey", "yes", "yep")
+)
+
+_OUT = re.compile(
+    r"^\W*(?:(?:im|i\s+am|ive|i\s+have|just|all|job|shift|work|jus)\s+)*(?P<verb>done|finished"
+    r"|finish|finishd|fin|out|check(?:ing|ed)?\s*out|clock(?:ing|ed)?\s*out|signing\s+out"
+    r"|leaving|left|completed?)(?![a-z])(?P<rest>.*)$"
+)
+_OUT_QUIET = re.compile(
+    r"(?<![a-z])(?:now|thanks|thank\s+you|for\s+(?:the\s+)?(?:day|today)|today|ok|x+|ta|at|the"
+    r"|shift|job|work|with|my|it|and|worked|after|total|in|of)(?![a-z])"
+)
+_DURATION_PARTS = re.compile(
+    r"(?<![0-9.,:])([0-9]{1,2})\s*(?:h|hr|hrs|hour|hours)\s*(?:and\s*)?([0-9]{1,2})\s*"
+    r"(?:m|min|mins|minutes)?(?![a-z0-9])"
+)
+_DURATION_HOURS = re.compile(
+    r"(?<![0-9.,:])([0-9]{1,2}(?:[.,][0-9]{1,2})?)\s*(?:h|hr|hrs|hour|hours)?(?![a-z0-9.,:])"
+)
+_DURATION_MINUTES = re.compile(r"(?<![0-9.,:])([0-9]{1,4})\s*(?:m|min|mins|minutes)(?![a-z])")
+_DURATION_CLOCK = re.compile(r"(?<![0-9.,:])([0-9]{1,2}):([0-9]{2})(?![0-9])")
+_AT_CLOCK = re.compile(r"(?<![a-z])at\s+(?=[0-9]|noon|midday|midnight)")
+_REF_IN_DURATION = re.compile(
+    r"(?<![0-9.,:])#?([0-9]{3,8})(?![0-9.,:])(?!\s*(?:m|min|mins|minutes)(?![a-z]))"
+)
+_FINISHED = frozenset(("finished", "finish", "finishd", "left"))  # with a clock time: when
+_HALF = re.compile(r"(?<![a-z])and\s+a\s+half(?![a-z])")
+
+
+def late(t: Text, ctx: Context) -> Parsed | None:
+    """LATE 15, running 10 min late, gonna be 5 minutes late, late."""
+    s = t.norm
+    if not _LATE.search(s):
+        return None
+    said = (
+        t.first == "late" or _LATE_SAID.search(s) or (len(t.words) <= 4 and t.words[-1] == "late")
+    )
+    if not said:
+        return None
+    ref = find_ref(s)
+    if ref is not None:
+        s = s.replace(ref, " ", 1)
+    s = _NUMBER_WORD.sub(lambda m: str(_NUMBER_WORDS[m.group(1)]), s)
+    minutes = None
+    for pattern, to_minutes in _LATE_MINUTES:
+        m = pattern.search(s)
+        if m is not None:
+            found = to_minutes(m)
+            minutes = found if 0 < found <= MAX_LATE_MINUTES else None
+            break
+    return Parsed("late", late_minutes=minutes, offer_ref=ref)
+
+
+def check_in(t: Text, ctx: Context) -> Parsed | None:
+    """HERE, IN, arrived, im here, checking in (a reference may follow)."""
+    ref = next((w for w in t.words if w.isdigit()), None)
+    words = [w for w in t.words if not w.isdigit()]
+    while words and words[-1] in _FILLER:
+        words.pop()
+    while words and words[0] in _FILLER:
+        words.pop(0)
+    return Parsed("check_in", offer_ref=ref) if " ".join(words) in _IN_PHRASES else None
+
+
+def check_out(t: Text, ctx: Context) -> Parsed | None:
+    """DONE, DONE 5.5, done 4h30, finished 6pm, OUT."""
+    m = _OUT.match(t.norm)
+    if m is None:
+        return None
+    verb, rest = m.group("verb"), m.group("rest")
+    end = None
+    minutes = None
+    ref = None
+    clock = CLOCK.search(rest)
+    said_clock = clock is not None and (
+        bool(clock.group("ap") or clock.group("ap1") or clock.group("word"))
+        or _AT_CLOCK.search(rest[: clock.start()] + " ")
+        or (verb in _FINISHED and (":" in clock.group(0) or bool(clock.group("hhmm"))))
+    )
+    if said_clock and clock is not None and (c := clock_from(clock)) is not None:
+        fixed = c.fixed()
+        end = nearest(ctx.at, (fixed,) if fixed is not None else c.readings())
+        rest = rest[: clock.start()] + " " + rest[clock.end() :]
+    else:
+        minutes, rest, ref = _worked(rest)
+    if _OUT_QUIET.sub(" ", rest).strip(" \t.,!;:-") and verb in ("out", "left", "leaving"):
+        return None  # "out sick", "left my phone": not a checkout
+    hours = round(minutes / 60, 2) if minutes else None
+    return Parsed("check_out", end=end, minutes_worked=minutes, hours_worked=hours, offer_ref=ref)
+
+
+def _worked(rest: str) -> tuple[int | None, str, str | None]:
+    """Minutes worked in "5.5", "4h30", "4 hrs 30 mins", "5:30", "330 mins"; and a reference."""
+    ref = None
+    big = _REF_IN_DURATION.search(rest)
+    if big is not None:
+        ref, rest = big.group(1), rest[: big.start()] + " " + rest[big.end() :]
+    half = 30 if _HALF.search(rest) else 0
+    minutes = None
+    if m := _DURATION_PARTS.search(rest) or _DURATION_CLOCK.search(rest):
+        minutes = int(m.group(1)) * 60 + int(m.group(2))
+    elif m := _DURATION_MINUTES.search(rest):
+        minutes = int(m.group(1))
+    elif m := _DURATION_HOURS.search(rest):
+        try:
+            minutes = int(Decimal(m.group(1).replace(",", ".")) * 60) + half
+        except InvalidOperation:
+            minutes = None
+    if m is not None:
+        rest = rest[: m.start()] + " " + rest[m.end() :]
+    if minutes is not None and not 0 < minutes <= 24 * 60:
+        minutes = None
+    return minutes, _HALF.sub(" ", rest), ref

@@ -1,0 +1,148 @@
+"""One cleaned-up view of a text, so each matcher sees one spelling of each thing."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from difflib import get_close_matches
+
+# Twilio refuses longer bodies, so anything longer did not come from a phone.
+MAX_BODY_CHARS = 1600
+
+_PUNCT = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201b": "'",
+        "\u02bc": "'",
+        "\u00b4": "'",
+        "`": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2015": "-",
+        "\u2212": "-",
+    }
+)
+
+_TXT_SPEAK = {
+    "2day": "today",
+    "2dy": "today",
+    "2moro": "tomorrow",
+    "2morro": "tomorrow",
+    "2morrow": "tomorrow",
+    "2moz": "tomorrow",
+    "2mrw": "tomorrow",
+    "2mrow": "tomorrow",
+    "2mro": "tomorrow",
+    "2mor": "tomorrow",
+    "2nite": "tonight",
+    "2night": "tonight",
+    "2nyt": "tonight",
+    "l8": "late",
+    "l8r": "later",
+    "b4": "before",
+}
+_TXT_RE = re.compile(
+    r"(?<![a-z0-9])(" + "|".join(sorted(_TXT_SPEAK, key=len, reverse=True)) + r")(?![a-z0-9])"
+)
+_WORD = re.compile(r"[a-z]+|[0-9]+")
+_FIRST_WORD = re.compile(r"^[\W_]*[^\W\d_]+")
+
+# A reference right after a command: "4821", "#4821", "ref 4821", "D123".
+_NOT_A_REF = (
+    r"(?!\s*(?:h|hrs?|hours?|m|mins?|minutes?|days?|weeks?|am|pm|p|pounds?|quid|dollars?"
+    r"|euros?|%)(?![a-z]))(?![.,:/][0-9])"
+)
+_LEAD_REF = re.compile(
+    r"^[\s#:,.;=-]*(?:(?:ref(?:erence)?|shift|job|offer|booking|no\.?)(?![a-z])[\s#:.=-]*)?#?\s*"
+    r"([a-z]{1,2}[0-9]{1,8}|[0-9]{1,8})(?![a-z0-9])" + _NOT_A_REF,
+    re.IGNORECASE,
+)
+_ANY_REF = re.compile(
+    r"(?:#\s*|(?<![a-z])(?:ref(?:erence)?|shift|job|offer|booking)\s*#?\s*)([0-9]{1,8})(?![0-9])"
+    + _NOT_A_REF
+    + r"|(?<![0-9£$€.,:/])([0-9]{4,8})(?![0-9])"
+    + _NOT_A_REF
+)
+
+
+def fold(s: str) -> str:
+    """Lower case without accents or apostrophes, with common txt-speak spelled out."""
+    s = unicodedata.normalize("NFKD", s.casefold())
+    s = "".join(c for c in s if not unicodedata.combining(c)).replace("'", "")
+    return _TXT_RE.sub(lambda m: _TXT_SPEAK[m.group(1)], s)
+
+
+def words_of(s: str) -> tuple[str, ...]:
+    """Runs of letters and runs of digits: "yes4821" -> ("yes", "4821")."""
+    return tuple(_WORD.findall(s))
+
+
+@dataclass(frozen=True)
+class Text:
+    """A text three ways: as sent (tidied), folded for matching, and as words."""
+
+    original: str
+    norm: str
+    words: tuple[str, ...]
+
+    @classmethod
+    def of(cls, body: str) -> Text:
+        original = " ".join(unicodedata.normalize("NFKC", body).translate(_PUNCT).split())
+        norm = fold(original)
+        return cls(original, norm, words_of(norm))
+
+    @property
+    def phrase(self) -> str:
+        return " ".join(self.words)
+
+    @property
+    def first(self) -> str:
+        return self.words[0] if self.words else ""
+
+    def after_first_word(self) -> str:
+        """The text as sent, less its first word: the arguments of a command."""
+        return _FIRST_WORD.sub("", self.original, count=1)
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a text is read against: the moment it arrived and the market's skill words."""
+
+    at: datetime
+    skills: dict[tuple[str, ...], str]
+
+
+def fuzzy(word: str, choices: Iterable[str]) -> str | None:
+    """The choice a longer word is a typo of ("availble" -> "available"), if any."""
+    if len(word) < 5:
+        return None
+    found = get_close_matches(word, list(choices), n=1, cutoff=0.8)
+    return found[0] if found else None
+
+
+def split_ref(args: str) -> tuple[str | None, str]:
+    """A leading reference and the free text after it: " D123 i was there" -> ("D123", ...)."""
+    m = _LEAD_REF.match(args)
+    if m is None:
+        return None, tidy(args)
+    return m.group(1).upper(), tidy(args[m.end() :])
+
+
+def find_ref(s: str) -> str | None:
+    """A reference anywhere in free text: "#4821", "shift 4821" or a 4-8 digit number."""
+    m = _ANY_REF.search(s)
+    return (m.group(1) or m.group(2)) if m else None
+
+
+def tidy(s: str) -> str:
+    """Free text without the separators people put between a command and what follows."""
+    return s.lstrip(" \t:;,.-=#").rstrip()

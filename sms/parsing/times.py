@@ -1,0 +1,195 @@
+"""Clock times and hour ranges: "9-5", "2pm-6pm", "10:00-14:00", "0800-1200", "5-9" (which?).
+
+Hours are minutes after midnight here; days.py turns them into datetimes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+DAY = 24 * 60
+AM, PM, AFTERNOON = "am", "pm", "afternoon"  # what the words around a range say about it
+
+
+def _clock_pattern(p: str) -> str:
+    return (
+        rf"(?:(?<![a-z])(?P<{p}word>noon|midday|midnight)(?![a-z])"
+        rf"|(?P<{p}hhmm>[0-9]{{3,4}})(?![0-9])"
+        rf"|(?P<{p}h>[0-9]{{1,2}})(?![0-9])(?:[:.](?P<{p}m>[0-9]{{2}})(?![0-9]))?)"
+        rf"(?:\s*(?P<{p}ap>[ap])\.?m(?![a-z])\.?|(?P<{p}ap1>[ap])(?![a-z]))?"
+    )
+
+
+_SEP = r"\s*(?:-+|to|till|til|until|untill|thru|through|>|~)\s*"
+_NOT_A_DURATION = r"(?!\s*(?:h|hrs?|hours?|days?|mins?|minutes?|people|shifts?|weeks?|x)(?![a-z]))"
+_RANGE = re.compile(
+    rf"(?<![0-9:.,/£$€@]){_clock_pattern('a_')}{_SEP}{_clock_pattern('b_')}"
+    rf"(?![0-9]){_NOT_A_DURATION}"
+)
+_BETWEEN = re.compile(
+    rf"(?<![a-z])between\s+{_clock_pattern('a_')}\s+and\s+{_clock_pattern('b_')}(?![0-9])"
+)
+CLOCK = re.compile(rf"(?<![0-9:.,/£$€@]){_clock_pattern('')}(?![0-9])")
+# A time given on its own ("from 2pm", "until 5", "at 9:30"): a range with a side missing.
+_LONE = re.compile(
+    rf"(?:(?<![a-z])(?:from|frm|after|since|until|till|til|before|by|at)\s+{_clock_pattern('')}"
+    r"|(?<![0-9:.,/£$€@])[0-9]{1,2}(?:[:.][0-9]{2})?\s*[ap]\.?m?(?![a-z])"
+    r"|(?<![0-9:.,/£$€@])[0-9]{1,2}:[0-9]{2})"
+)
+_FILLER = re.compile(r"(?<![a-z])o\s*clock(?![a-z])|(?<=[0-9]{4})\s*h(?:rs|ours)?(?![a-z])")
+
+
+@dataclass(frozen=True)
+class Clock:
+    """One written time: hour as written, the am/pm marker, and whether it is surely 24-hour."""
+
+    hour: int
+    minute: int = 0
+    marker: str | None = None
+    h24: bool = False
+
+    def fixed(self) -> int | None:
+        """Minutes after midnight when the writing leaves no doubt, else None."""
+        if self.marker == AM:
+            return (self.hour % 12) * 60 + self.minute
+        if self.marker == PM:
+            return (self.hour % 12 + 12) * 60 + self.minute
+        if self.h24:
+            return (self.hour % 24) * 60 + self.minute
+        return None
+
+    def readings(self) -> tuple[int, int]:
+        """(morning, afternoon) readings of an unmarked 1..12: "12" is midnight or noon."""
+        am = (self.hour % 12) * 60 + self.minute
+        return am, am + 12 * 60
+
+
+@dataclass(frozen=True)
+class HourRange:
+    """A span of the clock; an end at or before the start is the next day."""
+
+    start: int
+    end: int
+
+    @property
+    def overnight(self) -> bool:
+        return self.end <= self.start
+
+
+@dataclass(frozen=True)
+class Either:
+    """A range that reads as morning or as evening ("5-9"): ask which."""
+
+    morning: HourRange
+    evening: HourRange
+
+
+ALL_DAY = HourRange(8 * 60, 20 * 60)  # "all day": the working day, 08:00-20:00
+
+
+def clock_from(m: re.Match[str], p: str = "") -> Clock | None:
+    """The Clock in a match of a clock pattern with group prefix p; None when impossible."""
+    word = m.group(f"{p}word")
+    if word:
+        return Clock(0 if word == "midnight" else 12, 0, None, True)
+    ap = m.group(f"{p}ap") or m.group(f"{p}ap1")
+    marker = {"a": AM, "p": PM}.get(ap) if ap else None
+    raw = m.group(f"{p}hhmm")
+    if raw:
+        hour, minute = int(raw[:-2]), int(raw[-2:])
+        h24 = len(raw) == 4
+    else:
+        written = m.group(f"{p}h")
+        hour, minute = int(written), int(m.group(f"{p}m") or 0)
+        h24 = written.startswith("0") or hour == 0 or hour >= 13
+    if minute > 59 or hour > 24 or (hour == 24 and minute):
+        return None
+    if marker and not 1 <= hour <= 12:
+        return None
+    return Clock(hour, minute, marker, h24)
+
+
+def resolve(a: Clock, b: Clock, context: str | None = None) -> HourRange | Either:
+    """Read a written range by the rules in the sms.parser docstring."""
+    fa, fb = a.fixed(), b.fixed()
+    if fa is not None and fb is not None:
+        return HourRange(fa, fb)
+    if fa is not None:
+        return HourRange(fa, _other_end(fa, b, a.marker is None, as_end=True))
+    if fb is not None:
+        return HourRange(_other_end(fb, a, b.marker is None, as_end=False), fb)
+    if context is not None:
+        start = a.readings()[0] if context == AM else _daytime(a, evening=True)
+        return HourRange(start, _shortest_end(start, b))
+    if (a.hour, a.minute) >= (b.hour, b.minute):  # "9-5", "10-2", "12-4"
+        return HourRange(_daytime(a), _evening(b))
+    if a.hour <= 4:  # "1-5", "2-6"
+        return HourRange(_evening(a), _evening(b))
+    if a.hour <= 6:  # "5-9", "6-10": an early shift or an evening one; the text does not say
+        return Either(HourRange(_daytime(a), _daytime(b)), HourRange(_evening(a), _evening(b)))
+    return HourRange(_daytime(a), _daytime(b))  # "7-11", "8-12", "9-12"
+
+
+def _daytime(c: Clock, evening: bool = False) -> int:
+    """An unmarked hour in daylight: 12 is noon; 1..11 morning (or afternoon if evening)."""
+    if c.hour == 12:
+        return 12 * 60 + c.minute
+    return c.readings()[1] if evening else c.readings()[0]
+
+
+def _evening(c: Clock) -> int:
+    """An unmarked hour after noon: 12 is midnight."""
+    return c.minute if c.hour == 12 else c.readings()[1]
+
+
+def _other_end(fixed: int, free: Clock, fixed_is_24h: bool, as_end: bool) -> int:
+    """The unmarked side of a range whose other side is certain."""
+    if fixed_is_24h:
+        # "8-14", "14-6": the writer uses the 24-hour clock; keep it unless it runs backwards.
+        plain = (free.hour % 24) * 60 + free.minute
+        for option in (plain, plain + 12 * 60 if free.hour < 12 else None):
+            if option is not None and (option > fixed if as_end else option < fixed):
+                return option
+        return plain
+    # "2-6pm", "9-5pm", "10am-2": the marker carries over where it gives the shorter shift.
+    if as_end:
+        return _shortest_end(fixed, free)
+    return min(free.readings(), key=lambda start: _length(start, fixed))
+
+
+def _shortest_end(start: int, end: Clock) -> int:
+    return min((r % DAY for r in end.readings()), key=lambda e: _length(start, e))
+
+
+def _length(start: int, end: int) -> int:
+    return (end - start) % DAY or DAY
+
+
+def find_ranges(s: str, context: str | None) -> tuple[list[HourRange | Either], bool, str]:
+    """Every hour range in s, whether an impossible one was seen ("25-30"), and s without them."""
+    s = _FILLER.sub(" ", s)
+    found: list[HourRange | Either] = []
+    invalid = False
+    for pattern in (_BETWEEN, _RANGE):
+        for m in pattern.finditer(s):
+            a, b = clock_from(m, "a_"), clock_from(m, "b_")
+            if a is None or b is None:
+                invalid = True
+                continue
+            found.append(resolve(a, b, context))
+            s = s[: m.start()] + " " * (m.end() - m.start()) + s[m.end() :]
+    return found, invalid, s
+
+
+def has_lone_time(s: str) -> bool:
+    """Whether s gives a time without a range around it ("from 2pm", "available 9:30")."""
+    return _LONE.search(s) is not None
+
+
+def spoken(minutes: int) -> str:
+    """Minutes after midnight as people text them: 540 -> "9am", 1050 -> "5:30pm"."""
+    hour, minute = divmod(minutes % DAY, 60)
+    suffix = "am" if hour < 12 else "pm"
+    hour = hour % 12 or 12
+    return f"{hour}:{minute:02d}{suffix}" if minute else f"{hour}{suffix}"

@@ -1,0 +1,34 @@
+"""Words for the law in the market: minimum wage, date of birth, working time, breaks (English)."""
+
+EN: dict[str, str] = {
+    # A rate under the legal minimum: at sign-up, and by RATE
+    "under_minimum": "{rate} is under the legal minimum for you, {minimum_rate}. "
+    "Reply with {minimum_rate} or more.",
+    "rate_under_minimum": "{rate} is under the legal minimum for you, {minimum_rate}. "
+    "Text RATE {minimum_rate} or more.",
+    # Date of birth, asked only where the market's rules depend on age
+    "signup_dob": "Your date of birth? The law here sets pay and working hours by age, "
+    "so we need it. e.g. {example}",
+    "signup_dob_again": "Please send your date of birth like {example}",
+    "signup_too_young": "Sorry, you can take work here from {from_day}: the law on work "
+    "while at school. Text JOIN then to sign up.",
+    "law_refused": "Sorry: {reason}.",
+    "dob_saved": "Thanks, your date of birth is saved. Offers that fit can reach you now.",
+    "dob_again": "Please send your date of birth like DOB {example}",
+    # A rise in the minimum: the price changes only on the worker's YES (rule 1)
+    "minimum_rose": "The legal minimum for you is {new_rate}/hr from {from_day}, over your "
+    "rate of {rate}/hr. Reply YES to raise your rate to {new_rate}. "
+    "Till then no offers from that day.",
+    "no_raise": "There is no new minimum waiting for your YES. Text RATE and an amount to set "
+    "your own rate.",
+    "raise_done": "Done: your rate is now {rate}/hr. Offers can reach you again.",
+    # A YES the law stops at the moment of booking (WHY names the rule afterwards too)
+    "accept_barred": "Sorry, we can't book you for {ref} ({skill} {when}): {rule_reason}",
+    # The written opt-out of the 48-hour average week
+    "week_opted_out": "Recorded: you agree in writing to work over 48 hours a week on average. "
+    "Text 48 LIMIT to take it back (7 days' notice).",
+    "week_opt_out_ends": "Recorded: the 48-hour average limit applies to you again from {day}.",
+    "week_not_opted_out": "You have not opted out: the 48-hour average limit applies to you.",
+    # Breaks, for the buyer
+    "buyer_break_missing": "POEMS: timesheet {timesheet}, {skill} {day} (shift {shift}): {flag}.",
+}

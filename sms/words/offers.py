@@ -1,0 +1,46 @@
+"""Words for offers, bookings and a worker's everyday texts (English)."""
+
+HELP = (
+    "POEMS texts: AVAILABLE SAT 9-5 £13 | Y 1234 take an offer | N 1234 pass | "
+    "DROP 1234 drop a booking | SHIFTS | RATE £14 | STOP"
+)
+
+EN: dict[str, str] = {
+    # Offers and bookings
+    "offer": "Work: {skill} at {place}, {when}{break_note}, your rate {rate}/hr. Reply Y {ref} to take it, "
+    "N {ref} to pass. Open till {expires}.",
+    "booked": "Booked: {skill} at {place}, {when}, {rate}/hr for {buyer}. "
+    "Can't go? Text DROP {ref}.",
+    "accept_filled": "Sorry, {skill} {when} was filled just before your reply. "
+    "We'll text you the next one.",
+    "accept_closed": "Sorry, offer {ref} has closed. Text SHIFTS to see what is open for you.",
+    "accept_already_booked": "You are already booked for {ref}: {skill} at {place}, {when}.",
+    "accept_cancelled": "Sorry, {skill} {when} was cancelled by the buyer.",
+    "declined": "OK, you passed on {ref}. We'll keep offering you work.",
+    "dropped": "You dropped {ref}: {skill} {when}. The buyer has been told.",
+    "shift_cancelled": "Cancelled by the buyer: {skill} at {place}, {when}. Reason: {reason}",
+    "offer_withdrawn": "Offer {ref} is withdrawn: the buyer cancelled {skill} {when}.",
+    "buyer_booked": "POEMS: {worker} booked for {skill} {when} at {rate}/hr "
+    "({booked} of {slots} filled). Shift {shift}.",
+    "buyer_dropped": "POEMS: {worker} dropped {skill} {when} (shift {shift}). "
+    "We are offering it again.",
+    # Answers to a worker's own texts
+    "which": "You have {count} offers: {refs}. Reply Y and the number, e.g. Y {example}.",
+    "no_offer": "You have no open offers just now. Text AVAILABLE with your times to get some.",
+    "unknown_ref": "No offer {ref} for you. Text SHIFTS to see your offers.",
+    "which_booking": "You have {count} bookings: {refs}. Text DROP and the number, e.g. DROP {example}.",
+    "no_booking": "You have no booking to drop. Text SHIFTS to see your offers and bookings.",
+    "availability_saved": "Got it: free {when}{rate_note}. We'll text you offers that fit.",
+    "refused": "Sorry: {reason}. {example}",
+    "ask_back": "{question}",
+    "shifts": "{lines}",
+    "shifts_none": "No offers or bookings just now. Text AVAILABLE with your times, "
+    "e.g. AVAILABLE SAT 9-5.",
+    "terms_updated": "Updated: {changes}.",
+    "help": HELP,
+    "unknown": "Sorry, I didn't understand that. Try AVAILABLE SAT 9-5, Y 1234, SHIFTS or HELP.",
+    "not_ready": "Sorry, {what} by text is not open yet. Text HELP for what you can do.",
+    "opted_in": "Welcome back to POEMS. You will get offers again. Text STOP to stop.",
+    "operator": "Operators of the exchange cannot buy or sell on it.",
+    "buyer_text": "POEMS: buyers post shifts through job-centre staff for now. Please call them.",
+}

@@ -1,0 +1,97 @@
+"""Apply the Alembic migrations and create the default market on an empty database."""
+
+import os
+from collections.abc import Mapping
+from datetime import UTC, datetime
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from sqlmodel import select
+
+from store.db import Database
+from store.labour_law import BY_REGION, RULE_SETS
+from store.models import Concession, LabourRule, Market
+
+MIGRATIONS = Path(__file__).parent / "migrations"
+
+DEFAULT_SKILLS = [
+    "care",
+    "cleaning",
+    "kitchen",
+    "childcare",
+    "warehouse",
+    "hospitality",
+    "gardening",
+    "retail",
+]
+
+
+def alembic_config(url: str) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    config.set_main_option("sqlalchemy.url", url)
+    return config
+
+
+def upgrade(db: Database, env: Mapping[str, str] | None = None) -> Market:
+    """Bring the schema to the newest revision; return the default market, creating it if none."""
+    with db.engine.begin() as connection:
+        config = alembic_config(db.url)
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")
+    ensure_rule_sets(db, datetime.now(UTC))
+    ensure_concession(db)
+    return ensure_default_market(db, os.environ if env is None else env)
+
+
+def ensure_concession(db: Database) -> None:
+    """The concession's limits, at their defaults until an admin changes them."""
+    with db.write() as session:
+        if session.exec(select(Concession.id)).first() is None:
+            session.add(Concession())
+
+
+def ensure_default_market(db: Database, env: Mapping[str, str]) -> Market:
+    with db.write() as session:
+        market = session.exec(select(Market).order_by(Market.id)).first()
+        if market is not None:
+            return market
+        skills = env.get("POEMS_MARKET_SKILLS")
+        market = Market(
+            name=env.get("POEMS_MARKET_NAME", "London"),
+            sector=env.get("POEMS_MARKET_SECTOR", "general"),
+            area=env.get("POEMS_MARKET_AREA", "London"),
+            tz=env.get("POEMS_MARKET_TZ", env.get("POEMS_TZ", "Europe/London")),
+            currency=env.get("POEMS_MARKET_CURRENCY", "GBP"),
+            region=env.get("POEMS_MARKET_REGION", "GB"),
+            rule_set=env.get("POEMS_MARKET_RULES")
+            or BY_REGION.get(env.get("POEMS_MARKET_REGION", "GB")),
+            phone_number=env.get("POEMS_MARKET_PHONE") or env.get("TWILIO_FROM"),
+            skills=skills.split(",") if skills else list(DEFAULT_SKILLS),
+            created_at=datetime.now(UTC),
+        )
+        session.add(market)
+        session.flush()
+        return market
+
+
+def ensure_rule_sets(db: Database, now: datetime) -> int:
+    """Add the shipped labour rules not yet stored (a withdrawn row counts as stored)."""
+    added = 0
+    with db.write() as session:
+        for rule_set, rows in RULE_SETS.items():
+            stored = {
+                _key(rule)
+                for rule in session.exec(select(LabourRule).where(LabourRule.rule_set == rule_set))
+            }
+            for row in rows:
+                rule = LabourRule(rule_set=rule_set, created_at=now, **row)
+                if _key(rule) not in stored:
+                    session.add(rule)
+                    added += 1
+    return added
+
+
+def _key(rule: LabourRule) -> tuple:
+    return (rule.kind, rule.authority, rule.age_from, rule.age_to, rule.effective_from)

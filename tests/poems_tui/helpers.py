@@ -1,0 +1,34 @@
+"""Waiting for the console and reading what it shows."""
+
+import time
+from collections.abc import Callable
+
+from textual.app import App
+from textual.pilot import Pilot
+from textual.widgets import DataTable, Static
+
+
+async def wait_for(pilot: Pilot, condition: Callable[[], object], timeout: float = 5.0) -> float:
+    """Pause until `condition()` is true; the seconds it took. Fails after `timeout`."""
+    began = time.monotonic()
+    while not condition():
+        if time.monotonic() - began > timeout:
+            raise AssertionError(f"not true within {timeout}s: {condition}")
+        await pilot.pause(0.05)
+    return time.monotonic() - began
+
+
+def shown(app: App) -> str:
+    """The words on the current screen: every Static's text and every table cell."""
+    parts = []
+    for widget in app.screen.query(Static):
+        parts.append(str(widget.content))
+    for table in app.screen.query(DataTable):
+        for index in range(table.row_count):
+            parts.append(" | ".join(str(cell) for cell in table.get_row_at(index)))
+    return "\n".join(parts)
+
+
+def rows(app: App, table_id: str) -> list[list[str]]:
+    table = app.screen.query_one(f"#{table_id}", DataTable)
+    return [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]

@@ -1,0 +1,135 @@
+"""Shifts: the board by state, posting with a form that checks as you type, a shift's waves, cancelling."""
+
+from sqlmodel import select
+
+from poems_tui.screens.shift import ShiftScreen
+from poems_tui.screens.shift_forms import PostShiftScreen
+from store.models import Notice, Shift
+from tests.poems_tui.helpers import rows, shown, wait_for
+
+
+async def test_the_board_counts_shifts_in_every_state(make_app):
+    app = make_app(operator="staff")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("3")
+        await wait_for(pilot, lambda: "Offering 2" in shown(app) or "Offering 2" in _tabs(app))
+        assert _tabs(app) == (
+            "Open 1 Offering 2 Filled 1 In progress 1 Done 1 Unfilled 1 Cancelled 1"
+        )
+        await pilot.press("right")
+        await wait_for(pilot, lambda: len(rows(app, "shifts")) == 2)
+        assert {row[2] for row in rows(app, "shifts")} == {"kitchen", "cleaning"}
+
+
+def _tabs(app) -> str:
+    from textual.widgets import Tab
+
+    return " ".join(str(tab.label) for tab in app.screen.query(Tab))
+
+
+async def fill(form: PostShiftScreen, **values: str) -> None:
+    for field, value in values.items():
+        form.query_one(f"#{field}").value = value
+
+
+async def test_the_post_form_flags_mistakes_as_they_are_typed(make_app):
+    app = make_app(operator="staff")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("3", "n")
+        await pilot.pause()
+        app.screen.query_one("#skill").focus()
+        await pilot.press(*"plumbing")
+        await wait_for(pilot, lambda: "One of: care, cleaning" in shown(app))
+        app.screen.query_one("#slots").focus()
+        await pilot.press("backspace", *"99")
+        await wait_for(pilot, lambda: "From 1 to 50 people" in shown(app))
+
+
+async def test_posting_a_shift_sends_the_first_wave(make_app, console_db):
+    app = make_app(operator="staff")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("3", "n")
+        await pilot.pause(0.3)
+        form = app.screen
+        await fill(
+            form,
+            buyer="rosewood care home",
+            skill="care",
+            postcode="E1 7AA",
+            day="tomorrow",
+            start="10:00",
+            end="14:00",
+            slots="1",
+            max_rate="14.50",
+        )
+        await wait_for(pilot, lambda: "one booking up to £58.00 of the £300.00 cap" in shown(app))
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: app.screen is not form)
+    with console_db.read() as session:
+        posted = session.exec(select(Shift).order_by(Shift.id.desc())).first()
+        offers = session.exec(
+            select(Notice).where(
+                Notice.kind == "offer", Notice.data["shift"].as_string() == posted.ref
+            )
+        ).all()
+    assert (posted.skill, posted.status, posted.posted_by is not None) == ("care", "offering", True)
+    assert offers
+
+
+async def test_a_refusal_from_the_exchange_shows_in_the_form_with_nothing_lost(make_app):
+    app = make_app(operator="staff")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("3", "n")
+        await pilot.pause(0.3)
+        form = app.screen
+        await fill(
+            form,
+            buyer="Rosewood Care Home",
+            skill="care",
+            postcode="E1 7AA",
+            day="tomorrow",
+            start="06:00",
+            end="23:00",
+            slots="1",
+            max_rate="25",
+        )
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: "over this market's cap" in shown(app))
+        assert app.screen is form and form.query_one("#max_rate").value == "25"
+
+
+async def test_a_shift_shows_every_offer_with_its_reason_and_reply(make_app):
+    app = make_app(operator="staff")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("3", "right", "right")  # Filled
+        await wait_for(pilot, lambda: rows(app, "shifts"))
+        app.screen.query_one("#shifts").focus()
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, ShiftScreen) and rows(app, "offers"))
+        replies = {row[3] for row in rows(app, "offers")}
+        assert "accepted" in replies
+        await wait_for(pilot, lambda: "Rule: least recently booked first" in shown(app))
+        accepted = [row for row in rows(app, "offers") if row[3] == "accepted"]
+        assert all(row[5] != "-" for row in accepted)
+
+
+async def test_cancelling_needs_a_reason_and_tells_the_booked_worker(make_app, console_db):
+    app = make_app(operator="staff")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("3", "right", "right")
+        await wait_for(pilot, lambda: rows(app, "shifts"))
+        app.screen.query_one("#shifts").focus()
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, ShiftScreen) and app.screen.detail)
+        await pilot.press("x")
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: "A reason is needed" in shown(app))
+        app.screen.query_one("#reason").value = "The ward is closed"
+        await pilot.press("ctrl+s")
+        await wait_for(
+            pilot, lambda: isinstance(app.screen, ShiftScreen) and "cancelled" in shown(app)
+        )
+    with console_db.read() as session:
+        told = session.exec(select(Notice).where(Notice.kind == "shift_cancelled")).all()
+    assert told and all(n.data["reason"] == "The ward is closed" for n in told)

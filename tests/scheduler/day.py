@@ -1,0 +1,73 @@
+"""Building blocks for the timer tests: a booked shift made through the real rules, and a tick."""
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlmodel import Session, select
+
+from exchange import offers
+from scheduler.jobs import run_due
+from sms import outbox
+from sms.gateways import SimulatorGateway
+from sms.inbound import deliver
+from store.db import Database
+from store.models import Message, Notice
+from tests import factories
+
+ANN = "+447700900101"
+BUYER = "+447700900999"
+
+
+@dataclass(frozen=True)
+class Booked:
+    booking_id: int
+    shift_id: int
+    worker_id: int
+    offer_ref: str
+
+
+def book(
+    session: Session,
+    now: datetime,
+    phone: str = ANN,
+    start: datetime | None = None,
+    hours: int = 4,
+    buyer_phone: str | None = BUYER,
+) -> Booked:
+    """`phone`'s worker booked on a shift (default tomorrow 09:00-13:00 UTC) for a buyer with a contact."""
+    start = start or (now + timedelta(days=1)).replace(hour=9, minute=0)
+    worker = factories.worker(
+        session, phone, now, name="Ann Smith", free_from=start - timedelta(hours=1)
+    )
+    buyer = factories.buyer(session, phone=buyer_phone)
+    buyer.contact_name = "Mary Jones"
+    shift = factories.shift(session, now, start=start, hours=hours, posted_for=buyer)
+    (offer,) = offers.send_wave(session, shift.id, now)
+    answer = offers.accept(session, worker.id, offer.ref, now)
+    assert answer.outcome == "booked", answer
+    return Booked(answer.booking.id, shift.id, worker.id, offer.ref)
+
+
+def tick(db: Database, at: datetime) -> list[tuple[str, str]]:
+    """Every due job as of `at`; the texts sent, as (to, body)."""
+    return [(message.phone, message.body) for message in run_due(db, SimulatorGateway(), at)]
+
+
+def text(db: Database, phone: str, body: str, at: datetime) -> list[tuple[str, str]]:
+    """One inbound text through the whole path, as `poems text` does; the texts sent back."""
+    deliver(db, phone, body, at)
+    return [(m.phone, m.body) for m in outbox.drain(db, SimulatorGateway(), at)]
+
+
+def notices(session: Session, kind: str) -> list[Notice]:
+    return list(session.exec(select(Notice).where(Notice.kind == kind).order_by(Notice.id)))
+
+
+def sent_to(session: Session, phone: str) -> list[str]:
+    return list(
+        session.exec(
+            select(Message.body)
+            .where(Message.direction == "out", Message.phone == phone)
+            .order_by(Message.id)
+        )
+    )

@@ -1,0 +1,246 @@
+"""Reminders before a shift, the check-in check after its start, LATE and HERE by text."""
+
+from datetime import timedelta
+
+from sqlmodel import select
+
+from exchange import offers
+from exchange.deadlines import HANDLERS, schedule
+from exchange.shifts import cancel_shift
+from scheduler.jobs import sweep_deadlines
+from sms.inbound import deliver
+from store.models import Booking, Deadline
+from tests import factories
+from tests.scheduler.day import ANN, BUYER, book, notices, text, tick
+
+# NOW is Thu 26 Nov 10:00 London; the booked shift is Fri 27 Nov 09:00-13:00.
+EVENING = timedelta(hours=8)  # Thu 18:00
+BEFORE = timedelta(hours=21)  # Fri 07:00
+CHECK = timedelta(hours=23, minutes=20)  # Fri 09:20
+
+
+def booked(db, now, **terms):
+    with db.write() as session:
+        made = book(session, now, **terms)
+    tick(db, now)  # the booking texts themselves
+    return made
+
+
+def test_a_booking_schedules_the_evening_before_the_hours_before_and_the_check_in_check(db, now):
+    made = booked(db, now)
+    with db.read() as session:
+        due = {
+            d.kind: d.due_at
+            for d in session.exec(select(Deadline).where(Deadline.booking_id == made.booking_id))
+        }
+    assert due == {
+        "reminder_evening": now + EVENING,
+        "reminder_before": now + BEFORE,
+        "checkin_check": now + CHECK,
+    }
+
+
+def test_a_reminder_already_past_when_booked_is_not_scheduled(db, now):
+    made = booked(db, now, start=now + timedelta(hours=3))
+    with db.read() as session:
+        kinds = {
+            d.kind
+            for d in session.exec(select(Deadline).where(Deadline.booking_id == made.booking_id))
+        }
+    assert kinds == {"reminder_before", "checkin_check"}
+
+
+def test_the_evening_reminder_says_the_place_the_contact_and_how_to_say_late(db, now):
+    booked(db, now)
+    ((to, body),) = tick(db, now + EVENING)
+    assert to == ANN
+    assert body.startswith("Tomorrow: care at Rosewood, E1 6AN, Fri 27 Nov 09:00-13:00.")
+    assert f"Ask for Mary Jones, {BUYER}" in body and "Text LATE 15" in body
+
+
+def test_a_reminder_is_not_sent_before_it_is_due(db, now):
+    booked(db, now)
+    assert tick(db, now + EVENING - timedelta(minutes=1)) == []
+
+
+def test_the_reminder_before_the_start_arrives_two_hours_before(db, now):
+    booked(db, now)
+    tick(db, now + EVENING)
+    ((to, body),) = tick(db, now + BEFORE)
+    assert to == ANN and body.startswith("Soon: care at Rosewood") and "LATE 15" in body
+
+
+def test_ticking_twice_at_the_same_moment_sends_a_reminder_once(db, now):
+    booked(db, now)
+    assert len(tick(db, now + EVENING)) == 1
+    assert tick(db, now + EVENING) == []
+
+
+def test_a_dropped_booking_gets_no_reminder(db, now):
+    made = booked(db, now)
+    with db.write() as session:
+        offers.drop_booking(session, made.worker_id, made.offer_ref, now)
+    tick(db, now)
+    assert tick(db, now + EVENING) == []
+    assert tick(db, now + CHECK) == []
+
+
+def test_a_cancelled_shift_gets_no_reminder_and_no_check_in_question(db, now):
+    made = booked(db, now)
+    with db.write() as session:
+        cancel_shift(session, made.shift_id, "the home closed", now)
+    tick(db, now)
+    assert tick(db, now + CHECK) == []
+
+
+def test_no_check_in_by_the_grace_time_asks_the_buyer_if_the_worker_arrived(db, now):
+    made = booked(db, now)
+    tick(db, now + BEFORE)
+    ((to, body),) = tick(db, now + CHECK)
+    assert to == BUYER
+    assert body == (
+        f"POEMS: has Ann Smith arrived for care 09:00? "
+        f"Reply ARRIVED {made.booking_id} or NOSHOW {made.booking_id}."
+    )
+
+
+def test_the_check_in_check_changes_nothing_about_the_booking(db, now):
+    made = booked(db, now)
+    tick(db, now + CHECK)
+    with db.read() as session:
+        booking = session.get(Booking, made.booking_id)
+    assert (booking.status, booking.arrived, booking.checked_in_at) == ("booked", None, None)
+
+
+def test_a_worker_who_checked_in_is_not_asked_about(db, now):
+    booked(db, now)
+    tick(db, now + BEFORE)
+    deliver(db, ANN, "HERE", now + timedelta(hours=22, minutes=55))
+    tick(db, now + timedelta(hours=22, minutes=55))
+    assert tick(db, now + CHECK) == []
+
+
+def test_a_worker_who_said_late_is_asked_about_only_after_their_new_time(db, now):
+    booked(db, now)
+    tick(db, now + BEFORE)
+    deliver(db, ANN, "LATE 30", now + timedelta(hours=22, minutes=50))
+    tick(db, now + timedelta(hours=22, minutes=50))
+    assert tick(db, now + CHECK) == []
+    ((to, _),) = tick(db, now + CHECK + timedelta(minutes=30))
+    assert to == BUYER
+
+
+def test_late_tells_the_buyer_and_thanks_the_worker(db, now):
+    booked(db, now)
+    at = now + timedelta(hours=22, minutes=50)
+    tick(db, at)
+    sent = dict(text(db, ANN, "LATE 15", at))
+    assert sent[BUYER] == (
+        "POEMS: Ann Smith is running 15 min late for care Fri 27 Nov 09:00-13:00 (shift S1)."
+    )
+    assert sent[ANN] == (
+        "Thanks. We told Rosewood Care Home you will be 15 min late for care Fri 27 Nov 09:00-13:00."
+    )
+
+
+def test_late_is_stored_on_the_booking(db, now):
+    made = booked(db, now)
+    deliver(db, ANN, "running 10 min late", now + timedelta(hours=22))
+    with db.read() as session:
+        assert session.get(Booking, made.booking_id).late_minutes == 10
+
+
+def test_late_the_evening_before_is_too_early_to_be_about_tomorrows_shift(db, now):
+    booked(db, now)
+    at = now + EVENING
+    tick(db, at)
+    ((_, body),) = text(db, ANN, "LATE 15", at)
+    assert body.startswith("You have no shift in the next 12 hours.")
+
+
+def test_late_without_minutes_asks_how_late(db, now):
+    booked(db, now)
+    at = now + timedelta(hours=22)
+    tick(db, at)
+    assert text(db, ANN, "late", at) == [
+        (ANN, "How late will you be? Text LATE and the minutes, e.g. LATE 15.")
+    ]
+
+
+def test_late_goes_to_the_booking_nearest_now(db, now):
+    first = booked(db, now)
+    with db.write() as session:
+        later_start = now + timedelta(days=1, hours=5)  # Fri 15:00
+        factories.worker(session, "+447700900555", now, free_from=later_start)
+        shift = factories.shift(session, now, start=later_start, hours=2)
+        (offer,) = [
+            o for o in offers.send_wave(session, shift.id, now) if o.worker_id == first.worker_id
+        ]
+        later = offers.accept(session, first.worker_id, offer.ref, now).booking
+    deliver(db, ANN, "LATE 15", now + timedelta(hours=22, minutes=50))
+    with db.read() as session:
+        assert session.get(Booking, first.booking_id).late_minutes == 15
+        assert session.get(Booking, later.id).late_minutes is None
+
+
+def test_late_for_a_buyer_without_a_phone_asks_the_worker_to_call(db, now):
+    booked(db, now, buyer_phone=None)
+    at = now + timedelta(hours=22)
+    tick(db, at)
+    ((to, body),) = text(db, ANN, "LATE 15", at)
+    assert to == ANN and "please call Mary Jones" in body
+
+
+def test_here_checks_in_and_says_how_to_finish(db, now):
+    made = booked(db, now)
+    at = now + timedelta(hours=22, minutes=58)  # Fri 08:58
+    tick(db, at)
+    assert text(db, ANN, "HERE", at) == [(ANN, "Checked in 08:58. Text DONE 4 when you finish.")]
+    with db.read() as session:
+        assert session.get(Booking, made.booking_id).checked_in_at == at
+
+
+def test_here_twice_keeps_the_first_time(db, now):
+    made = booked(db, now)
+    first = now + timedelta(hours=22, minutes=58)
+    tick(db, first)
+    text(db, ANN, "arrived", first)
+    ((_, body),) = text(db, ANN, "im here", first + timedelta(minutes=5))
+    assert body == "You checked in at 08:58. Text DONE 4 when you finish."
+    with db.read() as session:
+        assert session.get(Booking, made.booking_id).checked_in_at == first
+
+
+def test_here_hours_before_the_start_says_when_the_shift_is(db, now):
+    booked(db, now)
+    at = now + timedelta(hours=20)  # Fri 06:00, three hours early
+    ((_, body),) = text(db, ANN, "HERE", at)
+    assert body == (
+        "Your next shift is care at Rosewood, E1 6AN, Fri 27 Nov 09:00-13:00. "
+        "Text HERE when you get there."
+    )
+
+
+def test_here_without_a_booking_gets_a_helpful_reply(db, now):
+    booked(db, now)
+    ((_, body),) = text(db, ANN, "HERE", now)
+    assert body.startswith("You have no shift starting within the hour.")
+
+
+def test_a_deadline_whose_handler_fails_stays_due_and_the_others_still_fire(db, now):
+    booked(db, now)
+
+    def broken(session, deadline, at):
+        raise RuntimeError("boom")
+
+    HANDLERS["broken"] = broken
+    try:
+        with db.write() as session:
+            schedule(session, "broken", now, now)
+        assert sweep_deadlines(db, now + EVENING) == 1
+        with db.read() as session:
+            left = session.exec(select(Deadline).where(Deadline.kind == "broken")).one()
+            assert left.done_at is None
+            assert len(notices(session, "reminder_evening")) == 1
+    finally:
+        del HANDLERS["broken"]

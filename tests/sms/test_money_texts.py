@@ -1,0 +1,215 @@
+"""Hours and money by text, through the whole inbound path and the outbox on a real SQLite file."""
+
+from datetime import timedelta
+
+import pytest
+from sqlmodel import select
+
+from scheduler.jobs import sweep_deadlines
+from sms.gateways import SimulatorGateway
+from sms.inbound import deliver
+from sms.outbox import drain
+from store.models import Booking, TermsChange, Timesheet, Worker
+from tests.bookings import book
+
+ANN = "+447700900101"
+BUYER = "+447700900999"
+
+
+@pytest.fixture
+def booking(db, now):
+    """Ann is booked tomorrow 09:00-13:00 at £13.00/hr; the setup's texts are already sent."""
+    with db.write() as session:
+        made, shift, worker = book(session, now, phone=ANN, rate=1300)
+    drain(db, SimulatorGateway(), now)
+    return made
+
+
+@pytest.fixture
+def after(booking, db):
+    """A moment just after the shift's end."""
+    with db.read() as session:
+        return session.get(Booking, booking.id).created_at + timedelta(days=1, hours=3, minutes=5)
+
+
+def text(db, phone, body, at) -> dict[str, str]:
+    """Deliver one text; what went out, by phone."""
+    deliver(db, phone, body, at)
+    sent = drain(db, SimulatorGateway(), at)
+    return {m.phone: m.body for m in sent}
+
+
+def timesheet(db) -> Timesheet:
+    with db.read() as session:
+        return session.exec(select(Timesheet)).one()
+
+
+def test_done_4_asks_the_buyer_to_confirm_with_the_booking_number(db, booking, after):
+    out = text(db, ANN, "DONE 4", after)
+    ref = booking.id
+    assert out[BUYER] == (
+        f"POEMS: Ann Smith says 4h for care Fri 27 Nov (booking {ref}). Reply OK {ref} to "
+        f"confirm or HOURS {ref} 3.5 to change. No reply in 48h and these stand."
+    )
+    assert out[ANN].startswith("Thanks. 4h for care Fri 27 Nov sent to Rosewood Care Home")
+
+
+def test_with_no_buyer_answer_for_48_hours_the_sweep_pays_the_worker(db, booking, after):
+    text(db, ANN, "DONE 4", after)
+    later = after + timedelta(hours=48)
+    sweep_deadlines(db, later)
+    sent = [(m.phone, m.body) for m in drain(db, SimulatorGateway(), later)]
+    assert (
+        ANN,
+        "Rosewood Care Home did not answer in 48h, so your 4h for booking "
+        f"{booking.id} stand. Your pay statement follows.",
+    ) in sent
+    assert (
+        ANN,
+        f"Pay for booking {booking.id}: 4h at £13.00/hr = £52.00. Tax held £0.00 "
+        "(0%). You get £52.00.",
+    ) in sent
+    assert any(phone == BUYER and "Total £53.04" in body for phone, body in sent)
+    assert timesheet(db).status == "confirmed"
+
+
+def test_finished_at_a_time_claims_the_hours_since_the_start(db, booking, after):
+    text(db, ANN, "finished 1pm", after)
+    assert timesheet(db).worker_minutes == 240
+
+
+def test_done_with_no_booking_gets_a_helpful_reply(db, booking, now):
+    out = text(db, ANN, "DONE", now)
+    assert out[ANN] == (
+        "Sorry: We can't find a booked shift of yours that has started. "
+        "Text DONE when a booked shift ends, e.g. DONE 4.5"
+    )
+
+
+def test_buyer_ok_pays_the_worker_and_sends_the_statement(db, booking, after):
+    text(db, ANN, "DONE 4", after)
+    out = text(db, BUYER, f"OK {booking.id}", after)
+    assert out[ANN] == (
+        f"Pay for booking {booking.id}: 4h at £13.00/hr = £52.00. Tax held £0.00 (0%). "
+        "You get £52.00."
+    )
+    assert "Total £53.04" in out[BUYER]
+
+
+def test_buyer_hours_amendment_is_texted_to_the_worker(db, booking, after):
+    text(db, ANN, "DONE 4", after)
+    out = text(db, BUYER, f"HOURS {booking.id} 3.5", after)
+    ref = booking.id
+    assert out[ANN] == (
+        f"Rosewood Care Home changed your hours for care Fri 27 Nov (booking {ref}) from 4h "
+        f"to 3h30. Reply ACCEPT {ref} to agree, or DISPUTE {ref} and the hours you worked."
+    )
+    assert out[BUYER].startswith(f"POEMS: 3h30 for booking {ref} sent to Ann Smith")
+
+
+def test_worker_accept_of_the_amendment_sends_the_statement_with_the_right_figures(
+    db, booking, after
+):
+    text(db, ANN, "TAX 20", after)
+    text(db, ANN, "DONE 4", after)
+    text(db, BUYER, f"AMEND {booking.id} 3h30", after)
+    out = text(db, ANN, f"ACCEPT {booking.id}", after)
+    assert out[ANN] == (
+        f"Pay for booking {booking.id}: 3h30 at £13.00/hr = £45.50. Tax held £9.10 (20%). "
+        "You get £36.40."
+    )
+    assert timesheet(db).status == "confirmed"
+
+
+def test_a_bare_yes_accepts_the_only_amended_timesheet(db, booking, after):
+    text(db, ANN, "DONE 4", after)
+    text(db, BUYER, f"HOURS {booking.id} 3", after)
+    out = text(db, ANN, "yes", after)
+    assert out[ANN].startswith(f"Pay for booking {booking.id}: 3h at")
+
+
+def test_accept_with_nothing_amended_is_still_an_offer_reply(db, booking, after):
+    out = text(db, ANN, "ACCEPT", after)
+    assert out[ANN].startswith("You have no open offers just now.")
+
+
+def test_worker_dispute_of_the_amendment_holds_it_for_staff(db, booking, after):
+    text(db, ANN, "DONE 4", after)
+    text(db, BUYER, f"HOURS {booking.id} 2", after)
+    out = text(db, ANN, f"DISPUTE {booking.id} I worked 4 hours", after)
+    assert "staff will look at it" in out[ANN]
+    assert out[BUYER].startswith(f"POEMS: Ann Smith disputes your 2h for booking {booking.id}")
+    assert timesheet(db).status == "disputed"
+
+
+def test_a_dispute_about_something_else_is_not_open_yet(db, booking, after):
+    out = text(db, ANN, "DISPUTE 4821 they paid 2 hours not 4", after)
+    assert out[ANN] == "Sorry, DISPUTE by text is not open yet. Text HELP for what you can do."
+
+
+def test_tax_20_sets_the_rate_for_future_pay_and_records_the_change(db, booking, now):
+    out = text(db, ANN, "TAX 20", now)
+    assert out[ANN] == (
+        "Done: 20% of your pay will be held back for tax. It applies to future pay only. "
+        "TAX 0 stops it."
+    )
+    with db.read() as session:
+        worker = session.exec(select(Worker).where(Worker.phone == ANN)).one()
+        change = session.exec(select(TermsChange).where(TermsChange.field == "tax_percent")).one()
+    assert worker.tax_percent == 20
+    assert (change.old_value, change.new_value) == ("0", "20")
+
+
+def test_tax_over_60_is_refused_with_an_example_and_nothing_changes(db, booking, now):
+    out = text(db, ANN, "TAX 70", now)
+    assert out[ANN] == (
+        "Sorry: Tax held back must be 0 to 60 percent, e.g. TAX 20. Your tax rate is unchanged."
+    )
+    with db.read() as session:
+        assert session.exec(select(Worker).where(Worker.phone == ANN)).one().tax_percent == 0
+
+
+def test_earnings_gives_this_weeks_and_this_months_pay(db, booking, after):
+    text(db, ANN, "TAX 20", after)
+    text(db, ANN, "DONE 4", after)
+    text(db, BUYER, f"OK {booking.id}", after)
+    out = text(db, ANN, "EARNINGS", after)
+    assert out[ANN] == (
+        "Your pay this week: £52.00, £41.60 after tax. This month: £52.00, £41.60 after tax."
+    )
+
+
+def test_a_buyers_garbled_text_gets_the_buyer_help_reply(db, booking, after):
+    text(db, ANN, "DONE 4", after)
+    out = text(db, BUYER, "wot?? pls call", after)
+    ref = booking.id
+    assert out[BUYER] == (
+        f"POEMS for buyers: reply OK {ref} to confirm hours, HOURS {ref} 3.5 to change them, "
+        f"ARRIVED {ref} or NOSHOW {ref}. Job-centre staff post your shifts."
+    )
+
+
+def test_a_buyer_ok_for_an_unknown_booking_changes_nothing(db, booking, after):
+    text(db, ANN, "DONE 4", after)
+    out = text(db, BUYER, "OK 99999", after)
+    assert out[BUYER].startswith("POEMS: No hours to confirm for booking 99999.")
+    assert timesheet(db).status == "submitted"
+
+
+def test_hours_the_buyer_cannot_mean_get_the_amend_example(db, booking, after):
+    text(db, ANN, "DONE 4", after)
+    out = text(db, BUYER, f"HOURS {booking.id} 30", after)
+    assert out[BUYER] == (
+        "POEMS: One timesheet can be 24 hours at most. Reply e.g. HOURS 1042 3.5 or "
+        "HOURS 1042 3h30."
+    )
+    assert timesheet(db).status == "submitted"
+
+
+def test_a_buyer_saying_noshow_is_recorded_and_the_worker_told(db, booking, after):
+    at = after - timedelta(hours=3, minutes=45)  # 09:20, twenty minutes into the shift
+    out = text(db, BUYER, f"NOSHOW {booking.id}", at)
+    assert out[BUYER].startswith("POEMS: noted that Ann Smith has not arrived")
+    assert "If you are there, text HERE." in out[ANN]
+    with db.read() as session:
+        assert session.get(Booking, booking.id).arrived is False

@@ -1,0 +1,106 @@
+"""The webhook under a real uvicorn server on loopback, replying through the real twilio library."""
+
+import os
+import socket
+import subprocess
+import sys
+import threading
+import time
+
+import httpx
+import pytest
+import uvicorn
+from sqlmodel import select
+from twilio.request_validator import RequestValidator
+
+from sms.gateways import TwilioGateway
+from sms.webhook import create_app
+from store.models import Message
+from tests.twilio_double import ACCOUNT_SID, AUTH_TOKEN, make_twilio_http_client
+
+WORKER = "+447700900321"
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def wait_for(check, seconds: float = 10.0):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        result = check()
+        if result:
+            return result
+        time.sleep(0.05)
+    raise AssertionError("timed out")
+
+
+@pytest.fixture
+def server(db, now, twilio_double):
+    port = free_port()
+    public = f"http://127.0.0.1:{port}"
+    gateway = TwilioGateway(
+        ACCOUNT_SID,
+        AUTH_TOKEN,
+        from_number="+447700900000",
+        http_client=make_twilio_http_client(twilio_double),
+    )
+    app = create_app(db, gateway, AUTH_TOKEN, public, clock=lambda: now)
+    uv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=uv.run, daemon=True)
+    thread.start()
+    wait_for(lambda: uv.started)
+    yield public
+    uv.should_exit = True
+    thread.join(timeout=10)
+
+
+def test_a_signed_text_over_real_http_is_answered_through_twilio(db, server, twilio_double):
+    form = {"MessageSid": "SM" + "c" * 32, "From": WORKER, "To": "+447700900000", "Body": "hello"}
+    signature = RequestValidator(AUTH_TOKEN).compute_signature(server + "/sms/inbound", form)
+    response = httpx.post(
+        server + "/sms/inbound", data=form, headers={"X-Twilio-Signature": signature}
+    )
+    assert response.status_code == 200 and "<Response>" in response.text
+    sent = wait_for(lambda: twilio_double.messages)
+    assert sent[0].to == WORKER and "What is your name?" in sent[0].body
+    with db.read() as session:
+        out = wait_for(
+            lambda: session.exec(select(Message).where(Message.direction == "out")).all()
+        )
+    assert out[0].provider_sid == sent[0].sid
+
+
+def test_poems_serve_starts_and_refuses_unsigned_webhooks(sqlite_url):
+    port = free_port()
+    env = os.environ | {
+        "TWILIO_ACCOUNT_SID": ACCOUNT_SID,
+        "TWILIO_AUTH_TOKEN": AUTH_TOKEN,
+        "TWILIO_FROM": "+447700900000",
+        "POEMS_PUBLIC_URL": f"http://127.0.0.1:{port}",
+    }
+    process = subprocess.Popen(
+        [sys.executable, "-m", "poems", "serve", "--db", sqlite_url, "--port", str(port)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        base = f"http://127.0.0.1:{port}"
+
+        def healthy():
+            try:
+                return httpx.get(base + "/health").status_code == 200
+            except httpx.TransportError:
+                return False
+
+        wait_for(healthy, seconds=20)
+        unsigned = httpx.post(
+            base + "/sms/inbound", data={"MessageSid": "SM1", "From": WORKER, "Body": "hi"}
+        )
+        assert unsigned.status_code == 403
+    finally:
+        process.terminate()
+        process.wait(timeout=10)

@@ -1,0 +1,86 @@
+"""Sign-up by conversation: each answer checked, a wrong one asked again with an example."""
+
+from datetime import timedelta
+
+import pytest
+from sqlmodel import select
+
+from sms.gateways import SimulatorGateway
+from sms.inbound import deliver
+from sms.outbox import drain
+from store.models import Operator, Worker, WorkerSkill
+from tests import factories
+
+NEW = "+447700900555"
+
+
+def text(db, body, at, phone=NEW) -> str:
+    deliver(db, phone, body, at)
+    (reply,) = [m.body for m in drain(db, SimulatorGateway(), at)]
+    return reply
+
+
+@pytest.fixture
+def asked_name(db, now):
+    assert "What is your name?" in text(db, "available sat 9-5", now)
+
+
+def test_any_first_text_from_a_new_number_starts_sign_up(db, now, asked_name):
+    with db.read() as session:
+        assert session.exec(select(Worker)).one().status == "signing_up"
+
+
+def test_a_name_that_is_not_a_name_is_asked_again_with_an_example(db, now, asked_name):
+    assert text(db, "12345", now) == "Please send just your name, e.g. Ann Smith."
+
+
+def test_skills_outside_the_list_are_asked_again_with_the_list(db, now, asked_name):
+    text(db, "Ann Smith", now)
+    reply = text(db, "9 12", now)
+    assert reply.startswith("Please reply with numbers from the list, e.g. 1 3: 1 care")
+
+
+def test_skills_can_be_named_instead_of_numbered(db, now, asked_name):
+    text(db, "Ann Smith", now)
+    assert "postcode" in text(db, "care, cleaning", now).lower()
+
+
+def test_a_bad_postcode_is_asked_again_with_an_example(db, now, asked_name):
+    text(db, "Ann Smith", now)
+    text(db, "1", now)
+    assert text(db, "my house", now) == "That is not a postcode or ZIP. Please send one like E1 6AN"
+
+
+def test_a_bad_rate_is_asked_again_with_an_example(db, now, asked_name):
+    for answer in ("Ann Smith", "1 3", "e1 6an", "31/12/1990"):
+        text(db, answer, now)
+    assert text(db, "lots", now) == "Please send an hourly rate as a number, e.g. 13.50"
+
+
+def test_finishing_sign_up_registers_the_worker_with_their_own_terms(db, now, asked_name):
+    for answer in ("Ann Smith", "1 3", "e1 6an", "31/12/1990"):
+        text(db, answer, now)
+    reply = text(db, "£13.50 an hour", now)
+    assert reply.startswith("You're in, Ann Smith: care, kitchen, near E1 6AN, £13.50/hr.")
+    with db.read() as session:
+        worker = session.exec(select(Worker)).one()
+        skills = session.exec(select(WorkerSkill.skill)).all()
+    assert (worker.status, worker.asking_rate_minor, worker.postcode) == ("active", 1350, "E1 6AN")
+    assert worker.travel_areas == ["E"] and sorted(skills) == ["care", "kitchen"]
+
+
+def test_join_starts_sign_up_again(db, now, asked_name):
+    text(db, "Ann Smith", now)
+    assert "What is your name?" in text(db, "JOIN", now + timedelta(minutes=1))
+
+
+def test_an_operator_cannot_sign_up_as_a_worker(db, now):
+    with db.write() as session:
+        session.add(Operator(username="sam", name="Sam", role="staff", phone=NEW))
+    assert text(db, "hello", now) == "Operators of the exchange cannot buy or sell on it."
+
+
+def test_a_buyer_texting_is_told_how_to_post(db, now):
+    with db.write() as session:
+        factories.buyer(session, phone=NEW)
+    assert "buyers" in text(db, "hello", now).lower()

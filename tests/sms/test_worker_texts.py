@@ -1,0 +1,120 @@
+"""A registered worker's everyday texts, through the whole inbound path on a real SQLite file."""
+
+from datetime import timedelta
+
+import pytest
+from sqlmodel import select
+
+from sms.gateways import SimulatorGateway
+from sms.inbound import deliver
+from sms.outbox import drain
+from store.models import AvailabilityWindow, Message, TermsChange, Worker
+from tests import factories
+
+ANN = "+447700900101"
+
+
+@pytest.fixture
+def ann(db, now):
+    with db.write() as session:
+        return factories.worker(session, ANN, now, rate=1300).id
+
+
+def text(db, body, at, phone=ANN) -> list[str]:
+    deliver(db, phone, body, at)
+    return [m.body for m in drain(db, SimulatorGateway(), at)]
+
+
+def test_a_rate_in_another_currency_is_refused_and_the_rate_kept(db, now, ann):
+    (reply,) = text(db, "available tmrw 9-5 $15", now)
+    assert "rates here are in GBP" in reply
+    with db.read() as session:
+        assert session.get(Worker, ann).asking_rate_minor == 1300
+
+
+def test_a_rate_with_availability_changes_the_asking_rate_and_says_so(db, now, ann):
+    (reply,) = text(db, "free sat 10:00-14:00 £14", now)
+    assert (
+        reply == "Got it: free Sat 28 Nov 10:00-14:00 at £14.00/hr. We'll text you offers that fit."
+    )
+    with db.read() as session:
+        assert session.get(Worker, ann).asking_rate_minor == 1400
+        change = session.exec(
+            select(TermsChange).where(TermsChange.field == "asking_rate_minor")
+        ).one()
+        assert (change.old_value, change.new_value, change.changed_by) == ("1300", "1400", "worker")
+
+
+def test_availability_in_the_past_is_refused_with_an_example(db, now, ann):
+    (reply,) = text(db, "available today 6am-8am", now)
+    assert reply.startswith("Sorry: That time has already passed.")
+    assert "AVAILABLE SAT 9-5" in reply
+
+
+def test_an_ambiguous_time_is_asked_back_and_nothing_is_stored(db, now, ann):
+    with db.read() as session:
+        before = len(session.exec(select(AvailabilityWindow)).all())
+    (reply,) = text(db, "free sat 5-9", now)
+    assert "5am-9am or 5pm-9pm" in reply
+    with db.read() as session:
+        assert len(session.exec(select(AvailabilityWindow)).all()) == before
+
+
+def test_rate_by_text_changes_the_asking_rate(db, now, ann):
+    (reply,) = text(db, "RATE £14.50", now)
+    assert reply == "Updated: your rate is £14.50/hr."
+
+
+def test_gibberish_gets_a_short_helpful_reply(db, now, ann):
+    (reply,) = text(db, "qwzx ptang", now)
+    assert reply.startswith("Sorry, I didn't understand that. Try AVAILABLE")
+
+
+def test_help_lists_the_texts(db, now, ann):
+    (reply,) = text(db, "help", now)
+    assert "Y 1234" in reply and "STOP" in reply
+
+
+def test_stop_opts_out_silently_and_start_opts_back_in(db, now, ann):
+    assert text(db, "STOP", now) == []
+    assert text(db, "shifts", now + timedelta(minutes=1)) == []
+    (reply,) = text(db, "START", now + timedelta(minutes=2))
+    assert reply.startswith("Welcome back to POEMS")
+    with db.read() as session:
+        assert not session.get(Worker, ann).opted_out
+
+
+def test_a_bare_yes_after_an_opt_out_opts_back_in(db, now, ann):
+    text(db, "stop", now)
+    (reply,) = text(db, "YES", now + timedelta(minutes=1))
+    assert reply.startswith("Welcome back")
+
+
+def test_a_bare_cancel_is_the_carrier_opt_out_not_a_command(db, now, ann):
+    assert text(db, "CANCEL", now) == []
+    with db.read() as session:
+        assert session.get(Worker, ann).opted_out
+
+
+def test_stop_from_an_unknown_number_means_no_text_ever_goes_to_it(db, now):
+    stranger = "+447700900777"
+    assert text(db, "STOP", now, phone=stranger) == []
+    assert text(db, "hello", now + timedelta(minutes=1), phone=stranger) == []
+
+
+def test_every_inbound_text_is_stored_even_when_unanswered(db, now, ann):
+    text(db, "STOP", now)
+    text(db, "anything", now)
+    with db.read() as session:
+        bodies = session.exec(select(Message.body).where(Message.direction == "in")).all()
+    assert bodies == ["STOP", "anything"]
+
+
+def test_shifts_with_nothing_open_says_how_to_get_offers(db, now, ann):
+    (reply,) = text(db, "shifts", now)
+    assert reply.startswith("No offers or bookings just now.")
+
+
+def test_why_without_any_offer_says_there_is_none(db, now, ann):
+    (reply,) = text(db, "WHY", now)
+    assert reply.startswith("No offers for you yet.")

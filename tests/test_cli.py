@@ -1,0 +1,83 @@
+"""The `poems` command contract: output formats, clear errors, nothing changed by bad input."""
+
+import json
+import subprocess
+import sys
+
+from click.testing import CliRunner
+
+from poems.cli import main
+
+
+def run(*args: str, input: str | None = None):
+    return CliRunner().invoke(main, list(args), input=input)
+
+
+def test_parse_prints_one_json_object_in_local_time():
+    result = run("parse", "avail tmrw 9-5", "--at", "2026-11-26T10:00", "--tz", "Europe/London")
+    assert result.exit_code == 0
+    assert json.loads(result.output) == {
+        "intent": "availability",
+        "start": "2026-11-27T09:00:00",
+        "end": "2026-11-27T17:00:00",
+    }
+
+
+def test_parse_jsonl_answers_each_line_in_order():
+    lines = [
+        {"body": "YES 4821"},
+        {"body": "STOP"},
+        {"body": "free sat 10:00-14:00 £13", "at": "2026-11-26T10:00", "tz": "Europe/London"},
+    ]
+    result = run("parse", "--jsonl", input="\n".join(json.dumps(line) for line in lines) + "\n")
+    answers = [json.loads(line) for line in result.output.splitlines()]
+    assert [a["intent"] for a in answers] == ["accept", "stop", "availability"]
+    assert answers[0]["offer_ref"] == "4821"
+    assert answers[2]["rate"] == 1300 and answers[2]["currency"] == "GBP"
+
+
+def test_parse_jsonl_answers_a_broken_line_without_stopping():
+    result = run("parse", "--jsonl", input='not json\n{"body": "help"}\n')
+    first, second = (json.loads(line) for line in result.output.splitlines())
+    assert first["intent"] == "unknown" and "error" in first
+    assert second["intent"] == "help"
+
+
+def test_parse_refuses_an_unknown_zone_clearly():
+    result = run("parse", "help", "--tz", "Mars/Olympus")
+    assert result.exit_code != 0 and "IANA" in result.output
+
+
+def test_text_from_a_number_that_cannot_be_a_phone_is_refused(sqlite_url):
+    result = run("text", "banana", "hello", "--db", sqlite_url)
+    assert result.exit_code == 1 and "not a phone number" in result.output
+
+
+def test_text_prints_each_reply_as_to_tab_body(sqlite_url):
+    result = run("text", "07700 900123", "hello", "--db", sqlite_url, "--at", "2026-11-26T10:00")
+    (line,) = result.output.splitlines()
+    to, body = line.split("\t")
+    assert to == "+447700900123" and "What is your name?" in body
+
+
+def test_a_shift_over_the_cap_is_refused_with_the_reason_and_nothing_posted(sqlite_url):
+    args = ["shift", "add", "--buyer", "Rosewood", "--skill", "care", "--postcode", "E1 7AA"]
+    args += ["--start", "2026-11-27T08:00", "--end", "2026-11-27T20:00", "--max-rate", "30"]
+    result = run(*args, "--db", sqlite_url, "--at", "2026-11-26T10:00")
+    assert result.exit_code == 1 and "over this market's cap of £300.00" in result.output
+    assert run("shift", "show", "S1", "--db", sqlite_url).exit_code == 1
+
+
+def test_a_bad_time_is_a_clear_usage_error(sqlite_url):
+    result = run("text", "+447700900123", "hi", "--db", sqlite_url, "--at", "yesterday")
+    assert result.exit_code == 2 and "ISO" in result.output
+
+
+def test_the_poems_entry_point_runs_as_a_program(sqlite_url):
+    done = subprocess.run(
+        [sys.executable, "-m", "poems", "db", "upgrade", "--db", sqlite_url],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0 and "database ready" in done.stdout

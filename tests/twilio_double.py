@@ -1,0 +1,282 @@
+"""A small Twilio-shaped HTTP server on loopback, so tests drive the real twilio library.
+
+Only the Messages create endpoint is implemented:
+POST /2010-04-01/Accounts/{AccountSid}/Messages.json, with basic auth, form fields, Twilio's
+JSON message resource on 201 and Twilio's JSON error shape otherwise. Failures can be
+programmed one request at a time with `fail_next()` and `drop_next()`.
+
+Use the `twilio_double` fixture and point a twilio client at it with
+`make_twilio_http_client(double)`.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import re
+import socket
+import threading
+import uuid
+from collections import deque
+from collections.abc import Iterator
+from dataclasses import dataclass
+from email.utils import formatdate
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+from urllib.parse import parse_qs, urlsplit, urlunsplit
+
+import pytest
+from twilio.http.http_client import TwilioHttpClient
+from twilio.http.response import Response
+
+from sms.segments import segments
+
+ACCOUNT_SID = "AC" + "0" * 32
+AUTH_TOKEN = "test-auth-token"
+
+_MESSAGES_PATH = re.compile(r"^/2010-04-01/Accounts/(?P<account>[^/]+)/Messages\.json$")
+
+# Twilio's own codes for bare HTTP failures, used when fail_next() is given no code.
+_DEFAULT_CODES = {401: 20003, 404: 20404, 429: 20429, 500: 20500, 503: 20503}
+_DEFAULT_MESSAGES = {
+    401: "Authenticate",
+    404: "The requested resource was not found",
+    429: "Too Many Requests",
+    500: "Internal Server Error",
+    503: "Service Unavailable",
+}
+
+
+@dataclass(frozen=True)
+class RecordedMessage:
+    """One message the double accepted, as the form fields arrived."""
+
+    sid: str
+    account_sid: str
+    to: str
+    from_: str | None
+    messaging_service_sid: str | None
+    body: str
+    status_callback: str | None
+
+
+@dataclass(frozen=True)
+class _Failure:
+    status: int
+    code: int | None
+    message: str
+
+
+_DROP = object()
+
+
+class TwilioDouble:
+    """A Twilio Messages API on 127.0.0.1 with an ephemeral port, served from a thread."""
+
+    def __init__(self, account_sid: str = ACCOUNT_SID, auth_token: str = AUTH_TOKEN) -> None:
+        self.account_sid = account_sid
+        self.auth_token = auth_token
+        self.messages: list[RecordedMessage] = []
+        self.requests = 0  # every request to the Messages endpoint, failed ones included
+        self._planned: deque[_Failure | object] = deque()
+        self._lock = threading.Lock()
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), _handler_for(self))
+        self._server.daemon_threads = True
+        self._thread: threading.Thread | None = None
+
+    @property
+    def base_url(self) -> str:
+        """The double's origin, e.g. http://127.0.0.1:54321."""
+        host, port = self._server.server_address[:2]
+        return f"http://{host}:{port}"
+
+    def start(self) -> TwilioDouble:
+        """Serve in a daemon thread."""
+        # A short poll interval keeps stop() fast.
+        self._thread = threading.Thread(
+            target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+        )
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        """Stop serving and close the listening socket."""
+        if self._thread is not None:
+            self._server.shutdown()
+            self._thread.join(timeout=5)
+            self._thread = None
+        self._server.server_close()
+
+    def fail_next(self, status: int, code: int | None = None, message: str | None = None) -> None:
+        """Answer the next Messages request with an error in Twilio's JSON shape."""
+        with self._lock:
+            self._planned.append(
+                _Failure(
+                    status=status,
+                    code=code if code is not None else _DEFAULT_CODES.get(status),
+                    message=message or _DEFAULT_MESSAGES.get(status, "Error"),
+                )
+            )
+
+    def drop_next(self) -> None:
+        """Close the connection on the next Messages request without answering."""
+        with self._lock:
+            self._planned.append(_DROP)
+
+    def _take_plan(self) -> _Failure | object | None:
+        with self._lock:
+            self.requests += 1
+            return self._planned.popleft() if self._planned else None
+
+    def _record(self, message: RecordedMessage) -> None:
+        with self._lock:
+            self.messages.append(message)
+
+
+def _error(status: int, code: int | None, message: str) -> dict[str, Any]:
+    body: dict[str, Any] = {"message": message, "status": status}
+    if code is not None:
+        body["code"] = code
+        body["more_info"] = f"https://www.twilio.com/docs/errors/{code}"
+    return body
+
+
+def _handler_for(double: TwilioDouble) -> type[BaseHTTPRequestHandler]:
+    class Handler(BaseHTTPRequestHandler):
+        server_version = "TwilioDouble/1"
+
+        def log_message(self, *args: Any) -> None:
+            pass  # keep pytest output clean
+
+        def _reply(self, status: int, payload: dict[str, Any]) -> None:
+            data = json.dumps(payload).encode()
+            self.send_response(status)
+            self.send_header("Content-Type", "application/json; charset=utf-8")
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+
+        def _authorised(self) -> bool:
+            header = self.headers.get("Authorization", "")
+            if not header.startswith("Basic "):
+                return False
+            try:
+                user, _, password = base64.b64decode(header[6:]).decode().partition(":")
+            except (ValueError, UnicodeDecodeError):
+                return False
+            return (user, password) == (double.account_sid, double.auth_token)
+
+        def do_POST(self) -> None:
+            length = int(self.headers.get("Content-Length") or 0)
+            raw = self.rfile.read(length).decode()
+            match = _MESSAGES_PATH.match(urlsplit(self.path).path)
+            if match is None:
+                self._reply(404, _error(404, 20404, "The requested resource was not found"))
+                return
+            plan = double._take_plan()
+            if plan is _DROP:
+                self.close_connection = True
+                # shutdown, not close: the handler's file objects would keep the socket open.
+                self.connection.shutdown(socket.SHUT_RDWR)
+                return
+            if not self._authorised() or match["account"] != double.account_sid:
+                self._reply(401, _error(401, 20003, "Authenticate"))
+                return
+            if isinstance(plan, _Failure):
+                self._reply(plan.status, _error(plan.status, plan.code, plan.message))
+                return
+            form = {key: values[-1] for key, values in parse_qs(raw).items()}
+            problem = _validate(form)
+            if problem is not None:
+                self._reply(400, _error(400, *problem))
+                return
+            self._reply(201, _create(double, form))
+
+    return Handler
+
+
+def _validate(form: dict[str, str]) -> tuple[int, str] | None:
+    """Twilio's answer to a request missing what a message needs, if it does."""
+    if not form.get("To"):
+        return 21604, "A 'To' phone number is required."
+    if not (form.get("From") or form.get("MessagingServiceSid")):
+        return 21603, "A 'From' phone number is required."
+    if not form.get("Body"):
+        return 21602, "Message body is required."
+    if len(form["Body"]) > 1600:
+        return 21617, "The concatenated message body exceeds the 1600 character limit."
+    return None
+
+
+def _create(double: TwilioDouble, form: dict[str, str]) -> dict[str, Any]:
+    """Record the message and return its resource as Twilio's create answer."""
+    sid = "SM" + uuid.uuid4().hex
+    message = RecordedMessage(
+        sid=sid,
+        account_sid=double.account_sid,
+        to=form["To"],
+        from_=form.get("From"),
+        messaging_service_sid=form.get("MessagingServiceSid"),
+        body=form["Body"],
+        status_callback=form.get("StatusCallback"),
+    )
+    double._record(message)
+    now = formatdate(usegmt=True)
+    uri = f"/2010-04-01/Accounts/{double.account_sid}/Messages/{sid}.json"
+    return {
+        "account_sid": double.account_sid,
+        "api_version": "2010-04-01",
+        "body": message.body,
+        "date_created": now,
+        "date_sent": None,
+        "date_updated": now,
+        "direction": "outbound-api",
+        "error_code": None,
+        "error_message": None,
+        "from": message.from_,
+        "messaging_service_sid": message.messaging_service_sid,
+        "num_media": "0",
+        "num_segments": str(segments(message.body)),
+        "price": None,
+        "price_unit": "USD",
+        "sid": sid,
+        # Twilio says "accepted" while a Messaging Service still has to pick the sender.
+        "status": "queued" if message.from_ else "accepted",
+        "subresource_uris": {"media": uri.replace(".json", "/Media.json")},
+        "to": message.to,
+        "uri": uri,
+    }
+
+
+class LoopbackHttpClient(TwilioHttpClient):
+    """A TwilioHttpClient that sends every *.twilio.com request to a local double instead."""
+
+    def __init__(self, base_url: str, timeout: float = 2.0) -> None:
+        super().__init__(timeout=timeout)
+        self.base_url = base_url
+        # Proxy settings from the environment must not route loopback traffic elsewhere.
+        if self.session is not None:
+            self.session.trust_env = False
+
+    def request(self, method: str, url: str, *args: Any, **kwargs: Any) -> Response:
+        """Rewrite the Twilio origin to the double's, then send for real."""
+        parts = urlsplit(url)
+        if parts.hostname and parts.hostname.endswith("twilio.com"):
+            local = urlsplit(self.base_url)
+            url = urlunsplit((local.scheme, local.netloc, parts.path, parts.query, ""))
+        return super().request(method, url, *args, **kwargs)
+
+
+def make_twilio_http_client(double: TwilioDouble, timeout: float = 2.0) -> LoopbackHttpClient:
+    """A twilio HTTP client whose requests go over loopback to `double`."""
+    return LoopbackHttpClient(double.base_url, timeout=timeout)
+
+
+@pytest.fixture
+def twilio_double() -> Iterator[TwilioDouble]:
+    """A running TwilioDouble, stopped after the test."""
+    double = TwilioDouble().start()
+    try:
+        yield double
+    finally:
+        double.stop()
