@@ -695,7 +695,7 @@ def _tell_decision(
     session: Session, dispute: Dispute, decision: DisputeDecision, now: datetime
 ) -> None:
     facts = _facts(session, dispute) | {
-        "outcome": decision.outcome,
+        "decision": decision.outcome,
         "amount": format_money(decision.amount_minor, dispute.currency),
         "reason": decision.reason,
         "stage": decision.stage,

@@ -6,7 +6,7 @@ from typing import Any
 from exchange.localtime import format_span, local
 from exchange.money import format_money
 from sms.segments import fit, to_gsm
-from sms.words import consent, day, law, money, offers, signup
+from sms.words import consent, day, disputes, law, money, offers, signup
 from sms.words import data as data_words
 
 EN: dict[str, str] = {
@@ -17,6 +17,7 @@ EN: dict[str, str] = {
     **consent.EN,
     **data_words.EN,
     **law.EN,
+    **disputes.EN,
 }
 LANGUAGES = {"en": EN}
 
@@ -48,6 +49,8 @@ class _Fields(dict):
         if key == "rate_note":
             rate = data.get("rate")
             return f" at {format_money(rate, data['currency'])}/hr" if rate else ""
+        if key == "verdict":
+            return disputes.VERDICTS[data["decision"]].format_map(self)
         raise KeyError(key)
 
     def __getitem__(self, key: str) -> Any:

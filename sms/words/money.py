@@ -7,8 +7,6 @@ EN: dict[str, str] = {
     "timesheet_amended": "{buyer} changed your hours for {skill} {day} (booking {booking}) "
     "from {worker_hours} to {hours}. Reply ACCEPT {booking} to agree, or DISPUTE {booking} "
     "and the hours you worked.",
-    "timesheet_disputed": "Booking {booking} is held as disputed and not paid yet. Disputes "
-    "by text are not open yet: staff will look at it and contact you.",
     "timesheet_stood": "{buyer} did not answer in {auto_hours}h, so your {hours} for booking "
     "{booking} stand. Your pay statement follows.",
     "which_timesheet": "You have {count} changed timesheets: {refs}. Reply ACCEPT and the "
@@ -30,8 +28,6 @@ EN: dict[str, str] = {
     "No reply in {auto_hours}h and these stand.",
     "buyer_amend_sent": "POEMS: {hours} for booking {booking} sent to {worker} to agree or "
     "dispute. We will text you when they answer.",
-    "buyer_disputed": "POEMS: {worker} disputes your {hours} for booking {booking}. It is held "
-    "unpaid; staff will look at it and contact you.",
     "buyer_stood": "POEMS: no reply in {auto_hours}h, so {worker}'s {hours} for booking "
     "{booking} stand. Your receipt follows.",
     "receipt": "POEMS receipt, booking {booking}: {worker} {hours} at {rate}/hr = {gross}, "

@@ -137,8 +137,9 @@ def test_worker_dispute_of_the_amendment_holds_it_for_staff(db, booking, after):
     text(db, ANN, "DONE 4", after)
     text(db, BUYER, f"HOURS {booking.id} 2", after)
     out = text(db, ANN, f"DISPUTE {booking.id} I worked 4 hours", after)
-    assert "staff will look at it" in out[ANN]
-    assert out[BUYER].startswith(f"POEMS: Ann Smith disputes your 2h for booking {booking.id}")
+    assert out[ANN].startswith("Your dispute D")
+    assert "(hours) on care Fri 27 Nov, booking" in out[ANN]
+    assert out[BUYER].startswith("POEMS: Ann Smith has opened dispute D")
     assert timesheet(db).status == "disputed"
 
 

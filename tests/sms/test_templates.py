@@ -103,6 +103,13 @@ LONGEST = {
     "weeks, unless you opt out in writing (Working Time Regulations 1998 regs 4-5). Text WORK "
     "OVER 48 to opt out",
     "timesheet": "1234567",
+    # Disputes: the longest reference, category and verdict a decision carries
+    "dispute": "D99999",
+    "category": "cancellation",
+    "decision": "part",
+    "amount": "£99999.99",
+    "appeal_days": 14,
+    "points": 9,
     "flag": "No break recorded on 11h45 of work; the law asks for 30 minutes (Under 18: a "
     "30-minute break in a shift of more than 4.5 hours (Working Time Regulations 1998 reg 12(4)))",
 }
