@@ -96,6 +96,30 @@ def dispute_by_ref(session: Session, ref: str) -> Dispute | None:
     return session.exec(select(Dispute).where(Dispute.ref == cleaned)).first()
 
 
+def party_dispute(
+    session: Session, party: str, party_id: int, ref: str | None, now: datetime
+) -> Dispute:
+    """The party's own dispute by its reference; with none, their only one open to appeal."""
+    owner = Dispute.worker_id if party == "worker" else Dispute.buyer_id
+    if ref is None:
+        open_to_appeal = session.exec(
+            select(Dispute)
+            .where(owner == party_id, Dispute.status == "decided", col(Dispute.appeal_until) >= now)
+            .order_by(col(Dispute.id))
+        ).all()
+        if len(open_to_appeal) == 1:
+            return open_to_appeal[0]
+        refs = ", ".join(dispute.ref for dispute in open_to_appeal)
+        raise Refused(
+            "which_dispute",
+            f"Say which dispute: {refs}" if refs else "You have no decision open to appeal",
+        )
+    dispute = dispute_by_ref(session, ref)
+    if dispute is None or getattr(dispute, f"{party}_id") != party_id:
+        raise Refused("unknown_dispute", f"You have no dispute {ref.upper()}")
+    return dispute
+
+
 def open_dispute(
     session: Session,
     booking_id: int,

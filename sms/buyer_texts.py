@@ -1,6 +1,7 @@
-"""A buyer's texts: OK 1042, HOURS 1042 3.5, ARRIVED 1042, NOSHOW 1042; anything else gets help.
+"""A buyer's texts: OK 1042, HOURS 1042 3.5, ARRIVED 1042, NOSHOW 1042, APPEAL D12; anything
+else gets help, unless staff asked the buyer a question about a dispute: then it is the answer.
 
-Buyers have a few short commands of their own, each with the booking reference they were sent.
+Buyers have a few short commands of their own, each with the reference they were sent.
 """
 
 import re
@@ -10,7 +11,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from sqlmodel import Session, col, select
 
-from exchange import timesheets
+from exchange import disputes, timesheets
 from exchange.errors import Refused
 from exchange.notices import notify_buyer
 from store.models import Booking, Buyer, Shift, Timesheet
@@ -22,6 +23,7 @@ _COMMANDS = (
     ("arrived", re.compile(r"^(?:arrived|here|in)(?![a-z])" + _REF)),
     ("noshow", re.compile(r"^(?:no\s*show|not\s+(?:arrived|here)|not|absent)(?![a-z])" + _REF)),
 )
+_APPEAL = re.compile(r"^appeal(?![a-z])\W*(?P<ref>d\s*[0-9]{1,8}(?![0-9]))?\W*(?P<why>.*)$", re.I)
 # Words that may follow a command without changing it.
 _POLITE = re.compile(r"(?:(?:thanks|thank\s+you|thx|ta|cheers|please|pls)\W*)*")
 _PARTS = re.compile(
@@ -36,20 +38,27 @@ HINTS = {
     "amend": "Reply e.g. HOURS 1042 3.5 or HOURS 1042 3h30.",
     "arrived": "Reply e.g. ARRIVED 1042 or NOSHOW 1042.",
     "noshow": "Reply e.g. ARRIVED 1042 or NOSHOW 1042.",
+    "appeal": "Reply e.g. APPEAL D12 and why.",
 }
 
 
 @dataclass(frozen=True)
 class BuyerText:
-    """What a buyer's text asks for: `intent` is confirm, amend, arrived, noshow or help."""
+    """What a buyer's text asks for: `intent` is confirm, amend, arrived, noshow, appeal or help."""
 
     intent: str
     ref: str | None = None
     minutes: int | None = None
+    why: str = ""
 
 
 def parse_buyer(body: str) -> BuyerText:
     """Read a buyer's text; anything that is not a whole command is "help"."""
+    if m := _APPEAL.match(" ".join(body.split())):
+        ref = m.group("ref")
+        return BuyerText(
+            "appeal", ref.replace(" ", "").upper() if ref else None, why=m.group("why")
+        )
     text = " ".join(body.lower().split()).strip(" .!")
     for intent, pattern in _COMMANDS:
         m = pattern.match(text)
@@ -78,16 +87,23 @@ def parse_duration(text: str) -> int | None:
     return None
 
 
-def act(session: Session, buyers: list[Buyer], body: str, now: datetime) -> None:
+def act(
+    session: Session, buyers: list[Buyer], body: str, now: datetime, message_id: int | None = None
+) -> None:
     """Carry out a buyer's text; a refusal or a garbled text gets a short reply, changing nothing."""
     said = parse_buyer(body)
-    buyer = _owner(session, buyers, said.ref)
+    if said.intent == "help" and _answered(session, buyers, body, now, message_id):
+        return
+    buyer = _owner(session, buyers, said.ref if said.intent != "appeal" else None)
     if said.intent == "help":
         notify_buyer(session, buyer, "buyer_help", now, example=_example(session, buyer))
         return
     try:
         with session.begin_nested():
-            if said.intent == "confirm":
+            if said.intent == "appeal":
+                found = disputes.party_dispute(session, "buyer", buyer.id, said.ref, now)
+                disputes.appeal(session, found.id, "buyer", said.why, now, message_id=message_id)
+            elif said.intent == "confirm":
                 timesheets.buyer_confirm(session, buyer.id, said.ref, now)
             elif said.intent == "amend":
                 timesheets.buyer_amend(session, buyer.id, said.ref, said.minutes, now)
@@ -98,6 +114,19 @@ def act(session: Session, buyers: list[Buyer], body: str, now: datetime) -> None
         notify_buyer(
             session, buyer, "buyer_refused", now, reason=refusal.message, hint=HINTS[said.intent]
         )
+
+
+def _answered(
+    session: Session, buyers: list[Buyer], body: str, now: datetime, message_id: int | None
+) -> bool:
+    """Free words while staff wait on this buyer's answer to a dispute question are the answer."""
+    for buyer in buyers:
+        waiting = disputes.waiting_question(session, "buyer", buyer.id)
+        if waiting is not None and body.strip():
+            disputes.attach_reply(session, waiting, "buyer", body, now, message_id=message_id)
+            notify_buyer(session, buyer, "buyer_dispute_reply_kept", now, dispute=waiting.ref)
+            return True
+    return False
 
 
 def _owner(session: Session, buyers: list[Buyer], ref: str | None) -> Buyer:

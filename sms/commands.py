@@ -16,6 +16,7 @@ from sms import (
     consent_texts,
     data_texts,
     day_texts,
+    dispute_texts,
     law_texts,
     money_texts,
 )
@@ -25,13 +26,6 @@ from store.models import Market, Offer, Shift, Worker
 EXAMPLES = {
     "availability": "e.g. AVAILABLE SAT 9-5",
     "profile_update": "e.g. RATE 14.50",
-}
-
-# Intents whose capability is still being built; the worker hears so plainly.
-NOT_OPEN = {
-    "dispute": "DISPUTE",
-    "appeal": "APPEAL",
-    "my_record": "MY RECORD",
 }
 
 
@@ -54,8 +48,6 @@ def run(session: Session, worker: Worker, market: Market, parsed: Parsed, now: d
     handler = HANDLERS.get(parsed.intent)
     if handler is not None:
         handler(session, worker, market, parsed, now)
-    elif parsed.intent in NOT_OPEN:
-        notify_worker(session, worker, "not_ready", now, what=NOT_OPEN[parsed.intent])
     else:
         notify_worker(session, worker, "unknown", now)
 
@@ -202,7 +194,6 @@ HANDLERS: dict[str, Callable[[Session, Worker, Market, Parsed, datetime], None]]
     "accept": money_texts.accept_or(accept),
     "check_out": money_texts.check_out,
     "earnings": money_texts.earnings,
-    "dispute": money_texts.dispute,
     "decline": decline,
     "cancel": drop,
     "shifts_query": shifts,
@@ -211,4 +202,5 @@ HANDLERS: dict[str, Callable[[Session, Worker, Market, Parsed, datetime], None]]
     "register": register,
     "profile_update": profile_update,
     **data_texts.HANDLERS,
+    **dispute_texts.HANDLERS,
 }

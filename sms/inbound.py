@@ -11,7 +11,7 @@ from sqlmodel import Session, col, select
 from exchange.notices import notify_phone, notify_worker
 from exchange.phones import to_e164
 from exchange.workers import is_operator_phone, worker_by_phone
-from sms import buyer_texts, commands, law_texts, signup
+from sms import buyer_texts, commands, dispute_texts, law_texts, signup
 from sms.parser import parse
 from sms.segments import segments
 from store.db import Database
@@ -128,7 +128,7 @@ def act(session: Session, message: Message, now: datetime) -> None:
         return
     buyers = [] if worker else list(session.exec(select(Buyer).where(Buyer.phone == message.phone)))
     if buyers:
-        buyer_texts.act(session, buyers, message.body, now)
+        buyer_texts.act(session, buyers, message.body, now, message.id)
         return
     if worker is None:
         worker = Worker(
@@ -144,6 +144,8 @@ def act(session: Session, message: Message, now: datetime) -> None:
             signup.answer(session, worker, market, message.body, now)
         return
     if law_texts.act(session, worker, market, message.body, now):
+        return
+    if dispute_texts.answered(session, worker, message.body, parsed, now, message.id):
         return
     commands.run(session, worker, market, parsed, now)
 

@@ -71,24 +71,6 @@ def accept_or(fallback: Handler) -> Handler:
     return accept
 
 
-def dispute(
-    session: Session, worker: Worker, market: Market, parsed: Parsed, now: datetime
-) -> None:
-    """DISPUTE of changed hours holds the timesheet; other disputes are not open by text yet."""
-    amended = [t.ref for t in timesheets.amended_timesheets(session, worker.id)]
-    ref = parsed.offer_ref
-    if ref is None and len(amended) == 1:
-        ref = amended[0]
-    if ref not in amended:
-        notify_worker(session, worker, "not_ready", now, what="DISPUTE")
-        return
-    try:
-        with session.begin_nested():
-            timesheets.worker_dispute(session, worker.id, ref, parsed.detail, now)
-    except Refused as refusal:
-        _refused(session, worker, refusal, now)
-
-
 def tax(session: Session, worker: Worker, market: Market, parsed: Parsed, now: datetime) -> None:
     """TAX 20: the share of future pay held back for tax, recorded as a change of terms."""
     try:

@@ -34,6 +34,17 @@ EN: dict[str, str] = {
     "suspended": "POEMS: you have {points} points from decided disputes, so offers are paused. "
     "Staff will contact you. MY RECORD shows your points.",
     "suspension_lifted": "POEMS: your pause is lifted. You will get offers again.",
+    "dispute_which": "Which booking is it about? Reply with its number: {lines}",
+    "dispute_category": "What went wrong with {skill} {day}? Reply 1 pay, 2 hours, "
+    "3 cancellation, 4 conduct, 5 safety or 6 other.",
+    "dispute_no_booking": "You have had no bookings in the last {days} days to dispute. "
+    "Staff at the job centre can help with anything older.",
+    "dispute_reply_kept": "Thanks, that is with dispute {dispute} for the decider. "
+    "We will text you the decision.",
+    "dispute_refused": "Sorry: {reason}.",
+    "my_record": "Your penalty points: {points}. {details}. {limit} points pause offers until "
+    "staff review.",
+    "my_record_clean": "Your record is clear: no penalty points.",
     # To the buyer
     "buyer_dispute_opened_own": "POEMS: your dispute {dispute} ({category}) on {worker}, "
     "{skill} {day}, booking {booking}, is open. Staff will look at it and text you.",
@@ -41,6 +52,7 @@ EN: dict[str, str] = {
     "on {skill} {day}, booking {booking}. Staff will look at it and may text you a question.",
     "buyer_dispute_question": "POEMS dispute {dispute} ({worker}, {skill} {day}), staff ask: "
     "{question} Reply by text and your answer goes to the dispute.",
+    "buyer_dispute_reply_kept": "POEMS: thanks, your answer is with dispute {dispute}.",
     "buyer_dispute_decided_own": "POEMS: your dispute {dispute} ({worker}, {skill} {day}) is "
     "decided: {verdict}. To appeal, text APPEAL {dispute} within {appeal_days} days. Why: {reason}",
     "buyer_dispute_decided_against": "POEMS: dispute {dispute} from {worker} ({skill} {day}) is "

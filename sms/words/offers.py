@@ -39,7 +39,6 @@ EN: dict[str, str] = {
     "terms_updated": "Updated: {changes}.",
     "help": HELP,
     "unknown": "Sorry, I didn't understand that. Try AVAILABLE SAT 9-5, Y 1234, SHIFTS or HELP.",
-    "not_ready": "Sorry, {what} by text is not open yet. Text HELP for what you can do.",
     "opted_in": "Welcome back to POEMS. You will get offers again. Text STOP to stop.",
     "operator": "Operators of the exchange cannot buy or sell on it.",
     "buyer_text": "POEMS: buyers post shifts through job-centre staff for now. Please call them.",

@@ -143,11 +143,6 @@ def test_worker_dispute_of_the_amendment_holds_it_for_staff(db, booking, after):
     assert timesheet(db).status == "disputed"
 
 
-def test_a_dispute_about_something_else_is_not_open_yet(db, booking, after):
-    out = text(db, ANN, "DISPUTE 4821 they paid 2 hours not 4", after)
-    assert out[ANN] == "Sorry, DISPUTE by text is not open yet. Text HELP for what you can do."
-
-
 def test_tax_20_sets_the_rate_for_future_pay_and_records_the_change(db, booking, now):
     out = text(db, ANN, "TAX 20", now)
     assert out[ANN] == (

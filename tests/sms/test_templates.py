@@ -110,6 +110,11 @@ LONGEST = {
     "amount": "£99999.99",
     "appeal_days": 14,
     "points": 9,
+    "limit": 3,
+    "details": "; ".join(
+        ["D99999 (cancellation): the residents had to mo..., ends 31 Dec 2027"] * 3
+    )
+    + "; and 6 older",
     "flag": "No break recorded on 11h45 of work; the law asks for 30 minutes (Under 18: a "
     "30-minute break in a shift of more than 4.5 hours (Working Time Regulations 1998 reg 12(4)))",
 }

@@ -1,0 +1,239 @@
+"""Disputes by text: DISPUTE with a reference, a day or neither; APPEAL D12; MY RECORD; and the
+answer to a question staff asked about a dispute, which goes to that dispute."""
+
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from sqlmodel import Session
+
+from exchange import disputes, timesheets
+from exchange.errors import Refused
+from exchange.franchises import concession
+from exchange.localtime import format_day, local
+from exchange.notices import notify_worker
+from sms.parser import Parsed
+from sms.parsing.complaints import category_of, weekday_of
+from store.models import Booking, Conversation, Dispute, Market, Shift, Worker
+
+# A half-told complaint (which booking? what about?) waits this long for its answer.
+ANSWER_WITHIN = timedelta(hours=24)
+LISTED = 5
+# While staff wait on an answer, these are read as the answer rather than as a command.
+ANSWER_INTENTS = frozenset(("unknown", "dispute", "accept", "decline"))
+# MY RECORD names this many points, each cut to this length, to stay in two texts.
+SHOWN_POINTS = 3
+LONGEST_POINT = 50
+
+
+def dispute(
+    session: Session, worker: Worker, market: Market, parsed: Parsed, now: datetime
+) -> None:
+    """Find the booking the complaint is about, ask what it is about when the words do not say,
+    and open the dispute; the exchange's notice confirms it with the dispute's reference."""
+    detail = parsed.detail or ""
+    ref = parsed.offer_ref
+    amended = [t.ref for t in timesheets.amended_timesheets(session, worker.id)]
+    if ref is None and len(amended) == 1:
+        ref = amended[0]
+    if ref in amended:
+        _attempt(
+            session,
+            worker,
+            now,
+            lambda: timesheets.worker_dispute(session, worker.id, ref, detail, now),
+        )
+    elif ref is not None and ref.upper().startswith("D"):
+        _add_detail(session, worker, ref, detail, now)
+    elif ref is not None:
+        booking = disputes.booking_by_ref(session, worker.id, ref)
+        if booking is None:
+            _refused(session, worker, f"we have no booking {ref} of yours", now)
+        else:
+            _about(session, worker, booking, detail, now)
+    else:
+        _find_booking(session, worker, market, detail, now)
+
+
+def _find_booking(
+    session: Session, worker: Worker, market: Market, detail: str, now: datetime
+) -> None:
+    """A complaint naming no booking: the one on the day it names, the only recent one, or a
+    numbered list of the recent ones to choose from."""
+    weekday = weekday_of(detail, now.astimezone(ZoneInfo(market.tz)))
+    on_day = disputes.recent_bookings(session, worker.id, now, weekday=weekday, tz=market.tz)
+    if weekday is not None and len(on_day) == 1:
+        _about(session, worker, on_day[0][0], detail, now)
+        return
+    recent = disputes.recent_bookings(session, worker.id, now, tz=market.tz)[:LISTED]
+    if not recent:
+        notify_worker(session, worker, "dispute_no_booking", now, days=disputes.RECENT.days)
+    elif len(recent) == 1:
+        _about(session, worker, recent[0][0], detail, now)
+    else:
+        _wait(
+            session,
+            worker,
+            "which",
+            {"detail": detail, "bookings": [b.id for b, _, _ in recent]},
+            now,
+        )
+        lines = " | ".join(
+            f"{n} {shift.skill} {format_day(shift.start, market.tz)}"
+            for n, (_, shift, _) in enumerate(recent, start=1)
+        )
+        notify_worker(session, worker, "dispute_which", now, lines=lines)
+
+
+def _about(session: Session, worker: Worker, booking: Booking, detail: str, now: datetime) -> None:
+    """Open the dispute if the words say what it is about, else ask."""
+    category = category_of(detail)
+    if category is not None:
+        _open(session, worker, booking, category, detail, now)
+        return
+    _wait(session, worker, "category", {"detail": detail, "booking": booking.id}, now)
+    shift = session.get(Shift, booking.shift_id)
+    day = format_day(shift.start, session.get(Market, shift.market_id).tz)
+    notify_worker(session, worker, "dispute_category", now, skill=shift.skill, day=day)
+
+
+def _open(
+    session: Session, worker: Worker, booking: Booking, category: str, detail: str, now: datetime
+) -> None:
+    summary = detail or f"A problem with {category}"
+    _attempt(
+        session,
+        worker,
+        now,
+        lambda: disputes.open_dispute(session, booking.id, "worker", category, summary, now),
+    )
+    pending = session.get(Conversation, worker.phone)
+    if pending is not None and pending.kind == "dispute":
+        session.delete(pending)
+
+
+def answered(
+    session: Session,
+    worker: Worker,
+    body: str,
+    parsed: Parsed,
+    now: datetime,
+    message_id: int | None = None,
+) -> bool:
+    """A text that answers a dispute question, ours or staff's, is handled here; True if so."""
+    pending = session.get(Conversation, worker.phone)
+    if pending is not None and pending.kind == "dispute":
+        fresh = pending.updated_at is not None and now - pending.updated_at <= ANSWER_WITHIN
+        if fresh and _answer(session, worker, pending, body, now):
+            return True
+        session.delete(pending)
+    waiting = disputes.waiting_question(session, "worker", worker.id)
+    if (
+        waiting is None
+        or parsed.intent not in ANSWER_INTENTS
+        or parsed.offer_ref
+        or not body.strip()
+    ):
+        return False
+    disputes.attach_reply(session, waiting, "worker", body, now, message_id=message_id)
+    notify_worker(session, worker, "dispute_reply_kept", now, dispute=waiting.ref)
+    return True
+
+
+def _answer(
+    session: Session, worker: Worker, pending: Conversation, body: str, now: datetime
+) -> bool:
+    """The number of the booking, or what the complaint is about; anything else is a new text."""
+    detail = pending.data.get("detail", "")
+    if pending.step == "which":
+        choice = body.strip(" .")
+        bookings = pending.data.get("bookings", [])
+        if not choice.isdigit() or not 1 <= int(choice) <= len(bookings):
+            return False
+        _about(session, worker, session.get(Booking, bookings[int(choice) - 1]), detail, now)
+        return True
+    category = category_of(body)
+    if category is None:
+        return False
+    told = " ".join(part for part in (detail, body.strip()) if part)
+    _open(session, worker, session.get(Booking, pending.data["booking"]), category, told, now)
+    return True
+
+
+def appeal(session: Session, worker: Worker, market: Market, parsed: Parsed, now: datetime) -> None:
+    """APPEAL D12 and why: the decision goes to a second reviewer; the exchange tells both."""
+
+    def send() -> Dispute:
+        found = disputes.party_dispute(session, "worker", worker.id, parsed.offer_ref, now)
+        return disputes.appeal(session, found.id, "worker", parsed.detail or "", now)
+
+    _attempt(session, worker, now, send)
+
+
+def my_record(
+    session: Session, worker: Worker, market: Market, parsed: Parsed, now: datetime
+) -> None:
+    """MY RECORD: the worker's live penalty points, why each was given and when it ends."""
+    points = disputes.live_points(session, now, worker_id=worker.id)
+    if not points:
+        notify_worker(session, worker, "my_record_clean", now)
+        return
+    limits = concession(session)
+    details = "; ".join(
+        f"{_short(point.reason)}, ends {local(point.expires_at, market.tz):%-d %b %Y}"
+        for point in points[-SHOWN_POINTS:]
+    )
+    if len(points) > SHOWN_POINTS:
+        details += f"; and {len(points) - SHOWN_POINTS} older"
+    notify_worker(
+        session,
+        worker,
+        "my_record",
+        now,
+        points=len(points),
+        details=details,
+        limit=limits.points_to_suspend,
+    )
+
+
+def _short(reason: str) -> str:
+    return reason if len(reason) <= LONGEST_POINT else reason[: LONGEST_POINT - 3] + "..."
+
+
+def _add_detail(session: Session, worker: Worker, ref: str, detail: str, now: datetime) -> None:
+    """DISPUTE D12 and more words: they go to that dispute for the decider."""
+
+    def add() -> Dispute:
+        found = disputes.party_dispute(session, "worker", worker.id, ref, now)
+        if found.status not in disputes.UNDECIDED:
+            raise Refused("decided", f"{found.ref} is decided: text APPEAL {found.ref} and why")
+        disputes.add_event(session, found, "detail", "worker", detail, now)
+        notify_worker(session, worker, "dispute_reply_kept", now, dispute=found.ref)
+        return found
+
+    _attempt(session, worker, now, add)
+
+
+def _wait(session: Session, worker: Worker, step: str, data: dict, now: datetime) -> None:
+    """Remember the half-told complaint until the worker answers our question."""
+    pending = session.get(Conversation, worker.phone) or Conversation(
+        phone=worker.phone, kind="dispute", step=step
+    )
+    pending.kind, pending.step, pending.data, pending.updated_at = "dispute", step, data, now
+    session.add(pending)
+
+
+def _attempt(session: Session, worker: Worker, now: datetime, act: Callable[[], Dispute]) -> None:
+    """Do it, or reply with why not and change nothing."""
+    try:
+        with session.begin_nested():
+            act()
+    except Refused as refusal:
+        _refused(session, worker, refusal.message, now)
+
+
+def _refused(session: Session, worker: Worker, reason: str, now: datetime) -> None:
+    notify_worker(session, worker, "dispute_refused", now, reason=reason)
+
+
+HANDLERS = {"dispute": dispute, "appeal": appeal, "my_record": my_record}
