@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from textual.message import Message
 
 from poems_tui.services.buyers import BuyerRow
+from poems_tui.services.disputes import DisputePage, Queue
 from poems_tui.services.feed import FeedRow
 from poems_tui.services.markets import MarketView
 from poems_tui.services.phone import Bubble
@@ -56,6 +57,16 @@ class ShiftDetailLoaded(Message):
 @dataclass
 class BuyersLoaded(Message):
     rows: list[BuyerRow]
+
+
+@dataclass
+class DisputesLoaded(Message):
+    queue: Queue
+
+
+@dataclass
+class DisputePageLoaded(Message):
+    page: DisputePage | None
 
 
 @dataclass

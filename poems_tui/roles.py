@@ -7,15 +7,16 @@ SCREENS: dict[str, str] = {
     "buyers": "Buyers",
     "phone": "Phone",
     "settings": "Settings",
+    "disputes": "Disputes",
 }
 KEYS = {name: str(number) for number, name in enumerate(SCREENS, start=1)}
 
 ROLE_SCREENS: dict[str, tuple[str, ...]] = {
     "admin": tuple(SCREENS),
-    "staff": ("live", "workers", "shifts", "buyers", "phone"),
-    "franchisee": ("live", "shifts", "settings"),
+    "staff": ("live", "workers", "shifts", "buyers", "phone", "disputes"),
+    "franchisee": ("live", "shifts", "settings", "disputes"),
     # Auditors read everything an operator can, and change nothing; the phone would send texts.
-    "auditor": ("live", "workers", "shifts", "buyers", "settings"),
+    "auditor": ("live", "workers", "shifts", "buyers", "settings", "disputes"),
 }
 
 

@@ -4,17 +4,19 @@ import random
 import shutil
 import types
 from collections.abc import Callable, Iterator
-from datetime import datetime
+from datetime import datetime, timedelta
 from unittest import mock
 
 import pytest
+from sqlmodel import col, select
 
-from exchange import credentials, offers
+from exchange import credentials, disputes, offers
 from poems_tui.app import PoemsConsole
 from poems_tui.sample import seed_sample
 from sms.gateways import SimulatorGateway
 from store.db import Database
 from store.migrate import upgrade
+from store.models import Booking, Buyer, Shift, Worker
 from tests.conftest import NOW
 
 
@@ -65,3 +67,51 @@ def make_app(console_db) -> Callable[..., PoemsConsole]:
 @pytest.fixture
 def fixed_now() -> datetime:
     return NOW
+
+
+@pytest.fixture
+def opened(console_db) -> dict[str, str]:
+    """One dispute in each market: London (Fran's) and Leeds (Kay's)."""
+    refs = {}
+    with console_db.write() as session:
+        for market_id, name in ((1, "london"), (2, "leeds")):
+            booking = session.exec(
+                select(Booking)
+                .join(Shift, col(Shift.id) == Booking.shift_id)
+                .where(Shift.market_id == market_id)
+                .order_by(col(Booking.id))
+            ).first()
+            if booking is None:
+                booking = _booked(session, market_id)
+            found = disputes.open_dispute(
+                session, booking.id, "worker", "pay", f"{name}: paid 2 hours not 4", NOW
+            )
+            refs[name] = found.ref
+    return refs
+
+
+def _booked(session, market_id: int) -> Booking:
+    """A shift yesterday at the market's first buyer, booked by its first worker."""
+    buyer = session.exec(select(Buyer).where(Buyer.market_id == market_id)).first()
+    worker = session.exec(select(Worker).where(Worker.market_id == market_id)).first()
+    start = NOW - timedelta(days=1)
+    shift = Shift(
+        market_id=market_id,
+        buyer_id=buyer.id,
+        skill="kitchen",
+        postcode=buyer.default_postcode,
+        start=start,
+        end=start + timedelta(hours=4),
+        slots=1,
+        booked=1,
+        max_rate_minor=1400,
+        status="filled",
+    )
+    session.add(shift)
+    session.flush()
+    booking = Booking(
+        shift_id=shift.id, worker_id=worker.id, rate_minor=1300, currency="GBP", created_at=NOW
+    )
+    session.add(booking)
+    session.flush()
+    return booking

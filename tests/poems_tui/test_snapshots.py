@@ -8,7 +8,7 @@ import pytest
 
 from poems_tui.screens.worker import WorkerScreen
 from poems_tui.services.phone import conversation
-from tests.poems_tui.helpers import rows, wait_for
+from tests.poems_tui.helpers import rows, shown, wait_for
 
 SIZES = pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
 
@@ -96,3 +96,22 @@ class TestSettings:
             await wait_for(pilot, lambda: pilot.app.screen.query_one("#markup_bp").value)
 
         assert snap_compare(make_app(operator="admin"), terminal_size=size, run_before=loaded)
+
+
+@SIZES
+class TestDisputes:
+    def test_the_queue(self, snap_compare, make_app, opened, size):
+        async def loaded(pilot):
+            await pilot.press("7")
+            await wait_for(pilot, lambda: rows(pilot.app, "disputes"))
+
+        assert snap_compare(make_app(operator="admin"), terminal_size=size, run_before=loaded)
+
+    def test_a_disputes_page(self, snap_compare, make_app, opened, size):
+        async def opened_page(pilot):
+            await pilot.press("7")
+            await wait_for(pilot, lambda: rows(pilot.app, "disputes"))
+            await pilot.press("enter")
+            await wait_for(pilot, lambda: "Timeline" in shown(pilot.app))
+
+        assert snap_compare(make_app(operator="fran"), terminal_size=size, run_before=opened_page)

@@ -1,0 +1,271 @@
+"""Disputes: the decider's queue, oldest deadline first, and one dispute's page with its whole
+timeline, where the decider asks either party a question, adds a note or decides."""
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+
+from exchange import disputes
+from exchange.errors import Refused
+from exchange.localtime import local
+from exchange.money import parse_money
+from poems_tui.messages import DisputePageLoaded, DisputesLoaded
+from poems_tui.screens.base import ConsoleScreen
+from poems_tui.screens.forms import FormScreen
+from poems_tui.services.disputes import DisputePage, page, queue
+from poems_tui.services.who import operator_of
+from poems_tui.widgets.form import FormField, required, rule
+
+
+class DisputesScreen(ConsoleScreen):
+    NAME = "disputes"
+    AUTO_FOCUS = "#disputes"
+    BINDINGS = [("enter", "open", "Open"), ("r", "reload", "Reload")]
+
+    def compose(self) -> ComposeResult:
+        yield from self.compose_top()
+        yield Static("", id="dispute-counts", classes="status")
+        yield DataTable(id="disputes", cursor_type="row", zebra_stripes=True)
+        yield Static("", id="disputes-status", classes="status")
+        yield from self.compose_bottom()
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        table = self.query_one("#disputes", DataTable)
+        table.add_column("Ref", key="ref", width=6)
+        table.add_column("State", key="status", width=9)
+        table.add_column("About", key="category", width=12)
+        table.add_column("By", key="opened_by", width=6)
+        table.add_column("Worker", key="worker", width=18)
+        table.add_column("Buyer", key="buyer", width=20)
+        table.add_column("Claim", key="claim", width=9)
+        table.add_column("Due", key="due")
+        self.action_reload()
+
+    def on_screen_resume(self) -> None:
+        self.action_reload()
+
+    def action_reload(self) -> None:
+        self.load()
+
+    @work(thread=True, exclusive=True, group="disputes")
+    def load(self) -> None:
+        self.post_message(DisputesLoaded(queue(self.app.db, self.app.who)))
+
+    def on_disputes_loaded(self, message: DisputesLoaded) -> None:
+        table = self.query_one("#disputes", DataTable)
+        keep = table.cursor_row
+        table.clear()
+        rows = message.queue.rows
+        for row in rows:
+            table.add_row(
+                row.ref,
+                row.status,
+                row.category,
+                row.opened_by,
+                row.worker,
+                row.buyer,
+                row.claim,
+                row.due,
+                key=str(row.id),
+            )
+        if rows:
+            table.move_cursor(row=min(keep, len(rows) - 1), animate=False)
+        counts = ", ".join(f"{n} {state}" for state, n in message.queue.counts.items())
+        self.query_one("#dispute-counts", Static).update(f"Disputes: {counts}")
+        self.query_one("#disputes-status", Static).update(
+            f"{len(rows)} disputes, oldest deadline first; Enter opens one"
+        )
+
+    @on(DataTable.RowSelected, "#disputes")
+    def action_open(self) -> None:
+        table = self.query_one("#disputes", DataTable)
+        if not table.row_count:
+            return
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
+        self.app.push_screen(DisputeScreen(int(key.value)))
+
+
+class DisputeScreen(Screen):
+    """Pushed over the queue; escape goes back."""
+
+    BINDINGS = [
+        Binding("escape", "back", "Back"),
+        Binding("w", "ask('worker')", "Ask worker"),
+        Binding("b", "ask('buyer')", "Ask buyer"),
+        Binding("n", "note", "Note"),
+        Binding("d", "decide", "Decide"),
+    ]
+
+    def __init__(self, dispute_id: int) -> None:
+        super().__init__()
+        self.dispute_id = dispute_id
+        self.page: DisputePage | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="P")
+        with VerticalScroll(id="dispute-page"):
+            yield Static("Loading...", id="dispute-body")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.load()
+
+    @work(thread=True, exclusive=True, group="dispute")
+    def load(self) -> None:
+        self.post_message(DisputePageLoaded(page(self.app.db, self.app.who, self.dispute_id)))
+
+    def on_dispute_page_loaded(self, message: DisputePageLoaded) -> None:
+        self.page = found = message.page
+        body = self.query_one("#dispute-body", Static)
+        if found is None:
+            body.update("No such dispute, or not one of your markets'.")
+            return
+        # Plain Text, not markup: what the parties texted may hold any characters.
+        text = Text(found.heading, style="bold")
+        text.append(f"\n\nWhat went wrong\n  {found.summary}")
+        text.append("\n\nDecisions\n", style="bold")
+        text.append("\n".join(f"  {line}" for line in found.decisions) or "  none yet")
+        text.append("\n\nTimeline\n", style="bold")
+        for moment in found.moments:
+            at = local(moment.at, found.tz)
+            text.append(f"  {at:%a %d %b %H:%M}  {moment.kind:<10} {moment.who}: {moment.text}\n")
+        text.append("\nw asks the worker, b asks the buyer, n adds a note, d decides")
+        body.update(text)
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
+
+    def _open(self, form: FormScreen) -> None:
+        if self.page is None:
+            return
+        if self.app.who.read_only:
+            self.notify("Auditors read only.", severity="warning")
+            return
+        self.app.push_screen(form, self._done)
+
+    def _done(self, result: str | None) -> None:
+        if result:
+            self.notify(result)
+            self.load()
+
+    def action_ask(self, party: str) -> None:
+        self._open(AskScreen(self.dispute_id, party))
+
+    def action_note(self) -> None:
+        self._open(NoteScreen(self.dispute_id))
+
+    def action_decide(self) -> None:
+        self._open(DecideScreen(self.dispute_id))
+
+
+class AskScreen(FormScreen):
+    """Text one party a question; their next reply attaches to the dispute."""
+
+    submit_label = "Send"
+
+    def __init__(self, dispute_id: int, party: str) -> None:
+        super().__init__()
+        self.dispute_id = dispute_id
+        self.party = party
+        self.form_title = f"Ask the {party} a question by text"
+
+    def make_fields(self) -> list[FormField]:
+        return [FormField("Question", "question", validators=[required("The question")])]
+
+    def save(self, values: dict[str, str]) -> str:
+        app = self.app
+        with app.db.write() as session:
+            operator = operator_of(session, app.who)
+            disputes.ask(
+                session, self.dispute_id, operator, self.party, values["question"], app.clock()
+            )
+        return f"Question sent to the {self.party}"
+
+
+class NoteScreen(FormScreen):
+    """A note only deciders read."""
+
+    form_title = "Add a note (deciders only)"
+
+    def __init__(self, dispute_id: int) -> None:
+        super().__init__()
+        self.dispute_id = dispute_id
+
+    def make_fields(self) -> list[FormField]:
+        return [FormField("Note", "note", validators=[required("The note")])]
+
+    def save(self, values: dict[str, str]) -> str:
+        app = self.app
+        with app.db.write() as session:
+            disputes.add_note(
+                session, self.dispute_id, operator_of(session, app.who), values["note"], app.clock()
+            )
+        return "Note added"
+
+
+def _outcome(text: str) -> str:
+    if text.strip().lower() not in disputes.OUTCOMES:
+        raise Refused("bad_outcome", f"One of {', '.join(disputes.OUTCOMES)}")
+    return text
+
+
+def _fault(text: str) -> str:
+    if text.strip().lower() not in ("worker", "buyer", "none"):
+        raise Refused("bad_fault", "worker, buyer or none")
+    return text
+
+
+class DecideScreen(FormScreen):
+    """Uphold, part (an amount) or reject, with a reason both parties are texted."""
+
+    form_title = "Decide: both parties are texted the outcome and the reason"
+    submit_label = "Decide"
+
+    def __init__(self, dispute_id: int) -> None:
+        super().__init__()
+        self.dispute_id = dispute_id
+
+    def make_fields(self) -> list[FormField]:
+        return [
+            FormField(
+                "Outcome",
+                "outcome",
+                placeholder="uphold, part or reject",
+                validators=[rule(_outcome)],
+            ),
+            FormField(
+                "Amount",
+                "amount",
+                placeholder="for part, e.g. 12.50",
+                validators=[rule(parse_money, optional=True)],
+            ),
+            FormField(
+                "At fault",
+                "at_fault",
+                placeholder="worker, buyer or none (blank: as the outcome says)",
+                validators=[rule(_fault, optional=True)],
+            ),
+            FormField("Reason", "reason", validators=[required("A reason both sides can read")]),
+        ]
+
+    def save(self, values: dict[str, str]) -> str:
+        app = self.app
+        amount = values["amount"].strip()
+        fault = values["at_fault"].strip().lower() or None
+        with app.db.write() as session:
+            decided = disputes.decide(
+                session,
+                self.dispute_id,
+                operator_of(session, app.who),
+                values["outcome"].strip().lower(),
+                values["reason"],
+                app.clock(),
+                amount_minor=parse_money(amount) if amount else None,
+                at_fault=fault,
+            )
+        return f"Decided: {decided.decision.outcome}; both parties will be texted"

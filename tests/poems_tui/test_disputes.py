@@ -1,0 +1,107 @@
+"""The Disputes screen: a franchisee's queue holds only their markets' disputes, oldest deadline
+first with counts by state; a dispute's page shows the timeline and takes a question, a note and
+a decision, each stored and texted through the real exchange."""
+
+from datetime import timedelta
+
+from sqlmodel import col, select
+
+from exchange import disputes
+from store.models import (
+    Dispute,
+    DisputeDecision,
+    DisputeEvent,
+    Notice,
+    Operator,
+)
+from tests.conftest import NOW
+from tests.poems_tui.helpers import rows, shown, wait_for
+
+
+async def test_a_franchisee_sees_only_their_own_markets_disputes(make_app, opened):
+    app = make_app(operator="fran")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("7")
+        await wait_for(pilot, lambda: rows(app, "disputes"))
+        refs = [row[0] for row in rows(app, "disputes")]
+        assert refs == [opened["london"]]
+        assert "Disputes: 1 open, 0 escalated, 0 decided" in shown(app)
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: "Timeline" in shown(app))
+        assert "london: paid 2 hours not 4" in shown(app)
+        assert "leeds" not in shown(app)
+
+
+async def test_a_second_franchisee_sees_the_other(make_app, opened):
+    app = make_app(operator="kay")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("7")
+        await wait_for(pilot, lambda: rows(app, "disputes"))
+        assert [row[0] for row in rows(app, "disputes")] == [opened["leeds"]]
+
+
+async def test_the_page_asks_notes_and_decides(make_app, opened, console_db):
+    app = make_app(operator="fran")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("7")
+        await wait_for(pilot, lambda: rows(app, "disputes"))
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: "Timeline" in shown(app))
+        await pilot.press("w")
+        await pilot.pause()
+        app.screen.query_one("#question").value = "What time did you leave?"
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: "What time did you leave?" in shown(app))
+        await pilot.press("n")
+        await pilot.pause()
+        app.screen.query_one("#note").value = "Ring the manager about the sign-out sheet"
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: "Ring the manager" in shown(app))
+        await pilot.press("d")
+        await pilot.pause()
+        form = app.screen
+        form.query_one("#outcome").value = "part"
+        form.query_one("#reason").value = "The sheet shows 3 hours"
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: "needs the amount" in shown(app))
+        form.query_one("#amount").value = "13.00"
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: "first: part" in shown(app))
+    with console_db.read() as session:
+        dispute = session.exec(select(Dispute).where(Dispute.ref == opened["london"])).one()
+        decision = session.exec(select(DisputeDecision)).one()
+        kinds = [e.kind for e in session.exec(select(DisputeEvent).order_by(DisputeEvent.id))]
+        told = session.exec(
+            select(Notice.kind).where(
+                col(Notice.kind).in_(("dispute_question", "dispute_decided_own"))
+            )
+        ).all()
+    assert (dispute.status, decision.outcome, decision.amount_minor) == ("decided", "part", 1300)
+    assert kinds[-3:] == ["question", "note", "decision"]
+    assert sorted(told) == ["dispute_decided_own", "dispute_question"]
+
+
+async def test_an_auditor_reads_the_page_and_cannot_decide(make_app, opened, console_db):
+    app = make_app(operator="audit")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("7")
+        await wait_for(pilot, lambda: rows(app, "disputes"))
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: "Timeline" in shown(app))
+        await pilot.press("d")
+        await pilot.pause()
+        assert "Timeline" in shown(app)
+    with console_db.read() as session:
+        assert session.exec(select(DisputeDecision)).first() is None
+
+
+def test_the_queue_is_oldest_deadline_first(console_db, opened):
+    with console_db.write() as session:
+        london = session.exec(select(Dispute).where(Dispute.ref == opened["london"])).one()
+        london.due_at = NOW + timedelta(hours=200)
+        session.add(london)
+        staff = session.exec(select(Operator).where(Operator.username == "admin")).one()
+        assert [d.ref for d in disputes.queue(session, staff)] == [
+            opened["leeds"],
+            opened["london"],
+        ]
