@@ -14,6 +14,7 @@ from exchange.credentials import Verifier
 from poems_tui.roles import KEYS, SCREENS, screens_for
 from poems_tui.screens.buyers import BuyersScreen
 from poems_tui.screens.disputes import DisputesScreen
+from poems_tui.screens.health import HealthScreen
 from poems_tui.screens.help import HelpScreen
 from poems_tui.screens.live import LiveScreen
 from poems_tui.screens.phone import PhoneScreen
@@ -47,6 +48,7 @@ class PoemsConsole(App[None]):
         "phone": PhoneScreen,
         "settings": SettingsScreen,
         "disputes": DisputesScreen,
+        "health": HealthScreen,
     }
     BINDINGS = [
         *(Binding(key, f"go('{name}')", SCREENS[name], show=False) for name, key in KEYS.items()),

@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 from textual.message import Message
 
+from exchange.health import Health
 from poems_tui.services.buyers import BuyerRow
 from poems_tui.services.disputes import DisputePage, Queue
 from poems_tui.services.feed import FeedRow
@@ -67,6 +68,11 @@ class DisputesLoaded(Message):
 @dataclass
 class DisputePageLoaded(Message):
     page: DisputePage | None
+
+
+@dataclass
+class HealthLoaded(Message):
+    health: Health
 
 
 @dataclass

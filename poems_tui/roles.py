@@ -8,15 +8,16 @@ SCREENS: dict[str, str] = {
     "phone": "Phone",
     "settings": "Settings",
     "disputes": "Disputes",
+    "health": "Health",
 }
 KEYS = {name: str(number) for number, name in enumerate(SCREENS, start=1)}
 
 ROLE_SCREENS: dict[str, tuple[str, ...]] = {
     "admin": tuple(SCREENS),
-    "staff": ("live", "workers", "shifts", "buyers", "phone", "disputes"),
-    "franchisee": ("live", "shifts", "settings", "disputes"),
+    "staff": ("live", "workers", "shifts", "buyers", "phone", "disputes", "health"),
+    "franchisee": ("live", "shifts", "settings", "disputes", "health"),
     # Auditors read everything an operator can, and change nothing; the phone would send texts.
-    "auditor": ("live", "workers", "shifts", "buyers", "settings", "disputes"),
+    "auditor": ("live", "workers", "shifts", "buyers", "settings", "disputes", "health"),
 }
 
 

@@ -115,3 +115,14 @@ class TestDisputes:
             await wait_for(pilot, lambda: "Timeline" in shown(pilot.app))
 
         assert snap_compare(make_app(operator="fran"), terminal_size=size, run_before=opened_page)
+
+
+@SIZES
+class TestHealth:
+    def test_a_franchisees_health(self, snap_compare, make_app, size):
+        async def loaded(pilot):
+            await pilot.press("8")
+            await wait_for(pilot, lambda: len(rows(pilot.app, "weeks")) == 12)
+            await pilot.pause(0.2)
+
+        assert snap_compare(make_app(operator="fran"), terminal_size=size, run_before=loaded)

@@ -1,0 +1,100 @@
+"""Health: how the operator's markets are doing over the last 12 weeks, in numbers and a chart."""
+
+from textual import work
+from textual.app import ComposeResult
+from textual.widgets import DataTable, Sparkline, Static
+
+from exchange.localtime import local
+from exchange.money import format_money
+from poems_tui.messages import HealthLoaded
+from poems_tui.screens.base import ConsoleScreen
+from poems_tui.services.health import health_of
+
+
+def _percent(part: int, whole: int) -> str:
+    return f"{100 * part / whole:.0f}% ({part} of {whole})" if whole else "none yet"
+
+
+def _duration(minutes: int | None) -> str:
+    if minutes is None:
+        return "none filled yet"
+    hours, rest = divmod(minutes, 60)
+    return f"{hours}h{rest:02d}" if hours else f"{rest} min"
+
+
+class HealthScreen(ConsoleScreen):
+    NAME = "health"
+    AUTO_FOCUS = "#weeks"
+    BINDINGS = [("r", "reload", "Reload")]
+
+    def compose(self) -> ComposeResult:
+        yield from self.compose_top()
+        yield Static("", id="health-summary")
+        yield Static("Median hourly rate booked, week by week:", classes="status")
+        yield Sparkline([], id="rates")
+        yield DataTable(id="weeks", cursor_type="row", zebra_stripes=True)
+        yield Static("", id="health-shares")
+        yield from self.compose_bottom()
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        table = self.query_one("#weeks", DataTable)
+        for label, key in (
+            ("Week of", "week"),
+            ("Bookings", "bookings"),
+            ("Lower quartile", "q1"),
+            ("Median", "median"),
+            ("Upper quartile", "q3"),
+        ):
+            table.add_column(label, key=key)
+        self.action_reload()
+
+    def on_screen_resume(self) -> None:
+        self.action_reload()
+
+    def action_reload(self) -> None:
+        self.load()
+
+    @work(thread=True, exclusive=True, group="health")
+    def load(self) -> None:
+        self.post_message(HealthLoaded(health_of(self.app.db, self.app.who, self.app.clock())))
+
+    def on_health_loaded(self, message: HealthLoaded) -> None:
+        found = message.health
+        market = self.app.market
+        tz, currency = market.tz, market.currency
+
+        def money(minor: int | None) -> str:
+            return format_money(minor, currency) if minor is not None else "-"
+
+        self.query_one("#health-summary", Static).update(
+            f"Last 12 weeks, since {local(found.since, tz):%-d %b}: "
+            f"places filled {_percent(found.filled, found.slots)}; "
+            f"median time to fill {_duration(found.median_fill_minutes)}; "
+            f"no-shows {_percent(found.no_shows, found.bookings)}; "
+            f"disputes {_percent(found.disputes, found.bookings)}."
+        )
+        self.query_one("#rates", Sparkline).data = [week.median or 0 for week in found.weeks]
+        table = self.query_one("#weeks", DataTable)
+        table.clear()
+        for week in found.weeks:
+            table.add_row(
+                f"{local(week.start, tz):%a %-d %b}",
+                str(week.bookings),
+                money(week.q1),
+                money(week.median),
+                money(week.q3),
+            )
+        lines = [
+            f"{share.sector}: {share.share_bp / 100:.1f}% of booked hours, cap "
+            f"{share.cap_bp / 100:g}%"
+            + (
+                f": OVER, hand on markets worth {share.divest_minutes / 60:.0f} booked hours"
+                if share.over
+                else ""
+            )
+            for share in found.shares
+        ]
+        self.query_one("#health-shares", Static).update(
+            "Share of each sector (last 90 days): " + ("; ".join(lines) or "no franchise shares")
+        )
