@@ -2,7 +2,7 @@
 
 HELP = (
     "POEMS texts: AVAILABLE SAT 9-5 £13 | Y 1234 take an offer | N 1234 pass | "
-    "DROP 1234 drop a booking | SHIFTS | RATE £14 | STOP"
+    "DROP 1234 drop a booking | SHIFTS | RATE £14 | DISPUTE 1234 | STOP"
 )
 
 EN: dict[str, str] = {
