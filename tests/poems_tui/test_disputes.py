@@ -7,12 +7,17 @@ from datetime import timedelta
 from sqlmodel import col, select
 
 from exchange import disputes
+from poems_tui.screens.disputes import DisputeScreen
+from poems_tui.services.disputes import page
+from poems_tui.services.who import who_is
+from poems_tui.services.workers import search
 from store.models import (
     Dispute,
     DisputeDecision,
     DisputeEvent,
     Notice,
     Operator,
+    Worker,
 )
 from tests.conftest import NOW
 from tests.poems_tui.helpers import rows, shown, wait_for
@@ -105,3 +110,29 @@ def test_the_queue_is_oldest_deadline_first(console_db, opened):
             opened["leeds"],
             opened["london"],
         ]
+
+
+async def test_a_franchisee_cannot_open_another_franchisees_dispute_or_see_their_workers(
+    make_app, opened, console_db
+):
+    with console_db.read() as session:
+        kay = session.exec(select(Operator).where(Operator.username == "kay")).one()
+        leeds = session.exec(select(Dispute).where(Dispute.ref == opened["leeds"])).one()
+        kay_who = who_is(session, kay)
+        leeds_workers = session.exec(select(Worker).where(Worker.market_id == 2)).all()
+    app = make_app(operator="fran")
+    async with app.run_test(size=(120, 40)) as pilot:
+        fran_who = app.who
+        assert page(console_db, fran_who, leeds.id) is None
+        app.push_screen(DisputeScreen(leeds.id))
+        await wait_for(pilot, lambda: "not one of your markets'" in shown(app))
+        await pilot.press("d")
+        await pilot.pause()
+        assert isinstance(app.screen, DisputeScreen)
+        await pilot.press("escape", "2")
+        await pilot.pause()
+        assert not app.screen.query("#workers")
+    fran_workers = {row.phone for row in search(console_db, fran_who, "").rows}
+    assert fran_workers and leeds_workers
+    assert not fran_workers & {w.phone for w in leeds_workers}
+    assert page(console_db, kay_who, leeds.id) is not None
