@@ -7,7 +7,7 @@ from statistics import median, quantiles
 
 from sqlmodel import Session, col, func, select
 
-from exchange.franchises import Share, shares
+from exchange.franchises import Share, divest_words, flags_for, markets_of, shares
 from store.models import Booking, Dispute, Shift
 
 WEEKS = 12
@@ -35,6 +35,8 @@ class Health:
     disputes: int
     weeks: list[WeekOfRates]
     shares: list[Share]
+    # The monthly measure's flags: what each franchisee over the cap must divest.
+    flags: list[str]
 
     @property
     def fill_rate(self) -> float | None:
@@ -96,6 +98,10 @@ def health(
         disputes=int(disputed),
         weeks=_weeks(since, [(start, booking.rate_minor) for booking, start in booked]),
         shares=held,
+        flags=[
+            divest_words(flag, markets_of(session, flag.franchisee_id, flag.sector))
+            for flag in flags_for(session, franchisee_id)
+        ],
     )
 
 

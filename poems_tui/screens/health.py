@@ -95,6 +95,9 @@ class HealthScreen(ConsoleScreen):
             )
             for share in found.shares
         ]
+        flagged = "".join(f"\nFlagged this month: {words}" for words in found.flags)
         self.query_one("#health-shares", Static).update(
-            "Share of each sector (last 90 days): " + ("; ".join(lines) or "no franchise shares")
+            "Share of each sector (last 90 days): "
+            + ("; ".join(lines) or "no franchise shares")
+            + flagged
         )

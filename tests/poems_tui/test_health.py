@@ -1,6 +1,7 @@
 """The Health screen: a franchisee's own markets over 12 weeks, the weekly rates chart and
 table, and their share of each sector against the cap."""
 
+from exchange.franchises import measure_shares
 from exchange.health import WEEKS, health
 from exchange.money import format_money
 from tests.conftest import NOW
@@ -37,3 +38,15 @@ async def test_kays_health_holds_none_of_londons_bookings(make_app, console_db):
         await wait_for(pilot, lambda: len(rows(app, "weeks")) == WEEKS)
         assert all(row[1] == "0" for row in rows(app, "weeks"))
         assert "places filled none yet" in shown(app)
+
+
+async def test_the_monthly_flag_says_what_must_be_divested(make_app, console_db):
+    with console_db.write() as session:
+        (flag,) = measure_shares(session, NOW)
+    app = make_app(operator="fran")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("8")
+        await wait_for(pilot, lambda: "Flagged this month" in shown(app))
+        text = shown(app)
+    assert f"Flagged this month: {flag.share_bp / 100:.1f}% of general booked hours" in text
+    assert "against a cap of 30%: hand on markets worth at least" in text
