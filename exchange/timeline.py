@@ -101,7 +101,7 @@ def timeline(session: Session, dispute_id: int) -> list[Moment]:
     moments += _on_the_day(booking, worker_name, buyer)
     moments += _timesheet(session, booking, worker_name, buyer)
     moments += _money(session, booking)
-    moments += _texts(session, dispute, booking, offer, worker, buyer)
+    moments += _texts(session, dispute, booking, shift, offer, worker, buyer)
     moments += _dispute(session, dispute, worker_name, buyer)
     return sorted((m for m in moments if m.at is not None), key=lambda m: m.at)
 
@@ -173,10 +173,24 @@ def _money(session: Session, booking: Booking) -> list[Moment]:
     ]
 
 
+# The notice fields that name a booking, an offer or a dispute; others (a count, a rate) may
+# hold the same digits by chance.
+NAMING = ("booking", "ref", "offer", "dispute", "timesheet")
+
+
+def _names(notice: Notice, refs: set[str], shift: Shift, worker: Worker) -> bool:
+    """The notice is about this booking: it names it, or it tells the buyer about this worker
+    on this shift."""
+    if refs & {str(notice.data.get(key)) for key in NAMING}:
+        return True
+    return notice.data.get("shift") == shift.ref and notice.data.get("worker") == worker.name
+
+
 def _texts(
     session: Session,
     dispute: Dispute,
     booking: Booking,
+    shift: Shift,
     offer: Offer | None,
     worker: Worker,
     buyer: Buyer,
@@ -209,8 +223,8 @@ def _texts(
     for message, notice in rows:
         about = (
             message.id in attached
-            or mention.search(message.body) is not None
-            or (notice is not None and refs & {str(v) for v in notice.data.values()})
+            or (message.direction == "in" and mention.search(message.body) is not None)
+            or (notice is not None and _names(notice, refs, shift, worker))
         )
         if not about:
             continue

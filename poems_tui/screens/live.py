@@ -55,7 +55,10 @@ class LiveScreen(ConsoleScreen):
             self.post_message(FeedLoaded(rows, after_id == 0))
 
     def on_feed_loaded(self, message: FeedLoaded) -> None:
-        self.rows = (message.rows + ([] if message.fresh else self.rows))[:KEEP]
+        # Two polls can overlap (one started before the other's rows arrived): keep each text once.
+        arrived = {row.id for row in message.rows}
+        kept = [] if message.fresh else [row for row in self.rows if row.id not in arrived]
+        self.rows = (message.rows + kept)[:KEEP]
         if self.rows:
             self.last_id = self.rows[0].id
         self.show_rows()

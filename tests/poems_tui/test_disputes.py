@@ -34,6 +34,7 @@ async def test_a_franchisee_sees_only_their_own_markets_disputes(make_app, opene
         await pilot.press("enter")
         await wait_for(pilot, lambda: "Timeline" in shown(app))
         assert "london: paid 2 hours not 4" in shown(app)
+        assert "Shift S1." in shown(app) and "Shift S2." not in shown(app)
         assert "leeds" not in shown(app)
 
 

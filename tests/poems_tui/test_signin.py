@@ -55,10 +55,13 @@ async def test_five_failures_lock_the_username_even_against_the_right_password(
 @pytest.mark.parametrize(
     ("username", "screens"),
     [
-        ("admin", ("live", "workers", "shifts", "buyers", "phone", "settings")),
-        ("staff", ("live", "workers", "shifts", "buyers", "phone")),
-        ("fran", ("live", "shifts", "settings")),
-        ("audit", ("live", "workers", "shifts", "buyers", "settings")),
+        (
+            "admin",
+            ("live", "workers", "shifts", "buyers", "phone", "settings", "disputes", "health"),
+        ),
+        ("staff", ("live", "workers", "shifts", "buyers", "phone", "disputes", "health")),
+        ("fran", ("live", "shifts", "settings", "disputes", "health")),
+        ("audit", ("live", "workers", "shifts", "buyers", "settings", "disputes", "health")),
     ],
 )
 async def test_each_role_sees_only_its_screens(make_app, username, screens):
