@@ -119,8 +119,8 @@ async def test_every_console_screen_of_the_sandbox_is_marked_sandbox(tmp_path):
             await pilot.press("enter")
             await wait_for(pilot, lambda: app.who is not None)
             assert "phone" in app.screens_allowed
-            # Settings last: its form takes the number keys as typing.
-            for name in sorted(app.screens_allowed, key=lambda name: name == "settings"):
+            # The phone and settings last: their forms take the number keys as typing.
+            for name in sorted(app.screens_allowed, key=lambda name: name in ("phone", "settings")):
                 await pilot.press(KEYS[name])
                 await wait_for(pilot, lambda name=name: app.current_mode == name)
                 await pilot.pause()
