@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 from sqlmodel import Session
 
-from exchange import disputes, timesheets
+from exchange import disputes, offers, timesheets
 from exchange.errors import Refused
 from exchange.franchises import concession
 from exchange.localtime import format_day, local
@@ -135,6 +135,8 @@ def answered(
         or not body.strip()
     ):
         return False
+    if parsed.intent in ("accept", "decline") and offers.live_offers(session, worker.id):
+        return False  # with an offer open, YES takes it; staff can ask again
     disputes.attach_reply(session, waiting, "worker", body, now, message_id=message_id)
     notify_worker(session, worker, "dispute_reply_kept", now, dispute=waiting.ref)
     return True

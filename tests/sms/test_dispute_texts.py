@@ -7,12 +7,14 @@ from datetime import timedelta
 import pytest
 from sqlmodel import select
 
-from exchange import disputes
+from exchange import disputes, offers
+from exchange.availability import post_availability
 from exchange.operators import add_operator
 from sms.gateways import SimulatorGateway
 from sms.inbound import deliver
 from sms.outbox import drain
-from store.models import Booking, Dispute, DisputeEvent, Offer, Operator
+from store.models import Booking, Dispute, DisputeEvent, Offer, Operator, Worker
+from tests import factories
 from tests.bookings import book
 
 ANN = "+447700900101"
@@ -239,3 +241,24 @@ def test_more_words_on_an_open_dispute_go_to_it(db, worked, later):
     with db.read() as session:
         detail = session.exec(select(DisputeEvent).where(DisputeEvent.kind == "detail")).one()
     assert detail.body == "the manager has my sign-out sheet"
+
+
+def test_a_yes_while_staff_wait_is_the_answer_unless_an_offer_is_open(db, worked, later):
+    text(db, ANN, f"DISPUTE {worked['friday']} they paid 2 hours not 4", later)
+    dispute = only_dispute(db)
+    with db.write() as session:
+        disputes.ask(session, dispute.id, operator(session, "fran"), "worker", "Signed out?", later)
+    out = text(db, ANN, "yes", later)
+    assert out[ANN].startswith(f"Thanks, that is with dispute {dispute.ref}")
+    start = (later + timedelta(days=1)).replace(hour=9)
+    with db.write() as session:
+        disputes.ask(session, dispute.id, operator(session, "fran"), "worker", "At 1pm?", later)
+        ann = session.exec(select(Worker).where(Worker.phone == ANN)).one()
+        post_availability(session, ann.id, start, start + timedelta(hours=8), later)
+        offers.send_wave(session, factories.shift(session, later, start=start).id, later)
+    drain(db, SimulatorGateway(), later)
+    out = text(db, ANN, "Y", later)
+    assert out[ANN].startswith("Booked:")
+    with db.read() as session:
+        replies = session.exec(select(DisputeEvent).where(DisputeEvent.kind == "reply")).all()
+    assert [r.body for r in replies] == ["yes"]
