@@ -24,7 +24,11 @@ from poems_tui.widgets.form import FormField, required, rule
 class DisputesScreen(ConsoleScreen):
     NAME = "disputes"
     AUTO_FOCUS = "#disputes"
-    BINDINGS = [("enter", "open", "Open"), ("r", "reload", "Reload")]
+    BINDINGS = [
+        ("enter", "open", "Open"),
+        ("o", "new", "Open a dispute"),
+        ("r", "reload", "Reload"),
+    ]
 
     def compose(self) -> ComposeResult:
         yield from self.compose_top()
@@ -88,6 +92,17 @@ class DisputesScreen(ConsoleScreen):
             return
         key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
         self.app.push_screen(DisputeScreen(int(key.value)))
+
+    def action_new(self) -> None:
+        if self.read_only:
+            self.notify("Auditors read only.", severity="warning")
+            return
+        self.app.push_screen(OpenDisputeScreen(), self._opened)
+
+    def _opened(self, result: str | None) -> None:
+        if result:
+            self.notify(result)
+            self.load()
 
 
 class DisputeScreen(Screen):
@@ -206,6 +221,66 @@ class NoteScreen(FormScreen):
                 session, self.dispute_id, operator_of(session, app.who), values["note"], app.clock()
             )
         return "Note added"
+
+
+def _party(text: str) -> str:
+    if text.strip().lower() not in disputes.PARTIES:
+        raise Refused("bad_party", "worker or buyer")
+    return text
+
+
+def _category(text: str) -> str:
+    if text.strip().lower() not in disputes.CATEGORIES:
+        raise Refused("bad_category", f"One of {', '.join(disputes.CATEGORIES)}")
+    return text
+
+
+def _booking(text: str) -> str:
+    if not text.strip().isdigit():
+        raise Refused("bad_booking", "The booking number, e.g. 1042")
+    return text
+
+
+class OpenDisputeScreen(FormScreen):
+    """Staff, or a buyer at the desk, open a dispute about one booking for a party."""
+
+    form_title = "Open a dispute: both parties are texted its reference"
+    submit_label = "Open"
+
+    def make_fields(self) -> list[FormField]:
+        return [
+            FormField("Booking", "booking", placeholder="e.g. 1042", validators=[rule(_booking)]),
+            FormField("For", "party", placeholder="worker or buyer", validators=[rule(_party)]),
+            FormField(
+                "About",
+                "category",
+                placeholder=", ".join(disputes.CATEGORIES),
+                validators=[rule(_category)],
+            ),
+            FormField("What went wrong", "summary", validators=[required("What went wrong")]),
+            FormField(
+                "Claim",
+                "claim",
+                placeholder="optional, e.g. 26.00",
+                validators=[rule(parse_money, optional=True)],
+            ),
+        ]
+
+    def save(self, values: dict[str, str]) -> str:
+        app = self.app
+        claim = values["claim"].strip()
+        with app.db.write() as session:
+            opened = disputes.open_dispute(
+                session,
+                int(values["booking"]),
+                values["party"].strip().lower(),
+                values["category"].strip().lower(),
+                values["summary"],
+                app.clock(),
+                operator=operator_of(session, app.who),
+                claim_minor=parse_money(claim) if claim else None,
+            )
+        return f"{opened.ref} opened; both parties will be texted"
 
 
 def _outcome(text: str) -> str:

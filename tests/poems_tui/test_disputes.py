@@ -137,3 +137,28 @@ async def test_a_franchisee_cannot_open_another_franchisees_dispute_or_see_their
     assert fran_workers and leeds_workers
     assert not fran_workers & {w.phone for w in leeds_workers}
     assert page(console_db, kay_who, leeds.id) is not None
+
+
+async def test_staff_open_a_dispute_for_a_buyer_and_a_bad_booking_is_refused(
+    make_app, opened, console_db
+):
+    app = make_app(operator="staff")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("7")
+        await wait_for(pilot, lambda: rows(app, "disputes"))
+        await pilot.press("o")
+        await pilot.pause()
+        form = app.screen
+        form.query_one("#booking").value = "99999"
+        form.query_one("#party").value = "buyer"
+        form.query_one("#category").value = "conduct"
+        form.query_one("#summary").value = "Left the kitchen unattended"
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: "No booking 99999" in shown(app))
+        form.query_one("#booking").value = "1"
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: len(rows(app, "disputes")) == 3)
+    with console_db.read() as session:
+        made = session.exec(select(Dispute).where(Dispute.opened_by == "buyer")).one()
+        staff = session.exec(select(Operator).where(Operator.username == "staff")).one()
+    assert (made.booking_id, made.category, made.opened_by_operator_id) == (1, "conduct", staff.id)
