@@ -114,6 +114,7 @@ class DisputeScreen(Screen):
         Binding("b", "ask('buyer')", "Ask buyer"),
         Binding("n", "note", "Note"),
         Binding("d", "decide", "Decide"),
+        Binding("l", "lift", "Lift a suspension"),
     ]
 
     def __init__(self, dispute_id: int) -> None:
@@ -149,7 +150,10 @@ class DisputeScreen(Screen):
         for moment in found.moments:
             at = local(moment.at, found.tz)
             text.append(f"  {at:%a %d %b %H:%M}  {moment.kind:<10} {moment.who}: {moment.text}\n")
-        text.append("\nw asks the worker, b asks the buyer, n adds a note, d decides")
+        text.append(
+            "\nw asks the worker, b asks the buyer, n adds a note, d decides, "
+            "l lifts a suspension after review"
+        )
         body.update(text)
 
     def action_back(self) -> None:
@@ -176,6 +180,10 @@ class DisputeScreen(Screen):
 
     def action_decide(self) -> None:
         self._open(DecideScreen(self.dispute_id))
+
+    def action_lift(self) -> None:
+        if self.page is not None:
+            self._open(LiftScreen(self.page.worker_id, self.page.buyer_id))
 
 
 class AskScreen(FormScreen):
@@ -281,6 +289,38 @@ class OpenDisputeScreen(FormScreen):
                 claim_minor=parse_money(claim) if claim else None,
             )
         return f"{opened.ref} opened; both parties will be texted"
+
+
+class LiftScreen(FormScreen):
+    """Staff review a suspension and lift it; the points stay until they expire."""
+
+    form_title = "Lift a suspension after review (the points stay until they expire)"
+    submit_label = "Lift"
+
+    def __init__(self, worker_id: int, buyer_id: int) -> None:
+        super().__init__()
+        self.worker_id = worker_id
+        self.buyer_id = buyer_id
+
+    def make_fields(self) -> list[FormField]:
+        return [
+            FormField("Whose", "party", placeholder="worker or buyer", validators=[rule(_party)]),
+            FormField("Review found", "note", validators=[required("What the review found")]),
+        ]
+
+    def save(self, values: dict[str, str]) -> str:
+        app = self.app
+        party = values["party"].strip().lower()
+        with app.db.write() as session:
+            disputes.review_suspension(
+                session,
+                operator_of(session, app.who),
+                app.clock(),
+                values["note"],
+                worker_id=self.worker_id if party == "worker" else None,
+                buyer_id=self.buyer_id if party == "buyer" else None,
+            )
+        return f"The {party}'s suspension is lifted"
 
 
 def _outcome(text: str) -> str:

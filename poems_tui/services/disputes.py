@@ -42,6 +42,8 @@ class DisputePage:
     decisions: list[str]
     moments: list[Moment]
     tz: str
+    worker_id: int
+    buyer_id: int
 
 
 def queue(db: Database, who: Who) -> Queue:
@@ -101,6 +103,8 @@ def page(db: Database, who: Who, dispute_id: int) -> DisputePage | None:
             decided,
             timeline(session, found.id),
             market.tz,
+            found.worker_id,
+            found.buyer_id,
         )
 
 

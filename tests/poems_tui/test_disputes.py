@@ -162,3 +162,40 @@ async def test_staff_open_a_dispute_for_a_buyer_and_a_bad_booking_is_refused(
         made = session.exec(select(Dispute).where(Dispute.opened_by == "buyer")).one()
         staff = session.exec(select(Operator).where(Operator.username == "staff")).one()
     assert (made.booking_id, made.category, made.opened_by_operator_id) == (1, "conduct", staff.id)
+
+
+async def test_staff_lift_a_suspension_from_the_page_and_the_worker_is_told(
+    make_app, opened, console_db
+):
+    with console_db.write() as session:
+        dispute = session.exec(select(Dispute).where(Dispute.ref == opened["london"])).one()
+        worker = session.get(Worker, dispute.worker_id)
+        worker.suspended_at = NOW
+        session.add(worker)
+    app = make_app(operator="fran")
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.push_screen(DisputeScreen(dispute.id))
+        await wait_for(pilot, lambda: "Timeline" in shown(app))
+        await pilot.press("l")
+        await pilot.pause()
+        app.screen.query_one("#party").value = "worker"
+        app.screen.query_one("#note").value = "Spoke to both; the points stand, the pause goes"
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: "A franchisee may not do that" in shown(app))
+        await pilot.press("escape")
+    with console_db.read() as session:
+        assert session.get(Worker, dispute.worker_id).suspended_at is not None
+    app = make_app(operator="staff")
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.push_screen(DisputeScreen(dispute.id))
+        await wait_for(pilot, lambda: "Timeline" in shown(app))
+        await pilot.press("l")
+        await pilot.pause()
+        app.screen.query_one("#party").value = "worker"
+        app.screen.query_one("#note").value = "Spoke to both; the points stand, the pause goes"
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: isinstance(app.screen, DisputeScreen))
+    with console_db.read() as session:
+        assert session.get(Worker, dispute.worker_id).suspended_at is None
+        told = session.exec(select(Notice).where(Notice.kind == "suspension_lifted")).all()
+    assert len(told) == 1
