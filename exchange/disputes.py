@@ -277,6 +277,15 @@ def waiting_question(session: Session, party: str, party_id: int) -> Dispute | N
     return asked[0]
 
 
+def add_detail(
+    session: Session, dispute: Dispute, party: str, body: str, now: datetime
+) -> DisputeEvent:
+    """More words from a party about their undecided dispute; a decision is appealed instead."""
+    if dispute.status not in UNDECIDED:
+        raise Refused("decided", f"{dispute.ref} is decided: text APPEAL {dispute.ref} and why")
+    return add_event(session, dispute, "detail", party, " ".join(body.split()), now)
+
+
 def attach_reply(
     session: Session,
     dispute: Dispute,

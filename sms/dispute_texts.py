@@ -207,9 +207,7 @@ def _add_detail(session: Session, worker: Worker, ref: str, detail: str, now: da
 
     def add() -> Dispute:
         found = disputes.party_dispute(session, "worker", worker.id, ref, now)
-        if found.status not in disputes.UNDECIDED:
-            raise Refused("decided", f"{found.ref} is decided: text APPEAL {found.ref} and why")
-        disputes.add_event(session, found, "detail", "worker", detail, now)
+        disputes.add_detail(session, found, "worker", detail, now)
         notify_worker(session, worker, "dispute_reply_kept", now, dispute=found.ref)
         return found
 

@@ -262,3 +262,18 @@ def test_a_yes_while_staff_wait_is_the_answer_unless_an_offer_is_open(db, worked
     with db.read() as session:
         replies = session.exec(select(DisputeEvent).where(DisputeEvent.kind == "reply")).all()
     assert [r.body for r in replies] == ["yes"]
+
+
+def test_more_words_on_a_decided_dispute_point_to_appeal_and_store_nothing(db, worked, later):
+    text(db, ANN, f"DISPUTE {worked['friday']} they paid 2 hours not 4", later)
+    dispute = only_dispute(db)
+    with db.write() as session:
+        disputes.decide(
+            session, dispute.id, operator(session, "fran"), "reject", "Signed out", later
+        )
+    out = text(db, ANN, f"DISPUTE {dispute.ref} but I was there", later)
+    assert out[ANN] == f"Sorry: {dispute.ref} is decided: text APPEAL {dispute.ref} and why."
+    with db.read() as session:
+        assert (
+            session.exec(select(DisputeEvent).where(DisputeEvent.kind == "detail")).first() is None
+        )
