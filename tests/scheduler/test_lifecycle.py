@@ -1,27 +1,71 @@
 """The day of a shift by `poems` commands only: two waves, a late YES, a booking, reminders at
-their ticks, LATE and HERE; and a shift nobody takes, closed as unfilled with the buyer told."""
+their ticks, LATE, HERE, DONE 4, the buyer's amendment the worker accepts, settlement and the
+statement; and a shift nobody takes, closed as unfilled with the buyer told.
+
+The same script runs on a SQLite file with one `poems tick` at a time, and on PostgreSQL with two
+`poems tick` processes started together at every moment: each text still goes out once."""
 
 import json
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from sqlmodel import func, select
 
 from poems.cli import main
+from store.db import Database
+from store.models import LedgerEntry, Message
 
 ANN, BOB, CAT, DAN = "+447700900101", "+447700900102", "+447700900103", "+447700900104"
 BUYER = "+447700900999"
 POSTED = "2026-11-26T10:00"
 
 
+POEMS = str(Path(sys.executable).parent / "poems")
+
+
+def ticks_in_two_processes(url: str, args: tuple[str, ...]) -> list[str]:
+    """`poems tick` started twice at once on one database; the lines both printed."""
+    env = {k: v for k, v in os.environ.items() if k != "POEMS_DATABASE_URL"}
+    runs = [
+        subprocess.Popen(
+            [POEMS, *args, "--db", url],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+        )  # fmt: skip
+        for _ in range(2)
+    ]
+    lines = []
+    for run in runs:
+        out, err = run.communicate(timeout=120)
+        assert run.returncode == 0, err
+        lines += out.splitlines()
+    return lines
+
+
+@pytest.fixture(params=["sqlite", "postgresql, two tick processes"])
+def database_url(request, sqlite_url) -> str:
+    return sqlite_url if request.param == "sqlite" else request.getfixturevalue("postgres_url")
+
+
 @pytest.fixture
-def poems(sqlite_url):
+def poems(database_url):
     runner = CliRunner()
+    two_processes = database_url.startswith("postgresql")
 
     def run(*args: str) -> list[str]:
-        result = runner.invoke(main, [*args, "--db", sqlite_url], catch_exceptions=False)
+        if two_processes and args[0] == "tick":
+            return ticks_in_two_processes(database_url, args)
+        result = runner.invoke(main, [*args, "--db", database_url], catch_exceptions=False)
         assert result.exit_code == 0, result.output
         return result.output.splitlines()
 
+    run.url = database_url
     return run
 
 
@@ -80,7 +124,7 @@ def ref_in(offer: str) -> str:
     return offer.split("Reply Y ")[1].split(" ")[0]
 
 
-def test_a_shift_from_posting_through_two_waves_a_booking_reminders_late_and_here(poems):
+def test_a_shift_from_posting_through_two_waves_to_the_statement_each_text_once(poems):
     ref, wave1 = post_shift(
         poems, [(ANN, "Ann Smith"), (BOB, "Bob Jones"), (CAT, "Cat Lee"), (DAN, "Dan Roe")]
     )
@@ -118,6 +162,38 @@ def test_a_shift_from_posting_through_two_waves_a_booking_reminders_late_and_her
     here = text(poems, DAN, "HERE", "2026-11-27T10:12")
     assert here == {DAN: "Checked in 10:12. Text DONE 4 when you finish."}
     assert tick(poems, "2026-11-27T10:40") == []
+
+    done = text(poems, DAN, "DONE 4", "2026-11-27T14:05")
+    booking = done[BUYER].split("(booking ")[1].split(")")[0]
+    assert done[BUYER].startswith(f"POEMS: Dan Roe says 4h for care Fri 27 Nov (booking {booking})")
+    assert done[DAN].startswith("Thanks. 4h for care Fri 27 Nov sent to Rosewood Care")
+
+    amended = text(poems, BUYER, f"HOURS {booking} 3.5", "2026-11-27T15:00")
+    assert amended[DAN].startswith(
+        f"Rosewood Care changed your hours for care Fri 27 Nov (booking {booking}) from 4h to 3h30."
+    )
+    assert tick(poems, "2026-11-27T15:30") == []
+
+    settled = text(poems, DAN, f"ACCEPT {booking}", "2026-11-27T16:00")
+    assert settled[DAN] == (
+        f"Pay for booking {booking}: 3h30 at £13.00/hr = £45.50. Tax held £0.00 (0%). "
+        "You get £45.50."
+    )
+    assert "£45.50" in settled[BUYER] and "Total £46.41" in settled[BUYER]
+    # The 48-hour deadline has nothing left to do: the timesheet is already settled.
+    assert tick(poems, "2026-11-29T16:00") == []
+
+    db = Database(poems.url)
+    with db.read() as session:
+        legs = session.exec(select(LedgerEntry.amount_minor)).all()
+        sent = session.exec(
+            select(Message.notice_id, func.count())
+            .where(Message.direction == "out")
+            .group_by(Message.notice_id)
+        ).all()
+    db.dispose()
+    assert {count for _, count in sent} == {1}, "a text went out more than once"
+    assert legs and sum(legs) == 0
 
 
 def test_a_shift_nobody_takes_ends_unfilled_with_the_buyer_told(poems):
