@@ -43,6 +43,8 @@ _TOMORROW = frozenset(
     )
 )  # fmt: skip
 _TONIGHT = frozenset(("tonight", "tonite", "tonyt"))
+_YESTERDAY = frozenset(("yesterday", "yday", "ystday", "yesterdy"))  # refused later, as past
+_RELATIVE_LABEL = {1: "tmrw", -1: "yesterday"}
 _EVERY = frozenset(("every", "each", "daily", "everyday"))
 _CONTEXT = {
     **dict.fromkeys(("tonight", "tonite", "tonyt", "evening", "evenings", "eve"), PM),
@@ -56,7 +58,16 @@ _FUZZY_DAYS = (
 )  # fmt: skip
 _KNOWN = (
     frozenset(
-        (*_WEEKDAY_WORDS, *_PLURAL_WEEKDAYS, *_TODAY, *_TOMORROW, *_TONIGHT, *_EVERY, *_CONTEXT)
+        (
+            *_WEEKDAY_WORDS,
+            *_PLURAL_WEEKDAYS,
+            *_TODAY,
+            *_TOMORROW,
+            *_TONIGHT,
+            *_YESTERDAY,
+            *_EVERY,
+            *_CONTEXT,
+        )
     )
     | {f"{group}s" for group in _GROUPS}
     | set(_GROUPS)
@@ -146,6 +157,8 @@ def find_days(s: str, at: datetime) -> tuple[DaySpec, str]:
             tonight = tonight or word in _TONIGHT
         elif word in _TOMORROW:
             relative = 1
+        elif word in _YESTERDAY:
+            relative = -1
         elif word == "next":
             said_next = True
         if word in _CONTEXT:
@@ -153,7 +166,7 @@ def find_days(s: str, at: datetime) -> tuple[DaySpec, str]:
             spec.part_of_day = spec.part_of_day or word
     if spec.date is None and relative is not None:
         spec.date = today + timedelta(days=relative)
-        spec.label = spec.label or ("tmrw" if relative else "tonight" if tonight else "today")
+        spec.label = spec.label or _RELATIVE_LABEL.get(relative, "tonight" if tonight else "today")
     spec.next_week = said_next and today.weekday() in spec.weekdays
     if spec.recurring and not spec.weekdays:
         spec.recurring = False  # "every" with no day named repeats nothing we know

@@ -23,6 +23,12 @@ _LATE_SAID = re.compile(
     r"(?<![a-z])(?:running|be|am|im|bit|little|slightly|abit|sorry|min|mins|minutes?|hours?|hr"
     r"|hrs|[0-9]+\s*(?:m|h))\s+(?:a\s+)?(?:bit\s+|little\s+)?late(?![a-z])"
 )
+# Late in other words: "stuck in traffic, be there in 20 mins", "running behind".
+_HELD_UP = re.compile(
+    r"(?<![a-z])(?:(?:be|get|getting|arrive|arriving)\s+there\s+in|running\s+behind"
+    r"|stuck\s+in\s+traffic|held\s+up)(?![a-z])"
+)
+_PAID = re.compile(r"(?<![a-z])(?:paid|pay|payment)(?![a-z])")  # "they paid me late": money
 _LATE_MINUTES = (
     (re.compile(r"(?<![a-z])(?:an?\s+)?hour\s+and\s+a\s+half(?![a-z])"), lambda m: 90),
     (re.compile(r"(?<![a-z])half\s+(?:an\s+)?hour(?![a-z])"), lambda m: 30),
@@ -79,12 +85,16 @@ _HALF = re.compile(r"(?<![a-z])and\s+a\s+half(?![a-z])")
 
 
 def late(t: Text, ctx: Context) -> Parsed | None:
-    """LATE 15, running 10 min late, gonna be 5 minutes late, late."""
+    """LATE 15, running 10 min late, gonna be 5 minutes late, late, be there in 20 mins."""
     s = t.norm
-    if not _LATE.search(s):
+    held_up = _HELD_UP.search(s)
+    if (not _LATE.search(s) and not held_up) or _PAID.search(s):
         return None
     said = (
-        t.first == "late" or _LATE_SAID.search(s) or (len(t.words) <= 4 and t.words[-1] == "late")
+        t.first == "late"
+        or held_up
+        or _LATE_SAID.search(s)
+        or (len(t.words) <= 4 and t.words[-1] == "late")
     )
     if not said:
         return None

@@ -1,6 +1,5 @@
 """Workers: search among thousands a page at a time; onboard; terms; a credential check with consent."""
 
-
 from sqlalchemy import insert
 from sqlmodel import select
 

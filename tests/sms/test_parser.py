@@ -372,6 +372,10 @@ SHIFT_DAY = [
         ("running late, half an hour", {"late_minutes": 30}),
         ("an hour late", {"late_minutes": 60}),
         ("l8 10", {"late_minutes": 10}),
+        ("stuck in traffic be there in 20 mins", {"late_minutes": 20}),
+        ("running behind, 10 min", {"late_minutes": 10}),
+        ("held up on the bus, there in 15", {"late_minutes": 15}),
+        ("I will get there in half an hour", {"late_minutes": 30}),
         "late",
         "running late",
     ),
@@ -403,6 +407,14 @@ SHIFT_DAY = [
 @pytest.mark.parametrize(("body", "expected"), SHIFT_DAY)
 def test_shift_day_text_reads_as_late_check_in_or_check_out(body, expected):
     assert reads(body) == expected
+
+
+def test_paid_late_is_about_money_not_a_late_arrival():
+    assert reads("they paid me late")["intent"] != "late"
+
+
+def test_yesterday_is_read_as_yesterday_so_the_exchange_can_refuse_it():
+    assert reads("available yesterday 9-5") == window("2026-11-25", "09:00", "17:00")
 
 
 def test_finished_at_a_late_hour_after_midnight_means_yesterday():
