@@ -51,7 +51,11 @@ class PoemsConsole(App[None]):
         "health": HealthScreen,
     }
     BINDINGS = [
-        *(Binding(key, f"go('{name}')", SCREENS[name], show=False) for name, key in KEYS.items()),
+        # alt+N as well, for when a form field has the focus and takes the digit as typing.
+        *(
+            Binding(f"{key},alt+{key}", f"go('{name}')", SCREENS[name], show=False)
+            for name, key in KEYS.items()
+        ),
         Binding("question_mark,f1", "help", "Help"),
         Binding("ctrl+o", "sign_out", "Sign out", show=False),
     ]

@@ -39,7 +39,8 @@ class HelpScreen(ModalScreen[None]):
             lines.append(f"**{KEYS[name]} {SCREENS[name]}**: {ABOUT[name]}")
             lines.append("")
         lines += [
-            "**Everywhere**: `?` or F1 this help, ctrl+p the command palette (also themes: "
+            "**Everywhere**: a screen's number opens it (alt and the number while typing in a "
+            "field), `?` or F1 this help, ctrl+p the command palette (also themes: "
             "light, dark, ANSI for 16 colours), ctrl+o sign out, ctrl+q quit. Tab moves between "
             "fields; the mouse works but is never needed.",
         ]
