@@ -293,7 +293,7 @@ def serve(db_url: str | None, host: str, port: int) -> None:
     import uvicorn
 
     from scheduler.runner import start_scheduler
-    from sms.gateways import twilio_gateway_from_env
+    from sms.twilio_gateway import twilio_gateway_from_env
     from sms.webhook import create_app, utc_now
 
     database, _ = open_db(db_url)

@@ -25,19 +25,14 @@ def demo_db(db_url: str | None) -> Database:
 
 
 def seed(db: Database, now: datetime) -> None:
-    """`poems seed`'s demo market when it is there, else the console's own sample; then the
-    demo's sign-ins."""
-    from poems_tui.sample import ensure_demo_operators, seed_sample
+    """The demo market, once; then the demo's sign-ins."""
+    from poems.seed import seed_demo
+    from poems_tui.sample import ensure_demo_operators
 
     with db.read() as session:
         empty = session.exec(select(func.count()).select_from(Worker)).one() == 0
     if empty:
-        try:
-            from poems.seed import seed_demo
-        except ImportError:
-            seed_sample(db, now)
-        else:
-            seed_demo(db, now)
+        seed_demo(db, now)
     ensure_demo_operators(db, now)
 
 

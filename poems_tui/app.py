@@ -1,5 +1,6 @@
 """The POEMS console: job-centre staff and franchisees run the exchange from a terminal."""
 
+import importlib
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -12,16 +13,8 @@ from textual.screen import Screen
 from exchange import credentials
 from exchange.credentials import Verifier
 from poems_tui.roles import KEYS, SCREENS, screens_for
-from poems_tui.screens.buyers import BuyersScreen
-from poems_tui.screens.disputes import DisputesScreen
-from poems_tui.screens.health import HealthScreen
-from poems_tui.screens.help import HelpScreen
 from poems_tui.screens.live import LiveScreen
-from poems_tui.screens.phone import PhoneScreen
-from poems_tui.screens.settings import SettingsScreen
-from poems_tui.screens.shifts import ShiftsScreen
 from poems_tui.screens.signin import SignInScreen
-from poems_tui.screens.workers import WorkersScreen
 from poems_tui.services.who import Who, home_market, who_is
 from sms import outbox
 from sms.gateways import Gateway
@@ -35,6 +28,16 @@ def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
+def opened_later(module: str, name: str) -> Callable[[], Screen]:
+    """A screen whose code is imported when it is first opened, so the console starts on Live
+    without loading every screen (the phone's SMS parser, the forms, the charts)."""
+
+    def make() -> Screen:
+        return getattr(importlib.import_module(f"poems_tui.screens.{module}"), name)()
+
+    return make
+
+
 class PoemsConsole(App[None]):
     """The console. Give it a database and a clock; a simulated gateway adds the phone."""
 
@@ -42,13 +45,13 @@ class PoemsConsole(App[None]):
     TITLE = "POEMS"
     MODES = {
         "live": LiveScreen,
-        "workers": WorkersScreen,
-        "shifts": ShiftsScreen,
-        "buyers": BuyersScreen,
-        "phone": PhoneScreen,
-        "settings": SettingsScreen,
-        "disputes": DisputesScreen,
-        "health": HealthScreen,
+        "workers": opened_later("workers", "WorkersScreen"),
+        "shifts": opened_later("shifts", "ShiftsScreen"),
+        "buyers": opened_later("buyers", "BuyersScreen"),
+        "phone": opened_later("phone", "PhoneScreen"),
+        "settings": opened_later("settings", "SettingsScreen"),
+        "disputes": opened_later("disputes", "DisputesScreen"),
+        "health": opened_later("health", "HealthScreen"),
     }
     BINDINGS = [
         # alt+N as well, for when a form field has the focus and takes the digit as typing.
@@ -145,6 +148,8 @@ class PoemsConsole(App[None]):
             self.screen.pick(phone)
 
     def action_help(self) -> None:
+        from poems_tui.screens.help import HelpScreen  # first asked for: see opened_later
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.screens_allowed))
 

@@ -1,18 +1,23 @@
 """Messages the console's screens post to themselves from thread workers: small, past tense."""
 
+from __future__ import annotations
+
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from textual.message import Message
 
-from exchange.health import Health
-from poems_tui.services.buyers import BuyerRow
-from poems_tui.services.disputes import DisputePage, Queue
-from poems_tui.services.feed import FeedRow
-from poems_tui.services.markets import MarketView
-from poems_tui.services.phone import Bubble
-from poems_tui.services.shifts import ShiftDetail, ShiftRow
-from poems_tui.services.who import Who
-from poems_tui.services.workers import Page, WorkerRecord
+# Names for the fields only: importing every screen's services here would load them all at start.
+if TYPE_CHECKING:
+    from exchange.health import Health
+    from poems_tui.services.buyers import BuyerRow
+    from poems_tui.services.disputes import DisputePage, Queue
+    from poems_tui.services.feed import FeedRow
+    from poems_tui.services.markets import MarketView
+    from poems_tui.services.phone import Bubble
+    from poems_tui.services.shifts import ShiftDetail, ShiftRow
+    from poems_tui.services.who import Who
+    from poems_tui.services.workers import Page, WorkerRecord
 
 
 @dataclass

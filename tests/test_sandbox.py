@@ -9,8 +9,8 @@ from sqlmodel import select
 from exchange.sandbox import is_sandbox
 from poems.cli import main
 from poems.sandbox import MARK, SandboxGateway, open_sandbox, sandbox_console
-from sms import gateways
-from sms.gateways import twilio_gateway_from_env
+from sms import twilio_gateway
+from sms.twilio_gateway import twilio_gateway_from_env
 from store.db import Database
 from store.migrate import upgrade
 from store.models import Message, Worker
@@ -27,7 +27,7 @@ def twilio_configured(monkeypatch, twilio_double):
     monkeypatch.setenv("TWILIO_AUTH_TOKEN", AUTH_TOKEN)
     monkeypatch.setenv("TWILIO_FROM", "+447700900000")
     monkeypatch.setattr(
-        gateways,
+        twilio_gateway,
         "TwilioHttpClient",
         lambda timeout=10.0: LoopbackHttpClient(twilio_double.base_url),
     )

@@ -5,12 +5,8 @@ import socket
 
 import pytest
 
-from sms.gateways import (
-    SendResult,
-    SimulatorGateway,
-    TwilioGateway,
-    twilio_gateway_from_env,
-)
+from sms.gateways import SendResult, SimulatorGateway
+from sms.twilio_gateway import TwilioGateway, twilio_gateway_from_env
 from tests.twilio_double import (
     ACCOUNT_SID,
     AUTH_TOKEN,

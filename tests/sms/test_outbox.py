@@ -6,7 +6,8 @@ from sqlmodel import select
 
 from exchange.notices import notify_worker
 from sms import outbox
-from sms.gateways import SendResult, SimulatorGateway, TwilioGateway
+from sms.gateways import SendResult, SimulatorGateway
+from sms.twilio_gateway import TwilioGateway
 from store.models import Message, Notice, Worker
 from tests import factories
 from tests.twilio_double import ACCOUNT_SID, AUTH_TOKEN, make_twilio_http_client

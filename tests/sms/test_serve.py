@@ -13,7 +13,7 @@ import uvicorn
 from sqlmodel import select
 from twilio.request_validator import RequestValidator
 
-from sms.gateways import TwilioGateway
+from sms.twilio_gateway import TwilioGateway
 from sms.webhook import create_app
 from store.models import Message
 from tests.twilio_double import ACCOUNT_SID, AUTH_TOKEN, make_twilio_http_client
