@@ -20,7 +20,7 @@ from sqlmodel import Session, col, select
 from exchange import audit
 from exchange.public import FIGURES, THRESHOLD, booked_work_rows, rates_rows
 from store.db import Database
-from store.models import Market, Publication
+from store.models import Concession, Market, Publication
 
 SCHEMA = "poems-public-data"
 VERSION = "1.0.0"
@@ -157,36 +157,42 @@ def write(document: dict[str, Any], out_dir: Path) -> str:
 
 def publish(db: Database, out_dir: Path, now: datetime) -> Publication:
     """Build, write and record one publication."""
-    with db.read() as session:
-        document = build(session, now)
-    digest = write(document, Path(out_dir))
-    weeks = sorted({row["week"] for row in document["booked_work"]})
     with db.write() as session:
-        publication = Publication(
-            at=now,
-            version=VERSION,
-            first_week=weeks[0] if weeks else None,
-            last_week=weeks[-1] if weeks else None,
-            cells=len(document["booked_work"]) + len(document["rates_4_weeks"]),
-            suppressed=sum(
-                row["suppressed"] for row in document["booked_work"] + document["rates_4_weeks"]
-            ),
-            digest=digest,
-            audit_seq=document["audit_head"]["seq"],
-            audit_hash=document["audit_head"]["hash"],
-        )
-        session.add(publication)
-    return publication
+        return _publish(session, Path(out_dir), now)
 
 
 def publish_daily(db: Database, out_dir: str | Path, now: datetime) -> Publication | None:
     """The scheduler's job: publish once a UTC day; None when today's is already out."""
     day = now.astimezone(UTC).replace(hour=0, minute=0, second=0, microsecond=0)
-    with db.read() as session:
+    with db.write() as session:
+        # The concession's row, locked, keeps two PostgreSQL processes from both publishing
+        # (SQLite's writers already take turns).
+        session.exec(select(Concession).with_for_update()).first()
         done = session.exec(select(Publication.id).where(col(Publication.at) >= day)).first()
-    if done is not None:
-        return None
-    return publish(db, Path(out_dir), now)
+        if done is not None:
+            return None
+        return _publish(session, Path(out_dir), now)
+
+
+def _publish(session: Session, out_dir: Path, now: datetime) -> Publication:
+    document = build(session, now)
+    digest = write(document, out_dir)
+    weeks = sorted({row["week"] for row in document["booked_work"]})
+    publication = Publication(
+        at=now,
+        version=VERSION,
+        first_week=weeks[0] if weeks else None,
+        last_week=weeks[-1] if weeks else None,
+        cells=len(document["booked_work"]) + len(document["rates_4_weeks"]),
+        suppressed=sum(
+            row["suppressed"] for row in document["booked_work"] + document["rates_4_weeks"]
+        ),
+        digest=digest,
+        audit_seq=document["audit_head"]["seq"],
+        audit_hash=document["audit_head"]["hash"],
+    )
+    session.add(publication)
+    return publication
 
 
 def read_head(out_dir: str | Path) -> tuple[int, str]:

@@ -99,10 +99,12 @@ def text(sender: str, body: str, db_url: str | None, at: str | None) -> None:
 @AT_OPTION
 def tick(db_url: str | None, at: str | None) -> None:
     """Run every due job once as of --at and print what is sent (TO<TAB>BODY)."""
+    from poems.options import publish_dir
     from scheduler.jobs import run_due
 
     database, market = open_db(db_url)
-    print_sent(run_due(database, SimulatorGateway(), moment(at, market.tz)))
+    now = moment(at, market.tz)
+    print_sent(run_due(database, SimulatorGateway(), now, publish_to=publish_dir()))
 
 
 @main.command("parse")
@@ -292,6 +294,7 @@ def serve(db_url: str | None, host: str, port: int) -> None:
     """The Twilio webhook (POST /sms/inbound, /sms/status) and the scheduler."""
     import uvicorn
 
+    from poems.options import publish_dir
     from scheduler.runner import start_scheduler
     from sms.twilio_gateway import twilio_gateway_from_env
     from sms.webhook import create_app, utc_now
@@ -303,7 +306,7 @@ def serve(db_url: str | None, host: str, port: int) -> None:
     if not token:
         click.echo("TWILIO_AUTH_TOKEN is not set: every webhook will be refused (403).", err=True)
     click.echo(f"sending through the {gateway.name} gateway", err=True)
-    scheduler = start_scheduler(database, gateway, utc_now)
+    scheduler = start_scheduler(database, gateway, utc_now, publish_to=publish_dir())
     try:
         uvicorn.run(create_app(database, gateway, token, public_url), host=host, port=port)
     finally:

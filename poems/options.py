@@ -1,6 +1,11 @@
 """What the operators' commands share: --db, --at, --as, and signing in as a named operator."""
 
+import os
+from collections.abc import Mapping
+from pathlib import Path
+
 import click
+from platformdirs import user_data_dir
 from sqlmodel import Session, select
 
 from store.models import Operator
@@ -17,6 +22,11 @@ at_option = click.option(
     default=None,
     help="The moment to act at, ISO 8601; local market time when no offset.",
 )
+
+
+def publish_dir(env: Mapping[str, str] = os.environ) -> Path:
+    """Where the day's published data goes: POEMS_PUBLISH_DIR, else `public` in the data folder."""
+    return Path(env.get("POEMS_PUBLISH_DIR") or Path(user_data_dir("poems")) / "public")
 
 
 def as_option(required: bool = True):

@@ -7,6 +7,7 @@ and claims its rows first, so two `poems serve` processes on one database never 
 import logging
 from collections.abc import Callable
 from datetime import datetime
+from pathlib import Path
 from typing import TypeVar
 
 from sqlmodel import Session, col, select
@@ -17,6 +18,7 @@ import exchange.timesheets  # noqa: F401
 from exchange import deadlines, disputes, franchises, recurring, waves
 from exchange.audit import audit
 from exchange.localtime import local
+from exchange.publishing import publish_daily
 from sms import inbound, outbox
 from sms.gateways import Gateway
 from store.db import Database
@@ -116,6 +118,12 @@ def measure_shares(db: Database, now: datetime) -> int:
         return len(flagged)
 
 
+def publish_data(db: Database, out_dir: Path, now: datetime) -> int:
+    """The day's publication of the anonymised data (rule 1): the first sweep of a UTC day
+    writes it to `out_dir`; later ones that day do nothing. Returns how many were written."""
+    return int(publish_daily(db, out_dir, now) is not None)
+
+
 def _each(db: Database, what: str, ids: list[int], work: Callable[[Session, int], T]) -> list[T]:
     """Do the work for each id in its own transaction; one that fails is logged and rolled back,
     so it stays due for the next sweep and the others do not wait behind it."""
@@ -135,12 +143,14 @@ def sweep_outbox(db: Database, gateway: Gateway, now: datetime) -> int:
     return len(outbox.drain(db, gateway, now))
 
 
-def run_due(db: Database, gateway: Gateway, now: datetime) -> list[Message]:
+def run_due(
+    db: Database, gateway: Gateway, now: datetime, publish_to: Path | None = None
+) -> list[Message]:
     """Every job once as of `now`, in order; returns the messages sent.
 
     Texts first (a reply already in decides an offer), then new windows before the waves that
-    use them, then deadlines, disputes and the month's shares, and last the outbox, which sends
-    what all of them wrote.
+    use them, then deadlines, disputes and the month's shares, the day's publication when
+    `publish_to` names its folder, and last the outbox, which sends what all of them wrote.
     """
     sweep_inbound(db, now)
     sweep_patterns(db, now)
@@ -149,4 +159,6 @@ def run_due(db: Database, gateway: Gateway, now: datetime) -> list[Message]:
     sweep_deadlines(db, now)
     escalate_disputes(db, now)
     measure_shares(db, now)
+    if publish_to is not None:
+        publish_data(db, publish_to, now)
     return outbox.drain(db, gateway, now)

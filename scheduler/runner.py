@@ -6,6 +6,7 @@ runs once, late, on the first run after a start.
 
 from collections.abc import Callable
 from datetime import UTC, datetime
+from pathlib import Path
 
 from apscheduler.schedulers.background import BackgroundScheduler
 
@@ -14,7 +15,8 @@ from sms.gateways import Gateway
 from store.db import Database
 
 # Seconds between runs: texts and the outbox often, waves and deadlines at minute precision,
-# dispute escalation every few minutes, availability upkeep and the month's shares rarely.
+# dispute escalation every few minutes, availability upkeep, the month's shares and the day's
+# publication rarely.
 EVERY = {
     "waves": 20,
     "deadlines": 20,
@@ -22,15 +24,21 @@ EVERY = {
     "patterns": 3600,
     "retire": 3600,
     "shares": 3600,
+    "publish": 3600,
 }
 
 
 def start_scheduler(
-    db: Database, gateway: Gateway, clock: Callable[[], datetime], every_seconds: float = 5
+    db: Database,
+    gateway: Gateway,
+    clock: Callable[[], datetime],
+    every_seconds: float = 5,
+    publish_to: Path | None = None,
 ) -> BackgroundScheduler:
     """Start the sweeps; coalesced so a stall never queues the same sweep twice.
 
     `every_seconds` is the interval of the inbound and outbox sweeps; the others keep EVERY's.
+    With `publish_to`, the anonymised data is published there once a day.
     """
     scheduler = BackgroundScheduler(job_defaults={"coalesce": True, "max_instances": 1})
     sweeps: dict[str, Callable[[], object]] = {
@@ -43,6 +51,8 @@ def start_scheduler(
         "escalation": lambda: jobs.escalate_disputes(db, clock()),
         "shares": lambda: jobs.measure_shares(db, clock()),
     }
+    if publish_to is not None:
+        sweeps["publish"] = lambda: jobs.publish_data(db, publish_to, clock())
     for name, sweep in sweeps.items():
         seconds = EVERY.get(name, every_seconds)
         # First run at once (by the real clock APScheduler keeps): a restart catches up now,

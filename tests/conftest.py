@@ -19,6 +19,12 @@ POSTGRES_URL = os.environ.get("POEMS_TEST_POSTGRES_URL")
 NOW = datetime(2026, 11, 26, 10, 0, tzinfo=UTC)
 
 
+@pytest.fixture(autouse=True)
+def published_here(tmp_path, monkeypatch) -> None:
+    """`poems tick` publishes the day's data; a test's goes to its own folder, never the user's."""
+    monkeypatch.setenv("POEMS_PUBLISH_DIR", str(tmp_path / "published"))
+
+
 @pytest.fixture
 def now() -> datetime:
     return NOW

@@ -1,10 +1,18 @@
 """The sweeps the scheduler runs: each idempotent, safe to run late or twice."""
 
+import json
+import time
 from datetime import timedelta
 
+from click.testing import CliRunner
+from sqlmodel import func, select
+
+from poems.cli import main
 from scheduler.jobs import sweep_inbound, sweep_outbox
+from scheduler.runner import start_scheduler
 from sms.gateways import SimulatorGateway
 from sms.inbound import receive
+from store.models import Publication
 
 
 def test_a_text_stored_but_not_acted_on_is_picked_up_by_the_sweep_once(db, now):
@@ -12,3 +20,31 @@ def test_a_text_stored_but_not_acted_on_is_picked_up_by_the_sweep_once(db, now):
     assert sweep_inbound(db, now + timedelta(seconds=5)) == 1
     assert sweep_inbound(db, now + timedelta(seconds=10)) == 0
     assert sweep_outbox(db, SimulatorGateway(), now + timedelta(seconds=10)) == 1
+
+
+def publications(db) -> int:
+    with db.read() as session:
+        return session.exec(select(func.count()).select_from(Publication)).one()
+
+
+def test_poems_tick_publishes_the_days_data_once_a_day(db, sqlite_url, tmp_path, monkeypatch):
+    out = tmp_path / "public"
+    monkeypatch.setenv("POEMS_PUBLISH_DIR", str(out))
+    for at in ("2026-11-26T10:00", "2026-11-26T18:00", "2026-11-27T09:00"):
+        result = CliRunner().invoke(main, ["tick", "--at", at, "--db", sqlite_url])
+        assert result.exit_code == 0, result.output
+    assert publications(db) == 2
+    published = json.loads((out / "public.json").read_text())
+    assert published["published_at"].startswith("2026-11-27T09:00")
+
+
+def test_the_scheduler_publishes_as_soon_as_it_starts(db, now, tmp_path):
+    out = tmp_path / "public"
+    scheduler = start_scheduler(db, SimulatorGateway(), lambda: now, publish_to=out)
+    try:
+        deadline = time.monotonic() + 30
+        while publications(db) == 0 and time.monotonic() < deadline:
+            time.sleep(0.05)
+    finally:
+        scheduler.shutdown()
+    assert publications(db) == 1 and (out / "schema.json").exists()

@@ -16,7 +16,7 @@ from sms.gateways import SimulatorGateway
 from sms.inbound import deliver
 from store.db import Database
 from store.migrate import upgrade
-from store.models import Booking, Message, Notice, Offer, Worker
+from store.models import Booking, Message, Notice, Offer, Publication, Worker
 from tests import factories
 
 POEMS = str(Path(sys.executable).parent / "poems")
@@ -158,3 +158,14 @@ def test_eight_threads_ticking_at_the_same_moments_send_each_text_once(any_db):
     assert set(per_notice) == {1} and len(per_notice) == sum(kinds.values())
     assert kinds["offer"] == 24
     assert kinds["reminder_evening"] == kinds["reminder_before"] == kinds["checkin_check"] == 4
+
+
+def test_two_tick_processes_publish_the_days_data_once(postgres_url, tmp_path, monkeypatch):
+    monkeypatch.setenv("POEMS_PUBLISH_DIR", str(tmp_path / "public"))
+    db = Database(postgres_url)
+    upgrade(db, env={})
+    tick_twice(postgres_url, "2026-11-26T10:00")
+    with db.read() as session:
+        published = session.exec(select(func.count()).select_from(Publication)).one()
+    db.dispose()
+    assert published == 1
