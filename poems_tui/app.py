@@ -21,7 +21,7 @@ from sms.gateways import Gateway
 from store.db import Database
 from store.models import Market, Operator
 
-THEMES = {"dark": "textual-dark", "light": "textual-light", "ansi": "textual-ansi"}
+THEMES = {"dark": "textual-dark", "light": "textual-light", "ansi": "ansi-dark"}
 
 
 def utc_now() -> datetime:

@@ -126,3 +126,29 @@ class TestHealth:
             await pilot.pause(0.2)
 
         assert snap_compare(make_app(operator="fran"), terminal_size=size, run_before=loaded)
+
+
+@pytest.mark.parametrize("theme", ["light", "ansi"])
+class TestThemes:
+    """A light terminal, and one with only its own 16 colours: the feed and a form with a mistake."""
+
+    def test_the_feed(self, snap_compare, make_app, theme):
+        async def loaded(pilot):
+            await wait_for(pilot, lambda: rows(pilot.app, "feed"))
+            await pilot.pause(0.2)
+
+        app = make_app(theme=theme)
+        assert snap_compare(app, terminal_size=(80, 24), run_before=loaded)
+
+    def test_a_form_flagging_a_mistake(self, snap_compare, make_app, theme):
+        async def typed(pilot):
+            await pilot.press("3")
+            await pilot.pause()
+            await pilot.press("n")
+            await pilot.pause(0.3)
+            pilot.app.screen.query_one("#skill").focus()
+            await pilot.press(*"plumbing")
+            await wait_for(pilot, lambda: "One of: care, cleaning" in shown(pilot.app))
+
+        app = make_app(theme=theme)
+        assert snap_compare(app, terminal_size=(80, 24), run_before=typed)
