@@ -59,6 +59,10 @@ class PoemsConsole(App[None]):
             Binding(f"{key},alt+{key}", f"go('{name}')", SCREENS[name], show=False)
             for name, key in KEYS.items()
         ),
+        # Tab moves on before the next key is handed out, so what is typed ahead after a Tab
+        # lands in the next field, not the one just left.
+        Binding("tab", "focus_next", show=False, priority=True),
+        Binding("shift+tab", "focus_previous", show=False, priority=True),
         Binding("question_mark,f1", "help", "Help"),
         Binding("ctrl+o", "sign_out", "Sign out", show=False),
     ]
