@@ -19,8 +19,10 @@ from sms import (
     dispute_texts,
     law_texts,
     money_texts,
+    templates,
 )
 from sms.parser import Parsed
+from sms.parsing.vocab import language_name
 from store.models import Market, Offer, Shift, Worker
 
 EXAMPLES = {
@@ -163,9 +165,17 @@ def _describe(worker: Worker, changed: list[str], skills: list[str] | None) -> s
         "place": f"your area is {worker.postcode or worker.zip}",
         "skills": f"your skills are {', '.join(skills or [])}",
         "name": f"your name is {worker.name}",
-        "language": f"your language is {worker.language}",
+        "language": _language(worker.language),
     }
     return "; ".join(words[field] for field in changed)
+
+
+def _language(code: str) -> str:
+    name = language_name(code)
+    if code in templates.LANGUAGES:
+        return f"your language is {name}"
+    # Kept as their choice, but never a promise we do not keep yet.
+    return f"your language is {name}; our texts are in English until we have {name} ones"
 
 
 def _refused(

@@ -157,6 +157,11 @@ LANGUAGES: Mapping[str, str] = MappingProxyType(
 LANGUAGE_CODES = frozenset(LANGUAGES.values())
 
 
+def language_name(code: str) -> str:
+    """The language's English name, the first listed for its code: "es" is Spanish."""
+    return next((name for name, c in LANGUAGES.items() if c == code and name != code), code).title()
+
+
 def language_code(words: Sequence[str], codes: bool = True) -> str | None:
     """The ISO code for a language name ("polish") or, when codes is true, a code ("es")."""
     phrase = " ".join(w for w in words if w not in ("in", "please", "pls", "the", "language"))

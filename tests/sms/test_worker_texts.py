@@ -65,6 +65,21 @@ def test_rate_by_text_changes_the_asking_rate(db, now, ann):
     assert reply == "Updated: your rate is £14.50/hr."
 
 
+def test_a_language_we_have_no_texts_in_is_kept_without_a_promise(db, now, ann):
+    (reply,) = text(db, "LANG es", now)
+    assert reply == (
+        "Updated: your language is Spanish; our texts are in English until we have Spanish ones."
+    )
+    with db.read() as session:
+        assert session.get(Worker, ann).language == "es"
+    assert text(db, "language english", now) == ["Updated: your language is English."]
+
+
+def test_yesterday_is_refused_as_past(db, now, ann):
+    (reply,) = text(db, "available yesterday 9-5", now)
+    assert reply.startswith("Sorry: That time has already passed.")
+
+
 def test_gibberish_gets_a_short_helpful_reply(db, now, ann):
     (reply,) = text(db, "qwzx ptang", now)
     assert reply.startswith("Sorry, I didn't understand that. Try AVAILABLE")
