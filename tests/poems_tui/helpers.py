@@ -32,3 +32,14 @@ def shown(app: App) -> str:
 def rows(app: App, table_id: str) -> list[list[str]]:
     table = app.screen.query_one(f"#{table_id}", DataTable)
     return [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]
+
+
+async def post_form_with_a_mistake(pilot: Pilot) -> None:
+    """The Shifts screen's post form open, with a skill the market does not have typed in."""
+    await pilot.press("3")
+    await pilot.pause()
+    await pilot.press("n")
+    await pilot.pause(0.3)
+    pilot.app.screen.query_one("#skill").focus()
+    await pilot.press(*"plumbing")
+    await wait_for(pilot, lambda: "One of: care, cleaning" in shown(pilot.app))

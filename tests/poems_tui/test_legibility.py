@@ -8,7 +8,7 @@ import pytest
 from rich.color import Color
 from rich.terminal_theme import DEFAULT_TERMINAL_THEME
 
-from tests.poems_tui.helpers import rows, shown, wait_for
+from tests.poems_tui.helpers import post_form_with_a_mistake, rows, wait_for
 
 LEAST_CONTRAST = 3.0
 
@@ -61,18 +61,8 @@ async def on_the_board(pilot) -> None:
     await wait_for(pilot, lambda: rows(pilot.app, "shifts"))
 
 
-async def on_a_form_with_a_mistake(pilot) -> None:
-    await pilot.press("3")
-    await pilot.pause()
-    await pilot.press("n")
-    await pilot.pause(0.3)
-    pilot.app.screen.query_one("#skill").focus()
-    await pilot.press(*"plumbing")
-    await wait_for(pilot, lambda: "One of: care, cleaning" in shown(pilot.app))
-
-
 @pytest.mark.parametrize("theme", ["dark", "light", "ansi"])
-@pytest.mark.parametrize("screen", [on_live, on_workers, on_the_board, on_a_form_with_a_mistake])
+@pytest.mark.parametrize("screen", [on_live, on_workers, on_the_board, post_form_with_a_mistake])
 async def test_every_word_stands_out_from_its_background(make_app, theme, screen):
     app = make_app(operator="staff", theme=theme)
     async with app.run_test(size=(80, 24)) as pilot:

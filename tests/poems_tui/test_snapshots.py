@@ -8,7 +8,7 @@ import pytest
 
 from poems_tui.screens.worker import WorkerScreen
 from poems_tui.services.phone import conversation
-from tests.poems_tui.helpers import rows, shown, wait_for
+from tests.poems_tui.helpers import post_form_with_a_mistake, rows, shown, wait_for
 
 SIZES = pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
 
@@ -141,14 +141,5 @@ class TestThemes:
         assert snap_compare(app, terminal_size=(80, 24), run_before=loaded)
 
     def test_a_form_flagging_a_mistake(self, snap_compare, make_app, theme):
-        async def typed(pilot):
-            await pilot.press("3")
-            await pilot.pause()
-            await pilot.press("n")
-            await pilot.pause(0.3)
-            pilot.app.screen.query_one("#skill").focus()
-            await pilot.press(*"plumbing")
-            await wait_for(pilot, lambda: "One of: care, cleaning" in shown(pilot.app))
-
         app = make_app(theme=theme)
-        assert snap_compare(app, terminal_size=(80, 24), run_before=typed)
+        assert snap_compare(app, terminal_size=(80, 24), run_before=post_form_with_a_mistake)

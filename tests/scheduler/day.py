@@ -1,7 +1,11 @@
 """Building blocks for the timer tests: a booked shift made through the real rules, and a tick."""
 
+import os
+import subprocess
+import sys
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from pathlib import Path
 
 from sqlmodel import Session, select
 
@@ -14,6 +18,7 @@ from store.db import Database
 from store.models import Message, Notice
 from tests import factories
 
+POEMS = str(Path(sys.executable).parent / "poems")
 ANN = "+447700900101"
 BUYER = "+447700900999"
 
@@ -71,3 +76,24 @@ def sent_to(session: Session, phone: str) -> list[str]:
             .order_by(Message.id)
         )
     )
+
+
+def tick_twice(url: str, at: str) -> list[str]:
+    """`poems tick --at` in two processes started together; the lines both printed."""
+    env = {k: v for k, v in os.environ.items() if k != "POEMS_DATABASE_URL"}
+    runs = [
+        subprocess.Popen(
+            [POEMS, "tick", "--at", at, "--db", url],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+        )
+        for _ in range(2)
+    ]
+    lines = []
+    for run in runs:
+        out, err = run.communicate(timeout=120)
+        assert run.returncode == 0, err
+        lines += out.splitlines()
+    return lines

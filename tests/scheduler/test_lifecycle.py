@@ -6,10 +6,6 @@ The same script runs on a SQLite file with one `poems tick` at a time, and on Po
 `poems tick` processes started together at every moment: each text still goes out once."""
 
 import json
-import os
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -18,34 +14,11 @@ from sqlmodel import func, select
 from poems.cli import main
 from store.db import Database
 from store.models import LedgerEntry, Message
+from tests.scheduler.day import tick_twice
 
 ANN, BOB, CAT, DAN = "+447700900101", "+447700900102", "+447700900103", "+447700900104"
 BUYER = "+447700900999"
 POSTED = "2026-11-26T10:00"
-
-
-POEMS = str(Path(sys.executable).parent / "poems")
-
-
-def ticks_in_two_processes(url: str, args: tuple[str, ...]) -> list[str]:
-    """`poems tick` started twice at once on one database; the lines both printed."""
-    env = {k: v for k, v in os.environ.items() if k != "POEMS_DATABASE_URL"}
-    runs = [
-        subprocess.Popen(
-            [POEMS, *args, "--db", url],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-            env=env,
-        )  # fmt: skip
-        for _ in range(2)
-    ]
-    lines = []
-    for run in runs:
-        out, err = run.communicate(timeout=120)
-        assert run.returncode == 0, err
-        lines += out.splitlines()
-    return lines
 
 
 @pytest.fixture(params=["sqlite", "postgresql, two tick processes"])
@@ -60,7 +33,7 @@ def poems(database_url):
 
     def run(*args: str) -> list[str]:
         if two_processes and args[0] == "tick":
-            return ticks_in_two_processes(database_url, args)
+            return tick_twice(database_url, args[2])
         result = runner.invoke(main, [*args, "--db", database_url], catch_exceptions=False)
         assert result.exit_code == 0, result.output
         return result.output.splitlines()

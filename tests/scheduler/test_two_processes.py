@@ -1,12 +1,8 @@
 """Two `poems tick` processes on one PostgreSQL database at the same moments (and eight threads on
 either database): every offer and every reminder goes out exactly once."""
 
-import os
-import subprocess
-import sys
 import threading
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 from sqlmodel import func, select
 
@@ -18,8 +14,8 @@ from store.db import Database
 from store.migrate import upgrade
 from store.models import Booking, Message, Notice, Offer, Publication, Worker
 from tests import factories
+from tests.scheduler.day import tick_twice
 
-POEMS = str(Path(sys.executable).parent / "poems")
 NOW = datetime(2026, 11, 26, 10, 0, tzinfo=UTC)
 FRI = NOW + timedelta(days=1)
 # The moments of the day both processes tick at (London is on UTC in November): the first
@@ -27,27 +23,6 @@ FRI = NOW + timedelta(days=1)
 # reminder before a start and every check-in check).
 BEFORE_YES = ["2026-11-26T10:00", "2026-11-26T10:15"]
 AFTER_YES = ["2026-11-26T18:00", "2026-11-27T14:20"]
-
-
-def tick_twice(url: str, at: str) -> list[str]:
-    """`poems tick --at` in two processes started together; the lines both printed."""
-    env = {k: v for k, v in os.environ.items() if k != "POEMS_DATABASE_URL"}
-    runs = [
-        subprocess.Popen(
-            [POEMS, "tick", "--at", at, "--db", url],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-            env=env,
-        )
-        for _ in range(2)
-    ]
-    lines = []
-    for run in runs:
-        out, err = run.communicate(timeout=120)
-        assert run.returncode == 0, err
-        lines += out.splitlines()
-    return lines
 
 
 def say_yes(db: Database, shift_id: int, phones: list[str], at: datetime) -> None:
