@@ -64,8 +64,10 @@ def match(session: Session, shift: Shift, market: Market, now: datetime) -> Matc
             col(Shift.end) > shift.start,
         )
     )
+    # An offer closed because the last slot filled was not the worker's choice: when a slot
+    # opens again (a drop), they may be offered it once more.
     already_offered = select(Offer.id).where(
-        Offer.shift_id == shift.id, Offer.worker_id == Worker.id
+        Offer.shift_id == shift.id, Offer.worker_id == Worker.id, Offer.status != "filled"
     )
     # Every credential the shift requires must be held and not expired.
     holds_credentials = [

@@ -66,19 +66,26 @@ def send_wave(session: Session, shift_id: int, now: datetime) -> list[Offer]:
     session.add(shift)
     facts = shift_facts(shift, market, session.get(Buyer, shift.buyer_id))
     window = min(timedelta(minutes=market.offer_window_minutes), (shift.start - now) / 2)
+    # A worker whose offer closed when the shift filled gets the same offer (row) again.
+    closed_by_fill = {
+        offer.worker_id: offer
+        for offer in session.exec(
+            select(Offer).where(
+                Offer.shift_id == shift.id,
+                Offer.status == "filled",
+                col(Offer.worker_id).in_([candidate.worker.id for candidate in candidates]),
+            )
+        )
+    }
     offers = []
     for candidate in candidates:
         worker = candidate.worker
-        offer = Offer(
-            shift_id=shift.id,
-            worker_id=worker.id,
-            wave=shift.wave,
-            rank=candidate.place,
-            ref=new_ref(session, worker.id),
-            reason=candidate.reason,
-            created_at=now,
-            expires_at=now + window,
-        )
+        offer = closed_by_fill.get(worker.id) or Offer(shift_id=shift.id, worker_id=worker.id)
+        if offer.ref is None or offer.ref in _live_refs(session, worker.id):
+            offer.ref = new_ref(session, worker.id)
+        offer.wave, offer.rank, offer.reason = shift.wave, candidate.place, candidate.reason
+        offer.status, offer.answered_at = "live", None
+        offer.created_at, offer.expires_at = now, now + window
         session.add(offer)
         session.flush()
         notify_worker(

@@ -131,8 +131,27 @@ def test_dropping_a_booking_reopens_the_slot_and_offers_it_again(db, now):
         live = session.exec(
             select(Offer).where(Offer.shift_id == shift.id, Offer.status == "live")
         ).all()
-        assert {o.worker_id for o in live} == {crowd[3].id}
+        # The two whose offers closed when it filled, and the one it had not reached yet.
+        assert {o.worker_id for o in live} == {crowd[1].id, crowd[2].id, crowd[3].id}
         assert len(notices(session, "buyer_dropped")) == 1
+
+
+def test_a_yes_too_late_for_a_filled_shift_gets_it_again_when_a_slot_reopens(db, now):
+    with db.write() as session:
+        workers(session, now, 3)
+        shift = factories.shift(session, now, slots=1)
+        first, late, other = offers.send_wave(session, shift.id, now)
+        offers.accept(session, first.worker_id, first.ref, now)
+        typed = late.ref
+        assert offers.accept(session, late.worker_id, typed, now).outcome == "filled"
+        offers.drop_booking(session, first.worker_id, first.ref, now)
+        session.refresh(late)
+        # Offered again, under the reference the worker already has.
+        assert (late.status, late.wave, late.ref) == ("live", 2, typed)
+        assert offers.accept(session, late.worker_id, typed, now).outcome == "booked"
+        session.refresh(other)
+        assert other.status == "filled"
+        assert len(notices(session, "offer")) == 5
 
 
 def test_cancelling_a_shift_tells_the_booked_workers_and_withdraws_offers(db, now):
