@@ -93,6 +93,19 @@ def buyer_confirm(session: Session, buyer_id: int, ref: str, now: datetime) -> T
     return timesheet
 
 
+def waiting_for_buyer(session: Session, buyer_id: int) -> list[str]:
+    """References of the buyer's timesheets still waiting for them to confirm or amend, newest first."""
+    return list(
+        session.exec(
+            select(Timesheet.ref)
+            .join(Booking, col(Booking.id) == Timesheet.booking_id)
+            .join(Shift, col(Shift.id) == Booking.shift_id)
+            .where(Shift.buyer_id == buyer_id, Timesheet.status == "submitted")
+            .order_by(col(Timesheet.id).desc())
+        )
+    )
+
+
 def buyer_amend(
     session: Session, buyer_id: int, ref: str, minutes: int, now: datetime
 ) -> Timesheet:

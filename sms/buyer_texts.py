@@ -14,11 +14,15 @@ from sqlmodel import Session, col, select
 from exchange import disputes, timesheets
 from exchange.errors import Refused
 from exchange.notices import notify_buyer
-from store.models import Booking, Buyer, Shift, Timesheet
+from store.models import Booking, Buyer, Shift
 
 _REF = r"\W*(?:booking\W*)?#?\s*(?P<ref>[0-9]{1,8})(?![0-9])"
 _COMMANDS = (
-    ("confirm", re.compile(r"^(?:ok|okay|yes|y|confirm|confirmed|agree|agreed)(?![a-z])" + _REF)),
+    # A bare OK confirms the one timesheet waiting, if there is only one.
+    (
+        "confirm",
+        re.compile(r"^(?:ok|okay|yes|y|confirm|confirmed|agree|agreed)(?![a-z])(?:" + _REF + ")?"),
+    ),
     ("amend", re.compile(r"^(?:hours|hrs|amend|change)(?![a-z])" + _REF)),
     ("arrived", re.compile(r"^(?:arrived|here|in)(?![a-z])" + _REF)),
     ("noshow", re.compile(r"^(?:no\s*show|not\s+(?:arrived|here)|not|absent)(?![a-z])" + _REF)),
@@ -92,8 +96,13 @@ def act(
 ) -> None:
     """Carry out a buyer's text; a refusal or a garbled text gets a short reply, changing nothing."""
     said = parse_buyer(body)
-    if said.intent == "help" and _answered(session, buyers, body, now, message_id):
+    bare = said.intent == "confirm" and said.ref is None
+    if (said.intent == "help" or bare) and _answered(session, buyers, body, now, message_id):
         return
+    if bare:
+        said = _the_one_waiting(session, buyers, said, now)
+        if said is None:
+            return
     buyer = _owner(session, buyers, said.ref if said.intent != "appeal" else None)
     if said.intent == "help":
         notify_buyer(session, buyer, "buyer_help", now, example=_example(session, buyer))
@@ -129,6 +138,27 @@ def _answered(
     return False
 
 
+def _the_one_waiting(
+    session: Session, buyers: list[Buyer], said: BuyerText, now: datetime
+) -> BuyerText | None:
+    """A bare OK: the timesheet it confirms when only one waits; else a reply, and None."""
+    waiting = [ref for buyer in buyers for ref in timesheets.waiting_for_buyer(session, buyer.id)]
+    if len(waiting) == 1:
+        return BuyerText("confirm", waiting[0])
+    if not waiting:
+        notify_buyer(session, buyers[0], "buyer_help", now, example=_example(session, buyers[0]))
+        return None
+    notify_buyer(
+        session,
+        buyers[0],
+        "buyer_refused",
+        now,
+        reason=f"{len(waiting)} timesheets wait for you ({', '.join(waiting[:5])})",
+        hint=HINTS["confirm"],
+    )
+    return None
+
+
 def _owner(session: Session, buyers: list[Buyer], ref: str | None) -> Buyer:
     """Of the buyers on one phone, the one the reference belongs to (else the first)."""
     if ref is not None and len(buyers) > 1:
@@ -145,11 +175,4 @@ def _owner(session: Session, buyers: list[Buyer], ref: str | None) -> Buyer:
 
 def _example(session: Session, buyer: Buyer) -> str:
     """The buyer's latest timesheet waiting for them, so the example is one they can send."""
-    ref = session.exec(
-        select(Timesheet.ref)
-        .join(Booking, col(Booking.id) == Timesheet.booking_id)
-        .join(Shift, col(Shift.id) == Booking.shift_id)
-        .where(Shift.buyer_id == buyer.id, col(Timesheet.status).in_(["submitted", "amended"]))
-        .order_by(col(Timesheet.id).desc())
-    ).first()
-    return ref or "1042"
+    return next(iter(timesheets.waiting_for_buyer(session, buyer.id)), "1042")

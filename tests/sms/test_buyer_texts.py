@@ -46,10 +46,15 @@ def test_arrival_answers_name_the_booking(body, intent):
 
 @pytest.mark.parametrize(
     "body",
-    ["OK", "hours 1042", "HOURS 1042 lots", "hours 1042 3h75", "OK 1042 and 1043", "hello", ""],
+    ["hours 1042", "HOURS 1042 lots", "hours 1042 3h75", "OK 1042 and 1043", "hello", ""],
 )
 def test_anything_else_is_help(body):
     assert parse_buyer(body) == BuyerText("help")
+
+
+@pytest.mark.parametrize("body", ["OK", "ok thanks", "Yes."])
+def test_a_bare_ok_confirms_without_a_booking_number(body):
+    assert parse_buyer(body) == BuyerText("confirm")
 
 
 def test_a_duration_that_is_not_one_is_none():

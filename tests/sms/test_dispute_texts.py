@@ -154,6 +154,18 @@ def test_the_buyers_answer_to_a_question_goes_to_the_dispute(db, worked, later):
     assert (reply.party, reply.body) == ("buyer", "We paid 2 hours, she left at 11")
 
 
+def test_a_buyers_bare_yes_to_a_question_is_the_answer_not_a_confirmation(db, worked, later):
+    text(db, ANN, f"DISPUTE {worked['friday']} they paid 2 hours not 4", later)
+    dispute = only_dispute(db)
+    with db.write() as session:
+        disputes.ask(
+            session, dispute.id, operator(session, "fran"), "buyer", "Did she stay to 13:00?", later
+        )
+    drain(db, SimulatorGateway(), later)
+    out = text(db, BUYER, "yes", later)
+    assert out[BUYER] == f"POEMS: thanks, your answer is with dispute {dispute.ref}."
+
+
 def test_appeal_by_text_goes_to_a_second_reviewer(db, worked, later):
     text(db, ANN, f"DISPUTE {worked['friday']} they paid 2 hours not 4", later)
     dispute = only_dispute(db)

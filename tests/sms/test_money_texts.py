@@ -192,6 +192,27 @@ def test_a_buyer_ok_for_an_unknown_booking_changes_nothing(db, booking, after):
     assert timesheet(db).status == "submitted"
 
 
+def test_a_bare_ok_confirms_the_one_timesheet_waiting(db, booking, after):
+    text(db, ANN, "DONE 4", after)
+    out = text(db, BUYER, "ok thanks", after)
+    assert out[ANN].startswith(f"Pay for booking {booking.id}: 4h at £13.00/hr")
+    assert timesheet(db).status == "confirmed"
+
+
+def test_a_bare_ok_with_two_timesheets_waiting_asks_which(db, booking, after, now):
+    with db.write() as session:
+        other, _, _ = book(session, now, phone="+447700900102", name="Bob Jones")
+    text(db, ANN, "DONE 4", after)
+    text(db, "+447700900102", "DONE 4", after)
+    out = text(db, BUYER, "OK", after)
+    assert out == {
+        BUYER: f"POEMS: 2 timesheets wait for you ({other.id}, {booking.id}). Reply e.g. OK 1042 "
+        "with the booking number we sent you."
+    }
+    with db.read() as session:
+        assert {t.status for t in session.exec(select(Timesheet))} == {"submitted"}
+
+
 def test_hours_the_buyer_cannot_mean_get_the_amend_example(db, booking, after):
     text(db, ANN, "DONE 4", after)
     out = text(db, BUYER, f"HOURS {booking.id} 30", after)
