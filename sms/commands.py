@@ -67,6 +67,12 @@ def decline(
 ) -> None:
     if consent_texts.answered(session, worker, parsed, now, yes=False):
         return
+    if (
+        parsed.offer_ref is None
+        and not offers.live_offers(session, worker.id)
+        and data_texts.deletion_called_off(session, worker, now)
+    ):
+        return
     answer = offers.decline(session, worker.id, parsed.offer_ref, now)
     if answer.outcome == "closed":
         notify_worker(session, worker, "accept_closed", now, ref=answer.offer.ref)

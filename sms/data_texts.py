@@ -110,6 +110,28 @@ def delete_data(
 ) -> None:
     """First time: ask to confirm. Confirmed within the hour: erase, and say nothing more
     (a reply would keep the number the worker asked us to forget)."""
+    if _deletion_waiting(session, worker, now) is not None:
+        erase(session, worker, now)
+        return
+    pending = session.get(Conversation, worker.phone)
+    conversation = pending or Conversation(phone=worker.phone, kind="delete_data", step="confirm")
+    conversation.kind, conversation.step, conversation.data = "delete_data", "confirm", {}
+    conversation.updated_at = now
+    session.add(conversation)
+    notify_worker(session, worker, "delete_confirm", now)
+
+
+def deletion_called_off(session: Session, worker: Worker, now: datetime) -> bool:
+    """A NO while DELETE MY DATA waits for its confirmation: nothing is erased, and they hear so."""
+    pending = _deletion_waiting(session, worker, now)
+    if pending is None:
+        return False
+    session.delete(pending)
+    notify_worker(session, worker, "delete_kept", now)
+    return True
+
+
+def _deletion_waiting(session: Session, worker: Worker, now: datetime) -> Conversation | None:
     pending = session.get(Conversation, worker.phone)
     if (
         pending is not None
@@ -117,13 +139,8 @@ def delete_data(
         and pending.updated_at is not None
         and now - pending.updated_at <= CONFIRM_WITHIN
     ):
-        erase(session, worker, now)
-        return
-    conversation = pending or Conversation(phone=worker.phone, kind="delete_data", step="confirm")
-    conversation.kind, conversation.step, conversation.data = "delete_data", "confirm", {}
-    conversation.updated_at = now
-    session.add(conversation)
-    notify_worker(session, worker, "delete_confirm", now)
+        return pending
+    return None
 
 
 def why(session: Session, worker: Worker, market: Market, parsed: Parsed, now: datetime) -> None:

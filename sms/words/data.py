@@ -15,6 +15,7 @@ EN: dict[str, str] = {
     "and WHO SAW will tell you.",
     "delete_confirm": "This erases your name, number, texts and free times; pay records stay, "
     "with no name. You get no more texts. Reply DELETE within an hour to confirm.",
+    "delete_kept": "OK, nothing was erased. Your data stays as it was.",
     # WHY
     "why_offer": "Offer {ref} ({outcome}): {reason}",
     "why_shift": "Shift {shift}, {skill} {when}, did not come to you: {why_not}. Rule: {rule}.",

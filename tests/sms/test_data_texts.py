@@ -127,6 +127,16 @@ class TestMyData:
             assert (worker.name, worker.status) == (None, "erased")
             assert worker.phone != ANN
 
+    def test_no_calls_the_deletion_off_and_a_later_delete_asks_again(self, db, now, ann):
+        text(db, "DELETE MY DATA", now)
+        assert text(db, "no", now + timedelta(minutes=1)) == [
+            "OK, nothing was erased. Your data stays as it was."
+        ]
+        (reply,) = text(db, "DELETE", now + timedelta(minutes=2))
+        assert "Reply DELETE" in reply
+        with db.read() as session:
+            assert session.get(Worker, ann).name == "Ann Smith"
+
     def test_a_confirmation_after_the_hour_asks_again(self, db, now, ann):
         text(db, "DELETE MY DATA", now)
         (reply,) = text(db, "DELETE", now + timedelta(hours=2))
