@@ -251,6 +251,10 @@ def decline(session: Session, worker_id: int, ref: str | None, now: datetime) ->
     offer = found
     lock_shift(session, offer.shift_id)
     session.refresh(offer)
+    if offer.status == "filled":
+        # Closed when the shift filled; the NO is still kept, so a reopened slot passes them by.
+        offer.status, offer.answered_at = "declined", now
+        session.add(offer)
     if offer.status != "live":
         return Answer("closed", offer)
     offer.status = "declined"

@@ -154,6 +154,18 @@ def test_a_yes_too_late_for_a_filled_shift_gets_it_again_when_a_slot_reopens(db,
         assert len(notices(session, "offer")) == 5
 
 
+def test_a_no_to_an_offer_closed_by_the_fill_keeps_a_reopened_slot_away(db, now):
+    with db.write() as session:
+        workers(session, now, 2)
+        shift = factories.shift(session, now, slots=1)
+        first, passed = offers.send_wave(session, shift.id, now)
+        offers.accept(session, first.worker_id, first.ref, now)
+        assert offers.decline(session, passed.worker_id, passed.ref, now).outcome == "closed"
+        offers.drop_booking(session, first.worker_id, first.ref, now)
+        session.refresh(passed)
+        assert passed.status == "declined"
+
+
 def test_cancelling_a_shift_tells_the_booked_workers_and_withdraws_offers(db, now):
     with db.write() as session:
         workers(session, now, 3)
