@@ -1,6 +1,8 @@
 """A modal form: fields that check as you type, a save that runs off the event loop, and the
 exchange's refusal shown beside what was typed (nothing typed is lost)."""
 
+from abc import ABCMeta, abstractmethod
+
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -12,7 +14,11 @@ from poems_tui.messages import Refused, Saved
 from poems_tui.widgets.form import FormBody, FormField
 
 
-class FormScreen(ModalScreen[str | None]):
+class _FormMeta(type(ModalScreen), ABCMeta):
+    """Textual's screen type with ABC's checks: a form without its fields or save cannot be made."""
+
+
+class FormScreen(ModalScreen[str | None], metaclass=_FormMeta):
     """Subclasses give `form_title`, `make_fields()` and `save(values)`; dismissed with what was done."""
 
     BINDINGS = [
@@ -22,12 +28,13 @@ class FormScreen(ModalScreen[str | None]):
     form_title = "Form"
     submit_label = "Save"
 
+    @abstractmethod
     def make_fields(self) -> list[FormField]:
-        raise NotImplementedError
+        """The form's fields, in the order they are filled."""
 
+    @abstractmethod
     def save(self, values: dict[str, str]) -> str:
         """Runs in a thread: make the change; raise the exchange's Refused to refuse it."""
-        raise NotImplementedError
 
     def compose(self) -> ComposeResult:
         yield FormBody(self.form_title, *self.make_fields(), submit=self.submit_label)
