@@ -159,13 +159,14 @@ class DisputeScreen(Screen):
     def action_back(self) -> None:
         self.app.pop_screen()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("ask", "note", "decide", "lift"):
+            return not self.app.who.read_only
+        return True
+
     def _open(self, form: FormScreen) -> None:
-        if self.page is None:
-            return
-        if self.app.who.read_only:
-            self.notify("Auditors read only.", severity="warning")
-            return
-        self.app.push_screen(form, self._done)
+        if self.page is not None:
+            self.app.push_screen(form, self._done)
 
     def _done(self, result: str | None) -> None:
         if result:
