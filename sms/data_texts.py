@@ -13,9 +13,10 @@ from exchange.privacy import erase, held
 from exchange.public import TOTAL, rates_near, week_start
 from exchange.why import explain
 from exchange.workers import skills_of
+from sms import conversations
 from sms.parser import Parsed
 from sms.segments import GSM7_BASIC, GSM7_EXTENDED, to_gsm
-from store.models import Conversation, Market, Worker
+from store.models import Market, Worker
 
 CONFIRM_WITHIN = timedelta(hours=1)
 SHOWN_LOOKS = 2
@@ -110,37 +111,20 @@ def delete_data(
 ) -> None:
     """First time: ask to confirm. Confirmed within the hour: erase, and say nothing more
     (a reply would keep the number the worker asked us to forget)."""
-    if _deletion_waiting(session, worker, now) is not None:
+    if conversations.waiting(session, worker.phone, "delete_data", CONFIRM_WITHIN, now):
         erase(session, worker, now)
         return
-    pending = session.get(Conversation, worker.phone)
-    conversation = pending or Conversation(phone=worker.phone, kind="delete_data", step="confirm")
-    conversation.kind, conversation.step, conversation.data = "delete_data", "confirm", {}
-    conversation.updated_at = now
-    session.add(conversation)
+    conversations.remember(session, worker.phone, "delete_data", "confirm", {}, now)
     notify_worker(session, worker, "delete_confirm", now)
 
 
 def deletion_called_off(session: Session, worker: Worker, now: datetime) -> bool:
     """A NO while DELETE MY DATA waits for its confirmation: nothing is erased, and they hear so."""
-    pending = _deletion_waiting(session, worker, now)
-    if pending is None:
+    if not conversations.waiting(session, worker.phone, "delete_data", CONFIRM_WITHIN, now):
         return False
-    session.delete(pending)
+    conversations.forget(session, worker.phone, "delete_data")
     notify_worker(session, worker, "delete_kept", now)
     return True
-
-
-def _deletion_waiting(session: Session, worker: Worker, now: datetime) -> Conversation | None:
-    pending = session.get(Conversation, worker.phone)
-    if (
-        pending is not None
-        and pending.kind == "delete_data"
-        and pending.updated_at is not None
-        and now - pending.updated_at <= CONFIRM_WITHIN
-    ):
-        return pending
-    return None
 
 
 def why(session: Session, worker: Worker, market: Market, parsed: Parsed, now: datetime) -> None:

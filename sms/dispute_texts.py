@@ -12,6 +12,7 @@ from exchange.errors import Refused
 from exchange.franchises import concession
 from exchange.localtime import format_day, local
 from exchange.notices import notify_worker
+from sms import conversations
 from sms.parser import Parsed
 from sms.parsing.complaints import category_of, weekday_of
 from store.models import Booking, Conversation, Dispute, Market, Shift, Worker
@@ -71,13 +72,8 @@ def _find_booking(
     elif len(recent) == 1:
         _about(session, worker, recent[0][0], detail, now)
     else:
-        _wait(
-            session,
-            worker,
-            "which",
-            {"detail": detail, "bookings": [b.id for b, _, _ in recent]},
-            now,
-        )
+        choices = {"detail": detail, "bookings": [b.id for b, _, _ in recent]}
+        conversations.remember(session, worker.phone, "dispute", "which", choices, now)
         lines = " | ".join(
             f"{n} {shift.skill} {format_day(shift.start, market.tz)}"
             for n, (_, shift, _) in enumerate(recent, start=1)
@@ -91,7 +87,8 @@ def _about(session: Session, worker: Worker, booking: Booking, detail: str, now:
     if category is not None:
         _open(session, worker, booking, category, detail, now)
         return
-    _wait(session, worker, "category", {"detail": detail, "booking": booking.id}, now)
+    told = {"detail": detail, "booking": booking.id}
+    conversations.remember(session, worker.phone, "dispute", "category", told, now)
     shift = session.get(Shift, booking.shift_id)
     day = format_day(shift.start, session.get(Market, shift.market_id).tz)
     notify_worker(session, worker, "dispute_category", now, skill=shift.skill, day=day)
@@ -107,9 +104,7 @@ def _open(
         now,
         lambda: disputes.open_dispute(session, booking.id, "worker", category, summary, now),
     )
-    pending = session.get(Conversation, worker.phone)
-    if pending is not None and pending.kind == "dispute":
-        session.delete(pending)
+    conversations.forget(session, worker.phone, "dispute")
 
 
 def answered(
@@ -121,12 +116,10 @@ def answered(
     message_id: int | None = None,
 ) -> bool:
     """A text that answers a dispute question, ours or staff's, is handled here; True if so."""
-    pending = session.get(Conversation, worker.phone)
-    if pending is not None and pending.kind == "dispute":
-        fresh = pending.updated_at is not None and now - pending.updated_at <= ANSWER_WITHIN
-        if fresh and _answer(session, worker, pending, body, now):
-            return True
-        session.delete(pending)
+    pending = conversations.waiting(session, worker.phone, "dispute", ANSWER_WITHIN, now)
+    if pending is not None and _answer(session, worker, pending, body, now):
+        return True
+    conversations.forget(session, worker.phone, "dispute")
     waiting = disputes.waiting_question(session, "worker", worker.id)
     if (
         waiting is None
@@ -212,15 +205,6 @@ def _add_detail(session: Session, worker: Worker, ref: str, detail: str, now: da
         return found
 
     _attempt(session, worker, now, add)
-
-
-def _wait(session: Session, worker: Worker, step: str, data: dict, now: datetime) -> None:
-    """Remember the half-told complaint until the worker answers our question."""
-    pending = session.get(Conversation, worker.phone) or Conversation(
-        phone=worker.phone, kind="dispute", step=step
-    )
-    pending.kind, pending.step, pending.data, pending.updated_at = "dispute", step, data, now
-    session.add(pending)
 
 
 def _attempt(session: Session, worker: Worker, now: datetime, act: Callable[[], Dispute]) -> None:

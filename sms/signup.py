@@ -13,6 +13,7 @@ from exchange.money import format_money, parse_money
 from exchange.notices import notify_worker
 from exchange.onboarding import NAME, PLACE_EXAMPLE
 from exchange.workers import register_worker
+from sms import conversations
 from sms.law_texts import DOB_WORDS, dob_example, parse_dob
 from store.models import Conversation, Market, Worker
 
@@ -21,12 +22,7 @@ RATE_EXAMPLE = {"GBP": "13.50", "USD": "18.00", "EUR": "14.00"}
 
 def start(session: Session, worker: Worker, market: Market, now: datetime) -> None:
     """Begin (or begin again) the sign-up dialogue with this phone."""
-    conversation = session.get(Conversation, worker.phone) or Conversation(
-        phone=worker.phone, kind="signup", step="name"
-    )
-    conversation.kind, conversation.step, conversation.data = "signup", "name", {}
-    conversation.updated_at = now
-    session.add(conversation)
+    conversations.remember(session, worker.phone, "signup", "name", {}, now)
     _say(session, worker, "signup_name", now)
 
 
