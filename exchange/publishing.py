@@ -157,25 +157,39 @@ def write(document: dict[str, Any], out_dir: Path) -> str:
 
 def publish(db: Database, out_dir: Path, now: datetime) -> Publication:
     """Build, write and record one publication."""
+    with db.read() as session:
+        document = build(session, now)
     with db.write() as session:
-        return _publish(session, Path(out_dir), now)
+        return _record(session, document, Path(out_dir), now)
 
 
 def publish_daily(db: Database, out_dir: str | Path, now: datetime) -> Publication | None:
     """The scheduler's job: publish once a UTC day; None when today's is already out."""
     day = now.astimezone(UTC).replace(hour=0, minute=0, second=0, microsecond=0)
+    # Built outside the write lock: a big market takes seconds, and texts must not wait on it.
+    with db.read() as session:
+        if _published_since(session, day):
+            return None
+        document = build(session, now)
     with db.write() as session:
         # The concession's row, locked, keeps two PostgreSQL processes from both publishing
-        # (SQLite's writers already take turns).
+        # (SQLite's writers already take turns); the one that built second finds it done.
         session.exec(select(Concession).with_for_update()).first()
-        done = session.exec(select(Publication.id).where(col(Publication.at) >= day)).first()
-        if done is not None:
+        if _published_since(session, day):
             return None
-        return _publish(session, Path(out_dir), now)
+        return _record(session, document, Path(out_dir), now)
 
 
-def _publish(session: Session, out_dir: Path, now: datetime) -> Publication:
-    document = build(session, now)
+def _published_since(session: Session, day: datetime) -> bool:
+    return (
+        session.exec(select(Publication.id).where(col(Publication.at) >= day)).first() is not None
+    )
+
+
+def _record(
+    session: Session, document: dict[str, Any], out_dir: Path, now: datetime
+) -> Publication:
+    """Write the files and the record of this publication."""
     digest = write(document, out_dir)
     weeks = sorted({row["week"] for row in document["booked_work"]})
     publication = Publication(
