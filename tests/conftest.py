@@ -1,9 +1,11 @@
 """Shared fixtures: a real database file (or the real PostgreSQL server), a fixed clock."""
 
 import os
+import shutil
 import uuid
 from collections.abc import Iterator
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine, text
@@ -35,41 +37,90 @@ def sqlite_url(tmp_path) -> str:
     return f"sqlite:///{tmp_path / 'poems.db'}"
 
 
-@pytest.fixture
-def db(sqlite_url) -> Iterator[Database]:
-    """A migrated SQLite file with the default market."""
-    database = Database(sqlite_url)
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory) -> Path:
+    """One SQLite file migrated once per test run; each test gets a copy of it."""
+    path = tmp_path_factory.mktemp("template") / "poems.db"
+    database = Database(f"sqlite:///{path}")
     upgrade(database, env={})
+    with database.engine.connect() as connection:
+        # Everything into the main file, so one file copy is the whole database.
+        connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    database.dispose()
+    return path
+
+
+def migrated_sqlite(template: Path, folder: Path) -> Database:
+    """A migrated SQLite file with the default market, copied from the run's template."""
+    path = folder / "poems.db"
+    shutil.copyfile(template, path)
+    return Database(f"sqlite:///{path}")
+
+
+@pytest.fixture
+def db(sqlite_template, tmp_path) -> Iterator[Database]:
+    """A migrated SQLite file with the default market."""
+    database = migrated_sqlite(sqlite_template, tmp_path)
     yield database
     database.dispose()
 
 
-@pytest.fixture
-def postgres_url() -> Iterator[str]:
-    """A database of this test's own on the PostgreSQL server, dropped afterwards."""
+def _postgres_server():
     if not POSTGRES_URL:
         pytest.skip("POEMS_TEST_POSTGRES_URL is not set: PostgreSQL tests skipped")
     server = make_url(normalise_url(POSTGRES_URL))
+    return server, create_engine(server, isolation_level="AUTOCOMMIT")
+
+
+def _create_database(server, template: str | None = None) -> Iterator[str]:
+    """A database of its own on the server, dropped when the generator closes."""
+    server, admin = server
     name = f"poems_test_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(server, isolation_level="AUTOCOMMIT")
+    like = f' TEMPLATE "{template}"' if template else ""
     with admin.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
+        connection.execute(text(f'CREATE DATABASE "{name}"{like}'))
     try:
         yield server.set(database=name).render_as_string(hide_password=False)
     finally:
         with admin.connect() as connection:
             connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
+
+
+@pytest.fixture
+def postgres_url() -> Iterator[str]:
+    """An empty database of this test's own on the PostgreSQL server, dropped afterwards."""
+    server = _postgres_server()
+    yield from _create_database(server)
+    server[1].dispose()
+
+
+@pytest.fixture(scope="session")
+def postgres_template() -> Iterator[str]:
+    """A database migrated once per test run, the template of each test's own copy."""
+    server = _postgres_server()
+    made = _create_database(server)
+    url = next(made)
+    database = Database(url)
+    upgrade(database, env={})
+    database.dispose()
+    yield make_url(url).database
+    made.close()
+    server[1].dispose()
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
-def any_db(request, tmp_path) -> Iterator[Database]:
+def any_db(request, tmp_path, sqlite_template) -> Iterator[Database]:
     """The same test on a SQLite file and on PostgreSQL (skipped when no server is configured)."""
     if request.param == "sqlite":
-        url = f"sqlite:///{tmp_path / 'poems.db'}"
-    else:
-        url = request.getfixturevalue("postgres_url")
-    database = Database(url)
-    upgrade(database, env={})
+        database = migrated_sqlite(sqlite_template, tmp_path)
+        yield database
+        database.dispose()
+        return
+    template = request.getfixturevalue("postgres_template")
+    server = _postgres_server()
+    made = _create_database(server, template)
+    database = Database(next(made))
     yield database
     database.dispose()
+    made.close()
+    server[1].dispose()
