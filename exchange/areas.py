@@ -23,7 +23,7 @@ def normalise_place(code: str) -> str | None:
 
 def home_area(code: str) -> str:
     """The area a worker travels in by default: a UK postcode area (letters) or a 3-digit ZIP prefix."""
-    if code[:5].isdigit():
+    if code[:5].isdecimal():
         return code[:3]
     return re.match(r"[A-Z]+", code).group(0)
 

@@ -59,7 +59,7 @@ def change_terms(
             if value != worker.name:
                 changes["name"] = value
         else:
-            if not text.isdigit() or not 0 <= int(text) <= 24 * 60:
+            if not text.isdecimal() or not 0 <= int(text) <= 24 * 60:
                 raise Refused("bad_number", "Give minutes as a whole number, up to 1440")
             if int(text) != getattr(worker, field):
                 changes[field] = int(text)

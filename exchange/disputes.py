@@ -75,7 +75,7 @@ def recent_bookings(
 def booking_by_ref(session: Session, worker_id: int, ref: str) -> Booking | None:
     """A worker's booking by the offer reference they were sent or the booking number."""
     digits = ref.strip().lstrip("#")
-    if not digits.isdigit() or len(digits) > 9:
+    if not digits.isdecimal() or len(digits) > 9:
         return None
     by_offer = session.exec(
         select(Booking)

@@ -40,7 +40,7 @@ def check_skills(market: Market, skills: Iterable[str]) -> list[str]:
 def check_place_for(market: Market, text: str) -> str:
     """A postcode in a UK market, a ZIP in an American one."""
     place = normalise_place(text)
-    if place is None or (market.region == "US") != place[:5].isdigit():
+    if place is None or (market.region == "US") != place[:5].isdecimal():
         example = PLACE_EXAMPLE.get(market.region, "E1 6AN")
         raise Refused("bad_place", f"{text!r} is not a postcode or ZIP here, e.g. {example}")
     return place

@@ -169,9 +169,9 @@ def _account_out(
     role, _, ident = account.partition(":")
     if role in ("worker", "tax") and ident == str(wid):
         return role
-    if role == "buyer" and ident.isdigit() and int(ident) in buyers:
+    if role == "buyer" and ident.isdecimal() and int(ident) in buyers:
         return f"buyer:{buyers[int(ident)].name}"
-    if role == "franchisee" and ident.isdigit() and int(ident) in markets:
+    if role == "franchisee" and ident.isdecimal() and int(ident) in markets:
         return f"franchisee:{markets[int(ident)].name}"
     return account
 
@@ -281,7 +281,7 @@ def _shift(session: Session, row: dict[str, Any], market: Market) -> Shift:
 
 def _free_id(session: Session, model: type[SQLModel], ref: str) -> int | None:
     """The id a reference names, when no row has it yet; else None (a new id)."""
-    if not ref.isdigit() or session.get(model, int(ref)) is not None:
+    if not ref.isdecimal() or session.get(model, int(ref)) is not None:
         return None
     return int(ref)
 

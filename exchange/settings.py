@@ -56,7 +56,7 @@ def _percent(text: str, market: Market, limits: Concession) -> int:
 def _whole(low: int, high: int, unit: str) -> Callable[[str, Market, Concession], int]:
     def read(text: str, market: Market, limits: Concession) -> int:
         cleaned = text.strip()
-        if not cleaned.isdigit() or not low <= int(cleaned) <= high:
+        if not cleaned.isdecimal() or not low <= int(cleaned) <= high:
             raise Refused("bad_number", f"Give a whole number of {unit} from {low} to {high}")
         return int(cleaned)
 

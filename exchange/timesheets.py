@@ -294,7 +294,7 @@ def _ref_id(ref: str) -> int:
     """A booking reference as typed ('1042', '#1042'); 0 (no booking) when it is not digits."""
     digits = ref.strip().lstrip("#")
     # Longer than any id: also keeps PostgreSQL's integer column from overflowing.
-    return int(digits) if digits.isdigit() and len(digits) <= 9 else 0
+    return int(digits) if digits.isdecimal() and len(digits) <= 9 else 0
 
 
 def _facts(timesheet: Timesheet, shift: Shift, market: Market, minutes: int) -> dict[str, object]:

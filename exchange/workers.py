@@ -153,7 +153,7 @@ def update_terms(
 
 
 def _set_place(worker: Worker, place: str) -> None:
-    if place[:5].isdigit():
+    if place[:5].isdecimal():
         worker.zip, worker.postcode = place, None
     else:
         worker.postcode, worker.zip = place, None

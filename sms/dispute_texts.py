@@ -143,7 +143,7 @@ def _answer(
     if pending.step == "which":
         choice = body.strip(" .")
         bookings = pending.data.get("bookings", [])
-        if not choice.isdigit() or not 1 <= int(choice) <= len(bookings):
+        if not choice.isdecimal() or not 1 <= int(choice) <= len(bookings):
             return False
         _about(session, worker, session.get(Booking, bookings[int(choice) - 1]), detail, now)
         return True

@@ -64,7 +64,7 @@ def answer(session: Session, worker: Worker, market: Market, body: str, now: dat
         )
     elif step == "place":
         place = normalise_place(text)
-        if place is None or (market.region == "US") != place[:5].isdigit():
+        if place is None or (market.region == "US") != place[:5].isdecimal():
             _say(session, worker, "signup_place_again", now, example=place_example)
             return
         data["place"] = place
@@ -144,7 +144,7 @@ def pick_skills(text: str, offered: list[str]) -> list[str]:
     for part in re.split(r"[\s,;&+]+|\band\b", text.lower()):
         if not part:
             continue
-        if part.isdigit() and 1 <= int(part) <= len(offered):
+        if part.isdecimal() and 1 <= int(part) <= len(offered):
             skill = offered[int(part) - 1]
         elif part in offered:
             skill = part

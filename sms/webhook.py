@@ -77,7 +77,7 @@ def create_app(
         if not sid or not status:
             return PlainTextResponse("MessageSid and MessageStatus are required", status_code=400)
         error = form.get("ErrorCode")
-        code = int(error) if error and error.isdigit() else None
+        code = int(error) if error and error.isdecimal() else None
         await run_in_threadpool(outbox.record_status, db, sid, status, code, clock())
         return Response(status_code=204)
 

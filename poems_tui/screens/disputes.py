@@ -245,7 +245,7 @@ def _category(text: str) -> str:
 
 
 def _booking(text: str) -> str:
-    if not text.strip().isdigit():
+    if not text.strip().isdecimal():
         raise Refused("bad_booking", "The booking number, e.g. 1042")
     return text
 

@@ -13,7 +13,7 @@ from store.models import LabourRule
 
 def _rule_id(text: str) -> int:
     digits = text.strip().lstrip("#")
-    if not digits.isdigit():
+    if not digits.isdecimal():
         raise Refused("bad_rule", "The rule's number, as listed, e.g. #12")
     return int(digits)
 
@@ -32,7 +32,7 @@ def _figure(text: str, kind: str = "minimum_wage") -> int | None:
         return None
     if kind == "minimum_wage":
         return parse_money(text)
-    if not text.isdigit():
+    if not text.isdecimal():
         raise Refused("bad_number", "Minutes or years as a whole number")
     return int(text)
 

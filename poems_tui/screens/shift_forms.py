@@ -54,7 +54,7 @@ def read_clock(text: str) -> time:
 
 
 def read_slots(text: str) -> int:
-    if not text.strip().isdigit() or not 1 <= int(text) <= MOST_SLOTS:
+    if not text.strip().isdecimal() or not 1 <= int(text) <= MOST_SLOTS:
         raise Refused("bad_slots", f"From 1 to {MOST_SLOTS} people")
     return int(text)
 

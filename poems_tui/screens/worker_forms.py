@@ -33,7 +33,7 @@ def _rate(text: str) -> int:
 
 
 def _minutes(text: str) -> int:
-    if not text.strip().isdigit() or int(text) > 1440:
+    if not text.strip().isdecimal() or int(text) > 1440:
         raise Refused("bad_number", "Minutes as a whole number, up to 1440")
     return int(text)
 

@@ -39,7 +39,7 @@ def feed(
         query = query.where(col(Worker.market_id).in_(who.market_ids))
     text = text.strip()
     if text:
-        digits = "".join(ch for ch in text if ch.isdigit())
+        digits = "".join(ch for ch in text if ch.isdecimal())
         if digits and len(digits) >= len(text.replace(" ", "").lstrip("+")) - 1:
             query = query.where(col(Message.phone).contains(digits.lstrip("0")))
         else:

@@ -58,7 +58,7 @@ def _upper_bound(prefix: str) -> str:
 def phone_prefix(text: str, country_code: int = 44) -> str | None:
     """What a typed phone starts with in E.164: '07700 9' -> '+447700 9' without spaces."""
     cleaned = text.replace(" ", "").replace("-", "")
-    if not cleaned or not cleaned.lstrip("+").isdigit():
+    if not cleaned or not cleaned.lstrip("+").isdecimal():
         return None
     if cleaned.startswith("+"):
         return cleaned

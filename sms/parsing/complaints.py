@@ -42,7 +42,7 @@ def category_of(text: str) -> str | None:
     """The dispute category the words point to, or None when they do not say."""
     folded = fold(text)
     number = folded.strip(" .")
-    if number.isdigit() and 1 <= int(number) <= len(CATEGORIES):
+    if number.isdecimal() and 1 <= int(number) <= len(CATEGORIES):
         return CATEGORIES[int(number) - 1]
     for category, pattern in _PATTERNS:
         if pattern.search(folded):

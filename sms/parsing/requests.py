@@ -164,7 +164,7 @@ def rates_query(t: Text, ctx: Context) -> Parsed | None:
 
 def shifts_query(t: Text, ctx: Context) -> Parsed | None:
     """SHIFTS, jobs, any work, any cleaning shifts today."""
-    first = t.first in _SHIFTS_FIRST and not any(w.isdigit() for w in t.words)
+    first = t.first in _SHIFTS_FIRST and not any(w.isdecimal() for w in t.words)
     if not first and _SHIFTS_ASKED.search(t.phrase) is None:
         return None
     if first and has_hours(t, ctx):

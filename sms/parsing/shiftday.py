@@ -114,8 +114,8 @@ def late(t: Text, ctx: Context) -> Parsed | None:
 
 def check_in(t: Text, ctx: Context) -> Parsed | None:
     """HERE, IN, arrived, im here, checking in (a reference may follow)."""
-    ref = next((w for w in t.words if w.isdigit()), None)
-    words = [w for w in t.words if not w.isdigit()]
+    ref = next((w for w in t.words if w.isdecimal()), None)
+    words = [w for w in t.words if not w.isdecimal()]
     while words and words[-1] in _FILLER:
         words.pop()
     while words and words[0] in _FILLER:
