@@ -9,6 +9,8 @@ would straddle a boundary moves whole to the next part, as handsets and Twilio d
 
 from __future__ import annotations
 
+import unicodedata
+
 GSM7 = "GSM-7"
 UCS2 = "UCS-2"
 
@@ -127,3 +129,25 @@ def to_gsm(text: str) -> str:
     Letters are left alone (changing them changes words); an emoji still forces UCS-2.
     """
     return text.translate(_TO_GSM)
+
+
+# Letters NFKD does not take apart, said in the GSM-7 alphabet.
+_PLAIN_LETTERS = {"ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "œ": "oe", "Œ": "OE", "ı": "i"}
+
+
+def to_plain_gsm(text: str) -> str:
+    """`text` in the GSM-7 alphabet alone: accents the alphabet lacks taken off ("ł" -> "l",
+    "ș" -> "s", "ã" -> "a"), anything else it cannot hold (an emoji) left out.
+
+    For a text that would not fit two segments as UCS-2: the words stay whole and readable.
+    """
+    out = []
+    for ch in to_gsm(text):
+        if ch in GSM7_BASIC or ch in GSM7_EXTENDED:
+            out.append(ch)
+            continue
+        plain = _PLAIN_LETTERS.get(ch) or "".join(
+            c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c)
+        )
+        out.append("".join(c for c in plain if c in GSM7_BASIC or c in GSM7_EXTENDED))
+    return "".join(out)

@@ -1,66 +1,120 @@
-"""Words for every notice, per language. One SMS segment where it can be, never more than two."""
+"""A notice in words: its kind's template in the person's language, its fields said locally, and
+the whole fitted to one SMS segment where it can be and never more than two.
+
+Fitting never cuts the words of a template: a text that would take more than two segments is
+first sent without diacritics in GSM-7 (160 characters a segment instead of 70), then its longer
+free-text fields (a place, a name, a reason) are shortened, and only then is its tail cut. So a
+template that puts the reference, the time, the rate and how to reply in its own words keeps them.
+"""
+
+from __future__ import annotations
 
 from datetime import datetime
+from string import Formatter
 from typing import Any
 
-from exchange.localtime import format_span, local
-from exchange.money import format_money
-from sms.segments import fit, to_gsm
-from sms.words import consent, day, disputes, law, money, offers, signup
-from sms.words import data as data_words
+from exchange.localtime import local
+from sms import formats
+from sms.catalogs import languages, template
+from sms.segments import ELLIPSIS, fit, segments, to_gsm, to_plain_gsm
+from sms.words import EN
 
-EN: dict[str, str] = {
-    **offers.EN,
-    **signup.EN,
-    **day.EN,
-    **money.EN,
-    **consent.EN,
-    **data_words.EN,
-    **law.EN,
-    **disputes.EN,
-}
-LANGUAGES = {"en": EN}
+__all__ = ["EN", "LANGUAGES", "render"]
+
+LANGUAGES = languages()
+MOST_SEGMENTS = 2
+# Free text a person or the market wrote: shortened, longest first, before anything is cut.
+SHRINKABLE = frozenset(
+    (
+        "place", "buyer", "worker", "name", "contact", "reason", "question", "detail", "lines",
+        "identity", "counts", "why_not", "nudge", "flag", "rule_reason", "details", "changes",
+        "options", "skills", "thing", "authority", "dates", "days", "refs", "where", "text",
+        "summary", "choices",
+    )
+)  # fmt: skip
+_SHORTEST = 8
 
 
 def render(kind: str, language: str, data: dict[str, Any]) -> str:
-    """The words for one notice, in the worker's language where we have it, else English."""
-    template = LANGUAGES.get(language, EN).get(kind) or EN[kind]
-    text = template.format_map(_Fields(data))
-    return fit(to_gsm(text))
+    """The words for one notice, in the person's language where we have it, else English."""
+    language = language if language in LANGUAGES else "en"
+    words = template(kind, language)
+    fields = _Fields(data, language)
+    text = to_gsm(words.format_map(fields))
+    if segments(text) <= MOST_SEGMENTS:
+        return text
+    plain = to_plain_gsm(text)
+    if segments(plain) <= MOST_SEGMENTS:
+        return plain
+    return _shrunk(words, fields)
+
+
+def _shrunk(words: str, fields: _Fields) -> str:
+    """Shorten the longest free-text field a fifth at a time until the text fits; then cut."""
+    named = {name for _, name, _, _ in Formatter().parse(words) if name}
+    values = {name: str(fields[name]) for name in named}
+    while True:
+        text = to_plain_gsm(words.format_map({**fields.rendered(), **values}))
+        if segments(text) <= MOST_SEGMENTS:
+            return text
+        longest = max(
+            (n for n in named & SHRINKABLE if len(values[n]) > _SHORTEST),
+            key=lambda n: len(values[n]),
+            default=None,
+        )
+        if longest is None:
+            return fit(text, MOST_SEGMENTS)
+        value = values[longest].removesuffix(ELLIPSIS)
+        keep = max(_SHORTEST - len(ELLIPSIS), len(value) * 4 // 5)
+        values[longest] = value[:keep].rstrip(" ,;:-") + ELLIPSIS
 
 
 class _Fields(dict):
-    """Template fields, with times and money rendered from the raw notice data."""
+    """Template fields, with money, days and times said in the person's language."""
 
-    def __init__(self, data: dict[str, Any]) -> None:
+    def __init__(self, data: dict[str, Any], language: str) -> None:
         super().__init__(data)
         self.data = data
+        self.language = language
+        self.region = "US" if data.get("currency") == "USD" else "GB"
 
-    def __missing__(self, key: str) -> str:
-        data = self.data
+    def rendered(self) -> dict[str, Any]:
+        return {key: self[key] for key in self.data}
+
+    def __missing__(self, key: str) -> Any:
+        data, lang = self.data, self.language
         tz = data.get("tz", "UTC")
         if key == "when":
-            return format_span(_instant(data["start"]), _instant(data["end"]), tz)
+            return formats.span(
+                _instant(data["start"]), _instant(data["end"]), tz, lang, self.region
+            )
         if key == "expires":
             return f"{local(_instant(data['expires_at']), tz):%H:%M}"
         if key == "break_note":
             minutes = data.get("break_minutes")
-            return f", {minutes} min break" if minutes else ""
+            return self._words("break_note", minutes=minutes) if minutes else ""
         if key == "rate_note":
             rate = data.get("rate")
-            return f" at {format_money(rate, data['currency'])}/hr" if rate else ""
+            return self._words("rate_note", rate=self._money(rate)) if rate else ""
         if key == "verdict":
-            return disputes.VERDICTS[data["decision"]].format_map(self)
+            return self._words(f"verdict_{data['decision']}", amount=data.get("amount", ""))
         raise KeyError(key)
 
     def __getitem__(self, key: str) -> Any:
         value = super().__getitem__(key) if key in self else self.__missing__(key)
-        # By name: "rate" and "..._rate" are money, "..._time" an instant said as local HH:MM.
+        # By name: "rate" and "..._rate" are money, "..._time" an instant said as local HH:MM,
+        # "..._day" an instant said as its local day.
         if (key == "rate" or key.endswith("_rate")) and isinstance(value, int):
-            return format_money(value, self.data.get("currency", "GBP"))
+            return self._money(value)
         if key.endswith("_time") and isinstance(value, str):
             return f"{local(_instant(value), self.data.get('tz', 'UTC')):%H:%M}"
         return value
+
+    def _money(self, minor: int) -> str:
+        return formats.money(minor, self.data.get("currency", "GBP"), self.language, self.region)
+
+    def _words(self, kind: str, **fields: Any) -> str:
+        return template(kind, self.language).format_map(fields)
 
 
 def _instant(text: str) -> datetime:

@@ -6,7 +6,7 @@ import re
 from datetime import datetime
 
 from sms.parsing.days import find_days
-from sms.parsing.text import fold
+from sms.parsing.lexicon import fold
 
 # First match wins: a text about being hurt is about safety even if it also mentions pay.
 _CATEGORY_WORDS = (

@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from difflib import get_close_matches
 
+from sms.parsing.reading import read
+
 # Twilio refuses longer bodies, so anything longer did not come from a phone.
 MAX_BODY_CHARS = 1600
 
@@ -32,27 +34,6 @@ _PUNCT = str.maketrans(
     }
 )
 
-_TXT_SPEAK = {
-    "2day": "today",
-    "2dy": "today",
-    "2moro": "tomorrow",
-    "2morro": "tomorrow",
-    "2morrow": "tomorrow",
-    "2moz": "tomorrow",
-    "2mrw": "tomorrow",
-    "2mrow": "tomorrow",
-    "2mro": "tomorrow",
-    "2mor": "tomorrow",
-    "2nite": "tonight",
-    "2night": "tonight",
-    "2nyt": "tonight",
-    "l8": "late",
-    "l8r": "later",
-    "b4": "before",
-}
-_TXT_RE = re.compile(
-    r"(?<![a-z0-9])(" + "|".join(sorted(_TXT_SPEAK, key=len, reverse=True)) + r")(?![a-z0-9])"
-)
 _WORD = re.compile(r"[a-z]+|[0-9]+")
 _FIRST_WORD = re.compile(r"^[\W_]*[^\W\d_]+")
 
@@ -74,31 +55,36 @@ _ANY_REF = re.compile(
 )
 
 
-def fold(s: str) -> str:
-    """Lower case without accents or apostrophes, with common txt-speak spelled out."""
-    s = unicodedata.normalize("NFKD", s.casefold())
-    s = "".join(c for c in s if not unicodedata.combining(c)).replace("'", "")
-    return _TXT_RE.sub(lambda m: _TXT_SPEAK[m.group(1)], s)
-
-
 def words_of(s: str) -> tuple[str, ...]:
     """Runs of letters and runs of digits: "yes4821" -> ("yes", "4821")."""
     return tuple(_WORD.findall(s))
 
 
+# Control characters never mean anything in a text; they only break what reads it.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
 @dataclass(frozen=True)
 class Text:
-    """A text three ways: as sent (tidied), folded for matching, and as words."""
+    """A text three ways: as sent (tidied), in canonical words for matching, and as words.
+
+    `language` is the text's own language (None when no word shows one); `entries` are the
+    vocabulary entries that turned its words into canonical ones.
+    """
 
     original: str
     norm: str
     words: tuple[str, ...]
+    language: str | None = None
+    entries: tuple[tuple[str, str, str], ...] = ()
 
     @classmethod
-    def of(cls, body: str) -> Text:
-        original = " ".join(unicodedata.normalize("NFKC", body).translate(_PUNCT).split())
-        norm = fold(original)
-        return cls(original, norm, words_of(norm))
+    def of(cls, body: str, hint: str | None = None) -> Text:
+        tidied = _CONTROL.sub(" ", unicodedata.normalize("NFKC", body).translate(_PUNCT))
+        original = " ".join(tidied.split())
+        reading = read(original, hint)
+        norm = " ".join(reading.canonical.split())
+        return cls(original, norm, words_of(norm), reading.language, reading.entries)
 
     @property
     def phrase(self) -> str:

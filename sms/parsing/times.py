@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from sms.parsing.lexicon import joins, separators
+
 DAY = 24 * 60
 AM, PM, AFTERNOON = "am", "pm", "afternoon"  # what the words around a range say about it
 
@@ -21,14 +23,22 @@ def _clock_pattern(p: str) -> str:
     )
 
 
-_SEP = r"\s*(?:-+|to|till|til|until|untill|thru|through|>|~)\s*"
+def _words(words: tuple[str, ...]) -> str:
+    return "|".join(
+        re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)
+    )
+
+
+# Between two clock times: a dash, or a word for "to" in any language ("9 do 17", "9 a 5").
+_SEP = rf"\s*(?:-+|>|~|(?<![a-z])(?:{_words(separators())})(?![a-z]))\s*"
+_AND = rf"(?:and|{_words(joins())})" if joins() else "and"
 _NOT_A_DURATION = r"(?!\s*(?:h|hrs?|hours?|days?|mins?|minutes?|people|shifts?|weeks?|x)(?![a-z]))"
 _RANGE = re.compile(
     rf"(?<![0-9:.,/£$€@]){_clock_pattern('a_')}{_SEP}{_clock_pattern('b_')}"
     rf"(?![0-9]){_NOT_A_DURATION}"
 )
 _BETWEEN = re.compile(
-    rf"(?<![a-z])between\s+{_clock_pattern('a_')}\s+and\s+{_clock_pattern('b_')}(?![0-9])"
+    rf"(?<![a-z])between\s+{_clock_pattern('a_')}\s+{_AND}\s+{_clock_pattern('b_')}(?![0-9])"
 )
 CLOCK = re.compile(rf"(?<![0-9:.,/£$€@]){_clock_pattern('')}(?![0-9])")
 # A time given on its own ("from 2pm", "until 5", "at 9:30"): a range with a side missing.
@@ -166,9 +176,14 @@ def _length(start: int, end: int) -> int:
     return (end - start) % DAY or DAY
 
 
+# "17h30" and "9h" as much of Europe writes the clock.
+_H_MINUTES = re.compile(r"(?<![0-9])([0-9]{1,2})h([0-9]{2})(?![0-9])")
+_H_ALONE = re.compile(r"(?<![0-9])([0-9]{1,2})h(?![a-z0-9])")
+
+
 def find_ranges(s: str, context: str | None) -> tuple[list[HourRange | Either], bool, str]:
     """Every hour range in s, whether an impossible one was seen ("25-30"), and s without them."""
-    s = _FILLER.sub(" ", s)
+    s = _H_ALONE.sub(r"\1 ", _H_MINUTES.sub(r"\1:\2", _FILLER.sub(" ", s)))
     found: list[HourRange | Either] = []
     invalid = False
     for pattern in (_BETWEEN, _RANGE):

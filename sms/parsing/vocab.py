@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from types import MappingProxyType
 
-from sms.parsing.text import fold, words_of
+from sms.parsing.lexicon import fold
+from sms.parsing.text import words_of
 
 SkillTable = dict[tuple[str, ...], str]
 

@@ -1,1 +1,17 @@
-"""Reply words, one module per area of the exchange; sms.templates merges them."""
+"""Reply words in English, one module per area of the exchange, merged here by notice kind.
+
+English is the source language; sms.catalogs holds every other language's words.
+"""
+
+from sms.words import consent, data, day, disputes, law, money, offers, signup
+
+EN: dict[str, str] = {
+    **offers.EN,
+    **signup.EN,
+    **day.EN,
+    **money.EN,
+    **consent.EN,
+    **data.EN,
+    **law.EN,
+    **disputes.EN,
+}

@@ -1,12 +1,5 @@
 """Words for disputes, appeals, penalty points and suspensions (English)."""
 
-# What a decision does to the claim, said the same way to both sides.
-VERDICTS: dict[str, str] = {
-    "uphold": "upheld, {amount}",
-    "part": "partly upheld, {amount} of it",
-    "reject": "not upheld",
-}
-
 _APPEAL_DECIDED = (
     "Dispute {dispute} ({skill} {day}) after appeal: {verdict}. This decision is final. "
     "Why: {reason}"
@@ -14,6 +7,10 @@ _APPEAL_DECIDED = (
 _BUYER_APPEAL_DECIDED = f"POEMS: {_APPEAL_DECIDED}"
 
 EN: dict[str, str] = {
+    # What a decision does to the claim, said the same way to both sides.
+    "verdict_uphold": "upheld, {amount}",
+    "verdict_part": "partly upheld, {amount} of it",
+    "verdict_reject": "not upheld",
     # To the worker
     "dispute_opened_own": "Your dispute {dispute} ({category}) on {skill} {day}, booking "
     "{booking}, is open. Staff will look at it and text you. {buyer} has been told.",

@@ -6,6 +6,9 @@ HELP = (
 )
 
 EN: dict[str, str] = {
+    # Pieces of other texts
+    "break_note": ", {minutes} min break",
+    "rate_note": " at {rate}/hr",
     # Offers and bookings
     "offer": "Work: {skill} at {place}, {when}{break_note}, your rate {rate}/hr. Reply Y {ref} to take it, "
     "N {ref} to pass. Open till {expires}.",

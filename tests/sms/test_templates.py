@@ -99,6 +99,7 @@ LONGEST = {
     "new_rate": 99999,
     "from_day": "Wed 30 Dec 2026",
     "break_minutes": 45,
+    "minutes": 45,
     "rule_reason": "It would make 52h30 a week on average. 48 hours a week on average over 17 "
     "weeks, unless you opt out in writing (Working Time Regulations 1998 regs 4-5). Text WORK "
     "OVER 48 to opt out",

@@ -1,0 +1,234 @@
+"""Which language a text is in, and the text in the canonical words the shared reader knows.
+
+A text is folded, its emoji said in words, its typos of known words mended, and then each phrase
+of its language (and any English among it) replaced by the canonical words it means:
+"wolny jutro 9-17" reads as "available tomorrow 9-17", in Polish.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+from sms.parsing.lexicon import Found, Language, fold, languages
+
+# Emoji people answer with, said in words; skin tones and variation selectors go first.
+_EMOJI = {
+    "\U0001f44d": " yes ",  # thumbs up
+    "\U0001f44c": " yes ",  # ok hand
+    "\u2705": " yes ",  # check mark button
+    "\u2714": " yes ",  # heavy check mark
+    "\u2611": " yes ",  # ballot box with check
+    "\U0001f197": " ok ",
+    "\U0001f44e": " no ",  # thumbs down
+    "\u274c": " no ",  # cross mark
+    "\u2716": " no ",
+    "\U0001f6ab": " no ",
+    "\U0001f64f": " please ",  # folded hands
+}
+_MODIFIERS = re.compile("[\U0001f3fb-\U0001f3ff\ufe0e\ufe0f\u200d]")
+_EMOJI_RE = re.compile("|".join(map(re.escape, _EMOJI)))
+# A word is a run of letters and digits; one no phrase knows whole ("10minutos", "9h") is read as
+# its runs of letters and of digits. A phrase never reaches across marks other than spaces,
+# hyphens, dots and apostrophes ("dezaboneaza-ma", "pon.").
+_TOKEN = re.compile(r"[a-z0-9]+")
+_PART = re.compile(r"[a-z]+|[0-9]+")
+_WORD = re.compile(r"[a-z]+")
+_SOFT_GAP = re.compile(r"^[\s\-.']*$")
+_SHORTEST_TYPO = 6
+
+Word = tuple[int, int, str]  # start, end, the word
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A text's language, its canonical form, and the vocabulary entries that made it."""
+
+    language: str | None  # None when no word shows one
+    scores: dict[str, int]
+    canonical: str
+    entries: tuple[tuple[str, str, str], ...]  # (language, vocabulary key, canonical words)
+
+
+def say_emoji(s: str) -> str:
+    """Emoji that answer an offer, as the words they stand for."""
+    return _EMOJI_RE.sub(lambda m: _EMOJI[m.group(0)], _MODIFIERS.sub("", s))
+
+
+def _words(folded: str) -> list[Word]:
+    whole = _whole_words()
+    words: list[Word] = []
+    for m in _TOKEN.finditer(folded):
+        token = m.group(0)
+        # Only a word that starts with digits is taken apart ("10minutos", "17h30"): one that
+        # starts with letters is a code ("sw1a", "d12") and stays whole.
+        if token in whole or token.isalpha() or token.isdigit() or not token[0].isdigit():
+            words.append((m.start(), m.end(), token))
+        else:
+            words += [
+                (m.start() + p.start(), m.start() + p.end(), p.group(0))
+                for p in _PART.finditer(token)
+            ]
+    return words
+
+
+def _runs(folded: str) -> list[list[Word]]:
+    """Words in runs a phrase may span (separated only by spaces, hyphens, dots); digits end a run."""
+    runs: list[list[Word]] = []
+    last_end = None
+    for word in _words(folded):
+        start, end, text = word
+        if text.isdigit():
+            last_end = None
+            continue
+        if last_end is None or not _SOFT_GAP.match(folded[last_end:start]):
+            runs.append([])
+        runs[-1].append(word)
+        last_end = end
+    return runs
+
+
+def _scan(lang: Language, runs: list[list[Word]]) -> list[tuple[int, int, Found]]:
+    """Every phrase of the language in the text, as (run, first word, found)."""
+    hits = []
+    for r, run in enumerate(runs):
+        words = [text for _, _, text in run]
+        hits += [(r, found.start, found) for found in lang.phrases.scan(words)]
+    return hits
+
+
+@cache
+def _whole_words() -> frozenset[str]:
+    """Words of letters and digits a language knows whole ("2moro", "l8")."""
+    return frozenset(
+        word
+        for lang in languages().values()
+        for word in lang.phrases.root.words
+        if not word.isalpha() and not word.isdigit()
+    )
+
+
+@cache
+def _canonical_words() -> frozenset[str]:
+    """Every word the shared reader knows: the English the languages' phrases are read as."""
+    words = set()
+    for lang in languages().values():
+        words.update(lang.known)
+        stack = [lang.phrases.root]
+        while stack:
+            node = stack.pop()
+            if node.canonical:
+                words.update(node.canonical.split())
+            stack += list(node.words.values()) + [child for _, child in node.stems]
+            if node.any is not None:
+                stack.append(node.any)
+    return frozenset(words)
+
+
+@cache
+def _known_words() -> tuple[frozenset[str], tuple[str, ...]]:
+    """Words a text may use as they are, and the longer ones a typo is mended to."""
+    from sms.parsing.vocab import DEFAULT_SKILLS  # the reader's own skill words
+
+    known = set(_canonical_words())
+    known.update(word for phrase in DEFAULT_SKILLS for word in phrase.split())
+    for lang in languages().values():
+        stack = [lang.phrases.root]
+        while stack:
+            node = stack.pop()
+            known.update(node.words)
+            stack += list(node.words.values()) + [child for _, child in node.stems]
+            if node.any is not None:
+                stack.append(node.any)
+    targets = tuple(sorted(w for w in known if len(w) >= _SHORTEST_TYPO))
+    return frozenset(known), targets
+
+
+def mend_typos(folded: str, keep: frozenset[str] = frozenset()) -> str:
+    """Longer words one slip from a known word ("avialable", "unsubscibe") spelled as meant."""
+    known, targets = _known_words()
+
+    def mend(m: re.Match[str]) -> str:
+        word = m.group(0)
+        if len(word) < _SHORTEST_TYPO or word in known or word in keep or _stem_known(word):
+            return word
+        slips = 2 if len(word) >= 8 else 1
+        found = process.extractOne(word, targets, scorer=OSA.distance, score_cutoff=slips)
+        return found[0] if found is not None else word
+
+    return _WORD.sub(mend, folded)
+
+
+def _stem_known(word: str) -> bool:
+    """A word a language's stem already reads ("spoznie" for "spozni*")."""
+    return any(lang.phrases.longest([word], 0) is not None for lang in languages().values())
+
+
+def read(original: str, hint: str | None = None) -> Reading:
+    """The language of a text and its canonical words; `hint` settles a tie (the sender's)."""
+    folded = mend_typos(fold(say_emoji(original)))
+    runs = _runs(folded)
+    langs = languages()
+    hits = {code: _scan(lang, runs) for code, lang in langs.items()}
+    scores = {code: _score(lang, hits[code], original) for code, lang in langs.items()}
+    english_words = _canonical_words()
+    scores["en"] = scores.get("en", 0) + sum(
+        1 for run in runs for _, _, word in run if word in english_words
+    )
+    language = _best(scores, hint)
+    # The text's own language first, then English words among it ("hola, available manana").
+    order = [language] if language and language != "en" else []
+    canonical, entries = folded, []
+    for code in [*order, "en"]:
+        canonical, made = _replace(langs[code], canonical)
+        entries += made
+    return Reading(language, scores, canonical, tuple(entries))
+
+
+def _score(lang: Language, hits: list[tuple[int, int, Found]], original: str) -> int:
+    # A phrase shows its language by its length: "nie dam rady" more than "da" or "pot".
+    covered = sum(
+        len(found.key.replace(" ", "")) >= 4 and found.end - found.start + 1 or 1
+        for _, _, found in hits
+    )
+    letters = sum(1 for c in original.lower() if c in lang.letters)
+    return covered + min(letters, 3)
+
+
+def _best(scores: dict[str, int], hint: str | None) -> str | None:
+    top = max(scores.values(), default=0)
+    if top == 0:
+        return None
+    tied = [code for code, score in scores.items() if score == top]
+    if hint in tied:
+        return hint
+    return "en" if "en" in tied else tied[0]
+
+
+def _replace(lang: Language, text: str) -> tuple[str, list[tuple[str, str, str]]]:
+    """The text with each phrase of the language replaced by its canonical words."""
+    runs = _runs(text)
+    pieces, entries, at = [], [], 0
+    for r, first, found in _scan(lang, runs):
+        start = runs[r][first][0]
+        end = runs[r][found.end - 1][1]
+        pieces += [text[at:start], found.canonical]
+        entries.append((lang.code, found.key, found.canonical))
+        at = end
+    pieces.append(text[at:])
+    return "".join(pieces), entries
+
+
+def canonical(text: str, hint: str | None = None) -> str:
+    """A text in canonical words, for readers outside the parser (a dispute's category)."""
+    return read(text, hint).canonical
+
+
+def entries_text(entries: Sequence[tuple[str, str, str]]) -> str:
+    """The vocabulary entries a reading used, as "pl:jutro=tomorrow; pl:wolny=available"."""
+    return "; ".join(f"{code}:{key}={words}" for code, key, words in entries if key != words)
