@@ -70,6 +70,17 @@ def weekday(index: int, language: str, region: str = "GB") -> str:
     return _weekday_names(language, region)[index]
 
 
+@cache
+def _wide_names(language: str, region: str) -> tuple[str, ...]:
+    names = get_day_names("wide", locale=locale_of(language, region))
+    return tuple(names[i] for i in range(7))
+
+
+def weekday_name(index: int, language: str, region: str = "GB") -> str:
+    """A weekday's full name, as a worker may text it back: 5 -> "sábado", "sobota", "sâmbătă"."""
+    return _wide_names(language, region)[index]
+
+
 def day(moment: datetime | date, language: str, region: str = "GB") -> str:
     """ "Wed 9 Dec" in English, "śr. 9 gru" in Polish."""
     if language == "en":

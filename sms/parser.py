@@ -43,6 +43,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
+from dataclasses import replace
 from datetime import datetime
 
 from sms.parsing.availability import availability_text
@@ -57,6 +58,7 @@ from sms.parsing.keywords import (
     yes_or_no,
 )
 from sms.parsing.profile import profile_update
+from sms.parsing.reading import entries_text
 from sms.parsing.requests import (
     appeal,
     data_request,
@@ -78,13 +80,12 @@ _STOP_IN_A_SENTENCE = re.compile(
     r"|(?<![a-z])cancel\s+(?:my\s+|all\s+|the\s+)?(?:texts?|messages?|sms|subscription|account"
     r"|notifications?|everything|all|me)(?![a-z])"
 )
-HOW_TO_STOP = "To stop all texts from POEMS, reply STOP on its own."
 
 
 def _stop_in_a_sentence(t: Text, ctx: Context) -> Parsed | None:
     """Opting out in other words: never an opt-out itself, but the answer says how."""
     if _STOP_IN_A_SENTENCE.search(t.norm):
-        return Parsed("unknown", ambiguous=True, question=HOW_TO_STOP)
+        return Parsed("unknown", ambiguous=True, ask="ask_how_to_stop")
     return None
 
 
@@ -113,19 +114,32 @@ _MATCHERS: tuple[Callable[[Text, Context], Parsed | None], ...] = (
 )
 
 
-def parse(body: str, at: datetime, skills: Mapping[str, str] | None = None) -> Parsed:
+def parse(
+    body: str,
+    at: datetime,
+    skills: Mapping[str, str] | None = None,
+    language: str | None = None,
+) -> Parsed:
     """What one text asks for, read at `at` (aware, market zone); "unknown" if nothing fits.
 
-    `skills` maps words to canonical skill names (DEFAULT_SKILLS when None).
+    `skills` maps words to canonical skill names (DEFAULT_SKILLS when None); `language` is the
+    sender's, which settles a text that could be in two languages ("sabado" in es or pt).
+    The result names the text's language and the rule that decided the reading.
     """
     if not isinstance(body, str) or len(body) > MAX_BODY_CHARS:
-        return Parsed("unknown")
-    t = Text.of(body)
-    if not t.norm:
-        return Parsed("unknown")
+        return Parsed("unknown", rule="too long")
+    t = Text.of(body, language)
+    if not t.norm.strip():
+        return Parsed("unknown", text_language=t.language, rule="nothing to read")
     ctx = Context(at=at, skills=DEFAULT_TABLE if skills is None else skill_table(skills))
     for matcher in _MATCHERS:
         parsed = matcher(t, ctx)
         if parsed is not None:
-            return parsed
-    return Parsed("unknown")
+            return replace(parsed, text_language=t.language, rule=_rule(matcher.__name__, t))
+    return Parsed("unknown", text_language=t.language, rule=_rule("nothing matched", t))
+
+
+def _rule(matcher: str, t: Text) -> str:
+    """ "late" or "late: pl:spóźnię się=running late": the matcher and the words it read."""
+    words = entries_text(t.entries)
+    return f"{matcher.strip('_').replace('_', ' ')}: {words}" if words else matcher.strip("_")

@@ -9,7 +9,7 @@ template that puts the reference, the time, the rate and how to reply in its own
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from string import Formatter
 from typing import Any
 
@@ -33,6 +33,7 @@ SHRINKABLE = frozenset(
     )
 )  # fmt: skip
 _SHORTEST = 8
+_GROUPS = (list(formats.WEEKDAYS[:5]), list(formats.WEEKDAYS[5:]), list(formats.WEEKDAYS))
 
 
 def render(kind: str, language: str, data: dict[str, Any]) -> str:
@@ -98,6 +99,11 @@ class _Fields(dict):
             return self._words("rate_note", rate=self._money(rate)) if rate else ""
         if key == "verdict":
             return self._words(f"verdict_{data['decision']}", amount=data.get("amount", ""))
+        if key == "when_said":
+            label = data.get("when_day", "")
+            part = data.get("when_part") if label != "tonight" else None
+            said = [self.day_label(label), self._words(f"part_{part}") if part else ""]
+            return "".join(f" {word}" for word in said if word)
         raise KeyError(key)
 
     def __getitem__(self, key: str) -> Any:
@@ -108,7 +114,41 @@ class _Fields(dict):
             return self._money(value)
         if key.endswith("_time") and isinstance(value, str):
             return f"{local(_instant(value), self.data.get('tz', 'UTC')):%H:%M}"
+        if key.endswith("_hours") and isinstance(value, list | tuple):
+            return formats.hours(value[0], value[1], self.language)
+        if key == "example_day":
+            label = self.day_label(value)
+            return f"{label} " if label else ""
         return value
+
+    def day_label(self, code: str) -> str:
+        """A day as an example reply writes it: "tmrw", "28/11", "mon-fri", "every weekday"."""
+        kind, _, value = code.partition(":")
+        if not code:
+            return ""
+        if not value:
+            return self._words(f"day_{kind}")
+        if kind == "date":
+            day = date.fromisoformat(value)
+            return f"{day.month}/{day.day}" if self.region == "US" else f"{day.day}/{day.month}"
+        days = value.split(",")
+        if kind == "days" and days == list(formats.WEEKDAYS[:5]):
+            return f"{self._weekday(0)}-{self._weekday(4)}"
+        if kind == "days":
+            return " ".join(self._weekday(formats.WEEKDAYS.index(d)) for d in days)
+        group = {5: "weekday", 2: "weekend", 7: "every_day"}
+        named = group.get(len(days)) if days in _GROUPS else None
+        said = (
+            self._words(f"day_{named}")
+            if named
+            else " ".join(self._weekday(formats.WEEKDAYS.index(d)) for d in days)
+        )
+        return self._words("day_every", days=said)
+
+    def _weekday(self, index: int) -> str:
+        if self.language == "en":
+            return formats.WEEKDAYS[index]
+        return formats.weekday_name(index, self.language, self.region)
 
     def _money(self, minor: int) -> str:
         return formats.money(minor, self.data.get("currency", "GBP"), self.language, self.region)

@@ -18,7 +18,6 @@ from sms.parsing.times import (
     Either,
     find_ranges,
     has_lone_time,
-    spoken,
 )
 from sms.parsing.vocab import find_skills
 
@@ -38,7 +37,9 @@ _TRIGGER = re.compile(
 _NEGATED = re.compile(
     r"(?<![a-z])(?:not|unavailable|cant|cannot|busy|no\s+longer|wont|dont|never|except)(?![a-z])"
 )
-_EXAMPLE_HOURS = {AM: "8am-12pm", AFTERNOON: "12pm-5pm", PM: "6pm-10pm", None: "9am-5pm"}
+_NINE_TO_FIVE = (9 * 60, 17 * 60)
+_EXAMPLE_HOURS = {AM: (8 * 60, 12 * 60), AFTERNOON: (12 * 60, 17 * 60), PM: (18 * 60, 22 * 60)}
+_EXAMPLE_HOURS[None] = _NINE_TO_FIVE
 
 
 def availability_text(t: Text, ctx: Context) -> Parsed | None:
@@ -71,29 +72,34 @@ def availability(t: Text, ctx: Context) -> Parsed:
     }
     if spec.bad_date:
         example = (ctx.at + timedelta(days=2)).date()
-        day = f"{example.day}/{example.month}" if "/" not in spec.label else spec.label
-        return _ask(found, f"Which date? Reply e.g. AVAILABLE {day} 9am-5pm")
+        day = spec.label if spec.label.startswith("date:") else f"date:{example.isoformat()}"
+        return _ask(found, "ask_date", example_day=day, example_hours=_NINE_TO_FIVE)
     hours = ranges[0] if ranges else (ALL_DAY if spec.all_day else None)
     if hours is None:
-        return _ask(found, _which_times(spec, invalid or has_lone_time(s)))
+        kind, data = _which_times(spec, invalid or has_lone_time(s))
+        return _ask(found, kind, **data)
     if isinstance(hours, Either):
-        return _ask(found, _morning_or_evening(hours, spec))
-    start, end = window(spec, hours, ctx.at)
-    question = None
-    if len(ranges) > 1:
-        question = "One time range per text, please. Reply e.g. AVAILABLE mon 9am-5pm"
-    elif rate is None and (stray := _STRAY_NUMBER.search(s)) and 4 <= int(stray.group(1)) <= 200:
-        amount = stray.group(1)
-        times = f"{spoken(hours.start)}-{spoken(hours.end)}"
-        question = (
-            f"Is {amount} your rate per hour? Reply e.g. AVAILABLE {_day(spec)}{times} @{amount}"
+        return _ask(
+            found,
+            "ask_am_pm",
+            example_day=spec.label,
+            am_hours=(hours.morning.start, hours.morning.end),
+            pm_hours=(hours.evening.start, hours.evening.end),
         )
+    start, end = window(spec, hours, ctx.at)
+    ask: tuple[str, dict[str, Any]] | None = None
+    if len(ranges) > 1:
+        ask = ("ask_one_range", {"example_day": "days:mon", "example_hours": _NINE_TO_FIVE})
+    elif rate is None and (stray := _STRAY_NUMBER.search(s)) and 4 <= int(stray.group(1)) <= 200:
+        example = {"example_day": spec.label, "example_hours": (hours.start, hours.end)}
+        ask = ("ask_rate", {"amount": stray.group(1), **example})
     return Parsed(
         "availability",
         start=start,
         end=end,
-        ambiguous=question is not None,
-        question=question,
+        ambiguous=ask is not None,
+        ask=ask[0] if ask else None,
+        ask_data=tuple(ask[1].items()) if ask else (),
         **found,
     )
 
@@ -106,26 +112,15 @@ def has_hours(t: Text, ctx: Context) -> bool:
     return bool(ranges) or (spec.all_day and spec.said_a_day)
 
 
-def _ask(found: dict[str, Any], question: str) -> Parsed:
-    return Parsed("availability", ambiguous=True, question=question, **found)
+def _ask(found: dict[str, Any], kind: str, **data: Any) -> Parsed:
+    return Parsed("availability", ambiguous=True, ask=kind, ask_data=tuple(data.items()), **found)
 
 
-def _day(spec: DaySpec) -> str:
-    return f"{spec.label} " if spec.label else ""
-
-
-def _which_times(spec: DaySpec, gave_one_time: bool) -> str:
-    label = spec.label or "tmrw"
-    part = spec.part_of_day if spec.part_of_day and spec.part_of_day not in label else None
-    when = " ".join(w for w in (spec.label, part) if w)
-    example = _EXAMPLE_HOURS[spec.context]
+def _which_times(spec: DaySpec, gave_one_time: bool) -> tuple[str, dict[str, Any]]:
+    example = {
+        "example_day": spec.label or "tomorrow",
+        "example_hours": _EXAMPLE_HOURS[spec.context],
+    }
     if gave_one_time:
-        return f"From what time to what time? Reply e.g. AVAILABLE {label} {example}"
-    asked = f"What times are you free {when}?" if when else "What times are you free?"
-    return f"{asked} Reply e.g. AVAILABLE {label} {example}"
-
-
-def _morning_or_evening(hours: Either, spec: DaySpec) -> str:
-    morning = f"{spoken(hours.morning.start)}-{spoken(hours.morning.end)}"
-    evening = f"{spoken(hours.evening.start)}-{spoken(hours.evening.end)}"
-    return f"Did you mean {morning} or {evening}? Reply e.g. AVAILABLE {_day(spec)}{evening}"
+        return "ask_from_to", example
+    return "ask_times", {"when_day": spec.label, "when_part": spec.part_of_day or "", **example}

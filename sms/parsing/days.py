@@ -44,8 +44,10 @@ _TOMORROW = frozenset(
 )  # fmt: skip
 _TONIGHT = frozenset(("tonight", "tonite", "tonyt"))
 _YESTERDAY = frozenset(("yesterday", "yday", "ystday", "yesterdy"))  # refused later, as past
-_RELATIVE_LABEL = {1: "tmrw", -1: "yesterday"}
+_OVERMORROW = frozenset(("overmorrow",))  # the day after tomorrow, as every language reads it
+_RELATIVE_LABEL = {0: "today", 1: "tomorrow", -1: "yesterday"}
 _EVERY = frozenset(("every", "each", "daily", "everyday"))
+_PART_OF_DAY = {AM: "morning", AFTERNOON: "afternoon", PM: "evening"}
 _CONTEXT = {
     **dict.fromkeys(("tonight", "tonite", "tonyt", "evening", "evenings", "eve"), PM),
     **dict.fromkeys(("night", "nights"), PM),
@@ -65,6 +67,7 @@ _KNOWN = (
             *_TOMORROW,
             *_TONIGHT,
             *_YESTERDAY,
+            *_OVERMORROW,
             *_EVERY,
             *_CONTEXT,
         )
@@ -108,8 +111,10 @@ class DaySpec:
     next_week: bool = False  # "next thu" said on a Thursday
     context: str | None = None  # AM, PM or AFTERNOON from "morning", "tonight", ...
     all_day: bool = False
-    part_of_day: str | None = None  # the word itself, for the question back
-    label: str = ""  # how to write this day back in an example reply
+    part_of_day: str | None = None  # "morning", "afternoon" or "evening", for the question back
+    # How to write this day back in an example reply, in any language: "tomorrow", "tonight",
+    # "date:2026-11-28", "days:mon,wed", "every:mon,tue,wed,thu,fri"; "" when no day was said.
+    label: str = ""
     bad_date: bool = False
 
     @property
@@ -159,14 +164,17 @@ def find_days(s: str, at: datetime) -> tuple[DaySpec, str]:
             relative = 1
         elif word in _YESTERDAY:
             relative = -1
+        elif word in _OVERMORROW:
+            relative = 2
         elif word == "next":
             said_next = True
         if word in _CONTEXT:
             spec.context = spec.context or _CONTEXT[word]
-            spec.part_of_day = spec.part_of_day or word
+            spec.part_of_day = spec.part_of_day or _PART_OF_DAY[_CONTEXT[word]]
     if spec.date is None and relative is not None:
         spec.date = today + timedelta(days=relative)
-        spec.label = spec.label or _RELATIVE_LABEL.get(relative, "tonight" if tonight else "today")
+        label = "tonight" if tonight and relative == 0 else _RELATIVE_LABEL.get(relative)
+        spec.label = spec.label or label or f"date:{spec.date.isoformat()}"
     spec.next_week = said_next and today.weekday() in spec.weekdays
     if spec.recurring and not spec.weekdays:
         spec.recurring = False  # "every" with no day named repeats nothing we know
@@ -185,11 +193,7 @@ def _spelled(word: str) -> str:
 
 
 def _weekday_label(spec: DaySpec) -> str:
-    days = spec.days
-    if not spec.recurring:
-        return "mon-fri" if days == WEEKDAYS[:5] else " ".join(days)
-    named = {WEEKDAYS[:5]: "weekday", WEEKDAYS[5:]: "weekend", WEEKDAYS: "day"}.get(days)
-    return f"every {named}" if named else "every " + " ".join(days)
+    return ("every:" if spec.recurring else "days:") + ",".join(spec.days)
 
 
 def _month_first(at: datetime) -> bool:
@@ -214,8 +218,7 @@ def _find_date(s: str, today: date, month_first: bool, spec: DaySpec) -> str:
         return s
     spec.bad_date = spec.date is None
     if spec.date is not None:
-        d = spec.date
-        spec.label = f"{d.month}/{d.day}" if month_first else f"{d.day}/{d.month}"
+        spec.label = f"date:{spec.date.isoformat()}"
     return f"{s[: m.start()]} {s[m.end() :]}"
 
 

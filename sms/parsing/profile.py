@@ -53,14 +53,14 @@ def _rate(value: str, t: Text, ctx: Context) -> Parsed | None:
 def _postcode(value: str, t: Text, ctx: Context) -> Parsed:
     postcode = find_postcode(value) or find_outward_code(value.split()[:1])
     if postcode is None:
-        return _ask("What is your postcode? Reply e.g. POSTCODE E1 6AN")
+        return _ask("ask_postcode")
     return Parsed("profile_update", postcode=postcode)
 
 
 def _zip(value: str, t: Text, ctx: Context) -> Parsed:
     zip_code = find_zip(value)
     if zip_code is None:
-        return _ask("What is your ZIP code? Reply e.g. ZIP 97201")
+        return _ask("ask_zip")
     return Parsed("profile_update", zip=zip_code)
 
 
@@ -69,21 +69,21 @@ def _skills(value: str, t: Text, ctx: Context) -> Parsed:
     skills, used = find_skills(words, ctx.skills)
     unknown = " ".join(w for i, w in enumerate(words) if i not in used and w != "and") or None
     if not skills:
-        return _ask("Which skills? Reply e.g. SKILLS care cleaning", detail=unknown)
+        return _ask("ask_skills", detail=unknown)
     return Parsed("profile_update", skill=skills[0], skills=tuple(skills), detail=unknown)
 
 
 def _language(value: str, t: Text, ctx: Context) -> Parsed:
     code = language_code(words_of(value))
     if code is None:
-        return _ask("Which language? Reply e.g. LANG es for Spanish, LANG pl for Polish")
+        return _ask("ask_language")
     return Parsed("profile_update", language=code)
 
 
 def _tax(value: str, t: Text, ctx: Context) -> Parsed:
     m = _TAX.search(value)
     if m is None or int(m.group(1)) > 100:
-        return _ask("What percent of your pay should be held back for tax? Reply e.g. TAX 20")
+        return _ask("ask_tax")
     return Parsed("profile_update", tax_percent=int(m.group(1)))
 
 
@@ -91,12 +91,12 @@ def _name(value: str, t: Text, ctx: Context) -> Parsed:
     m = _NAME.match(t.original)
     name = m.group("name").strip(" .,!;:-") if m else ""
     if not any(c.isalpha() for c in name):
-        return _ask("What is your name? Reply e.g. NAME Ann Smith")
+        return _ask("ask_name")
     return Parsed("profile_update", name=name[:MAX_NAME_CHARS])
 
 
-def _ask(question: str, detail: str | None = None) -> Parsed:
-    return Parsed("profile_update", ambiguous=True, question=question, detail=detail)
+def _ask(ask: str, detail: str | None = None) -> Parsed:
+    return Parsed("profile_update", ambiguous=True, ask=ask, detail=detail)
 
 
 _BY_KEY: dict[str, Callable[[str, Text, Context], Parsed | None]] = {

@@ -81,8 +81,7 @@ def appeal(t: Text, ctx: Context) -> Parsed | None:
     """APPEAL D123 i was there the whole time; or any text asking to appeal."""
     if t.first == "appeal" or fuzzy(t.first, ("appeal",)):
         ref, detail = split_ref(t.after_first_word())
-        example = "APPEAL D123 i was there the whole time"
-        return _with_detail("appeal", ref, detail, f"Which decision, and why? Reply e.g. {example}")
+        return _with_detail("appeal", ref, detail, "ask_appeal")
     if _APPEAL.search(t.norm):
         return Parsed("appeal", offer_ref=find_ref(t.norm), detail=t.original)
     return None
@@ -92,19 +91,18 @@ def dispute(t: Text, ctx: Context) -> Parsed | None:
     """DISPUTE 4821 they paid 2 hours not 4; "they didnt pay me"; "problem with tuesday"."""
     if t.first in _DISPUTE_WORDS or fuzzy(t.first, ("dispute", "complaint")):
         ref, detail = split_ref(t.after_first_word())
-        example = "DISPUTE 4821 they paid 2 hours not 4"
-        what = f" with {ref}" if ref else ""
-        return _with_detail("dispute", ref, detail, f"What went wrong{what}? Reply e.g. {example}")
+        return _with_detail("dispute", ref, detail, "ask_dispute_ref" if ref else "ask_dispute")
     if _PAY_COMPLAINT.search(t.norm):
         return Parsed("dispute", offer_ref=find_ref(t.norm), detail=t.original)
     return None
 
 
-def _with_detail(intent: str, ref: str | None, detail: str, question: str) -> Parsed:
+def _with_detail(intent: str, ref: str | None, detail: str, ask: str) -> Parsed:
     """The command with its free text; without any, the question that asks for it."""
     if detail:
-        return Parsed(intent, offer_ref=ref, detail=detail)
-    return Parsed(intent, offer_ref=ref, ambiguous=True, question=question)
+        return Parsed(intent, offer_ref=ref, detail=detail, exact=True)
+    data = (("ref", ref),) if ref else ()
+    return Parsed(intent, offer_ref=ref, ambiguous=True, ask=ask, ask_data=data)
 
 
 def why(t: Text, ctx: Context) -> Parsed | None:

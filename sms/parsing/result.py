@@ -35,7 +35,11 @@ INTENTS: tuple[str, ...] = (
 
 @dataclass(frozen=True)
 class Parsed:
-    """One text read as a command; unset fields are None, empty or False."""
+    """One text read as a command; unset fields are None, empty or False.
+
+    A text that must be asked back has `ambiguous` and `ask`: the kind of question (a notice
+    kind, worded in the sender's language by sms.templates) and `ask_data`, its fields.
+    """
 
     intent: str
     start: datetime | None = None  # aware, in the zone of the `at` given to parse()
@@ -52,21 +56,45 @@ class Parsed:
     late_minutes: int | None = None
     hours_worked: float | None = None  # for JSON readers; minutes_worked is the exact figure
     minutes_worked: int | None = None
-    language: str | None = None  # ISO 639-1
+    language: str | None = None  # a language the worker asks to be texted in (LANG es)
     tax_percent: int | None = None
+    travel_miles: int | None = None
     name: str | None = None
     detail: str | None = None
+    category: str | None = None  # what a complaint is about: pay, hours, ... conduct, safety
+    exact: bool = False  # the command as its keyword and reference: acted on without asking
     ambiguous: bool = False
-    question: str | None = None
+    ask: str | None = None
+    ask_data: tuple[tuple[str, Any], ...] = ()
+    text_language: str | None = None  # the language the text is written in, when it shows one
+    rule: str | None = None  # what decided the reading, for people checking it
 
     def __post_init__(self) -> None:
         if self.intent not in INTENTS:
             raise ValueError(f"unknown intent {self.intent!r}")
 
+    @property
+    def question_data(self) -> dict[str, Any]:
+        return dict(self.ask_data)
+
+    def question(self, language: str | None = None) -> str | None:
+        """The question to ask back, in `language` (default: the text's own, else English)."""
+        if self.ask is None:
+            return None
+        from sms.templates import render  # words live at the edge; parsing stays pure
+
+        return render(self.ask, language or self.text_language or "en", self.question_data)
+
     def to_json(self) -> dict[str, Any]:
-        """The fields that are set (intent always), with datetimes as local ISO without offset."""
+        """The fields that are set (intent always), with datetimes as local ISO without offset.
+
+        `language` is the text's own language, or the one asked for when the text shows none;
+        `question` is worded in the text's language.
+        """
         out: dict[str, Any] = {"intent": self.intent}
         for field in fields(self)[1:]:
+            if field.name in _NOT_IN_JSON:
+                continue
             value = getattr(self, field.name)
             if value is None or value is False or value == ():
                 continue
@@ -75,4 +103,16 @@ class Parsed:
             elif isinstance(value, tuple):
                 value = list(value)
             out[field.name] = value
+        language = self.text_language or self.language
+        if language:
+            out["language"] = language
+        if self.language and self.language != language:
+            out["new_language"] = self.language
+        if self.ask is not None:
+            out["question"] = self.question()
+        if self.rule:
+            out["rule"] = self.rule
         return out
+
+
+_NOT_IN_JSON = frozenset(("ask", "ask_data", "text_language", "rule", "language", "exact"))

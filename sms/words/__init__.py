@@ -3,9 +3,10 @@
 English is the source language; sms.catalogs holds every other language's words.
 """
 
-from sms.words import consent, data, day, disputes, law, money, offers, signup
+from sms.words import asks, consent, data, day, disputes, law, money, offers, signup
 
 EN: dict[str, str] = {
+    **asks.EN,
     **offers.EN,
     **signup.EN,
     **day.EN,

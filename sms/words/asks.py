@@ -1,0 +1,43 @@
+"""Words for the questions the parser asks back when a text can mean two things (English).
+
+{example_day} is a day as the worker wrote it, followed by a space ("sat ", "tmrw ") or nothing;
+..._hours fields are spans of the clock as workers text them ("9am-5pm" in English, "9-17" in
+the other languages).
+"""
+
+EN: dict[str, str] = {
+    "ask_date": "Which date? Reply e.g. AVAILABLE {example_day}{example_hours}",
+    "ask_times": "What times are you free{when_said}? Reply e.g. AVAILABLE {example_day}"
+    "{example_hours}",
+    "ask_from_to": "From what time to what time? Reply e.g. AVAILABLE {example_day}{example_hours}",
+    "ask_one_range": "One time range per text, please. Reply e.g. AVAILABLE "
+    "{example_day}{example_hours}",
+    "ask_rate": "Is {amount} your rate per hour? Reply e.g. AVAILABLE {example_day}"
+    "{example_hours} @{amount}",
+    "ask_am_pm": "Did you mean {am_hours} or {pm_hours}? Reply e.g. AVAILABLE "
+    "{example_day}{pm_hours}",
+    "ask_how_to_stop": "To stop all texts from POEMS, reply STOP on its own.",
+    "ask_dispute": "What went wrong? Reply e.g. DISPUTE 4821 they paid 2 hours not 4",
+    "ask_dispute_ref": "What went wrong with {ref}? Reply e.g. DISPUTE {ref} they paid 2 hours "
+    "not 4",
+    "ask_appeal": "Which decision, and why? Reply e.g. APPEAL D123 i was there the whole time",
+    "ask_postcode": "What is your postcode? Reply e.g. POSTCODE E1 6AN",
+    "ask_zip": "What is your ZIP code? Reply e.g. ZIP 97201",
+    "ask_skills": "Which skills? Reply e.g. SKILLS care cleaning",
+    "ask_language": "Which language? Reply e.g. LANG es for Spanish, LANG pl for Polish",
+    "ask_tax": "What percent of your pay should be held back for tax? Reply e.g. TAX 20",
+    "ask_name": "What is your name? Reply e.g. NAME Ann Smith",
+    "ask_travel": "How far will you travel? Reply e.g. TRAVEL 5 miles",
+    # Days as a question's example says them
+    "day_today": "today",
+    "day_tomorrow": "tmrw",
+    "day_tonight": "tonight",
+    "day_yesterday": "yesterday",
+    "day_every": "every {days}",
+    "day_weekday": "weekday",
+    "day_weekend": "weekend",
+    "day_every_day": "day",
+    "part_morning": "morning",
+    "part_afternoon": "afternoon",
+    "part_evening": "evening",
+}
