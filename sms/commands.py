@@ -33,8 +33,8 @@ EXAMPLES = {
 
 def run(session: Session, worker: Worker, market: Market, parsed: Parsed, now: datetime) -> None:
     """Carry out one parsed text for an active worker."""
-    if parsed.ambiguous:
-        notify_worker(session, worker, "ask_back", now, question=parsed.question)
+    if parsed.ambiguous and parsed.ask is not None:
+        notify_worker(session, worker, parsed.ask, now, **parsed.question_data)
         return
     if parsed.rate is not None and parsed.currency not in (None, worker.currency):
         money = format_money(parsed.rate, worker.currency)

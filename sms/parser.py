@@ -47,6 +47,7 @@ from dataclasses import replace
 from datetime import datetime
 
 from sms.parsing.availability import availability_text
+from sms.parsing.guards import hostile
 from sms.parsing.keywords import (
     STOP_WORDS,
     cancel,
@@ -66,6 +67,7 @@ from sms.parsing.requests import (
     earnings,
     rates_query,
     shifts_query,
+    urgent,
     why,
 )
 from sms.parsing.result import INTENTS, Parsed
@@ -91,10 +93,12 @@ def _stop_in_a_sentence(t: Text, ctx: Context) -> Parsed | None:
 
 # First match wins: specific commands before everyday sentences that could contain them.
 _MATCHERS: tuple[Callable[[Text, Context], Parsed | None], ...] = (
+    hostile,
     carrier_stop,
     opt_in,
     help_request,
     yes_or_no,
+    urgent,
     register,
     data_request,
     appeal,

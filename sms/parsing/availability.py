@@ -92,7 +92,7 @@ def availability(t: Text, ctx: Context) -> Parsed:
         ask = ("ask_one_range", {"example_day": "days:mon", "example_hours": _NINE_TO_FIVE})
     elif rate is None and (stray := _STRAY_NUMBER.search(s)) and 4 <= int(stray.group(1)) <= 200:
         example = {"example_day": spec.label, "example_hours": (hours.start, hours.end)}
-        ask = ("ask_rate", {"amount": stray.group(1), **example})
+        ask = ("ask_rate", {"said_rate": stray.group(1), **example})
     return Parsed(
         "availability",
         start=start,

@@ -1,4 +1,8 @@
-"""What a complaint is about: its category from the worker's own words, and the day it names."""
+"""What a complaint is about: its category from the worker's own words, and the day it names.
+
+The words are the canonical ones (sms.parsing.reading), so "me está gritando", "krzyczy" and
+"the client is shouting" are all conduct.
+"""
 
 from __future__ import annotations
 
@@ -6,28 +10,43 @@ import re
 from datetime import datetime
 
 from sms.parsing.days import find_days
-from sms.parsing.lexicon import fold
+from sms.parsing.reading import canonical
 
 # First match wins: a text about being hurt is about safety even if it also mentions pay.
 _CATEGORY_WORDS = (
     (
         "safety",
-        r"unsafe|safety|danger\w*|injur\w*|hurt|accident|fell|fall|burn\w*|no\s+ppe|no\s+gloves",
+        r"unsafe|not\s+safe|(?:dont|do\s+not|didnt)\s+feel\s+safe|safety|danger\w*|injur\w*"
+        r"|hurt|hurts|hurting|bleeding|burn(?:t|ed)|fell\s+(?:over|down|off)|(?:had|been\s+in)\s+an"
+        r"\s+accident|accident\s+at\s+work|no\s+ppe|no\s+gloves|no\s+mask|no\s+helmet"
+        r"|no\s+training|without\s+(?:training|ppe|gloves|a\s+mask)|forklift|lift\w*\s+heavy"
+        r"|heavy\s+lifting|leak\w*|(?:bare|live|exposed)\s+wires?|near\s+(?:the\s+)?wires?"
+        r"|fire\s+exit|smoke|fumes|chemicals?|scared|afraid|frightened|terrified"
+        r"|threat\w*|(?:feel|felt)\s+(?:sick|ill)\s+from",
     ),
     (
         "conduct",
-        r"rude|shout\w*|yell\w*|abus\w*|harass\w*|bull(?:y|ied|ying)|racis\w*|sexis\w*"
-        r"|threat\w*|swore|sworn|insult\w*|conduct|behaviou?r",
+        r"rude|shout\w*|yell\w*|scream\w*|swear\w*|swore|sworn|abus\w*|harass\w*|bull(?:y|ied|ying)"
+        r"|racis\w*|sexis\w*|insult\w*|called\s+me\s+names|touch\w*\s+me|touched|grop\w*"
+        r"|(?:hit|pushed|grabbed|slapped|kicked)\s+me|inappropriate\w*|disrespect\w*|aggressive"
+        r"|aggression|creepy|conduct|behaviou?r|humiliat\w*",
     ),
     (
         "cancellation",
-        r"cancel\w*|sent\s+(?:me\s+)?home|turned\s+(?:me\s+)?away|not\s+needed|no\s+work\s+there",
+        r"cancel\w*\s+(?:when|after|once|as\s+soon\s+as|while|on)\s+(?:i|me)|sent\s+(?:me\s+)?home"
+        r"|turned\s+(?:me\s+)?away|not\s+needed|no\s+work\s+(?:there|when)|they\s+cancel\w*"
+        r"|cancel\w*\s+(?:on\s+)?me",
     ),
     (
         "pay",
-        r"pay|paid|payed|money|wages?|owe[sd]?|underpaid|short\s*changed|rate|unpaid|cash",
+        r"pay|paid|payed|paying|money|wages?|owe[sd]?|underpaid|short\s*changed|rate|unpaid|cash"
+        r"|statement|less\s+than|short",
     ),
-    ("hours", r"hours?|hrs?|timesheet|time\s+sheet|late\s+finish|break|overtime"),
+    (
+        "hours",
+        r"hours?|hrs?|timesheet|time\s+sheet|late\s+finish|break|breaks|overtime|changed\s+my"
+        r"\s+hours",
+    ),
     ("other", r"other"),
 )
 _PATTERNS = tuple(
@@ -36,23 +55,37 @@ _PATTERNS = tuple(
 )
 # The order a numbered question lists them in: "1 pay 2 hours ..."
 CATEGORIES = ("pay", "hours", "cancellation", "conduct", "safety", "other")
+# Safety and conduct reach a person at once, whatever else the text says.
+URGENT = ("safety", "conduct")
 
 
-def category_of(text: str) -> str | None:
-    """The dispute category the words point to, or None when they do not say."""
-    folded = fold(text)
-    number = folded.strip(" .")
-    if number.isdecimal() and 1 <= int(number) <= len(CATEGORIES):
-        return CATEGORIES[int(number) - 1]
+def category_in(words: str) -> str | None:
+    """The category canonical words point to, or None when they do not say."""
     for category, pattern in _PATTERNS:
-        if pattern.search(folded):
+        if pattern.search(words):
             return category
     return None
 
 
-def weekday_of(text: str, at: datetime) -> int | None:
+def urgent_category(words: str) -> str | None:
+    """Safety or conduct, when canonical words speak of either."""
+    for category, pattern in _PATTERNS:
+        if category in URGENT and pattern.search(words):
+            return category
+    return None
+
+
+def category_of(text: str, language: str | None = None) -> str | None:
+    """The dispute category a worker's text points to ("1".."6" picks from the list)."""
+    number = text.strip(" .")
+    if number.isdecimal() and number.isascii() and 1 <= int(number) <= len(CATEGORIES):
+        return CATEGORIES[int(number) - 1]
+    return category_in(canonical(text, language))
+
+
+def weekday_of(text: str, at: datetime, language: str | None = None) -> int | None:
     """The one weekday a complaint names ("problem with tuesday"), Monday 0; else None."""
-    spec, _ = find_days(fold(text), at)
+    spec, _ = find_days(canonical(text, language), at)
     if spec.date is not None:
         return spec.date.weekday()
     return next(iter(spec.weekdays)) if len(spec.weekdays) == 1 else None

@@ -1,9 +1,14 @@
-"""One-word answers and keywords: STOP, START, HELP, JOIN, YES, NO, DROP 4821."""
+"""One-word answers and keywords: STOP, START, HELP, JOIN, YES, NO, DROP 4821.
+
+Each reads the canonical words of a text (sms.parsing.reading), so "tak", "sí" and 👍 are "yes".
+"""
 
 from __future__ import annotations
 
 import re
 
+from sms.parsing.days import find_days
+from sms.parsing.lexicon import fold, languages
 from sms.parsing.result import Parsed
 from sms.parsing.text import Context, Text, find_ref
 
@@ -14,13 +19,34 @@ STOP_WORDS = frozenset(
 START_WORDS = frozenset(("start", "unstop", "resume"))
 _EDGES = re.compile(r"^[\W_]+|[\W_]+$")
 
+# Opting out in other words, as the whole of a text: "stop texting me", "unsubscribe me pls".
+_STOP_PHRASE = re.compile(
+    r"^(?:please\s+|pls\s+)?(?:stop|stopall|unsubscribe|optout|opt\s+out)(?:\s+(?:me|now|all|it"
+    r"|everything|(?:sending|texting|messaging|sms(?:ing)?)(?:\s+me)?(?:\s+(?:any\s+more|anymore"
+    r"|texts?|messages?|msgs?|sms|offers?|jobs?|shifts?))*|(?:all\s+)?(?:the\s+)?(?:texts?"
+    r"|messages?|msgs?|sms|offers?)(?:\s+(?:to\s+me|please|now))*))*$"
+    r"|^(?:no\s+more\s+(?:texts?|messages?|msgs?|sms)|dont\s+(?:text|message)\s+me(?:\s+again)?"
+    r"|(?:remove|take)\s+me\s+(?:off|from)\s+(?:the\s+|this\s+|your\s+)?(?:list|system|texts?)"
+    r"|unsubscribe\s+me|i\s+want\s+to\s+(?:unsubscribe|stop\s+(?:the\s+)?(?:texts?|messages?)))"
+    r"(?:\s+(?:please|now|thanks))*$"
+)
+_START_PHRASE = re.compile(
+    r"^(?:start|resume|unstop|opt\s+in|subscribe)(?:\s+(?:again|me|texts?|messages?|offers?"
+    r"|jobs?|sending\s+me(?:\s+(?:texts?|messages?|offers?|jobs?|work))?))*$"
+    r"|^(?:i\s+want|send\s+me|can\s+i\s+have|i\s+would\s+like)\s+(?:the\s+)?(?:texts?|messages?"
+    r"|offers?|jobs?)\s+(?:again|back)(?:\s+please)?$"
+)
+
 _HELP_PHRASES = frozenset(
     (
         "help", "help me", "help please", "help pls", "helpp", "hlp", "info", "information",
         "commands", "command", "menu", "options", "instructions", "how does this work",
         "how does it work", "what can i text", "what can i send", "what can i do",
         "what do i text", "what do i send", "what can i say", "hi", "hello", "hey", "hiya",
-        "hallo", "hola", "helo", "hi there", "hello there", "hey there",
+        "hallo", "hola", "helo", "hi there", "hello there", "hey there", "what are the commands",
+        "what are the options", "what do i do", "how do i use this", "how do i use it",
+        "good morning", "good afternoon", "good evening", "morning", "evening",
+        "what is this", "whats this", "what is poems", "who is this",
     )
 )  # fmt: skip
 _HELP_FIRST = frozenset(("help", "info", "hlp", "helpp"))
@@ -28,71 +54,118 @@ _HELP_FIRST = frozenset(("help", "info", "hlp", "helpp"))
 _REGISTER = re.compile(
     r"^(?:(?:i\s+)?(?:want|wanna|would\s+like|d\s+like)\s+to\s+|can\s+i\s+|how\s+(?:do|can)\s+i\s+"
     r"|please\s+|pls\s+|let\s+me\s+)?(?:join|register|sign\s*up|sign\s+me\s+up|enrol|enroll"
-    r"|subscribe|new\s+worker)(?![a-z])"
+    r"|subscribe|new\s+worker)(?![a-z])(?!\s+(?:office|of|for\s+(?:the|a)\s+(?!work)))"
+)
+_NEW_HERE = re.compile(
+    r"(?<![a-z])(?:(?:im|i\s+am)\s+new(?:\s+here)?|new\s+here|how\s+do\s+i\s+(?:start|get\s+work)"
+    r"|(?:told|said)\s+(?:me\s+)?to\s+(?:text|message|contact)\s+(?:this|you)"
+    r"|(?:looking\s+for|want|need|get)\s+(?:some\s+)?work\s+(?:with|through|from)\s+(?:you|poems)"
+    r"|(?:want|wanna)\s+to\s+work\s+(?:with|for|through)\s+(?:you|poems))(?![a-z])"
 )
 
 # Longer phrases first: the first alternative that fits is the one kept.
 _YES = (
-    r"i\s+accept|i\s+will\s+take\s+it|i\s+can\s+do\s+it|i\s+can\s+make\s+it|can\s+do(?:\s+it)?"
-    r"|ill\s+take\s+it|take\s+it|book\s+me|count\s+me\s+in"
+    r"i\s+accept|i\s+will\s+take\s+it|i\s+will\s+take|i\s+can\s+do\s+it|i\s+can\s+make\s+it"
+    r"|can\s+do(?:\s+it)?|ill\s+take\s+it|ill\s+take|ill\s+do\s+it|ill\s+do|i\s+will\s+do"
+    r"|take\s+it|book\s+me(?:\s+in)?|put\s+me\s+down(?:\s+for)?|count\s+me\s+in|im\s+in"
+    r"|go\s+on(?:\s+then)?|lets\s+do\s+it|sounds\s+good|why\s+not"
     r"|yes+|y|ya|yah|yeah|yea|yep|yup|ye|ok|okay|okey|okie|k|kk|accept|accepted|sure|deal|aye"
-    r"|si|sim|oui|tak|da|ja"  # yes in the market's other languages
+    r"|si|sim|oui|tak|da|ja|absolutely|definitely"
 )
 _NO = (
-    r"cant\s+make\s+it|cant\s+do\s+it|no\s+thank\s+you|no\s+thanks|no\s+ta|not\s+this\s+time"
-    r"|not\s+available|not\s+today|not\s+interested"
+    r"cant\s+make\s+it|cant\s+do\s+it|cant\s+do\s+that(?:\s+one)?|no\s+thank\s+you|no\s+thanks"
+    r"|no\s+ta|not\s+this\s+time|not\s+this\s+one|not\s+for\s+me|not\s+available|not\s+today"
+    r"|not\s+interested|no\s+can\s+do|ill\s+pass|ill\s+give\s+it\s+a\s+miss|give\s+it\s+a\s+miss"
+    r"|(?:have|got)\s+to\s+say\s+no|say\s+no"
     r"|no+|n|nope|nah|na|decline|declined|reject|pass|unavailable|busy|cant|cannot"
     r"|nie|nu|non|nao|nein"
 )
 _REPLY = re.compile(
-    rf"^\W*(?:(?P<yes>{_YES})|(?P<no>{_NO}))(?![a-z])\W*"
-    r"(?:(?:ref|shift|job|offer)(?![a-z])\W*)?#?(?P<ref>[0-9]{1,8})?(?![0-9])\W*(?P<rest>.*)$"
+    rf"^\W*(?:(?P<yes>(?:(?:{_YES})(?![a-z])\W*)+)|(?P<no>(?:(?:{_NO})(?![a-z])\W*)+))"
+    r"(?:(?:to|for|on|ref|shift|job|offer|the|one|it)(?![a-z])\W*)*#?(?P<ref>[0-9]{1,8})?"
+    r"(?![0-9])\W*(?P<rest>.*)$"
 )
 _REF_THEN_REPLY = re.compile(
-    rf"^\W*#?(?P<ref>[0-9]{{1,8}})\W*(?:(?P<yes>{_YES})|(?P<no>{_NO}))\W*$"
+    rf"^\W*#?(?P<ref>[0-9]{{1,8}})\W*(?:(?P<yes>{_YES})|(?P<no>{_NO}))(?![a-z])\W*$"
 )
 # What may follow YES or NO without changing what it means.
 _POLITE = re.compile(
-    r"^(?:(?:please|pls|plz|thanks|thank\s+you|thankyou|thx|ta|cheers|sure|great|sorry|mate"
-    r"|i\s+can|i\s+will|ill\s+take\s+it|take\s+it|ok|okay|x+|can\s+do|i\s+can\s+do\s+it"
+    r"^(?:(?:please|pls|plz|thanks|thank\s+you|thankyou|thank\s+u|thx|ta|cheers|sure|great|sorry"
+    r"|mate|i\s+can|i\s+will|ill\s+take\s+it|take\s+it|ok|okay|x+|can\s+do|i\s+can\s+do\s+it"
     r"|i\s+can\s+make\s+it|not\s+this\s+time|cant\s+make\s+it|busy|not\s+today|see\s+you\s+there"
-    r"|see\s+you|lovely|perfect|brilliant|cool|fine|absolutely|definitely)(?![a-z])\W*)*$"
+    r"|see\s+you|lovely|perfect|brilliant|cool|fine|absolutely|definitely|then|one|that\s+one"
+    r"|this\s+one|it|that|this|accept|yes|no|go\s+on|me|in|for\s+me|again|sounds\s+good"
+    r"|will\s+do|no\s+problem|np|of\s+course|love|hun|mate|dear|sir|madam|boss|very\s+much"
+    r"|so\s+much|much|a\s+lot|ill\s+be\s+there|be\s+there|see\s+you\s+then"
+    r"|with\s+pleasure|gladly|happy\s+to|count\s+me\s+in|book\s+me|im\s+in)(?![a-z])\W*)*$"
 )
+# A yes with a condition: "yes but only till 3" is taken, and the condition asked about.
+_BUT = re.compile(r"^(?:but|only|if|as\s+long\s+as|except|unless)(?![a-z])")
 
 _DROP = re.compile(
-    r"^\W*(?:drop|cancel|cancell?|cancle|cncl|canx)(?![a-z])\W*(?:(?:my|the|this)\s+)?"
+    r"^\W*(?:drop|cancel|cancell?|cancle|cncl|canx)(?![a-z])\W*(?:(?:my|the|this|that|for)\s+)?"
     r"(?:(?:shift|booking|job)(?![a-z])\W*)?#?\s*(?P<ref>[0-9]{1,8})?(?![0-9])\W*(?P<rest>.*)$"
+)
+_DROP_ANYWHERE = re.compile(
+    r"(?<![a-z])(?:drop|cancel|cancell?|cancle|cncl|canx)(?![a-z])\W*(?:(?:my|the|this|that|for"
+    r"|out\s+of|on)\s+)*(?:(?P<what>shift|shifts|booking|job|work)(?![a-z])|#?(?P<ref>[0-9]{3,8})"
+    r"(?![0-9]))"
 )
 _OPT_OUT_WORDS = re.compile(
     r"(?<![a-z])(?:texts?|messages?|sms|subscription|everything|all|me|account|notifications?)"
     r"(?![a-z])"
 )
+_NOT_A_DROP = re.compile(r"^(?:off|by|in|out|round|table|me\s+a\s+line|the\s+ball)(?![a-z])")
 _CANT = re.compile(
-    r"(?<![a-z])(?:cant|cannot|can\s+not|cnt|wont|unable\s+to|not\s+able\s+to|can\s+no\s+longer"
-    r"|no\s+longer\s+able\s+to)\s+(?:make|do|attend|work|go\s+to|come\s+to|come\s+in\s+for|cover)"
-    r"(?![a-z])(?P<rest>.*)$"
+    r"(?<![a-z])(?:(?:cant|cannot|can\s+not|cnt|wont|unable\s+to|not\s+able\s+to|can\s+no\s+longer"
+    r"|no\s+longer\s+able\s+to)\s+(?:make|do|attend|work|go\s+to|go|come\s+to|come\s+in\s+for"
+    r"|come\s+in|come|cover|be\s+there|get\s+there|get\s+in)"
+    r"|(?:not|never)\s+(?:going\s+to|gonna)\s+(?:make|be\s+able|come|get\s+there)"
+    r"|wont\s+be\s+able\s+to(?:\s+(?:make|come|do|work|go|get))?|wont\s+be\s+(?:there|coming|in)"
+    r"|(?:have|need|got)\s+to\s+(?:pull\s+out|drop\s+out|back\s+out|cancel)"
+    r"|(?:pull|pulling|drop|dropping|back|backing)\s+out)(?![a-z])(?P<rest>.*)$"
 )
 _TAKE_ME_OFF = re.compile(
     r"(?<![a-z])(?:remove|take)\s+me\s+(?:off|from|out\s+of)\s+(?:the\s+|that\s+|this\s+|my\s+)?"
     r"(?:shift|job|booking)(?![a-z])"
 )
 _NO_LONGER = re.compile(r"(?<![a-z])(?:anymore|any\s+more|after\s+all|no\s+longer)(?![a-z])")
+# A reason for not coming: illness, children, transport, "something came up".
+_REASON = re.compile(
+    r"(?<![a-z])(?:sick|ill|unwell|poorly|covid|flu|fever|hospital|doctor|dentist|kid|kids|child"
+    r"|son|daughter|baby|mum|mom|dad|family|emergency|funeral|car|bus|train|broke|broken"
+    r"|something\s+came\s+up|came\s+up|sorry)(?![a-z])"
+)
+_NOT_CANCELLING = re.compile(r"(?<![a-z])(?:not|no|never|dont)\s+(?:cancel|cancelling|drop)")
 
 
 def carrier_stop(t: Text, ctx: Context) -> Parsed | None:
-    """STOP and the other carrier words, alone; a sentence containing one is no opt-out."""
-    return Parsed("stop") if _EDGES.sub("", t.norm) in STOP_WORDS else None
+    """STOP and the other carrier words alone (in any of our languages), or opting out in so many
+    words ("stop texting me", "unsubscribe me pls"); a longer sentence is no opt-out."""
+    alone = _EDGES.sub("", fold(t.original))
+    if alone in STOP_WORDS or alone in _carrier_words():
+        return Parsed("stop", exact=True)
+    if _STOP_PHRASE.match(t.core) or t.core in STOP_WORDS:
+        return Parsed("stop")
+    return None
+
+
+def _carrier_words() -> frozenset[str]:
+    return frozenset(word for lang in languages().values() for word in lang.carrier)
 
 
 def opt_in(t: Text, ctx: Context) -> Parsed | None:
-    """START, UNSTOP or RESUME, alone."""
-    return Parsed("start") if _EDGES.sub("", t.norm) in START_WORDS else None
+    """START, UNSTOP or RESUME, alone; or "send me texts again"."""
+    if _EDGES.sub("", t.norm) in START_WORDS:
+        return Parsed("start", exact=True)
+    return Parsed("start") if _START_PHRASE.match(t.core) else None
 
 
 def help_request(t: Text, ctx: Context) -> Parsed | None:
-    """HELP, INFO, "?", a greeting, or "what can i text"."""
-    if (not t.words and "?" in t.norm) or t.phrase in _HELP_PHRASES:
-        return Parsed("help")
+    """HELP, INFO, "?", a greeting alone, or "what can i text"."""
+    core = " ".join(re.findall(r"[a-z]+|[0-9]+", t.core))
+    if (not t.words and "?" in t.norm) or t.phrase in _HELP_PHRASES or core in _HELP_PHRASES:
+        return Parsed("help", exact=t.first in _HELP_FIRST)
     return None
 
 
@@ -102,36 +175,80 @@ def help_fallback(t: Text, ctx: Context) -> Parsed | None:
 
 
 def register(t: Text, ctx: Context) -> Parsed | None:
-    """JOIN, REGISTER, SIGN UP, "i want to join"."""
-    return Parsed("register") if _REGISTER.match(t.phrase) else None
+    """JOIN, REGISTER, SIGN UP, "i want to join", "im new, want work"."""
+    if _REGISTER.match(t.core) or _NEW_HERE.search(t.norm):
+        return Parsed("register", exact=t.first in ("join", "register"))
+    return None
 
 
 def yes_or_no(t: Text, ctx: Context) -> Parsed | None:
-    """An answer to an offer: YES, Y 4821, YES4821, yes please, NO 4821, no thanks."""
-    m = _REF_THEN_REPLY.match(t.norm)
+    """An answer to an offer: YES, Y 4821, YES4821, yes please, 👍, NO 4821, no thanks."""
+    core = t.core
+    m = _REF_THEN_REPLY.match(core)
+    ambiguous = False
     if m is None:
-        m = _REPLY.match(t.norm)
-        # Without a reference, only politeness may follow: "yes i can work sat" is availability.
-        if m is None or (not m.group("ref") and not _POLITE.match(m.group("rest"))):
+        m = _REPLY.match(core)
+        if m is None:
             return None
-    return Parsed("accept" if m.group("yes") else "decline", offer_ref=m.group("ref"))
+        rest = m.group("rest")
+        if m.group("yes") and _BUT.match(rest):
+            ambiguous = True  # "yes but only till 3": taken, with the condition asked about
+        elif not _POLITE.match(rest):
+            # "yes i can work sat" is availability; "yes 4821 and 5102" is two answers.
+            return None
+        if m.group("no") and not m.group("ref") and rest and _CANT_DAY.search(rest):
+            return None
+    intent = "accept" if m.group("yes") else "decline"
+    ref = m.group("ref")
+    if ambiguous:
+        return Parsed(intent, offer_ref=ref, ambiguous=True, ask="ask_accept_condition")
+    return Parsed(intent, offer_ref=ref, exact=ref is not None)
+
+
+_CANT_DAY = re.compile(r"(?<![a-z])(?:today|tonight|tomorrow|monday|tuesday|wednesday|thursday"
+    r"|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun)(?![a-z])")  # fmt: skip
 
 
 def cancel(t: Text, ctx: Context) -> Parsed | None:
-    """Giving up a booked shift: DROP 4821, CANCEL 4821, can't make 4821, cant do it anymore."""
-    m = _DROP.match(t.norm)
+    """Giving up a booked shift: DROP 4821 (exact), and in words: "cant make it wednesday",
+    "I won't be able to come tomorrow", "need to cancel 4821", "can i drop thursdays shift"."""
+    if _NOT_CANCELLING.search(t.norm):
+        return None  # "not cancelling, just running late"
+    m = _DROP.match(t.core)
     if m is not None:
-        if not m.group("ref") and _OPT_OUT_WORDS.search(m.group("rest")):
+        ref, rest = m.group("ref"), m.group("rest")
+        if ref is not None:
+            return Parsed("cancel", offer_ref=ref, days=_days(rest, ctx), exact=True)
+        if _OPT_OUT_WORDS.search(rest):
             return None  # "cancel my texts" is an opt-out in other words; STOP is asked for later
-        return Parsed("cancel", offer_ref=m.group("ref"))
+        if not _NOT_A_DROP.match(rest):
+            return Parsed("cancel", days=_days(rest, ctx))
+        return None
     if _TAKE_ME_OFF.search(t.norm):
-        return Parsed("cancel", offer_ref=find_ref(t.norm))
+        return Parsed("cancel", offer_ref=find_ref(t.norm), days=_days(t.norm, ctx))
+    m = _DROP_ANYWHERE.search(t.norm)
+    if m is not None and not _OPT_OUT_WORDS.search(t.norm[m.end() :][:12]):
+        return Parsed("cancel", offer_ref=m.group("ref"), days=_days(t.norm, ctx))
     m = _CANT.search(t.norm)
     if m is None:
         return None
     rest = m.group("rest")
     ref = find_ref(rest)
-    if ref is not None:
-        return Parsed("cancel", offer_ref=ref)
-    # "can't make it anymore": a booking given up, the exchange finds which one.
-    return Parsed("cancel") if _NO_LONGER.search(rest) else None
+    days = _days(rest, ctx)
+    spec, _ = find_days(rest, ctx.at)
+    if spec.recurring:
+        return None  # "cant work weekends" is how they work, not a booking given up
+    said_when = ref is not None or bool(days) or spec.date is not None
+    if said_when or _NO_LONGER.search(rest) or _REASON.search(t.norm):
+        return Parsed("cancel", offer_ref=ref, days=days)
+    return None
+
+
+def _days(s: str, ctx: Context) -> tuple[str, ...]:
+    """The weekdays a text names, or the weekday of the one date it gives ("tomorrow")."""
+    spec, _ = find_days(s, ctx.at)
+    if spec.days:
+        return spec.days
+    if spec.date is not None:
+        return (("mon", "tue", "wed", "thu", "fri", "sat", "sun")[spec.date.weekday()],)
+    return ()

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from sms.parsing.availability import has_hours
+from sms.parsing.complaints import category_in, urgent_category
 from sms.parsing.days import find_days, whole_day
 from sms.parsing.places import find_outward_code, find_postcode, find_zip
 from sms.parsing.result import Parsed
@@ -13,16 +15,21 @@ from sms.parsing.vocab import find_skills
 
 _DISPUTE_WORDS = ("dispute", "disputes", "disputed", "complaint", "complain", "complaints")
 _PAY_COMPLAINT = re.compile(
-    r"(?<![a-z])(?<!no )(?<!not a )(?:problems?|issues?)(?![a-z])"
-    r"|(?<![a-z])(?:complain\w*|dispute\w*|unfair|wrong(?!\s+(?:number|person))|incorrect"
-    r"|underpaid|under\s+paid|short\s*paid|short\s*changed|ripped\s+off|scam\w*"
-    r"|not\s+(?:been\s+|being\s+)?paid|no\s+pay|unpaid"
+    r"(?<![a-z])(?<!no )(?<!not a )(?<!any )(?:problems?|issues?)(?![a-z])(?!\s+(?:at\s+all|thanks))"
+    r"|(?<![a-z])(?:complain\w*|dispute\w*|unfair|wrong(?!\s+(?:number|person|text))|incorrect"
+    r"|underpaid|under\s*paid|short\s*paid|short\s*changed|ripped\s+off|scam\w*|not\s+right"
+    r"|not\s+(?:been\s+|being\s+)?paid|no\s+pay|unpaid|still\s+not\s+paid"
     r"|(?:didnt|did\s+not|havent|have\s+not|hasnt|has\s+not|never|dont|wasnt|was\s+not|werent"
     r"|not|still\s+not|still\s+havent)\s+(?:been\s+|get\s+|got\s+|getting\s+|gotten\s+)?"
     r"(?:pay|paid|payed)"
     r"|(?:havent|hasnt|didnt|wasnt|have\s+not|did\s+not)\s+i\s+(?:been\s+|got\s+|get\s+)?paid"
-    r"|(?:owe|owes)\s+me|missing\s+(?:pay|money|hours|wages)"
-    r"|(?:pay|money|hours|wages)\s+(?:is\s+|are\s+)?missing)(?![a-z])"
+    r"|(?:owe|owes)\s+me|missing\s+(?:pay|money|hours|wages)|(?:want|wanting)\s+(?:paying|my\s+money)"
+    r"|(?:pay|money|hours|wages)\s+(?:is\s+|are\s+)?(?:missing|short|wrong)"
+    r"|only\s+(?:got\s+|been\s+|get\s+)?paid|(?:they\s+)?only\s+paid|paid\s+(?:me\s+)?(?:only|just)"
+    r"|paid\s+(?:me\s+)?(?:for\s+)?[0-9.,]+\s*(?:hours?|hrs?|h)\s+(?:but|not|when|and\s+i)"
+    r"|paid\s+.{0,20}less|less\s+than\s+(?:my|the|i|what)|said\s+my\s+rate\s+was"
+    r"|changed\s+my\s+hours|(?:no|didnt\s+get\s+(?:a|my))\s+break|sent\s+(?:me\s+)?home"
+    r"|turned\s+me\s+away|cancel\w*\s+(?:when|after|once|while)\s+i\s+(?:was|had|got))(?![a-z])"
 )
 _APPEAL = re.compile(r"(?<![a-z])appeal(?![a-z])")
 _HOW_COME = re.compile(r"^how\s+come(?![a-z])")
@@ -33,11 +40,20 @@ _DELETE = re.compile(
     r"(?!\s+from\s+(?:the\s+|that\s+|this\s+)?(?:shift|job|booking|offer))"
 )
 _DELETE_ALONE = frozenset(("delete", "delete data", "delete account", "delete all"))
+_MINE = r"(?:my|me|mine)\s*(?:data|details|info|information|file|record|records|profile|account)?"
 _WHO_SAW = re.compile(
     r"(?<![a-z])who(?:s|\s+has|\s+have|\s+can|\s+could|\s+did|\s+else)?\s+(?:\w+\s+){0,2}?"
     r"(?:saw|seen|see|sees|looked|look|viewed|view|accessed|access|checked|read)(?![a-z])"
+    rf"(?:\s+(?:at|into))?\s+(?:{_MINE})(?![a-z])"
+    r"|^who\s+saw$|^who\s+(?:has\s+)?seen$"
+    rf"|(?<![a-z])(?:has|have|did)\s+(?:any\s*one|anybody|someone|somebody|staff)\s+(?:\w+\s+){{0,4}}?"
+    rf"(?:looked|seen|viewed|accessed|checked|read)(?:\s+(?:at|into))?\s+(?:{_MINE})(?![a-z])"
 )
-_MY_RECORD = re.compile(r"(?<![a-z])my\s+(?:work\s+)?(?:record|records|history)(?![a-z])")
+_MY_RECORD = re.compile(
+    r"(?<![a-z])my\s+(?:work\s+)?(?:record|records|history|points|penalty\s+points)(?![a-z])"
+    r"|(?<![a-z])(?:how\s+many|any)\s+(?:penalty\s+)?points|(?:am\s+i|have\s+i\s+been|im)\s+"
+    r"(?:banned|suspended|blocked|paused|barred)|penalty\s+points?(?![a-z])"
+)
 _MY_DATA = re.compile(
     r"(?<![a-z])my\s+(?:data|info|information|details|personal\s+(?:data|info|details)|profile)"
     r"(?![a-z])|(?<![a-z])(?:know|have|hold|keep|store)\s+(?:\w+\s+){0,2}?(?:about|on)\s+me(?![a-z])"
@@ -51,29 +67,50 @@ _EARNINGS_FIRST = frozenset(
 )  # fmt: skip
 _MY_PAY = re.compile(
     r"(?<![a-z])my\s+(?:pay|earnings|wages|money|payslips?|statements?|balance|income|payments?)"
-    r"(?![a-z])"
+    r"(?![a-z])|(?<![a-z])(?:total|this\s+(?:week|months?)s?)\s+(?:earnings|pay|wages)(?![a-z])"
+    r"|(?<![a-z])(?:earnings|wages)\s+(?:this|for\s+the)\s+(?:week|month)(?![a-z])"
 )
 _EARN_WORDS = re.compile(
-    r"(?<![a-z])(?:earn\w*|paid|payed|owed|wages"
-    r"|how\s+much\s+(?:have|did|do|will|would|am)\s+i\s+(?:make|made|get|got|getting))(?![a-z])"
+    r"(?<![a-z])(?:earn\w*|paid|payed|owed|wages|tax|money"
+    r"|how\s+much\s+(?:have|did|do|will|would|am)\s+i\s+(?:make|made|get|got|getting|owed))"
+    r"(?![a-z])"
+)
+_MONEY_ARRIVED = re.compile(
+    r"(?<![a-z])(?:money|pay|payment|wages)\s+(?:for\s+\S+\s+)?(?:go|gone|went|come|came|arrive"
+    r"|arrived|land|landed)(?:\s+(?:in|through))?(?![a-z])"
 )
 
 _RATES_FIRST = frozenset(("rates", "rate", "prices", "price"))
 _RATES_ASKED = re.compile(
-    r"(?<![a-z])(?:how\s+much\s+(?:do|does|is|are|can|will|would|for|they|an?|the|per|pay)"
-    r"|what\s+(?:do|does|did|will|would|is|are|can)\s+(?:\w+\s+){0,4}?(?:pay|pays|paying|earn|earns"
-    r"|make|makes|get|gets|charge|charges|rate|rates|wage)"
+    r"(?<![a-z])(?:how\s+much\s+(?:do|does|is|are|can|will|would|for|they|an?|the|per|pay|should"
+    r"|to\s+charge|to\s+ask|people)"
+    r"|what\s+(?:do|does|did|will|would|is|are|can|should)\s+(?:\w+\s+){0,4}?(?:pay|pays|paying"
+    r"|earn|earns|make|makes|get|gets|getting|charge|charges|rate|rates|wage|ask)"
     r"|(?:going|average|avg|usual|typical|normal|current)\s+(?:rate|rates|pay|wage|wages|price)"
     r"|(?:rates?|pay|wages?)\s+(?:for|in|round|around|near))(?![a-z])"
 )
 
 _SHIFTS_FIRST = frozenset(
-    ("shifts", "shift", "jobs", "job", "work", "gigs", "gig", "vacancies", "openings", "offers")
-)
+    ("shifts", "shift", "jobs", "job", "work", "gigs", "gig", "vacancies", "openings", "offers",
+     "bookings", "booking")
+)  # fmt: skip
 _SHIFTS_ASKED = re.compile(
-    r"(?<![a-z])(?:any|got|have\s+you\s+got|is\s+there|are\s+there|what|which|more)\s+"
-    r"(?:\w+\s+)?(?:work|shifts?|jobs?|gigs?|offers?|vacancies)(?![a-z])"
-    r"|(?<![a-z])(?:shifts?|jobs?|work)\s+(?:available|going|near|today|tomorrow|tmrw)(?![a-z])"
+    r"(?<![a-z])(?:any|got|have\s+you\s+got|is\s+there|are\s+there|what|which|more|need|needs"
+    r"|looking\s+for|want)\s+(?:\w+\s+){0,2}?(?:work|shifts?|jobs?|gigs?|offers?|vacancies|bookings?)"
+    r"(?![a-z])"
+    r"|(?<![a-z])(?:shifts?|jobs?|work)\s+(?:available|going|near|today|tomorrow|tmrw|this\s+week)"
+    r"(?![a-z])"
+    r"|(?<![a-z])(?:got|have\s+you\s+got|is\s+there|anything)\s+(?:\w+\s+)?(?:for\s+me|going"
+    r"|on)(?![a-z])|(?<![a-z])what\s+(?:have|do)\s+i\s+(?:got|have)\s+on(?![a-z])"
+    r"|(?<![a-z])my\s+(?:shifts|bookings|jobs|offers)(?![a-z])"
+    r"|(?<![a-z])(?:what|which)\s+(?:shifts|jobs|bookings)\s+(?:do\s+)?i\s+have(?![a-z])"
+)
+# "how much should i ask for cleaning": the worker's own price, from the market's figures.
+_ASKING_PRICE = re.compile(r"(?<![a-z])(?:should|ask|charge)(?![a-z])")
+# What a question is about when it asks WHY: offers, shifts, work, or the worker.
+_WHY_ABOUT = re.compile(
+    r"(?<![a-z])(?:offers?|shifts?|jobs?|work|booking|bookings|texts?|messages?|i|me|my|get|got"
+    r"|getting|picked|chosen|someone\s+else|nothing|never)(?![a-z])"
 )
 
 
@@ -87,14 +124,38 @@ def appeal(t: Text, ctx: Context) -> Parsed | None:
     return None
 
 
+def urgent(t: Text, ctx: Context) -> Parsed | None:
+    """A text about safety or conduct ("the client is getting aggressive"): a dispute, marked so a
+    person reads it first, whatever else it says."""
+    category = urgent_category(t.norm)
+    if category is None:
+        return None
+    days = _weekdays(t, ctx)
+    return Parsed(
+        "dispute", offer_ref=find_ref(t.norm), detail=t.original, category=category, days=days
+    )
+
+
 def dispute(t: Text, ctx: Context) -> Parsed | None:
     """DISPUTE 4821 they paid 2 hours not 4; "they didnt pay me"; "problem with tuesday"."""
     if t.first in _DISPUTE_WORDS or fuzzy(t.first, ("dispute", "complaint")):
         ref, detail = split_ref(t.after_first_word())
-        return _with_detail("dispute", ref, detail, "ask_dispute_ref" if ref else "ask_dispute")
+        found = _with_detail("dispute", ref, detail, "ask_dispute_ref" if ref else "ask_dispute")
+        return replace(found, category=category_in(t.norm), days=_weekdays(t, ctx))
     if _PAY_COMPLAINT.search(t.norm):
-        return Parsed("dispute", offer_ref=find_ref(t.norm), detail=t.original)
+        return Parsed(
+            "dispute",
+            offer_ref=find_ref(t.norm),
+            detail=t.original,
+            category=category_in(t.norm),
+            days=_weekdays(t, ctx),
+        )
     return None
+
+
+def _weekdays(t: Text, ctx: Context) -> tuple[str, ...]:
+    spec, _ = find_days(t.norm, ctx.at)
+    return spec.days
 
 
 def _with_detail(intent: str, ref: str | None, detail: str, ask: str) -> Parsed:
@@ -108,9 +169,12 @@ def _with_detail(intent: str, ref: str | None, detail: str, ask: str) -> Parsed:
 def why(t: Text, ctx: Context) -> Parsed | None:
     """WHY, WHY 4821, why didnt i get that job, how come i never get offers."""
     if t.first == "why":
-        ref, _ = split_ref(t.after_first_word())
-        return Parsed("why", offer_ref=ref)
-    if _HOW_COME.match(t.phrase):
+        ref, rest = split_ref(t.after_first_word())
+        rest_norm = t.norm.split(" ", 1)[1] if " " in t.norm else ""
+        if ref is None and rest and not _WHY_ABOUT.search(rest_norm):
+            return None  # "why is everything so expensive": not about the exchange
+        return Parsed("why", offer_ref=ref, exact=ref is not None)
+    if _HOW_COME.match(t.phrase) and _WHY_ABOUT.search(t.norm[8:]):
         return Parsed("why", offer_ref=find_ref(t.norm))
     return None
 
@@ -119,53 +183,55 @@ def data_request(t: Text, ctx: Context) -> Parsed | None:
     """DELETE MY DATA, WHO SAW, MY RECORD, MY DATA and their everyday wordings."""
     s = t.phrase
     if _DELETE.search(s) or s in _DELETE_ALONE:
-        return Parsed("delete_data")
+        return Parsed("delete_data", exact=s in ("delete my data", "delete"))
     if _WHO_SAW.search(s):
-        return Parsed("who_saw")
+        return Parsed("who_saw", exact=s == "who saw")
     if _MY_RECORD.search(s) or s in ("record", "history"):
-        return Parsed("my_record")
+        return Parsed("my_record", exact=s == "my record")
     if _MY_DATA.search(s) or s in ("data", "mydata"):
-        return Parsed("my_data")
+        return Parsed("my_data", exact=s == "my data")
     return None
 
 
 def earnings(t: Text, ctx: Context) -> Parsed | None:
-    """EARNINGS, my pay, how much have i earned, when do i get paid."""
+    """EARNINGS, my pay, how much have i earned, when do i get paid, did the money go in."""
     s = t.phrase
     short = len(t.words) <= 3 and not {"rate", "rates"} & set(t.words)
-    if (t.first in _EARNINGS_FIRST and short) or _MY_PAY.search(s):
-        return Parsed("earnings")
+    ref = find_ref(t.norm)
+    if (t.first in _EARNINGS_FIRST and short) or _MY_PAY.search(s) or _MONEY_ARRIVED.search(s):
+        return Parsed("earnings", offer_ref=ref)
     if _SELF.search(s) and _EARN_WORDS.search(s):
-        return Parsed("earnings")
+        return Parsed("earnings", offer_ref=ref)
     return None
 
 
 def rates_query(t: Text, ctx: Context) -> Parsed | None:
     """RATES cleaning E1, what does care pay, how much do babysitters get round here."""
     asked = t.first in _RATES_FIRST or (
-        _RATES_ASKED.search(t.phrase) is not None and _SELF.search(t.phrase) is None
+        _RATES_ASKED.search(t.phrase) is not None
+        and (_SELF.search(t.phrase) is None or _ASKING_PRICE.search(t.phrase) is not None)
     )
     if not asked:
         return None
     skills, _ = find_skills(t.words, ctx.skills)
+    return Parsed("rates_query", skill=skills[0] if skills else None, **_place(t))
+
+
+def _place(t: Text) -> dict[str, str | None]:
+    """A postcode, a postcode district or a ZIP code in the text."""
     zip_code = find_zip(t.norm)
     postcode = find_postcode(t.norm)
     if postcode is None and zip_code is None:
         postcode = find_outward_code([w.strip(".,!?;:()") for w in t.norm.split()])
-    return Parsed(
-        "rates_query",
-        skill=skills[0] if skills else None,
-        postcode=postcode,
-        zip=zip_code if postcode is None else None,
-    )
+    return {"postcode": postcode, "zip": zip_code if postcode is None else None}
 
 
 def shifts_query(t: Text, ctx: Context) -> Parsed | None:
-    """SHIFTS, jobs, any work, any cleaning shifts today."""
-    first = t.first in _SHIFTS_FIRST and not any(w.isdecimal() for w in t.words)
+    """SHIFTS, jobs, any work, any cleaning shifts today, got anything for me."""
+    first = t.first in _SHIFTS_FIRST and not any(w.isdecimal() and len(w) >= 4 for w in t.words)
     if not first and _SHIFTS_ASKED.search(t.phrase) is None:
         return None
-    if first and has_hours(t, ctx):
+    if has_hours(t, ctx):
         return None  # "work sat 9-5" offers hours rather than asking for them
     skills, _ = find_skills(t.words, ctx.skills)
     spec, _ = find_days(t.norm, ctx.at)
@@ -175,4 +241,7 @@ def shifts_query(t: Text, ctx: Context) -> Parsed | None:
         skill=skills[0] if skills else None,
         start=day[0] if day else None,
         end=day[1] if day else None,
+        days=spec.days,
+        exact=t.phrase == "shifts",
+        **_place(t),
     )

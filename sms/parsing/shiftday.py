@@ -21,14 +21,23 @@ _NUMBER_WORD = re.compile(r"(?<![a-z])(" + "|".join(_NUMBER_WORDS) + r")(?![a-z]
 _LATE = re.compile(r"(?<![a-z])late(?![a-z])")
 _LATE_SAID = re.compile(
     r"(?<![a-z])(?:running|be|am|im|bit|little|slightly|abit|sorry|min|mins|minutes?|hours?|hr"
-    r"|hrs|[0-9]+\s*(?:m|h))\s+(?:a\s+)?(?:bit\s+|little\s+)?late(?![a-z])"
+    r"|hrs|half|quarter|[0-9]+\s*(?:m|h)?|gonna|going|will|ill|might|may|little\s+bit|tad)"
+    r"\s+(?:a\s+)?(?:bit\s+|little\s+)?late(?![a-z])"
+    r"|(?<![a-z])late(?:\s+(?:by|for|to|again|today|tonight|this\s+morning|sorry))+(?![a-z])"
 )
-# Late in other words: "stuck in traffic, be there in 20 mins", "running behind".
+# Late in other words: "stuck in traffic, be there in 20 mins", "running behind", "5 mins away".
 _HELD_UP = re.compile(
     r"(?<![a-z])(?:(?:be|get|getting|arrive|arriving)\s+there\s+in|running\s+behind"
-    r"|stuck\s+in\s+traffic|held\s+up)(?![a-z])"
+    r"|stuck\s+in\s+traffic|held\s+up|missed\s+(?:the|my)\s+(?:bus|train|tube)"
+    r"|[0-9]+\s*(?:m|mins?|minutes?)\s+(?:away|out)|(?:on\s+my\s+way|omw)\W+(?:\w+\s+){0,3}?"
+    r"(?:[0-9]+|half\s+an\s+hour)\s*(?:m|mins?|minutes?|hours?)?|there\s+in\s+[0-9]+)(?![a-z])"
 )
-_PAID = re.compile(r"(?<![a-z])(?:paid|pay|payment)(?![a-z])")  # "they paid me late": money
+# "late" that is not about arriving: paid late, a late shift, free till late.
+_NOT_ARRIVING = re.compile(
+    r"(?<![a-z])(?:paid|pay|payment|payments|(?:till|until|til|to)\s+late|late\s+(?:shifts?|nights?"
+    r"|finish|finishes|pay|payment|on)|stay\s+late|work(?:ing)?\s+late|yesterday|last\s+night"
+    r"|(?:was|were)\s+late)(?![a-z])"
+)
 _LATE_MINUTES = (
     (re.compile(r"(?<![a-z])(?:an?\s+)?hour\s+and\s+a\s+half(?![a-z])"), lambda m: 90),
     (re.compile(r"(?<![a-z])half\s+(?:an\s+)?hour(?![a-z])"), lambda m: 30),
@@ -88,7 +97,7 @@ def late(t: Text, ctx: Context) -> Parsed | None:
     """LATE 15, running 10 min late, gonna be 5 minutes late, late, be there in 20 mins."""
     s = t.norm
     held_up = _HELD_UP.search(s)
-    if (not _LATE.search(s) and not held_up) or _PAID.search(s):
+    if (not _LATE.search(s) and not held_up) or _NOT_ARRIVING.search(s):
         return None
     said = (
         t.first == "late"
@@ -109,26 +118,56 @@ def late(t: Text, ctx: Context) -> Parsed | None:
             found = to_minutes(m)
             minutes = found if 0 < found <= MAX_LATE_MINUTES else None
             break
-    return Parsed("late", late_minutes=minutes, offer_ref=ref)
+    exact = t.first == "late" and minutes is not None and len(t.words) <= 3
+    return Parsed("late", late_minutes=minutes, offer_ref=ref, exact=exact)
 
 
 def check_in(t: Text, ctx: Context) -> Parsed | None:
-    """HERE, IN, arrived, im here, checking in (a reference may follow)."""
+    """HERE, IN, arrived, im here, checking in, just got here, im at the door."""
     ref = next((w for w in t.words if w.isdecimal()), None)
     words = [w for w in t.words if not w.isdecimal()]
     while words and words[-1] in _FILLER:
         words.pop()
     while words and words[0] in _FILLER:
         words.pop(0)
-    return Parsed("check_in", offer_ref=ref) if " ".join(words) in _IN_PHRASES else None
+    if " ".join(words) in _IN_PHRASES:
+        return Parsed("check_in", offer_ref=ref, exact=len(words) == 1)
+    if len(t.words) <= _SHORT and _IN_CUES.search(t.norm):
+        return Parsed("check_in", offer_ref=ref)
+    return None
+
+
+_SHORT = 12  # words: a longer text that mentions arriving is about something else
+_IN_CUES = re.compile(
+    r"(?<![a-z])(?:just\s+(?:got\s+)?(?:here|arrived|in)|got\s+here|(?:im|i\s+am)\s+here"
+    r"|here\s+now|here\s+at|(?:ive|i\s+have|just)\s+arrived|^arrived|made\s+it(?:\s+in)?$"
+    r"|(?:im|i\s+am)\s+(?:outside|at\s+the\s+(?:door|gate|front|entrance|reception))"
+    r"|(?:outside|at\s+the\s+(?:door|gate|entrance))\s+now|on\s+site|onsite"
+    r"|clock(?:ing|ed)\s+in|check(?:ing|ed)\s+in|start(?:ing|ed)\s+now)(?![a-z])"
+)
+# Finishing in other words, anywhere in a short text: "leaving now, finished 4821".
+_OUT_CUES = re.compile(
+    r"(?<![a-z])(?:finished|all\s+done|done\s+for\s+(?:the\s+)?(?:day|today|now)"
+    r"|clock(?:ing|ed)\s+(?:out|off)|sign(?:ing|ed)\s+(?:out|off)|check(?:ing|ed)\s+out"
+    r"|shift(?:s|\s+is|\s+was)?\s+(?:over|done|finished)|knock(?:ing|ed)\s+off|leaving\s+now"
+    r"|just\s+(?:left|finished)|job\s+(?:done|finished))(?![a-z])(?P<rest>.*)$"
+)
+_DID_HOURS = re.compile(
+    r"(?<![a-z])(?:did|worked|done|do)\s+(?P<rest>(?:a\s+|an\s+)?[0-9.,]+\s*(?:h|hr|hrs|hours?)"
+    r"(?:\s*(?:and\s*)?[0-9]+\s*(?:m|mins?|minutes)?)?|[0-9]{1,2}:[0-9]{2}\s*(?:h|hrs|hours)?)"
+    r"(?![a-z0-9])"
+)
 
 
 def check_out(t: Text, ctx: Context) -> Parsed | None:
-    """DONE, DONE 5.5, done 4h30, finished 6pm, OUT."""
-    m = _OUT.match(t.norm)
-    if m is None:
+    """DONE, DONE 5.5, done 4h30, finished 6pm, OUT, clocking off now did 8.5 hrs."""
+    m = _OUT.match(t.core)
+    if m is not None:
+        verb, rest = m.group("verb"), m.group("rest")
+    elif len(t.words) <= _SHORT and (m := _OUT_CUES.search(t.norm) or _DID_HOURS.search(t.norm)):
+        verb, rest = "finished", t.norm.replace(m.group(0), " ", 1) + " " + m.group("rest")
+    else:
         return None
-    verb, rest = m.group("verb"), m.group("rest")
     end = None
     minutes = None
     ref = None
@@ -147,7 +186,15 @@ def check_out(t: Text, ctx: Context) -> Parsed | None:
     if _OUT_QUIET.sub(" ", rest).strip(" \t.,!;:-") and verb in ("out", "left", "leaving"):
         return None  # "out sick", "left my phone": not a checkout
     hours = round(minutes / 60, 2) if minutes else None
-    return Parsed("check_out", end=end, minutes_worked=minutes, hours_worked=hours, offer_ref=ref)
+    exact = t.first in ("done", "finished") and len(t.words) <= 3
+    return Parsed(
+        "check_out",
+        end=end,
+        minutes_worked=minutes,
+        hours_worked=hours,
+        offer_ref=ref,
+        exact=exact,
+    )
 
 
 def _worked(rest: str) -> tuple[int | None, str, str | None]:

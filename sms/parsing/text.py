@@ -62,6 +62,18 @@ def words_of(s: str) -> tuple[str, ...]:
 
 # Control characters never mean anything in a text; they only break what reads it.
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+# Greetings before what a text says, and sign-offs after it, in canonical words.
+_GREETING = re.compile(
+    r"^(?:[\s,.!:;-]*(?:(?:hello|hi|hey)\s+there|hello+|hi+|hey+|hiya|heya|yo|howdy"
+    r"|good\s+(?:morning|afternoon|evening|day)|dear\s+\w+|this\s+is\s+[a-z]+"
+    r"|its\s+[a-z]+\s*(?=[,.!-]))"
+    r"(?![a-z]))+[\s,.!:;-]*"
+)
+_SIGN_OFF = re.compile(
+    r"(?:[\s,.!:;-]*(?<![a-z])(?:thanks?(?:\s+(?:you|u))?(?:\s+(?:very|so)\s+much)?|thank\s+(?:you|u)"
+    r"|thx|thnx|tnx|ty|ta|cheers|x+|xo+|sorry|please|pls|plz|love|luv|hun|hunny|mate|bye|regards"
+    r"|kind\s+regards|god\s+bless|bless|see\s+(?:you|u|ya)|cya|lol|haha+|[a-z]+\s+x+)(?![a-z]))+[\s,.!:;-]*$"
+)
 
 
 @dataclass(frozen=True)
@@ -89,6 +101,13 @@ class Text:
     @property
     def phrase(self) -> str:
         return " ".join(self.words)
+
+    @property
+    def core(self) -> str:
+        """What the text says without its greeting and sign-off: "hi, yes please thanks x" ->
+        "yes please"; the whole text when nothing else is left."""
+        core = _SIGN_OFF.sub("", _GREETING.sub("", self.norm)).strip(" ,.!:;-")
+        return core or self.norm.strip(" ,.!:;-")
 
     @property
     def first(self) -> str:

@@ -12,10 +12,12 @@ EN: dict[str, str] = {
     "ask_from_to": "From what time to what time? Reply e.g. AVAILABLE {example_day}{example_hours}",
     "ask_one_range": "One time range per text, please. Reply e.g. AVAILABLE "
     "{example_day}{example_hours}",
-    "ask_rate": "Is {amount} your rate per hour? Reply e.g. AVAILABLE {example_day}"
-    "{example_hours} @{amount}",
+    "ask_rate": "Is {said_rate} your rate per hour? Reply e.g. AVAILABLE {example_day}"
+    "{example_hours} @{said_rate}",
     "ask_am_pm": "Did you mean {am_hours} or {pm_hours}? Reply e.g. AVAILABLE "
     "{example_day}{pm_hours}",
+    "ask_accept_condition": "Can you do the whole shift? Reply Y and the offer number to take "
+    "it as offered, or N and the number to pass.",
     "ask_how_to_stop": "To stop all texts from POEMS, reply STOP on its own.",
     "ask_dispute": "What went wrong? Reply e.g. DISPUTE 4821 they paid 2 hours not 4",
     "ask_dispute_ref": "What went wrong with {ref}? Reply e.g. DISPUTE {ref} they paid 2 hours "

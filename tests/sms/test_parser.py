@@ -340,7 +340,15 @@ def test_carrier_keyword_alone_is_stop(body):
 
 
 @pytest.mark.parametrize(
-    "body", ["stop sending offers on mondays", "STOP please", "cancel my texts", "please quit"]
+    "body",
+    ["STOP please", "stop pls", "unsubscibe me", "stop texting me", "pls stop sending me msgs"],
+)
+def test_opting_out_in_so_many_words_is_stop(body):
+    assert reads(body)["intent"] == "stop"
+
+
+@pytest.mark.parametrize(
+    "body", ["stop sending offers on mondays", "cancel my texts", "please quit", "stop by tmrw?"]
 )
 def test_a_sentence_about_stopping_is_no_opt_out_but_says_how_to(body):
     found = reads(body)
@@ -434,13 +442,13 @@ COMPLAINTS = [
         "dispute",
         (
             "DISPUTE 4821 they paid 2 hours not 4",
-            {"offer_ref": "4821", "detail": "they paid 2 hours not 4"},
+            {"offer_ref": "4821", "detail": "they paid 2 hours not 4", "category": "pay"},
         ),
-        ("problem with tuesday", {"detail": "problem with tuesday"}),
-        ("they didnt pay me", {"detail": "they didnt pay me"}),
+        ("problem with tuesday", {"detail": "problem with tuesday", "days": ["tue"]}),
+        ("they didnt pay me", {"detail": "they didnt pay me", "category": "pay"}),
         (
             "They didn't pay me for #4821",
-            {"offer_ref": "4821", "detail": "They didn't pay me for #4821"},
+            {"offer_ref": "4821", "detail": "They didn't pay me for #4821", "category": "pay"},
         ),
     ),
     *intent_table(
@@ -571,7 +579,8 @@ def test_parsed_refuses_an_intent_outside_the_published_list():
 
 ASK_BACK = [
     "available", "available 5-9", "free sat morning", "available 31/11 9-5", "DISPUTE",
-    "APPEAL", "POSTCODE xyz", "LANG xx", "TAX 120", "stop please", "available sat 9-5 12",
+    "APPEAL", "POSTCODE xyz", "LANG xx", "TAX 120", "stop sending offers on mondays",
+    "available sat 9-5 12",
     "free every weekday 5:30-9:30", "NAME",
 ]  # fmt: skip
 

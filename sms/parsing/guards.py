@@ -1,0 +1,43 @@
+"""Texts no command should be read from: code someone pasted in, and scripts we cannot read.
+
+Such a text is "unknown", so a person reads it; nothing is acted on because of it.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from sms.parsing.result import Parsed
+from sms.parsing.text import Context, Text
+
+# SQL, template and script injection: the shapes that never occur in a worker's text.
+_CODE = re.compile(
+    r"(?:'|\"|;)\s*(?:drop|delete|insert|update|select|union|alter|truncate|exec)\s+"
+    r"|(?<![a-z])(?:drop|delete|truncate|alter)\s+(?:table|from|database)(?![a-z])"
+    r"|(?<![a-z])(?:select\s+.+\s+from|insert\s+into|union\s+select)(?![a-z])"
+    r"|--\s*$|/\*|\*/|\bor\s+1\s*=\s*1\b|'\s*or\s*'|\{\{|\}\}|\{%|\$\{|<\s*/?\s*script|javascript:"
+    r"|<\?php|\beval\s*\(|\bsleep\s*\(|\bwaitfor\s+delay\b|\.\./\.\./|%[0-9a-f]{2}%[0-9a-f]{2}",
+    re.IGNORECASE,
+)
+_LATIN = frozenset(("LATIN", "COMMON", "INHERITED"))
+
+
+def hostile(t: Text, ctx: Context) -> Parsed | None:
+    """Code pasted into a text, or words in a script none of our languages writes."""
+    if _CODE.search(t.original):
+        return Parsed("unknown")
+    if _foreign_letters(t.original) >= 2:
+        return Parsed("unknown")
+    return None
+
+
+def _foreign_letters(s: str) -> int:
+    """Letters outside the Latin script (Cyrillic, Han, Arabic...): we read none of them."""
+    count = 0
+    for ch in s:
+        if ch.isalpha():
+            name = unicodedata.name(ch, "")
+            if name and name.split(" ", 1)[0] not in _LATIN:
+                count += 1
+    return count
