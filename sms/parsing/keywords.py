@@ -115,7 +115,9 @@ _OPT_OUT_WORDS = re.compile(
     r"(?<![a-z])(?:texts?|messages?|sms|subscription|everything|all|me|account|notifications?)"
     r"(?![a-z])"
 )
-_NOT_A_DROP = re.compile(r"^(?:off|by|in|out|round|table|me\s+a\s+line|the\s+ball)(?![a-z])")
+_BOOKED_THING = re.compile(
+    r"(?<![a-z])(?:shifts?|booking|job|work|it|that|this|one|please|pls)(?![a-z])"
+)
 _CANT = re.compile(
     r"(?<![a-z])(?:(?:cant|cannot|can\s+not|cnt|wont|unable\s+to|not\s+able\s+to|can\s+no\s+longer"
     r"|no\s+longer\s+able\s+to)\s+(?:make|do|attend|work|go\s+to|go|come\s+to|come\s+in\s+for"
@@ -221,9 +223,10 @@ def cancel(t: Text, ctx: Context) -> Parsed | None:
             return Parsed("cancel", offer_ref=ref, days=_days(rest, ctx), exact=True)
         if _OPT_OUT_WORDS.search(rest):
             return None  # "cancel my texts" is an opt-out in other words; STOP is asked for later
-        if not _NOT_A_DROP.match(rest):
-            return Parsed("cancel", days=_days(rest, ctx))
-        return None
+        days = _days(rest, ctx)
+        if not rest.strip(" .!?") or days or _BOOKED_THING.search(rest) or _REASON.search(rest):
+            return Parsed("cancel", days=days)
+        return None  # "drop off point is where?", "cancel el autobus": not about a booking
     if _TAKE_ME_OFF.search(t.norm):
         return Parsed("cancel", offer_ref=find_ref(t.norm), days=_days(t.norm, ctx))
     m = _DROP_ANYWHERE.search(t.norm)

@@ -125,6 +125,8 @@ class Language:
     names: tuple[str, ...]  # how people name the language: "po polsku", "espanol"
     phrases: Phrases
     known: frozenset[str]  # words read as they are (English: the reader's own words)
+    common: frozenset[str]  # everyday words that show the language ("el", "się", "și")
+    mend: frozenset[str]  # words a typo is mended to ("avialable" -> "available")
     separators: tuple[str, ...]  # between two clock times: "do", "a", "la", "as"
     joins: tuple[str, ...]  # "and" between two clock times after "between": "a" in "między 9 a 17"
     carrier: tuple[str, ...]  # opt-out words a carrier honours in this language
@@ -155,6 +157,8 @@ def load(code: str, text: str) -> Language:
         names=tuple(fold(name) for name in data.get("names", ())),
         phrases=Phrases(entries),
         known=frozenset(fold(word) for word in data.get("known", ())),
+        common=frozenset(fold(word) for word in data.get("common", ())),
+        mend=frozenset(fold(word) for word in data.get("mend", ())),
         separators=tuple(fold(s) for s in data.get("separators", ())),
         joins=tuple(fold(s) for s in data.get("and", ())),
         carrier=tuple(fold(s) for s in data.get("carrier", ())),

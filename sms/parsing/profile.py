@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 
+from sms.parsing.lexicon import fold, language_named
 from sms.parsing.money import find_amount
 from sms.parsing.places import find_outward_code, find_postcode, find_zip, is_full_postcode
 from sms.parsing.result import Parsed
@@ -12,10 +14,33 @@ from sms.parsing.text import Context, Text, words_of
 from sms.parsing.vocab import find_skills, language_code
 
 _KEY = re.compile(
-    r"^\W*(?:(?:please|pls)\s+)?(?:(?:set|change|update|new)\s+)?(?:my\s+)?(?:new\s+)?"
+    r"^\W*(?:(?:please|pls)\s+)?(?:(?:set|change|update|new|add|my)\s+)*(?:new\s+)?"
     r"(?P<key>hourly\s+rate|rate|price|charge|post\s*code|postal\s+code|pc|zip\s*code|zip"
-    r"|skills?|lang(?:uage)?s?|tax(?:\s+rate)?|name)(?![a-z])"
-    r"(?:[\s:=-]*(?:is|to|now|of|=|:)(?![a-z]))*[\s:=-]*(?P<value>.*)$"
+    r"|skills?|lang(?:uage)?s?|tax(?:\s+rate)?|name|surname|travel|notice)(?![a-z])"
+    r"(?:[\s:=-]*(?:is|to|now|of|for|=|:|new|will\s+be|from\s+now\s+on)(?![a-z]))*[\s:=-]*"
+    r"(?P<value>.*)$"
+)
+# The same change said in a sentence: "i moved to NG7", "add forklift to my skills".
+_MOVED = re.compile(
+    r"(?<![a-z])(?:moved|moving|move|live|living|new\s+address|changed\s+address|address\s+is"
+    r"|im\s+(?:now\s+)?in|now\s+in|moved\s+postcode)(?![a-z])"
+)
+_ADD_SKILLS = re.compile(
+    r"^(?:please\s+|can\s+you\s+|can\s+u\s+)?(?:add|include|put)\s+(?P<value>.+?)(?:\s+(?:to|in|into|on|la)"
+    r"\s+(?:my\s+)?(?:skills?|list|profile|jobs).*)?$"
+    r"|(?:i\s+)?(?:can|also|now)\s+(?:also\s+)?do\s+(?P<too>.+?)\s+(?:too|as\s+well|also)(?:\s+now)?$"
+)
+_TEXTS_IN = re.compile(
+    r"(?<![a-z])(?:texts?|messages?|msgs?|sms|language|speak|write|reply|replies|send|in)(?![a-z])"
+)
+_TRAVEL = re.compile(
+    r"(?<![a-z])(?:travel|go|come|within|up\s+to|max|maximum|only)\s+(?:\w+\s+){0,3}?"
+    r"(?P<miles>[0-9]{1,3})\s*(?P<unit>miles?|mi|km|kilometres?|kilometers?)(?![a-z])"
+    r"|(?<![a-z])(?P<miles2>[0-9]{1,3})\s*(?P<unit2>miles?|mi|km)\s+(?:max|maximum|radius|away)(?![a-z])"
+)
+_NOTICE = re.compile(
+    r"(?<![a-z])(?P<number>[0-9]{1,3})\s*(?P<unit>h|hrs?|hours?|days?)\s+(?:notice|warning)(?![a-z])"
+    r"|(?<![a-z])notice\s+(?:of\s+)?(?P<number2>[0-9]{1,3})\s*(?P<unit2>h|hrs?|hours?|days?)?(?![a-z])"
 )
 _NAME = re.compile(
     r"^\W*(?:(?:please|pls)\s+)?(?:(?:set|change|update)\s+)?(?:my\s+)?(?:new\s+)?name(?:'?s)?"
@@ -25,22 +50,88 @@ _NAME = re.compile(
 _SPEAK = re.compile(r"^(?:i\s+)?(?:speak|prefer|want)\s+(?P<value>.+)$")
 _TAX = re.compile(r"(?<![0-9.,])([0-9]{1,3})(?:[.,]0+)?\s*(?:%|percent|per\s*cent|pc)?(?![0-9])")
 MAX_NAME_CHARS = 80
+_CONNECTORS = frozenset(("to", "a", "na", "para", "in", "is", "now", "do", "pe", "em", "en"))
 
 
 def profile_update(t: Text, ctx: Context) -> Parsed | None:
-    """A change of rate, place, skills, language, tax or name, as a command or a sentence."""
-    m = _KEY.match(t.norm)
+    """A change of rate, place, skills, language, tax, name, travel or notice, as a command or
+    in a sentence ("i moved to NG7", "add cleaning to my skills", "texts in spanish please")."""
+    core = t.core
+    m = _KEY.match(core)
     if m is not None:
         key = re.sub(r"\s+", " ", m.group("key"))
-        return _BY_KEY[key.split()[0]](m.group("value"), t, ctx)
+        found = _BY_KEY[key.split()[0]](m.group("value"), t, ctx)
+        if found is not None:
+            exact = m.start("key") == len(core) - len(core.lstrip(" #:,.-"))
+            return replace(found, exact=exact and not found.ambiguous)
+    return _in_a_sentence(t, ctx)
+
+
+def _in_a_sentence(t: Text, ctx: Context) -> Parsed | None:
     if (speak := _SPEAK.match(t.phrase)) is not None:
         code = language_code(words_of(speak.group("value")), codes=False)
-        return Parsed("profile_update", language=code) if code else None
-    if (code := language_code(t.words, codes=False)) is not None:
+        if code:
+            return Parsed("profile_update", language=code)
+    if (code := _language_named(t)) is not None:
         return Parsed("profile_update", language=code)
     if is_full_postcode(t.norm.strip(" .!")):
         return Parsed("profile_update", postcode=find_postcode(t.norm))
+    if _MOVED.search(t.norm) and (place := _place_in(t.norm)) is not None:
+        return Parsed("profile_update", **place)
+    if (m := _ADD_SKILLS.match(t.core)) is not None:
+        words = words_of(m.group("value") or m.group("too"))
+        skills, _ = find_skills(words, ctx.skills)
+        if skills:
+            return Parsed("profile_update", skill=skills[0], skills=tuple(skills))
+    if (m := _TRAVEL.search(t.norm)) is not None:
+        return Parsed("profile_update", travel_miles=_miles(m))
+    if (m := _NOTICE.search(t.norm)) is not None:
+        return Parsed("profile_update", notice_minutes=_notice_minutes(m))
     return None
+
+
+def _language_named(t: Text) -> str | None:
+    """A language named in a text about texts: "can u send my texts in spanish", "po angielsku"."""
+    words = words_of(fold(t.original))
+    whole = language_code(t.words, codes=False) or language_named(words)
+    if whole is not None:
+        return whole
+    if not _TEXTS_IN.search(t.norm) and len(words) > 3:
+        return None
+    for size in (3, 2, 1):
+        for i in range(len(words) - size + 1):
+            named = language_named(words[i : i + size]) or language_code(
+                words[i : i + size], codes=False
+            )
+            if named is not None:
+                return named
+    return None
+
+
+def _place_in(s: str) -> dict[str, str] | None:
+    postcode = find_postcode(s) or find_outward_code([w.strip(".,!?;:()") for w in s.split()])
+    if postcode is not None:
+        return {"postcode": postcode}
+    zip_code = find_zip(s)
+    return {"zip": zip_code} if zip_code else None
+
+
+def _miles(m: re.Match[str]) -> int:
+    miles = int(m.group("miles") or m.group("miles2"))
+    unit = m.group("unit") or m.group("unit2")
+    return round(miles / 1.609) if unit.startswith("k") else miles
+
+
+_NOTICE_VALUE = re.compile(
+    r"(?<![0-9])(?P<number>[0-9]{1,3})\s*(?P<unit>h|hrs?|hours?|days?)?(?![a-z0-9])"
+)
+
+
+def _notice_minutes(m: re.Match[str]) -> int:
+    groups = m.groupdict()
+    number = int(groups.get("number") or groups["number2"])
+    unit = groups.get("unit") or groups.get("unit2") or "h"
+    return number * (24 * 60 if unit.startswith("d") else 60)
 
 
 def _rate(value: str, t: Text, ctx: Context) -> Parsed | None:
@@ -89,10 +180,39 @@ def _tax(value: str, t: Text, ctx: Context) -> Parsed:
 
 def _name(value: str, t: Text, ctx: Context) -> Parsed:
     m = _NAME.match(t.original)
-    name = m.group("name").strip(" .,!;:-") if m else ""
+    # "NAME Ann Smith" as typed; in other words or languages, the name is the text's tail.
+    name = m.group("name").strip(" .,!;:-") if m else _said_name(value, t)
     if not any(c.isalpha() for c in name):
         return _ask("ask_name")
     return Parsed("profile_update", name=name[:MAX_NAME_CHARS])
+
+
+def _said_name(value: str, t: Text) -> str:
+    """The new name as written, in any language: as many of the text's last words as follow
+    the word for "name" ("cambiar mi nombre a Lucía Gómez" -> "Lucía Gómez")."""
+    words = value.split()
+    while words and words[0] in _CONNECTORS:
+        words.pop(0)
+    if not words:
+        return ""
+    return " ".join(t.original.split()[-len(words) :]).strip(" .,!;:-")
+
+
+def _travel(value: str, t: Text, ctx: Context) -> Parsed:
+    m = re.search(r"(?<![0-9])([0-9]{1,3})\s*(miles?|mi|km)?(?![0-9])", value)
+    if m is None:
+        return _ask("ask_travel")
+    miles = int(m.group(1))
+    return Parsed(
+        "profile_update", travel_miles=round(miles / 1.609) if m.group(2) == "km" else miles
+    )
+
+
+def _notice(value: str, t: Text, ctx: Context) -> Parsed | None:
+    m = _NOTICE_VALUE.search(value)
+    if m is None:
+        return None
+    return Parsed("profile_update", notice_minutes=_notice_minutes(m))
 
 
 def _ask(ask: str, detail: str | None = None) -> Parsed:
@@ -118,4 +238,7 @@ _BY_KEY: dict[str, Callable[[str, Text, Context], Parsed | None]] = {
     "languages": _language,
     "tax": _tax,
     "name": _name,
+    "surname": _name,
+    "travel": _travel,
+    "notice": _notice,
 }

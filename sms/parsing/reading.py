@@ -132,21 +132,21 @@ def _canonical_words() -> frozenset[str]:
 
 @cache
 def _known_words() -> tuple[frozenset[str], tuple[str, ...]]:
-    """Words a text may use as they are, and the longer ones a typo is mended to."""
+    """Words a text may use as they are, and the longer ones a typo is mended to: English's
+    own list of them, and every other language's one-word phrases."""
     from sms.parsing.vocab import DEFAULT_SKILLS  # the reader's own skill words
 
     known = set(_canonical_words())
     known.update(word for phrase in DEFAULT_SKILLS for word in phrase.split())
+    targets = set()
     for lang in languages().values():
-        stack = [lang.phrases.root]
-        while stack:
-            node = stack.pop()
-            known.update(node.words)
-            stack += list(node.words.values()) + [child for _, child in node.stems]
-            if node.any is not None:
-                stack.append(node.any)
-    targets = tuple(sorted(w for w in known if len(w) >= _SHORTEST_TYPO))
-    return frozenset(known), targets
+        known.update(lang.phrases.root.words)
+        known.update(lang.common)
+        targets.update(lang.mend)
+        if lang.code != "en":
+            targets.update(w for w in lang.phrases.root.words if w.isalpha())
+    long_targets = tuple(sorted(w for w in targets if len(w) >= _SHORTEST_TYPO))
+    return frozenset(known), long_targets
 
 
 def mend_typos(folded: str, keep: frozenset[str] = frozenset()) -> str:
@@ -159,7 +159,9 @@ def mend_typos(folded: str, keep: frozenset[str] = frozenset()) -> str:
             return word
         slips = 2 if len(word) >= 8 else 1
         found = process.extractOne(word, targets, scorer=OSA.distance, score_cutoff=slips)
-        return found[0] if found is not None else word
+        if found is None or word.startswith(found[0]):
+            return word  # "cancelaron" is a form of "cancelar", not a slip of it
+        return found[0]
 
     return _WORD.sub(mend, folded)
 
@@ -175,7 +177,7 @@ def read(original: str, hint: str | None = None) -> Reading:
     runs = _runs(folded)
     langs = languages()
     hits = {code: _scan(lang, runs) for code, lang in langs.items()}
-    scores = {code: _score(lang, hits[code], original) for code, lang in langs.items()}
+    scores = {code: _score(lang, hits[code], original, runs) for code, lang in langs.items()}
     english_words = _canonical_words()
     scores["en"] = scores.get("en", 0) + sum(
         1 for run in runs for _, _, word in run if word in english_words
@@ -190,14 +192,24 @@ def read(original: str, hint: str | None = None) -> Reading:
     return Reading(language, scores, canonical, tuple(entries))
 
 
-def _score(lang: Language, hits: list[tuple[int, int, Found]], original: str) -> int:
-    # A phrase shows its language by its length: "nie dam rady" more than "da" or "pot".
+def _score(
+    lang: Language, hits: list[tuple[int, int, Found]], original: str, runs: list[list[Word]]
+) -> int:
+    """How much of a text shows the language: its phrases (a longer one more than "da" or
+    "pot"), its everyday words, and letters only it writes."""
     covered = sum(
-        len(found.key.replace(" ", "")) >= 4 and found.end - found.start + 1 or 1
+        found.end - found.start + 1 if len(found.key.replace(" ", "")) >= 4 else 1
         for _, _, found in hits
     )
+    used = {(r, i) for r, first, found in hits for i in range(first, found.end)}
+    common = sum(
+        1
+        for r, run in enumerate(runs)
+        for i, (_, _, word) in enumerate(run)
+        if (r, i) not in used and word in lang.common
+    )
     letters = sum(1 for c in original.lower() if c in lang.letters)
-    return covered + min(letters, 3)
+    return covered + common + min(letters, 3)
 
 
 def _best(scores: dict[str, int], hint: str | None) -> str | None:

@@ -59,6 +59,7 @@ class Parsed:
     language: str | None = None  # a language the worker asks to be texted in (LANG es)
     tax_percent: int | None = None
     travel_miles: int | None = None
+    notice_minutes: int | None = None
     name: str | None = None
     detail: str | None = None
     category: str | None = None  # what a complaint is about: pay, hours, ... conduct, safety

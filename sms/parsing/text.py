@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from difflib import get_close_matches
 
+from sms.parsing.lexicon import fold
 from sms.parsing.reading import read
 
 # Twilio refuses longer bodies, so anything longer did not come from a phone.
@@ -114,8 +115,12 @@ class Text:
         return self.words[0] if self.words else ""
 
     def after_first_word(self) -> str:
-        """The text as sent, less its first word: the arguments of a command."""
-        return _FIRST_WORD.sub("", self.original, count=1)
+        """The text as sent, less its first word: the arguments of a command. When the command
+        word was another language's ("por qué 4821"), what follows it in canonical words."""
+        first = _FIRST_WORD.match(self.original)
+        if first is not None and fold(first.group(0)).strip(" #:,.-") == self.first:
+            return self.original[first.end() :]
+        return self.norm.split(" ", 1)[1] if " " in self.norm else ""
 
 
 @dataclass(frozen=True)
