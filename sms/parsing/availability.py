@@ -8,6 +8,7 @@ from typing import Any
 
 from sms.parsing.days import DaySpec, find_days, is_day_word, window
 from sms.parsing.money import find_bare_decimal, find_rate
+from sms.parsing.places import place_in
 from sms.parsing.result import Parsed
 from sms.parsing.text import Context, Text, fuzzy
 from sms.parsing.times import (
@@ -34,6 +35,7 @@ _TRIGGER = re.compile(
     r"(?<![a-z])(?:(?:i\s+)?(?:can|could)\s+(?:work|do)|(?:im|i\s+am)\s+(?:free|available|around)"
     r"|free\s+to\s+work|available|avail|availability)(?![a-z])"
 )
+_FREE = re.compile(r"(?<![a-z])(?:free|can\s+do|around)(?![a-z])")
 _NEGATED = re.compile(
     r"(?<![a-z])(?:not|unavailable|cant|cannot|busy|no\s+longer|wont|dont|never|except)(?![a-z])"
 )
@@ -51,8 +53,16 @@ def availability_text(t: Text, ctx: Context) -> Parsed | None:
         or fuzzy(t.first, ("available",)) is not None
         or is_day_word(t.first)
         or _TRIGGER.search(t.phrase) is not None
+        or (_FREE.search(t.phrase) is not None and _gives_a_when(t, ctx))
     )
     return availability(t, ctx) if said or has_hours(t, ctx) else None
+
+
+def _gives_a_when(t: Text, ctx: Context) -> bool:
+    """Whether a text names a day or a time: "od 6 wolna", "weekend liber"."""
+    spec, s = find_days(t.norm, ctx.at)
+    said_week = re.search(r"(?<![a-z])(?:next|this)\s+week(?![a-z])", s) is not None
+    return spec.said_a_day or said_week or has_lone_time(s) or bool(find_ranges(s, spec.context)[0])
 
 
 def availability(t: Text, ctx: Context) -> Parsed:
@@ -69,6 +79,7 @@ def availability(t: Text, ctx: Context) -> Parsed:
         "rate": rate.minor if rate else None,
         "currency": rate.currency if rate else None,
         "skill": skills[0] if skills else None,
+        **place_in(t.norm),
     }
     if spec.bad_date:
         example = (ctx.at + timedelta(days=2)).date()

@@ -89,6 +89,12 @@ _MONTH_NUMBER = {m: i for i, m in enumerate(
 _NUMERIC_DATE = re.compile(
     r"(?<![0-9/.:,])([0-9]{1,2})/([0-9]{1,2})(?:/([0-9]{4}|[0-9]{2}))?(?![0-9/])"
 )
+# "14.12" or "14.12." as much of Europe writes a date: two-digit month or a closing dot, and no
+# clock after it, so "9.30-5.30" and "13.50" stay times and money.
+_DOTTED_DATE = re.compile(
+    r"(?<![0-9.,:/£$€@])([0-9]{1,2})\.([0-9]{2}|[0-9]\.)\.?(?![0-9])"
+    r"(?!\s*(?:-|~|>|[ap]\.?m|h(?![a-z])|hrs?|hours?|to|till?|until|an\s+hour)(?![a-z0-9]))"
+)
 _MONTH_DAY = re.compile(
     rf"(?<![a-z]){_MONTHS}\s*([0-9]{{1,2}})(?:st|nd|rd|th)?(?![0-9a-z])"
     r"(?!\s*(?:[-:.]|to(?![a-z])|till?(?![a-z])|until|[ap]\.?m?(?![a-z])))"
@@ -209,6 +215,8 @@ def _find_date(s: str, today: date, month_first: bool, spec: DaySpec) -> str:
         day, month = (second, first) if swap else (first, second)
         year = m.group(3)
         spec.date = _dated(today, day, month, int(year) % 100 + 2000 if year else None)
+    elif (m := _DOTTED_DATE.search(s)) and 1 <= int(m.group(2).rstrip(".")) <= 12:
+        spec.date = _dated(today, int(m.group(1)), int(m.group(2).rstrip(".")), None)
     elif m := _MONTH_DAY.search(s) or _DAY_MONTH.search(s):
         month_word, number = (m.group(1), m.group(2)) if m.re is _MONTH_DAY else m.group(2, 1)
         spec.date = _dated(today, int(number), _MONTH_NUMBER[month_word[:3]], None)

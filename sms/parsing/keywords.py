@@ -9,8 +9,10 @@ import re
 
 from sms.parsing.days import find_days
 from sms.parsing.lexicon import fold, languages
+from sms.parsing.places import place_in
 from sms.parsing.result import Parsed
 from sms.parsing.text import Context, Text, find_ref
+from sms.parsing.vocab import find_skills
 
 # Carrier opt-out words (Twilio's list): honoured only as the whole text.
 STOP_WORDS = frozenset(
@@ -46,10 +48,11 @@ _HELP_PHRASES = frozenset(
         "hallo", "hola", "helo", "hi there", "hello there", "hey there", "what are the commands",
         "what are the options", "what do i do", "how do i use this", "how do i use it",
         "good morning", "good afternoon", "good evening", "morning", "evening",
-        "what is this", "whats this", "what is poems", "who is this",
+        "what is this", "whats this", "what is poems",
     )
 )  # fmt: skip
 _HELP_FIRST = frozenset(("help", "info", "hlp", "helpp"))
+_HERE = re.compile(r"\s+(?:here|to\s+you|on\s+this|to\s+this\s+number)$")
 
 _REGISTER = re.compile(
     r"^(?:(?:i\s+)?(?:want|wanna|would\s+like|d\s+like)\s+to\s+|can\s+i\s+|how\s+(?:do|can)\s+i\s+"
@@ -108,8 +111,8 @@ _DROP = re.compile(
 )
 _DROP_ANYWHERE = re.compile(
     r"(?<![a-z])(?:drop|cancel|cancell?|cancle|cncl|canx)(?![a-z])\W*(?:(?:my|the|this|that|for"
-    r"|out\s+of|on)\s+)*(?:(?P<what>shift|shifts|booking|job|work)(?![a-z])|#?(?P<ref>[0-9]{3,8})"
-    r"(?![0-9]))"
+    r"|out\s+of|on|[a-z]+days?|tomorrows?|todays?|tonights?)\s+)*(?:(?P<what>shift|shifts|booking"
+    r"|job|work)(?![a-z])|#?(?P<ref>[0-9]{3,8})(?![0-9]))"
 )
 _OPT_OUT_WORDS = re.compile(
     r"(?<![a-z])(?:texts?|messages?|sms|subscription|everything|all|me|account|notifications?)"
@@ -165,7 +168,7 @@ def opt_in(t: Text, ctx: Context) -> Parsed | None:
 
 def help_request(t: Text, ctx: Context) -> Parsed | None:
     """HELP, INFO, "?", a greeting alone, or "what can i text"."""
-    core = " ".join(re.findall(r"[a-z]+|[0-9]+", t.core))
+    core = _HERE.sub("", " ".join(re.findall(r"[a-z]+|[0-9]+", t.core)))
     if (not t.words and "?" in t.norm) or t.phrase in _HELP_PHRASES or core in _HELP_PHRASES:
         return Parsed("help", exact=t.first in _HELP_FIRST)
     return None
@@ -177,10 +180,18 @@ def help_fallback(t: Text, ctx: Context) -> Parsed | None:
 
 
 def register(t: Text, ctx: Context) -> Parsed | None:
-    """JOIN, REGISTER, SIGN UP, "i want to join", "im new, want work"."""
-    if _REGISTER.match(t.core) or _NEW_HERE.search(t.norm):
-        return Parsed("register", exact=t.first in ("join", "register"))
-    return None
+    """JOIN, REGISTER, SIGN UP, "i want to join", "im new, want work"; with what they do and
+    where, when the text says ("JOIN E1 6AN cleaning")."""
+    if not (_REGISTER.match(t.core) or _NEW_HERE.search(t.norm)):
+        return None
+    skills, _ = find_skills(t.words, ctx.skills)
+    return Parsed(
+        "register",
+        skill=skills[0] if skills else None,
+        skills=tuple(skills),
+        exact=t.first in ("join", "register"),
+        **place_in(t.norm),
+    )
 
 
 def yes_or_no(t: Text, ctx: Context) -> Parsed | None:
@@ -195,6 +206,8 @@ def yes_or_no(t: Text, ctx: Context) -> Parsed | None:
         rest = m.group("rest")
         if m.group("yes") and _BUT.match(rest):
             ambiguous = True  # "yes but only till 3": taken, with the condition asked about
+        elif m.group("no") and m.group("ref"):
+            pass  # "no 4821 too far": a reason may follow a NO to an offer
         elif not _POLITE.match(rest):
             # "yes i can work sat" is availability; "yes 4821 and 5102" is two answers.
             return None

@@ -8,6 +8,7 @@ ending ("spóźni*" is spóźnię, spóźniona, spóźnimy), and "_" stands for 
 
 from __future__ import annotations
 
+import re
 import tomllib
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
@@ -54,7 +55,8 @@ class Phrases:
         self.root = _Node()
         for key, canonical in entries.items():
             node = self.root
-            for word in fold(key).split():
+            # Texts are read as words of letters, so a key is too: "n-am" is "n" "am".
+            for word in re.findall(r"[a-z0-9*_]+", fold(key)):
                 node = self._child(node, word)
             node.canonical, node.key = canonical, key
 

@@ -32,3 +32,12 @@ def find_zip(s: str) -> str | None:
     """A US ZIP code, ZIP+4 cut to its first five digits."""
     m = _ZIP.search(s)
     return m.group(1) if m else None
+
+
+def place_in(s: str) -> dict[str, str | None]:
+    """The postcode (full, or its district alone) or the ZIP code a folded text gives."""
+    zip_code = find_zip(s)
+    postcode = find_postcode(s)
+    if postcode is None and zip_code is None:
+        postcode = find_outward_code([w.strip(".,!?;:()") for w in s.split()])
+    return {"postcode": postcode, "zip": zip_code if postcode is None else None}

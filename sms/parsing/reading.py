@@ -43,6 +43,11 @@ _SOFT_GAP = re.compile(r"^[\s\-.']*$")
 _SHORTEST_TYPO = 6
 
 Word = tuple[int, int, str]  # start, end, the word
+# Commands typed against their reference ("yes4821", "drop4821") are read as two words.
+_LEADING_LETTERS = re.compile(r"^[a-z]+(?=[0-9])")
+_COMMAND_WORDS = frozenset(
+    ("yes", "y", "no", "n", "drop", "cancel", "late", "done", "why", "accept", "ok", "si", "tak")
+)
 
 
 @dataclass(frozen=True)
@@ -67,7 +72,14 @@ def _words(folded: str) -> list[Word]:
         token = m.group(0)
         # Only a word that starts with digits is taken apart ("10minutos", "17h30"): one that
         # starts with letters is a code ("sw1a", "d12") and stays whole.
-        if token in whole or token.isalpha() or token.isdigit() or not token[0].isdigit():
+        letters = _LEADING_LETTERS.match(token)
+        command = letters is not None and letters.group(0) in _COMMAND_WORDS
+        if (
+            token in whole
+            or token.isalpha()
+            or token.isdigit()
+            or not (token[0].isdigit() or command)
+        ):
             words.append((m.start(), m.end(), token))
         else:
             words += [
@@ -140,13 +152,26 @@ def _known_words() -> tuple[frozenset[str], tuple[str, ...]]:
     known.update(word for phrase in DEFAULT_SKILLS for word in phrase.split())
     targets = set()
     for lang in languages().values():
-        known.update(lang.phrases.root.words)
+        known.update(_phrase_words(lang))
         known.update(lang.common)
         targets.update(lang.mend)
         if lang.code != "en":
             targets.update(w for w in lang.phrases.root.words if w.isalpha())
     long_targets = tuple(sorted(w for w in targets if len(w) >= _SHORTEST_TYPO))
     return frozenset(known), long_targets
+
+
+def _phrase_words(lang: Language) -> set[str]:
+    """Every word spelled out in a language's phrases ("wtorki" in "we wtorki")."""
+    words: set[str] = set()
+    stack = [lang.phrases.root]
+    while stack:
+        node = stack.pop()
+        words.update(node.words)
+        stack += list(node.words.values()) + [child for _, child in node.stems]
+        if node.any is not None:
+            stack.append(node.any)
+    return words
 
 
 def mend_typos(folded: str, keep: frozenset[str] = frozenset()) -> str:
@@ -180,7 +205,7 @@ def read(original: str, hint: str | None = None) -> Reading:
     scores = {code: _score(lang, hits[code], original, runs) for code, lang in langs.items()}
     english_words = _canonical_words()
     scores["en"] = scores.get("en", 0) + sum(
-        1 for run in runs for _, _, word in run if word in english_words
+        1 for run in runs for _, _, word in run if len(word) > 1 and word in english_words
     )
     language = _best(scores, hint)
     # The text's own language first, then English words among it ("hola, available manana").
@@ -197,9 +222,12 @@ def _score(
 ) -> int:
     """How much of a text shows the language: its phrases (a longer one more than "da" or
     "pot"), its everyday words, and letters only it writes."""
+    english = _canonical_words() if lang.code != "en" else frozenset()
     covered = sum(
-        found.end - found.start + 1 if len(found.key.replace(" ", "")) >= 4 else 1
+        2 * (found.end - found.start + 1) if len(found.key.replace(" ", "")) >= 4 else 2
         for _, _, found in hits
+        # A phrase spelled as English words ("accept", "perfect") shows no other language.
+        if not all(word in english for word in fold(found.key).split())
     )
     used = {(r, i) for r, first, found in hits for i in range(first, found.end)}
     common = sum(

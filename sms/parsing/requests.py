@@ -8,7 +8,7 @@ from dataclasses import replace
 from sms.parsing.availability import has_hours
 from sms.parsing.complaints import category_in, urgent_category
 from sms.parsing.days import find_days, whole_day
-from sms.parsing.places import find_outward_code, find_postcode, find_zip
+from sms.parsing.places import place_in
 from sms.parsing.result import Parsed
 from sms.parsing.text import Context, Text, find_ref, fuzzy, split_ref
 from sms.parsing.vocab import find_skills
@@ -214,16 +214,7 @@ def rates_query(t: Text, ctx: Context) -> Parsed | None:
     if not asked:
         return None
     skills, _ = find_skills(t.words, ctx.skills)
-    return Parsed("rates_query", skill=skills[0] if skills else None, **_place(t))
-
-
-def _place(t: Text) -> dict[str, str | None]:
-    """A postcode, a postcode district or a ZIP code in the text."""
-    zip_code = find_zip(t.norm)
-    postcode = find_postcode(t.norm)
-    if postcode is None and zip_code is None:
-        postcode = find_outward_code([w.strip(".,!?;:()") for w in t.norm.split()])
-    return {"postcode": postcode, "zip": zip_code if postcode is None else None}
+    return Parsed("rates_query", skill=skills[0] if skills else None, **place_in(t.norm))
 
 
 def shifts_query(t: Text, ctx: Context) -> Parsed | None:
@@ -243,5 +234,5 @@ def shifts_query(t: Text, ctx: Context) -> Parsed | None:
         end=day[1] if day else None,
         days=spec.days,
         exact=t.phrase == "shifts",
-        **_place(t),
+        **place_in(t.norm),
     )

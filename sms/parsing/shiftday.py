@@ -87,7 +87,7 @@ _DURATION_MINUTES = re.compile(r"(?<![0-9.,:])([0-9]{1,4})\s*(?:m|min|mins|minut
 _DURATION_CLOCK = re.compile(r"(?<![0-9.,:])([0-9]{1,2}):([0-9]{2})(?![0-9])")
 _AT_CLOCK = re.compile(r"(?<![a-z])at\s+(?=[0-9]|noon|midday|midnight)")
 _REF_IN_DURATION = re.compile(
-    r"(?<![0-9.,:])#?([0-9]{3,8})(?![0-9.,:])(?!\s*(?:m|min|mins|minutes)(?![a-z]))"
+    r"(?<![0-9.,:])#?([0-9]{3,8})(?![0-9]|[.,:][0-9])(?!\s*(?:m|min|mins|minutes)(?![a-z]))"
 )
 _FINISHED = frozenset(("finished", "finish", "finishd", "left"))  # with a clock time: when
 _HALF = re.compile(r"(?<![a-z])and\s+a\s+half(?![a-z])")
@@ -132,9 +132,17 @@ def check_in(t: Text, ctx: Context) -> Parsed | None:
         words.pop(0)
     if " ".join(words) in _IN_PHRASES:
         return Parsed("check_in", offer_ref=ref, exact=len(words) == 1)
-    if len(t.words) <= _SHORT and _IN_CUES.search(t.norm):
+    if len(t.words) <= _SHORT and _IN_CUES.search(t.norm) and not _ELSEWHERE.search(t.norm):
         return Parsed("check_in", offer_ref=ref)
     return None
+
+
+# Words that put a text about being somewhere, or finishing something, outside the shift:
+# "im here at the shop, ill call later", "finished my phone credit".
+_ELSEWHERE = re.compile(
+    r"(?<![a-z])(?:later|call|ring|phone|credit|battery|shop|store|school|home|house|hospital"
+    r"|doctor|homework|shopping|dinner|lunch|breakfast|yesterday|last\s+night|bus\s+stop)(?![a-z])"
+)
 
 
 _SHORT = 12  # words: a longer text that mentions arriving is about something else
@@ -161,8 +169,10 @@ _DID_HOURS = re.compile(
 
 def check_out(t: Text, ctx: Context) -> Parsed | None:
     """DONE, DONE 5.5, done 4h30, finished 6pm, OUT, clocking off now did 8.5 hrs."""
+    if _ELSEWHERE.search(t.norm) and t.first not in ("done", "finished", "out"):
+        return None
     m = _OUT.match(t.core)
-    if m is not None:
+    if m is not None and not _aside(m.group("verb"), m.group("rest")):
         verb, rest = m.group("verb"), m.group("rest")
     elif len(t.words) <= _SHORT and (m := _OUT_CUES.search(t.norm) or _DID_HOURS.search(t.norm)):
         verb, rest = "finished", t.norm.replace(m.group(0), " ", 1) + " " + m.group("rest")
@@ -183,7 +193,7 @@ def check_out(t: Text, ctx: Context) -> Parsed | None:
         rest = rest[: clock.start()] + " " + rest[clock.end() :]
     else:
         minutes, rest, ref = _worked(rest)
-    if _OUT_QUIET.sub(" ", rest).strip(" \t.,!;:-") and verb in ("out", "left", "leaving"):
+    if _aside(verb, rest):
         return None  # "out sick", "left my phone": not a checkout
     hours = round(minutes / 60, 2) if minutes else None
     exact = t.first in ("done", "finished") and len(t.words) <= 3
@@ -194,6 +204,15 @@ def check_out(t: Text, ctx: Context) -> Parsed | None:
         hours_worked=hours,
         offer_ref=ref,
         exact=exact,
+    )
+
+
+def _aside(verb: str, rest: str) -> bool:
+    """ "out sick", "left my phone": leaving or out, about something other than the shift."""
+    return (
+        verb in ("out", "left", "leaving")
+        and bool(_OUT_QUIET.sub(" ", _worked(rest)[1]).strip(" \t.,!;:-0123456789"))
+        and not _OUT_CUES.search(rest)
     )
 
 

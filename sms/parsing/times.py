@@ -179,11 +179,14 @@ def _length(start: int, end: int) -> int:
 # "17h30" and "9h" as much of Europe writes the clock.
 _H_MINUTES = re.compile(r"(?<![0-9])([0-9]{1,2})h([0-9]{2})(?![0-9])")
 _H_ALONE = re.compile(r"(?<![0-9])([0-9]{1,2})h(?![a-z0-9])")
+# "half 8" as British people say half past eight.
+_HALF_PAST = re.compile(r"(?<![a-z])half\s+(?:past\s+)?([0-9]{1,2})(?![0-9:.])")
 
 
 def find_ranges(s: str, context: str | None) -> tuple[list[HourRange | Either], bool, str]:
     """Every hour range in s, whether an impossible one was seen ("25-30"), and s without them."""
     s = _H_ALONE.sub(r"\1 ", _H_MINUTES.sub(r"\1:\2", _FILLER.sub(" ", s)))
+    s = _HALF_PAST.sub(r"\1:30", s)
     found: list[HourRange | Either] = []
     invalid = False
     for pattern in (_BETWEEN, _RANGE):

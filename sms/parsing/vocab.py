@@ -17,7 +17,20 @@ def _canon(canonical: str, *words: str) -> dict[str, str]:
 
 DEFAULT_SKILLS: Mapping[str, str] = MappingProxyType(
     {
-        **_canon("care", "carer", "carers", "care work", "care worker", "caring", "support work"),
+        **_canon(
+            "care",
+            "carer",
+            "carers",
+            "care work",
+            "care worker",
+            "caring",
+            "support work",
+            "caregiver",
+            "care giver",
+            "caregiving",
+            "home care",
+            "elderly care",
+        ),
         **_canon("cleaning", "cleaner", "cleaners", "housekeeping", "housekeeper"),
         **_canon(
             "kitchen",
@@ -61,7 +74,9 @@ DEFAULT_SKILLS: Mapping[str, str] = MappingProxyType(
         **_canon("admin", "office", "office work"),
         **_canon("security", "steward", "stewarding"),
         **_canon("removals", "removal", "moving"),
-        **_canon("petcare", "dog walking", "dog walker", "pet care", "pet sitting"),
+        **_canon(
+            "petcare", "dog walking", "dog walker", "dog walk", "pet care", "pet sitting", "dogs"
+        ),
     }
 )
 
@@ -166,7 +181,7 @@ def language_name(code: str) -> str:
 def language_code(words: Sequence[str], codes: bool = True) -> str | None:
     """The ISO code for a language name ("polish") or, when codes is true, a code ("es")."""
     phrase = " ".join(w for w in words if w not in ("in", "please", "pls", "the", "language"))
-    if phrase in LANGUAGES:
+    if phrase in LANGUAGES and (codes or phrase not in LANGUAGE_CODES):
         return LANGUAGES[phrase]
     # A bare code is read only after LANG: "am", "it" and "so" are everyday words.
     if codes and phrase in LANGUAGE_CODES:
