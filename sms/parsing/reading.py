@@ -224,7 +224,7 @@ def _score(
     "pot"), its everyday words, and letters only it writes."""
     english = _canonical_words() if lang.code != "en" else frozenset()
     covered = sum(
-        2 * (found.end - found.start + 1) if len(found.key.replace(" ", "")) >= 4 else 2
+        _weight(found)
         for _, _, found in hits
         # A phrase spelled as English words ("accept", "perfect") shows no other language.
         if not all(word in english for word in fold(found.key).split())
@@ -238,6 +238,15 @@ def _score(
     )
     letters = sum(1 for c in original.lower() if c in lang.letters)
     return covered + common + min(letters, 3)
+
+
+def _weight(found: Found) -> int:
+    """A phrase shows its language by its length: "nie dam rady" more than "tak", "tak" more
+    than "o"."""
+    letters = len(found.key.replace(" ", ""))
+    if letters >= 4:
+        return 2 * (found.end - found.start + 1)
+    return 2 if letters == 3 else 1
 
 
 def _best(scores: dict[str, int], hint: str | None) -> str | None:
