@@ -29,7 +29,8 @@ _CATEGORY_WORDS = (
         r"rude|shout\w*|yell\w*|scream\w*|swear\w*|swore|sworn|abus\w*|harass\w*|bull(?:y|ied|ying)"
         r"|racis\w*|sexis\w*|insult\w*|called\s+me\s+names|touch\w*\s+me|touched|grop\w*"
         r"|(?:hit|pushed|grabbed|slapped|kicked)\s+me|inappropriate\w*|disrespect\w*|aggressive"
-        r"|aggression|creepy|conduct|behaviou?r|humiliat\w*",
+        r"|aggression|creepy|conduct|behaviou?r|humiliat\w*|treated\s+me\s+(?:badly|bad|like)"
+        r"|horrible\s+to\s+me|nasty\s+to\s+me",
     ),
     (
         "cancellation",

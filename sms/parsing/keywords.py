@@ -71,7 +71,10 @@ _YES = (
     r"i\s+accept|i\s+will\s+take\s+it|i\s+will\s+take|i\s+can\s+do\s+it|i\s+can\s+make\s+it"
     r"|can\s+do(?:\s+it)?|ill\s+take\s+it|ill\s+take|ill\s+do\s+it|ill\s+do|i\s+will\s+do"
     r"|take\s+it|book\s+me(?:\s+in)?|put\s+me\s+down(?:\s+for)?|count\s+me\s+in|im\s+in"
-    r"|go\s+on(?:\s+then)?|lets\s+do\s+it|sounds\s+good|why\s+not"
+    r"|go\s+on(?:\s+then)?|lets\s+do\s+it|sounds\s+good|why\s+not|sure\s+thing|thats?\s+fine"
+    r"|happy\s+to(?:\s+do\s+it)?|go\s+for\s+it|ill\s+be\s+there|i\s+will\s+be\s+there"
+    r"|id\s+(?:love|like)\s+(?:to|that|it|this)(?:\s+one)?|i\s+want\s+(?:it|that|this)(?:\s+one)?"
+    r"|yes+\s+im\s+available|im\s+available\s+for\s+(?:it|that|this)(?:\s+one)?|works\s+for\s+me"
     r"|yes+|y|ya|yah|yeah|yea|yep|yup|ye|ok|okay|okey|okie|k|kk|accept|accepted|sure|deal|aye"
     r"|si|sim|oui|tak|da|ja|absolutely|definitely"
 )
@@ -79,7 +82,9 @@ _NO = (
     r"cant\s+make\s+it|cant\s+do\s+it|cant\s+do\s+that(?:\s+one)?|no\s+thank\s+you|no\s+thanks"
     r"|no\s+ta|not\s+this\s+time|not\s+this\s+one|not\s+for\s+me|not\s+available|not\s+today"
     r"|not\s+interested|no\s+can\s+do|ill\s+pass|ill\s+give\s+it\s+a\s+miss|give\s+it\s+a\s+miss"
-    r"|(?:have|got)\s+to\s+say\s+no|say\s+no"
+    r"|(?:have|got)\s+to\s+say\s+no|say\s+no|too\s+far(?:\s+for\s+me)?|im\s+good|ill\s+leave\s+it"
+    r"|leave\s+it|ill\s+skip(?:\s+it)?|skip|another\s+time|maybe\s+next\s+time|next\s+time"
+    r"|im\s+busy|busy\s+(?:then|that\s+day)|cant\s+that\s+day|not\s+that\s+one"
     r"|no+|n|nope|nah|na|decline|declined|reject|pass|unavailable|busy|cant|cannot"
     r"|nie|nu|non|nao|nein"
 )
@@ -101,6 +106,18 @@ _POLITE = re.compile(
     r"|will\s+do|no\s+problem|np|of\s+course|love|hun|mate|dear|sir|madam|boss|very\s+much"
     r"|so\s+much|much|a\s+lot|ill\s+be\s+there|be\s+there|see\s+you\s+then"
     r"|with\s+pleasure|gladly|happy\s+to|count\s+me\s+in|book\s+me|im\s+in)(?![a-z])\W*)*$"
+)
+# Why a worker passes on an offer, after the NO: "no sorry too far", "nah busy that day".
+_A_REASON = re.compile(
+    r"(?<![a-z])(?:sorry|cant|cannot|busy|far|time|day|today|tomorrow|tonight|week|weekend"
+    r"|working|work|another|other|job|plans|away|holiday|sick|ill|thanks|thank|not|no|too|kids?"
+    r"|family|appointment|then|that)(?![a-z])"
+)
+# What else a "no ..." can be about: "no problem", "no weekends from now on", "no break".
+_ELSE = re.compile(
+    r"(?<![a-z])(?:problem|problems|worries|worry|bother|pay|paid|money|break|breaks"
+    r"|weekends|mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|nights"
+    r"|more\s+texts|texts|messages|from\s+now\s+on|anymore|told|said)(?![a-z])|\?"
 )
 # A yes with a condition: "yes but only till 3" is taken, and the condition asked about.
 _BUT = re.compile(r"^(?:but|only|if|as\s+long\s+as|except|unless)(?![a-z])")
@@ -128,6 +145,9 @@ _CANT = re.compile(
     r"|(?:not|never)\s+(?:going\s+to|gonna)\s+(?:make|be\s+able|come|get\s+there)"
     r"|wont\s+be\s+able\s+to(?:\s+(?:make|come|do|work|go|get))?|wont\s+be\s+(?:there|coming|in)"
     r"|(?:have|need|got)\s+to\s+(?:pull\s+out|drop\s+out|back\s+out|cancel)"
+    r"|(?:something|sth)\s+(?:has\s+)?(?:came|come)\s+up|not\s+coming(?:\s+in)?|wont\s+be\s+in"
+    r"|cant\s+attend|(?:im|i\s+am)\s+(?:too\s+)?(?:sick|ill|unwell|poorly)(?=.*(?:today|tonight"
+    r"|tomorrow|day|shift))|(?:can|could)\s+i\s+(?:cancel|drop)"
     r"|(?:pull|pulling|drop|dropping|back|backing)\s+out)(?![a-z])(?P<rest>.*)$"
 )
 _TAKE_ME_OFF = re.compile(
@@ -206,8 +226,10 @@ def yes_or_no(t: Text, ctx: Context) -> Parsed | None:
         rest = m.group("rest")
         if m.group("yes") and _BUT.match(rest):
             ambiguous = True  # "yes but only till 3": taken, with the condition asked about
-        elif m.group("no") and m.group("ref"):
-            pass  # "no 4821 too far": a reason may follow a NO to an offer
+        elif (
+            m.group("no") and (m.group("ref") or _A_REASON.search(rest)) and not _ELSE.search(rest)
+        ):
+            pass  # "no 4821 too far", "no sorry im busy": a reason may follow a NO to an offer
         elif not _POLITE.match(rest):
             # "yes i can work sat" is availability; "yes 4821 and 5102" is two answers.
             return None

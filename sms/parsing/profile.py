@@ -16,7 +16,7 @@ from sms.parsing.vocab import find_skills, language_code
 _KEY = re.compile(
     r"^\W*(?:(?:please|pls)\s+)?(?:(?:set|change|update|new|add|my)\s+)*(?:new\s+)?"
     r"(?P<key>hourly\s+rate|rate|price|charge|post\s*code|postal\s+code|pc|zip\s*code|zip"
-    r"|skills?|lang(?:uage)?s?|tax(?:\s+rate)?|name|surname|travel|notice)(?![a-z])"
+    r"|skills?|lang(?:uage)?s?|tax(?:\s+rate)?|name|surname|travel|notice|area|location)(?![a-z])"
     r"(?:[\s:=-]*(?:is|to|now|of|for|=|:|new|will\s+be|from\s+now\s+on)(?![a-z]))*[\s:=-]*"
     r"(?P<value>.*)$"
 )
@@ -30,6 +30,13 @@ _ADD_SKILLS = re.compile(
     r"\s+(?:my\s+)?(?:skills?|list|profile|jobs).*)?$"
     r"|(?:i\s+)?(?:can|also|now)\s+(?:also\s+)?do\s+(?P<too>.+?)\s+(?:too|as\s+well|also)(?:\s+now)?$"
 )
+# Skills given up: "i dont do cleaning anymore", "remove childcare from my skills".
+_DROP_SKILL = re.compile(
+    r"(?<![a-z])(?:i\s+)?(?:dont|do\s+not|no\s+longer|wont)\s+(?:do|want)\s+(?P<value>.+?)"
+    r"(?:\s+(?:anymore|any\s+more|now))?$|^(?:please\s+)?(?:remove|take)\s+(?P<value2>.+?)\s+"
+    r"(?:off|from)\s+(?:my\s+)?(?:skills?|list|profile)"
+)
+_CALL_ME = re.compile(r"^(?:please\s+)?call\s+me\s+(?P<value>[a-z][a-z\s-]{0,40})$")
 _TEXTS_IN = re.compile(
     r"(?<![a-z])(?:texts?|messages?|msgs?|sms|language|speak|write|reply|replies|send|in)(?![a-z])"
 )
@@ -83,6 +90,12 @@ def _in_a_sentence(t: Text, ctx: Context) -> Parsed | None:
         skills, _ = find_skills(words, ctx.skills)
         if skills:
             return Parsed("profile_update", skill=skills[0], skills=tuple(skills))
+    if (m := _DROP_SKILL.search(t.norm)) is not None:
+        skills, _ = find_skills(words_of(m.group("value") or m.group("value2")), ctx.skills)
+        if skills:
+            return Parsed("profile_update", skill=skills[0], detail="remove")
+    if (m := _CALL_ME.match(t.core)) is not None:
+        return Parsed("profile_update", name=_said_name(m.group("value"), t))
     if (m := _TRAVEL.search(t.norm)) is not None:
         return Parsed("profile_update", travel_miles=_miles(m))
     if (m := _NOTICE.search(t.norm)) is not None:
@@ -240,5 +253,7 @@ _BY_KEY: dict[str, Callable[[str, Text, Context], Parsed | None]] = {
     "name": _name,
     "surname": _name,
     "travel": _travel,
+    "area": _postcode,
+    "location": _postcode,
     "notice": _notice,
 }

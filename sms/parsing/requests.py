@@ -29,6 +29,10 @@ _PAY_COMPLAINT = re.compile(
     r"|paid\s+(?:me\s+)?(?:for\s+)?[0-9.,]+\s*(?:hours?|hrs?|h)\s+(?:but|not|when|and\s+i)"
     r"|paid\s+.{0,20}less|less\s+than\s+(?:my|the|i|what)|said\s+my\s+rate\s+was"
     r"|changed\s+my\s+hours|(?:no|didnt\s+get\s+(?:a|my))\s+break|sent\s+(?:me\s+)?home"
+    r"|(?:money|pay|hours)\s+missing|missing\s+(?:money|pay|hours)|refused\s+to\s+pay|kept\s+me"
+    r"|extra\s+hours?\s+(?:not|unpaid|without)|overtime|dont\s+match|doesnt\s+match"
+    r"|treated\s+me\s+badly|not\s+happy\s+with\s+(?:the\s+|my\s+)?(?:pay|money|hours)"
+    r"|(?:nobody|no\s+one|noone)\s+(?:was\s+)?there|locked\s+out|wrong\s+amount"
     r"|turned\s+me\s+away|cancel\w*\s+(?:when|after|once|while)\s+i\s+(?:was|had|got))(?![a-z])"
 )
 _APPEAL = re.compile(r"(?<![a-z])appeal(?![a-z])")
@@ -38,6 +42,8 @@ _DELETE = re.compile(
     r"(?<![a-z])(?:delete|remove|erase|wipe|forget)\s+(?:all\s+)?(?:of\s+)?(?:me|my\s+(?:data"
     r"|account|details|info|information|profile|number|personal\s+data|stuff)|everything)(?![a-z])"
     r"(?!\s+from\s+(?:the\s+|that\s+|this\s+)?(?:shift|job|booking|offer))"
+    r"|(?<![a-z])(?:my\s+)?(?:data|details|info|information|number|account)\s+(?:to\s+be\s+)?"
+    r"(?:deleted|removed|erased|wiped)(?![a-z])"
 )
 _DELETE_ALONE = frozenset(("delete", "delete data", "delete account", "delete all"))
 _MINE = r"(?:my|me|mine)\s*(?:data|details|info|information|file|record|records|profile|account)?"
@@ -46,6 +52,7 @@ _WHO_SAW = re.compile(
     r"(?:saw|seen|see|sees|looked|look|viewed|view|accessed|access|checked|read)(?![a-z])"
     rf"(?:\s+(?:at|into))?\s+(?:{_MINE})(?![a-z])"
     r"|^who\s+saw$|^who\s+(?:has\s+)?seen$"
+    rf"|(?<![a-z])who\s+(?:has\s+)?(?:accessed|looked\s+at|been\s+looking\s+at)\s+(?:\w+\s+)?(?:{_MINE})"
     rf"|(?<![a-z])(?:has|have|did)\s+(?:any\s*one|anybody|someone|somebody|staff)\s+(?:\w+\s+){{0,4}}?"
     rf"(?:looked|seen|viewed|accessed|checked|read)(?:\s+(?:at|into))?\s+(?:{_MINE})(?![a-z])"
 )
@@ -103,6 +110,8 @@ _SHIFTS_ASKED = re.compile(
     r"|(?<![a-z])(?:got|have\s+you\s+got|is\s+there|anything)\s+(?:\w+\s+)?(?:for\s+me|going"
     r"|on)(?![a-z])|(?<![a-z])what\s+(?:have|do)\s+i\s+(?:got|have)\s+on(?![a-z])"
     r"|(?<![a-z])my\s+(?:shifts|bookings|jobs|offers)(?![a-z])"
+    r"|(?<![a-z])(?:anything|something|any\s+work)\s+(?:for\s+me|today|tomorrow|tonight|this"
+    r"|next|on|going|available|near)(?![a-z])|^(?:anything|something|any\s+work)\W*$"
     r"|(?<![a-z])(?:what|which)\s+(?:shifts|jobs|bookings)\s+(?:do\s+)?i\s+have(?![a-z])"
 )
 # "how much should i ask for cleaning": the worker's own price, from the market's figures.
