@@ -52,6 +52,7 @@ from sms.parsing.keywords import (
     STOP_WORDS,
     cancel,
     carrier_stop,
+    given_up,
     help_fallback,
     help_request,
     opt_in,
@@ -105,6 +106,7 @@ _MATCHERS: tuple[Callable[[Text, Context], Parsed | None], ...] = (
     dispute,
     why,
     cancel,
+    given_up,
     late,
     check_out,
     check_in,
@@ -132,6 +134,7 @@ def parse(
     """
     if not isinstance(body, str) or len(body) > MAX_BODY_CHARS:
         return Parsed("unknown", rule="too long")
+    quoted, body = unquote(body)
     t = Text.of(body, language)
     if not t.norm.strip():
         return Parsed("unknown", text_language=t.language, rule="nothing to read")
@@ -139,8 +142,27 @@ def parse(
     for matcher in _MATCHERS:
         parsed = matcher(t, ctx)
         if parsed is not None:
+            if quoted and parsed.intent in ("accept", "decline") and parsed.offer_ref is None:
+                parsed = replace(parsed, offer_ref=quoted)
             return replace(parsed, text_language=t.language, rule=_rule(matcher.__name__, t))
     return Parsed("unknown", text_language=t.language, rule=_rule("nothing matched", t))
+
+
+# Our own offer pasted back with the answer: "> Work: care ... Reply Y 4821 to take it ... YES".
+_QUOTED_REPLY = re.compile(r"(?i)reply\s+(?:y|yes)\s+#?([0-9]{3,8})")
+_QUOTE = re.compile(
+    r"(?is)(?:^|\n)\s*>[^\n]*|(?:poems\s*:|work\s*:)[^.]*(?:\.[^.]*?)*?(?:to\s+pass|open\s+till"
+    r"\s+[0-9:]+|reply\s+(?:y|yes)\s+#?[0-9]{3,8}[^.]*)\.?"
+)
+
+
+def unquote(body: str) -> tuple[str | None, str]:
+    """The offer reference a pasted offer carries, and the text without the pasted part."""
+    m = _QUOTED_REPLY.search(body)
+    if m is None:
+        return None, body
+    rest = _QUOTE.sub(" ", body)
+    return m.group(1), rest if rest.strip() else body
 
 
 def _rule(matcher: str, t: Text) -> str:

@@ -32,9 +32,16 @@ _TRIGGER_FIRST = frozenset(
      "free", "every", "each")
 )  # fmt: skip
 _TRIGGER = re.compile(
-    r"(?<![a-z])(?:(?:i\s+)?(?:can|could)\s+(?:work|do)|(?:im|i\s+am)\s+(?:free|available|around)"
-    r"|free\s+to\s+work|available|avail|availability)(?![a-z])"
+    r"(?<![a-z])(?:(?:i\s+)?(?:can|could)\s+(?:work|do|help|cover|drive)|(?:im|i\s+am)\s+(?:free"
+    r"|available|around)|free\s+to\s+work|available|avail|availability|help\s+out"
+    r"|offer\s+my\s+services)(?![a-z])"
 )
+# "8-12 except wed": free on the others.
+_EXCEPT_DAYS = re.compile(
+    r"^(?!.*(?<![a-z])(?:not|unavailable|cant|cannot|busy|wont|dont|never)(?![a-z])).*(?<![a-z])"
+    r"(?:except|but\s+not|apart\s+from|not\s+on)\s+(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\W*)+$"
+)
+_EXCEPT_CLAUSE = re.compile(r"(?<![a-z])(?:except|but\s+not|apart\s+from|not\s+on)\s+.*$")
 _FREE = re.compile(r"(?<![a-z])(?:free|can\s+do|around)(?![a-z])")
 _NEGATED = re.compile(
     r"(?<![a-z])(?:not|unavailable|cant|cannot|busy|no\s+longer|wont|dont|never|except)(?![a-z])"
@@ -46,7 +53,8 @@ _EXAMPLE_HOURS[None] = _NINE_TO_FIVE
 
 def availability_text(t: Text, ctx: Context) -> Parsed | None:
     """A text offering time: AVAILABLE..., free sat..., can work..., or any clock hours."""
-    if _NEGATED.search(t.phrase):
+    negated = _NEGATED.search(t.phrase)
+    if negated and not _EXCEPT_DAYS.search(t.phrase):
         return None  # "not available sat" must never post availability
     said = (
         t.first in _TRIGGER_FIRST
@@ -68,7 +76,13 @@ def _gives_a_when(t: Text, ctx: Context) -> bool:
 def availability(t: Text, ctx: Context) -> Parsed:
     """Read an availability text; ask back when the day or the hours are unclear."""
     rate, s = find_rate(t.norm)
+    except_clause = _EXCEPT_CLAUSE.search(s)
+    if except_clause is not None:
+        s = s[: except_clause.start()]
     spec, s = find_days(s, ctx.at)
+    if except_clause is not None:
+        left_out, _ = find_days(except_clause.group(0), ctx.at)
+        spec.weekdays -= left_out.weekdays
     ranges, invalid, s = find_ranges(s, spec.context)
     if rate is None and ranges:
         rate, s = find_bare_decimal(s)

@@ -19,8 +19,9 @@ _CATEGORY_WORDS = (
         r"unsafe|not\s+safe|(?:dont|do\s+not|didnt)\s+feel\s+safe|safety|danger\w*|injur\w*"
         r"|hurt|hurts|hurting|bleeding|burn(?:t|ed)|fell\s+(?:over|down|off)|(?:had|been\s+in)\s+an"
         r"\s+accident|accident\s+at\s+work|no\s+ppe|no\s+gloves|no\s+mask|no\s+helmet"
-        r"|no\s+training|without\s+(?:training|ppe|gloves|a\s+mask)|forklift|lift\w*\s+heavy"
-        r"|heavy\s+lifting|leak\w*|(?:bare|live|exposed)\s+wires?|near\s+(?:the\s+)?wires?"
+        r"|no\s+training|without\s+(?:training|ppe|gloves|a\s+mask)|forklift\s+without"
+        r"|(?:made|make|making)\s+me\s+(?:lift|carry|use|drive)|lift\w*\s+heavy\s+\w+\s+alone"
+        r"|bitten|bit\s+me|dog\s+bit|attack\w*|assault\w*|leak\w*|(?:bare|live|exposed)\s+wires?|near\s+(?:the\s+)?wires?"
         r"|fire\s+exit|smoke|fumes|chemicals?|scared|afraid|frightened|terrified"
         r"|threat\w*|(?:feel|felt)\s+(?:sick|ill)\s+from",
     ),

@@ -52,7 +52,7 @@ _HELP_PHRASES = frozenset(
     )
 )  # fmt: skip
 _HELP_FIRST = frozenset(("help", "info", "hlp", "helpp"))
-_HERE = re.compile(r"\s+(?:here|to\s+you|on\s+this|to\s+this\s+number)$")
+_HERE = re.compile(r"\s+(?:here|to\s+you|on\s+this|(?:to\s+)?this\s+number)$")
 
 _REGISTER = re.compile(
     r"^(?:(?:i\s+)?(?:want|wanna|would\s+like|d\s+like)\s+to\s+|can\s+i\s+|how\s+(?:do|can)\s+i\s+"
@@ -75,6 +75,7 @@ _YES = (
     r"|happy\s+to(?:\s+do\s+it)?|go\s+for\s+it|ill\s+be\s+there|i\s+will\s+be\s+there"
     r"|id\s+(?:love|like)\s+(?:to|that|it|this)(?:\s+one)?|i\s+want\s+(?:it|that|this)(?:\s+one)?"
     r"|yes+\s+im\s+available|im\s+available\s+for\s+(?:it|that|this)(?:\s+one)?|works\s+for\s+me"
+    r"|sounds?(?:\s+(?:good|great|fine|perfect))?"
     r"|yes+|y|ya|yah|yeah|yea|yep|yup|ye|ok|okay|okey|okie|k|kk|accept|accepted|sure|deal|aye"
     r"|si|sim|oui|tak|da|ja|absolutely|definitely"
 )
@@ -107,6 +108,8 @@ _POLITE = re.compile(
     r"|so\s+much|much|a\s+lot|ill\s+be\s+there|be\s+there|see\s+you\s+then"
     r"|with\s+pleasure|gladly|happy\s+to|count\s+me\s+in|book\s+me|im\s+in)(?![a-z])\W*)*$"
 )
+_CANT_WORD = re.compile(r"^\W*(?:cant|cannot)(?![a-z])")
+_NEGATION = re.compile(r"(?<![a-z])(?:not|no|cant|cannot|wont|dont|unable|but)(?![a-z])")
 # Why a worker passes on an offer, after the NO: "no sorry too far", "nah busy that day".
 _A_REASON = re.compile(
     r"(?<![a-z])(?:sorry|cant|cannot|busy|far|time|day|today|tomorrow|tonight|week|weekend"
@@ -123,7 +126,8 @@ _ELSE = re.compile(
 _BUT = re.compile(r"^(?:but|only|if|as\s+long\s+as|except|unless)(?![a-z])")
 
 _DROP = re.compile(
-    r"^\W*(?:drop|cancel|cancell?|cancle|cncl|canx)(?![a-z])\W*(?:(?:my|the|this|that|for)\s+)?"
+    r"^\W*(?:(?:please|pls|plz|can\s+you|could\s+you|i\s+(?:want|need|have)\s+to|i\s+must)\s+)?"
+    r"(?:drop|cancel|cancell?|cancle|cncl|canx)(?![a-z])\W*(?:(?:my|the|this|that|for)\s+)?"
     r"(?:(?:shift|booking|job)(?![a-z])\W*)?#?\s*(?P<ref>[0-9]{1,8})?(?![0-9])\W*(?P<rest>.*)$"
 )
 _DROP_ANYWHERE = re.compile(
@@ -195,8 +199,13 @@ def help_request(t: Text, ctx: Context) -> Parsed | None:
 
 
 def help_fallback(t: Text, ctx: Context) -> Parsed | None:
-    """ "help ..." that nothing else understood is still a call for help."""
-    return Parsed("help") if t.first in _HELP_FIRST else None
+    """ "help ..." that nothing else understood is still a call for help ("help yourself to tea"
+    is not)."""
+    if t.first in _HELP_FIRST and not re.match(
+        r"^help\s+(?:yourself|themselves|him|her|them)", t.norm
+    ):
+        return Parsed("help")
+    return None
 
 
 def register(t: Text, ctx: Context) -> Parsed | None:
@@ -218,28 +227,31 @@ def yes_or_no(t: Text, ctx: Context) -> Parsed | None:
     """An answer to an offer: YES, Y 4821, YES4821, yes please, 👍, NO 4821, no thanks."""
     core = t.core
     m = _REF_THEN_REPLY.match(core)
-    ambiguous = False
+    if m is not None:
+        return Parsed(
+            "accept" if m.group("yes") else "decline", offer_ref=m.group("ref"), exact=True
+        )
+    m = _REPLY.match(core)
     if m is None:
-        m = _REPLY.match(core)
-        if m is None:
-            return None
-        rest = m.group("rest")
-        if m.group("yes") and _BUT.match(rest):
-            ambiguous = True  # "yes but only till 3": taken, with the condition asked about
-        elif (
-            m.group("no") and (m.group("ref") or _A_REASON.search(rest)) and not _ELSE.search(rest)
-        ):
-            pass  # "no 4821 too far", "no sorry im busy": a reason may follow a NO to an offer
-        elif not _POLITE.match(rest):
-            # "yes i can work sat" is availability; "yes 4821 and 5102" is two answers.
-            return None
-        if m.group("no") and not m.group("ref") and rest and _CANT_DAY.search(rest):
-            return None
+        return None
     intent = "accept" if m.group("yes") else "decline"
-    ref = m.group("ref")
-    if ambiguous:
+    ref, rest = m.group("ref"), m.group("rest")
+    if intent == "accept" and _BUT.match(rest):
+        # "yes but only till 3": taken, with the condition asked about
         return Parsed(intent, offer_ref=ref, ambiguous=True, ask="ask_accept_condition")
-    return Parsed(intent, offer_ref=ref, exact=ref is not None)
+    if _POLITE.match(rest):
+        return Parsed(intent, offer_ref=ref, exact=ref is not None)
+    if intent == "decline" and _CANT_WORD.match(m.group("no")) and (ref or _NO_LONGER.search(rest)):
+        return None  # "cant make 4821", "cant do it anymore": a booking given up, not an offer
+    if intent == "decline" and (ref or _A_REASON.search(rest)) and not _ELSE.search(rest):
+        # "no 4821 too far", "no sorry im busy": a reason may follow a NO to an offer
+        if ref is None and _CANT_DAY.search(rest) and not find_ref(rest):
+            return None  # "no, cant do tuesday": which shift, a booking or an offer, is asked
+        return Parsed(intent, offer_ref=ref or find_ref(rest))
+    if ref is None and (said := find_ref(rest)) and not _NEGATION.search(rest):
+        # "Yes, I would be happy to take the shift on Thursday, reference 7734."
+        return Parsed(intent, offer_ref=said)
+    return None  # "yes i can work sat" is availability; "yes 4821 and 5102" is two answers
 
 
 _CANT_DAY = re.compile(r"(?<![a-z])(?:today|tonight|tomorrow|monday|tuesday|wednesday|thursday"
@@ -280,6 +292,20 @@ def cancel(t: Text, ctx: Context) -> Parsed | None:
     if said_when or _NO_LONGER.search(rest) or _REASON.search(t.norm):
         return Parsed("cancel", offer_ref=ref, days=days)
     return None
+
+
+_NOT_AFTER_ALL = re.compile(
+    r"(?<![a-z])(?:not|no\s+longer)\s+(?:available|free|able\s+to\s+(?:do|make|work))(?![a-z])"
+    r"(?P<rest>.*)(?<![a-z])(?:after\s+all|anymore|any\s+more)(?![a-z])"
+)
+
+
+def given_up(t: Text, ctx: Context) -> Parsed | None:
+    """ "not available saturday after all": a day promised and now given up is a booking to drop."""
+    m = _NOT_AFTER_ALL.search(t.norm)
+    if m is None:
+        return None
+    return Parsed("cancel", offer_ref=find_ref(t.norm), days=_days(m.group("rest"), ctx))
 
 
 def _days(s: str, ctx: Context) -> tuple[str, ...]:

@@ -37,6 +37,10 @@ _DROP_SKILL = re.compile(
     r"(?:off|from)\s+(?:my\s+)?(?:skills?|list|profile)"
 )
 _CALL_ME = re.compile(r"^(?:please\s+)?call\s+me\s+(?P<value>[a-z][a-z\s-]{0,40})$")
+_TAX_SAID = re.compile(
+    r"(?<![0-9.,])[0-9]{1,3}\s*(?:%|percent|per\s*cent)\s+(?:\w+\s+){0,2}?tax(?![a-z])"
+    r"|(?<![a-z])tax\s+(?:\w+\s+){0,2}?[0-9]{1,3}\s*(?:%|percent|per\s*cent)"
+)
 _TEXTS_IN = re.compile(
     r"(?<![a-z])(?:texts?|messages?|msgs?|sms|language|speak|write|reply|replies|send|in)(?![a-z])"
 )
@@ -96,6 +100,8 @@ def _in_a_sentence(t: Text, ctx: Context) -> Parsed | None:
             return Parsed("profile_update", skill=skills[0], detail="remove")
     if (m := _CALL_ME.match(t.core)) is not None:
         return Parsed("profile_update", name=_said_name(m.group("value"), t))
+    if (m := _TAX_SAID.search(t.norm)) is not None:
+        return _tax(m.group(0), t, ctx)
     if (m := _TRAVEL.search(t.norm)) is not None:
         return Parsed("profile_update", travel_miles=_miles(m))
     if (m := _NOTICE.search(t.norm)) is not None:

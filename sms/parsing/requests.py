@@ -46,7 +46,10 @@ _DELETE = re.compile(
     r"(?:deleted|removed|erased|wiped)(?![a-z])"
 )
 _DELETE_ALONE = frozenset(("delete", "delete data", "delete account", "delete all"))
-_MINE = r"(?:my|me|mine)\s*(?:data|details|info|information|file|record|records|profile|account)?"
+_MINE = (
+    r"(?:my|me|mine)\s+(?:personal\s+)?(?:data|details|info|information|file|record|records"
+    r"|profile|account)|me(?![a-z])(?!\s+\w)"
+)
 _WHO_SAW = re.compile(
     r"(?<![a-z])who(?:s|\s+has|\s+have|\s+can|\s+could|\s+did|\s+else)?\s+(?:\w+\s+){0,2}?"
     r"(?:saw|seen|see|sees|looked|look|viewed|view|accessed|access|checked|read)(?![a-z])"
@@ -110,6 +113,8 @@ _SHIFTS_ASKED = re.compile(
     r"|(?<![a-z])(?:got|have\s+you\s+got|is\s+there|anything)\s+(?:\w+\s+)?(?:for\s+me|going"
     r"|on)(?![a-z])|(?<![a-z])what\s+(?:have|do)\s+i\s+(?:got|have)\s+on(?![a-z])"
     r"|(?<![a-z])my\s+(?:shifts|bookings|jobs|offers)(?![a-z])"
+    r"|(?<![a-z])(?:what\s+time|when)\s+(?:do|does|am)\s+i\s+(?:start|work|need\s+to\s+be\s+there)"
+    r"|(?<![a-z])(?:when|where)\s+is\s+my\s+(?:next\s+)?(?:shift|job|booking)(?![a-z])"
     r"|(?<![a-z])(?:anything|something|any\s+work)\s+(?:for\s+me|today|tomorrow|tonight|this"
     r"|next|on|going|available|near)(?![a-z])|^(?:anything|something|any\s+work)\W*$"
     r"|(?<![a-z])(?:what|which)\s+(?:shifts|jobs|bookings)\s+(?:do\s+)?i\s+have(?![a-z])"
@@ -129,7 +134,7 @@ def appeal(t: Text, ctx: Context) -> Parsed | None:
         ref, detail = split_ref(t.after_first_word())
         return _with_detail("appeal", ref, detail, "ask_appeal")
     if _APPEAL.search(t.norm):
-        return Parsed("appeal", offer_ref=find_ref(t.norm), detail=t.original)
+        return Parsed("appeal", offer_ref=_dispute_ref(t.norm), detail=t.original)
     return None
 
 
@@ -154,12 +159,35 @@ def dispute(t: Text, ctx: Context) -> Parsed | None:
     if _PAY_COMPLAINT.search(t.norm):
         return Parsed(
             "dispute",
-            offer_ref=find_ref(t.norm),
+            offer_ref=_dispute_ref(t.norm),
             detail=t.original,
             category=category_in(t.norm),
             days=_weekdays(t, ctx),
+            hours_worked=_hours_said(t.norm),
         )
     return None
+
+
+_DISPUTE_REF = re.compile(r"(?<![a-z0-9])d\s?([0-9]{1,6})(?![0-9])")
+# The hours a worker says they did: "but i did 8", "doing 10 hrs".
+_SAID_HOURS = re.compile(
+    r"(?<![a-z])(?:did|worked|doing|done|do)\s+([0-9]{1,2}(?:[.,][0-9]{1,2})?)(?:\s*(?:h|hrs?|hours?))?"
+    r"(?![0-9])"
+)
+
+
+def _dispute_ref(s: str) -> str | None:
+    """A dispute's reference ("D31") or a booking's number in free text."""
+    m = _DISPUTE_REF.search(s)
+    return f"D{m.group(1)}" if m else find_ref(s)
+
+
+def _hours_said(s: str) -> float | None:
+    m = _SAID_HOURS.search(s)
+    if m is None:
+        return None
+    hours = float(m.group(1).replace(",", "."))
+    return hours if 0 < hours <= 24 else None
 
 
 def _weekdays(t: Text, ctx: Context) -> tuple[str, ...]:
@@ -229,11 +257,12 @@ def rates_query(t: Text, ctx: Context) -> Parsed | None:
 def shifts_query(t: Text, ctx: Context) -> Parsed | None:
     """SHIFTS, jobs, any work, any cleaning shifts today, got anything for me."""
     first = t.first in _SHIFTS_FIRST and not any(w.isdecimal() and len(w) >= 4 for w in t.words)
-    if not first and _SHIFTS_ASKED.search(t.phrase) is None:
+    skills, _ = find_skills(t.words, ctx.skills)
+    any_skill = t.first in ("any", "anything") and bool(skills) and len(t.words) <= 6
+    if not first and not any_skill and _SHIFTS_ASKED.search(t.phrase) is None:
         return None
     if has_hours(t, ctx):
         return None  # "work sat 9-5" offers hours rather than asking for them
-    skills, _ = find_skills(t.words, ctx.skills)
     spec, _ = find_days(t.norm, ctx.at)
     day = whole_day(spec, ctx.at)
     return Parsed(

@@ -41,7 +41,10 @@ _NOT_ARRIVING = re.compile(
 _LATE_MINUTES = (
     (re.compile(r"(?<![a-z])(?:an?\s+)?hour\s+and\s+a\s+half(?![a-z])"), lambda m: 90),
     (re.compile(r"(?<![a-z])half\s+(?:an\s+)?hour(?![a-z])"), lambda m: 30),
-    (re.compile(r"(?<![a-z])(?:a\s+)?quarter\s+(?:of\s+)?(?:an\s+)?hour(?![a-z])"), lambda m: 15),
+    (
+        re.compile(r"(?<![a-z])(?:a\s+)?quarter\s+(?:of\s+)?(?:an\s+)?(?:hour|hr)(?![a-z])"),
+        lambda m: 15,
+    ),
     (
         re.compile(r"(?<![0-9.,])([0-9]{1,2}(?:[.,][0-9])?)\s*(?:h|hr|hrs|hour|hours)(?![a-z])"),
         lambda m: int(Decimal(m.group(1).replace(",", ".")) * 60),
@@ -134,18 +137,27 @@ def check_in(t: Text, ctx: Context) -> Parsed | None:
         return Parsed("check_in", offer_ref=ref, exact=len(words) == 1)
     if len(t.words) <= _SHORT and _IN_CUES.search(t.norm) and not _ELSEWHERE.search(t.norm):
         return Parsed("check_in", offer_ref=ref)
+    if _ARRIVED.search(t.core):
+        return Parsed("check_in", offer_ref=ref)
     return None
 
 
 # Words that put a text about being somewhere, or finishing something, outside the shift:
 # "im here at the shop, ill call later", "finished my phone credit".
 _ELSEWHERE = re.compile(
-    r"(?<![a-z])(?:later|call|ring|phone|credit|battery|shop|store|school|home|house|hospital"
-    r"|doctor|homework|shopping|dinner|lunch|breakfast|yesterday|last\s+night|bus\s+stop)(?![a-z])"
+    r"(?<![a-z])(?:later|call|ring|phone|credit|battery|shop|store|school|at\s+home|my\s+house"
+    r"|go(?:ing)?\s+home|arrived\s+home|hospital|doctor|homework|shopping|dinner|lunch|breakfast"
+    r"|yesterday|last\s+night|bus\s+stop|boyfriend|girlfriend)(?![a-z])"
 )
 
 
 _SHORT = 12  # words: a longer text that mentions arriving is about something else
+# Said plainly, arriving is arriving however long the text: "I have arrived at the address".
+_ARRIVED = re.compile(
+    r"^(?:i\s+)?(?:have|ive|just|now)?\s*arrived(?:\s+(?:at|on|now|here))?(?![a-z])"
+    r"|^(?:im|i\s+am)\s+(?:here|now\s+here)\s+(?:at|in)\s+(?:the\s+)?(?:address|house|site|job"
+    r"|work|building|care\s+home|clients?)(?![a-z])"
+)
 _IN_CUES = re.compile(
     r"(?<![a-z])(?:just\s+(?:got\s+)?(?:here|arrived|in)|got\s+here|(?:im|i\s+am)\s+here"
     r"|here\s+now|here\s+at|(?:ive|i\s+have|just)\s+arrived|^arrived|made\s+it(?:\s+in)?$"

@@ -45,7 +45,10 @@ _NOT_A_REF = (
 )
 _LEAD_REF = re.compile(
     r"^[\s#:,.;=-]*(?:(?:ref(?:erence)?|shift|job|offer|booking|no\.?)(?![a-z])[\s#:.=-]*)?#?\s*"
-    r"([a-z]{1,2}[0-9]{1,8}|[0-9]{1,8})(?![a-z0-9])" + _NOT_A_REF,
+    # Four digits or more is a reference even before "hours": nobody works 6102 of them.
+    r"([a-z]{1,2}[0-9]{1,8}(?![a-z0-9])|[0-9]{4,8}(?![a-z0-9])|[0-9]{1,3}(?![a-z0-9])"
+    + _NOT_A_REF
+    + ")",
     re.IGNORECASE,
 )
 _ANY_REF = re.compile(
@@ -73,7 +76,8 @@ _GREETING = re.compile(
 _SIGN_OFF = re.compile(
     r"(?:[\s,.!:;-]*(?<![a-z])(?:thanks?(?:\s+(?:you|u))?(?:\s+(?:very|so)\s+much)?|thank\s+(?:you|u)"
     r"|thx|thnx|tnx|ty|ta|cheers|x+|xo+|sorry|please|pls|plz|love|luv|hun|hunny|mate|bye|regards"
-    r"|kind\s+regards|god\s+bless|bless|see\s+(?:you|u|ya)|cya|lol|haha+|[a-z]+\s+x+)(?![a-z]))+[\s,.!:;-]*$"
+    r"|kind\s+regards|god\s+bless|bless|see\s+(?:you|u|ya)|cya|lol|haha+|[a-z]+\s+x+)(?![a-z]))+"
+    r"[\s,.!?:;-]*$"
 )
 
 

@@ -32,7 +32,9 @@ def _words(words: tuple[str, ...]) -> str:
 # Between two clock times: a dash, or a word for "to" in any language ("9 do 17", "9 a 5").
 _SEP = rf"\s*(?:-+|>|~|(?<![a-z])(?:{_words(separators())})(?![a-z]))\s*"
 _AND = rf"(?:and|{_words(joins())})" if joins() else "and"
-_NOT_A_DURATION = r"(?!\s*(?:h|hrs?|hours?|days?|mins?|minutes?|people|shifts?|weeks?|x)(?![a-z]))"
+_NOT_A_DURATION = (
+    r"(?!\s*(?:h|hrs?|hours?|days?|mins?|minutes?|people|shifts?|weeks?)(?![a-z]))(?!x(?![a-z]))"
+)
 _RANGE = re.compile(
     rf"(?<![0-9:.,/£$€@]){_clock_pattern('a_')}{_SEP}{_clock_pattern('b_')}"
     rf"(?![0-9]){_NOT_A_DURATION}"

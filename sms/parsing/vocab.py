@@ -68,7 +68,7 @@ DEFAULT_SKILLS: Mapping[str, str] = MappingProxyType(
             "bartender",
         ),
         **_canon("gardening", "gardener"),
-        **_canon("driving", "driver"),
+        **_canon("driving", "driver", "drive", "van driver", "delivery", "deliveries", "courier"),
         **_canon("labouring", "labourer", "laboring", "laborer", "building", "builder"),
         **_canon("retail", "shop", "shop work"),
         **_canon("admin", "office", "office work"),
