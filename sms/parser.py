@@ -149,10 +149,14 @@ def parse(
 
 
 # Our own offer pasted back with the answer: "> Work: care ... Reply Y 4821 to take it ... YES".
-_QUOTED_REPLY = re.compile(r"(?i)reply\s+(?:y|yes)\s+#?([0-9]{3,8})")
+_QUOTED_REPLY = re.compile(
+    r"(?i)(?:reply|text|responde|responda|odpisz|odpowiedz|napisz|r[aă]spunde|trimite)\s+"
+    r"(?:y|yes|s[ií]|sim|s|t|tak|da)\s+#?([0-9]{3,8})"
+)
 _QUOTE = re.compile(
-    r"(?is)(?:^|\n)\s*>[^\n]*|(?:poems\s*:|work\s*:)[^.]*(?:\.[^.]*?)*?(?:to\s+pass|open\s+till"
-    r"\s+[0-9:]+|reply\s+(?:y|yes)\s+#?[0-9]{3,8}[^.]*)\.?"
+    r"(?is)(?:^|\n)\s*>[^\n]*|(?:poems\s*:|work\s*:|praca\s*:|trabajo\s*:|trabalho\s*:"
+    r"|lucru\s*:)[^.]*(?:\.[^.]*?)*?(?:to\s+pass|open\s+till\s+[0-9:]+|(?:reply|responde|responda"
+    r"|odpisz|r[aă]spunde)\s+\S+\s+#?[0-9]{3,8}[^.]*)\.?"
 )
 
 

@@ -100,7 +100,12 @@ _MONTH_DAY = re.compile(
     r"(?!\s*(?:[-:.]|to(?![a-z])|till?(?![a-z])|until|[ap]\.?m?(?![a-z])))"
 )
 _DAY_MONTH = re.compile(rf"(?<![0-9:.,/-])([0-9]{{1,2}})(?:st|nd|rd|th)?\s*(?:of\s+)?{_MONTHS}")
-_ORDINAL_DAY = re.compile(r"(?<![0-9:.,/-])([0-9]{1,2})(?:st|nd|rd|th)(?![a-z])")
+_ORDINAL_DAY = re.compile(
+    r"(?<![0-9:.,/-])([0-9]{1,2})(?:st|nd|rd|th)(?![a-z])"
+    # "the 28", "day 28", "on the 28": a day of the month where no clock follows.
+    r"|(?<![a-z])(?:the|day|on\s+the)\s+([0-9]{1,2})(?![0-9:.,/])(?!\s*(?:am|pm|a|p|h|hrs?|hours?"
+    r"|-|~|to|till?|until|and|at|from|mins?|minutes?|people|shifts?)(?![a-z0-9]))"
+)
 _ALL_DAY = re.compile(
     r"(?<![a-z])(?:all\s*day|any\s*time|whole\s+day|full\s+day|all\s+the\s+day)(?![a-z])"
 )
@@ -221,7 +226,7 @@ def _find_date(s: str, today: date, month_first: bool, spec: DaySpec) -> str:
         month_word, number = (m.group(1), m.group(2)) if m.re is _MONTH_DAY else m.group(2, 1)
         spec.date = _dated(today, int(number), _MONTH_NUMBER[month_word[:3]], None)
     elif m := _ORDINAL_DAY.search(s):
-        spec.date = _day_of_month(today, int(m.group(1)))
+        spec.date = _day_of_month(today, int(m.group(1) or m.group(2)))
     else:
         return s
     spec.bad_date = spec.date is None

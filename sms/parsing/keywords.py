@@ -52,7 +52,7 @@ _HELP_PHRASES = frozenset(
     )
 )  # fmt: skip
 _HELP_FIRST = frozenset(("help", "info", "hlp", "helpp"))
-_HERE = re.compile(r"\s+(?:here|to\s+you|on\s+this|(?:to\s+)?this\s+number)$")
+_HERE = re.compile(r"\s+(?:here|round\s+here|to\s+you|on\s+this|(?:to\s+)?this\s+number)$")
 
 _REGISTER = re.compile(
     r"^(?:(?:i\s+)?(?:want|wanna|would\s+like|d\s+like)\s+to\s+|can\s+i\s+|how\s+(?:do|can)\s+i\s+"
@@ -150,7 +150,8 @@ _CANT = re.compile(
     r"|wont\s+be\s+able\s+to(?:\s+(?:make|come|do|work|go|get))?|wont\s+be\s+(?:there|coming|in)"
     r"|(?:have|need|got)\s+to\s+(?:pull\s+out|drop\s+out|back\s+out|cancel)"
     r"|(?:something|sth)\s+(?:has\s+)?(?:came|come)\s+up|not\s+coming(?:\s+in)?|wont\s+be\s+in"
-    r"|cant\s+attend|(?:im|i\s+am)\s+(?:too\s+)?(?:sick|ill|unwell|poorly)(?=.*(?:today|tonight"
+    r"|cant\s+attend|cant\s+(?:on\s+)?(?:the\s+)?(?=(?:today|tonight|tomorrow|[a-z]+day)(?![a-z]))"
+    r"|(?:im|i\s+am)\s+(?:too\s+)?(?:sick|ill|unwell|poorly)(?=.*(?:today|tonight"
     r"|tomorrow|day|shift))|(?:can|could)\s+i\s+(?:cancel|drop)"
     r"|(?:pull|pulling|drop|dropping|back|backing)\s+out)(?![a-z])(?P<rest>.*)$"
 )
@@ -201,11 +202,12 @@ def help_request(t: Text, ctx: Context) -> Parsed | None:
 def help_fallback(t: Text, ctx: Context) -> Parsed | None:
     """ "help ..." that nothing else understood is still a call for help ("help yourself to tea"
     is not)."""
-    if t.first in _HELP_FIRST and not re.match(
-        r"^help\s+(?:yourself|themselves|him|her|them)", t.norm
-    ):
+    if t.first in _HELP_FIRST and len(t.words) <= 4 and not _HELPING.match(t.norm):
         return Parsed("help")
     return None
+
+
+_HELPING = re.compile(r"^help\s+(?:yourself|themselves|him|her|them|us|you)(?![a-z])")
 
 
 def register(t: Text, ctx: Context) -> Parsed | None:

@@ -14,7 +14,8 @@ from sms.parsing.text import Context, Text, words_of
 from sms.parsing.vocab import find_skills, language_code
 
 _KEY = re.compile(
-    r"^\W*(?:(?:please|pls)\s+)?(?:(?:set|change|update|new|add|my)\s+)*(?:new\s+)?"
+    r"^\W*(?:(?:please|pls)\s+)?(?:(?:set|change|update|new|add|my|now|from\s+now\s+on)\s+)*"
+    r"(?:new\s+)?"
     r"(?P<key>hourly\s+rate|rate|price|charge|post\s*code|postal\s+code|pc|zip\s*code|zip"
     r"|skills?|lang(?:uage)?s?|tax(?:\s+rate)?|name|surname|travel|notice|area|location)(?![a-z])"
     r"(?:[\s:=-]*(?:is|to|now|of|for|=|:|new|will\s+be|from\s+now\s+on)(?![a-z]))*[\s:=-]*"

@@ -26,6 +26,7 @@ _LATE_SAID = re.compile(
     r"|(?<![a-z])late(?:\s+(?:by|for|to|again|today|tonight|this\s+morning|sorry))+(?![a-z])"
 )
 # Late in other words: "stuck in traffic, be there in 20 mins", "running behind", "5 mins away".
+_FREE_SAID = re.compile(r"(?<![a-z])(?:free|available|avail|can\s+do|can\s+work)(?![a-z])")
 _HELD_UP = re.compile(
     r"(?<![a-z])(?:(?:be|get|getting|arrive|arriving)\s+there\s+in|running\s+behind"
     r"|stuck\s+in\s+traffic|held\s+up|missed\s+(?:the|my)\s+(?:bus|train|tube)"
@@ -106,7 +107,7 @@ def late(t: Text, ctx: Context) -> Parsed | None:
         t.first == "late"
         or held_up
         or _LATE_SAID.search(s)
-        or (len(t.words) <= 4 and t.words[-1] == "late")
+        or (len(t.words) <= 4 and t.words[-1] == "late" and not _FREE_SAID.search(s))
     )
     if not said:
         return None

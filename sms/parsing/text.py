@@ -70,7 +70,7 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _GREETING = re.compile(
     r"^(?:[\s,.!:;-]*(?:(?:hello|hi|hey)\s+there|hello+|hi+|hey+|hiya|heya|yo|howdy"
     r"|good\s+(?:morning|afternoon|evening|day)|dear\s+\w+|this\s+is\s+[a-z]+"
-    r"|its\s+[a-z]+\s*(?=[,.!-]))"
+    r"|its\s+[a-z]+\s*(?=[,.!-])|sorry|so\s+sorry|unfortunately|sadly|apologies)"
     r"(?![a-z]))+[\s,.!:;-]*"
 )
 _SIGN_OFF = re.compile(
