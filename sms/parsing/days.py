@@ -103,8 +103,8 @@ _DAY_MONTH = re.compile(rf"(?<![0-9:.,/-])([0-9]{{1,2}})(?:st|nd|rd|th)?\s*(?:of
 _ORDINAL_DAY = re.compile(
     r"(?<![0-9:.,/-])([0-9]{1,2})(?:st|nd|rd|th)(?![a-z])"
     # "the 28", "day 28", "on the 28": a day of the month where no clock follows.
-    r"|(?<![a-z])(?:the|day|on\s+the)\s+([0-9]{1,2})(?![0-9:.,/])(?!\s*(?:am|pm|a|p|h|hrs?|hours?"
-    r"|-|~|to|till?|until|and|at|from|mins?|minutes?|people|shifts?)(?![a-z0-9]))"
+    r"|(?<![a-z])(?:the|day|on\s+the)\s+([0-9]{1,2})(?![0-9:.,/])(?!\s*(?:[-~>]|(?:am|pm|a|p|h|hrs?"
+    r"|hours?|to|till?|until|and|at|from|mins?|minutes?|people|shifts?)(?![a-z0-9])))"
 )
 _ALL_DAY = re.compile(
     r"(?<![a-z])(?:all\s*day|any\s*time|whole\s+day|full\s+day|all\s+the\s+day)(?![a-z])"

@@ -27,7 +27,9 @@ _LATIN = frozenset(("LATIN", "COMMON", "INHERITED"))
 
 
 def hostile(t: Text, ctx: Context) -> Parsed | None:
-    """Code pasted into a text, or words in a script none of our languages writes."""
+    """Code pasted into a text, a NUL byte, or words in a script none of our languages writes."""
+    if t.raw_nul:
+        return Parsed("unknown")
     if _CODE.search(t.original):
         return Parsed("unknown")
     if _unread_words_inside(t.original):

@@ -33,7 +33,9 @@ _STOP_PHRASE = re.compile(
     r"(?:\s+(?:please|now|thanks))*$"
 )
 _START_PHRASE = re.compile(
-    r"^(?:start|resume|unstop|opt\s+in|subscribe)(?:\s+(?:again|me|texts?|messages?|offers?"
+    r"^(?:i\s+want\s+(?:to\s+)?)?(?:get\s+|receive\s+)?(?:again\s+)(?:get\s+|receive\s+)?(?:the\s+)?"
+    r"(?:texts?|messages?|offers?|jobs?)(?:\s+again)?$"
+    r"|^(?:start|resume|unstop|opt\s+in|subscribe)(?:\s+(?:again|me|texts?|messages?|offers?"
     r"|jobs?|sending\s+me(?:\s+(?:texts?|messages?|offers?|jobs?|work))?))*$"
     r"|^(?:i\s+want|send\s+me|can\s+i\s+have|i\s+would\s+like)\s+(?:the\s+)?(?:texts?|messages?"
     r"|offers?|jobs?)\s+(?:again|back)(?:\s+please)?$"
@@ -95,7 +97,7 @@ _REPLY = re.compile(
     r"(?![0-9])\W*(?P<rest>.*)$"
 )
 _REF_THEN_REPLY = re.compile(
-    rf"^\W*#?(?P<ref>[0-9]{{1,8}})\W*(?:(?P<yes>{_YES})|(?P<no>{_NO}))(?![a-z])\W*$"
+    rf"^\W*#?(?P<ref>[0-9]{{3,8}})\W*(?:(?P<yes>{_YES})|(?P<no>{_NO}))(?![a-z])\W*$"
 )
 # What may follow YES or NO without changing what it means.
 _POLITE = re.compile(

@@ -219,7 +219,7 @@ def read(original: str, hint: str | None = None) -> Reading:
 
 def _score(
     lang: Language, hits: list[tuple[int, int, Found]], original: str, runs: list[list[Word]]
-) -> int:
+) -> float:
     """How much of a text shows the language: its phrases (a longer one more than "da" or
     "pot"), its everyday words, and letters only it writes."""
     english = _canonical_words() if lang.code != "en" else frozenset()
@@ -237,7 +237,7 @@ def _score(
         if (r, i) not in used and word in lang.common
     )
     letters = sum(1 for c in original.lower() if c in lang.letters)
-    return covered + common + min(letters, 3)
+    return covered + common / 2 + min(letters, 3)
 
 
 def _weight(found: Found) -> int:

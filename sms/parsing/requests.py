@@ -33,6 +33,7 @@ _PAY_COMPLAINT = re.compile(
     r"|extra\s+hours?\s+(?:not|unpaid|without)|overtime|dont\s+match|doesnt\s+match"
     r"|treated\s+me\s+badly|not\s+happy\s+with\s+(?:the\s+|my\s+)?(?:pay|money|hours)"
     r"|(?:nobody|no\s+one|noone)\s+(?:was\s+)?there|locked\s+out|wrong\s+amount"
+    r"|who\s+will\s+pay\s+me"
     r"|turned\s+me\s+away|cancel\w*\s+(?:when|after|once|while)\s+i\s+(?:was|had|got))(?![a-z])"
 )
 _APPEAL = re.compile(r"(?<![a-z])appeal(?![a-z])")
@@ -115,10 +116,16 @@ _SHIFTS_ASKED = re.compile(
     r"|(?<![a-z])my\s+(?:shifts|bookings|jobs|offers)(?![a-z])"
     r"|(?<![a-z])(?:what\s+time|when)\s+(?:do|does|am)\s+i\s+(?:start|work|need\s+to\s+be\s+there)"
     r"|(?<![a-z])(?:send|resend)\s+(?:it|me\s+(?:the\s+)?(?:offer|shift|it))\s+again(?![a-z])"
+    r"|(?<![a-z])who\s+will\s+pay\s+me(?![a-z])"
     r"|(?<![a-z])(?:when|where)\s+is\s+my\s+(?:next\s+)?(?:shift|job|booking)(?![a-z])"
     r"|(?<![a-z])(?:anything|something|any\s+work)\s+(?:for\s+me|today|tomorrow|tonight|this"
     r"|next|on|going|available|near)(?![a-z])|^(?:anything|something|any\s+work)\W*$"
     r"|(?<![a-z])(?:what|which)\s+(?:shifts|jobs|bookings)\s+(?:do\s+)?i\s+have(?![a-z])"
+)
+# "ile na magazynie w NG7": how much, and a kind of work.
+_HOW_MUCH_SKILL = re.compile(
+    r"^how\s+much\s+(?:\w+\s+){0,3}?(?:care|cleaning|kitchen|childcare|warehouse|hospitality"
+    r"|gardening|driving|labouring|retail|admin|security|removals|petcare)(?![a-z])"
 )
 # "how much should i ask for cleaning": the worker's own price, from the market's figures.
 _ASKING_PRICE = re.compile(r"(?<![a-z])(?:should|ask|charge)(?![a-z])")
@@ -133,6 +140,7 @@ def appeal(t: Text, ctx: Context) -> Parsed | None:
     """APPEAL D123 i was there the whole time; or any text asking to appeal."""
     if t.first == "appeal" or fuzzy(t.first, ("appeal",)):
         ref, detail = split_ref(t.after_first_word())
+        ref = ref or _dispute_ref(t.norm)
         return _with_detail("appeal", ref, detail, "ask_appeal")
     if _APPEAL.search(t.norm):
         return Parsed("appeal", offer_ref=_dispute_ref(t.norm), detail=t.original)
@@ -245,9 +253,13 @@ def earnings(t: Text, ctx: Context) -> Parsed | None:
 
 def rates_query(t: Text, ctx: Context) -> Parsed | None:
     """RATES cleaning E1, what does care pay, how much do babysitters get round here."""
-    asked = t.first in _RATES_FIRST or (
-        _RATES_ASKED.search(t.phrase) is not None
-        and (_SELF.search(t.phrase) is None or _ASKING_PRICE.search(t.phrase) is not None)
+    asked = (
+        t.first in _RATES_FIRST
+        or _HOW_MUCH_SKILL.match(t.phrase) is not None
+        or (
+            _RATES_ASKED.search(t.phrase) is not None
+            and (_SELF.search(t.phrase) is None or _ASKING_PRICE.search(t.phrase) is not None)
+        )
     )
     if not asked:
         return None

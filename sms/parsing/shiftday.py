@@ -30,7 +30,7 @@ _FREE_SAID = re.compile(r"(?<![a-z])(?:free|available|avail|can\s+do|can\s+work)
 _HELD_UP = re.compile(
     r"(?<![a-z])(?:(?:be|get|getting|arrive|arriving)\s+there\s+in|running\s+behind"
     r"|stuck\s+in\s+traffic|held\s+up|missed\s+(?:the|my)\s+(?:bus|train|tube)"
-    r"|[0-9]+\s*(?:m|mins?|minutes?)\s+(?:away|out)|(?:on\s+my\s+way|omw)\W+(?:\w+\s+){0,3}?"
+    r"|[0-9]+\s*(?:m|mins?|minutes?)\s+(?:away|out|later)|(?:on\s+my\s+way|omw)\W+(?:\w+\s+){0,3}?"
     r"(?:[0-9]+|half\s+an\s+hour)\s*(?:m|mins?|minutes?|hours?)?|there\s+in\s+[0-9]+)(?![a-z])"
 )
 # "late" that is not about arriving: paid late, a late shift, free till late.

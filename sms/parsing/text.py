@@ -70,7 +70,8 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _GREETING = re.compile(
     r"^(?:[\s,.!:;-]*(?:(?:hello|hi|hey)\s+there|hello+|hi+|hey+|hiya|heya|yo|howdy"
     r"|good\s+(?:morning|afternoon|evening|day)|dear\s+\w+|this\s+is\s+[a-z]+"
-    r"|its\s+[a-z]+\s*(?=[,.!-])|sorry|so\s+sorry|unfortunately|sadly|apologies)"
+    r"|its\s+[a-z]+\s*(?=[,.!-])|sorry|so\s+sorry|unfortunately|sadly|apologies"
+    r"|thanks?(?:\s+you)?(?=\s*[,.!-]))"
     r"(?![a-z]))+[\s,.!:;-]*"
 )
 _SIGN_OFF = re.compile(
@@ -94,6 +95,7 @@ class Text:
     words: tuple[str, ...]
     language: str | None = None
     entries: tuple[tuple[str, str, str], ...] = ()
+    raw_nul: bool = False  # the text as sent held a NUL: a machine's, not a person's
 
     @classmethod
     def of(cls, body: str, hint: str | None = None) -> Text:
@@ -101,7 +103,9 @@ class Text:
         original = " ".join(tidied.split())
         reading = read(original, hint)
         norm = " ".join(reading.canonical.split())
-        return cls(original, norm, words_of(norm), reading.language, reading.entries)
+        return cls(
+            original, norm, words_of(norm), reading.language, reading.entries, "\x00" in body
+        )
 
     @property
     def phrase(self) -> str:
