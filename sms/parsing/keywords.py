@@ -19,6 +19,8 @@ STOP_WORDS = frozenset(
     ("stop", "stopall", "unsubscribe", "cancel", "end", "quit", "revoke", "optout")
 )
 START_WORDS = frozenset(("start", "unstop", "resume"))
+# Opt-out words plain enough to mean it beside a greeting or a please ("hi, STOP").
+_PLAIN_STOP = frozenset(("stop", "stopall", "unsubscribe", "optout"))
 _EDGES = re.compile(r"^[\W_]+|[\W_]+$")
 
 # Opting out in other words, as the whole of a text: "stop texting me", "unsubscribe me pls".
@@ -177,7 +179,7 @@ def carrier_stop(t: Text, ctx: Context) -> Parsed | None:
     alone = _EDGES.sub("", fold(t.original))
     if alone in STOP_WORDS or alone in _carrier_words():
         return Parsed("stop", exact=True)
-    if _STOP_PHRASE.match(t.core) or t.core in STOP_WORDS:
+    if _STOP_PHRASE.match(t.core) or t.core in _PLAIN_STOP:
         return Parsed("stop")
     return None
 
@@ -245,6 +247,8 @@ def yes_or_no(t: Text, ctx: Context) -> Parsed | None:
         return Parsed(intent, offer_ref=ref, ambiguous=True, ask="ask_accept_condition")
     if _POLITE.match(rest):
         return Parsed(intent, offer_ref=ref, exact=ref is not None)
+    if intent == "decline" and _CANT_WORD.match(m.group("no")):
+        return None  # "cant make 4821", "cant do tuesday": a booking given up is read as such
     if intent == "decline" and _CANT_WORD.match(m.group("no")) and (ref or _NO_LONGER.search(rest)):
         return None  # "cant make 4821", "cant do it anymore": a booking given up, not an offer
     if intent == "decline" and (ref or _A_REASON.search(rest)) and not _ELSE.search(rest):
