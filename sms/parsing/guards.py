@@ -49,7 +49,7 @@ def _unread_words_inside(s: str) -> bool:
         inside.pop(0)
     while inside and inside[-1]:
         inside.pop()
-    return any(inside) or all(unread)
+    return any(inside) or sum(unread) * 2 >= len(unread)
 
 
 def _foreign_letters(s: str) -> int:

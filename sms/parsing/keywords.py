@@ -84,7 +84,7 @@ _YES = (
     r"|si|sim|oui|tak|da|ja|absolutely|definitely"
 )
 _NO = (
-    r"cant\s+make\s+it|cant\s+do\s+it|cant\s+do\s+that(?:\s+one)?|no\s+thank\s+you|no\s+thanks"
+    r"cant\s+make\s+it|cant\s+do\s+it|cant\s+(?:do\s+)?that(?:\s+one)?|no\s+thank\s+you|no\s+thanks"
     r"|no\s+ta|not\s+this\s+time|not\s+this\s+one|not\s+for\s+me|not\s+available|not\s+today"
     r"|not\s+interested|no\s+can\s+do|ill\s+pass|ill\s+give\s+it\s+a\s+miss|give\s+it\s+a\s+miss"
     r"|(?:have|got)\s+to\s+say\s+no|say\s+no|too\s+far(?:\s+for\s+me)?|im\s+good|ill\s+leave\s+it"
@@ -124,7 +124,7 @@ _A_REASON = re.compile(
 _ELSE = re.compile(
     r"(?<![a-z])(?:problem|problems|worries|worry|bother|pay|paid|money|break|breaks"
     r"|weekends|mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|nights"
-    r"|more\s+texts|texts|messages|from\s+now\s+on|anymore|told|said)(?![a-z])|\?"
+    r"|more\s+texts|texts|messages|from\s+now\s+on|anymore|told|said|late|cancelling)(?![a-z])|\?"
 )
 # A yes with a condition: "yes but only till 3" is taken, and the condition asked about.
 _BUT = re.compile(r"^(?:but|only|if|as\s+long\s+as|except|unless)(?![a-z])")
@@ -154,7 +154,7 @@ _CANT = re.compile(
     r"|wont\s+be\s+able\s+to(?:\s+(?:make|come|do|work|go|get))?|wont\s+be\s+(?:there|coming|in)"
     r"|(?:have|need|got)\s+to\s+(?:pull\s+out|drop\s+out|back\s+out|cancel)"
     r"|(?:something|sth)\s+(?:has\s+)?(?:came|come)\s+up|not\s+coming(?:\s+in)?|wont\s+be\s+in"
-    r"|cant\s+attend|cant\s+(?:on\s+)?(?:the\s+)?(?=(?:today|tonight|tomorrow|[a-z]+day)(?![a-z]))"
+    r"|cant\s+attend|cant\s+(?:on\s+)?(?:the\s+)?(?:today|tonight|tomorrow|[a-z]+day)"
     r"|(?:im|i\s+am)\s+(?:too\s+)?(?:sick|ill|unwell|poorly)(?=.*(?:today|tonight"
     r"|tomorrow|day|shift))|(?:can|could)\s+i\s+(?:cancel|drop)"
     r"|(?:pull|pulling|drop|dropping|back|backing)\s+out)(?![a-z])(?P<rest>.*)$"
@@ -247,6 +247,8 @@ def yes_or_no(t: Text, ctx: Context) -> Parsed | None:
         return Parsed(intent, offer_ref=ref, ambiguous=True, ask="ask_accept_condition")
     if _POLITE.match(rest):
         return Parsed(intent, offer_ref=ref, exact=ref is not None)
+    if intent == "accept" and ref and not _NEGATION.search(rest):
+        return Parsed(intent, offer_ref=ref)  # "yes to 2215, and im free sat too 9-1"
     if intent == "decline" and _CANT_WORD.match(m.group("no")):
         return None  # "cant make 4821", "cant do tuesday": a booking given up is read as such
     if intent == "decline" and _CANT_WORD.match(m.group("no")) and (ref or _NO_LONGER.search(rest)):

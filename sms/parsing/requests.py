@@ -26,7 +26,7 @@ _PAY_COMPLAINT = re.compile(
     r"|(?:owe|owes)\s+me|missing\s+(?:pay|money|hours|wages)|(?:want|wanting)\s+(?:paying|my\s+money)"
     r"|(?:pay|money|hours|wages)\s+(?:is\s+|are\s+)?(?:missing|short|wrong)"
     r"|only\s+(?:got\s+|been\s+|get\s+)?paid|(?:they\s+)?only\s+paid|paid\s+(?:me\s+)?(?:only|just)"
-    r"|paid\s+(?:me\s+)?(?:for\s+)?[0-9.,]+\s*(?:hours?|hrs?|h)\s+(?:but|not|when|and)"
+    r"|paid\s+(?:me\s+)?(?:for\s+)?[0-9.,]+\s*(?:hours?|hrs?|h)\s+(?:but|not|when|and|y|e|a|i|si)"
     r"|paid\s+.{0,20}less|less\s+than\s+(?:my|the|i|what)|said\s+my\s+rate\s+was"
     r"|changed\s+my\s+hours|(?:no|didnt\s+get\s+(?:a|my))\s+break|sent\s+(?:me\s+)?home"
     r"|(?:money|pay|hours)\s+missing|missing\s+(?:money|pay|hours)|refused\s+to\s+pay|kept\s+me"

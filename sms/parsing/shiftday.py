@@ -138,7 +138,7 @@ def check_in(t: Text, ctx: Context) -> Parsed | None:
         return Parsed("check_in", offer_ref=ref, exact=len(words) == 1)
     if len(t.words) <= _SHORT and _IN_CUES.search(t.norm) and not _ELSEWHERE.search(t.norm):
         return Parsed("check_in", offer_ref=ref)
-    if _ARRIVED.search(t.core):
+    if _ARRIVED.search(t.core) and not _ELSEWHERE.search(t.norm):
         return Parsed("check_in", offer_ref=ref)
     return None
 
