@@ -15,7 +15,7 @@ import statistics
 import time
 import unicodedata
 
-from tests.sms.corpus_check import CORPUS, HOLDOUT, LANGUAGES, Score, lines, read_all
+from tests.sms.corpus_check import CORPUS, HOLDOUT, HOLDOUT2, LANGUAGES, Score, lines, read_all
 
 
 def _bare(body: str) -> float:
@@ -26,10 +26,12 @@ def _bare(body: str) -> float:
 
 def main() -> None:
     args = argparse.ArgumentParser(description=__doc__)
-    args.add_argument("--holdout", action="store_true", help="the held-out set instead")
+    args.add_argument("--holdout", action="store_true", help="the first held-out set instead")
+    args.add_argument("--holdout2", action="store_true", help="the second held-out set instead")
     args.add_argument("--misses", action="store_true", help="list every line read wrongly")
     options = args.parse_args()
-    items = lines(HOLDOUT if options.holdout else CORPUS)
+    folder = HOLDOUT2 if options.holdout2 else HOLDOUT if options.holdout else CORPUS
+    items = lines(folder)
     read_all(items[:50])  # load the vocabulary before timing
     results = read_all(items)
     score = Score.of(results)

@@ -17,6 +17,7 @@ from sms.parser import parse
 
 CORPUS = Path(__file__).parent / "corpus"
 HOLDOUT = Path(__file__).parent / "holdout"
+HOLDOUT2 = Path(__file__).parent / "holdout2"
 LANGUAGES = ("en", "es", "pl", "ro", "pt")
 
 
