@@ -20,7 +20,8 @@ _CATEGORY_WORDS = (
         r"|hurt|hurts|hurting|bleeding|burn(?:t|ed)|fell\s+(?:over|down|off)|(?:had|been\s+in)\s+an"
         r"\s+accident|accident\s+at\s+work|no\s+ppe|no\s+gloves|no\s+mask|no\s+helmet"
         r"|no\s+training|without\s+(?:training|ppe|gloves|a\s+mask)|forklift\s+without"
-        r"|(?:made|make|making)\s+me\s+(?:lift|carry|use|drive)|lift\w*\s+heavy\s+\w+\s+alone"
+        r"|(?:made|make|making|want|wants|told)\s+me\s+(?:to\s+)?(?:lift|carry|use|drive|clean\s+\w+\s+mou?ld)"
+        r"|lift\w*\s+heavy\s+\w+\s+alone|lift\s+[0-9]+\s*kg|[0-9]+\s*kg\s+alone|mou?ld"
         r"|bitten|bit\s+me|dog\s+bit|attack\w*|assault\w*|leak\w*|(?:bare|live|exposed)\s+wires?|near\s+(?:the\s+)?wires?"
         r"|fire\s+exit|smoke|fumes|chemicals?|scared|afraid|frightened|terrified"
         r"|threat\w*|(?:feel|felt)\s+(?:sick|ill)\s+from",
@@ -29,7 +30,8 @@ _CATEGORY_WORDS = (
         "conduct",
         r"rude|shout\w*|yell\w*|scream\w*|swear\w*|swore|sworn|abus\w*|harass\w*|bull(?:y|ied|ying)"
         r"|racis\w*|sexis\w*|insult\w*|called\s+me\s+names|touch\w*\s+me|touched|grop\w*"
-        r"|(?:hit|pushed|grabbed|slapped|kicked)\s+me|inappropriate\w*|disrespect\w*|aggressive"
+        r"|(?:hit|pushed|grabbed|slapped|kicked|punched)\s+me|inappropriate\w*|disrespect\w*|aggressive"
+        r"|(?:comments?|remarks?)\s+about\s+my\s+(?:body|looks|appearance)|my\s+body|sexual\w*"
         r"|aggression|creepy|conduct|behaviou?r|humiliat\w*|treated\s+me\s+(?:badly|bad|like)"
         r"|horrible\s+to\s+me|nasty\s+to\s+me",
     ),

@@ -33,7 +33,8 @@ _PAY_COMPLAINT = re.compile(
     r"|extra\s+hours?\s+(?:not|unpaid|without)|overtime|dont\s+match|doesnt\s+match"
     r"|treated\s+me\s+badly|not\s+happy\s+with\s+(?:the\s+|my\s+)?(?:pay|money|hours)"
     r"|(?:nobody|no\s+one|noone)\s+(?:was\s+)?there|locked\s+out|wrong\s+amount"
-    r"|who\s+will\s+pay\s+me"
+    r"|who\s+will\s+pay\s+me|(?:hours|timesheet)\s+(?:on\s+\S+\s+)?says?\s+[0-9.,]+\s+but"
+    r"|stayed\s+(?:late|till|until|on)|should\s+have\s+been|(?:rate|pay)\s+(?:is|was)\s+wrong"
     r"|turned\s+me\s+away|cancel\w*\s+(?:when|after|once|while)\s+i\s+(?:was|had|got))(?![a-z])"
 )
 _APPEAL = re.compile(r"(?<![a-z])appeal(?![a-z])")
@@ -96,7 +97,7 @@ _RATES_ASKED = re.compile(
     r"(?<![a-z])(?:how\s+much\s+(?:do|does|is|are|can|will|would|for|they|an?|the|per|pay|should"
     r"|to\s+charge|to\s+ask|people)"
     r"|what\s+(?:do|does|did|will|would|is|are|can|should)\s+(?:\w+\s+){0,4}?(?:pay|pays|paying"
-    r"|earn|earns|make|makes|get|gets|getting|charge|charges|rate|rates|wage|ask)"
+    r"|earn|earns|make|makes|get|gets|getting|charge|charges|charging|rate|rates|wage|ask)"
     r"|(?:going|average|avg|usual|typical|normal|current)\s+(?:rate|rates|pay|wage|wages|price)"
     r"|(?:rates?|pay|wages?)\s+(?:for|in|round|around|near))(?![a-z])"
 )
@@ -117,6 +118,10 @@ _SHIFTS_ASKED = re.compile(
     r"|(?<![a-z])(?:what\s+time|when)\s+(?:do|does|am)\s+i\s+(?:start|work|need\s+to\s+be\s+there)"
     r"|(?<![a-z])(?:send|resend)\s+(?:it|me\s+(?:the\s+)?(?:offer|shift|it))\s+again(?![a-z])"
     r"|(?<![a-z])who\s+will\s+pay\s+me(?![a-z])"
+    r"|(?<![a-z])what\s+is\s+on(?![a-z])|(?:have|got)\s+(?:i\s+)?(?:got\s+)?anything\s+(?:booked|on)"
+    r"|do\s+i\s+have\s+any(?:thing)?\s+(?:booked|on|shifts|work)"
+    r"|(?:^|\W)any\s+(?:care|cleaning|kitchen|childcare|warehouse|hospitality|gardening|driving"
+    r"|labouring|retail|admin|security|removals|petcare)(?![a-z])"
     r"|(?<![a-z])(?:when|where)\s+is\s+my\s+(?:next\s+)?(?:shift|job|booking)(?![a-z])"
     r"|(?<![a-z])(?:anything|something|any\s+work)\s+(?:for\s+me|today|tomorrow|tonight|this"
     r"|next|on|going|available|near)(?![a-z])|^(?:anything|something|any\s+work)\W*$"

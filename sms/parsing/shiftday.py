@@ -164,7 +164,9 @@ _IN_CUES = re.compile(
     r"|here\s+now|here\s+at|(?:ive|i\s+have|just)\s+arrived|^arrived|made\s+it(?:\s+in)?$"
     r"|(?:im|i\s+am)\s+(?:outside|at\s+the\s+(?:door|gate|front|entrance|reception))"
     r"|(?:outside|at\s+the\s+(?:door|gate|entrance))\s+now|on\s+site|onsite"
-    r"|clock(?:ing|ed)\s+in|check(?:ing|ed)\s+in|start(?:ing|ed)\s+now)(?![a-z])"
+    r"|clock(?:ing|ed)\s+in|check(?:ing|ed)\s+in|start(?:ing|ed)\s+now|got\s+to\s+(?:the\s+)?(?:site"
+    r"|house|job|address|place|work|client)|start(?:ed|ing)\s+(?:my\s+)?(?:shift|work)"
+    r"|arrived\s+at\s+the\s+(?:house|address|site|job))(?![a-z])"
 )
 # Finishing in other words, anywhere in a short text: "leaving now, finished 4821".
 _OUT_CUES = re.compile(
