@@ -109,7 +109,7 @@ _POLITE = re.compile(
     r"|see\s+you|lovely|perfect|brilliant|cool|fine|absolutely|definitely|then|one|that\s+one"
     r"|this\s+one|it|that|this|accept|yes|no|go\s+on|me|in|for\s+me|again|sounds\s+good"
     r"|will\s+do|no\s+problem|np|of\s+course|love|hun|mate|dear|sir|madam|boss|very\s+much"
-    r"|so\s+much|much|a\s+lot|ill\s+be\s+there|be\s+there|see\s+you\s+then"
+    r"|so\s+much|much|a\s+lot|ill\s+be\s+there|be\s+there|see\s+you\s+then|offer|shift|job"
     r"|with\s+pleasure|gladly|happy\s+to|count\s+me\s+in|book\s+me|im\s+in)(?![a-z])\W*)*$"
 )
 _CANT_WORD = re.compile(r"^\W*(?:cant|cannot)(?![a-z])")
@@ -247,7 +247,7 @@ def yes_or_no(t: Text, ctx: Context) -> Parsed | None:
         return Parsed(intent, offer_ref=ref, ambiguous=True, ask="ask_accept_condition")
     if _POLITE.match(rest):
         return Parsed(intent, offer_ref=ref, exact=ref is not None)
-    if intent == "accept" and ref and not _NEGATION.search(rest):
+    if intent == "accept" and ref and len(ref) >= 3 and not _NEGATION.search(rest):
         return Parsed(intent, offer_ref=ref)  # "yes to 2215, and im free sat too 9-1"
     if intent == "decline" and _CANT_WORD.match(m.group("no")):
         return None  # "cant make 4821", "cant do tuesday": a booking given up is read as such

@@ -33,7 +33,7 @@ _PAY_COMPLAINT = re.compile(
     r"|extra\s+hours?\s+(?:not|unpaid|without)|overtime|dont\s+match|doesnt\s+match"
     r"|treated\s+me\s+badly|not\s+happy\s+with\s+(?:the\s+|my\s+)?(?:pay|money|hours)"
     r"|(?:nobody|no\s+one|noone)\s+(?:was\s+)?there|locked\s+out|wrong\s+amount"
-    r"|who\s+will\s+pay\s+me|(?:hours|timesheet)\s+(?:on\s+\S+\s+)?says?\s+[0-9.,]+\s+but"
+    r"|they\s+cancel\w*\s+on\s+me|who\s+will\s+pay\s+me|(?:hours|timesheet)\s+(?:on\s+\S+\s+)?says?\s+[0-9.,]+\s+but"
     r"|stayed\s+(?:late|till|until|on)|should\s+have\s+been|(?:rate|pay)\s+(?:is|was)\s+wrong"
     r"|turned\s+me\s+away|cancel\w*\s+(?:when|after|once|while)\s+i\s+(?:was|had|got))(?![a-z])"
 )

@@ -637,8 +637,10 @@ KEYWORD = st.sampled_from(sorted(STOP_WORDS)).flatmap(_any_case)
 PADDING = st.sampled_from(["", " ", "  ", "\t", "\n", ".", "!", " !", "!!", ". "])
 # Words that add something: not a greeting, a please or a thanks, which leave STOP a STOP.
 OTHER_WORD = st.from_regex(r"[A-Za-z0-9]{1,10}", fullmatch=True).filter(
-    lambda w: w.lower() not in {"hi", "hey", "hello", "yo", "pls", "plz", "please", "thanks", "ta"}
-    and not set(w.lower()) <= {"x"}
+    lambda w: (
+        w.lower() not in {"hi", "hey", "hello", "yo", "pls", "plz", "please", "thanks", "ta"}
+        and not set(w.lower()) <= {"x"}
+    )
 )
 
 
