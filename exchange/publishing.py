@@ -224,8 +224,8 @@ def _write(path: Path, text: str) -> None:
     os.replace(temporary, path)
 
 
-def write(document: dict[str, Any], out_dir: Path, render: Render | None = None) -> str:
-    """Write the files, then let `render` add its own; returns the sha256 of public.json."""
+def write(document: dict[str, Any], out_dir: Path) -> str:
+    """Write the files; returns the sha256 of public.json."""
     out_dir.mkdir(parents=True, exist_ok=True)
     body = json.dumps(document, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
     _write(out_dir / "public.json", body)
@@ -234,8 +234,6 @@ def write(document: dict[str, Any], out_dir: Path, render: Render | None = None)
     _write(out_dir / "pooled_rates.csv", _csv(document["pooled_rates"], POOLED_COLUMNS))
     _write(out_dir / "places.csv", _csv(document["places"], PLACES_COLUMNS))
     _write(out_dir / "schema.json", json.dumps(schema(), indent=1) + "\n")
-    if render is not None:
-        render(document, out_dir)
     return hashlib.sha256(body.encode()).hexdigest()
 
 
@@ -246,7 +244,11 @@ def publish(
     with db.read() as session:
         document = build(session, now)
     with db.write() as session:
-        return _record(session, document, Path(out_dir), now, render)
+        publication = _record(session, document, Path(out_dir), now)
+    # The site is drawn after the data files, outside the write lock: it takes seconds.
+    if render is not None:
+        render(document, Path(out_dir))
+    return publication
 
 
 def publish_daily(
@@ -265,7 +267,10 @@ def publish_daily(
         session.exec(select(Concession).with_for_update()).first()
         if _published_since(session, day):
             return None
-        return _record(session, document, Path(out_dir), now, render)
+        publication = _record(session, document, Path(out_dir), now)
+    if render is not None:
+        render(document, Path(out_dir))
+    return publication
 
 
 def _published_since(session: Session, day: datetime) -> bool:
@@ -275,14 +280,10 @@ def _published_since(session: Session, day: datetime) -> bool:
 
 
 def _record(
-    session: Session,
-    document: dict[str, Any],
-    out_dir: Path,
-    now: datetime,
-    render: Render | None = None,
+    session: Session, document: dict[str, Any], out_dir: Path, now: datetime
 ) -> Publication:
     """Write the files and the record of this publication."""
-    digest = write(document, out_dir, render)
+    digest = write(document, out_dir)
     weeks = sorted({row["week"] for row in document["booked_work"]})
     publication = Publication(
         at=now,

@@ -39,12 +39,16 @@ def _cli():
 @db_option
 @at_option
 def publish(out_dir: str, db_url: str | None, at: str | None) -> None:
-    """Write the published data (JSON, CSV, schema.json) to DIR; see docs/public-data.md."""
+    """Write the published data (JSON, CSV, schema.json) and the public site to DIR; see
+    docs/public-data.md."""
     from exchange.publishing import publish as write_publication
+    from website.site import write_site
 
     cli = _cli()
     database, market = cli.open_db(db_url)
-    publication = write_publication(database, Path(out_dir), cli.moment(at, market.tz))
+    publication = write_publication(
+        database, Path(out_dir), cli.moment(at, market.tz), render=write_site
+    )
     weeks = (
         f"{publication.first_week} to {publication.last_week}"
         if publication.first_week
