@@ -44,6 +44,15 @@ class Figure:
     svg: str
 
 
+def _without_scripts(root):
+    """pygal writes its settings into a script even with no tooltips; the site has none."""
+    for parent in list(root.iter()):
+        for child in list(parent):
+            if str(child.tag).endswith("script"):
+                parent.remove(child)
+    return root
+
+
 def _config(formatter: Callable[[float], str], **options) -> dict:
     return {
         "style": options.pop("style", STYLE),
@@ -74,6 +83,7 @@ def line(
     **options,
 ) -> str:
     chart = pygal.Line(**_config(formatter, allow_interruptions=True, **options))
+    chart.add_xml_filter(_without_scripts)
     chart.x_labels = list(x_labels)
     for label, values in series:
         chart.add(label, list(values))
@@ -87,6 +97,7 @@ def bars(
     **options,
 ) -> str:
     chart = pygal.Bar(**_config(formatter, style=BAR_STYLE, **options))
+    chart.add_xml_filter(_without_scripts)
     chart.x_labels = list(x_labels)
     for label, values in series:
         chart.add(label, list(values))
