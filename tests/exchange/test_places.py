@@ -183,3 +183,34 @@ def test_without_a_travel_distance_the_postcode_area_decides(london, now):
         worker = factories.worker(session, "+447700900105", now, place="E3 4AB")
         assert Reach(session, "E17 1AA", [worker])(worker)
         assert not Reach(session, "SE1 1AA", [worker])(worker)
+
+
+def test_matching_offers_a_shift_within_the_workers_distance_across_postcode_areas(london, now):
+    """Bow (E3) to Forest Hill (SE23) is about six miles: a worker who will go seven is
+    eligible though SE is not their area; one who will go five is not."""
+    from exchange.matching import eligible_workers
+
+    with london.write() as session:
+        far = factories.worker(session, "+447700900106", now, place="E3 4AB")
+        near = factories.worker(session, "+447700900107", now, place="E3 5AB")
+        set_travel_miles(session, far, 7, now)
+        set_travel_miles(session, near, 5, now)
+        shift = factories.shift(session, now, postcode="SE23 1AA")
+        offered = [
+            c.worker.id for c in eligible_workers(session, shift, factories.market(session), now)
+        ]
+    assert offered == [far.id]
+
+
+def test_matching_keeps_to_the_postcode_area_where_the_place_is_unknown(db, now):
+    """No places imported: the worker's distance cannot be measured, so their area decides."""
+    from exchange.matching import eligible_workers
+
+    with db.write() as session:
+        worker = factories.worker(session, "+447700900108", now, place="E3 4AB")
+        set_travel_miles(session, worker, 50, now)
+        across = factories.shift(session, now, postcode="SE23 1AA")
+        inside = factories.shift(session, now, postcode="E17 1AA")
+        market = factories.market(session)
+        assert eligible_workers(session, across, market, now) == []
+        assert [c.worker.id for c in eligible_workers(session, inside, market, now)] == [worker.id]
