@@ -1,27 +1,39 @@
 """A market's health for its franchisee: how well shifts fill, what the hours pay, how often
-things go wrong, and the franchisee's share of each sector against the concession's cap."""
+things go wrong, and the franchisee's share of each sector against the concession's cap.
+
+The weekly figures are the published ones (rule 5: no operator-only analytics): each market's
+whole-week cell of the published tables, withheld where it describes fewer than five workers."""
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from statistics import median, quantiles
+from statistics import median
 
 from sqlmodel import Session, col, func, select
 
 from exchange.franchises import Share, divest_words, flags_for, markets_of, shares
-from store.models import Booking, Dispute, Shift
+from exchange.public import TOTAL, booked_work_rows
+from store.models import Booking, Dispute, Market, Shift
 
 WEEKS = 12
 
 
 @dataclass(frozen=True)
 class WeekOfRates:
-    """The hourly rates booked in shifts starting one week: median and quartiles, minor units."""
+    """One market's complete week as published: workers, bookings and the hourly rates paid
+    (median and quartiles, minor units); all None when the week is withheld."""
 
-    start: datetime
-    bookings: int
+    market: str
+    currency: str
+    week: str
+    workers: int | None
+    bookings: int | None
     median: int | None
     q1: int | None
     q3: int | None
+
+    @property
+    def withheld(self) -> bool:
+        return self.workers is None
 
 
 @dataclass(frozen=True)
@@ -96,7 +108,7 @@ def health(
         bookings=len(booked),
         no_shows=sum(1 for booking, _ in booked if booking.arrived is False),
         disputes=int(disputed),
-        weeks=_weeks(since, [(start, booking.rate_minor) for booking, start in booked]),
+        weeks=published_weeks(session, now, market_ids),
         shares=held,
         flags=[
             divest_words(flag, markets_of(session, flag.franchisee_id, flag.sector))
@@ -105,16 +117,26 @@ def health(
     )
 
 
-def _weeks(since: datetime, rates: list[tuple[datetime, int]]) -> list[WeekOfRates]:
+def published_weeks(
+    session: Session, now: datetime, market_ids: list[int] | None
+) -> list[WeekOfRates]:
+    """The last complete weeks of each market as the publication shows them, oldest first."""
+    in_markets = col(Market.id).in_(market_ids) if market_ids is not None else True
     weeks = []
-    for n in range(WEEKS):
-        start = since + timedelta(weeks=n)
-        paid = sorted(rate for at, rate in rates if start <= at < start + timedelta(weeks=1))
-        if len(paid) >= 2:
-            q1, _, q3 = quantiles(paid, n=4, method="inclusive")
-            weeks.append(WeekOfRates(start, len(paid), int(median(paid)), round(q1), round(q3)))
-        elif paid:
-            weeks.append(WeekOfRates(start, 1, paid[0], paid[0], paid[0]))
-        else:
-            weeks.append(WeekOfRates(start, 0, None, None, None))
+    for market in session.exec(select(Market).where(in_markets).order_by(col(Market.id))).all():
+        for row in booked_work_rows(session, market, now, weeks=WEEKS):
+            if (row["table"], row["skill"], row["area"]) != ("skill_area", TOTAL, TOTAL):
+                continue
+            weeks.append(
+                WeekOfRates(
+                    market=market.name,
+                    currency=market.currency,
+                    week=row["week"],
+                    workers=row["workers"],
+                    bookings=row["bookings"],
+                    median=row["rate_median"],
+                    q1=row["rate_q1"],
+                    q3=row["rate_q3"],
+                )
+            )
     return weeks

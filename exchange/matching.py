@@ -6,10 +6,10 @@ from datetime import datetime, timedelta
 from sqlalchemy import and_, exists, nulls_first, or_
 from sqlmodel import Session, col, select
 
-from exchange.areas import covers
 from exchange.law.checks import Problem, screen
 from exchange.localtime import format_day, format_span
 from exchange.money import format_money
+from exchange.places import Reach
 from exchange.shifts import shift_minutes
 from store.models import (
     AvailabilityWindow,
@@ -108,11 +108,12 @@ def match(session: Session, shift: Shift, market: Market, now: datetime) -> Matc
             col(Worker.id).asc(),
         )
     ).all()
+    # Within the worker's travel distance where both places are known, else their postcode area.
+    reaches = Reach(session, shift.postcode, (worker for worker, _ in rows))
     fits = [
         (worker, window)
         for worker, window in rows
-        if shift.start - now >= timedelta(minutes=worker.notice_minutes)
-        and covers(worker.travel_areas, shift.postcode)
+        if shift.start - now >= timedelta(minutes=worker.notice_minutes) and reaches(worker)
     ]
     # Rule 11: nobody is offered what the law would not let them be booked for.
     verdicts = screen(session, shift, market, [worker for worker, _ in fits])

@@ -4,10 +4,12 @@ Only complete ISO weeks (Monday to Sunday, market time) are published, so a dail
 never differs from the one before by a single day's bookings. Each week has one hub table
 (skill x area) and, per skill, one spoke table (weekday x part of day) whose grand total is the
 hub's row for that skill. The rates table covers the last four complete weeks, skill x area, and
-carries no counts that add up, so nothing in it can be subtracted. See docs/public-data.md.
+the pooled rates (exchange/asking.py) the last 1, 3 and 12 weeks by place, weekday and part of
+day; neither carries counts that add up, so nothing in them can be subtracted. See
+docs/public-data.md.
 """
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 from fractions import Fraction
@@ -17,6 +19,7 @@ from zoneinfo import ZoneInfo
 from sqlmodel import Session, col, select
 
 from exchange.areas import home_area
+from exchange.places import place_code
 from exchange.suppression import TOTAL, Count, Key, protect_linked, suppress
 from store.models import Booking, Market, Shift
 
@@ -48,6 +51,9 @@ class Slotted:
     weekday: str
     part_of_day: str
     slots: int
+    # The postcode district or ZIP: finer than the area, for the pooled rates.
+    place: str
+    buyer_id: int
 
 
 @dataclass(frozen=True)
@@ -64,6 +70,7 @@ class Acc:
 
     slots: int = 0
     workers: set[int] = field(default_factory=set)
+    buyers: set[int] = field(default_factory=set)
     rates: list[int] = field(default_factory=list)
     fill_minutes: list[int] = field(default_factory=list)
 
@@ -101,16 +108,22 @@ def iso_week(moment: datetime) -> str:
 
 
 def booked_work(
-    session: Session, market: Market, start: datetime, end: datetime
+    session: Session,
+    market: Market,
+    start: datetime,
+    end: datetime,
+    skills: Collection[str] | None = None,
 ) -> tuple[list[Slotted], list[Booked]]:
     """Shifts starting in [start, end) that were not cancelled, and their standing bookings."""
     zone = ZoneInfo(market.tz)
+    of_skills = col(Shift.skill).in_(list(skills)) if skills is not None else True
     shifts = session.exec(
         select(Shift).where(
             Shift.market_id == market.id,
             Shift.status != "cancelled",
             col(Shift.start) >= start,
             col(Shift.start) < end,
+            of_skills,
         )
     ).all()
     slotted: dict[int, Slotted] = {}
@@ -123,6 +136,8 @@ def booked_work(
             weekday=WEEKDAYS[local.weekday()],
             part_of_day=part_of_day(local.hour),
             slots=shift.slots,
+            place=place_code(shift.postcode) or shift.postcode,
+            buyer_id=shift.buyer_id,
         )
     booked = []
     if slotted:
@@ -162,6 +177,7 @@ def gather(slotted: list[Slotted], booked: list[Booked], row: Dim, column: Dim) 
         for key in keys(item.shift):
             acc = cells[key]
             acc.workers.add(item.worker_id)
+            acc.buyers.add(item.shift.buyer_id)
             acc.rates.append(item.rate)
             if item.minutes_to_fill is not None:
                 acc.fill_minutes.append(item.minutes_to_fill)
@@ -174,6 +190,7 @@ def measures(acc: Acc, counts: bool = True) -> dict[str, Any]:
     out: dict[str, Any] = {"workers": len(acc.workers)}
     if counts:
         out |= {
+            "buyers": len(acc.buyers),
             "bookings": len(acc.rates),
             "slots_posted": acc.slots,
             "fill_rate": round(len(acc.rates) / acc.slots, 3),
@@ -182,12 +199,17 @@ def measures(acc: Acc, counts: bool = True) -> dict[str, Any]:
     return out | {"rate_q1": q1, "rate_median": median, "rate_q3": q3}
 
 
-COUNTS = ("bookings", "slots_posted", "fill_rate", "time_to_fill_minutes")
+# Figures only the weekly tables carry; "buyers" is no sum, but the multi-week tables leave it
+# out so that nothing in them describes a buyer.
+COUNTS = ("buyers", "bookings", "slots_posted", "fill_rate", "time_to_fill_minutes")
+# The figures that add up, and so can be subtracted: only the weekly tables publish them.
+ADDITIVE = ("bookings", "slots_posted")
 FIGURES = ("workers", *COUNTS, "rate_q1", "rate_median", "rate_q3")
 
 
-def _row(base: dict[str, Any], acc: Acc, hidden: bool, counts: bool = True) -> dict[str, Any]:
-    """A published row: blank figures when suppressed."""
+def cell_row(base: dict[str, Any], acc: Acc, hidden: bool, counts: bool = True) -> dict[str, Any]:
+    """A published row: blank figures when suppressed; `counts` False leaves out every figure
+    but workers and rates."""
     shown = {key: None for key in FIGURES if counts or key not in COUNTS}
     if not hidden:
         shown |= measures(acc, counts)
@@ -217,7 +239,7 @@ def week_tables(
     )
     base = {"market": market.name, "currency": market.currency, "week": week}
     rows = [
-        _row(
+        cell_row(
             base
             | {
                 "table": "skill_area",
@@ -233,7 +255,7 @@ def week_tables(
     ]
     for skill, cells in spokes.items():
         rows += [
-            _row(
+            cell_row(
                 base
                 | {
                     "table": "skill_time",
@@ -289,7 +311,7 @@ def rates_rows(session: Session, market: Market, now: datetime) -> list[dict[str
         "to_week": iso_week(end - timedelta(days=1)),
     }
     return [
-        _row(base | {"skill": r, "area": c}, acc, (r, c) in hidden, counts=False)
+        cell_row(base | {"skill": r, "area": c}, acc, (r, c) in hidden, counts=False)
         for (r, c), acc in sorted(cells.items())
     ]
 

@@ -8,6 +8,7 @@ from sqlmodel import Session, delete, select
 from exchange.areas import home_area, normalise_place
 from exchange.errors import Refused
 from exchange.law.checks import check_asking_rate
+from exchange.places import check_travel_miles
 from store.models import Market, Operator, TermsChange, Worker, WorkerSkill
 
 MAX_ASKING_RATE_MINOR = 100_000
@@ -137,6 +138,8 @@ def update_terms(
                 check_asking_rate(session, worker, market, rate, now)
             worker.asking_rate_minor = rate
             _record(session, worker, field, str(old), str(value), changed_by, reason, now)
+        elif field == "travel_miles":
+            set_travel_miles(session, worker, int(value), now, changed_by, reason)
         elif field == "tax_percent":
             old = worker.tax_percent
             worker.tax_percent = check_tax(int(value))
@@ -150,6 +153,35 @@ def update_terms(
         changed.append(field)
     session.add(worker)
     return changed
+
+
+def set_travel_miles(
+    session: Session,
+    worker: Worker,
+    miles: int | None,
+    now: datetime,
+    changed_by: str = "worker",
+    reason: str | None = None,
+) -> None:
+    """How far a worker will go for a shift, centre to centre (TRAVEL 5 MILES); None keeps them
+    to their postcode area again. Where either place is not known, the area still decides."""
+    old = worker.travel_miles
+    worker.travel_miles = None if miles is None else check_travel_miles(miles)
+    session.add(worker)
+    _record(
+        session,
+        worker,
+        "travel_miles",
+        _text(old),
+        _text(worker.travel_miles),
+        changed_by,
+        reason,
+        now,
+    )
+
+
+def _text(value: object) -> str | None:
+    return None if value is None else str(value)
 
 
 def _set_place(worker: Worker, place: str) -> None:

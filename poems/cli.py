@@ -291,7 +291,8 @@ def shift_show(ref: str, as_json: bool, db_url: str | None) -> None:
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, type=int, show_default=True)
 def serve(db_url: str | None, host: str, port: int) -> None:
-    """The Twilio webhook (POST /sms/inbound, /sms/status) and the scheduler."""
+    """The Twilio webhook (POST /sms/inbound, /sms/status), the published site under
+    /public/, and the scheduler."""
     import uvicorn
 
     from poems.options import publish_dir
@@ -307,10 +308,31 @@ def serve(db_url: str | None, host: str, port: int) -> None:
         click.echo("TWILIO_AUTH_TOKEN is not set: every webhook will be refused (403).", err=True)
     click.echo(f"sending through the {gateway.name} gateway", err=True)
     scheduler = start_scheduler(database, gateway, utc_now, publish_to=publish_dir())
+    webhook = create_app(database, gateway, token, public_url)
     try:
-        uvicorn.run(create_app(database, gateway, token, public_url), host=host, port=port)
+        uvicorn.run(with_public_site(webhook, database, publish_dir()), host=host, port=port)
     finally:
         scheduler.shutdown()
+
+
+def with_public_site(webhook, database: Database, folder):
+    """The webhook app with the published site and its question page under /public/."""
+    from pathlib import Path
+
+    from starlette.applications import Starlette
+    from starlette.routing import Mount
+
+    from exchange.places import locate
+    from website.serving import public_app
+
+    def place(code: str):
+        with database.read() as session:
+            return locate(session, code)
+
+    Path(folder).mkdir(parents=True, exist_ok=True)
+    return Starlette(
+        routes=[Mount("/public", public_app(Path(folder), place)), Mount("/", webhook)]
+    )
 
 
 THEME_OPTION = click.option(

@@ -1,5 +1,6 @@
-"""`poems publish`, `poems worker export|import`, `poems audit verify`, `poems sandbox`:
-the public data, a worker's own data, the audit chain and the sandbox."""
+"""`poems publish`, `poems places import`, `poems worker export|import`, `poems audit verify`,
+`poems sandbox`: the public data and its places, a worker's own data, the audit chain and the
+sandbox."""
 
 import json
 import sys
@@ -38,12 +39,16 @@ def _cli():
 @db_option
 @at_option
 def publish(out_dir: str, db_url: str | None, at: str | None) -> None:
-    """Write the published data (JSON, CSV, schema.json) to DIR; see docs/public-data.md."""
+    """Write the published data (JSON, CSV, schema.json) and the public site to DIR; see
+    docs/public-data.md."""
     from exchange.publishing import publish as write_publication
+    from website.site import write_site
 
     cli = _cli()
     database, market = cli.open_db(db_url)
-    publication = write_publication(database, Path(out_dir), cli.moment(at, market.tz))
+    publication = write_publication(
+        database, Path(out_dir), cli.moment(at, market.tz), render=write_site
+    )
     weeks = (
         f"{publication.first_week} to {publication.last_week}"
         if publication.first_week
@@ -53,6 +58,38 @@ def publish(out_dir: str, db_url: str | None, at: str | None) -> None:
         f"published {publication.cells} cells ({publication.suppressed} withheld), {weeks}, "
         f"to {out_dir}"
     )
+
+
+@click.group()
+def places() -> None:
+    """Places with centres, so "within 5 miles" is a distance: UK districts, US ZIPs."""
+
+
+@places.command("import")
+@click.argument("file", required=False, type=click.Path(exists=True, dir_okay=False))
+@click.option(
+    "--us-zips", is_flag=True, help="Add every US ZIP centroid the zipcodes package ships."
+)
+@db_option
+def places_import(file: str | None, us_zips: bool, db_url: str | None) -> None:
+    """Add or update places from FILE: a CSV of code,name,latitude,longitude, or the ONS
+    Postcode Directory (ONSPD) CSV, whose postcodes become district centres."""
+    from exchange.places import BadPlaces, import_places, read_places, us_zip_places
+
+    if (file is None) == (not us_zips):
+        raise click.UsageError("give FILE or --us-zips")
+    try:
+        if us_zips:
+            found = us_zip_places()
+        else:
+            with open(file, encoding="utf-8-sig", newline="") as lines:
+                found = read_places(lines)
+    except (BadPlaces, UnicodeDecodeError) as error:
+        raise click.ClickException(f"{file}: {error}; nothing was imported") from error
+    database, _ = _cli().open_db(db_url)
+    with database.write() as session:
+        done = import_places(session, found)
+    click.echo(f"places: {done.added} added, {done.updated} updated")
 
 
 @click.group()
@@ -213,4 +250,4 @@ def sandbox_transcript(ctx: click.Context, out_file: str, db_url: str | None) ->
     click.echo(f"wrote {lines} lines to {out_file}")
 
 
-COMMANDS = (publish, worker, audit, sandbox)
+COMMANDS = (publish, places, worker, audit, sandbox)

@@ -121,7 +121,9 @@ def measure_shares(db: Database, now: datetime) -> int:
 def publish_data(db: Database, out_dir: Path, now: datetime) -> int:
     """The day's publication of the anonymised data (rule 1): the first sweep of a UTC day
     writes it to `out_dir`; later ones that day do nothing. Returns how many were written."""
-    return int(publish_daily(db, out_dir, now) is not None)
+    from website.site import write_site  # the charting library loads only when publishing
+
+    return int(publish_daily(db, out_dir, now, render=write_site) is not None)
 
 
 def _each(db: Database, what: str, ids: list[int], work: Callable[[Session, int], T]) -> list[T]:

@@ -173,6 +173,8 @@ class Worker(SQLModel, table=True):
     postcode: str | None = None
     zip: str | None = None
     travel_areas: list[str] = json_list()
+    # How far the worker will go, centre to centre; None keeps them to their postcode area.
+    travel_miles: int | None = None
     asking_rate_minor: int | None = None
     currency: str = "GBP"
     min_shift_minutes: int = 60
@@ -188,6 +190,15 @@ class Worker(SQLModel, table=True):
     suspended_at: datetime | None = instant()
     last_booked_at: datetime | None = instant()
     created_at: datetime | None = instant()
+
+
+class Place(SQLModel, table=True):
+    """Where a postcode district or a ZIP lies: its centre, so "within 5 miles" is a distance."""
+
+    code: str = Field(primary_key=True)
+    name: str
+    latitude: float
+    longitude: float
 
 
 class WorkerSkill(SQLModel, table=True):

@@ -86,3 +86,53 @@ def recoverable(tables: Mapping[Hashable, Mapping[tuple[str, str], bool]], name)
             (hidden_names if hidden else shown_names).add(name(table, key))
     # A cell shown in any table is known in all of them.
     return determined(equations, hidden_names - shown_names)
+
+
+ADDITIVE = ("bookings", "slots_posted")
+
+
+def additive_tables(document: Mapping) -> dict[Hashable, dict[tuple[str, str], bool]]:
+    """Every published table that carries a figure that adds up, as {cell: withheld?}, keyed by
+    (market, week, kind, skill); a table over more than one week is refused, since rolling and
+    nested windows of counts could be subtracted from one publication to the next."""
+    tables: dict[Hashable, dict[tuple[str, str], bool]] = {}
+    for name, rows in document.items():
+        if not isinstance(rows, list) or not rows or not isinstance(rows[0], dict):
+            continue
+        for row in rows:
+            if not any(column in row for column in ADDITIVE):
+                continue
+            if "week" not in row:
+                raise AssertionError(f"{name} publishes a count over more than one week: {row}")
+            if row["table"] == "skill_area":
+                table, key = (
+                    (row["market"], row["week"], "skill_area", TOTAL),
+                    (
+                        row["skill"],
+                        row["area"],
+                    ),
+                )
+            else:
+                table = (row["market"], row["week"], "skill_time", row["skill"])
+                key = (row["weekday"], row["part_of_day"])
+            tables.setdefault(table, {})[key] = row["suppressed"]
+    return tables
+
+
+def shared_name(table, key):
+    """A cell's identity is what it describes, so a total shared by two tables is one."""
+    market, week, kind, skill = table
+    if kind == "skill_area":
+        return (market, week, key[0], key[1], TOTAL, TOTAL)
+    return (market, week, skill, TOTAL, key[0], key[1])
+
+
+def recoverable_in(document: Mapping) -> set[Hashable]:
+    """Withheld cells of a whole publication that its published counts determine; weeks (and
+    markets) share no cell, so each week's tables are solved on their own."""
+    tables = additive_tables(document)
+    found: set[Hashable] = set()
+    for week in {table[:2] for table in tables}:
+        linked = {table: cells for table, cells in tables.items() if table[:2] == week}
+        found |= recoverable(linked, shared_name)
+    return found

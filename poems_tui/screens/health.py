@@ -1,14 +1,18 @@
-"""Health: how the operator's markets are doing over the last 12 weeks, in numbers and a chart."""
+"""Health: how the operator's markets are doing over the last 12 weeks, in numbers, and their
+published weekly figures as a chart and a table (withheld weeks say so)."""
 
 from textual import work
 from textual.app import ComposeResult
-from textual.widgets import DataTable, Sparkline, Static
+from textual.widgets import DataTable, Static
 
 from exchange.localtime import local
 from exchange.money import format_money
 from poems_tui.messages import HealthLoaded
 from poems_tui.screens.base import ConsoleScreen
 from poems_tui.services.health import health_of
+from poems_tui.widgets.health_chart import WeeklyRatesChart, week_of
+
+WITHHELD = "fewer than 5 workers"
 
 
 def _percent(part: int, whole: int) -> str:
@@ -30,8 +34,8 @@ class HealthScreen(ConsoleScreen):
     def compose(self) -> ComposeResult:
         yield from self.compose_top()
         yield Static("", id="health-summary")
-        yield Static("Median hourly rate booked, week by week:", classes="status")
-        yield Sparkline([], id="rates")
+        yield Static("Published weekly figures (complete weeks):", classes="status")
+        yield WeeklyRatesChart(id="rates")
         yield DataTable(id="weeks", cursor_type="row", zebra_stripes=True)
         yield Static("", id="health-shares")
         yield from self.compose_bottom()
@@ -41,6 +45,8 @@ class HealthScreen(ConsoleScreen):
         table = self.query_one("#weeks", DataTable)
         for label, key in (
             ("Week of", "week"),
+            ("Market", "market"),
+            ("Workers", "workers"),
             ("Bookings", "bookings"),
             ("Lower quartile", "q1"),
             ("Median", "median"),
@@ -61,12 +67,7 @@ class HealthScreen(ConsoleScreen):
 
     def on_health_loaded(self, message: HealthLoaded) -> None:
         found = message.health
-        market = self.app.market
-        tz, currency = market.tz, market.currency
-
-        def money(minor: int | None) -> str:
-            return format_money(minor, currency) if minor is not None else "-"
-
+        tz = self.app.market.tz
         self.query_one("#health-summary", Static).update(
             f"Last 12 weeks, since {local(found.since, tz):%-d %b}: "
             f"places filled {_percent(found.filled, found.slots)}; "
@@ -74,17 +75,22 @@ class HealthScreen(ConsoleScreen):
             f"no-shows {_percent(found.no_shows, found.bookings)}; "
             f"disputes {_percent(found.disputes, found.bookings)}."
         )
-        self.query_one("#rates", Sparkline).data = [week.median or 0 for week in found.weeks]
+        self.query_one("#rates", WeeklyRatesChart).show(found.weeks)
         table = self.query_one("#weeks", DataTable)
         table.clear()
         for week in found.weeks:
-            table.add_row(
-                f"{local(week.start, tz):%a %-d %b}",
-                str(week.bookings),
-                money(week.q1),
-                money(week.median),
-                money(week.q3),
+            figures = (
+                [WITHHELD, "", "", "", ""]
+                if week.withheld
+                else [
+                    str(week.workers),
+                    str(week.bookings),
+                    format_money(week.q1, week.currency),
+                    format_money(week.median, week.currency),
+                    format_money(week.q3, week.currency),
+                ]
             )
+            table.add_row(f"{week_of(week.week):%a %-d %b}", week.market, *figures)
         lines = [
             f"{share.sector}: {share.share_bp / 100:.1f}% of booked hours, cap "
             f"{share.cap_bp / 100:g}%"

@@ -1,0 +1,65 @@
+"""A seeded London market with its places, published once per test process with `poems
+publish`, and the site served as `poems serve` serves it."""
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from starlette.applications import Starlette
+from starlette.testclient import TestClient
+
+from exchange.places import import_places, read_places
+from poems.cli import main, with_public_site
+from poems.seed import seed_market
+from store.db import Database
+from store.migrate import upgrade
+from tests.conftest import NOW
+
+LONDON = Path(__file__).parent.parent / "fixtures" / "london_districts.csv"
+# The babysitter's question: childcare near Bow on Tuesday afternoons over twelve weeks, and
+# the same near East Ham, where the parents live.
+ASKED = {
+    "skill": "childcare",
+    "place": "E3 4AB",
+    "miles": "3",
+    "weekday": "Tue",
+    "part": "afternoon",
+    "weeks": "12",
+    "compare": "E6 2AA",
+}
+
+
+@pytest.fixture(scope="session")
+def seeded_url(tmp_path_factory) -> str:
+    """Thirteen weeks of a 2,000-worker London market: enough for childcare to show."""
+    url = f"sqlite:///{tmp_path_factory.mktemp('site-db') / 'poems.db'}"
+    database = Database(url)
+    upgrade(database, env={})
+    seed_market(database, NOW, workers=2000, weeks=13)
+    with database.write() as session, LONDON.open() as lines:
+        import_places(session, read_places(lines))
+    database.dispose()
+    return url
+
+
+@pytest.fixture(scope="session")
+def site(seeded_url, tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("site") / "public"
+    result = CliRunner().invoke(
+        main, ["publish", "--out", str(out), "--db", seeded_url, "--at", "2026-11-26T10:00"]
+    )
+    assert result.exit_code == 0, result.output
+    return out
+
+
+@pytest.fixture(scope="session")
+def document(site) -> dict:
+    return json.loads((site / "public.json").read_text())
+
+
+@pytest.fixture
+def served(seeded_url, site):
+    database = Database(seeded_url)
+    yield TestClient(with_public_site(Starlette(), database, site))
+    database.dispose()
