@@ -3,13 +3,15 @@
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from sqlmodel import Session, select
+from sqlmodel import Session, func, select
 
+from exchange import inbox
 from exchange.notices import notify_phone, notify_worker
-from exchange.workers import is_operator_phone, worker_by_phone
-from sms import buyer_texts, commands, dispute_texts, law_texts, signup
-from sms.parser import parse
-from store.models import Buyer, Conversation, Market, Message, Worker
+from exchange.workers import is_operator_phone, update_terms, worker_by_phone
+from sms import buyer_texts, commands, dispute_texts, law_texts, signup, templates
+from sms.parser import Parsed, parse
+from sms.parsing.complaints import URGENT
+from store.models import Buyer, Conversation, Market, Message, TermsChange, Worker
 
 OPT_IN_WORDS = {"START", "UNSTOP", "YES", "Y"}
 
@@ -33,13 +35,20 @@ def market_for(
 def act(session: Session, message: Message, now: datetime) -> None:
     worker = worker_by_phone(session, message.phone)
     market = market_for(session, message.exchange_phone, worker)
-    parsed = parse(message.body, now.astimezone(ZoneInfo(market.tz)))
+    parsed = parse(
+        message.body,
+        now.astimezone(ZoneInfo(market.tz)),
+        language=worker.language if worker else None,
+    )
+    # What the exchange read stays with the text, for the people who read it after.
+    message.reading = parsed.to_json()
+    session.add(message)
     if parsed.intent == "stop":
         opt_out(session, message.phone, worker, market, now)
         return
     if worker is not None and worker.opted_out:
         # Only the opt-in words reach someone who opted out; anything else stays stored, unanswered.
-        if message.body.strip().strip(".!").upper() in OPT_IN_WORDS:
+        if parsed.intent == "start" or message.body.strip().strip(".!").upper() in OPT_IN_WORDS:
             worker.opted_out = False
             session.add(worker)
             notify_worker(session, worker, "opted_in", now)
@@ -53,22 +62,79 @@ def act(session: Session, message: Message, now: datetime) -> None:
         return
     if worker is None:
         worker = Worker(
-            phone=message.phone, market_id=market.id, currency=market.currency, created_at=now
+            phone=message.phone,
+            market_id=market.id,
+            currency=market.currency,
+            language=speakable(parsed.text_language),
+            created_at=now,
         )
         session.add(worker)
         session.flush()
         message.worker_id = worker.id
     if worker.status != "active":
         if parsed.intent == "register" or session.get(Conversation, worker.phone) is None:
-            signup.start(session, worker, market, now)
+            signup.start(session, worker, market, now, parsed)
         else:
-            signup.answer(session, worker, market, message.body, now)
+            signup.answer(session, worker, market, message.body, now, parsed)
         return
+    adopt_language(session, worker, parsed, len(message.body.split()), now)
     if law_texts.act(session, worker, market, message.body, now):
         return
     if dispute_texts.answered(session, worker, message.body, parsed, now, message.id):
         return
+    reason = a_person_reads(parsed)
+    if reason is not None:
+        thread, tell = inbox.hand_over(session, message, market, worker, reason, now)
+        if parsed.ask is not None:
+            notify_worker(session, worker, parsed.ask, now, **parsed.question_data)
+        elif tell:
+            inbox.tell_sender(session, thread, worker, worker.language, now)
+        return
     commands.run(session, worker, market, parsed, now)
+
+
+def a_person_reads(parsed: Parsed) -> str | None:
+    """Why a text goes to the Inbox, if it does: not understood, or about safety or conduct."""
+    if parsed.intent == "unknown":
+        return "not_understood"
+    if parsed.intent == "dispute" and parsed.category in URGENT:
+        return parsed.category
+    return None
+
+
+def speakable(language: str | None) -> str:
+    """A language we write texts in, else English."""
+    return language if language in templates.LANGUAGES else "en"
+
+
+# A worker's language is taken from their first texts; after that only LANG changes it.
+FIRST_TEXTS = 5
+WORDS_THAT_SHOW_A_LANGUAGE = 3
+
+
+def adopt_language(
+    session: Session, worker: Worker, parsed: Parsed, words: int, now: datetime
+) -> None:
+    """Early on, a worker who writes a few words in one of our languages is answered in it."""
+    said = parsed.text_language
+    if said is None or said == worker.language or said not in templates.LANGUAGES:
+        return
+    if words < WORDS_THAT_SHOW_A_LANGUAGE or parsed.intent == "profile_update":
+        return  # "Sí 4821" shows little; a change of language is the worker's own to make
+    texts = session.exec(
+        select(func.count())
+        .select_from(Message)
+        .where(Message.worker_id == worker.id, Message.direction == "in")
+    ).one()
+    chose = session.exec(
+        select(TermsChange.id).where(
+            TermsChange.worker_id == worker.id,
+            TermsChange.field == "language",
+            TermsChange.changed_by != "exchange",
+        )
+    ).first()
+    if texts <= FIRST_TEXTS and chose is None:
+        update_terms(session, worker, now, changed_by="exchange", language=said)
 
 
 def opt_out(

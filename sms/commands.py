@@ -13,6 +13,7 @@ from exchange.notices import notify_worker
 from exchange.workers import update_terms
 from sms import (
     availability_texts,
+    confirming,
     consent_texts,
     data_texts,
     day_texts,
@@ -59,7 +60,10 @@ def accept(session: Session, worker: Worker, market: Market, parsed: Parsed, now
         return
     if law_texts.raise_answered(session, worker, parsed, now):
         return
-    _answer(session, worker, offers.accept(session, worker.id, parsed.offer_ref, now), parsed, now)
+    answer = offers.accept(session, worker.id, parsed.offer_ref, now)
+    if answer.outcome == "no_offer" and confirming.late_yes(session, worker, market, now):
+        return
+    _answer(session, worker, answer, parsed, now)
 
 
 def decline(
@@ -73,19 +77,7 @@ def decline(
         and data_texts.deletion_called_off(session, worker, now)
     ):
         return
-    answer = offers.decline(session, worker.id, parsed.offer_ref, now)
-    if answer.outcome == "closed":
-        notify_worker(session, worker, "accept_closed", now, ref=answer.offer.ref)
-        return
-    _answer(session, worker, answer, parsed, now)
-
-
-def drop(session: Session, worker: Worker, market: Market, parsed: Parsed, now: datetime) -> None:
-    answer = offers.drop_booking(session, worker.id, parsed.offer_ref, now)
-    if answer.outcome == "no_booking":
-        notify_worker(session, worker, "no_booking", now)
-    elif answer.outcome == "which_booking":
-        notify_worker(session, worker, "which_booking", now, **_choices(answer.choices))
+    confirming.decline(session, worker, market, parsed, now)
 
 
 def _answer(
@@ -139,6 +131,8 @@ def register(
 def profile_update(
     session: Session, worker: Worker, market: Market, parsed: Parsed, now: datetime
 ) -> None:
+    if confirming.terms(session, worker, market, parsed, now):
+        return
     if parsed.tax_percent is not None:
         money_texts.tax(session, worker, market, parsed, now)
         return
@@ -155,6 +149,8 @@ def profile_update(
                 skills=skills,
                 name=parsed.name,
                 language=parsed.language,
+                travel_miles=parsed.travel_miles,
+                notice_minutes=parsed.notice_minutes,
             )
     except Refused as refusal:
         _refused(session, worker, refusal, "profile_update", now)
@@ -211,7 +207,7 @@ HANDLERS: dict[str, Callable[[Session, Worker, Market, Parsed, datetime], None]]
     "check_out": money_texts.check_out,
     "earnings": money_texts.earnings,
     "decline": decline,
-    "cancel": drop,
+    "cancel": confirming.drop,
     "shifts_query": shifts,
     "help": help_,
     "start": start,

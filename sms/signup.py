@@ -1,174 +1,378 @@
-"""Sign-up by conversation: name, skills from a numbered list, postcode or ZIP, date of birth
-(only where the market's rules depend on age), lowest rate."""
+"""Sign-up by conversation: name, skills, postcode or ZIP, date of birth (only where the market's
+rules depend on age), lowest rate, in the worker's own language.
+
+People answer as they talk: "hi im Tom, cleaning, SE15, £13" fills four answers at once; "me llamo
+María José" is a name, not a sentence; "limpieza", "sprzątanie" or "2" are skills; "12,50",
+"twelve pounds" or "13 libras la hora" are rates. HELP and STOP work at every step, and an answer
+that keeps missing (a ZIP code sent to a UK market) is told plainly what the exchange serves,
+then handed to a person rather than asked a fifth time.
+"""
 
 import re
 from datetime import date, datetime
 
-from sqlmodel import Session
+from sqlmodel import Session, select
 
+from exchange import inbox
 from exchange.areas import normalise_place
 from exchange.errors import Refused
 from exchange.law.people import needs_date_of_birth, too_young_until
-from exchange.money import format_money, parse_money
 from exchange.notices import notify_worker
 from exchange.onboarding import NAME, PLACE_EXAMPLE
 from exchange.workers import register_worker
 from sms import conversations
 from sms.law_texts import DOB_WORDS, dob_example, parse_dob
-from store.models import Conversation, Market, Worker
+from sms.parser import Parsed
+from sms.parsing.lexicon import fold, language_named
+from sms.parsing.money import find_amount, find_rate
+from sms.parsing.places import find_postcode, find_zip, place_in
+from sms.parsing.reading import read
+from sms.parsing.text import words_of
+from sms.parsing.vocab import DEFAULT_TABLE, find_skills, language_code
+from sms.templates import LANGUAGES
+from store.models import Conversation, Market, Message, Worker
 
 RATE_EXAMPLE = {"GBP": "13.50", "USD": "18.00", "EUR": "14.00"}
+# After this many answers that miss, a person takes the sign-up over.
+MOST_MISSES = 3
+# How people say their name, in the words the reader knows: "im Tom", "me llamo Ana" (my name
+# is), "soy Ana" (its), "this is Ana".
+_NAME_SAID = re.compile(
+    r"(?<![a-z])(?:my\s+name\s+is|my\s+names|name\s+is|name|its|im|i\s+am|this\s+is|call\s+me)"
+    r"\s+(?P<name>[a-z][a-z'-]*(?:\s+[a-z][a-z'-]*){0,3})"
+)
+_NOT_A_NAME = frozenset(
+    ("free", "available", "here", "new", "looking", "interested", "a", "an", "the", "not",
+     "from", "in", "at", "and", "cleaning", "care", "ok", "fine", "good", "sorry", "ready")
+)  # fmt: skip
 
 
-def start(session: Session, worker: Worker, market: Market, now: datetime) -> None:
-    """Begin (or begin again) the sign-up dialogue with this phone."""
-    conversations.remember(session, worker.phone, "signup", "name", {}, now)
-    _say(session, worker, "signup_name", now)
+def start(
+    session: Session, worker: Worker, market: Market, now: datetime, parsed: Parsed | None = None
+) -> None:
+    """Begin (or begin again) the sign-up, taking whatever the first text already says."""
+    body = _last_text(session, worker)
+    data = (
+        _gleaned(body, market) if body and (parsed is None or parsed.intent != "register") else {}
+    )
+    data["misses"] = 0
+    conversations.remember(session, worker.phone, "signup", "name", data, now)
+    _next(session, worker, market, data, now, welcome=True)
 
 
-def answer(session: Session, worker: Worker, market: Market, body: str, now: datetime) -> None:
-    """Take one answer, check it, and ask the next question (or the same one again, with an example)."""
+def answer(
+    session: Session,
+    worker: Worker,
+    market: Market,
+    body: str,
+    now: datetime,
+    parsed: Parsed | None = None,
+) -> None:
+    """Take one answer, check it, and ask the next question (or the same one, with an example)."""
     conversation = session.get(Conversation, worker.phone)
     if conversation is None or conversation.kind != "signup":
-        start(session, worker, market, now)
+        start(session, worker, market, now, parsed)
         return
-    text = " ".join(body.split())
     data = dict(conversation.data)
     step = conversation.step
-    place_example = PLACE_EXAMPLE.get(market.region, "E1 6AN")
-    rate_example = RATE_EXAMPLE.get(market.currency, "13.50")
-    if step == "name":
-        if not (2 <= len(text) <= 60 and NAME.match(text)):
-            _say(session, worker, "signup_name_again", now)
+    if parsed is not None and parsed.intent == "help":
+        _say(session, worker, "signup_help", now)
+        _ask_step(session, worker, market, step, data, now, again=False)
+        return
+    chosen = language_chosen(body)
+    if chosen is not None:
+        # "ES", "polski": the language offered in the welcome; the question again, in it.
+        worker.language = chosen
+        session.add(worker)
+        _ask_step(session, worker, market, step, data, now)
+        return
+    taken = _take(step, body, data, worker, market, now)
+    if taken == "refused":
+        return
+    found = _gleaned(body, market)
+    for key, value in found.items():
+        data.setdefault(key, value)
+    if taken == "missed":
+        data["misses"] = data.get("misses", 0) + 1
+        if data["misses"] > MOST_MISSES:
+            _to_a_person(session, worker, market, now)
             return
-        data["name"] = text
-        _ask(
-            session,
-            worker,
-            conversation,
-            data,
-            "skills",
-            "signup_skills",
-            now,
-            name=text,
-            options=skill_options(market),
-        )
+        conversation.data = data
+        session.add(conversation)
+        _missed(session, worker, market, step, body, data, now)
+        return
+    data["misses"] = 0
+    conversation.data = data
+    session.add(conversation)
+    _next(session, worker, market, data, now)
+
+
+def _take(step: str, body: str, data: dict, worker: Worker, market: Market, now: datetime) -> str:
+    """Read the answer to this step into data: "taken", "missed" or "refused"."""
+    text = " ".join(body.split())
+    if step == "name":
+        name = said_name(text)
+        if name is None:
+            return "missed"
+        data["name"] = name
     elif step == "skills":
         skills = pick_skills(text, market.skills)
         if not skills:
-            _say(session, worker, "signup_skills_again", now, options=skill_options(market))
-            return
+            return "missed"
         data["skills"] = skills
-        _ask(
-            session, worker, conversation, data, "place", "signup_place", now, example=place_example
-        )
     elif step == "place":
-        place = normalise_place(text)
+        place = normalise_place(_place_text(text) or "")
         if place is None or (market.region == "US") != place[:5].isdecimal():
-            _say(session, worker, "signup_place_again", now, example=place_example)
-            return
+            return "missed"
         data["place"] = place
-        if needs_date_of_birth(session, market, now):
-            # Pay bands and youth limits depend on age (rule 11), so the rate check needs it too.
-            example = dob_example(market)
-            _ask(session, worker, conversation, data, "dob", "signup_dob", now, example=example)
-            return
-        _ask(session, worker, conversation, data, "rate", "signup_rate", now, example=rate_example)
     elif step == "dob":
         found = DOB_WORDS.match(text)
         born = parse_dob(found.group("date") if found else text, market, now.date())
         if born is None or not 10 <= now.year - born.year <= 100:
-            _say(session, worker, "signup_dob_again", now, example=dob_example(market))
+            return "missed"
+        data["dob"] = born.isoformat()
+    elif step == "rate":
+        rate = said_rate(text)
+        if rate is None:
+            return "missed"
+        data["rate"] = rate
+    return "taken"
+
+
+def language_chosen(text: str) -> str | None:
+    """A language of ours named alone: "ES", "pl", "Română", "po polsku"."""
+    words = words_of(fold(text))
+    code = language_named(words) or language_code(words, codes=len(words) == 1)
+    return code if code in LANGUAGES else None
+
+
+def said_name(text: str) -> str | None:
+    """A name as people give it: "Ann Smith", "im ana", "me llamo María José", "Tom here"."""
+    words = text.strip(" .,!;:-").split()
+    if 1 <= len(words) <= 4 and NAME.match(" ".join(words)) and 2 <= len(" ".join(words)) <= 60:
+        folded = words_of(read(" ".join(words)).canonical)
+        if not (set(folded) & {"my", "name", "its", "im", "is"}):
+            return " ".join(words)
+    canonical = read(text).canonical
+    m = _NAME_SAID.search(canonical)
+    if m is None:
+        return None
+    said = [w for w in m.group("name").split() if w not in _NOT_A_NAME]
+    if not said:
+        return None
+    # The same words as the person wrote them, with their capitals and accents.
+    originals = [w.strip(" .,!;:-") for w in text.split()]
+    folded = [fold(w) for w in originals]
+    try:
+        first = folded.index(said[0])
+    except ValueError:
+        return None
+    name = " ".join(originals[first : first + len(said)])
+    return name if NAME.match(name) else None
+
+
+def said_rate(text: str) -> int | None:
+    """An hourly rate as people write it: "£13.50", "12,50", "twelve pounds", "13 libras la hora"."""
+    canonical = read(text).canonical
+    rate, _ = find_rate(canonical)
+    if rate is None:
+        rate = find_amount(canonical)
+    return rate.minor if rate is not None else None
+
+
+def pick_skills(text: str, offered: list[str]) -> list[str]:
+    """'1 3', '1,3', 'care cleaning' or 'limpieza' -> the skills named that the market trades."""
+    picked: list[str] = []
+    for part in re.split(r"[\s,;&+/]+", text.lower()):
+        if part.isdecimal() and part.isascii() and 1 <= int(part) <= len(offered):
+            skill = offered[int(part) - 1]
+            if skill not in picked:
+                picked.append(skill)
+    words = words_of(read(text).canonical)
+    named, _ = find_skills(words, DEFAULT_TABLE)
+    named += [word for word in words if word in offered]
+    for skill in named:
+        if skill in offered and skill not in picked:
+            picked.append(skill)
+    return picked
+
+
+def _place_text(text: str) -> str | None:
+    folded = fold(text)
+    return find_postcode(folded) or find_zip(folded) or place_in(folded)["postcode"] or text
+
+
+def _gleaned(body: str, market: Market) -> dict:
+    """What a text says beyond the question asked: skills, a place, a rate marked as money."""
+    found: dict = {}
+    canonical = read(body).canonical
+    skills, _ = find_skills(words_of(canonical), DEFAULT_TABLE)
+    skills = [s for s in skills if s in market.skills]
+    if skills:
+        found["skills"] = skills
+    place = place_in(fold(body))
+    code = normalise_place(place["postcode"] or place["zip"] or "")
+    if code is not None and (market.region == "US") == code[:5].isdecimal():
+        found["place"] = code
+    rate, _ = find_rate(canonical)
+    if rate is not None:
+        found["rate"] = rate.minor
+    m = _NAME_SAID.search(canonical)
+    if m is not None and (name := said_name(body)) is not None:
+        found["name"] = name
+    return found
+
+
+def _next(
+    session: Session, worker: Worker, market: Market, data: dict, now: datetime, welcome=False
+) -> None:
+    """Ask the first question not yet answered, or register the worker when all are."""
+    for step in ("name", "skills", "place", "dob", "rate"):
+        if step == "dob" and not needs_date_of_birth(session, market, now):
+            continue
+        if step == "dob" and "dob" in data:
+            until = too_young_until(session, market, date.fromisoformat(data["dob"]), now)
+            if until is not None:
+                conversations.forget(session, worker.phone, "signup")
+                _say(session, worker, "signup_too_young", now, from_date=until.isoformat())
+                return
+        if step not in data:
+            conversations.remember(session, worker.phone, "signup", step, data, now)
+            _ask_step(session, worker, market, step, data, now, welcome=welcome)
             return
-        until = too_young_until(session, market, born, now)
-        if until is not None:
-            session.delete(conversation)
+    _register(session, worker, market, data, now)
+
+
+def _ask_step(
+    session: Session,
+    worker: Worker,
+    market: Market,
+    step: str,
+    data: dict,
+    now: datetime,
+    again: bool = False,
+    welcome: bool = False,
+) -> None:
+    fields: dict = {}
+    kind = f"signup_{step}" + ("_again" if again else "")
+    if step == "name" and welcome and worker.language == "en" and _unsure(session, worker):
+        kind = "signup_welcome"  # nothing showed their language: the welcome offers ours
+    if step == "skills":
+        fields = {"name": data.get("name", ""), "options": skill_options(market)}
+    elif step == "place":
+        fields = {"example": PLACE_EXAMPLE.get(market.region, "E1 6AN")}
+    elif step == "dob":
+        fields = {"example": dob_example(market)}
+    elif step == "rate":
+        fields = {"example": RATE_EXAMPLE.get(market.currency, "13.50")}
+    _say(session, worker, kind, now, **fields)
+
+
+def _unsure(session: Session, worker: Worker) -> bool:
+    """Whether nothing the person wrote showed their language (the welcome then asks)."""
+    body = _last_text(session, worker)
+    return body is None or read(body).language is None
+
+
+def _missed(
+    session: Session,
+    worker: Worker,
+    market: Market,
+    step: str,
+    body: str,
+    data: dict,
+    now: datetime,
+) -> None:
+    """An answer that missed: said plainly why when we can tell, else the question again."""
+    if step == "place":
+        folded = fold(body)
+        other_country = (market.region == "US" and find_postcode(folded)) or (
+            market.region != "US" and find_zip(folded)
+        )
+        if other_country:
+            markets = ", ".join(
+                f"{m.name} ({m.region})" for m in session.exec(select(Market).order_by(Market.id))
+            )
             _say(
                 session,
                 worker,
-                "signup_too_young",
+                "signup_place_elsewhere",
                 now,
-                from_day=f"{until:%a} {until.day} {until:%b %Y}",
+                markets=markets,
+                example=PLACE_EXAMPLE.get(market.region, "E1 6AN"),
             )
             return
-        data["dob"] = born.isoformat()
-        _ask(session, worker, conversation, data, "rate", "signup_rate", now, example=rate_example)
-    else:
-        try:
-            rate = parse_money(re.sub(r"(?i)\s*(/\s*h(ou)?r|an hour|per hour|ph)$", "", text))
-            registered = register_worker(
-                session,
-                market,
-                worker.phone,
-                data["name"],
-                data["skills"],
-                data["place"],
-                rate,
-                now,
-                date_of_birth=date.fromisoformat(data["dob"]) if "dob" in data else None,
-            )
-        except Refused as refusal:
-            if refusal.code == "under_minimum":
-                _say(
-                    session,
-                    worker,
-                    "under_minimum",
-                    now,
-                    rate=refusal.details["rate"],
-                    minimum_rate=refusal.details["minimum"],
-                    currency=market.currency,
-                )
-                return
-            _say(session, worker, "signup_rate_again", now, example=rate_example)
-            return
-        session.delete(conversation)
-        _say(
+    _ask_step(session, worker, market, step, data, now, again=True)
+
+
+def _to_a_person(session: Session, worker: Worker, market: Market, now: datetime) -> None:
+    """Asked enough: a person at the job centre finishes the sign-up with them."""
+    message = session.exec(
+        select(Message)
+        .where(Message.phone == worker.phone, Message.direction == "in")
+        .order_by(Message.id.desc())
+    ).first()
+    thread, tell = inbox.hand_over(session, message, market, worker, "not_understood", now)
+    if tell:
+        inbox.tell_sender(session, thread, worker, worker.language, now)
+
+
+def _register(session: Session, worker: Worker, market: Market, data: dict, now: datetime) -> None:
+    try:
+        registered = register_worker(
             session,
-            registered,
-            "signup_done",
+            market,
+            worker.phone,
+            data["name"],
+            data["skills"],
+            data["place"],
+            data["rate"],
             now,
-            name=registered.name,
-            skills=", ".join(data["skills"]),
-            place=data["place"],
-            rate=format_money(rate, market.currency),
+            language=worker.language,
+            date_of_birth=date.fromisoformat(data["dob"]) if "dob" in data else None,
         )
+    except Refused as refusal:
+        data.pop("rate", None)
+        conversations.remember(session, worker.phone, "signup", "rate", data, now)
+        if refusal.code == "under_minimum":
+            _say(
+                session,
+                worker,
+                "under_minimum",
+                now,
+                rate=refusal.details["rate"],
+                minimum_rate=refusal.details["minimum"],
+                currency=market.currency,
+            )
+            return
+        _ask_step(session, worker, market, "rate", data, now, again=True)
+        return
+    conversations.forget(session, worker.phone, "signup")
+    _say(
+        session,
+        registered,
+        "signup_done",
+        now,
+        name=registered.name,
+        skills=", ".join(data["skills"]),
+        place=data["place"],
+        rate=data["rate"],
+        currency=market.currency,
+        tz=market.tz,
+    )
+
+
+def _last_text(session: Session, worker: Worker) -> str | None:
+    return session.exec(
+        select(Message.body)
+        .where(Message.phone == worker.phone, Message.direction == "in")
+        .order_by(Message.id.desc())
+    ).first()
 
 
 def skill_options(market: Market) -> str:
     return " ".join(f"{number} {skill}" for number, skill in enumerate(market.skills, start=1))
 
 
-def pick_skills(text: str, offered: list[str]) -> list[str]:
-    """'1 3', '1,3' or 'care cleaning' -> the skills named; [] when any part is not on the list."""
-    picked: list[str] = []
-    for part in re.split(r"[\s,;&+]+|\band\b", text.lower()):
-        if not part:
-            continue
-        if part.isdecimal() and 1 <= int(part) <= len(offered):
-            skill = offered[int(part) - 1]
-        elif part in offered:
-            skill = part
-        else:
-            return []
-        if skill not in picked:
-            picked.append(skill)
-    return picked
-
-
-def _ask(
-    session: Session,
-    worker: Worker,
-    conversation: Conversation,
-    data: dict,
-    step: str,
-    kind: str,
-    now: datetime,
-    **fields: str,
-) -> None:
-    conversation.data, conversation.step, conversation.updated_at = data, step, now
-    session.add(conversation)
-    _say(session, worker, kind, now, **fields)
-
-
-def _say(session: Session, worker: Worker, kind: str, now: datetime, **fields: str) -> None:
+def _say(session: Session, worker: Worker, kind: str, now: datetime, **fields) -> None:
     notify_worker(session, worker, kind, now, **fields)

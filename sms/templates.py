@@ -9,6 +9,7 @@ template that puts the reference, the time, the rate and how to reply in its own
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 from string import Formatter
 from typing import Any
@@ -33,6 +34,7 @@ SHRINKABLE = frozenset(
     )
 )  # fmt: skip
 _SHORTEST = 8
+_ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 _GROUPS = (list(formats.WEEKDAYS[:5]), list(formats.WEEKDAYS[5:]), list(formats.WEEKDAYS))
 
 
@@ -119,6 +121,11 @@ class _Fields(dict):
         if key == "example_day":
             label = self.day_label(value)
             return f"{label} " if label else ""
+        if key.endswith(("_day", "_date")) and isinstance(value, str) and _ISO_DATE.match(value):
+            said = formats.day(date.fromisoformat(value), self.language, self.region)
+            return f"{said} {value[:4]}" if key.endswith("_date") else said
+        if key.endswith("_day") and value in ("today", "tomorrow"):
+            return self._words(f"day_{value}_said")
         return value
 
     def day_label(self, code: str) -> str:

@@ -58,6 +58,7 @@ class Market(SQLModel, table=True):
     reminder_evening: str = "18:00"
     reminder_before_minutes: int = 120
     checkin_grace_minutes: int = 20
+    inbox_answer_hours: int = 4  # working hours within which a person answers the Inbox
     timesheet_auto_confirm_hours: int = 48
     cancellation_notice_minutes: int = 1440
     cancellation_pay_minutes: int = 120
@@ -485,6 +486,25 @@ class PenaltyPoint(SQLModel, table=True):
     withdrawn_at: datetime | None = instant()
 
 
+class InboxThread(SQLModel, table=True):
+    """A conversation a person must read: a text the exchange could not act on with confidence,
+    or one about safety or conduct. Staff answer it from the Inbox."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    phone: str = Field(index=True)
+    worker_id: int | None = Field(default=None, foreign_key="worker.id", index=True)
+    market_id: int = Field(foreign_key="market.id", index=True)
+    status: str = Field(default="open", index=True)  # open, answered, closed
+    urgent: bool = False
+    reason: str  # not_understood, safety, conduct
+    opened_at: datetime = instant(nullable=False)
+    last_text_at: datetime = instant(nullable=False)
+    due_at: datetime = instant(index=True, nullable=False)
+    answered_at: datetime | None = instant()
+    answered_by: int | None = Field(default=None, foreign_key="operator.id")
+    closed_at: datetime | None = instant()
+
+
 class Message(SQLModel, table=True):
     """Every SMS in or out, as the log the console and the owner can read."""
 
@@ -502,6 +522,10 @@ class Message(SQLModel, table=True):
     created_at: datetime | None = instant(index=True)
     processed_at: datetime | None = instant()
     status_at: datetime | None = instant()
+    thread_id: int | None = Field(default=None, foreign_key="inboxthread.id", index=True)
+    # What the exchange read in an inbound text (the parser's reading), for the people who
+    # read it after: intent, language, the rule that decided.
+    reading: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON, nullable=True))
 
 
 class Notice(SQLModel, table=True):

@@ -20,7 +20,20 @@ def test_parse_prints_one_json_object_in_local_time():
         "intent": "availability",
         "start": "2026-11-27T09:00:00",
         "end": "2026-11-27T17:00:00",
+        "language": "en",
+        "rule": "availability_text",
     }
+
+
+def test_parse_names_the_language_and_the_vocabulary_entry_that_decided():
+    result = run("parse", "wolny jutro 9-17", "--at", "2026-12-07T10:00", "--tz", "Europe/London")
+    found = json.loads(result.output)
+    assert (found["intent"], found["language"], found["start"]) == (
+        "availability",
+        "pl",
+        "2026-12-08T09:00:00",
+    )
+    assert "pl:jutro=tomorrow" in found["rule"]
 
 
 def test_parse_jsonl_answers_each_line_in_order():

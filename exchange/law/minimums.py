@@ -101,9 +101,7 @@ def _ask(
         rate=worker.asking_rate_minor,
         new_rate=amount,
         currency=market.currency,
-        from_day="today"
-        if raised.from_date <= today
-        else f"{raised.from_date:%a} {raised.from_date.day} {raised.from_date:%b}",
+        from_day="today" if raised.from_date <= today else raised.from_date.isoformat(),
     )
     return raised
 

@@ -31,6 +31,8 @@ EN: dict[str, str] = {
     "ask_name": "What is your name? Reply e.g. NAME Ann Smith",
     "ask_travel": "How far will you travel? Reply e.g. TRAVEL 5 miles",
     # Days as a question's example says them
+    "day_today_said": "today",
+    "day_tomorrow_said": "tomorrow",
     "day_today": "today",
     "day_tomorrow": "tmrw",
     "day_tonight": "tonight",

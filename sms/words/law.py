@@ -10,7 +10,7 @@ EN: dict[str, str] = {
     "signup_dob": "Your date of birth? The law here sets pay and working hours by age, "
     "so we need it. e.g. {example}",
     "signup_dob_again": "Please send your date of birth like {example}",
-    "signup_too_young": "Sorry, you can take work here from {from_day}: the law on work "
+    "signup_too_young": "Sorry, you can take work here from {from_date}: the law on work "
     "while at school. Text JOIN then to sign up.",
     "law_refused": "Sorry: {reason}.",
     "dob_saved": "Thanks, your date of birth is saved. Offers that fit can reach you now.",

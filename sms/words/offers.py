@@ -27,6 +27,31 @@ EN: dict[str, str] = {
     "({booked} of {slots} filled). Shift {shift}.",
     "buyer_dropped": "POEMS: {worker} dropped {skill} {when} (shift {shift}). "
     "We are offering it again.",
+    "accept_expired": "Sorry, offer {ref} ({skill} {when}) closed at {expires} before your "
+    "reply. We'll text you the next one.",
+    # Asked back before anything a worker has is changed or ended (rule 12)
+    "confirm_drop": "Drop your {skill} shift {when}? Reply DROP {ref} to confirm. "
+    "Otherwise it stays booked.",
+    "confirm_decline": "Pass on offer {ref}, {skill} {when}? Reply N {ref} to confirm, "
+    "or Y {ref} to take it.",
+    "which_decline": "You have {count} offers: {refs}. Reply N and the number to pass on one, "
+    "e.g. N {example}.",
+    "confirm_rate": "Change your rate to {rate}/hr? Reply RATE {plain_rate} to confirm.",
+    "confirm_postcode": "Change your postcode to {place}? Reply POSTCODE {place} to confirm.",
+    "confirm_zip": "Change your ZIP to {place}? Reply ZIP {place} to confirm.",
+    "confirm_skills": "Change your skills to {skills}? Reply SKILLS {skills} to confirm.",
+    "confirm_name": "Change your name to {name}? Reply NAME {name} to confirm.",
+    "confirm_tax": "Hold back {tax}% of your pay for tax? Reply TAX {tax} to confirm.",
+    "confirm_travel": "Offers only within {miles} miles of your postcode? Reply TRAVEL {miles} "
+    "to confirm.",
+    "confirm_notice": "Offers only {notice_hours} hours or more ahead? Reply NOTICE {notice_hours} "
+    "to confirm.",
+    # The Inbox: a person reads what the exchange could not
+    "inbox_received": "Thanks. A person at POEMS will read this and text you back. "
+    "Text HELP for what you can send.",
+    "inbox_urgent": "Thank you for telling us. A person at POEMS will text you back soon. "
+    "If you are in danger now, call {emergency}.",
+    "staff_reply": "POEMS: {text}",
     # Answers to a worker's own texts
     "which": "You have {count} offers: {refs}. Reply Y and the number, e.g. Y {example}.",
     "no_offer": "You have no open offers just now. Text AVAILABLE with your times to get some.",

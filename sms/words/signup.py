@@ -4,7 +4,13 @@ EN: dict[str, str] = {
     # Sign-up
     "signup_name": "Welcome to POEMS, the public work exchange. You set your own price. "
     "What is your name?",
+    "signup_welcome": "Welcome to POEMS, the public work exchange. You set your own price. "
+    "What is your name? (Espanol: ES. Polski: PL. Romana: RO. Portugues: PT.)",
     "signup_name_again": "Please send just your name, e.g. Ann Smith.",
+    "signup_help": "POEMS signs you up in a few texts: your name, your work, your postcode or "
+    "ZIP, your lowest hourly rate. STOP ends all texts.",
+    "signup_place_elsewhere": "This POEMS exchange serves {markets}. Please send a postcode or "
+    "ZIP there, like {example}. STOP if you are elsewhere.",
     "signup_skills": "Thanks {name}. What work do you do? Reply with numbers, e.g. 1 3: {options}",
     "signup_skills_again": "Please reply with numbers from the list, e.g. 1 3: {options}",
     "signup_place": "Your postcode or ZIP? We offer work near it, e.g. {example}",

@@ -117,6 +117,15 @@ LONGEST = {
     "decision": "part",
     "amount": "£99999.99",
     "said_rate": "200",
+    "plain_rate": "999.99",
+    "miles": 100,
+    "notice_hours": 168,
+    "emergency": "999",
+    "markets": "London (GB), Leeds (GB), Portland care (US)",
+    "from_date": "2027-12-30",
+    "text": "We have looked at your message about the shift at the care home on Tuesday. "
+    "Please call the job centre on 020 7946 0000 between 9 and 5 so we can talk it through with "
+    "you, and bring your timesheet if you have a copy of it.",
     "appeal_days": 14,
     "points": 9,
     "limit": 3,

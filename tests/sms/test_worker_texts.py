@@ -8,7 +8,7 @@ from sqlmodel import select
 from sms.gateways import SimulatorGateway
 from sms.inbound import deliver
 from sms.outbox import drain
-from store.models import AvailabilityWindow, Message, TermsChange, Worker
+from store.models import AvailabilityWindow, InboxThread, Message, TermsChange, Worker
 from tests import factories
 
 ANN = "+447700900101"
@@ -80,9 +80,22 @@ def test_yesterday_is_refused_as_past(db, now, ann):
     assert reply.startswith("Sorry: That time has already passed.")
 
 
-def test_gibberish_gets_a_short_helpful_reply(db, now, ann):
+def test_a_text_not_understood_goes_to_a_person_and_the_worker_is_told_so(db, now, ann):
     (reply,) = text(db, "qwzx ptang", now)
-    assert reply.startswith("Sorry, I didn't understand that. Try AVAILABLE")
+    assert reply.startswith("Thanks. A person at POEMS will read this and text you back.")
+    with db.read() as session:
+        (thread,) = session.exec(select(InboxThread)).all()
+        (message,) = session.exec(select(Message).where(Message.thread_id == thread.id)).all()
+    assert (thread.reason, thread.status, message.body) == ("not_understood", "open", "qwzx ptang")
+    assert message.reading["intent"] == "unknown"
+
+
+def test_a_second_text_not_understood_joins_the_conversation_without_a_second_reply(db, now, ann):
+    text(db, "qwzx ptang", now)
+    assert text(db, "zzzz yyyy", now + timedelta(minutes=1)) == []
+    with db.read() as session:
+        (thread,) = session.exec(select(InboxThread)).all()
+        assert len(session.exec(select(Message).where(Message.thread_id == thread.id)).all()) == 2
 
 
 def test_help_lists_the_texts(db, now, ann):

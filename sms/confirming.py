@@ -1,0 +1,156 @@
+"""Nothing is done on a guess (rule 12): what ends or changes something a worker has happens on
+the exact command, or after the exchange has asked and the worker replied with it.
+
+"DROP 4821" drops; "cant make it wednesday, kid is sick" finds Wednesday's booking and asks
+"Drop your cleaning shift Wed 9 Dec 10:00-16:00? Reply DROP 4821 to confirm". The confirming
+word is the exact command itself, so a confirmation needs no state to be remembered: "NO" asks
+"Pass on offer 4821...? Reply N 4821", "my rate is 14 now" asks "Reply RATE 14.00".
+"""
+
+from datetime import datetime
+
+from sqlmodel import Session
+
+from exchange import fates, offers
+from exchange.notices import notify_worker
+from exchange.shifts import shift_facts
+from exchange.workers import skills_of
+from sms.parser import Parsed
+from store.models import Market, Worker
+
+
+def drop(session: Session, worker: Worker, market: Market, parsed: Parsed, now: datetime) -> None:
+    """DROP 4821 drops at once; anything less exact is asked back about the booking it means."""
+    if parsed.exact and parsed.offer_ref is not None:
+        answer = offers.drop_booking(session, worker.id, parsed.offer_ref, now)
+        if answer.outcome == "no_booking":
+            notify_worker(session, worker, "no_booking", now)
+        return
+    booked = fates.bookings_ahead(session, worker.id, now, market.tz, parsed.days)
+    if parsed.offer_ref is not None:
+        booked = [row for row in booked if row[2].ref == parsed.offer_ref] or booked
+    if not booked and parsed.days:
+        booked = fates.bookings_ahead(session, worker.id, now, market.tz)
+        if len(booked) > 1:
+            _which_booking(session, worker, market, booked, now)
+            return
+    if len(booked) == 1:
+        _, shift, offer = booked[0]
+        facts = shift_facts(shift, market)
+        notify_worker(session, worker, "confirm_drop", now, ref=offer.ref, **facts)
+        return
+    if booked:
+        _which_booking(session, worker, market, booked, now)
+        return
+    live = offers.live_offers(session, worker.id)
+    if len(live) == 1:
+        _confirm_decline(session, worker, market, live[0], now)
+        return
+    notify_worker(session, worker, "no_booking", now)
+
+
+def _which_booking(session, worker, market, booked, now) -> None:
+    refs = [offer.ref for _, _, offer in booked]
+    notify_worker(
+        session,
+        worker,
+        "which_booking",
+        now,
+        count=len(refs),
+        refs=", ".join(refs),
+        example=refs[0],
+    )
+
+
+def decline(
+    session: Session, worker: Worker, market: Market, parsed: Parsed, now: datetime
+) -> None:
+    """N 4821 passes at once; a bare NO is asked back about the offer it means."""
+    if parsed.offer_ref is not None:
+        answer = offers.decline(session, worker.id, parsed.offer_ref, now)
+        if answer.outcome == "closed":
+            notify_worker(session, worker, "accept_closed", now, ref=answer.offer.ref)
+        elif answer.outcome == "unknown_ref":
+            notify_worker(session, worker, "unknown_ref", now, ref=parsed.offer_ref)
+        return
+    live = offers.live_offers(session, worker.id)
+    if len(live) == 1:
+        _confirm_decline(session, worker, market, live[0], now)
+    elif live:
+        refs = [offer.ref for offer, _ in live]
+        notify_worker(
+            session,
+            worker,
+            "which_decline",
+            now,
+            count=len(refs),
+            refs=", ".join(refs),
+            example=refs[0],
+        )
+    elif fates.bookings_ahead(session, worker.id, now, market.tz, parsed.days):
+        # "cant make it" with no offer open: it is a booking they mean.
+        drop(session, worker, market, parsed, now)
+    else:
+        notify_worker(session, worker, "no_offer", now)
+
+
+def _confirm_decline(session, worker, market, live, now) -> None:
+    offer, shift = live
+    notify_worker(
+        session, worker, "confirm_decline", now, ref=offer.ref, **shift_facts(shift, market)
+    )
+
+
+def terms(session: Session, worker: Worker, market: Market, parsed: Parsed, now: datetime) -> bool:
+    """A change of terms said in a sentence is asked back with its exact command; True when
+    asked (an exact command is for the caller to carry out)."""
+    if parsed.exact:
+        return False
+    if parsed.rate is not None:
+        amount = f"{parsed.rate // 100}.{parsed.rate % 100:02d}"
+        notify_worker(
+            session, worker, "confirm_rate", now, rate=parsed.rate, plain_rate=amount,
+            currency=worker.currency,
+        )  # fmt: skip
+    elif parsed.postcode or parsed.zip:
+        kind = "confirm_zip" if parsed.zip else "confirm_postcode"
+        notify_worker(session, worker, kind, now, place=parsed.postcode or parsed.zip)
+    elif parsed.skills or parsed.skill:
+        current = skills_of(session, worker.id)
+        said = list(parsed.skills or (parsed.skill,))
+        if parsed.detail == "remove":
+            new = [s for s in current if s not in said]
+        else:
+            new = current + [s for s in said if s not in current]
+        if not new or new == current:
+            return False
+        notify_worker(session, worker, "confirm_skills", now, skills=" ".join(new))
+    elif parsed.name:
+        notify_worker(session, worker, "confirm_name", now, name=parsed.name)
+    elif parsed.tax_percent is not None:
+        notify_worker(session, worker, "confirm_tax", now, tax=parsed.tax_percent)
+    elif parsed.travel_miles is not None:
+        notify_worker(session, worker, "confirm_travel", now, miles=parsed.travel_miles)
+    elif parsed.notice_minutes is not None:
+        notify_worker(
+            session, worker, "confirm_notice", now, notice_hours=parsed.notice_minutes // 60
+        )
+    else:
+        return False
+    return True
+
+
+def late_yes(session: Session, worker: Worker, market: Market, now: datetime) -> bool:
+    """A YES when no offer is open: if one closed just before, its fate; True when told."""
+    closed = fates.last_closed_offer(session, worker.id, now)
+    if closed is None:
+        return False
+    offer, shift = closed
+    kind = {"filled": "accept_filled", "expired": "accept_expired"}.get(
+        offer.status, "accept_cancelled"
+    )
+    facts = shift_facts(shift, market)
+    notify_worker(
+        session, worker, kind, now, ref=offer.ref, expires_at=offer.expires_at.isoformat(), **facts
+    )
+    return True
