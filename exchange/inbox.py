@@ -151,9 +151,7 @@ def threads(
     rows = []
     for thread in session.exec(query):
         last = session.exec(
-            select(Message)
-            .where(Message.thread_id == thread.id)
-            .order_by(col(Message.id).desc())
+            select(Message).where(Message.thread_id == thread.id).order_by(col(Message.id).desc())
         ).first()
         worker = session.get(Worker, thread.worker_id) if thread.worker_id else None
         market = session.get(Market, thread.market_id)
@@ -207,9 +205,7 @@ class ThreadView:
     disputes: list[str]
 
 
-def thread_view(
-    session: Session, operator: Operator, thread_id: int, now: datetime
-) -> ThreadView:
+def thread_view(session: Session, operator: Operator, thread_id: int, now: datetime) -> ThreadView:
     """One conversation, its texts, and the worker's bookings and disputes.
 
     Reading a worker's texts is a look at their data: it is logged for their WHO SAW.

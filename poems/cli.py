@@ -447,6 +447,7 @@ def demo(db_url: str | None, theme: str) -> None:
 from poems.data_cli import COMMANDS  # noqa: E402
 from poems.dispute_cli import dispute  # noqa: E402
 from poems.franchise_cli import franchise, market  # noqa: E402
+from poems.inbox_cli import inbox_group  # noqa: E402
 
-for _command in (*COMMANDS, dispute, franchise, market):
+for _command in (*COMMANDS, dispute, franchise, market, inbox_group):
     main.add_command(_command)

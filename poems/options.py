@@ -2,12 +2,14 @@
 
 import os
 from collections.abc import Mapping
+from datetime import datetime
 from pathlib import Path
 
 import click
 from platformdirs import user_data_dir
 from sqlmodel import Session, select
 
+from exchange.operators import sign_in
 from store.models import Operator
 
 db_option = click.option(
@@ -43,6 +45,23 @@ def cli():
     from poems import cli as root
 
     return root
+
+
+def signed_in(session: Session, username: str | None, now: datetime) -> Operator:
+    """The operator a command acts as, signed in with their password (POEMS_PASSWORD, or asked
+    for). Until the first account exists the machine's owner is the only operator: a command
+    then acts as the exchange's administrator, as `poems operator add` does."""
+    if session.exec(select(Operator.id)).first() is None:
+        return Operator(username="administrator", name="Administrator", role="admin")
+    if not username:
+        raise click.ClickException("say who is acting: --as USERNAME (and the password)")
+    password = os.environ.get("POEMS_PASSWORD")
+    if password is None:
+        password = click.prompt(f"Password for {username}", hide_input=True, err=True)
+    outcome = sign_in(session, username.strip().lower(), password, now)
+    if outcome.operator is None:
+        raise click.ClickException(outcome.reason or "That username and password do not match")
+    return outcome.operator
 
 
 def operator_named(session: Session, username: str) -> Operator:

@@ -71,6 +71,13 @@ def act(session: Session, message: Message, now: datetime) -> None:
         session.add(worker)
         session.flush()
         message.worker_id = worker.id
+    reason = a_person_reads(parsed)
+    if worker.status != "active" and reason in URGENT:
+        # Safety comes before the sign-up's next question.
+        thread, tell = inbox.hand_over(session, message, market, worker, reason, now)
+        if tell:
+            inbox.tell_sender(session, thread, worker, worker.language, now)
+        return
     if worker.status != "active":
         if parsed.intent == "register" or session.get(Conversation, worker.phone) is None:
             signup.start(session, worker, market, now, parsed)
@@ -82,7 +89,6 @@ def act(session: Session, message: Message, now: datetime) -> None:
         return
     if dispute_texts.answered(session, worker, message.body, parsed, now, message.id):
         return
-    reason = a_person_reads(parsed)
     if reason is not None:
         thread, tell = inbox.hand_over(session, message, market, worker, reason, now)
         if parsed.ask is not None:
