@@ -132,13 +132,14 @@ class Language:
     separators: tuple[str, ...]  # between two clock times: "do", "a", "la", "as"
     joins: tuple[str, ...]  # "and" between two clock times after "between": "a" in "między 9 a 17"
     carrier: tuple[str, ...]  # opt-out words a carrier honours in this language
+    commands: Mapping[str, str]  # the words replies tell a worker to send: {"DROP": "ANULUJ"}
 
 
 def _entries(data: Mapping[str, object]) -> dict[str, str]:
     """Every phrase table of a language file flattened: {"jutro": "tomorrow", ...}."""
     entries: dict[str, str] = {}
     for topic, table in data.items():
-        if isinstance(table, Mapping):
+        if isinstance(table, Mapping) and topic != "commands":
             for key, canonical in table.items():
                 if not isinstance(canonical, str):
                     raise ValueError(f"{topic}.{key}: a phrase reads as words, not {canonical!r}")
@@ -164,6 +165,7 @@ def load(code: str, text: str) -> Language:
         separators=tuple(fold(s) for s in data.get("separators", ())),
         joins=tuple(fold(s) for s in data.get("and", ())),
         carrier=tuple(fold(s) for s in data.get("carrier", ())),
+        commands=MappingProxyType(dict(data.get("commands", {}))),
     )
 
 
