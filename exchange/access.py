@@ -74,6 +74,8 @@ class Seen:
     who: str
     at: datetime
     why: str
+    reason: str = ""  # the reason's code, for words in the worker's language
+    detail: str | None = None
 
 
 def accesses_for(session: Session, worker_id: int) -> list[Seen]:
@@ -90,5 +92,5 @@ def accesses_for(session: Session, worker_id: int) -> list[Seen]:
         why = ACCESS_REASONS.get(access.reason, access.reason)
         if access.detail:
             why = f"{why}: {access.detail}"
-        seen.append(Seen(who, access.at, why))
+        seen.append(Seen(who, access.at, why, access.reason, access.detail))
     return seen

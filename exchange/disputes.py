@@ -17,7 +17,7 @@ from exchange import ledger
 from exchange.audit import audit
 from exchange.errors import Refused
 from exchange.franchises import concession
-from exchange.localtime import format_day, local
+from exchange.localtime import local
 from exchange.money import format_money, pay_for_minutes
 from exchange.notices import notify_buyer, notify_worker
 from exchange.operators import market_ids_for, require, require_market
@@ -116,7 +116,7 @@ def party_dispute(
         )
     dispute = dispute_by_ref(session, ref)
     if dispute is None or getattr(dispute, f"{party}_id") != party_id:
-        raise Refused("unknown_dispute", f"You have no dispute {ref.upper()}")
+        raise Refused("unknown_dispute", f"You have no dispute {ref.upper()}", ref=ref.upper())
     return dispute
 
 
@@ -282,7 +282,11 @@ def add_detail(
 ) -> DisputeEvent:
     """More words from a party about their undecided dispute; a decision is appealed instead."""
     if dispute.status not in UNDECIDED:
-        raise Refused("decided", f"{dispute.ref} is decided: text APPEAL {dispute.ref} and why")
+        raise Refused(
+            "decided",
+            f"{dispute.ref} is decided: text APPEAL {dispute.ref} and why",
+            ref=dispute.ref,
+        )
     return add_event(session, dispute, "detail", party, " ".join(body.split()), now)
 
 
@@ -331,7 +335,7 @@ def decide(
     """Decide a dispute, or an appeal of one, with a written reason; both parties are told."""
     dispute = _for_decider(session, dispute_id, operator)
     if dispute.status not in UNDECIDED:
-        raise Refused("decided", f"{dispute.ref} is already decided")
+        raise Refused("decided", f"{dispute.ref} is already decided", ref=dispute.ref)
     reason = " ".join(reason.split())
     if not reason:
         raise Refused("no_reason", "A decision needs a written reason both sides can read")
@@ -405,11 +409,15 @@ def appeal(
     if dispute is None:
         raise Refused("no_dispute", "No such dispute")
     if dispute.status == "appealed":
-        raise Refused("already_appealed", f"{dispute.ref} is already under appeal")
+        raise Refused("already_appealed", f"{dispute.ref} is already under appeal", ref=dispute.ref)
     if dispute.status != "decided":
-        raise Refused("not_decided", f"{dispute.ref} has no decision to appeal yet")
+        raise Refused(
+            "not_decided", f"{dispute.ref} has no decision to appeal yet", ref=dispute.ref
+        )
     if dispute.appeal_until is None or now > dispute.appeal_until:
-        raise Refused("appeal_closed", f"The time to appeal {dispute.ref} has passed")
+        raise Refused(
+            "appeal_closed", f"The time to appeal {dispute.ref} has passed", ref=dispute.ref
+        )
     first = _decision(session, dispute, "first")
     dispute.status = "appealed"
     dispute.reviewer_id = _reviewer(session, dispute, first.operator_id if first else None)
@@ -716,7 +724,7 @@ def _facts(session: Session, dispute: Dispute) -> dict[str, object]:
         "booking": str(booking.id),
         "offer": offer.ref if offer else str(booking.id),
         "skill": shift.skill,
-        "day": format_day(shift.start, market.tz),
+        "day": local(shift.start, market.tz).date().isoformat(),
         "category": dispute.category,
         "worker": worker.name or "the worker",
         "buyer": buyer.name,

@@ -12,8 +12,8 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import update
 from sqlmodel import Session, col, func, select
 
-from exchange.localtime import format_day
-from exchange.money import format_money, pay_for_minutes
+from exchange.localtime import local
+from exchange.money import pay_for_minutes
 from exchange.notices import notify_buyer, notify_worker
 from store.models import Booking, Buyer, LedgerEntry, Market, Shift, Timesheet, Worker
 
@@ -250,17 +250,14 @@ def _tell(
 ) -> None:
     """The worker's statement and the buyer's receipt, every figure on them."""
 
-    def money(minor: int) -> str:
-        return format_money(minor, booking.currency)
-
     facts = {
         "booking": str(booking.id),
         "skill": shift.skill,
-        "day": format_day(shift.start, market.tz),
+        "day": local(shift.start, market.tz).date().isoformat(),
         "hours": format_hours(figures.minutes),
         "rate": figures.rate,
         "currency": booking.currency,
-        "gross": money(figures.gross),
+        "gross": figures.gross,
     }
     prefix = "cancel_" if kind == "cancellation" else ""
     notify_worker(
@@ -268,9 +265,9 @@ def _tell(
         worker,
         f"{prefix}statement",
         now,
-        withheld=money(figures.withheld),
+        withheld=figures.withheld,
         tax=worker.tax_percent,
-        net=money(figures.net),
+        net=figures.net,
         buyer=buyer.name,
         **facts,
     )
@@ -280,11 +277,11 @@ def _tell(
         f"{prefix}receipt",
         now,
         worker=worker.name,
-        markup=money(figures.markup),
+        markup=figures.markup,
         markup_pct=f"{market.markup_bp / 100:g}",
-        franchisee=money(figures.franchisee),
-        operator=money(figures.operator),
-        total=money(figures.total),
+        franchisee=figures.franchisee,
+        operator=figures.operator,
+        total=figures.total,
         **facts,
     )
 

@@ -14,7 +14,7 @@ from exchange.disputes import open_dispute
 from exchange.errors import Refused
 from exchange.law.breaks import flag_missing_break
 from exchange.ledger import format_hours, settle
-from exchange.localtime import format_day
+from exchange.localtime import local
 from exchange.notices import notify_buyer, notify_worker
 from exchange.shifts import shift_minutes
 from store.models import (
@@ -242,7 +242,11 @@ def _booking_to_close(
             return booking, shift
     if rows:
         booking = rows[0][0]
-        raise Refused("already_sent", f"You already sent your hours for booking {booking.id}")
+        raise Refused(
+            "already_sent",
+            f"You already sent your hours for booking {booking.id}",
+            booking=booking.id,
+        )
     raise Refused("no_booking", "We can't find a booked shift of yours that has started")
 
 
@@ -262,9 +266,9 @@ def _amended_for_worker(session: Session, worker_id: int, ref: str) -> Timesheet
         .where(Booking.worker_id == worker_id, Timesheet.ref == str(_ref_id(ref)))
     ).first()
     if timesheet is None:
-        raise Refused("no_timesheet", f"No timesheet {ref} of yours")
+        raise Refused("no_timesheet", f"No timesheet {ref} of yours", ref=ref)
     if timesheet.status != "amended":
-        raise Refused("not_amended", f"Booking {ref} has no changed hours waiting for you")
+        raise Refused("not_amended", f"Booking {ref} has no changed hours waiting for you", ref=ref)
     return timesheet
 
 
@@ -278,9 +282,15 @@ def _confirm(session: Session, timesheet: Timesheet, now: datetime) -> None:
 
 def _require_open(timesheet: Timesheet) -> None:
     if timesheet.status == "confirmed":
-        raise Refused("already_confirmed", f"Booking {timesheet.ref} is already confirmed")
+        raise Refused(
+            "already_confirmed", f"Booking {timesheet.ref} is already confirmed", ref=timesheet.ref
+        )
     if timesheet.status == "disputed":
-        raise Refused("disputed", f"Booking {timesheet.ref} is disputed; staff will contact you")
+        raise Refused(
+            "disputed",
+            f"Booking {timesheet.ref} is disputed; staff will contact you",
+            ref=timesheet.ref,
+        )
 
 
 def _check_minutes(minutes: int) -> None:
@@ -302,7 +312,7 @@ def _facts(timesheet: Timesheet, shift: Shift, market: Market, minutes: int) -> 
         "booking": timesheet.ref,
         "hours": format_hours(minutes),
         "skill": shift.skill,
-        "day": format_day(shift.start, market.tz),
+        "day": local(shift.start, market.tz).date().isoformat(),
         "auto_hours": market.timesheet_auto_confirm_hours,
         # The break the shift carries, shown beside the hours (rendered as break_note).
         "break_minutes": shift.break_minutes,

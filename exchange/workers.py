@@ -38,7 +38,9 @@ def check_tax(percent: int) -> int:
     """The share of pay a worker asks to have held back for tax, 0 to MAX_TAX_PERCENT."""
     if not 0 <= percent <= MAX_TAX_PERCENT:
         raise Refused(
-            "bad_tax", f"Tax held back must be 0 to {MAX_TAX_PERCENT} percent, e.g. TAX 20"
+            "bad_tax",
+            f"Tax held back must be 0 to {MAX_TAX_PERCENT} percent, e.g. TAX 20",
+            most=MAX_TAX_PERCENT,
         )
     return percent
 
@@ -46,7 +48,7 @@ def check_tax(percent: int) -> int:
 def check_place(code: str) -> str:
     place = normalise_place(code)
     if place is None:
-        raise Refused("bad_place", f"{code!r} is not a postcode or ZIP")
+        raise Refused("bad_place", f"{code!r} is not a postcode or ZIP", place=code)
     return place
 
 

@@ -9,15 +9,14 @@ from sqlmodel import Session
 from exchange import offers
 from exchange.availability import post_availability
 from exchange.errors import Refused
-from exchange.localtime import format_day
+from exchange.localtime import local
 from exchange.notices import notify_worker
 from exchange.recurring import WEEKDAYS, add_pattern, windows_on_days
 from exchange.workers import update_terms
+from sms import formats, refusals
 from sms.parser import Parsed
+from sms.templates import and_list, say
 from store.models import Market, Worker
-
-EXAMPLE = "e.g. AVAILABLE SAT 9-5"
-WEEKDAY_NAMES = {day: day.title() for day in WEEKDAYS}
 
 
 def availability(
@@ -40,7 +39,8 @@ def availability(
                 spans = windows_on_days(parsed.start, parsed.end, parsed.days, market.tz)
                 windows = [post_availability(session, worker.id, *span, now) for span in spans]
     except Refused as refusal:
-        notify_worker(session, worker, "refused", now, reason=refusal.message, example=EXAMPLE)
+        example = say("example_available", worker.language)
+        refusals.tell(session, worker, refusal, now, example=example)
         return
     money = {"rate": parsed.rate, "currency": worker.currency}
     if parsed.recurring:
@@ -49,7 +49,7 @@ def availability(
             worker,
             "availability_repeats",
             now,
-            days=days_text(pattern.days),
+            days=days_text(pattern.days, worker.language),
             times=times,
             **money,
         )
@@ -65,24 +65,20 @@ def availability(
             **money,
         )
     else:
-        dates = and_list([format_day(begins, market.tz) for begins, _ in spans])
+        dates = and_list(
+            [formats.day(local(begins, market.tz), worker.language) for begins, _ in spans],
+            worker.language,
+        )
         notify_worker(
             session, worker, "availability_saved_days", now, dates=dates, times=times, **money
         )
     offers.offer_open_shifts(session, worker.id, now)
 
 
-def days_text(days: list[str]) -> str:
-    """['mon'..'fri'] -> 'weekday', all seven -> 'day', else 'Mon, Wed and Fri'."""
+def days_text(days: list[str], language: str = "en") -> str:
+    """['mon'..'fri'] -> 'weekday', all seven -> 'day', else 'Mon, Wed and Fri', in the language."""
     if set(days) == set(WEEKDAYS):
-        return "day"
+        return say("day_every_day", language)
     if set(days) == set(WEEKDAYS[:5]):
-        return "weekday"
-    return and_list([WEEKDAY_NAMES[day] for day in days])
-
-
-def and_list(items: list[str]) -> str:
-    """["a", "b", "c"] -> "a, b and c"."""
-    if len(items) < 2:
-        return "".join(items)
-    return f"{', '.join(items[:-1])} and {items[-1]}"
+        return say("day_weekday", language)
+    return and_list([formats.weekday(WEEKDAYS.index(day), language) for day in days], language)

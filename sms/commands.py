@@ -7,9 +7,8 @@ from sqlmodel import Session
 
 from exchange import offers
 from exchange.errors import Refused
-from exchange.localtime import format_span
-from exchange.money import format_money
 from exchange.notices import notify_worker
+from exchange.shifts import shift_facts
 from exchange.workers import update_terms
 from sms import (
     availability_texts,
@@ -20,16 +19,13 @@ from sms import (
     dispute_texts,
     law_texts,
     money_texts,
+    refusals,
     templates,
 )
 from sms.parser import Parsed
 from sms.parsing.vocab import language_name
-from store.models import Market, Offer, Shift, Worker
-
-EXAMPLES = {
-    "availability": "e.g. AVAILABLE SAT 9-5",
-    "profile_update": "e.g. RATE 14.50",
-}
+from sms.templates import say
+from store.models import Market, Offer, Worker
 
 
 def run(session: Session, worker: Worker, market: Market, parsed: Parsed, now: datetime) -> None:
@@ -38,14 +34,13 @@ def run(session: Session, worker: Worker, market: Market, parsed: Parsed, now: d
         notify_worker(session, worker, parsed.ask, now, **parsed.question_data)
         return
     if parsed.rate is not None and parsed.currency not in (None, worker.currency):
-        money = format_money(parsed.rate, worker.currency)
         notify_worker(
             session,
             worker,
-            "refused",
+            "rate_currency",
             now,
-            reason=f"rates here are in {worker.currency}",
-            example=f"e.g. RATE {money}",
+            currency=worker.currency,
+            plain_rate=f"{parsed.rate // 100}.{parsed.rate % 100:02d}",
         )
         return
     handler = HANDLERS.get(parsed.intent)
@@ -98,20 +93,19 @@ def _choices(choices: tuple[Offer, ...]) -> dict[str, object]:
 
 
 def shifts(session: Session, worker: Worker, market: Market, parsed: Parsed, now: datetime) -> None:
-    """The worker's open offers and coming bookings, one short line each."""
-    lines = []
-    for offer, shift in offers.live_offers(session, worker.id):
-        lines.append(f"Offer {offer.ref}: {_line(shift, market, worker)}")
-    for _, shift, offer in offers.upcoming_bookings(session, worker.id, now):
-        lines.append(f"Booked {offer.ref}: {_line(shift, market, worker)}")
+    """The worker's open offers and coming bookings, one short line each, in their language."""
+    lines = [
+        say("shifts_offer_line", worker.language, ref=offer.ref, **shift_facts(shift, market))
+        for offer, shift in offers.live_offers(session, worker.id)
+    ]
+    lines += [
+        say("shifts_booked_line", worker.language, ref=offer.ref, **shift_facts(shift, market))
+        for _, shift, offer in offers.upcoming_bookings(session, worker.id, now)
+    ]
     if not lines:
         notify_worker(session, worker, "shifts_none", now)
         return
     notify_worker(session, worker, "shifts", now, lines=" | ".join(lines))
-
-
-def _line(shift: Shift, market: Market, worker: Worker) -> str:
-    return f"{shift.skill} {format_span(shift.start, shift.end, market.tz)}"
 
 
 def help_(session: Session, worker: Worker, market: Market, parsed: Parsed, now: datetime) -> None:
@@ -162,22 +156,30 @@ def profile_update(
 
 
 def _describe(worker: Worker, changed: list[str], skills: list[str] | None) -> str:
-    words = {
-        "asking_rate_minor": f"your rate is {format_money(worker.asking_rate_minor, worker.currency)}/hr",
-        "place": f"your area is {worker.postcode or worker.zip}",
-        "skills": f"your skills are {', '.join(skills or [])}",
-        "name": f"your name is {worker.name}",
-        "language": _language(worker.language),
+    """What changed, in the worker's language: "your rate is £14.00/hr; your area is E1 6AN"."""
+    lang = worker.language
+    money = {"rate": worker.asking_rate_minor, "currency": worker.currency}
+    said = {
+        "asking_rate_minor": lambda: say("terms_rate", lang, **money),
+        "place": lambda: say("terms_place", lang, place=worker.postcode or worker.zip),
+        "skills": lambda: say("terms_skills", lang, skills=skills or []),
+        "name": lambda: say("terms_name", lang, name=worker.name),
+        "language": lambda: _language(worker.language),
+        "travel_miles": lambda: say("terms_travel", lang, miles=worker.travel_miles),
+        "notice_minutes": lambda: say(
+            "terms_notice", lang, notice_hours=worker.notice_minutes // 60
+        ),
     }
-    return "; ".join(words[field] for field in changed)
+    return "; ".join(said[field]() for field in changed if field in said)
 
 
 def _language(code: str) -> str:
-    name = language_name(code)
+    name_kind = f"language_{code}"
     if code in templates.LANGUAGES:
-        return f"your language is {name}"
+        return say("terms_language", code, language_name=say(name_kind, code))
     # Kept as their choice, but never a promise we do not keep yet.
-    return f"your language is {name}; our texts are in English until we have {name} ones"
+    name = language_name(code)
+    return say("terms_language_unwritten", "en", language_name=name)
 
 
 def _refused(
@@ -194,9 +196,7 @@ def _refused(
             currency=refusal.details["currency"],
         )
         return
-    notify_worker(
-        session, worker, "refused", now, reason=refusal.message, example=EXAMPLES.get(intent, "")
-    )
+    refusals.tell(session, worker, refusal, now, example=say("example_rate", worker.language))
 
 
 HANDLERS: dict[str, Callable[[Session, Worker, Market, Parsed, datetime], None]] = {

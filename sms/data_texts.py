@@ -7,7 +7,6 @@ from sqlmodel import Session
 from exchange.access import accesses_for
 from exchange.areas import home_area, normalise_place
 from exchange.localtime import local
-from exchange.money import format_money
 from exchange.notices import notify_worker
 from exchange.privacy import erase, held
 from exchange.public import TOTAL, rates_near, week_start
@@ -16,6 +15,7 @@ from exchange.workers import skills_of
 from sms import conversations
 from sms.parser import Parsed
 from sms.segments import GSM7_BASIC, GSM7_EXTENDED, to_gsm
+from sms.templates import say
 from store.models import Market, Worker
 
 CONFIRM_WITHIN = timedelta(hours=1)
@@ -38,23 +38,33 @@ def rates(session: Session, worker: Worker, market: Market, parsed: Parsed, now:
     place = normalise_place(parsed.postcode or parsed.zip or "") or worker.postcode or worker.zip
     area = home_area(place) if place else None
     answer = rates_near(session, market, skill, area, now)
+    lang = worker.language
     if answer is None:
-        where = f"near {area}" if area else f"in {market.area}"
-        notify_worker(session, worker, "rates_none", now, skill=skill.capitalize(), where=where)
+        where = (
+            say("rates_near", lang, area=area)
+            if area
+            else say("rates_in", lang, market_area=market.area)
+        )
+        notify_worker(session, worker, "rates_none", now, skill=skill, where=where)
         return
     last_sunday = local(week_start(now, market.tz), market.tz) - timedelta(days=1)
-    money = format_money
+    where = (
+        say("rates_near", lang, area=answer.area)
+        if answer.area != TOTAL
+        else say("rates_across", lang, market_area=market.area)
+    )
     notify_worker(
         session,
         worker,
         "rates",
         now,
-        skill=skill.capitalize(),
-        where=f"near {answer.area}" if answer.area != TOTAL else f"across {market.area}",
-        period=f"4 weeks to {last_sunday.day} {last_sunday:%b}",
-        q1=money(answer.q1, answer.currency),
-        q3=money(answer.q3, answer.currency),
-        median=money(answer.median, answer.currency),
+        skill=skill,
+        where=where,
+        period=say("rates_period", lang, last_day=last_sunday.date().isoformat()),
+        q1=answer.q1,
+        q3=answer.q3,
+        median=answer.median,
+        currency=answer.currency,
         workers=answer.workers,
     )
 
@@ -64,25 +74,26 @@ def my_data(
 ) -> None:
     """What is held, in one or two texts, and how to get all of it."""
     facts = held(session, worker)
-    identity = [f"name {facts.name}", facts.place or "no postcode", ", ".join(facts.skills)]
-    if facts.rate is not None:
-        identity.append(f"{format_money(facts.rate, facts.currency)}/hr")
-    counts = [
-        _n(facts.offers, "offer"),
-        _n(facts.bookings, "booking"),
-        _n(facts.timesheets, "timesheet"),
-        _n(facts.payments, "payment"),
-        _n(facts.texts, "text"),
-        _n(facts.free_times, "free time"),
-        _n(facts.looks, "staff look"),
-    ]
-    notify_worker(
-        session, worker, "my_data", now, identity=", ".join(identity), counts=", ".join(counts)
+    lang = worker.language
+    place = facts.place or say("data_no_postcode", lang)
+    identity = (
+        say("data_identity_rate", lang, name=facts.name, place=place, skills=list(facts.skills),
+            rate=facts.rate, currency=facts.currency)
+        if facts.rate is not None
+        else say("data_identity", lang, name=facts.name, place=place, skills=list(facts.skills))
+    )  # fmt: skip
+    counts = say(
+        "data_counts",
+        lang,
+        offers=facts.offers,
+        bookings=facts.bookings,
+        timesheets=facts.timesheets,
+        payments=facts.payments,
+        texts=facts.texts,
+        free_times=facts.free_times,
+        looks=facts.looks,
     )
-
-
-def _n(count: int, thing: str) -> str:
-    return f"{count} {thing}{'' if count == 1 else 's'}"
+    notify_worker(session, worker, "my_data", now, identity=identity, counts=counts)
 
 
 def who_saw(
@@ -94,15 +105,24 @@ def who_saw(
         notify_worker(session, worker, "who_saw_none", now)
         return
     lines = []
+    lang = worker.language
     for look in seen[:SHOWN_LOOKS]:
         at = local(look.at, market.tz)
         # Staff type the detail: keep it short and in the GSM alphabet, so the text stays small.
-        why = "".join(c for c in to_gsm(look.why) if c in GSM7_BASIC or c in GSM7_EXTENDED)
+        why = say(f"access_{look.reason}", lang) if look.reason else ""
+        if look.detail:
+            detail = "".join(
+                c for c in to_gsm(look.detail) if c in GSM7_BASIC or c in GSM7_EXTENDED
+            )
+            why = f"{why}: {detail}" if why else detail
         why = why if len(why) <= LONGEST_WHY else why[: LONGEST_WHY - 3] + "..."
-        lines.append(f"{look.who} {at.day} {at:%b %H:%M}, {why}")
+        lines.append(
+            say("who_saw_line", lang, who=look.who, look_day=at.date().isoformat(),
+                look_time=look.at.isoformat(), why=why, tz=market.tz)
+        )  # fmt: skip
     text = "; ".join(lines)
     if len(seen) > SHOWN_LOOKS:
-        text += f"; and {len(seen) - SHOWN_LOOKS} earlier"
+        text += "; " + say("who_saw_earlier", lang, count=len(seen) - SHOWN_LOOKS)
     notify_worker(session, worker, "who_saw", now, lines=text)
 
 

@@ -10,11 +10,12 @@ from sqlmodel import Session
 from exchange import disputes, offers, timesheets
 from exchange.errors import Refused
 from exchange.franchises import concession
-from exchange.localtime import format_day, local
+from exchange.localtime import local
 from exchange.notices import notify_worker
-from sms import conversations
+from sms import conversations, refusals
 from sms.parser import Parsed
 from sms.parsing.complaints import category_of, weekday_of
+from sms.templates import say
 from store.models import Booking, Conversation, Dispute, Market, Shift, Worker
 
 # A half-told complaint (which booking? what about?) waits this long for its answer.
@@ -49,7 +50,7 @@ def dispute(
     elif ref is not None:
         booking = disputes.booking_by_ref(session, worker.id, ref)
         if booking is None:
-            _refused(session, worker, f"we have no booking {ref} of yours", now)
+            notify_worker(session, worker, "dispute_no_such_booking", now, ref=ref)
         else:
             _about(session, worker, booking, detail, now)
     else:
@@ -75,9 +76,10 @@ def _find_booking(
         choices = {"detail": detail, "bookings": [b.id for b, _, _ in recent]}
         conversations.remember(session, worker.phone, "dispute", "which", choices, now)
         lines = " | ".join(
-            f"{n} {shift.skill} {format_day(shift.start, market.tz)}"
+            say("dispute_line", worker.language, number=n, skill=shift.skill,
+                day_of=local(shift.start, market.tz).date().isoformat())
             for n, (_, shift, _) in enumerate(recent, start=1)
-        )
+        )  # fmt: skip
         notify_worker(session, worker, "dispute_which", now, lines=lines)
 
 
@@ -90,7 +92,7 @@ def _about(session: Session, worker: Worker, booking: Booking, detail: str, now:
     told = {"detail": detail, "booking": booking.id}
     conversations.remember(session, worker.phone, "dispute", "category", told, now)
     shift = session.get(Shift, booking.shift_id)
-    day = format_day(shift.start, session.get(Market, shift.market_id).tz)
+    day = local(shift.start, session.get(Market, shift.market_id).tz).date().isoformat()
     notify_worker(session, worker, "dispute_category", now, skill=shift.skill, day=day)
 
 
@@ -213,11 +215,7 @@ def _attempt(session: Session, worker: Worker, now: datetime, act: Callable[[], 
         with session.begin_nested():
             act()
     except Refused as refusal:
-        _refused(session, worker, refusal.message, now)
-
-
-def _refused(session: Session, worker: Worker, reason: str, now: datetime) -> None:
-    notify_worker(session, worker, "dispute_refused", now, reason=reason)
+        refusals.tell(session, worker, refusal, now, fallback="dispute_refused")
 
 
 HANDLERS = {"dispute": dispute, "appeal": appeal, "my_record": my_record}

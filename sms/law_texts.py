@@ -15,6 +15,7 @@ from exchange.errors import Refused
 from exchange.law import minimums, people
 from exchange.law.checks import DOB_EXAMPLE
 from exchange.notices import notify_worker
+from sms import refusals
 from sms.parser import Parsed
 from store.models import Market, Worker
 
@@ -100,7 +101,7 @@ def act(session: Session, worker: Worker, market: Market, body: str, now: dateti
         try:
             people.opt_out_of_week(session, worker, now)
         except Refused as refusal:
-            notify_worker(session, worker, "law_refused", now, reason=refusal.message)
+            refusals.tell(session, worker, refusal, now, fallback="law_refused")
             return True
         notify_worker(session, worker, "week_opted_out", now)
     elif _OPT_BACK.match(body):
@@ -108,9 +109,7 @@ def act(session: Session, worker: Worker, market: Market, body: str, now: dateti
         if ends is None:
             notify_worker(session, worker, "week_not_opted_out", now)
         else:
-            notify_worker(
-                session, worker, "week_opt_out_ends", now, day=f"{ends:%a} {ends.day} {ends:%b}"
-            )
+            notify_worker(session, worker, "week_opt_out_ends", now, ends_day=ends.isoformat())
     elif _RAISE.match(body):
         if not _raise(session, worker, now):
             notify_worker(session, worker, "no_raise", now)
@@ -130,7 +129,9 @@ def date_of_birth(
         with session.begin_nested():
             people.set_date_of_birth(session, worker, born, now)
     except Refused as refusal:
-        notify_worker(session, worker, "law_refused", now, reason=refusal.message)
+        refusals.tell(
+            session, worker, refusal, now, example=dob_example(market), fallback="law_refused"
+        )
         return
     notify_worker(session, worker, "dob_saved", now)
     offers.offer_open_shifts(session, worker.id, now)

@@ -7,24 +7,16 @@ from sqlmodel import Session
 
 from exchange import ledger, offers, timesheets
 from exchange.errors import Refused
-from exchange.money import format_money
 from exchange.notices import notify_worker
 from exchange.workers import update_terms
+from sms import refusals
 from sms.parser import Parsed
 from store.models import Market, Worker
 
 Handler = Callable[[Session, Worker, Market, Parsed, datetime], None]
 
-# What to try next, by the rule that said no.
-EXAMPLES = {
-    "no_booking": "Text DONE when a booked shift ends, e.g. DONE 4.5",
-    "already_sent": "We will text you when the buyer answers.",
-    "bad_hours": "e.g. DONE 4.5 or DONE 4h30",
-    "future_end": "e.g. DONE 4.5 or finished 6pm",
-    "no_timesheet": "Text SHIFTS to see your bookings.",
-    "not_amended": "Text SHIFTS to see your bookings.",
-    "bad_tax": "Your tax rate is unchanged.",
-}
+# What to try next, where the refusal's own words do not say: none so far.
+EXAMPLES: dict[str, str] = {}
 
 
 def check_out(
@@ -88,18 +80,16 @@ def earnings(
     """EARNINGS: this week's and this month's pay, before and after tax."""
     totals = ledger.earnings(session, worker.id, now, market.tz)
 
-    def money(minor: int) -> str:
-        return format_money(minor, totals.currency)
-
     notify_worker(
         session,
         worker,
         "earnings",
         now,
-        week_gross=money(totals.week.gross),
-        week_net=money(totals.week.net),
-        month_gross=money(totals.month.gross),
-        month_net=money(totals.month.net),
+        week_gross=totals.week.gross,
+        week_net=totals.week.net,
+        month_gross=totals.month.gross,
+        month_net=totals.month.net,
+        currency=totals.currency,
     )
 
 
@@ -116,11 +106,4 @@ def _which(session: Session, worker: Worker, refs: list[str], now: datetime) -> 
 
 
 def _refused(session: Session, worker: Worker, refusal: Refused, now: datetime) -> None:
-    notify_worker(
-        session,
-        worker,
-        "refused",
-        now,
-        reason=refusal.message,
-        example=EXAMPLES.get(refusal.code, ""),
-    )
+    refusals.tell(session, worker, refusal, now, example=EXAMPLES.get(refusal.code, ""))

@@ -35,7 +35,27 @@ SHRINKABLE = frozenset(
 )  # fmt: skip
 _SHORTEST = 8
 _ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+_ISO_INSTANT = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}T")
+# Fields that hold money in minor units, said in the person's currency format.
+_MONEY = frozenset(
+    ("gross", "net", "withheld", "markup", "franchisee", "operator", "total", "amount", "q1", "q3",
+     "median", "week_gross", "week_net", "month_gross", "month_net", "claim")
+)  # fmt: skip
 _GROUPS = (list(formats.WEEKDAYS[:5]), list(formats.WEEKDAYS[5:]), list(formats.WEEKDAYS))
+
+
+def say(kind: str, language: str, **data: Any) -> str:
+    """One piece of a text in the language ("Booked 4821: cleaning Sat 12 Dec 09:00-13:00"), to
+    be joined into a notice's field; not fitted on its own."""
+    language = language if language in LANGUAGES else "en"
+    return template(kind, language).format_map(_Fields(data, language))
+
+
+def and_list(items: list[str], language: str) -> str:
+    """["a", "b", "c"] -> "a, b and c", with the language's "and"."""
+    if len(items) < 2:
+        return "".join(items)
+    return say("and_list", language, first=", ".join(items[:-1]), last=items[-1])
 
 
 def render(kind: str, language: str, data: dict[str, Any]) -> str:
@@ -112,8 +132,12 @@ class _Fields(dict):
         value = super().__getitem__(key) if key in self else self.__missing__(key)
         # By name: "rate" and "..._rate" are money, "..._time" an instant said as local HH:MM,
         # "..._day" an instant said as its local day.
-        if (key == "rate" or key.endswith("_rate")) and isinstance(value, int):
+        if (key == "rate" or key.endswith("_rate") or key in _MONEY) and isinstance(value, int):
             return self._money(value)
+        if key == "skill" and isinstance(value, str):
+            return self._skill(value)
+        if key == "skills" and isinstance(value, list | tuple):
+            return ", ".join(self._skill(skill) for skill in value)
         if key.endswith("_time") and isinstance(value, str):
             return f"{local(_instant(value), self.data.get('tz', 'UTC')):%H:%M}"
         if key.endswith("_hours") and isinstance(value, list | tuple):
@@ -121,9 +145,16 @@ class _Fields(dict):
         if key == "example_day":
             label = self.day_label(value)
             return f"{label} " if label else ""
-        if key.endswith(("_day", "_date")) and isinstance(value, str) and _ISO_DATE.match(value):
+        if (
+            (key in ("day", "day_of") or key.endswith(("_day", "_date")))
+            and isinstance(value, str)
+            and _ISO_DATE.match(value)
+        ):
             said = formats.day(date.fromisoformat(value), self.language, self.region)
             return f"{said} {value[:4]}" if key.endswith("_date") else said
+        if key.endswith("_day") and isinstance(value, str) and _ISO_INSTANT.match(value):
+            moment = local(_instant(value), self.data.get("tz", "UTC"))
+            return formats.day(moment, self.language, self.region)
         if key.endswith("_day") and value in ("today", "tomorrow"):
             return self._words(f"day_{value}_said")
         return value
@@ -156,6 +187,11 @@ class _Fields(dict):
         if self.language == "en":
             return formats.WEEKDAYS[index]
         return formats.weekday_name(index, self.language, self.region)
+
+    def _skill(self, skill: str) -> str:
+        """A skill by its name in the language, where the catalog has one."""
+        kind = f"skill_{skill}"
+        return template(kind, self.language) if kind in EN else skill
 
     def _money(self, minor: int) -> str:
         return formats.money(minor, self.data.get("currency", "GBP"), self.language, self.region)

@@ -7,7 +7,7 @@ from sqlmodel import Session
 from exchange.law.checks import ADULT_AGE
 from exchange.law.hours import hm
 from exchange.law.rules import load, local_day, worker_age
-from exchange.localtime import format_day
+from exchange.localtime import local
 from exchange.notices import notify_buyer
 from store.models import Booking, Buyer, Market, Shift, Timesheet, Worker
 
@@ -56,7 +56,7 @@ def flag_missing_break(session: Session, timesheet: Timesheet, now: datetime) ->
             timesheet=timesheet.ref,
             shift=shift.ref,
             skill=shift.skill,
-            day=format_day(shift.start, market.tz),
+            day=local(shift.start, market.tz).date().isoformat(),
             flag=flag,
         )
     return flag

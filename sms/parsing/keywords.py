@@ -21,6 +21,7 @@ STOP_WORDS = frozenset(
 START_WORDS = frozenset(("start", "unstop", "resume"))
 # Opt-out words plain enough to mean it beside a greeting or a please ("hi, STOP").
 _PLAIN_STOP = frozenset(("stop", "stopall", "unsubscribe", "optout"))
+_COURTESY = frozenset(("pls", "plz", "please", "thanks", "thx", "ta", "x", "xx", "now", "asap"))
 _EDGES = re.compile(r"^[\W_]+|[\W_]+$")
 
 # Opting out in other words, as the whole of a text: "stop texting me", "unsubscribe me pls".
@@ -179,9 +180,15 @@ def carrier_stop(t: Text, ctx: Context) -> Parsed | None:
     alone = _EDGES.sub("", fold(t.original))
     if alone in STOP_WORDS or alone in _carrier_words():
         return Parsed("stop", exact=True)
-    if _STOP_PHRASE.match(t.core) or t.core in _PLAIN_STOP:
+    if (_STOP_PHRASE.match(t.core) or t.core in _PLAIN_STOP) and _only_courtesy_dropped(t):
         return Parsed("stop")
     return None
+
+
+def _only_courtesy_dropped(t: Text) -> bool:
+    """ "stop pls thx" opts out; "z optout" (a dropped word that meant something) does not."""
+    said = set(t.norm.split()) - set(t.core.split())
+    return said <= _COURTESY and not any(canonical == "" for _, _, canonical in t.entries)
 
 
 def _carrier_words() -> frozenset[str]:

@@ -3,10 +3,24 @@
 English is the source language; sms.catalogs holds every other language's words.
 """
 
-from sms.words import asks, consent, data, day, disputes, law, money, offers, signup
+from sms.words import (
+    asks,
+    consent,
+    data,
+    day,
+    disputes,
+    law,
+    money,
+    offers,
+    pieces,
+    refusals,
+    signup,
+)
 
 EN: dict[str, str] = {
     **asks.EN,
+    **pieces.EN,
+    **refusals.EN,
     **offers.EN,
     **signup.EN,
     **day.EN,

@@ -27,7 +27,8 @@ EN: dict[str, str] = {
     # The written opt-out of the 48-hour average week
     "week_opted_out": "Recorded: you agree in writing to work over 48 hours a week on average. "
     "Text 48 LIMIT to take it back (7 days' notice).",
-    "week_opt_out_ends": "Recorded: the 48-hour average limit applies to you again from {day}.",
+    "week_opt_out_ends": "Recorded: the 48-hour average limit applies to you again from "
+    "{ends_day}.",
     "week_not_opted_out": "You have not opted out: the 48-hour average limit applies to you.",
     # Breaks, for the buyer
     "buyer_break_missing": "POEMS: timesheet {timesheet}, {skill} {day} (shift {shift}): {flag}.",

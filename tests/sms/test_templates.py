@@ -133,6 +133,28 @@ LONGEST = {
         ["D99999 (cancellation): the residents had to mo..., ends 31 Dec 2027"] * 3
     )
     + "; and 6 older",
+    # Pieces other replies are built from
+    "first": "care, cleaning, kitchen, childcare",
+    "last": "warehouse",
+    "language_name": "Portuguese",
+    "area": "SW1A 1AA",
+    "market_area": "Tower Hamlets and Hackney",
+    "last_day": "2027-12-30",
+    "ends_day": "2027-12-30",
+    "look_day": "2027-12-30",
+    "look_time": START,
+    "day_of": "2027-12-30",
+    "offers": 9999,
+    "bookings": 999,
+    "timesheets": 999,
+    "payments": 999,
+    "texts": 9999,
+    "free_times": 99,
+    "looks": 99,
+    "who": "Anna-Maria Kowalska-Nowak (job centre, Tower Hamlets)",
+    "why": "to settle dispute D99999 about the shift at the care home",
+    "number": "D99999",
+    "most": 99,
     "flag": "No break recorded on 11h45 of work; the law asks for 30 minutes (Under 18: a "
     "30-minute break in a shift of more than 4.5 hours (Working Time Regulations 1998 reg 12(4)))",
 }

@@ -66,12 +66,12 @@ def test_rate_by_text_changes_the_asking_rate(db, now, ann):
 
 
 def test_a_language_we_have_no_texts_in_is_kept_without_a_promise(db, now, ann):
-    (reply,) = text(db, "LANG es", now)
+    (reply,) = text(db, "LANG fr", now)
     assert reply == (
-        "Updated: your language is Spanish; our texts are in English until we have Spanish ones."
+        "Updated: your language is French; our texts are in English until we have French ones."
     )
     with db.read() as session:
-        assert session.get(Worker, ann).language == "es"
+        assert session.get(Worker, ann).language == "fr"
     assert text(db, "language english", now) == ["Updated: your language is English."]
 
 
