@@ -9,8 +9,9 @@ from typing import Any
 from sms.parsing.days import DaySpec, find_days, is_day_word, window
 from sms.parsing.money import find_bare_decimal, find_rate
 from sms.parsing.places import place_in
+from sms.parsing.reading import fuzzy
 from sms.parsing.result import Parsed
-from sms.parsing.text import Context, Text, fuzzy
+from sms.parsing.text import Context, Text
 from sms.parsing.times import (
     AFTERNOON,
     ALL_DAY,

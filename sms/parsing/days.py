@@ -6,7 +6,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
-from sms.parsing.text import fuzzy, words_of
+from sms.parsing.reading import fuzzy
+from sms.parsing.text import words_of
 from sms.parsing.times import AFTERNOON, AM, PM, HourRange
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")

@@ -33,6 +33,8 @@ class _Node:
 
     words: dict[str, _Node] = field(default_factory=dict)
     stems: list[tuple[str, _Node]] = field(default_factory=list)  # "spozni*"
+    # The stems by their first two letters: a word is tried against a handful, not hundreds.
+    stems_by_head: dict[str, list[tuple[str, _Node]]] = field(default_factory=dict)
     any: _Node | None = None  # "_"
     canonical: str | None = None
     key: str | None = None
@@ -72,13 +74,17 @@ class Phrases:
                     return child
             child = _Node()
             node.stems.append((stem, child))
-            # Longer stems first: "spozni*" before "spoz*".
-            node.stems.sort(key=lambda pair: -len(pair[0]))
+            same_head = node.stems_by_head.setdefault(stem[:2], [])
+            same_head.append((stem, child))
+            # Longer stems first, as every stem is tried in that order: "spozni*" before "spoz*".
+            same_head.sort(key=lambda pair: -len(pair[0]))
             return child
         return node.words.setdefault(word, _Node())
 
     def longest(self, words: Sequence[str], start: int) -> Found | None:
         """The longest phrase that begins at words[start]; of two as long, the one spelled out."""
+        if not self._may_begin(words[start]):
+            return None  # most words of most texts begin no phrase: say so at once
         best: tuple[int, int, _Node] | None = None  # end, words matched by a stem or "_", node
         stack = [(self.root, start, 0)]
         while stack:
@@ -91,15 +97,28 @@ class Phrases:
             word = words[i]
             if word in node.words:
                 stack.append((node.words[word], i + 1, loose))
-            for stem, child in node.stems:
-                if word.startswith(stem):
-                    stack.append((child, i + 1, loose + 1))
+            for head in (word[:2], word[:1]) if len(word) > 1 else (word,):
+                for stem, child in node.stems_by_head.get(head, ()):
+                    if word.startswith(stem):
+                        stack.append((child, i + 1, loose + 1))
             if node.any is not None:
                 stack.append((node.any, i + 1, loose + 1))
         if best is None:
             return None
         end, _, node = best
         return Found(start, end, node.canonical or "", node.key or "")
+
+    def _may_begin(self, word: str) -> bool:
+        root = self.root
+        return (
+            word in root.words
+            or root.any is not None
+            or any(
+                word.startswith(stem)
+                for head in (word[:2], word[:1])
+                for stem, _ in root.stems_by_head.get(head, ())
+            )
+        )
 
     def scan(self, words: Sequence[str]) -> list[Found]:
         """Every phrase in the words, left to right, longest first, none overlapping."""

@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
-from rapidfuzz import process
+from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from sms.parsing.lexicon import Found, Language, fold, languages
@@ -41,6 +41,7 @@ _PART = re.compile(r"[a-z]+|[0-9]+")
 _WORD = re.compile(r"[a-z]+")
 _SOFT_GAP = re.compile(r"^[\s\-.']*$")
 _SHORTEST_TYPO = 6
+_WORDS_THAT_SHOW_A_LANGUAGE = 60
 
 Word = tuple[int, int, str]  # start, end, the word
 # Commands typed against their reference ("yes4821", "drop4821") are read as two words.
@@ -176,19 +177,41 @@ def _phrase_words(lang: Language) -> set[str]:
 
 def mend_typos(folded: str, keep: frozenset[str] = frozenset()) -> str:
     """Longer words one slip from a known word ("avialable", "unsubscibe") spelled as meant."""
-    known, targets = _known_words()
+    known = _known_words()[0]
 
     def mend(m: re.Match[str]) -> str:
         word = m.group(0)
-        if len(word) < _SHORTEST_TYPO or word in known or word in keep or _stem_known(word):
+        if len(word) < _SHORTEST_TYPO or word in known or word in keep:
             return word
-        slips = 2 if len(word) >= 8 else 1
-        found = process.extractOne(word, targets, scorer=OSA.distance, score_cutoff=slips)
-        if found is None or word.startswith(found[0]):
-            return word  # "cancelaron" is a form of "cancelar", not a slip of it
-        return found[0]
+        return _mended(word)
 
     return _WORD.sub(mend, folded)
+
+
+@lru_cache(maxsize=16384)
+def fuzzy(word: str, choices: tuple[str, ...]) -> str | None:
+    """The choice a longer word is a typo of ("availble" -> "available"), if any."""
+    if len(word) < 5:
+        return None
+    found = process.extractOne(word, choices, scorer=fuzz.ratio, score_cutoff=80)
+    return found[0] if found else None
+
+
+def forget_words() -> None:
+    """Forget every word met so far (the vocabulary stays loaded): for timing texts as new."""
+    _mended.cache_clear()
+    fuzzy.cache_clear()
+
+
+@lru_cache(maxsize=16384)
+def _mended(word: str) -> str:
+    if _stem_known(word):
+        return word
+    slips = 2 if len(word) >= 8 else 1
+    found = process.extractOne(word, _known_words()[1], scorer=OSA.distance, score_cutoff=slips)
+    if found is None or word.startswith(found[0]):
+        return word  # "cancelaron" is a form of "cancelar", not a slip of it
+    return found[0]
 
 
 def _stem_known(word: str) -> bool:
@@ -200,12 +223,15 @@ def read(original: str, hint: str | None = None) -> Reading:
     """The language of a text and its canonical words; `hint` settles a tie (the sender's)."""
     folded = mend_typos(fold(say_emoji(original)))
     runs = _runs(folded)
+    # A text's first words show its language as well as all of them: a long one is not read
+    # five times over.
+    opening = _first_words(runs, _WORDS_THAT_SHOW_A_LANGUAGE)
     langs = languages()
-    hits = {code: _scan(lang, runs) for code, lang in langs.items()}
-    scores = {code: _score(lang, hits[code], original, runs) for code, lang in langs.items()}
+    hits = {code: _scan(lang, opening) for code, lang in langs.items()}
+    scores = {code: _score(lang, hits[code], original, opening) for code, lang in langs.items()}
     english_words = _canonical_words()
     scores["en"] = scores.get("en", 0) + sum(
-        1 for run in runs for _, _, word in run if len(word) > 1 and word in english_words
+        1 for run in opening for _, _, word in run if len(word) > 1 and word in english_words
     )
     language = _best(scores, hint)
     # The text's own language first, then English words among it ("hola, available manana").
@@ -215,6 +241,16 @@ def read(original: str, hint: str | None = None) -> Reading:
         canonical, made = _replace(langs[code], canonical)
         entries += made
     return Reading(language, scores, canonical, tuple(entries))
+
+
+def _first_words(runs: list[list[Word]], most: int) -> list[list[Word]]:
+    opening: list[list[Word]] = []
+    for run in runs:
+        if most <= 0:
+            break
+        opening.append(run[:most])
+        most -= len(run)
+    return opening
 
 
 def _score(
@@ -227,7 +263,7 @@ def _score(
         _weight(found)
         for _, _, found in hits
         # A phrase spelled as English words ("accept", "perfect") shows no other language.
-        if not all(word in english for word in fold(found.key).split())
+        if not all(word in english for word in _key_words(found.key))
     )
     used = {(r, i) for r, first, found in hits for i in range(first, found.end)}
     common = sum(
@@ -238,6 +274,11 @@ def _score(
     )
     letters = sum(1 for c in original.lower() if c in lang.letters)
     return covered + common / 2 + min(letters, 3)
+
+
+@lru_cache(maxsize=4096)
+def _key_words(key: str) -> tuple[str, ...]:
+    return tuple(fold(key).split())
 
 
 def _weight(found: Found) -> int:

@@ -9,8 +9,9 @@ from sms.parsing.availability import has_hours
 from sms.parsing.complaints import category_in, urgent_category
 from sms.parsing.days import find_days, whole_day
 from sms.parsing.places import place_in
+from sms.parsing.reading import fuzzy
 from sms.parsing.result import Parsed
-from sms.parsing.text import Context, Text, find_ref, fuzzy, split_ref
+from sms.parsing.text import Context, Text, find_ref, split_ref
 from sms.parsing.vocab import find_skills
 
 _DISPUTE_WORDS = ("dispute", "disputes", "disputed", "complaint", "complain", "complaints")

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
-from difflib import get_close_matches
+from functools import cached_property
 
 from sms.parsing.lexicon import fold
 from sms.parsing.reading import read
@@ -107,11 +106,12 @@ class Text:
             original, norm, words_of(norm), reading.language, reading.entries, "\x00" in body
         )
 
-    @property
+    # Worked out once per text, as every matcher asks for them.
+    @cached_property
     def phrase(self) -> str:
         return " ".join(self.words)
 
-    @property
+    @cached_property
     def core(self) -> str:
         """What the text says without its greeting and sign-off: "hi, yes please thanks x" ->
         "yes please"; the whole text when nothing else is left."""
@@ -137,14 +137,6 @@ class Context:
 
     at: datetime
     skills: dict[tuple[str, ...], str]
-
-
-def fuzzy(word: str, choices: Iterable[str]) -> str | None:
-    """The choice a longer word is a typo of ("availble" -> "available"), if any."""
-    if len(word) < 5:
-        return None
-    found = get_close_matches(word, list(choices), n=1, cutoff=0.8)
-    return found[0] if found else None
 
 
 def split_ref(args: str) -> tuple[str | None, str]:

@@ -52,18 +52,19 @@ def test_the_statement_shows_hours_rate_gross_withheld_and_net(any_db, now):
     with any_db.write() as session:
         confirmed(session, now, 240, tax=20, rate=1300)
         (statement,) = notices(session, "statement")
-        shown = {"hours": "4h", "rate": 1300, "gross": "£52.00", "withheld": "£10.40", "tax": 20}
+        # Money is kept in pence and worded in the worker's language when sent.
+        shown = {"hours": "4h", "rate": 1300, "gross": 5200, "withheld": 1040, "tax": 20}
         assert shown.items() <= statement.data.items()
-        assert statement.data["net"] == "£41.60"
+        assert statement.data["net"] == 4160
 
 
 def test_the_buyer_receipt_shows_the_markup_and_its_split(any_db, now):
     with any_db.write() as session:
         confirmed(session, now, 240, rate=1300)
         (receipt,) = notices(session, "receipt")
-        shown = {"gross": "£52.00", "markup": "£1.04", "markup_pct": "2", "total": "£53.04"}
+        shown = {"gross": 5200, "markup": 104, "markup_pct": "2", "total": 5304}
         assert shown.items() <= receipt.data.items()
-        assert (receipt.data["franchisee"], receipt.data["operator"]) == ("£0.52", "£0.52")
+        assert (receipt.data["franchisee"], receipt.data["operator"]) == (52, 52)
 
 
 def test_a_worker_without_tax_gets_no_tax_leg(any_db, now):

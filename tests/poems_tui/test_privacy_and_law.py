@@ -83,7 +83,7 @@ class TestWhyBeforeARecord:
         inbound.deliver(console_db, worker.phone, "WHO SAW", fixed_now)
         outbox.drain(console_db, gateway, fixed_now)
         (reply,) = [m.body for m in gateway.sent if m.to == worker.phone]
-        assert reply.startswith("Who saw your data: Sam Patel (staff) 26 Nov 10:00, a problem")
+        assert reply.startswith("Who saw your data: Sam Patel (staff) Thu 26 Nov 10:00, a problem")
 
 
 class TestExport:
