@@ -118,8 +118,8 @@ def update_terms(
     """Change a worker's own terms; every change is recorded with who asked and why."""
     changed: list[str] = []
     for field, value in changes.items():
-        if value is None:
-            continue
+        if value is None or _already(session, worker, field, value):
+            continue  # only a real change is made and recorded
         if field == "skills":
             new_skills = sorted({str(s).strip().lower() for s in value if str(s).strip()})
             if not new_skills:
@@ -155,6 +155,15 @@ def update_terms(
         changed.append(field)
     session.add(worker)
     return changed
+
+
+def _already(session: Session, worker: Worker, field: str, value: object) -> bool:
+    if field == "skills":
+        return sorted({str(s).strip().lower() for s in value}) == skills_of(session, worker.id)
+    if field == "place":
+        place = normalise_place(str(value))
+        return place is not None and place in (worker.postcode, worker.zip)
+    return hasattr(worker, field) and getattr(worker, field) == value
 
 
 def set_travel_miles(

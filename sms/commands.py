@@ -9,7 +9,7 @@ from exchange import offers
 from exchange.errors import Refused
 from exchange.notices import notify_worker
 from exchange.shifts import shift_facts
-from exchange.workers import update_terms
+from exchange.workers import skills_of, update_terms
 from sms import (
     availability_texts,
     confirming,
@@ -150,9 +150,28 @@ def profile_update(
         _refused(session, worker, refusal, "profile_update", now)
         return
     if not changed:
-        notify_worker(session, worker, "unknown", now)
+        # Already so ("remove care" when care is not theirs): say what stands.
+        named = _named_terms(parsed)
+        current = skills_of(session, worker.id)
+        notify_worker(
+            session, worker, "terms_unchanged", now, changes=_describe(worker, named, current)
+        )
         return
     notify_worker(session, worker, "terms_updated", now, changes=_describe(worker, changed, skills))
+
+
+def _named_terms(parsed: Parsed) -> list[str]:
+    """The terms a text spoke of, by the names update_terms gives them."""
+    named = {
+        "asking_rate_minor": parsed.rate is not None,
+        "place": bool(parsed.postcode or parsed.zip),
+        "skills": bool(parsed.skills or parsed.skill),
+        "name": bool(parsed.name),
+        "language": bool(parsed.language),
+        "travel_miles": parsed.travel_miles is not None,
+        "notice_minutes": parsed.notice_minutes is not None,
+    }
+    return [field for field, said in named.items() if said]
 
 
 def _describe(worker: Worker, changed: list[str], skills: list[str] | None) -> str:

@@ -16,6 +16,7 @@ from exchange.notices import notify_worker
 from exchange.shifts import shift_facts
 from exchange.workers import skills_of
 from sms.parser import Parsed
+from sms.templates import say
 from store.models import Market, Worker
 
 
@@ -106,6 +107,8 @@ def terms(session: Session, worker: Worker, market: Market, parsed: Parsed, now:
     asked (an exact command is for the caller to carry out)."""
     if parsed.exact:
         return False
+    if _already(worker, parsed):
+        return False  # nothing would change: the caller says what stands
     if parsed.rate is not None:
         amount = f"{parsed.rate // 100}.{parsed.rate % 100:02d}"
         notify_worker(
@@ -122,9 +125,13 @@ def terms(session: Session, worker: Worker, market: Market, parsed: Parsed, now:
             new = [s for s in current if s not in said]
         else:
             new = current + [s for s in said if s not in current]
-        if not new or new == current:
-            return False
-        notify_worker(session, worker, "confirm_skills", now, skills=" ".join(new))
+        if not new:
+            notify_worker(session, worker, "refused_no_skills", now)
+        elif new == current:
+            changes = say("terms_skills", worker.language, skills=current)
+            notify_worker(session, worker, "terms_unchanged", now, changes=changes)
+        else:
+            notify_worker(session, worker, "confirm_skills", now, skills=" ".join(new))
     elif parsed.name:
         notify_worker(session, worker, "confirm_name", now, name=parsed.name)
     elif parsed.tax_percent is not None:
@@ -138,6 +145,23 @@ def terms(session: Session, worker: Worker, market: Market, parsed: Parsed, now:
     else:
         return False
     return True
+
+
+def _already(worker: Worker, parsed: Parsed) -> bool:
+    """Whether every term the text names is already the worker's."""
+    said = {
+        "asking_rate_minor": parsed.rate,
+        "postcode": parsed.postcode,
+        "zip": parsed.zip,
+        "name": parsed.name,
+        "tax_percent": parsed.tax_percent,
+        "travel_miles": parsed.travel_miles,
+        "notice_minutes": parsed.notice_minutes,
+    }
+    named = {field: value for field, value in said.items() if value is not None}
+    if not named or parsed.skill or parsed.skills:
+        return False
+    return all(getattr(worker, field) == value for field, value in named.items())
 
 
 def late_yes(session: Session, worker: Worker, market: Market, now: datetime) -> bool:

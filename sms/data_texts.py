@@ -129,9 +129,11 @@ def who_saw(
 def delete_data(
     session: Session, worker: Worker, market: Market, parsed: Parsed, now: datetime
 ) -> None:
-    """First time: ask to confirm. Confirmed within the hour: erase, and say nothing more
-    (a reply would keep the number the worker asked us to forget)."""
-    if conversations.waiting(session, worker.phone, "delete_data", CONFIRM_WITHIN, now):
+    """First time: ask to confirm. Confirmed within the hour by the command itself (DELETE, not
+    "how do i delete my data"): erase, and say nothing more (a reply would keep the number the
+    worker asked us to forget)."""
+    waiting = conversations.waiting(session, worker.phone, "delete_data", CONFIRM_WITHIN, now)
+    if waiting and parsed.exact:
         erase(session, worker, now)
         return
     conversations.remember(session, worker.phone, "delete_data", "confirm", {}, now)

@@ -144,7 +144,13 @@ def parse(
         if parsed is not None:
             if quoted and parsed.intent in ("accept", "decline") and parsed.offer_ref is None:
                 parsed = replace(parsed, offer_ref=quoted)
-            return replace(parsed, text_language=t.language, rule=_rule(matcher.__name__, t))
+            return replace(
+                parsed,
+                # "DROP 4821?" asks; a command is never a question.
+                exact=parsed.exact and "?" not in body,
+                text_language=t.language,
+                rule=_rule(matcher.__name__, t),
+            )
     return Parsed("unknown", text_language=t.language, rule=_rule("nothing matched", t))
 
 

@@ -299,7 +299,8 @@ def cancel(t: Text, ctx: Context) -> Parsed | None:
     m = _CANT.search(t.norm)
     if m is None:
         return None
-    rest = m.group("rest")
+    # The day may be in the words matched ("cant tomorrow") or after them ("cant make it wed").
+    rest = t.norm[m.start() :]
     ref = find_ref(rest)
     days = _days(rest, ctx)
     spec, _ = find_days(rest, ctx.at)

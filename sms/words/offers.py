@@ -65,6 +65,7 @@ EN: dict[str, str] = {
     "shifts_none": "No offers or bookings just now. Text AVAILABLE with your times, "
     "e.g. AVAILABLE SAT 9-5.",
     "terms_updated": "Updated: {changes}.",
+    "terms_unchanged": "No change: {changes}.",
     "help": HELP,
     "unknown": "Sorry, I didn't understand that. Try AVAILABLE SAT 9-5, Y 1234, SHIFTS or HELP.",
     "opted_in": "Welcome back to POEMS. You will get offers again. Text STOP to stop.",
