@@ -1,19 +1,21 @@
 """AVAILABLE texts: one window, one per named day ("mon wed fri 9-5"), or a repeating pattern
 ("every weekday 9-3"), each answered with what was saved."""
 
-from datetime import datetime
+from dataclasses import replace
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from sqlmodel import Session
 
 from exchange import offers
-from exchange.availability import post_availability
+from exchange.availability import Withdrawn, post_availability, withdraw_availability
 from exchange.errors import Refused
 from exchange.localtime import local
 from exchange.notices import notify_worker
 from exchange.recurring import WEEKDAYS, add_pattern, windows_on_days
+from exchange.shifts import shift_facts
 from exchange.workers import update_terms
-from sms import formats, refusals
+from sms import confirming, formats, refusals
 from sms.parser import Parsed
 from sms.templates import and_list, say
 from store.models import Market, Worker
@@ -82,3 +84,58 @@ def days_text(days: list[str], language: str = "en") -> str:
     if set(days) == set(WEEKDAYS[:5]):
         return say("day_weekday", language)
     return and_list([formats.weekday(WEEKDAYS.index(day), language) for day in days], language)
+
+
+def busy(session: Session, worker: Worker, market: Market, parsed: Parsed, now: datetime) -> None:
+    """Free no longer: BUSY and the days takes the free times back; said in a sentence, it is
+    asked back with that command. Bookings on those days stay, and the worker hears of them."""
+    label = _day_code(parsed, local(now, market.tz).date())
+    if not parsed.exact:
+        if _booked_then(session, worker, market, parsed, now):
+            # "im busy tomorrow" with a booking tomorrow: ask about the booking first.
+            days = (WEEKDAYS[parsed.start.weekday()],) if parsed.start else parsed.days
+            confirming.drop(session, worker, market, replace(parsed, days=days), now)
+            return
+        notify_worker(session, worker, "confirm_busy", now, command_day=label)
+        return
+    on = parsed.start.astimezone(ZoneInfo(market.tz)).date() if parsed.start else None
+    withdrawn = withdraw_availability(
+        session, worker.id, now, market.tz, parsed.days, on=on, every=parsed.recurring
+    )
+    if withdrawn.every:
+        notify_worker(session, worker, "busy_every", now, command_day=label)
+    else:
+        dates = [formats.day(day, worker.language) for day in withdrawn.dates]
+        notify_worker(session, worker, "busy_on", now, dates=and_list(dates, worker.language))
+    still = [
+        say("shifts_booked_line", worker.language, ref=offer.ref, **shift_facts(shift, market))
+        for _, shift, offer in offers.upcoming_bookings(session, worker.id, now)
+        if _falls_on(local(shift.start, market.tz).date(), withdrawn)
+    ]
+    if still:
+        notify_worker(session, worker, "busy_still_booked", now, lines=" | ".join(still))
+
+
+def _day_code(parsed: Parsed, today: date) -> str:
+    """The days as the command writes them back: "every:sat,sun", "days:sat", "tomorrow",
+    "date:2026-12-08"."""
+    if parsed.start is not None:
+        said = {today: "today", today + timedelta(days=1): "tomorrow"}
+        return said.get(parsed.start.date(), f"date:{parsed.start.date().isoformat()}")
+    return ("every:" if parsed.recurring else "days:") + ",".join(parsed.days)
+
+
+def _booked_then(
+    session: Session, worker: Worker, market: Market, parsed: Parsed, now: datetime
+) -> bool:
+    for _, shift, _ in offers.upcoming_bookings(session, worker.id, now):
+        day = local(shift.start, market.tz).date()
+        if (parsed.start and day == parsed.start.date()) or (
+            not parsed.start and WEEKDAYS[day.weekday()] in parsed.days
+        ):
+            return True
+    return False
+
+
+def _falls_on(day: date, withdrawn: Withdrawn) -> bool:
+    return day in withdrawn.dates or WEEKDAYS[day.weekday()] in withdrawn.every

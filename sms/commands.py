@@ -220,6 +220,7 @@ def _refused(
 
 HANDLERS: dict[str, Callable[[Session, Worker, Market, Parsed, datetime], None]] = {
     "availability": availability_texts.availability,
+    "busy": availability_texts.busy,
     "late": day_texts.late,
     "check_in": day_texts.check_in,
     "accept": money_texts.accept_or(accept),

@@ -30,11 +30,11 @@ def drop(session: Session, worker: Worker, market: Market, parsed: Parsed, now: 
     booked = fates.bookings_ahead(session, worker.id, now, market.tz, parsed.days)
     if parsed.offer_ref is not None:
         booked = [row for row in booked if row[2].ref == parsed.offer_ref] or booked
-    if not booked and parsed.days:
-        booked = fates.bookings_ahead(session, worker.id, now, market.tz)
-        if len(booked) > 1:
-            _which_booking(session, worker, market, booked, now)
-            return
+    if not booked and parsed.days and parsed.offer_ref is None:
+        # Nothing booked on the day said: "not free sunday after all" takes back the free time.
+        code = "days:" + ",".join(parsed.days)
+        notify_worker(session, worker, "confirm_busy", now, command_day=code)
+        return
     if len(booked) == 1:
         _, shift, offer = booked[0]
         facts = shift_facts(shift, market)

@@ -47,6 +47,7 @@ from dataclasses import replace
 from datetime import datetime
 
 from sms.parsing.availability import availability_text
+from sms.parsing.busy import busy, busy_command
 from sms.parsing.guards import hostile
 from sms.parsing.keywords import (
     STOP_WORDS,
@@ -100,6 +101,7 @@ _MATCHERS: tuple[Callable[[Text, Context], Parsed | None], ...] = (
     opt_in,
     help_request,
     urgent,
+    busy_command,
     yes_or_no,
     register,
     appeal,
@@ -116,6 +118,7 @@ _MATCHERS: tuple[Callable[[Text, Context], Parsed | None], ...] = (
     rates_query,
     shifts_query,
     availability_text,
+    busy,
     _stop_in_a_sentence,
     help_fallback,
 )

@@ -145,6 +145,8 @@ class _Fields(dict):
         if key == "example_day":
             label = self.day_label(value)
             return f"{label} " if label else ""
+        if key == "command_day":
+            return self.day_label(value)
         if (
             (key in ("day", "day_of") or key.endswith(("_day", "_date")))
             and isinstance(value, str)

@@ -8,6 +8,7 @@ from typing import Any
 
 INTENTS: tuple[str, ...] = (
     "availability",
+    "busy",
     "accept",
     "decline",
     "cancel",

@@ -59,6 +59,14 @@ EN: dict[str, str] = {
     "which_booking": "You have {count} bookings: {refs}. Text DROP and the number, e.g. DROP {example}.",
     "no_booking": "You have no booking to drop. Text SHIFTS to see your offers and bookings.",
     "availability_saved": "Got it: free {when}{rate_note}. We'll text you offers that fit.",
+    # BUSY: free no longer. {command_day} is the days as the BUSY command writes them.
+    "confirm_busy": "No offers for {command_day}? Reply BUSY {command_day} to confirm. "
+    "Your bookings stay.",
+    "busy_on": "Done: no offers for {dates}. Your other free times stay.",
+    "busy_every": "Done: no offers for {command_day} from now on. Text AVAILABLE when you are "
+    "free again.",
+    "busy_still_booked": "You are still booked then: {lines}. To drop one, text DROP and its "
+    "number.",
     "refused": "Sorry: {reason}. {example}",
     "ask_back": "{question}",
     "shifts": "{lines}",

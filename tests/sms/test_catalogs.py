@@ -83,6 +83,7 @@ ASKS = {
     "which_decline": (("N", "decline"),),
     "which_booking": (("DROP", "cancel"),),
     "booked": (("DROP", "cancel"),),
+    "confirm_busy": (("BUSY", "busy"),),
 }
 SAMPLE_ARGS = {
     "Y": "4821", "N": "4821", "DROP": "4821", "AVAILABLE": "sat 9-17", "LATE": "15",
@@ -90,7 +91,7 @@ SAMPLE_ARGS = {
     "POSTCODE": "E1 6AN", "SKILLS": "care cleaning", "NAME": "Ann Smith", "TAX": "20",
     "DELETE": "", "DISPUTE": "4821 they paid 2 hours not 4", "APPEAL": "D12 i was there",
     "WHY": "4821", "MYDATA": "", "WHOSAW": "", "MYRECORD": "", "ACCEPT": "1042", "JOIN": "",
-    "YES": "", "NO": "", "EARNINGS": "", "RATES": "cleaning",
+    "YES": "", "NO": "", "EARNINGS": "", "RATES": "cleaning", "BUSY": "sat",
 }  # fmt: skip
 MEANS = {
     "Y": "accept", "N": "decline", "DROP": "cancel", "AVAILABLE": "availability", "LATE": "late",
@@ -100,6 +101,7 @@ MEANS = {
     "DISPUTE": "dispute", "APPEAL": "appeal", "WHY": "why", "MYDATA": "my_data",
     "WHOSAW": "who_saw", "MYRECORD": "my_record", "ACCEPT": "accept", "JOIN": "register",
     "YES": "accept", "NO": "decline", "EARNINGS": "earnings", "RATES": "rates_query",
+    "BUSY": "busy",
 }  # fmt: skip
 
 

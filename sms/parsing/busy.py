@@ -1,0 +1,83 @@
+"""Free no longer: "BUSY sat" (the command), and in words "no weekends from now on", "im busy
+tomorrow", "not available saturday", "cant work sundays anymore" in any of our languages."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, time
+from functools import cache
+
+from sms.parsing.days import find_days, is_day_word
+from sms.parsing.lexicon import fold, languages
+from sms.parsing.result import Parsed
+from sms.parsing.text import Context, Text
+from sms.parsing.times import find_ranges, has_lone_time
+
+# Saying one is not free, followed by the days.
+_NOT_FREE = re.compile(
+    r"(?<![a-z])(?:busy|unavailable|not\s+(?:available|free|working|around)"
+    r"|no\s+longer\s+(?:available|free|working)|(?:cant|cannot|wont|dont|can\s+not)"
+    r"(?:\s+(?:work|do|be\s+free|be\s+available))?)(?![a-z])(?P<rest>.*)$"
+)
+# "no weekends", "no more sundays": the days must follow at once.
+_NO_MORE = re.compile(r"^(?:no\s+more|no|not)\s+(?:on\s+)?(?P<rest>.*)$")
+_FROM_NOW_ON = re.compile(
+    r"(?<![a-z])(?:from\s+now(?:\s+on)?|anymore|any\s+more|no\s+longer|in\s+future|for\s+good"
+    r"|going\s+forward)(?![a-z])"
+)
+# What may stand beside the days in the command itself: "BUSY on sat", "BUSY every weekend".
+_FILLER = re.compile(r"(?<![a-z])(?:on|the|this|next|every|all|day|and|please|pls|sorry)(?![a-z])")
+
+
+def busy_command(t: Text, ctx: Context) -> Parsed | None:
+    """BUSY and the days: read before a lone "busy", which passes on an offer."""
+    if t.first != "busy":
+        return None
+    rest = t.norm.split(" ", 1)[1] if " " in t.norm else ""
+    typed = fold(t.original).split(" ", 1)[0].strip(" #:,.!")
+    return _days_off(rest, t, ctx, command=typed in _command_words())
+
+
+@cache
+def _command_words() -> frozenset[str]:
+    """The word for BUSY in each language ("busy", "ocupado", "zajęty"): only it makes the
+    command; "así que nada" reads as busy but is no command."""
+    words = {fold(lang.commands["BUSY"]) for lang in languages().values()}
+    # ... and its other forms, one word each: "zajęta" beside "zajęty", "ocupada".
+    for lang in languages().values():
+        words.update(w for w, node in lang.phrases.root.words.items() if node.canonical == "busy")
+    return frozenset(words)
+
+
+def busy(t: Text, ctx: Context) -> Parsed | None:
+    """Not free on days, in words; read after cancelling and availability."""
+    m = _NO_MORE.match(t.core)
+    if m is not None and is_day_word(m.group("rest").split(" ", 1)[0]):
+        return _days_off(m.group("rest"), t, ctx)
+    m = _NOT_FREE.search(t.norm)
+    if m is None:
+        return None
+    return _days_off(m.group("rest"), t, ctx)
+
+
+def _days_off(rest: str, t: Text, ctx: Context, command: bool = False) -> Parsed | None:
+    spec, left = find_days(rest, ctx.at)
+    if not (spec.date or spec.weekdays) or spec.bad_date:
+        return None
+    ranges, _, left = find_ranges(left, spec.context)
+    if ranges or has_lone_time(left):
+        return None  # "not free sat till 2": hours are for a person to read
+    every = spec.recurring or _FROM_NOW_ON.search(t.norm) is not None
+    on = None
+    if spec.date is not None:
+        on = datetime.combine(spec.date, time(0), tzinfo=ctx.at.tzinfo)
+        every = False
+    others = [word for word in _FILLER.sub(" ", _FROM_NOW_ON.sub(" ", left)).split()]
+    exact = command and not [word for word in others if not is_day_word(word.strip(",.!"))]
+    return Parsed(
+        "busy",
+        start=on,
+        days=() if on else spec.days,
+        recurring=every,
+        exact=exact,
+    )
