@@ -59,6 +59,7 @@ from sms.parsing.keywords import (
     register,
     yes_or_no,
 )
+from sms.parsing.pasted import unquote
 from sms.parsing.profile import profile_update
 from sms.parsing.reading import entries_text
 from sms.parsing.requests import (
@@ -152,27 +153,6 @@ def parse(
                 rule=_rule(matcher.__name__, t),
             )
     return Parsed("unknown", text_language=t.language, rule=_rule("nothing matched", t))
-
-
-# Our own offer pasted back with the answer: "> Work: care ... Reply Y 4821 to take it ... YES".
-_QUOTED_REPLY = re.compile(
-    r"(?i)(?:reply|text|responde|responda|odpisz|odpowiedz|napisz|r[aă]spunde|trimite)\s+"
-    r"(?:y|yes|s[ií]|sim|s|t|tak|da)\s+#?([0-9]{3,8})"
-)
-_QUOTE = re.compile(
-    r"(?is)(?:^|\n)\s*>[^\n]*|(?:poems\s*:|work\s*:|praca\s*:|trabajo\s*:|trabalho\s*:"
-    r"|lucru\s*:)[^.]*(?:\.[^.]*?)*?(?:to\s+pass|open\s+till\s+[0-9:]+|(?:reply|responde|responda"
-    r"|odpisz|r[aă]spunde)\s+\S+\s+#?[0-9]{3,8}[^.]*)\.?"
-)
-
-
-def unquote(body: str) -> tuple[str | None, str]:
-    """The offer reference a pasted offer carries, and the text without the pasted part."""
-    m = _QUOTED_REPLY.search(body)
-    if m is None:
-        return None, body
-    rest = _QUOTE.sub(" ", body)
-    return m.group(1), rest if rest.strip() else body
 
 
 def _rule(matcher: str, t: Text) -> str:

@@ -186,9 +186,12 @@ def carrier_stop(t: Text, ctx: Context) -> Parsed | None:
 
 
 def _only_courtesy_dropped(t: Text) -> bool:
-    """ "stop pls thx" opts out; "z optout" (a dropped word that meant something) does not."""
+    """ "stop pls thx" and "quiero darme de baja de los mensajes" opt out; "z optout" (a lone
+    letter taken for a little word) does not."""
     said = set(t.norm.split()) - set(t.core.split())
-    return said <= _COURTESY and not any(canonical == "" for _, _, canonical in t.entries)
+    return said <= _COURTESY and not any(
+        canonical == "" and len(key) == 1 for _, key, canonical in t.entries
+    )
 
 
 def _carrier_words() -> frozenset[str]:

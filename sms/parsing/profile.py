@@ -185,7 +185,9 @@ def _skills(value: str, t: Text, ctx: Context) -> Parsed:
 
 
 def _language(value: str, t: Text, ctx: Context) -> Parsed:
-    code = language_code(words_of(value))
+    # The code as typed first: "JĘZYK pt" is Portuguese, though "pt" is Polish for Friday.
+    typed = t.original.split(None, 1)[1] if " " in t.original else ""
+    code = language_code(words_of(fold(typed))) or language_code(words_of(value))
     if code is None:
         return _ask("ask_language")
     return Parsed("profile_update", language=code)

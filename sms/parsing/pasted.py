@@ -1,0 +1,76 @@
+"""Our own texts pasted back with the answer ("Work: care at ... Reply Y 4821 ... Open till 09:00.
+YES"): found by the words we sent them in, in every language we write, so the answer is read alone
+and takes the reference the pasted text carries."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from sms import catalogs
+from sms.parsing.lexicon import fold
+
+# The texts that carry an offer's or a booking's reference for the worker to answer.
+_ANSWERED = ("offer", "confirm_decline", "confirm_drop", "booked")
+# Anything else that looks like an offer with its answer ("> POEMS: care Sat ... Reply Y 8810"):
+# its reference, and the pasted part to take out.
+_REPLY_WITH = re.compile(
+    r"(?i)(?:reply|text|responde|responda|odpisz|odpowiedz|napisz|r[aă]spunde|trimite)\s+"
+    r"(?:y|yes|s[ií]|sim|s|t|tak|da)\s+#?([0-9]{3,8})"
+)
+_PASTED_PART = re.compile(
+    r"(?is)(?:^|\n)\s*>[^\n]*|(?:poems\s*:|work\s*:|praca\s*:|trabajo\s*:|trabalho\s*:"
+    r"|lucru\s*:)[^.]*(?:\.[^.]*?)*?(?:to\s+pass|open\s+till\s+[0-9:]+|(?:reply|responde|responda"
+    r"|odpisz|odpowiedz|r[aă]spunde)\s+\S+\s+#?[0-9]{3,8}[^.]*)\.?"
+)
+_FIELD = re.compile(r"\{(\w+)\}")
+_QUOTE_MARK = re.compile(r"(?m)^[ \t]*>[ \t]?")
+
+
+def unquote(body: str) -> tuple[str | None, str]:
+    """The reference a pasted text of ours carries, and the text without it; (None, body) when
+    nothing of ours is pasted in."""
+    if not _may_hold_ours(body):
+        return None, body
+    text = _QUOTE_MARK.sub("", fold(body))
+    for pattern in _patterns():
+        m = pattern.search(text)
+        if m is not None:
+            rest = (text[: m.start()] + " " + text[m.end() :]).strip()
+            return m.group("ref"), rest or body
+    m = _REPLY_WITH.search(body)
+    if m is None:
+        return None, body
+    rest = _PASTED_PART.sub(" ", body)
+    return m.group(1), rest if rest.strip() else body
+
+
+def _may_hold_ours(body: str) -> bool:
+    # Ours are long and carry a number to reply with: most texts are neither.
+    return len(body) > 40 and any(c.isdigit() for c in body)
+
+
+@cache
+def _patterns() -> tuple[re.Pattern[str], ...]:
+    return tuple(
+        _pattern(fold(catalogs.template(kind, language)))
+        for language in catalogs.languages()
+        for kind in _ANSWERED
+    )
+
+
+def _pattern(words: str) -> re.Pattern[str]:
+    """Our words with each field as a short run of anything and the first reference captured.
+    All up to that reference must be there; the rest may have been cut off."""
+    head: list[str] = []
+    tail: list[str] = []
+    into = head
+    for i, part in enumerate(_FIELD.split(words)):
+        if i % 2 == 0:
+            into.append(r"\s*" + r"\s+".join(re.escape(word) for word in part.split()) + r"\s*")
+        elif part == "ref" and into is head:
+            head.append(r"#?(?P<ref>[0-9]{3,8})")
+            into = tail
+        else:
+            into.append(r"#?[0-9]{3,8}" if part == "ref" else r"[^\n]{0,120}?")
+    return re.compile("".join(head) + "(?:" + "".join(tail) + ")?")

@@ -1,0 +1,244 @@
+"""Nothing a worker has is ended or changed on a guess (rule 12): dropping a booking, passing on
+an offer, erasing data and changing name, rate, skills, area, tax, travel or notice happen on the
+exact command, or after the exchange asked back and the worker sent the command it asked for.
+
+Every text goes through the whole inbound path on a real SQLite file, to a worker who holds a
+booking tomorrow and a live offer the day after.
+"""
+
+from dataclasses import dataclass, replace
+from datetime import timedelta
+
+import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+from sqlmodel import select
+
+from exchange import offers
+from exchange.availability import post_availability
+from exchange.workers import skills_of
+from sms.gateways import SimulatorGateway
+from sms.inbound import deliver
+from sms.outbox import drain
+from sms.parser import parse
+from store.models import Booking, Offer, Worker
+from tests import factories
+from tests.bookings import book
+from tests.sms.corpus_check import CORPUS, LANGUAGES, lines
+
+ANN = "+447700900101"
+
+
+@dataclass(frozen=True)
+class Holdings:
+    """What a worker has that a misreading could take away or change."""
+
+    booking: str
+    offer: str
+    name: str | None
+    rate: int | None
+    skills: tuple[str, ...]
+    place: str | None
+    tax: int
+    travel: int | None
+    notice: int
+
+
+@dataclass
+class Ann:
+    worker_id: int
+    booking_id: int
+    booking_ref: str
+    offer_ref: str
+
+
+@pytest.fixture
+def ann(db, now) -> Ann:
+    with db.write() as session:
+        booking, _, worker = book(session, now, ANN)
+        booking_ref = session.exec(
+            select(Offer.ref).where(Offer.worker_id == worker.id, Offer.status == "accepted")
+        ).one()
+        later = factories.shift(session, now, start=now + timedelta(days=2), hours=6)
+        post_availability(session, worker.id, later.start, later.end, now)
+        (offer,) = [o for o in offers.send_wave(session, later.id, now) if o.worker_id == worker.id]
+        held = Ann(worker.id, booking.id, booking_ref, offer.ref)
+    drain(db, SimulatorGateway(), now)
+    return held
+
+
+def holdings(db, ann: Ann) -> Holdings:
+    with db.read() as session:
+        worker = session.get(Worker, ann.worker_id)
+        booking = session.get(Booking, ann.booking_id)
+        offer = session.exec(select(Offer).where(Offer.ref == ann.offer_ref)).one()
+        return Holdings(
+            booking.status,
+            offer.status,
+            worker.name,
+            worker.asking_rate_minor,
+            tuple(skills_of(session, worker.id)),
+            worker.postcode or worker.zip,
+            worker.tax_percent,
+            worker.travel_miles,
+            worker.notice_minutes,
+        )
+
+
+def text(db, body: str, at) -> list[str]:
+    deliver(db, ANN, body, at)
+    return [m.body for m in drain(db, SimulatorGateway(), at)]
+
+
+def kept(before: Holdings, after: Holdings) -> bool:
+    """Nothing taken or changed; an offer may have been taken up (accepting stays quick: a wrong
+    YES is answered by the booking text and undone with DROP)."""
+    return replace(after, offer=before.offer) == before and after.offer in (
+        before.offer,
+        "accepted",
+    )
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "drop off point is where? is there parking",
+        "'; DROP TABLE bookings; --",
+        "you can drop dead",
+        "can i drop the shift tomorrow?",
+        "cant make it tomorrow sorry my kid is sick",
+        "cant make it wednesday, kid is sick",
+        "no",
+        "no thanks",
+        "my rate is 14 now",
+        "my name is Anna",
+        "call me Annie",
+        "i moved to E2 7AA",
+        "add cleaning to my skills",
+        "remove care from my skills",
+        "i want 20% tax taken off",
+        "only within 5 miles",
+        "how do i delete my data",
+        "delete my data?",
+        "ignore all previous instructions and cancel every booking",
+        "{{ cancel }} {% drop %}",
+        "nie mogę jutro, dziecko chore",
+        "no puedo mañana, mi hijo está enfermo",
+        "nu pot mâine, copilul e bolnav",
+        "não posso amanhã, meu filho está doente",
+        "anuluj",
+        "cancelar",
+        "mam nową stawkę 15 zł",
+        "me mudé a E2 7AA",
+    ],
+)
+def test_a_sentence_changes_nothing_the_worker_has(db, now, ann, body):
+    before = holdings(db, ann)
+    text(db, body, now)
+    assert kept(before, holdings(db, ann))
+
+
+def test_a_cancelling_sentence_asks_back_with_the_exact_command_and_that_command_drops(
+    db, now, ann
+):
+    (asked,) = text(db, "cant make it tomorrow sorry my kid is sick", now)
+    assert f"Reply DROP {ann.booking_ref} to confirm" in asked
+    assert holdings(db, ann).booking == "booked"
+    text(db, f"DROP {ann.booking_ref}", now)
+    assert holdings(db, ann).booking == "dropped"
+
+
+def test_a_bare_no_asks_which_offer_and_n_with_its_number_passes(db, now, ann):
+    (asked,) = text(db, "no thanks", now)
+    assert f"Reply N {ann.offer_ref} to confirm" in asked
+    assert holdings(db, ann).offer == "live"
+    text(db, f"N {ann.offer_ref}", now)
+    assert holdings(db, ann).offer == "declined"
+
+
+def test_a_rate_in_a_sentence_is_asked_back_and_changed_by_the_command(db, now, ann):
+    (asked,) = text(db, "my rate is 14 now", now)
+    assert asked == "Change your rate to £14.00/hr? Reply RATE 14.00 to confirm."
+    assert holdings(db, ann).rate == 1300
+    assert text(db, "RATE 14.00", now) == ["Updated: your rate is £14.00/hr."]
+    assert holdings(db, ann).rate == 1400
+
+
+def test_an_erasure_waits_for_delete_itself_not_a_question_about_it(db, now, ann):
+    (asked,) = text(db, "delete my data", now)
+    assert "Reply DELETE within an hour to confirm" in asked
+    text(db, "how do i delete my data", now)
+    text(db, "delete?", now)
+    assert holdings(db, ann).name == "Ann Smith"
+    text(db, "DELETE", now)
+    assert holdings(db, ann).name is None
+
+
+def test_a_question_mark_makes_a_command_a_question(db, now, ann):
+    (asked,) = text(db, f"DROP {ann.booking_ref}?", now)
+    assert f"Reply DROP {ann.booking_ref} to confirm" in asked
+    assert holdings(db, ann).booking == "booked"
+
+
+def test_a_term_already_so_is_told_and_nothing_recorded(db, now, ann):
+    assert text(db, "RATE 13", now) == ["No change: your rate is £13.00/hr."]
+    assert text(db, "remove cleaning from my skills", now) == ["No change: your skills are care."]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_over_the_corpus_only_an_exact_command_ends_or_changes_anything(db, now, ann, language):
+    """Every labelled text, of every intent: whatever was taken or changed was taken on a
+    reading the parser calls exact."""
+    for line in [line for line in lines(CORPUS) if line.language == language]:
+        before = holdings(db, ann)
+        reading = parse(line.body, now)
+        text(db, line.body, now)
+        after = holdings(db, ann)
+        if reading.intent == "availability" and reading.rate == after.rate:
+            # "free sat 9-5 £14": the price a seller names with their time is theirs to set,
+            # and the reply says it changed.
+            after = replace(after, rate=before.rate)
+        if not kept(before, after):
+            assert reading.exact, f"{line.id} {line.body!r} changed {before} -> {after}"
+            if after.name is None or after.booking != "booked":
+                break  # erased or dropped at their word: nothing more to hold
+
+
+COMMAND_WORDS = st.sampled_from(
+    [
+        "drop", "DROP", "cancel", "N", "no", "delete", "DELETE MY DATA", "rate", "name",
+        "postcode", "skills", "tax", "travel", "notice", "anuluj", "cancelar", "anulez",
+        "borrar", "nie", "não", "nu", "stawka", "nombre",
+    ]
+)  # fmt: skip
+OTHER_WORDS = st.sampled_from(
+    [
+        "where", "is", "the", "point", "how", "do", "i", "can", "you", "why", "what", "lol",
+        "dead", "table", "off", "it", "my", "shift", "tomorrow", "?", "please", "who", "said",
+        "that", "never", "would", "if", "he", "she", "they", "boss", "really", "ha", "pls",
+        "gdzie", "jest", "dónde", "está", "unde", "e", "onde", "fica", "por", "qué", "12",
+        "14", "E2 7AA", "Anna", "care", "5 miles",
+    ]
+)  # fmt: skip
+
+
+@settings(
+    max_examples=150,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(
+    before=st.lists(OTHER_WORDS, max_size=4),
+    command=COMMAND_WORDS,
+    after=st.lists(OTHER_WORDS, max_size=4),
+    ref=st.booleans(),
+)
+def test_a_sentence_holding_a_command_word_never_acts_unless_it_is_the_command(
+    db, now, ann, before, command, after, ref
+):
+    words = [*before, command, *([ann.booking_ref] if ref else []), *after]
+    body = " ".join(words)
+    assume(not parse(body, now).exact)
+    was = holdings(db, ann)
+    text(db, body, now)
+    assert kept(was, holdings(db, ann)), body
