@@ -234,7 +234,7 @@ def rates_asked(
     postcode or ZIP."""
     code = place_code(place)
     if code is None:
-        raise Refused("bad_place", f"{place!r} is not a postcode or ZIP")
+        raise Refused("bad_place", f"{place!r} is not a postcode or ZIP", place=place)
     skill = skill.strip().lower()
     check_question(weekday, part, weeks)
     rows = pooled_rows(session, market, now, skills=[skill], windows=[weeks])

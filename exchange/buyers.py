@@ -35,7 +35,11 @@ def _checked(session: Session, market: Market, buyer_id: int | None, typed: dict
     if values.get("default_postcode"):
         code = normalise_place(values["default_postcode"])
         if code is None:
-            raise Refused("bad_place", f"{values['default_postcode']!r} is not a postcode or ZIP")
+            raise Refused(
+                "bad_place",
+                f"{values['default_postcode']!r} is not a postcode or ZIP",
+                place=values["default_postcode"],
+            )
         values["default_postcode"] = code
     return values
 

@@ -10,7 +10,7 @@ from sqlmodel import Session, col, select
 
 from exchange.audit import audit
 from exchange.errors import Refused
-from exchange.money import format_money, parse_money
+from exchange.money import parse_money
 from exchange.notices import notify_worker
 from exchange.onboarding import check_name, check_place_for, check_skills
 from exchange.operators import require
@@ -70,22 +70,12 @@ def change_terms(
     )
     # Field names only: the values are the worker's own data, kept in TermsChange.
     audit(session, operator.id, "terms", f"worker:{worker_id}", ", ".join(changed), now)
+    # The terms as data: the worker reads them in their own language.
     notify_worker(
-        session, worker, "terms_changed_by_staff", now, changes=_describe(worker, changes)
-    )
+        session, worker, "terms_changed_by_staff", now,
+        changes={field: changes[field] for field in changed}, currency=worker.currency,
+    )  # fmt: skip
     return changed
-
-
-def _describe(worker: Worker, changes: dict[str, object]) -> str:
-    words = {
-        "asking_rate_minor": lambda v: f"rate {format_money(int(v), worker.currency)}/hr",
-        "place": lambda v: f"area {v}",
-        "skills": lambda v: f"skills {', '.join(v)}",
-        "name": lambda v: f"name {v}",
-        "min_shift_minutes": lambda v: f"shortest shift {v} min",
-        "notice_minutes": lambda v: f"notice {v} min",
-    }
-    return "; ".join(words[field](value) for field, value in changes.items())
 
 
 def terms_history(session: Session, worker_id: int, limit: int = 10) -> list[TermsChange]:

@@ -42,7 +42,9 @@ def check_place_for(market: Market, text: str) -> str:
     place = normalise_place(text)
     if place is None or (market.region == "US") != place[:5].isdecimal():
         example = PLACE_EXAMPLE.get(market.region, "E1 6AN")
-        raise Refused("bad_place", f"{text!r} is not a postcode or ZIP here, e.g. {example}")
+        raise Refused(
+            "bad_place", f"{text!r} is not a postcode or ZIP here, e.g. {example}", place=text
+        )
     return place
 
 
@@ -120,7 +122,7 @@ def onboard_walk_in(
         "welcome_walk_in",
         now,
         name=worker.name,
-        skills=", ".join(picked),
+        skills=list(picked),
         place=place,
         rate=format_money(rate_minor, market.currency),
     )

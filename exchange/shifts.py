@@ -85,7 +85,7 @@ def post_shift(
         )
     code = normalise_place(postcode)
     if code is None:
-        raise Refused("bad_place", f"{postcode!r} is not a postcode or ZIP")
+        raise Refused("bad_place", f"{postcode!r} is not a postcode or ZIP", place=postcode)
     if end <= start:
         raise Refused("bad_times", "The shift must end after it starts")
     if start <= now:

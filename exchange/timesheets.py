@@ -255,7 +255,7 @@ def _for_buyer(session: Session, buyer_id: int, ref: str) -> tuple[Timesheet, Bo
     booking = session.get(Booking, timesheet.booking_id) if timesheet else None
     shift = session.get(Shift, booking.shift_id) if booking else None
     if shift is None or shift.buyer_id != buyer_id:
-        raise Refused("no_timesheet", f"No hours to confirm for booking {ref}")
+        raise Refused("no_timesheet", f"No hours to confirm for booking {ref}", ref=ref)
     return timesheet, booking, shift
 
 

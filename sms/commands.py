@@ -176,20 +176,22 @@ def _named_terms(parsed: Parsed) -> list[str]:
 
 def _describe(worker: Worker, changed: list[str], skills: list[str] | None) -> str:
     """What changed, in the worker's language: "your rate is £14.00/hr; your area is E1 6AN"."""
-    lang = worker.language
-    money = {"rate": worker.asking_rate_minor, "currency": worker.currency}
-    said = {
-        "asking_rate_minor": lambda: say("terms_rate", lang, **money),
-        "place": lambda: say("terms_place", lang, place=worker.postcode or worker.zip),
-        "skills": lambda: say("terms_skills", lang, skills=skills or []),
-        "name": lambda: say("terms_name", lang, name=worker.name),
-        "language": lambda: _language(worker.language),
-        "travel_miles": lambda: say("terms_travel", lang, miles=worker.travel_miles),
-        "notice_minutes": lambda: say(
-            "terms_notice", lang, notice_hours=worker.notice_minutes // 60
-        ),
+    now_so = {
+        "asking_rate_minor": worker.asking_rate_minor,
+        "place": worker.postcode or worker.zip,
+        "skills": skills or [],
+        "name": worker.name,
+        "travel_miles": worker.travel_miles,
+        "notice_minutes": worker.notice_minutes,
     }
-    return "; ".join(said[field]() for field in changed if field in said)
+    said = [
+        _language(worker.language)
+        if field == "language"
+        else templates.terms_said({field: now_so[field]}, worker.language, worker.currency)
+        for field in changed
+        if field in now_so or field == "language"
+    ]
+    return "; ".join(said)
 
 
 def _language(code: str) -> str:

@@ -131,7 +131,7 @@ def terms(session: Session, worker: Worker, market: Market, parsed: Parsed, now:
             changes = say("terms_skills", worker.language, skills=current)
             notify_worker(session, worker, "terms_unchanged", now, changes=changes)
         else:
-            notify_worker(session, worker, "confirm_skills", now, skills=" ".join(new))
+            notify_worker(session, worker, "confirm_skills", now, skills=new)
     elif parsed.name:
         notify_worker(session, worker, "confirm_name", now, name=parsed.name)
     elif parsed.tax_percent is not None:

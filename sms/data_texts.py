@@ -15,7 +15,7 @@ from exchange.workers import skills_of
 from sms import conversations
 from sms.parser import Parsed
 from sms.segments import GSM7_BASIC, GSM7_EXTENDED, to_gsm
-from sms.templates import say
+from sms.templates import say, skill_word
 from store.models import Market, Worker
 
 CONFIRM_WITHIN = timedelta(hours=1)
@@ -30,9 +30,8 @@ def rates(session: Session, worker: Worker, market: Market, parsed: Parsed, now:
         skills = skills_of(session, worker.id)
         if len(skills) != 1:
             example = skills[0] if skills else (market.skills or ["care"])[0]
-            notify_worker(
-                session, worker, "rates_which", now, example=example, skills=", ".join(skills)
-            )
+            example = skill_word(example, worker.language)
+            notify_worker(session, worker, "rates_which", now, example=example, skills=skills)
             return
         skill = skills[0]
     place = normalise_place(parsed.postcode or parsed.zip or "") or worker.postcode or worker.zip

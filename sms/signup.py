@@ -29,7 +29,7 @@ from sms.parsing.places import find_postcode, find_zip, place_in
 from sms.parsing.reading import read
 from sms.parsing.text import words_of
 from sms.parsing.vocab import DEFAULT_TABLE, find_skills, language_code
-from sms.templates import LANGUAGES
+from sms.templates import LANGUAGES, skill_word
 from store.models import Conversation, Market, Message, Worker
 
 RATE_EXAMPLE = {"GBP": "13.50", "USD": "18.00", "EUR": "14.00"}
@@ -258,7 +258,7 @@ def _ask_step(
     if step == "name" and welcome and worker.language == "en" and _unsure(session, worker):
         kind = "signup_welcome"  # nothing showed their language: the welcome offers ours
     if step == "skills":
-        fields = {"name": data.get("name", ""), "options": skill_options(market)}
+        fields = {"name": data.get("name", ""), "options": skill_options(market, worker.language)}
     elif step == "place":
         fields = {"example": PLACE_EXAMPLE.get(market.region, "E1 6AN")}
     elif step == "dob":
@@ -354,7 +354,7 @@ def _register(session: Session, worker: Worker, market: Market, data: dict, now:
         "signup_done",
         now,
         name=registered.name,
-        skills=", ".join(data["skills"]),
+        skills=list(data["skills"]),
         place=data["place"],
         rate=data["rate"],
         currency=market.currency,
@@ -370,8 +370,12 @@ def _last_text(session: Session, worker: Worker) -> str | None:
     ).first()
 
 
-def skill_options(market: Market) -> str:
-    return " ".join(f"{number} {skill}" for number, skill in enumerate(market.skills, start=1))
+def skill_options(market: Market, language: str = "en") -> str:
+    """The market's skills numbered, in the worker's language: "1 limpieza 2 cuidado"."""
+    return " ".join(
+        f"{number} {skill_word(skill, language)}"
+        for number, skill in enumerate(market.skills, start=1)
+    )
 
 
 def _say(session: Session, worker: Worker, kind: str, now: datetime, **fields) -> None:

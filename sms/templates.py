@@ -147,6 +147,8 @@ class _Fields(dict):
             return f"{label} " if label else ""
         if key == "command_day":
             return self.day_label(value)
+        if key == "changes" and isinstance(value, dict):
+            return terms_said(value, self.language, self.data.get("currency", "GBP"))
         if (
             (key in ("day", "day_of") or key.endswith(("_day", "_date")))
             and isinstance(value, str)
@@ -191,15 +193,34 @@ class _Fields(dict):
         return formats.weekday_name(index, self.language, self.region)
 
     def _skill(self, skill: str) -> str:
-        """A skill by its name in the language, where the catalog has one."""
-        kind = f"skill_{skill}"
-        return template(kind, self.language) if kind in EN else skill
+        return skill_word(skill, self.language)
 
     def _money(self, minor: int) -> str:
         return formats.money(minor, self.data.get("currency", "GBP"), self.language, self.region)
 
     def _words(self, kind: str, **fields: Any) -> str:
         return template(kind, self.language).format_map(fields)
+
+
+def terms_said(terms: dict[str, Any], language: str, currency: str) -> str:
+    """A worker's terms as they read them: {"asking_rate_minor": 1400, "place": "E1 6AN"} ->
+    "your rate is £14.00/hr; your area is E1 6AN"."""
+    pieces = {
+        "asking_rate_minor": lambda v: say("terms_rate", language, rate=v, currency=currency),
+        "place": lambda v: say("terms_place", language, place=v),
+        "skills": lambda v: say("terms_skills", language, skills=list(v)),
+        "name": lambda v: say("terms_name", language, name=v),
+        "travel_miles": lambda v: say("terms_travel", language, miles=v),
+        "notice_minutes": lambda v: say("terms_notice", language, notice_hours=v // 60),
+        "min_shift_minutes": lambda v: say("terms_shortest", language, minutes=v),
+    }
+    return "; ".join(pieces[term](value) for term, value in terms.items() if term in pieces)
+
+
+def skill_word(skill: str, language: str) -> str:
+    """A skill by its name in the language, where the catalog has one."""
+    kind = f"skill_{skill}"
+    return template(kind, language) if kind in EN else skill
 
 
 def _instant(text: str) -> datetime:

@@ -89,7 +89,9 @@ _DURATION_HOURS = re.compile(
 )
 _DURATION_MINUTES = re.compile(r"(?<![0-9.,:])([0-9]{1,4})\s*(?:m|min|mins|minutes)(?![a-z])")
 _DURATION_CLOCK = re.compile(r"(?<![0-9.,:])([0-9]{1,2}):([0-9]{2})(?![0-9])")
-_AT_CLOCK = re.compile(r"(?<![a-z])at\s+(?=[0-9]|noon|midday|midnight)")
+_AT_CLOCK = re.compile(r"(?<![a-z])at\s*$")  # "finished at 18", "KONIEC o 18:00"
+# No shift runs this long: "DONE 18:00" is when, not how long.
+_LONGEST_SHIFT_HOURS = 16
 _REF_IN_DURATION = re.compile(
     r"(?<![0-9.,:])#?([0-9]{3,8})(?![0-9]|[.,:][0-9])(?!\s*(?:m|min|mins|minutes)(?![a-z]))"
 )
@@ -199,8 +201,9 @@ def check_out(t: Text, ctx: Context) -> Parsed | None:
     clock = CLOCK.search(rest)
     said_clock = clock is not None and (
         bool(clock.group("ap") or clock.group("ap1") or clock.group("word"))
-        or _AT_CLOCK.search(rest[: clock.start()] + " ")
+        or _AT_CLOCK.search(rest[: clock.start()]) is not None
         or (verb in _FINISHED and (":" in clock.group(0) or bool(clock.group("hhmm"))))
+        or int(clock.group("h") or 0) > _LONGEST_SHIFT_HOURS
     )
     if said_clock and clock is not None and (c := clock_from(clock)) is not None:
         fixed = c.fixed()

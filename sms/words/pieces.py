@@ -33,6 +33,7 @@ EN: dict[str, str] = {
     "until we have {language_name} ones",
     "terms_travel": "you take offers within {miles} miles",
     "terms_notice": "you need {notice_hours} hours' notice",
+    "terms_shortest": "your shortest shift is {minutes} min",
     "rate_currency": "Sorry: rates here are in {currency}. e.g. RATE {plain_rate}",
     # RATES, MY DATA, WHO SAW
     "rates_near": "near {area}",
@@ -64,6 +65,5 @@ EN.update(
         # What to send instead, after a refusal
         "example_available": "e.g. AVAILABLE SAT 9-5",
         "example_rate": "e.g. RATE 14.50",
-        "example_done": "e.g. DONE 4.5",
     }
 )

@@ -166,7 +166,8 @@ async def test_terms_changed_at_the_desk_record_who_and_why_and_tell_the_worker(
         "staff",
     )
     assert change.reason == "Asked at the desk for a higher rate"
-    assert "rate £14.25/hr" in told.data["changes"]
+    assert told.data["changes"] == {"asking_rate_minor": 1425}
+    assert "your rate is £14.25/hr" in render(told.kind, "en", told.data)
 
 
 class RecordingVerifier:
