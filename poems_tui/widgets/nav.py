@@ -24,7 +24,7 @@ class NavBar(Static):
     def render_bar(self) -> Content:
         parts = []
         for name in self.app.screens_allowed:
-            label = f" {KEYS[name]} {SCREENS[name]} "
+            label = f" {KEYS[name]} {SCREENS[name].title} "
             # Reverse video reads in 16 colours and on light terminals alike.
             parts.append(
                 Content.styled(label, "reverse bold") if name == self.current else Content(label)
@@ -35,7 +35,7 @@ class NavBar(Static):
     def on_click(self, event: events.Click) -> None:
         offset = event.x - 1
         for name in self.app.screens_allowed:
-            width = len(f" {KEYS[name]} {SCREENS[name]} ")
+            width = len(f" {KEYS[name]} {SCREENS[name].title} ")
             if 0 <= offset < width:
                 self.app.action_go(name)
                 return
