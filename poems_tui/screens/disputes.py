@@ -19,84 +19,72 @@ from poems_tui.screens.forms import FormScreen
 from poems_tui.services.disputes import DisputePage, page, queue
 from poems_tui.services.who import operator_of
 from poems_tui.widgets.form import FormField, required, rule
+from poems_tui.widgets.table import Column, FittedTable
+
+# Sorted by when each is due, so Due and Ref stay however narrow the terminal.
+COLUMNS = [
+    Column("Ref", "ref", 6, keep=1),
+    Column("State", "status", 9, keep=2),
+    Column("About", "category", 12, keep=3),
+    Column("By", "opened_by", 6, keep=5),
+    Column("Worker", "worker", 14, keep=3, stretch=True),
+    Column("Buyer", "buyer", 16, keep=4),
+    Column("Claim", "claim", 9, keep=2),
+    Column("Due", "due", 16, keep=1),
+]
 
 
 class DisputesScreen(ConsoleScreen):
     NAME = "disputes"
     AUTO_FOCUS = "#disputes"
     BINDINGS = [
-        ("enter", "open", "Open"),
-        ("o", "new", "Open a dispute"),
-        ("r", "reload", "Reload"),
+        Binding("o", "new", "Open a dispute"),
+        Binding("r", "reload", "Reload"),
     ]
 
     def compose(self) -> ComposeResult:
         yield from self.compose_top()
         yield Static("", id="dispute-counts", classes="status")
-        yield DataTable(id="disputes", cursor_type="row", zebra_stripes=True)
+        yield FittedTable(COLUMNS, id="disputes")
         yield Static("", id="disputes-status", classes="status")
         yield from self.compose_bottom()
 
     def on_mount(self) -> None:
-        super().on_mount()
-        table = self.query_one("#disputes", DataTable)
-        table.add_column("Ref", key="ref", width=6)
-        table.add_column("State", key="status", width=9)
-        table.add_column("About", key="category", width=12)
-        table.add_column("By", key="opened_by", width=6)
-        table.add_column("Worker", key="worker", width=18)
-        table.add_column("Buyer", key="buyer", width=20)
-        table.add_column("Claim", key="claim", width=9)
-        table.add_column("Due", key="due")
-        self.action_reload()
-
-    def on_screen_resume(self) -> None:
-        self.action_reload()
-
-    def action_reload(self) -> None:
         self.load()
 
+    def on_screen_resume(self) -> None:
+        self.load()
+
+    def action_reload(self) -> None:
+        self.load(said=True)
+
     @work(thread=True, exclusive=True, group="disputes")
-    def load(self) -> None:
-        self.post_message(DisputesLoaded(queue(self.app.db, self.app.who)))
+    def load(self, said: bool = False) -> None:
+        self.post_message(DisputesLoaded(queue(self.app.db, self.who), said))
 
     def on_disputes_loaded(self, message: DisputesLoaded) -> None:
-        table = self.query_one("#disputes", DataTable)
-        keep = table.cursor_row
-        table.clear()
         rows = message.queue.rows
-        for row in rows:
-            table.add_row(
-                row.ref,
-                row.status,
-                row.category,
-                row.opened_by,
-                row.worker,
-                row.buyer,
-                row.claim,
-                row.due,
-                key=str(row.id),
-            )
-        if rows:
-            table.move_cursor(row=min(keep, len(rows) - 1), animate=False)
+        self.query_one("#disputes", FittedTable).show((str(row.id), vars(row)) for row in rows)
+        if message.said:
+            self.notify(f"Reloaded: {len(rows)} disputes")
         counts = ", ".join(f"{n} {state}" for state, n in message.queue.counts.items())
         self.query_one("#dispute-counts", Static).update(f"Disputes: {counts}")
         self.query_one("#disputes-status", Static).update(
-            f"{len(rows)} disputes, oldest deadline first; Enter opens one"
+            f"{len(rows)} disputes, soonest deadline first"
         )
 
     @on(DataTable.RowSelected, "#disputes")
-    def action_open(self) -> None:
-        table = self.query_one("#disputes", DataTable)
-        if not table.row_count:
-            return
-        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
-        self.app.push_screen(DisputeScreen(int(key.value)))
+    def open_one(self) -> None:
+        key = self.query_one("#disputes", FittedTable).cursor_key
+        if key is not None:
+            self.app.push_screen(DisputeScreen(int(key)))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "new":
+            return not self.read_only
+        return super().check_action(action, parameters)
 
     def action_new(self) -> None:
-        if self.read_only:
-            self.notify("Auditors read only.", severity="warning")
-            return
         self.app.push_screen(OpenDisputeScreen(), self._opened)
 
     def _opened(self, result: str | None) -> None:
@@ -161,7 +149,7 @@ class DisputeScreen(Screen):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("ask", "note", "decide", "lift"):
-            return not self.app.who.read_only
+            return self.app.who is not None and not self.app.who.read_only
         return True
 
     def _open(self, form: FormScreen) -> None:

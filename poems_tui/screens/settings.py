@@ -22,6 +22,7 @@ class SettingsScreen(ConsoleScreen):
     """One market's settings as a form; Save checks each change and records who and when."""
 
     NAME = "settings"
+    AUTO_FOCUS = "#settings-market"
     BINDINGS = [("ctrl+s", "save", "Save"), ("ctrl+l", "new_figure", "New labour figure")]
 
     def compose(self) -> ComposeResult:
@@ -58,7 +59,7 @@ class SettingsScreen(ConsoleScreen):
 
     @work(thread=True, exclusive=True, group="settings")
     def load(self) -> None:
-        self.post_message(MarketsLoaded(markets(self.app.db, self.app.who, self.app.clock())))
+        self.post_message(MarketsLoaded(markets(self.app.db, self.who, self.app.clock())))
 
     def on_markets_loaded(self, message: MarketsLoaded) -> None:
         self.views = {view.id: view for view in message.markets}
@@ -91,7 +92,7 @@ class SettingsScreen(ConsoleScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "new_figure":
             # Only an admin changes the law's figures (exchange.law.history says so too).
-            return self.app.who is not None and self.app.who.role == "admin"
+            return self.who is not None and self.who.role == "admin"
         return True
 
     def action_new_figure(self) -> None:
