@@ -342,11 +342,12 @@ def console(db_url: str | None, theme: str, registry: str | None, simulator: boo
 
     from exchange.credentials import FileRegistryVerifier
     from poems_tui.app import PoemsConsole
+    from poems_tui.crash import run_console
 
     database, _ = open_db(db_url)
     verifier = FileRegistryVerifier(Path(registry)) if registry else None
     gateway = SimulatorGateway() if simulator else None
-    PoemsConsole(database, gateway=gateway, verifier=verifier, theme=theme).run()
+    run_console(PoemsConsole(database, gateway=gateway, verifier=verifier, theme=theme))
 
 
 @main.group()

@@ -39,6 +39,7 @@ def seed(db: Database, now: datetime) -> None:
 def run_demo(db_url: str | None = None, theme: str = "dark") -> None:
     from exchange.credentials import FileRegistryVerifier
     from poems_tui.app import PoemsConsole, utc_now
+    from poems_tui.crash import run_console
     from poems_tui.sample import DEMO_HINT
     from scheduler.runner import start_scheduler
     from sms.gateways import SimulatorGateway
@@ -47,9 +48,15 @@ def run_demo(db_url: str | None = None, theme: str = "dark") -> None:
     gateway = SimulatorGateway()
     scheduler = start_scheduler(db, gateway, utc_now)
     try:
-        PoemsConsole(
-            db, gateway=gateway, verifier=FileRegistryVerifier(), demo_hint=DEMO_HINT, theme=theme
-        ).run()
+        run_console(
+            PoemsConsole(
+                db,
+                gateway=gateway,
+                verifier=FileRegistryVerifier(),
+                demo_hint=DEMO_HINT,
+                theme=theme,
+            )
+        )
     finally:
         scheduler.shutdown(wait=False)
         db.dispose()

@@ -40,7 +40,8 @@ def opened_later(module: str, name: str) -> Callable[[], Screen]:
 class PoemsConsole(App[None]):
     """The console. Give it a database and a clock; a simulated gateway adds the phone."""
 
-    CSS_PATH = "poems.tcss"
+    # A full path, so a console made from a subclass elsewhere finds it too.
+    CSS_PATH = Path(__file__).parent / "poems.tcss"
     TITLE = "POEMS"
     MODES = {name: opened_later(entry.module, entry.cls) for name, entry in SCREENS.items()}
     BINDINGS = [
@@ -89,6 +90,15 @@ class PoemsConsole(App[None]):
         self.currency = "GBP"
         self._signed_in_as = operator
         self.theme = THEMES.get(theme, theme)
+        # The fault that stopped the console, for poems_tui.crash to report after it closes.
+        self.crash: Exception | None = None
+
+    def _handle_exception(self, error: Exception) -> None:
+        self.crash = error
+        super()._handle_exception(error)
+        # Textual's own report shows local variables, a password among them perhaps: ours
+        # (poems_tui.crash) prints one line and keeps the traceback in a file.
+        self._exit_renderables.clear()
 
     def on_mount(self) -> None:
         if self._signed_in_as:
