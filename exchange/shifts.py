@@ -29,7 +29,9 @@ def site_of(address: str) -> tuple[str, str]:
     text = " ".join(address.split())
     found = POSTCODE_IN.findall(text)
     code = normalise_place(found[-1]) if found else None
-    if code is None:
+    # A postcode alone is an area, not a door a worker can find.
+    street = POSTCODE_IN.sub("", text).strip(" ,")
+    if code is None or not street:
         raise Refused("bad_site", "A full address with its postcode, e.g. 12 Mare St, E8 1AA")
     return text, code
 

@@ -18,7 +18,7 @@ from poems_tui.screens.base import ConsoleScreen
 from poems_tui.screens.forms import FormScreen
 from poems_tui.services.disputes import DisputePage, page, queue
 from poems_tui.services.who import operator_of
-from poems_tui.widgets.form import FormField, required, rule
+from poems_tui.widgets.form import ChoiceField, Field, FormField, required, rule
 from poems_tui.widgets.table import Column, FittedTable
 
 # Sorted by when each is due, so Due and Ref stay however narrow the terminal.
@@ -312,16 +312,17 @@ class LiftScreen(FormScreen):
         return f"The {party}'s suspension is lifted"
 
 
-def _outcome(text: str) -> str:
-    if text.strip().lower() not in disputes.OUTCOMES:
-        raise Refused("bad_outcome", f"One of {', '.join(disputes.OUTCOMES)}")
-    return text
-
-
-def _fault(text: str) -> str:
-    if text.strip().lower() not in ("worker", "buyer", "none"):
-        raise Refused("bad_fault", "worker, buyer or none")
-    return text
+OUTCOME_WORDS = {
+    "uphold": "Uphold: the claim stands",
+    "part": "Part: pay part of it",
+    "reject": "Reject: the claim fails",
+}
+FAULT_WORDS = {
+    "": "As the outcome says",
+    "worker": "The worker",
+    "buyer": "The buyer",
+    "none": "Nobody",
+}
 
 
 class DecideScreen(FormScreen):
@@ -334,13 +335,13 @@ class DecideScreen(FormScreen):
         super().__init__()
         self.dispute_id = dispute_id
 
-    def make_fields(self) -> list[FormField]:
+    def make_fields(self) -> list[Field]:
         return [
-            FormField(
+            ChoiceField(
                 "Outcome",
                 "outcome",
-                placeholder="uphold, part or reject",
-                validators=[rule(_outcome)],
+                [(OUTCOME_WORDS[code], code) for code in disputes.OUTCOMES],
+                needed="The outcome",
             ),
             FormField(
                 "Amount",
@@ -348,11 +349,12 @@ class DecideScreen(FormScreen):
                 placeholder="for part, e.g. 12.50",
                 validators=[rule(parse_money, optional=True)],
             ),
-            FormField(
+            ChoiceField(
                 "At fault",
                 "at_fault",
-                placeholder="worker, buyer or none (blank: as the outcome says)",
-                validators=[rule(_fault, optional=True)],
+                [(words, code) for code, words in FAULT_WORDS.items()],
+                value="",
+                prompt=FAULT_WORDS[""],
             ),
             FormField("Reason", "reason", validators=[required("A reason both sides can read")]),
         ]
@@ -360,13 +362,13 @@ class DecideScreen(FormScreen):
     def save(self, values: dict[str, str]) -> str:
         app = self.app
         amount = values["amount"].strip()
-        fault = values["at_fault"].strip().lower() or None
+        fault = values["at_fault"] or None
         with app.db.write() as session:
             decided = disputes.decide(
                 session,
                 self.dispute_id,
                 operator_of(session, app.who),
-                values["outcome"].strip().lower(),
+                values["outcome"],
                 values["reason"],
                 app.clock(),
                 amount_minor=parse_money(amount) if amount else None,

@@ -93,7 +93,7 @@ class SettingsScreen(ConsoleScreen):
         if action == "new_figure":
             # Only an admin changes the law's figures (exchange.law.history says so too).
             return self.who is not None and self.who.role == "admin"
-        return True
+        return super().check_action(action, parameters)
 
     def action_new_figure(self) -> None:
         view = self.views.get(self.market_id)

@@ -74,7 +74,7 @@ class ShiftsScreen(ConsoleScreen):
             (str(row.id), vars(row)) for row in message.rows
         )
         self.query_one("#shifts-status", Static).update(
-            f"{len(message.rows)} {LABELS[self.state].lower()}; ← and → change state"
+            f"{len(message.rows)} {LABELS[self.state].lower()} shown; ← and → change state"
         )
 
     @on(Tabs.TabActivated, "#states")
