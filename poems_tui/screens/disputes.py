@@ -220,16 +220,7 @@ class NoteScreen(FormScreen):
         return "Note added"
 
 
-def _party(text: str) -> str:
-    if text.strip().lower() not in disputes.PARTIES:
-        raise Refused("bad_party", "worker or buyer")
-    return text
-
-
-def _category(text: str) -> str:
-    if text.strip().lower() not in disputes.CATEGORIES:
-        raise Refused("bad_category", f"One of {', '.join(disputes.CATEGORIES)}")
-    return text
+PARTY_CHOICES = [("The worker", "worker"), ("The buyer", "buyer")]
 
 
 def _booking(text: str) -> str:
@@ -244,15 +235,15 @@ class OpenDisputeScreen(FormScreen):
     form_title = "Open a dispute: both parties are texted its reference"
     submit_label = "Open"
 
-    def make_fields(self) -> list[FormField]:
+    def make_fields(self) -> list[Field]:
         return [
             FormField("Booking", "booking", placeholder="e.g. 1042", validators=[rule(_booking)]),
-            FormField("For", "party", placeholder="worker or buyer", validators=[rule(_party)]),
-            FormField(
+            ChoiceField("For", "party", PARTY_CHOICES, needed="Whose side it is for"),
+            ChoiceField(
                 "About",
                 "category",
-                placeholder=", ".join(disputes.CATEGORIES),
-                validators=[rule(_category)],
+                [(code.capitalize(), code) for code in disputes.CATEGORIES],
+                needed="What it is about",
             ),
             FormField("What went wrong", "summary", validators=[required("What went wrong")]),
             FormField(
@@ -291,9 +282,9 @@ class LiftScreen(FormScreen):
         self.worker_id = worker_id
         self.buyer_id = buyer_id
 
-    def make_fields(self) -> list[FormField]:
+    def make_fields(self) -> list[Field]:
         return [
-            FormField("Whose", "party", placeholder="worker or buyer", validators=[rule(_party)]),
+            ChoiceField("Whose", "party", PARTY_CHOICES, needed="Whose suspension"),
             FormField("Review found", "note", validators=[required("What the review found")]),
         ]
 
