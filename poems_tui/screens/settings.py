@@ -90,6 +90,8 @@ class SettingsScreen(ConsoleScreen):
         self.query_one("#settings-law", Static).update(law)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "save":
+            return not self.read_only
         if action == "new_figure":
             # Only an admin changes the law's figures (exchange.law.history says so too).
             return self.who is not None and self.who.role == "admin"

@@ -111,6 +111,8 @@ def test_each_demo_role_opens_help_and_signs_out_without_a_traceback(tmp_path):
             term.type(password)
             term.press("Enter")
             term.wait_for(f"({DEMO_OPERATORS[username][1]})")
+            # The first screen shown and its footer drawn: the next key is its own.
+            term.wait_for("newest first, updating live")
             term.press("?")
             shown = term.wait_for("Keys here")
             no_traceback(shown)
