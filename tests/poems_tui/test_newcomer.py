@@ -88,3 +88,18 @@ async def test_at_80_columns_each_table_keeps_its_most_useful_columns(make_app, 
     async with make_app(operator="admin").run_test(size=(160, 40)) as pilot:
         # With room, every column shows.
         assert "By" in await _headings(pilot, "7", "disputes")
+
+
+async def test_an_auditor_is_shown_no_key_that_would_change_something(make_app):
+    changes = {"onboard", "post", "add", "new", "save", "new_figure"}
+    app = make_app(operator="audit")
+    async with app.run_test(size=(120, 40)) as pilot:
+        for key in ("2", "3", "4", "6", "7"):
+            await pilot.press(key)
+            await pilot.pause(0.2)
+            shown_actions = {
+                active.binding.action
+                for active in app.screen.active_bindings.values()
+                if active.binding.show
+            }
+            assert not shown_actions & changes, (app.current_mode, shown_actions & changes)
