@@ -1,5 +1,6 @@
 """Shifts: a buyer posts work, and may cancel it."""
 
+import re
 from collections.abc import Iterable
 from datetime import datetime, timedelta
 from typing import Any
@@ -16,6 +17,40 @@ from exchange.notices import notify_worker
 from store.models import Booking, Buyer, Market, Offer, Operator, Shift, Worker
 
 MOST_SLOTS = 50
+# A full UK postcode or a US ZIP inside an address; the last one in it is the site's.
+POSTCODE_IN = re.compile(
+    r"\b([A-Z]{1,2}[0-9][A-Z0-9]?\s*[0-9][A-Z]{2}|[0-9]{5}(?:-[0-9]{4})?)\b", re.I
+)
+
+
+def site_of(address: str) -> tuple[str, str]:
+    """A site's full address and the postcode in it, the one matching uses:
+    '12 Mare St, E8 1AA' -> ('12 Mare St, E8 1AA', 'E8 1AA')."""
+    text = " ".join(address.split())
+    found = POSTCODE_IN.findall(text)
+    code = normalise_place(found[-1]) if found else None
+    # A postcode alone is an area, not a door a worker can find.
+    street = POSTCODE_IN.sub("", text).strip(" ,")
+    if code is None or not street:
+        raise Refused("bad_site", "A full address with its postcode, e.g. 12 Mare St, E8 1AA")
+    return text, code
+
+
+def postcode_in(address: str | None) -> str | None:
+    """The postcode an address names, if it names one."""
+    try:
+        return site_of(address or "")[1]
+    except Refused:
+        return None
+
+
+def address_of(shift: Shift) -> str:
+    """Where the worker goes: the shift's address, ending with its postcode."""
+    if not shift.place:
+        return shift.postcode
+    if postcode_in(shift.place) == shift.postcode:
+        return shift.place
+    return f"{shift.place}, {shift.postcode}"
 
 
 def shift_minutes(shift: Shift) -> int:
@@ -86,6 +121,10 @@ def post_shift(
     code = normalise_place(postcode)
     if code is None:
         raise Refused("bad_place", f"{postcode!r} is not a postcode or ZIP", place=postcode)
+    named = postcode_in(place)
+    if named is not None and named != code:
+        # One place: the worker is sent where the offers were matched.
+        raise Refused("two_places", f"The address is at {named} but the postcode given is {code}")
     if end <= start:
         raise Refused("bad_times", "The shift must end after it starts")
     if start <= now:

@@ -364,11 +364,12 @@ def console(db_url: str | None, theme: str, registry: str | None, simulator: boo
 
     from exchange.credentials import FileRegistryVerifier
     from poems_tui.app import PoemsConsole
+    from poems_tui.crash import run_console
 
     database, _ = open_db(db_url)
     verifier = FileRegistryVerifier(Path(registry)) if registry else None
     gateway = SimulatorGateway() if simulator else None
-    PoemsConsole(database, gateway=gateway, verifier=verifier, theme=theme).run()
+    run_console(PoemsConsole(database, gateway=gateway, verifier=verifier, theme=theme))
 
 
 @main.group()
@@ -435,11 +436,17 @@ def seed_command(
 @main.command()
 @DB_OPTION
 @THEME_OPTION
-def demo(db_url: str | None, theme: str) -> None:
+@click.option(
+    "--at",
+    "at",
+    default=None,
+    help="Start the demo's clock here (ISO 8601, London time when no offset); it runs on.",
+)
+def demo(db_url: str | None, theme: str, at: str | None) -> None:
     """The console on an embedded SQLite file with a seeded market, the phone and the scheduler."""
     from poems.demo import run_demo
 
-    run_demo(db_url, theme)
+    run_demo(db_url, theme, moment(at, "Europe/London") if at else None)
 
 
 # Public data, a worker's own data, the audit chain and the sandbox: poems/data_cli.py;

@@ -13,8 +13,7 @@ from textual.screen import Screen
 from exchange import credentials
 from exchange.credentials import Verifier
 from poems_tui.roles import KEYS, SCREENS, screens_for
-from poems_tui.screens.live import LiveScreen
-from poems_tui.screens.signin import SignInScreen
+from poems_tui.screens.signin import SignedOutScreen, SignInScreen
 from poems_tui.services.who import Who, home_market, who_is
 from sms import outbox
 from sms.gateways import Gateway
@@ -41,22 +40,14 @@ def opened_later(module: str, name: str) -> Callable[[], Screen]:
 class PoemsConsole(App[None]):
     """The console. Give it a database and a clock; a simulated gateway adds the phone."""
 
-    CSS_PATH = "poems.tcss"
+    # A full path, so a console made from a subclass elsewhere finds it too.
+    CSS_PATH = Path(__file__).parent / "poems.tcss"
     TITLE = "POEMS"
-    MODES = {
-        "live": LiveScreen,
-        "workers": opened_later("workers", "WorkersScreen"),
-        "shifts": opened_later("shifts", "ShiftsScreen"),
-        "buyers": opened_later("buyers", "BuyersScreen"),
-        "phone": opened_later("phone", "PhoneScreen"),
-        "settings": opened_later("settings", "SettingsScreen"),
-        "disputes": opened_later("disputes", "DisputesScreen"),
-        "health": opened_later("health", "HealthScreen"),
-    }
+    MODES = {name: opened_later(entry.module, entry.cls) for name, entry in SCREENS.items()}
     BINDINGS = [
         # alt+N as well, for when a form field has the focus and takes the digit as typing.
         *(
-            Binding(f"{key},alt+{key}", f"go('{name}')", SCREENS[name], show=False)
+            Binding(f"{key},alt+{key}", f"go('{name}')", SCREENS[name].title, show=False)
             for name, key in KEYS.items()
         ),
         # Tab moves on before the next key is handed out, so what is typed ahead after a Tab
@@ -81,6 +72,8 @@ class PoemsConsole(App[None]):
         export_dir: Path | None = None,
     ) -> None:
         super().__init__()
+        # Where the console waits between one operator signing out and the next signing in.
+        self.add_mode("signed_out", SignedOutScreen)
         self.db = db
         self.clock = clock
         self.gateway = gateway
@@ -97,6 +90,15 @@ class PoemsConsole(App[None]):
         self.currency = "GBP"
         self._signed_in_as = operator
         self.theme = THEMES.get(theme, theme)
+        # The fault that stopped the console, for poems_tui.crash to report after it closes.
+        self.crash: Exception | None = None
+
+    def _handle_exception(self, error: Exception) -> None:
+        self.crash = error
+        super()._handle_exception(error)
+        # Textual's own report shows local variables, a password among them perhaps: ours
+        # (poems_tui.crash) prints one line and keeps the traceback in a file.
+        self._exit_renderables.clear()
 
     def on_mount(self) -> None:
         if self._signed_in_as:
@@ -152,29 +154,33 @@ class PoemsConsole(App[None]):
             self.screen.pick(phone)
 
     def action_help(self) -> None:
-        from poems_tui.screens.help import HelpScreen  # first asked for: see opened_later
+        from poems_tui.screens.help import HelpScreen, keys_of  # first asked for: see opened_later
 
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen(self.screens_allowed))
+            here = self.screen.sub_title or self.screen.title or "this screen"
+            if self.current_mode in SCREENS and len(self.screen_stack) == 1:
+                here = SCREENS[self.current_mode].title
+            self.push_screen(HelpScreen(self.screens_allowed, here, keys_of(self.screen)))
 
     async def action_sign_out(self) -> None:
         self.who = None
         self.sub_title = ""
-        await self.switch_mode("_default")
+        await self.switch_mode("signed_out")
         for name in self.MODES:
             # Each screen is made afresh for the next operator, who may see other markets.
             await self.remove_mode(name)
             self.add_mode(name, self.MODES[name])
-        self.push_screen(SignInScreen(self.demo_hint), self.enter)
+        self.push_screen(SignInScreen(self.demo_hint, signed_out=True), self.enter)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
         for name in self.screens_allowed:
-            yield SystemCommand(
-                f"Go to {SCREENS[name]}",
-                f"Open the {SCREENS[name]} screen (key {KEYS[name]})",
-                lambda name=name: self.action_go(name),
-            )
+            if name != self.current_mode:
+                yield SystemCommand(
+                    f"Go to {SCREENS[name].title}",
+                    f"Open the {SCREENS[name].title} screen (key {KEYS[name]})",
+                    lambda name=name: self.action_go(name),
+                )
         if self.who is not None:
             yield SystemCommand("Sign out", "End this session (ctrl+o)", self.action_sign_out)
         if "workers" in self.screens_allowed and not self.who.read_only:

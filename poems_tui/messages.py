@@ -68,6 +68,8 @@ class BuyersLoaded(Message):
 @dataclass
 class DisputesLoaded(Message):
     queue: Queue
+    # Loaded because the operator asked (r): say so.
+    said: bool = False
 
 
 @dataclass
@@ -78,6 +80,7 @@ class DisputePageLoaded(Message):
 @dataclass
 class HealthLoaded(Message):
     health: Health
+    said: bool = False
 
 
 @dataclass
@@ -90,6 +93,8 @@ class ConversationLoaded(Message):
     phone: str
     bubbles: list[Bubble]
     fresh: bool
+    # Who has this number, read with the first page of the conversation.
+    name: str | None = None
 
 
 @dataclass

@@ -1,6 +1,8 @@
-"""What every main screen has: the header, the row of screens, the footer with the keys."""
+"""What every main screen has: the header, the row of screens, the footer with the keys, and
+Escape to leave a text field (so the number keys switch screens again)."""
 
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input
 
@@ -8,9 +10,19 @@ from poems_tui.widgets.nav import NavBar
 
 
 class ConsoleScreen(Screen):
-    """A main screen of the console; subclasses name themselves and compose their body."""
+    """A main screen of the console; subclasses name themselves and compose their body.
+
+    AUTO_FOCUS names the screen's main widget (a table or list), where Escape returns to.
+    """
 
     NAME = ""
+    BINDINGS = [Binding("escape", "leave_field", "Leave field")]
+
+    def __init__(self) -> None:
+        super().__init__()
+        # Who this screen is for: it is made afresh at each sign-in, and a load still running
+        # when they sign out must not find nobody.
+        self.signed_in = self.app.who
 
     def on_mount(self) -> None:
         for box in self.query(Input):
@@ -23,10 +35,21 @@ class ConsoleScreen(Screen):
     def compose_bottom(self) -> ComposeResult:
         yield Footer()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "leave_field":
+            return isinstance(self.focused, Input)
+        return True
+
+    def action_leave_field(self) -> None:
+        if self.AUTO_FOCUS:
+            self.query(self.AUTO_FOCUS).first().focus()
+        else:
+            self.set_focus(None)
+
     @property
     def who(self):
-        return self.app.who
+        return self.signed_in
 
     @property
     def read_only(self) -> bool:
-        return self.app.who is None or self.app.who.read_only
+        return self.signed_in is None or self.signed_in.read_only

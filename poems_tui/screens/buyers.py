@@ -14,6 +14,16 @@ from poems_tui.screens.forms import FormScreen
 from poems_tui.services.buyers import BuyerRow, buyers
 from poems_tui.services.who import operator_of
 from poems_tui.widgets.form import FormField, required, rule
+from poems_tui.widgets.table import Column, FittedTable
+
+COLUMNS = [
+    Column("Buyer", "name", 18, keep=1, stretch=True),
+    Column("Contact", "contact_name", 14, keep=3),
+    Column("Phone", "phone", 13, keep=2),
+    Column("Postcode", "default_postcode", 8, keep=2),
+    Column("Shifts", "shifts", 6, keep=4),
+    Column("Address", "default_place", 16, keep=3),
+]
 
 
 class BuyerScreen(FormScreen):
@@ -80,67 +90,48 @@ class BuyerScreen(FormScreen):
 class BuyersScreen(ConsoleScreen):
     NAME = "buyers"
     AUTO_FOCUS = "#buyers"
-    BINDINGS = [("n", "add", "Add buyer"), ("enter", "edit", "Edit")]
+    BINDINGS = [("n", "add", "Add buyer")]
 
     def compose(self) -> ComposeResult:
         yield from self.compose_top()
-        yield DataTable(id="buyers", cursor_type="row", zebra_stripes=True)
+        # Enter edits the buyer under the cursor; an auditor only reads.
+        yield FittedTable(COLUMNS, opens=not self.read_only, id="buyers")
         yield Static("", id="buyers-status", classes="status")
         yield from self.compose_bottom()
 
     def on_mount(self) -> None:
-        table = self.query_one("#buyers", DataTable)
-        table.add_column("Buyer", key="name", width=22)
-        table.add_column("Contact", key="contact", width=14)
-        table.add_column("Phone", key="phone", width=14)
-        table.add_column("Postcode", key="postcode", width=8)
-        table.add_column("Shifts", key="shifts", width=6)
-        table.add_column("Address", key="place")
         self.rows: dict[str, BuyerRow] = {}
         self.load()
 
     @work(thread=True, exclusive=True, group="buyers")
     def load(self) -> None:
-        self.post_message(BuyersLoaded(buyers(self.app.db, self.app.who)))
+        self.post_message(BuyersLoaded(buyers(self.app.db, self.who)))
 
     def on_buyers_loaded(self, message: BuyersLoaded) -> None:
-        table = self.query_one("#buyers", DataTable)
-        keep = table.cursor_row
-        table.clear()
         self.rows = {str(row.id): row for row in message.rows}
-        for row in message.rows:
-            table.add_row(
-                row.name,
-                row.contact_name,
-                row.phone,
-                row.default_postcode,
-                str(row.shifts),
-                row.default_place,
-                key=str(row.id),
-            )
-        if message.rows:
-            table.move_cursor(row=min(keep, len(message.rows) - 1), animate=False)
-        self.query_one("#buyers-status", Static).update(
-            f"{len(message.rows)} buyers; n adds one, Enter edits"
+        self.query_one("#buyers", FittedTable).show(
+            (key, vars(row)) for key, row in self.rows.items()
         )
+        self.query_one("#buyers-status", Static).update(f"{len(message.rows)} buyers")
 
     def _done(self, result: str | None) -> None:
         if result:
             self.notify(result)
             self.load()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "add":
+            return not self.read_only
+        return super().check_action(action, parameters)
+
     def action_add(self) -> None:
-        if self.read_only:
-            self.notify("Auditors read only.", severity="warning")
-            return
         market = self.app.market
         self.app.push_screen(BuyerScreen(market.id, market.region), self._done)
 
     @on(DataTable.RowSelected, "#buyers")
-    def action_edit(self) -> None:
-        table = self.query_one("#buyers", DataTable)
-        if self.read_only or not table.row_count:
+    def edit(self) -> None:
+        key = self.query_one("#buyers", FittedTable).cursor_key
+        if self.read_only or key is None:
             return
-        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
-        row = self.rows[key.value]
+        row = self.rows[key]
         self.app.push_screen(BuyerScreen(row.market_id, self.app.market.region, row), self._done)

@@ -18,85 +18,73 @@ from poems_tui.screens.base import ConsoleScreen
 from poems_tui.screens.forms import FormScreen
 from poems_tui.services.disputes import DisputePage, page, queue
 from poems_tui.services.who import operator_of
-from poems_tui.widgets.form import FormField, required, rule
+from poems_tui.widgets.form import ChoiceField, Field, FormField, required, rule
+from poems_tui.widgets.table import Column, FittedTable
+
+# Sorted by when each is due, so Due and Ref stay however narrow the terminal.
+COLUMNS = [
+    Column("Ref", "ref", 6, keep=1),
+    Column("State", "status", 9, keep=2),
+    Column("About", "category", 12, keep=3),
+    Column("By", "opened_by", 6, keep=5),
+    Column("Worker", "worker", 14, keep=3, stretch=True),
+    Column("Buyer", "buyer", 16, keep=4),
+    Column("Claim", "claim", 9, keep=2),
+    Column("Due", "due", 16, keep=1),
+]
 
 
 class DisputesScreen(ConsoleScreen):
     NAME = "disputes"
     AUTO_FOCUS = "#disputes"
     BINDINGS = [
-        ("enter", "open", "Open"),
-        ("o", "new", "Open a dispute"),
-        ("r", "reload", "Reload"),
+        Binding("o", "new", "Open a dispute"),
+        Binding("r", "reload", "Reload"),
     ]
 
     def compose(self) -> ComposeResult:
         yield from self.compose_top()
         yield Static("", id="dispute-counts", classes="status")
-        yield DataTable(id="disputes", cursor_type="row", zebra_stripes=True)
+        yield FittedTable(COLUMNS, id="disputes")
         yield Static("", id="disputes-status", classes="status")
         yield from self.compose_bottom()
 
     def on_mount(self) -> None:
-        super().on_mount()
-        table = self.query_one("#disputes", DataTable)
-        table.add_column("Ref", key="ref", width=6)
-        table.add_column("State", key="status", width=9)
-        table.add_column("About", key="category", width=12)
-        table.add_column("By", key="opened_by", width=6)
-        table.add_column("Worker", key="worker", width=18)
-        table.add_column("Buyer", key="buyer", width=20)
-        table.add_column("Claim", key="claim", width=9)
-        table.add_column("Due", key="due")
-        self.action_reload()
-
-    def on_screen_resume(self) -> None:
-        self.action_reload()
-
-    def action_reload(self) -> None:
         self.load()
 
+    def on_screen_resume(self) -> None:
+        self.load()
+
+    def action_reload(self) -> None:
+        self.load(said=True)
+
     @work(thread=True, exclusive=True, group="disputes")
-    def load(self) -> None:
-        self.post_message(DisputesLoaded(queue(self.app.db, self.app.who)))
+    def load(self, said: bool = False) -> None:
+        self.post_message(DisputesLoaded(queue(self.app.db, self.who), said))
 
     def on_disputes_loaded(self, message: DisputesLoaded) -> None:
-        table = self.query_one("#disputes", DataTable)
-        keep = table.cursor_row
-        table.clear()
         rows = message.queue.rows
-        for row in rows:
-            table.add_row(
-                row.ref,
-                row.status,
-                row.category,
-                row.opened_by,
-                row.worker,
-                row.buyer,
-                row.claim,
-                row.due,
-                key=str(row.id),
-            )
-        if rows:
-            table.move_cursor(row=min(keep, len(rows) - 1), animate=False)
+        self.query_one("#disputes", FittedTable).show((str(row.id), vars(row)) for row in rows)
+        if message.said:
+            self.notify(f"Reloaded: {len(rows)} disputes")
         counts = ", ".join(f"{n} {state}" for state, n in message.queue.counts.items())
         self.query_one("#dispute-counts", Static).update(f"Disputes: {counts}")
         self.query_one("#disputes-status", Static).update(
-            f"{len(rows)} disputes, oldest deadline first; Enter opens one"
+            f"{len(rows)} disputes, soonest deadline first"
         )
 
     @on(DataTable.RowSelected, "#disputes")
-    def action_open(self) -> None:
-        table = self.query_one("#disputes", DataTable)
-        if not table.row_count:
-            return
-        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
-        self.app.push_screen(DisputeScreen(int(key.value)))
+    def open_one(self) -> None:
+        key = self.query_one("#disputes", FittedTable).cursor_key
+        if key is not None:
+            self.app.push_screen(DisputeScreen(int(key)))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "new":
+            return not self.read_only
+        return super().check_action(action, parameters)
 
     def action_new(self) -> None:
-        if self.read_only:
-            self.notify("Auditors read only.", severity="warning")
-            return
         self.app.push_screen(OpenDisputeScreen(), self._opened)
 
     def _opened(self, result: str | None) -> None:
@@ -161,7 +149,7 @@ class DisputeScreen(Screen):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("ask", "note", "decide", "lift"):
-            return not self.app.who.read_only
+            return self.app.who is not None and not self.app.who.read_only
         return True
 
     def _open(self, form: FormScreen) -> None:
@@ -232,16 +220,7 @@ class NoteScreen(FormScreen):
         return "Note added"
 
 
-def _party(text: str) -> str:
-    if text.strip().lower() not in disputes.PARTIES:
-        raise Refused("bad_party", "worker or buyer")
-    return text
-
-
-def _category(text: str) -> str:
-    if text.strip().lower() not in disputes.CATEGORIES:
-        raise Refused("bad_category", f"One of {', '.join(disputes.CATEGORIES)}")
-    return text
+PARTY_CHOICES = [("The worker", "worker"), ("The buyer", "buyer")]
 
 
 def _booking(text: str) -> str:
@@ -256,15 +235,15 @@ class OpenDisputeScreen(FormScreen):
     form_title = "Open a dispute: both parties are texted its reference"
     submit_label = "Open"
 
-    def make_fields(self) -> list[FormField]:
+    def make_fields(self) -> list[Field]:
         return [
             FormField("Booking", "booking", placeholder="e.g. 1042", validators=[rule(_booking)]),
-            FormField("For", "party", placeholder="worker or buyer", validators=[rule(_party)]),
-            FormField(
+            ChoiceField("For", "party", PARTY_CHOICES, needed="Whose side it is for"),
+            ChoiceField(
                 "About",
                 "category",
-                placeholder=", ".join(disputes.CATEGORIES),
-                validators=[rule(_category)],
+                [(code.capitalize(), code) for code in disputes.CATEGORIES],
+                needed="What it is about",
             ),
             FormField("What went wrong", "summary", validators=[required("What went wrong")]),
             FormField(
@@ -303,9 +282,9 @@ class LiftScreen(FormScreen):
         self.worker_id = worker_id
         self.buyer_id = buyer_id
 
-    def make_fields(self) -> list[FormField]:
+    def make_fields(self) -> list[Field]:
         return [
-            FormField("Whose", "party", placeholder="worker or buyer", validators=[rule(_party)]),
+            ChoiceField("Whose", "party", PARTY_CHOICES, needed="Whose suspension"),
             FormField("Review found", "note", validators=[required("What the review found")]),
         ]
 
@@ -324,16 +303,17 @@ class LiftScreen(FormScreen):
         return f"The {party}'s suspension is lifted"
 
 
-def _outcome(text: str) -> str:
-    if text.strip().lower() not in disputes.OUTCOMES:
-        raise Refused("bad_outcome", f"One of {', '.join(disputes.OUTCOMES)}")
-    return text
-
-
-def _fault(text: str) -> str:
-    if text.strip().lower() not in ("worker", "buyer", "none"):
-        raise Refused("bad_fault", "worker, buyer or none")
-    return text
+OUTCOME_WORDS = {
+    "uphold": "Uphold: the claim stands",
+    "part": "Part: pay part of it",
+    "reject": "Reject: the claim fails",
+}
+FAULT_WORDS = {
+    "": "As the outcome says",
+    "worker": "The worker",
+    "buyer": "The buyer",
+    "none": "Nobody",
+}
 
 
 class DecideScreen(FormScreen):
@@ -346,13 +326,13 @@ class DecideScreen(FormScreen):
         super().__init__()
         self.dispute_id = dispute_id
 
-    def make_fields(self) -> list[FormField]:
+    def make_fields(self) -> list[Field]:
         return [
-            FormField(
+            ChoiceField(
                 "Outcome",
                 "outcome",
-                placeholder="uphold, part or reject",
-                validators=[rule(_outcome)],
+                [(OUTCOME_WORDS[code], code) for code in disputes.OUTCOMES],
+                needed="The outcome",
             ),
             FormField(
                 "Amount",
@@ -360,11 +340,12 @@ class DecideScreen(FormScreen):
                 placeholder="for part, e.g. 12.50",
                 validators=[rule(parse_money, optional=True)],
             ),
-            FormField(
+            ChoiceField(
                 "At fault",
                 "at_fault",
-                placeholder="worker, buyer or none (blank: as the outcome says)",
-                validators=[rule(_fault, optional=True)],
+                [(words, code) for code, words in FAULT_WORDS.items()],
+                value="",
+                prompt=FAULT_WORDS[""],
             ),
             FormField("Reason", "reason", validators=[required("A reason both sides can read")]),
         ]
@@ -372,13 +353,13 @@ class DecideScreen(FormScreen):
     def save(self, values: dict[str, str]) -> str:
         app = self.app
         amount = values["amount"].strip()
-        fault = values["at_fault"].strip().lower() or None
+        fault = values["at_fault"] or None
         with app.db.write() as session:
             decided = disputes.decide(
                 session,
                 self.dispute_id,
                 operator_of(session, app.who),
-                values["outcome"].strip().lower(),
+                values["outcome"],
                 values["reason"],
                 app.clock(),
                 amount_minor=parse_money(amount) if amount else None,

@@ -53,17 +53,18 @@ class HealthScreen(ConsoleScreen):
             ("Upper quartile", "q3"),
         ):
             table.add_column(label, key=key)
-        self.action_reload()
-
-    def on_screen_resume(self) -> None:
-        self.action_reload()
-
-    def action_reload(self) -> None:
         self.load()
 
+    def on_screen_resume(self) -> None:
+        self.load()
+
+    def action_reload(self) -> None:
+        self.load(said=True)
+
     @work(thread=True, exclusive=True, group="health")
-    def load(self) -> None:
-        self.post_message(HealthLoaded(health_of(self.app.db, self.app.who, self.app.clock())))
+    def load(self, said: bool = False) -> None:
+        found = health_of(self.app.db, self.who, self.app.clock())
+        self.post_message(HealthLoaded(found, said))
 
     def on_health_loaded(self, message: HealthLoaded) -> None:
         found = message.health
@@ -101,6 +102,8 @@ class HealthScreen(ConsoleScreen):
             )
             for share in found.shares
         ]
+        if message.said:
+            self.notify("Reloaded: the last 12 weeks")
         flagged = "".join(f"\nFlagged this month: {words}" for words in found.flags)
         self.query_one("#health-shares", Static).update(
             "Share of each sector (last 90 days): "

@@ -1,27 +1,24 @@
-"""Help on `?`: what each screen is for and its keys."""
+"""Help on `?` or F1: the keys of the screen underneath, what each screen is for, and the keys
+that work everywhere. The keys come from the bindings themselves, so the help cannot promise a
+key that does not work, nor show one the operator's role may not use."""
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Markdown
 
 from poems_tui.roles import KEYS, SCREENS
 
-ABOUT = {
-    "live": "Every text in and out, newest first, within a second. Type to filter by phone or word.",
-    "workers": "Find a worker by phone or name (Enter opens their record; the reason is logged "
-    "and they can see it). `n` onboards a walk-in. In a record: `e` change terms at the "
-    "worker's request, `k` ask consent to check a credential, `t` text them from the phone.",
-    "shifts": "The board by state (left/right or the state keys). Enter opens a shift: every "
-    "wave, who was offered and why, who replied and when. `n` posts a shift, `x` cancels one "
-    "with a reason.",
-    "buyers": "Buyers and their contact. `n` adds one, Enter edits the one under the cursor.",
-    "phone": "A simulated handset: pick a worker or type any number, send texts, read the "
-    "replies. It goes through the same inbound path as Twilio.",
-    "settings": "The market's zone, markup, offer window, quiet hours, text cap and booking cap. "
-    "Each change is checked and recorded with who and when.",
-}
+
+def keys_of(screen: Screen) -> list[tuple[str, str]]:
+    """(key, what it does) for each key the screen's footer shows, as the footer shows it."""
+    seen: dict[str, tuple[str, str]] = {}
+    for active in screen.active_bindings.values():
+        binding = active.binding
+        if binding.show and active.enabled and binding.action not in seen:
+            seen[binding.action] = (screen.app.get_key_display(binding), binding.description)
+    return list(seen.values())
 
 
 class HelpScreen(ModalScreen[None]):
@@ -29,20 +26,31 @@ class HelpScreen(ModalScreen[None]):
 
     BINDINGS = [Binding("escape,question_mark,f1,q", "dismiss", "Close")]
 
-    def __init__(self, screens: tuple[str, ...]) -> None:
+    def __init__(self, screens: tuple[str, ...], here: str, keys_here: list[tuple[str, str]]):
         super().__init__()
         self.screens = screens
+        self.here = here
+        self.keys_here = keys_here
 
     def compose(self) -> ComposeResult:
-        lines = ["# POEMS console", ""]
+        lines = ["# POEMS console", "", f"## Keys here ({self.here})", ""]
+        lines += [f"- `{key}` {what}" for key, what in self.keys_here] or ["- none"]
+        lines += ["", "## Screens", ""]
         for name in self.screens:
-            lines.append(f"**{KEYS[name]} {SCREENS[name]}**: {ABOUT[name]}")
-            lines.append("")
+            entry = SCREENS[name]
+            lines += [f"**{KEYS[name]} {entry.title}**: {entry.about}", ""]
         lines += [
-            "**Everywhere**: a screen's number opens it (alt and the number while typing in a "
-            "field), `?` or F1 this help, ctrl+p the command palette (also themes: "
-            "light, dark, ANSI for 16 colours), ctrl+o sign out, ctrl+q quit. Tab moves between "
-            "fields; the mouse works but is never needed.",
+            "## Everywhere",
+            "",
+            "- a screen's number opens it; in a text field press `esc` first (or alt and the "
+            "number, where the terminal sends alt)",
+            "- `esc` leaves a text field; in a form a second `esc` closes it",
+            "- `enter` in a form saves it when it is complete, else goes to what is missing",
+            "- `tab` and `shift+tab` move between fields; the mouse works but is never needed",
+            "- `?` or `f1` this help (`esc` closes it)",
+            "- `ctrl+p` the command palette: every screen and action, and the themes (light, "
+            "dark, ANSI for 16 colours)",
+            "- `ctrl+o` sign out; `ctrl+q` quit",
         ]
         with VerticalScroll(id="help-body"):
             yield Markdown("\n".join(lines))

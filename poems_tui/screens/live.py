@@ -1,20 +1,56 @@
 """Live: every text in and out, newest first, refreshed twice a second by reading only new rows."""
 
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
 from textual.reactive import reactive
+from textual.screen import ModalScreen
 from textual.widgets import DataTable, Input, Static
 
 from exchange.localtime import local
 from poems_tui.messages import FeedLoaded
 from poems_tui.screens.base import ConsoleScreen
 from poems_tui.services.feed import FeedRow, feed
+from poems_tui.widgets.table import Column, FittedTable
 
 KEEP = 500
 ARROWS = {"in": "→ in ", "out": "← out"}
-COLUMNS = (("Time", "time", 12), ("", "dir", 5), ("Who", "who", 16), ("Status", "status", 9))
-# Each column's cell padding (one each side) and the vertical scrollbar.
-EDGES = 2 * (len(COLUMNS) + 1) + 2
+COLUMNS = [
+    Column("Time", "time", 12, keep=1),
+    Column("", "dir", 5, keep=2),
+    Column("Who", "who", 16, keep=1),
+    Column("Status", "status", 9, keep=3),
+    Column("Text", "body", 20, keep=1, stretch=True),
+]
+
+
+class TextScreen(ModalScreen[None]):
+    """One text, whole: who sent it or got it, when, and how it went."""
+
+    BINDINGS = [Binding("escape,enter,q", "close", "Close")]
+
+    def __init__(self, row: FeedRow, tz: str) -> None:
+        super().__init__()
+        self.row = row
+        self.tz = tz
+
+    def compose(self) -> ComposeResult:
+        row = self.row
+        way = "From" if row.direction == "in" else "To"
+        at = f"{local(row.at, self.tz):%a %d %b %H:%M}" if row.at else ""
+        heading = Text(f"{way} {row.who}", style="bold")
+        if row.who != row.phone:
+            heading.append(f"  {row.phone}", style="not bold")
+        with VerticalScroll(classes="form", id="text-whole"):
+            yield Static(heading)
+            yield Static(Text(f"{at}  {row.status}"), classes="muted")
+            yield Static(Text(row.body), id="text-body")
+            yield Static("Esc or Enter closes", classes="muted")
+
+    def action_close(self) -> None:
+        self.dismiss(None)
 
 
 class LiveScreen(ConsoleScreen):
@@ -22,15 +58,18 @@ class LiveScreen(ConsoleScreen):
 
     NAME = "live"
     AUTO_FOCUS = "#feed"
-    BINDINGS = [("slash", "filter", "Filter"), ("escape", "clear_filter", "Clear filter")]
+    BINDINGS = [
+        Binding("slash", "filter", "Filter"),
+        Binding("escape", "clear_filter", "Clear filter"),
+    ]
 
     last_id: reactive[int] = reactive(0)
     filter_text: reactive[str] = reactive("")
 
     def compose(self) -> ComposeResult:
         yield from self.compose_top()
-        yield Input(placeholder="Filter: a phone or a word (press /)", id="feed-filter")
-        yield DataTable(id="feed", cursor_type="row", zebra_stripes=True)
+        yield Input(placeholder="Filter: a phone, a name or a word (press /)", id="feed-filter")
+        yield FittedTable(COLUMNS, id="feed")
         yield Static("", id="feed-status", classes="status")
         yield from self.compose_bottom()
 
@@ -50,7 +89,7 @@ class LiveScreen(ConsoleScreen):
 
     @work(thread=True, exclusive=True, group="feed")
     def refresh_feed(self, after_id: int, text: str) -> None:
-        rows = feed(self.app.db, self.app.who, after_id, text)
+        rows = feed(self.app.db, self.who, after_id, text)
         if rows or after_id == 0:
             self.post_message(FeedLoaded(rows, after_id == 0))
 
@@ -63,36 +102,24 @@ class LiveScreen(ConsoleScreen):
             self.last_id = self.rows[0].id
         self.show_rows()
 
-    def on_resize(self) -> None:
-        self.show_rows()
-
     def show_rows(self) -> None:
-        """Fill the table; the Text column takes the width left, so the layout never depends on
-        when the table last measured its cells."""
-        table = self.query_one("#feed", DataTable)
-        keep = None
-        if table.row_count and table.cursor_row > 0:
-            keep = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
-        table.clear(columns=True)
-        for label, key, width in COLUMNS:
-            table.add_column(label, key=key, width=width)
-        fixed = sum(width for _, _, width in COLUMNS) + EDGES
-        table.add_column("Text", key="body", width=max(10, self.size.width - fixed))
         tz = self.app.tz
-        for row in self.rows:
-            table.add_row(
-                f"{local(row.at, tz):%d %b %H:%M}" if row.at else "",
-                ARROWS.get(row.direction, row.direction),
-                row.who[:16],
-                row.status,
-                " ".join(row.body.split()),
-                key=str(row.id),
+        self.query_one("#feed", FittedTable).show(
+            (
+                str(row.id),
+                {
+                    "time": f"{local(row.at, tz):%d %b %H:%M}" if row.at else "",
+                    "dir": ARROWS.get(row.direction, row.direction),
+                    "who": row.who,
+                    "status": row.status,
+                    "body": " ".join(row.body.split()),
+                },
             )
-        if keep is not None and keep.value in table.rows:
-            table.move_cursor(row=table.get_row_index(keep.value), animate=False)
+            for row in self.rows
+        )
         filtered = f', filtered by "{self.filter_text}"' if self.filter_text else ""
         self.query_one("#feed-status", Static).update(
-            f"{len(self.rows)} texts{filtered}; newest first, updating live"
+            f"{len(self.rows)} texts{filtered}; newest first, updating live; Enter reads one whole"
         )
 
     @on(Input.Changed, "#feed-filter")
@@ -100,6 +127,23 @@ class LiveScreen(ConsoleScreen):
         self.filter_text = event.value.strip()
         self.last_id = 0
         self.refresh_feed(0, self.filter_text)
+        self.refresh_bindings()
+
+    @on(Input.Submitted, "#feed-filter")
+    def to_feed(self) -> None:
+        self.query_one("#feed", DataTable).focus()
+
+    @on(DataTable.RowSelected, "#feed")
+    def read_whole(self, event: DataTable.RowSelected) -> None:
+        found = next((row for row in self.rows if str(row.id) == event.row_key.value), None)
+        if found is not None:
+            self.app.push_screen(TextScreen(found, self.app.tz))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "clear_filter":
+            # Escape first leaves the filter box; a second Escape clears what it holds.
+            return bool(self.filter_text) and not isinstance(self.focused, Input)
+        return super().check_action(action, parameters)
 
     def action_filter(self) -> None:
         self.query_one("#feed-filter", Input).focus()

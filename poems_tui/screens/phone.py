@@ -2,6 +2,7 @@
 
 import threading
 
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
@@ -12,7 +13,7 @@ from exchange.errors import Refused
 from exchange.phones import to_e164
 from poems_tui.messages import ConversationLoaded
 from poems_tui.screens.base import ConsoleScreen
-from poems_tui.services.phone import conversation, workers_to_pick
+from poems_tui.services.phone import MOST_TO_PICK, conversation, name_of, workers_to_pick
 from poems_tui.widgets.form import rule
 from poems_tui.widgets.phone.handset import Handset
 from sms import inbound, outbox
@@ -22,8 +23,8 @@ class PhoneScreen(ConsoleScreen):
     """Pick a worker or type any number, then text as that phone."""
 
     NAME = "phone"
-    AUTO_FOCUS = "#phone-number"
-    BINDINGS = [("ctrl+n", "number", "Number")]
+    AUTO_FOCUS = "#phone-workers"
+    BINDINGS = [("ctrl+n", "number", "Type a number")]
 
     def compose(self) -> ComposeResult:
         yield from self.compose_top()
@@ -36,7 +37,7 @@ class PhoneScreen(ConsoleScreen):
                     validators=[rule(lambda v: to_e164(v, self.app.market.region))],
                 )
                 yield Static("", id="phone-error", classes="error")
-                yield Label("Or pick a worker")
+                yield Label("Or pick a worker (newest first)", id="phone-pick-label")
                 yield OptionList(id="phone-workers")
             yield Handset(self.app.tz)
         yield from self.compose_bottom()
@@ -53,18 +54,32 @@ class PhoneScreen(ConsoleScreen):
         self.timer.pause()
 
     def on_screen_resume(self) -> None:
+        # A worker onboarded on another screen since is in the list when the operator comes back.
         self.timer.resume()
+        self.load_picker()
 
     @work(thread=True, exclusive=True, group="picker")
     def load_picker(self) -> None:
-        found = workers_to_pick(self.app.db)
+        found = workers_to_pick(self.app.db, self.who)
         self.app.call_from_thread(self._fill_picker, found)
 
     def _fill_picker(self, found: list[tuple[str, str]]) -> None:
         picker = self.query_one("#phone-workers", OptionList)
+        was = picker.highlighted_option.id if picker.highlighted_option else None
+        if [option.id for option in picker.options] == [phone for phone, _ in found]:
+            return
         picker.clear_options()
         self.names = dict(found)
-        picker.add_options(Option(name or phone, id=phone) for phone, name in found)
+        picker.add_options(
+            Option(Text(f"{name}\n  {phone}" if name else phone), id=phone) for phone, name in found
+        )
+        if found:
+            phones = [phone for phone, _ in found]
+            picker.highlighted = phones.index(was) if was in phones else 0
+        if len(found) == MOST_TO_PICK:
+            self.query_one("#phone-pick-label", Label).update(
+                f"Or pick a worker ({MOST_TO_PICK:,} newest)"
+            )
 
     @on(OptionList.OptionSelected, "#phone-workers")
     def picked(self, event: OptionList.OptionSelected) -> None:
@@ -85,8 +100,7 @@ class PhoneScreen(ConsoleScreen):
         self.phone = phone
         self.last_id = 0
         self.query_one("#phone-number", Input).value = phone
-        name = self.names.get(phone, "")
-        self.query_one(Handset).start(phone, name)
+        self.query_one(Handset).start(phone, self.names.get(phone, ""))
         self.fetch(phone, 0)
 
     def poll(self) -> None:
@@ -96,12 +110,18 @@ class PhoneScreen(ConsoleScreen):
     @work(thread=True, exclusive=True, group="conversation")
     def fetch(self, phone: str, after_id: int) -> None:
         bubbles = conversation(self.app.db, phone, after_id)
-        if bubbles or after_id == 0:
-            self.post_message(ConversationLoaded(phone, bubbles, after_id == 0))
+        if after_id == 0:
+            name = name_of(self.app.db, phone)
+            self.post_message(ConversationLoaded(phone, bubbles, True, name))
+        elif bubbles:
+            self.post_message(ConversationLoaded(phone, bubbles, False))
 
     def on_conversation_loaded(self, message: ConversationLoaded) -> None:
         if message.phone != self.phone:
             return
+        if message.name is not None:
+            self.names[message.phone] = message.name
+            self.query_one(Handset).name_as(message.phone, message.name)
         fresh = [b for b in message.bubbles if b.id > self.last_id]
         if fresh:
             self.last_id = fresh[-1].id
@@ -122,6 +142,8 @@ class PhoneScreen(ConsoleScreen):
             inbound.deliver(app.db, phone, body, now)
             outbox.drain(app.db, app.gateway, now)
         app.call_from_thread(self.poll)
+        # A text may have signed a new worker up.
+        app.call_from_thread(self.load_picker)
 
     def action_number(self) -> None:
         self.query_one("#phone-number", Input).focus()

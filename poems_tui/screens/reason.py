@@ -6,7 +6,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Input, OptionList, Static
+from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from exchange.access import ACCESS_REASONS, record_access
@@ -17,7 +17,11 @@ from poems_tui.messages import Refused, Saved
 class ReasonScreen(ModalScreen[str | None]):
     """Pick a reason (Enter); "other" needs a few words. Dismissed with the reason, or None."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS = [
+        # Over the list's own Enter, so the footer can show it.
+        Binding("enter", "choose", "Open the record", priority=True),
+        Binding("escape", "cancel", "Cancel"),
+    ]
 
     def __init__(self, worker_id: int, name: str) -> None:
         super().__init__()
@@ -39,12 +43,21 @@ class ReasonScreen(ModalScreen[str | None]):
                 compact=True,
             )
             yield Static("", classes="form-refusal")
+        yield Footer()
 
     def on_mount(self) -> None:
         self.query_one("#reasons", OptionList).highlighted = 0
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "choose":
+            return self.focused is self.query_one("#reasons", OptionList)
+        return True
+
+    def action_choose(self) -> None:
+        self.query_one("#reasons", OptionList).action_select()
 
     @on(OptionList.OptionSelected, "#reasons")
     def chosen(self, event: OptionList.OptionSelected) -> None:

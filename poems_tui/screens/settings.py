@@ -22,6 +22,7 @@ class SettingsScreen(ConsoleScreen):
     """One market's settings as a form; Save checks each change and records who and when."""
 
     NAME = "settings"
+    AUTO_FOCUS = "#settings-market"
     BINDINGS = [("ctrl+s", "save", "Save"), ("ctrl+l", "new_figure", "New labour figure")]
 
     def compose(self) -> ComposeResult:
@@ -58,7 +59,7 @@ class SettingsScreen(ConsoleScreen):
 
     @work(thread=True, exclusive=True, group="settings")
     def load(self) -> None:
-        self.post_message(MarketsLoaded(markets(self.app.db, self.app.who, self.app.clock())))
+        self.post_message(MarketsLoaded(markets(self.app.db, self.who, self.app.clock())))
 
     def on_markets_loaded(self, message: MarketsLoaded) -> None:
         self.views = {view.id: view for view in message.markets}
@@ -89,10 +90,12 @@ class SettingsScreen(ConsoleScreen):
         self.query_one("#settings-law", Static).update(law)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "save":
+            return not self.read_only
         if action == "new_figure":
             # Only an admin changes the law's figures (exchange.law.history says so too).
-            return self.app.who is not None and self.app.who.role == "admin"
-        return True
+            return self.who is not None and self.who.role == "admin"
+        return super().check_action(action, parameters)
 
     def action_new_figure(self) -> None:
         view = self.views.get(self.market_id)

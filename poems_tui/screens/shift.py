@@ -44,7 +44,7 @@ class ShiftScreen(Screen):
 
     @work(thread=True, exclusive=True, group="shift")
     def load(self) -> None:
-        self.post_message(ShiftDetailLoaded(detail(self.app.db, self.shift_id)))
+        self.post_message(ShiftDetailLoaded(detail(self.app.db, self.shift_id, self.app.clock())))
 
     def on_shift_detail_loaded(self, message: ShiftDetailLoaded) -> None:
         self.detail = found = message.detail
@@ -72,7 +72,7 @@ class ShiftScreen(Screen):
                 key=str(index),
             )
         if not found.offers:
-            self.query_one("#offer-reason", Static).update("No offers yet: nobody eligible so far.")
+            self.query_one("#offer-reason", Static).update(found.no_offers)
         self.refresh_bindings()
 
     @on(DataTable.RowHighlighted, "#offers")
@@ -86,7 +86,12 @@ class ShiftScreen(Screen):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "cancel_shift":
-            return self.detail is not None and self.detail.can_cancel and not self.app.who.read_only
+            return (
+                self.detail is not None
+                and self.detail.can_cancel
+                and self.app.who is not None
+                and not self.app.who.read_only
+            )
         return True
 
     def action_back(self) -> None:

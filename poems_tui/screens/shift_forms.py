@@ -1,6 +1,7 @@
 """Post a shift for a buyer (checked as you type, refusals shown inline) and cancel one with a reason."""
 
 import re
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -10,13 +11,13 @@ from textual.app import ComposeResult
 from textual.suggester import SuggestFromList
 from textual.widgets import Input, Static
 
-from exchange.areas import normalise_place
 from exchange.errors import Refused
-from exchange.localtime import to_utc
+from exchange.localtime import local, to_utc
 from exchange.money import format_money, parse_money, pay_for_minutes
 from exchange.offers import send_wave
 from exchange.operators import require, require_market
-from exchange.shifts import MOST_SLOTS, cancel_shift, post_shift
+from exchange.quiet import offers_go_out_at
+from exchange.shifts import MOST_SLOTS, address_of, cancel_shift, post_shift, postcode_in, site_of
 from poems_tui.screens.forms import FormScreen
 from poems_tui.services.who import operator_of
 from poems_tui.widgets.form import FormBody, FormField, required, rule
@@ -59,8 +60,25 @@ def read_slots(text: str) -> int:
     return int(text)
 
 
+@dataclass(frozen=True)
+class BuyerSite:
+    id: int
+    address: str | None
+    postcode: str | None
+
+
+def goes_out(market: Market, start: datetime, now: datetime) -> str:
+    """When a new shift's first offers go out, in the market's words and time."""
+    at = offers_go_out_at(market, start, now)
+    if at is None:
+        return ""
+    day = "" if local(at, market.tz).date() == local(now, market.tz).date() else " %a %d %b"
+    return f"quiet hours: offers go out at {local(at, market.tz).strftime('%H:%M' + day)}"
+
+
 class PostShiftScreen(FormScreen):
-    """Post a shift for a buyer; it goes out in a first wave of offers at once."""
+    """Post a shift for a buyer; it goes out in a first wave of offers at once (or, in quiet
+    hours, when they end)."""
 
     form_title = "Post a shift for a buyer"
     submit_label = "Post"
@@ -68,7 +86,7 @@ class PostShiftScreen(FormScreen):
     def __init__(self, market: Market) -> None:
         super().__init__()
         self.market = market
-        self.buyers: dict[str, int] = {}
+        self.buyers: dict[str, BuyerSite] = {}
 
     def compose(self) -> ComposeResult:
         yield FormBody(
@@ -81,22 +99,38 @@ class PostShiftScreen(FormScreen):
 
     def _buyers(self) -> None:
         with self.app.db.read() as session:
-            names = session.exec(
-                select(Buyer.name, Buyer.id).where(Buyer.market_id == self.market.id)
+            rows = session.exec(
+                select(Buyer.name, Buyer.id, Buyer.default_place, Buyer.default_postcode).where(
+                    Buyer.market_id == self.market.id
+                )
             ).all()
-        self.app.call_from_thread(self._got_buyers, dict(names))
+        found = {name: BuyerSite(i, place, code) for name, i, place, code in rows}
+        self.app.call_from_thread(self._got_buyers, found)
 
-    def _got_buyers(self, buyers: dict[str, int]) -> None:
+    def _got_buyers(self, buyers: dict[str, BuyerSite]) -> None:
         self.buyers = buyers
         self.query_one("#buyer", Input).suggester = SuggestFromList(
             list(buyers), case_sensitive=False
         )
 
-    def _buyer(self, text: str) -> int:
-        for name, buyer_id in self.buyers.items():
+    def _buyer(self, text: str) -> BuyerSite:
+        for name, buyer in self.buyers.items():
             if name.lower() == text.strip().lower():
-                return buyer_id
+                return buyer
         raise Refused("no_buyer", "Not a buyer here; add them on the Buyers screen (4)")
+
+    def _site(self, where: str, buyer_name: str) -> tuple[str | None, str]:
+        """(address, postcode): the one place the worker goes and the offers are matched on.
+        Blank is the buyer's own address."""
+        if where.strip():
+            return site_of(where)
+        buyer = self._buyer(buyer_name)
+        code = buyer.postcode or postcode_in(buyer.address)
+        if code is None:
+            raise Refused(
+                "no_site", "This buyer has no address with a postcode: type the site's address"
+            )
+        return buyer.address, code
 
     def _today(self) -> date:
         return self.app.clock().astimezone(ZoneInfo(self.market.tz)).date()
@@ -110,10 +144,14 @@ class PostShiftScreen(FormScreen):
                 raise Refused("unknown_skill", f"One of: {', '.join(skills)}")
             return text
 
-        def place(text: str) -> str:
-            if normalise_place(text) is None:
-                raise Refused("bad_place", "A postcode or ZIP, e.g. E1 7AA")
-            return text
+        def where(text: str) -> object:
+            buyer = self.query_one("#buyer", Input).value
+            if not text.strip():
+                try:
+                    self._buyer(buyer)
+                except Refused:
+                    return text  # the buyer's own field says what is wrong
+            return self._site(text, buyer)
 
         skill_field = FormField(
             "Skill", "skill", placeholder=", ".join(skills[:3]), validators=[rule(skill)]
@@ -124,10 +162,15 @@ class PostShiftScreen(FormScreen):
                 "Buyer",
                 "buyer",
                 placeholder="start typing a buyer's name",
-                validators=[rule(self._buyer)],
+                validators=[rule(lambda v: self._buyer(v))],
             ),
             skill_field,
-            FormField("Postcode", "postcode", placeholder="E1 7AA", validators=[rule(place)]),
+            FormField(
+                "Where",
+                "where",
+                placeholder="blank: the buyer's address",
+                validators=[rule(where)],
+            ),
             FormField(
                 "Day",
                 "day",
@@ -148,6 +191,17 @@ class PostShiftScreen(FormScreen):
             ),
         ]
 
+    @on(Input.Changed, "#buyer")
+    def buyer_chosen(self, event: Input.Changed) -> None:
+        """The Where field says which address a blank means for this buyer."""
+        where = self.query_one("#where", Input)
+        try:
+            address, code = self._site("", event.value)
+        except Refused:
+            where.placeholder = "blank: the buyer's address"
+            return
+        where.placeholder = f"blank: {address_of(Shift(place=address, postcode=code))}"
+
     def _times(self, values: dict[str, str]) -> tuple[datetime, datetime]:
         day = read_day(values["day"], self._today(), self.market.region)
         start = datetime.combine(day, read_clock(values["start"]))
@@ -158,7 +212,8 @@ class PostShiftScreen(FormScreen):
 
     @on(Input.Changed)
     def show_value(self) -> None:
-        """What one booking could be worth against the market's cap, as the form is filled."""
+        """What one booking could be worth against the market's cap, and when offers go out,
+        as the form is filled."""
         note = self.query_one("#shift-value", Static)
         values = self.values()
         try:
@@ -172,35 +227,47 @@ class PostShiftScreen(FormScreen):
         cap = self.market.booking_cap_minor
         money = self.market.currency
         over = " - over the cap: lower the rate or shorten it" if value > cap else ""
+        waits = goes_out(self.market, start, self.app.clock())
         note.update(
             f"{minutes // 60}h{minutes % 60:02d}: one booking up to {format_money(value, money)} "
             f"of the {format_money(cap, money)} cap{over}"
+            + (f"\n{waits.capitalize()}" if waits else "")
         )
 
     def save(self, values: dict[str, str]) -> str:
         app = self.app
         now = app.clock()
         start, end = self._times(values)
+        address, code = self._site(values["where"], values["buyer"])
         with app.db.write() as session:
             operator = operator_of(session, app.who)
             require(operator, "admin", "staff", "franchisee")
             require_market(session, operator, self.market.id)
-            buyer = session.get(Buyer, self._buyer(values["buyer"]))
+            buyer = session.get(Buyer, self._buyer(values["buyer"]).id)
+            market = session.get(Market, self.market.id)
             shift = post_shift(
                 session,
-                session.get(Market, self.market.id),
+                market,
                 buyer,
                 values["skill"],
-                values["postcode"],
+                code,
                 start,
                 end,
                 read_slots(values["slots"]),
                 parse_money(values["max_rate"]),
                 now,
+                place=address,
                 credentials=[c for c in re.split(r"[\s,]+", values["credentials"]) if c],
                 posted_by=operator.id,
             )
             offers = send_wave(session, shift.id, now)
+            waits = goes_out(market, shift.start, now)
+            if waits:
+                return f"{shift.ref} posted; {waits}"
+            if not offers:
+                return (
+                    f"{shift.ref} posted; nobody eligible yet: it is offered as workers become free"
+                )
             return f"{shift.ref} posted; offered to {len(offers)} worker(s)"
 
 

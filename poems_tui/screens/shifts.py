@@ -10,8 +10,19 @@ from poems_tui.messages import BoardLoaded
 from poems_tui.screens.base import ConsoleScreen
 from poems_tui.screens.shift import ShiftScreen
 from poems_tui.screens.shift_forms import PostShiftScreen
-from poems_tui.services.shifts import STATES, board_counts, shifts_in
+from poems_tui.services.shifts import LABELS, STATES, board_counts, shifts_in
 from poems_tui.widgets.shifts.board import StateTabs
+from poems_tui.widgets.table import Column, FittedTable
+
+COLUMNS = [
+    Column("Ref", "ref", 5, keep=1),
+    Column("When", "when", 22, keep=1),
+    Column("Skill", "skill", 10, keep=2),
+    Column("Buyer", "buyer", 14, keep=3),
+    Column("Booked", "booked", 6, keep=2),
+    Column("Up to", "rate", 7, keep=4),
+    Column("Where", "place", 12, keep=2, stretch=True),
+]
 
 
 class ShiftsScreen(ConsoleScreen):
@@ -23,7 +34,6 @@ class ShiftsScreen(ConsoleScreen):
         Binding("left", "state(-1)", "State", priority=True),
         Binding("right", "state(1)", "State", priority=True),
         Binding("n", "post", "Post shift"),
-        Binding("enter", "open", "Open"),
     ]
 
     state: reactive[str] = reactive("open")
@@ -31,19 +41,11 @@ class ShiftsScreen(ConsoleScreen):
     def compose(self) -> ComposeResult:
         yield from self.compose_top()
         yield StateTabs()
-        yield DataTable(id="shifts", cursor_type="row", zebra_stripes=True)
+        yield FittedTable(COLUMNS, id="shifts")
         yield Static("", id="shifts-status", classes="status")
         yield from self.compose_bottom()
 
     def on_mount(self) -> None:
-        table = self.query_one("#shifts", DataTable)
-        table.add_column("Ref", key="ref", width=5)
-        table.add_column("When", key="when", width=22)
-        table.add_column("Skill", key="skill", width=10)
-        table.add_column("Buyer", key="buyer", width=18)
-        table.add_column("Booked", key="booked", width=6)
-        table.add_column("Up to", key="rate", width=7)
-        table.add_column("Where", key="place")
         self.timer = self.set_interval(2.0, self.reload)
         self.reload()
 
@@ -61,38 +63,25 @@ class ShiftsScreen(ConsoleScreen):
     def load(self, state: str) -> None:
         app = self.app
         now = app.clock()
-        counts = board_counts(app.db, app.who, now)
-        self.post_message(BoardLoaded(counts, state, shifts_in(app.db, app.who, state, now)))
+        counts = board_counts(app.db, self.who, now)
+        self.post_message(BoardLoaded(counts, state, shifts_in(app.db, self.who, state, now)))
 
     def on_board_loaded(self, message: BoardLoaded) -> None:
         if message.state != self.state:
             return
         self.query_one(StateTabs).show_counts(message.counts)
-        table = self.query_one("#shifts", DataTable)
-        keep = table.cursor_row
-        table.clear()
-        for row in message.rows:
-            table.add_row(
-                row.ref,
-                row.when,
-                row.skill,
-                row.buyer[:18],
-                row.booked,
-                row.rate,
-                row.place,
-                key=str(row.id),
-            )
-        if message.rows:
-            table.move_cursor(row=min(keep, len(message.rows) - 1), animate=False)
+        self.query_one("#shifts", FittedTable).show(
+            (str(row.id), vars(row)) for row in message.rows
+        )
         self.query_one("#shifts-status", Static).update(
-            f"{len(message.rows)} shown; left/right change state, Enter opens, n posts"
+            f"{len(message.rows)} {LABELS[self.state].lower()} shown; ← and → change state"
         )
 
     @on(Tabs.TabActivated, "#states")
     def tab_changed(self, event: Tabs.TabActivated) -> None:
         if event.tab.id and event.tab.id != self.state:
             self.state = event.tab.id
-            self.query_one("#shifts", DataTable).clear()
+            self.query_one("#shifts", FittedTable).show([])
             self.reload()
 
     def action_state(self, step: int) -> None:
@@ -101,16 +90,16 @@ class ShiftsScreen(ConsoleScreen):
 
     @on(DataTable.RowSelected, "#shifts")
     def action_open(self) -> None:
-        table = self.query_one("#shifts", DataTable)
-        if table.row_count:
-            key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
-            self.app.push_screen(ShiftScreen(int(key.value)), lambda _: self.reload())
+        key = self.query_one("#shifts", FittedTable).cursor_key
+        if key is not None:
+            self.app.push_screen(ShiftScreen(int(key)), lambda _: self.reload())
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "post":
+            return not self.read_only
+        return super().check_action(action, parameters)
 
     def action_post(self) -> None:
-        if self.read_only:
-            self.notify("Auditors read only.", severity="warning")
-            return
-
         def done(result: str | None) -> None:
             if result:
                 self.notify(result)

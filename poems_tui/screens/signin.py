@@ -1,14 +1,36 @@
 """Sign-in: username and password; failures are logged and limited by the exchange."""
 
+from sqlalchemy import func
+from sqlalchemy.engine import make_url
+from sqlmodel import select
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Center, Vertical
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Input, Label, Static
+from textual.widgets import Button, Footer, Header, Input, Label, Static
 
 from exchange.operators import sign_in
 from poems_tui.messages import SignedIn, SignInRefused
 from poems_tui.services.who import who_is
+from store.db import default_url
+from store.models import Operator
+
+
+def first_account_hint(url: str) -> str:
+    """What to type when the database has no console account yet."""
+    where = "" if url == default_url() else f" --db '{make_url(url).render_as_string()}'"
+    return (
+        "No console accounts yet. In another terminal, add the first one:\n"
+        f"  poems operator add admin --name 'Your Name' --role admin{where}\n"
+        "then sign in here as admin."
+    )
+
+
+class SignedOutScreen(Screen):
+    """What lies under the sign-in form once an operator has signed out."""
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="P")
 
 
 class SignInScreen(Screen["object"]):
@@ -16,23 +38,42 @@ class SignInScreen(Screen["object"]):
 
     AUTO_FOCUS = "#username"
 
-    def __init__(self, hint: str | None = None) -> None:
+    def __init__(self, hint: str | None = None, signed_out: bool = False) -> None:
         super().__init__()
         self.hint = hint
+        self.signed_out = signed_out
 
     def compose(self) -> ComposeResult:
         with Center(), Vertical(id="signin-box"):
             yield Static("POEMS console", id="signin-title")
-            yield Static("The public work exchange. Sign in to go on.", classes="muted")
+            greeting = "Signed out." if self.signed_out else "The public work exchange."
+            yield Static(f"{greeting} Sign in to go on.", classes="muted")
             yield Label("Username")
             yield Input(id="username", placeholder="e.g. staff", compact=True)
             yield Label("Password")
             yield Input(id="password", password=True, compact=True)
             yield Button("Sign in", id="signin", variant="primary", compact=True)
             yield Static("", id="signin-error", classes="error")
-            if self.hint:
-                yield Static(self.hint, id="signin-hint", classes="muted")
+            yield Static(self.hint or "", id="signin-hint", classes="muted")
         yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#signin-hint", Static).display = bool(self.hint)
+        if not self.hint:
+            self.look_for_accounts()
+
+    @work(thread=True, group="accounts")
+    def look_for_accounts(self) -> None:
+        app = self.app
+        with app.db.read() as session:
+            accounts = session.exec(select(func.count()).select_from(Operator)).one()
+        if not accounts:
+            app.call_from_thread(self.show_hint, first_account_hint(app.db.url))
+
+    def show_hint(self, text: str) -> None:
+        hint = self.query_one("#signin-hint", Static)
+        hint.update(text)
+        hint.display = True
 
     @on(Input.Submitted, "#username")
     def next_field(self) -> None:

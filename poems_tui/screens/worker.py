@@ -87,7 +87,7 @@ class WorkerScreen(Screen):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("terms", "credential", "export"):
-            return not self.app.who.read_only
+            return self.app.who is not None and not self.app.who.read_only
         if action == "text":
             return "phone" in self.app.screens_allowed
         return True

@@ -1,8 +1,11 @@
 """Forms at the desk: onboard a walk-in, change terms at the worker's request, ask to check a credential."""
 
+from textual.widgets import Input
+
 from exchange.credentials import KINDS, ask_consent
 from exchange.desk import change_terms
 from exchange.errors import Refused
+from exchange.law.people import needs_date_of_birth
 from exchange.money import parse_money
 from exchange.onboarding import (
     check_born,
@@ -47,6 +50,31 @@ class OnboardScreen(FormScreen):
     def __init__(self, market: Market) -> None:
         super().__init__()
         self.market = market
+        # Where pay and hours depend on age a date of birth is needed; read when the form opens.
+        self.age_needed = False
+
+    def on_mount(self) -> None:
+        self.run_worker(self._ask_age, thread=True, group="age")
+
+    def _ask_age(self) -> None:
+        app = self.app
+        with app.db.read() as session:
+            needed = needs_date_of_birth(session, self.market, app.clock())
+        app.call_from_thread(self._age_needed, needed)
+
+    def _age_needed(self, needed: bool) -> None:
+        self.age_needed = needed
+        if needed:
+            self.query_one(
+                "#born", Input
+            ).placeholder = "31/12/1990 (needed here: pay depends on age)"
+
+    def _born(self, text: str) -> object:
+        if text.strip():
+            return check_born(text, self.app.clock())
+        if self.age_needed:
+            raise Refused("no_date_of_birth", "Pay and hours here depend on age: it is needed")
+        return None
 
     def make_fields(self) -> list[FormField]:
         market = self.market
@@ -74,7 +102,7 @@ class OnboardScreen(FormScreen):
                 "Date of birth",
                 "born",
                 placeholder="31/12/1990 (where pay and hours depend on age)",
-                validators=[rule(lambda v: check_born(v, self.app.clock()), optional=True)],
+                validators=[rule(self._born)],
             ),
             FormField(
                 "Their rate /hr",

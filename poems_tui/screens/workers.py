@@ -2,6 +2,7 @@
 
 from textual import on, work
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.reactive import reactive
 from textual.widgets import DataTable, Input, Static
 
@@ -11,10 +12,19 @@ from poems_tui.screens.reason import ReasonScreen
 from poems_tui.screens.worker import WorkerScreen
 from poems_tui.screens.worker_forms import OnboardScreen
 from poems_tui.services.workers import count_workers, search
+from poems_tui.widgets.table import Column, FittedTable
 
 # Load the next page when the cursor comes this close to the end of what is loaded.
 NEAR_END = 5
 SEARCH_PAUSE = 0.15
+COLUMNS = [
+    Column("Name", "name", 16, keep=1, stretch=True),
+    Column("Phone", "phone", 13, keep=1),
+    Column("Skills", "skills", 18, keep=3),
+    Column("Area", "place", 8, keep=4),
+    Column("Rate", "rate", 7, keep=3),
+    Column("Status", "status", 9, keep=2),
+]
 
 
 class WorkersScreen(ConsoleScreen):
@@ -23,9 +33,8 @@ class WorkersScreen(ConsoleScreen):
     NAME = "workers"
     AUTO_FOCUS = "#workers"
     BINDINGS = [
-        ("slash", "search", "Search"),
-        ("n", "onboard", "Onboard walk-in"),
-        ("enter", "open", "Open"),
+        Binding("slash", "search", "Search"),
+        Binding("n", "onboard", "Onboard walk-in"),
     ]
 
     query_text: reactive[str] = reactive("")
@@ -34,18 +43,11 @@ class WorkersScreen(ConsoleScreen):
     def compose(self) -> ComposeResult:
         yield from self.compose_top()
         yield Input(placeholder="Find by phone (07700...) or name (press /)", id="worker-search")
-        yield DataTable(id="workers", cursor_type="row", zebra_stripes=True)
+        yield FittedTable(COLUMNS, id="workers")
         yield Static("", id="workers-status", classes="status")
         yield from self.compose_bottom()
 
     def on_mount(self) -> None:
-        table = self.query_one("#workers", DataTable)
-        table.add_column("Name", key="name", width=20)
-        table.add_column("Phone", key="phone", width=14)
-        table.add_column("Skills", key="skills", width=18)
-        table.add_column("Area", key="place", width=8)
-        table.add_column("Rate", key="rate", width=7)
-        table.add_column("Status", key="status")
         self.next_key = None
         self.loading_more = False
         self.pending = None
@@ -54,25 +56,17 @@ class WorkersScreen(ConsoleScreen):
     @work(thread=True, exclusive=True, group="workers")
     def load(self, text: str, after: tuple | None, fresh: bool) -> None:
         app = self.app
-        page = search(app.db, app.who, text, after)
-        total = count_workers(app.db, app.who) if fresh and not text else None
+        page = search(app.db, self.who, text, after)
+        total = count_workers(app.db, self.who) if fresh and not text else None
         self.post_message(WorkersLoaded(page, fresh, total))
 
     def on_workers_loaded(self, message: WorkersLoaded) -> None:
-        table = self.query_one("#workers", DataTable)
+        table = self.query_one("#workers", FittedTable)
+        cells = ((str(row.id), vars(row)) for row in message.page.rows)
         if message.fresh:
-            table.clear()
-        for row in message.page.rows:
-            if str(row.id) not in table.rows:
-                table.add_row(
-                    row.name,
-                    row.phone,
-                    row.skills,
-                    row.place,
-                    row.rate,
-                    row.status,
-                    key=str(row.id),
-                )
+            table.show(cells)
+        else:
+            table.extend(cells)
         if message.total is not None:
             self.total = message.total
         self.next_key = message.page.next_key
@@ -115,24 +109,16 @@ class WorkersScreen(ConsoleScreen):
 
     @work(thread=True, exclusive=True, group="workers-more")
     def load_more(self, text: str, after: tuple) -> None:
-        self.post_message(
-            WorkersLoaded(search(self.app.db, self.app.who, text, after), False, None)
-        )
+        self.post_message(WorkersLoaded(search(self.app.db, self.who, text, after), False, None))
 
     @on(DataTable.RowSelected, "#workers")
-    def selected(self) -> None:
-        self.action_open()
-
-    def action_search(self) -> None:
-        self.query_one("#worker-search", Input).focus()
-
     def action_open(self) -> None:
-        table = self.query_one("#workers", DataTable)
-        if not table.row_count:
+        table = self.query_one("#workers", FittedTable)
+        if table.cursor_key is None:
             return
-        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
-        worker_id = int(key.value)
-        name = table.get_row(key)[0] or table.get_row(key)[1]
+        row = table.rows_shown[table.cursor_key]
+        worker_id = int(table.cursor_key)
+        name = row["name"] or row["phone"]
 
         def opened(result: str | None) -> None:
             if result:
@@ -140,11 +126,15 @@ class WorkersScreen(ConsoleScreen):
 
         self.app.push_screen(ReasonScreen(worker_id, name), opened)
 
-    def action_onboard(self) -> None:
-        if self.read_only:
-            self.notify("Auditors read only.", severity="warning")
-            return
+    def action_search(self) -> None:
+        self.query_one("#worker-search", Input).focus()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "onboard":
+            return not self.read_only
+        return super().check_action(action, parameters)
+
+    def action_onboard(self) -> None:
         def done(result: str | None) -> None:
             if result:
                 self.notify(result)

@@ -8,7 +8,7 @@ from sqlmodel import col, select
 
 from poems_tui.services.who import Who
 from store.db import Database
-from store.models import Message, Worker
+from store.models import Buyer, Message, Worker
 
 PAGE = 200
 
@@ -27,7 +27,8 @@ class FeedRow:
 def feed(
     db: Database, who: Who, after_id: int = 0, text: str = "", limit: int = PAGE
 ) -> list[FeedRow]:
-    """Messages newer than `after_id`, newest first, matching a phone or a word when given."""
+    """Messages newer than `after_id`, newest first, matching a phone, a worker's or buyer's
+    name or a word when given. Each names its worker or buyer where the number is known."""
     query = (
         select(Message, Worker.name)
         .join(Worker, col(Worker.id) == Message.worker_id, isouter=True)
@@ -36,7 +37,10 @@ def feed(
         .limit(limit)
     )
     if who.market_ids is not None:
-        query = query.where(col(Worker.market_id).in_(who.market_ids))
+        buyers_here = select(Buyer.phone).where(col(Buyer.market_id).in_(who.market_ids))
+        query = query.where(
+            or_(col(Worker.market_id).in_(who.market_ids), col(Message.phone).in_(buyers_here))
+        )
     text = text.strip()
     if text:
         digits = "".join(ch for ch in text if ch.isdecimal())
@@ -44,12 +48,35 @@ def feed(
             query = query.where(col(Message.phone).contains(digits.lstrip("0")))
         else:
             word = f"%{text.lower()}%"
+            buyers_named = select(Buyer.phone).where(func.lower(Buyer.name).like(word))
             query = query.where(
-                or_(func.lower(Message.body).like(word), func.lower(Worker.name).like(word))
+                or_(
+                    func.lower(Message.body).like(word),
+                    func.lower(Worker.name).like(word),
+                    col(Message.phone).in_(buyers_named),
+                )
             )
     with db.read() as session:
         rows = session.exec(query).all()
+        unnamed = {m.phone for m, name in rows if not name}
+        buyers = (
+            dict(
+                session.exec(
+                    select(Buyer.phone, Buyer.name).where(col(Buyer.phone).in_(unnamed))
+                ).all()
+            )
+            if unnamed
+            else {}
+        )
     return [
-        FeedRow(m.id, m.created_at, m.direction, m.phone, name or m.phone, m.status, m.body)
+        FeedRow(
+            m.id,
+            m.created_at,
+            m.direction,
+            m.phone,
+            name or buyers.get(m.phone) or m.phone,
+            m.status,
+            m.body,
+        )
         for m, name in rows
     ]

@@ -5,8 +5,12 @@ from datetime import datetime
 
 from sqlmodel import col, select
 
+from poems_tui.services.who import Who
 from store.db import Database
-from store.models import Message, Worker
+from store.models import Buyer, Message, Worker
+
+# Enough for any desk's market; a bigger one is found by typing the number.
+MOST_TO_PICK = 1000
 
 
 @dataclass(frozen=True)
@@ -32,22 +36,20 @@ def conversation(db: Database, phone: str, after_id: int = 0, limit: int = 100) 
     ]
 
 
-def workers_to_pick(db: Database, limit: int = 12) -> list[tuple[str, str]]:
-    """(phone, name) of workers who texted lately, newest first, for the number picker."""
+def workers_to_pick(db: Database, who: Who, limit: int = MOST_TO_PICK) -> list[tuple[str, str]]:
+    """(phone, name) of every worker in the operator's markets, newest first."""
+    query = select(Worker.phone, Worker.name).order_by(col(Worker.id).desc()).limit(limit)
+    if who.market_ids is not None:
+        query = query.where(col(Worker.market_id).in_(who.market_ids))
     with db.read() as session:
-        recent = session.exec(
-            select(Message.phone, Worker.name)
-            .join(Worker, col(Worker.id) == Message.worker_id, isouter=True)
-            .where(Message.direction == "in")
-            .order_by(col(Message.id).desc())
-            .limit(limit * 10)
-        ).all()
-        if len(recent) < limit:
-            recent += session.exec(
-                select(Worker.phone, Worker.name).where(Worker.status == "active").limit(limit)
-            ).all()
-    seen: dict[str, str] = {}
-    for phone, name in recent:
-        if phone not in seen:
-            seen[phone] = name or ""
-    return list(seen.items())[:limit]
+        return [(phone, name or "") for phone, name in session.exec(query).all()]
+
+
+def name_of(db: Database, phone: str) -> str:
+    """The worker's name on this number, else the buyer's; blank for a stranger."""
+    with db.read() as session:
+        worker = session.exec(select(Worker.name).where(Worker.phone == phone)).first()
+        if worker:
+            return worker
+        buyer = session.exec(select(Buyer.name).where(Buyer.phone == phone)).first()
+    return buyer or ""

@@ -8,6 +8,8 @@ from sqlmodel import col, select
 
 from exchange.localtime import format_span, local
 from exchange.money import format_money
+from exchange.quiet import offers_go_out_at
+from exchange.shifts import address_of, postcode_in
 from poems_tui.services.who import Who
 from store.db import Database
 from store.models import Booking, Buyer, Market, Offer, Shift, Worker
@@ -89,7 +91,7 @@ def shifts_in(
             format_span(shift.start, shift.end, tz),
             f"{shift.booked}/{shift.slots}",
             format_money(shift.max_rate_minor, shift.currency),
-            shift.postcode,
+            address_of(shift),
             shift.status,
         )
         for shift, buyer, tz in rows
@@ -116,9 +118,11 @@ class ShiftDetail:
     offers: list[OfferLine]
     booked: list[str]
     can_cancel: bool
+    # Why there are no offers yet, when there are none.
+    no_offers: str
 
 
-def detail(db: Database, shift_id: int) -> ShiftDetail | None:
+def detail(db: Database, shift_id: int, now: datetime) -> ShiftDetail | None:
     """Every wave of a shift: who was offered, the stored reason, who replied and when."""
     with db.read() as session:
         shift = session.get(Shift, shift_id)
@@ -160,14 +164,24 @@ def detail(db: Database, shift_id: int) -> ShiftDetail | None:
         facts = [
             ("Buyer", buyer.name),
             ("When", format_span(shift.start, shift.end, tz)),
-            ("Where", f"{shift.place or ''} {shift.postcode}".strip()),
+            ("Where", address_of(shift)),
             ("Pays up to", f"{format_money(shift.max_rate_minor, shift.currency)}/hr"),
             ("People", f"{shift.booked} of {shift.slots} booked; wave {shift.wave}"),
             ("Status", shift.status + (f": {shift.cancel_reason}" if shift.cancel_reason else "")),
             ("Posted", at(shift.created_at)),
         ]
+        named = postcode_in(shift.place)
+        if named is not None and named != shift.postcode:
+            # Posted before a shift had one place: say which postcode its offers went by.
+            facts.append(("Matched on", shift.postcode))
         if shift.credentials:
             facts.append(("Needs", ", ".join(shift.credentials)))
+        waits = offers_go_out_at(market, shift.start, now) if shift.status == "open" else None
+        no_offers = (
+            f"No offers yet: it is quiet hours; offers go out at {at(waits)}."
+            if waits
+            else "No offers yet: nobody eligible so far; it is offered as workers become free."
+        )
         return ShiftDetail(
             shift.id,
             shift.ref or "",
@@ -176,4 +190,5 @@ def detail(db: Database, shift_id: int) -> ShiftDetail | None:
             offers,
             booked,
             shift.status not in ("cancelled", "done"),
+            no_offers,
         )

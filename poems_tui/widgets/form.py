@@ -1,13 +1,14 @@
-"""Form pieces: a labelled field that says what is wrong as you type, and a modal form frame."""
+"""Form pieces: a labelled field that says what is wrong as you type, a field of fixed choices,
+and a modal form's frame."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.validation import Function, ValidationResult, Validator
 from textual.widget import Widget
-from textual.widgets import Button, Input, Label, Static
+from textual.widgets import Button, Input, Label, Select, Static
 
 from exchange.errors import Refused
 
@@ -34,15 +35,18 @@ def required(what: str) -> Validator:
     return Function(lambda value: bool(value.strip()), f"{what} is needed")
 
 
-class FormField(Widget):
-    """A label, an input and, under it, what is wrong with what was typed (updated per key)."""
+FIELD_CSS = """
+{name} { height: auto; layout: grid; grid-size: 2; grid-columns: 18 1fr; grid-rows: auto; margin-bottom: 1; }
+{name} > Label { padding: 0 1 0 0; color: $text-muted; }
+{name} > .field-error { column-span: 2; color: $text-error; height: auto; padding-left: 18; display: none; }
+"""
 
-    DEFAULT_CSS = """
-    FormField { height: auto; layout: grid; grid-size: 2; grid-columns: 18 1fr; grid-rows: auto; margin-bottom: 1; }
-    FormField > Label { padding: 0 1 0 0; color: $text-muted; }
-    FormField > Input { width: 1fr; }
-    FormField > .field-error { column-span: 2; color: $text-error; height: auto; padding-left: 18; display: none; }
-    """
+
+class FormField(Widget):
+    """A label, an input and, under it, what is wrong with what was typed (updated per key,
+    so it goes as soon as the field is put right)."""
+
+    DEFAULT_CSS = FIELD_CSS.replace("{name}", "FormField") + "FormField > Input { width: 1fr; }"
 
     def __init__(
         self,
@@ -53,8 +57,10 @@ class FormField(Widget):
         validators: list[Validator] | None = None,
         password: bool = False,
     ) -> None:
-        super().__init__(id=f"field-{field_id}")
+        super().__init__(id=f"field-{field_id}", classes="form-field")
         self.label = label
+        self.field_id = field_id
+        self.initial = value
         self.input = Input(
             value=value,
             placeholder=placeholder,
@@ -71,13 +77,24 @@ class FormField(Widget):
         yield Static("", classes="field-error")
 
     @on(Input.Changed)
+    def recheck(self) -> None:
+        # Checked as they type, so a problem goes as soon as it is put right.
+        self.show_problem()
+
     @on(Input.Blurred)
-    def show_problem(self, event: Input.Changed | Input.Blurred) -> None:
-        result = event.validation_result
-        text = "" if result is None or result.is_valid else "; ".join(result.failure_descriptions)
-        problem = self.query_one(".field-error", Static)
-        problem.update(text)
-        problem.display = bool(text)
+    def left(self) -> None:
+        if self.value.strip():
+            self.show_problem()
+
+    def problem(self) -> str:
+        result = self.input.validate(self.input.value)
+        return "" if result is None or result.is_valid else "; ".join(result.failure_descriptions)
+
+    def show_problem(self) -> None:
+        text = self.problem()
+        shown = self.query_one(".field-error", Static)
+        shown.update(text)
+        shown.display = bool(text)
 
     @property
     def value(self) -> str:
@@ -85,8 +102,76 @@ class FormField(Widget):
 
     @property
     def valid(self) -> bool:
-        result = self.input.validate(self.input.value)
-        return result is None or result.is_valid
+        return not self.problem()
+
+    @property
+    def field(self) -> Widget:
+        return self.input
+
+
+class ChoiceField(Widget):
+    """A label and a list of fixed choices (Enter opens it; typing a letter jumps)."""
+
+    DEFAULT_CSS = (
+        FIELD_CSS.replace("{name}", "ChoiceField") + "ChoiceField > Select { width: 1fr; }"
+    )
+
+    def __init__(
+        self,
+        label: str,
+        field_id: str,
+        choices: Sequence[tuple[str, str]],
+        value: str = "",
+        prompt: str = "Choose one",
+        needed: str | None = None,
+    ) -> None:
+        super().__init__(id=f"field-{field_id}", classes="form-field")
+        self.label = label
+        self.field_id = field_id
+        self.initial = value
+        # `needed` says what is missing when nothing is chosen; without it a blank is allowed.
+        self.needed = needed
+        self.select: Select[str] = Select(
+            [(words, code) for words, code in choices],
+            prompt=prompt,
+            value=value or Select.NULL,
+            id=field_id,
+            compact=True,
+            type_to_search=True,
+        )
+
+    def compose(self) -> ComposeResult:
+        yield Label(self.label)
+        yield self.select
+        yield Static("", classes="field-error")
+
+    @on(Select.Changed)
+    def recheck(self) -> None:
+        self.show_problem()
+
+    def problem(self) -> str:
+        return f"{self.needed} is needed" if self.needed and not self.value else ""
+
+    def show_problem(self) -> None:
+        text = self.problem()
+        shown = self.query_one(".field-error", Static)
+        shown.update(text)
+        shown.display = bool(text)
+
+    @property
+    def value(self) -> str:
+        return "" if self.select.is_blank() else str(self.select.value)
+
+    @property
+    def valid(self) -> bool:
+        return not self.problem()
+
+    @property
+    def field(self) -> Widget:
+        return self.select
+
+
+Field = FormField | ChoiceField
 
 
 class FormBody(Vertical):
@@ -104,6 +189,7 @@ class FormBody(Vertical):
             yield from self.fields
         yield Static("", classes="form-refusal")
         with Horizontal(classes="form-buttons"):
+            yield Static("enter saves · esc leaves a field, twice closes", classes="form-keys")
             yield Button(self.submit_label, variant="primary", id="submit", compact=True)
             yield Button("Cancel", id="cancel", compact=True)
 

@@ -61,14 +61,21 @@ async def test_the_phone_texts_the_exchange_and_shows_the_reply(make_app, consol
     assert [m.direction for m in log] == ["in", "out"]
 
 
-async def test_a_digit_types_into_the_phone_field_and_alt_and_the_digit_leaves(make_app):
+async def test_a_digit_types_into_the_number_box_and_escape_or_alt_then_the_digit_leaves(
+    make_app,
+):
     app = make_app(operator="staff")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("5")
         await wait_for(pilot, lambda: app.current_mode == "phone")
-        await pilot.press("0", "7")
+        await pilot.press("ctrl+n", "0", "7")
         assert app.screen.query_one("#phone-number").value == "07"
         await pilot.press("alt+1")
+        await wait_for(pilot, lambda: app.current_mode == "live")
+        await pilot.press("5")
+        await wait_for(pilot, lambda: app.current_mode == "phone")
+        assert app.focused.id == "phone-number"
+        await pilot.press("escape", "1")
         await wait_for(pilot, lambda: app.current_mode == "live")
 
 

@@ -1,65 +1,181 @@
-"""`poems demo` in a real terminal: sign in, text the exchange from the Phone screen, read the reply."""
+"""`poems demo` in a real terminal, driven with tmux as a person would type."""
 
+import os
 import shutil
 import subprocess
 import sys
 import time
 import uuid
+from pathlib import Path
 
 import pytest
+
+from poems_tui.sample import DEMO_OPERATORS
 
 pytestmark = pytest.mark.skipif(
     shutil.which("tmux") is None,
     reason="tmux is not installed (CI installs it with apt-get install tmux)",
 )
+REPO = Path(__file__).resolve().parents[2]
+# Every fault the console could print: Python's and Textual's ways of showing a traceback.
+TRACEBACK_WORDS = ("Traceback", "Error:", "stopped on a fault")
 
 
-def screen(session: str) -> str:
-    return subprocess.run(
-        ["tmux", "capture-pane", "-t", session, "-p"], capture_output=True, text=True, check=False
-    ).stdout
+class Terminal:
+    """A tmux session running one command; counts every keystroke sent to it."""
 
+    def __init__(self, command: str, size: tuple[int, int] = (100, 30), env=None) -> None:
+        self.name = f"poems-{uuid.uuid4().hex[:8]}"
+        self.keystrokes = 0
+        settings = [f"{key}={value}" for key, value in (env or {}).items()]
+        subprocess.run(
+            ["tmux", "new-session", "-d", "-s", self.name, "-x", str(size[0]), "-y", str(size[1])]
+            + ["-c", str(REPO), "env", *settings, "bash", "-c", command],
+            check=True,
+        )
+        # Keep the pane after the command ends, so a crash's last words can be read.
+        subprocess.run(["tmux", "set-option", "-t", self.name, "remain-on-exit", "on"], check=True)
 
-def wait_for_text(session: str, text: str, timeout: float = 20.0) -> str:
-    began = time.monotonic()
-    while time.monotonic() - began < timeout:
-        shown = screen(session)
-        if text in shown:
-            return shown
+    def screen(self) -> str:
+        return subprocess.run(
+            ["tmux", "capture-pane", "-t", self.name, "-p"],
+            capture_output=True,
+            text=True,
+            check=False,
+        ).stdout
+
+    def wait_for(self, text: str, timeout: float = 20.0) -> str:
+        began = time.monotonic()
+        while time.monotonic() - began < timeout:
+            shown = self.screen()
+            if text in shown:
+                return shown
+            time.sleep(0.2)
+        raise AssertionError(f"{text!r} never appeared; the screen was:\n{self.screen()}")
+
+    def type(self, text: str) -> None:
+        """Text as typed, one keystroke a character."""
+        subprocess.run(["tmux", "send-keys", "-t", self.name, "-l", text], check=True)
+        self.keystrokes += len(text)
         time.sleep(0.2)
-    raise AssertionError(f"{text!r} never appeared; the screen was:\n{screen(session)}")
+
+    def press(self, *keys: str) -> None:
+        """Named keys (Enter, Tab, Escape, Right), one keystroke each, at a person's pace."""
+        for key in keys:
+            subprocess.run(["tmux", "send-keys", "-t", self.name, key], check=True)
+            self.keystrokes += 1
+            time.sleep(0.25)
+
+    def close(self) -> None:
+        subprocess.run(["tmux", "kill-session", "-t", self.name], check=False)
 
 
-def keys(session: str, *typed: str) -> None:
-    for key in typed:
-        subprocess.run(["tmux", "send-keys", "-t", session, key], check=True)
-        # A person's pace: a key that moves focus is handled before the next one arrives.
-        time.sleep(0.15)
-
-
-def burst(session: str, *typed: str) -> None:
-    """Keys sent at once, as a fast typist's type-ahead arrives."""
-    subprocess.run(["tmux", "send-keys", "-t", session, *typed], check=True)
+def no_traceback(shown: str) -> None:
+    for word in TRACEBACK_WORDS:
+        assert word not in shown, f"the console showed {word!r}:\n{shown}"
 
 
 def test_the_demo_signs_in_and_the_phone_gets_a_reply(tmp_path):
-    session = f"poems-{uuid.uuid4().hex[:8]}"
     url = f"sqlite:///{tmp_path / 'demo.db'}"
-    command = f"{sys.executable} -m poems demo --db {url}"
-    subprocess.run(
-        ["tmux", "new-session", "-d", "-s", session, "-x", "100", "-y", "30", command], check=True
-    )
+    term = Terminal(f"{sys.executable} -m poems demo --db {url}")
     try:
-        wait_for_text(session, "Sign in", timeout=30)
+        term.wait_for("Sign in", timeout=60)
         # Typed ahead in one burst: the Tab must move on before the password arrives.
-        burst(session, "staff", "Tab", "staff", "Enter")
-        wait_for_text(session, "1 Live")
-        keys(session, "5")
-        wait_for_text(session, "Or pick a worker")
-        keys(session, "07700 900888", "Enter")
-        wait_for_text(session, "+447700900888")
-        keys(session, "hello", "Enter")
-        shown = wait_for_text(session, "What is your name?")
+        subprocess.run(
+            ["tmux", "send-keys", "-t", term.name, "staff", "Tab", "staff", "Enter"], check=True
+        )
+        term.wait_for("1 Live")
+        term.press("5")
+        term.wait_for("Or pick a worker")
+        term.press("C-n")
+        term.type("07700 900888")
+        term.press("Enter")
+        term.wait_for("+447700900888")
+        term.type("hello")
+        term.press("Enter")
+        shown = term.wait_for("What is your name?")
         assert "hello" in shown
     finally:
-        subprocess.run(["tmux", "kill-session", "-t", session], check=False)
+        term.close()
+
+
+def test_each_demo_role_opens_help_and_signs_out_without_a_traceback(tmp_path):
+    url = f"sqlite:///{tmp_path / 'demo.db'}"
+    term = Terminal(f"{sys.executable} -m poems demo --db {url}")
+    try:
+        term.wait_for("Sign in", timeout=60)
+        for username in ("staff", "admin", "fran", "audit"):
+            password = DEMO_OPERATORS[username][2]
+            term.type(username)
+            term.press("Tab")
+            term.type(password)
+            term.press("Enter")
+            term.wait_for(f"({DEMO_OPERATORS[username][1]})")
+            # The first screen shown and its footer drawn: the next key is its own.
+            term.wait_for("newest first, updating live")
+            term.press("?")
+            shown = term.wait_for("Keys here")
+            no_traceback(shown)
+            term.press("Escape")
+            time.sleep(0.5)
+            assert "Keys here" not in term.screen(), "Escape did not close the help"
+            term.press("C-o")
+            no_traceback(term.wait_for("Signed out. Sign in to go on."))
+    finally:
+        term.close()
+
+
+@pytest.mark.skipif(not (REPO / "requirements.lock").exists(), reason="needs the repository")
+def test_a_walk_in_books_a_shift_from_scripts_demo_in_at_most_100_keystrokes(tmp_path):
+    """README's "First five minutes": from `bash scripts/demo` on a fresh HOME, onboard a
+    walk-in, text their availability from the Phone, post a shift for a buyer, book it with Y."""
+    home = tmp_path / "home"
+    home.mkdir()
+    url = f"sqlite:///{tmp_path / 'demo.db'}"
+    term = Terminal(
+        f"bash scripts/demo --at 2026-11-26T10:00 --db {url}",
+        env={"HOME": home, "PATH": os.environ["PATH"]},
+    )
+    try:
+        term.wait_for("Sign in", timeout=300)
+        term.type("staff")
+        term.press("Tab")
+        term.type("staff")
+        term.press("Enter")
+        term.wait_for("1 Live")
+        # Workers, n: the walk-in form; Enter moves to what is still missing, then signs up.
+        term.press("2", "n")
+        term.wait_for("Onboard a walk-in")
+        # Pay here depends on age, so the form asks for a date of birth too.
+        for text in ("07700900555", "Ann Lee", "care", "E1 6AN", "1/2/1990", "13"):
+            term.type(text)
+            term.press("Enter")
+        term.wait_for("Ann Lee signed up")
+        # Phone: the newest worker is first in the list; Enter holds their phone.
+        term.press("5")
+        term.wait_for("Ann Lee")
+        term.press("Enter")
+        term.type("tomorrow 9-5")
+        term.press("Enter")
+        term.wait_for("Got it: free")
+        # Shifts, n: a shift tomorrow at the buyer's own address, up to 15.00 an hour.
+        term.press("Escape", "3", "n")
+        term.wait_for("Post a shift for a buyer")
+        term.type("Syd")
+        term.press("Right", "Enter")
+        term.type("care")
+        term.press("Enter")
+        term.type("15")
+        term.press("Enter")
+        term.wait_for("posted; offered to")
+        # Ann's phone gets the offer; Y books it.
+        term.press("5")
+        term.wait_for("Work: care")
+        term.press("Enter")
+        term.type("Y")
+        term.press("Enter")
+        shown = term.wait_for("Booked")
+        no_traceback(shown)
+        assert term.keystrokes <= 100, term.keystrokes
+    finally:
+        term.close()

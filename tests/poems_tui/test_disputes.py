@@ -5,6 +5,7 @@ a decision, each stored and texted through the real exchange."""
 from datetime import timedelta
 
 from sqlmodel import col, select
+from textual.widgets import Select
 
 from exchange import disputes
 from poems_tui.screens.disputes import DisputeScreen
@@ -199,3 +200,27 @@ async def test_staff_lift_a_suspension_from_the_page_and_the_worker_is_told(
         assert session.get(Worker, dispute.worker_id).suspended_at is None
         told = session.exec(select(Notice).where(Notice.kind == "suspension_lifted")).all()
     assert len(told) == 1
+
+
+async def test_outcome_and_fault_are_chosen_from_a_list_not_typed(make_app, opened):
+    app = make_app(operator="fran")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("7")
+        await wait_for(pilot, lambda: rows(app, "disputes"))
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: "Timeline" in shown(app))
+        await pilot.press("d")
+        await pilot.pause(0.3)
+        form = app.screen
+        outcome, fault = form.query_one("#outcome", Select), form.query_one("#at_fault", Select)
+        assert [value for _, value in outcome._options if value != Select.NULL] == [
+            "uphold",
+            "part",
+            "reject",
+        ]
+        assert {value for _, value in fault._options} >= {"worker", "buyer", "none"}
+        # The outcome has the focus: Enter opens its list, R jumps to Reject, Enter takes it.
+        await pilot.press("enter", "R", "enter")
+        await wait_for(pilot, lambda: outcome.value == "reject")
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: "A reason both sides can read is needed" in shown(app))

@@ -1,7 +1,10 @@
 """Shifts: the board by state, posting with a form that checks as you type, a shift's waves, cancelling."""
 
+from datetime import UTC, datetime
+
 from sqlmodel import select
 
+from poems_tui.app import PoemsConsole
 from poems_tui.screens.shift import ShiftScreen
 from poems_tui.screens.shift_forms import PostShiftScreen
 from store.models import Notice, Shift
@@ -55,7 +58,6 @@ async def test_posting_a_shift_sends_the_first_wave(make_app, console_db):
             form,
             buyer="rosewood care home",
             skill="care",
-            postcode="E1 7AA",
             day="tomorrow",
             start="10:00",
             end="14:00",
@@ -73,6 +75,8 @@ async def test_posting_a_shift_sends_the_first_wave(make_app, console_db):
             )
         ).all()
     assert (posted.skill, posted.status, posted.posted_by is not None) == ("care", "offering", True)
+    # Where was left blank: the buyer's own address, which is also the postcode matched on.
+    assert (posted.place, posted.postcode) == ("Rosewood, 3 Cable St", "E1 6AN")
     assert offers
 
 
@@ -86,7 +90,6 @@ async def test_a_refusal_from_the_exchange_shows_in_the_form_with_nothing_lost(m
             form,
             buyer="Rosewood Care Home",
             skill="care",
-            postcode="E1 7AA",
             day="tomorrow",
             start="06:00",
             end="23:00",
@@ -133,3 +136,91 @@ async def test_cancelling_needs_a_reason_and_tells_the_booked_worker(make_app, c
     with console_db.read() as session:
         told = session.exec(select(Notice).where(Notice.kind == "shift_cancelled")).all()
     assert told and all(n.data["reason"] == "The ward is closed" for n in told)
+
+
+async def test_a_different_site_is_a_full_address_and_its_postcode_is_matched_on(
+    make_app, console_db
+):
+    app = make_app(operator="staff")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("3", "n")
+        await pilot.pause(0.3)
+        form = app.screen
+        await fill(form, buyer="Rosewood Care Home", skill="care", where="E8 1AA")
+        await wait_for(pilot, lambda: "A full address with its postcode" in shown(app))
+        await fill(form, where="12 Mare St, e8 1aa", max_rate="14.50")
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: app.screen is not form)
+    with console_db.read() as session:
+        posted = session.exec(select(Shift).order_by(Shift.id.desc())).first()
+    assert (posted.place, posted.postcode) == ("12 Mare St, e8 1aa", "E8 1AA")
+
+
+async def test_a_shift_posted_in_quiet_hours_says_when_its_offers_go_out(console_db):
+    """07:58 in London, quiet until 08:00: the toast and the shift's page both say 08:00."""
+    early = datetime(2026, 11, 26, 7, 58, tzinfo=UTC)
+    app = PoemsConsole(console_db, clock=lambda: early, operator="staff", cursor_blink=False)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await pilot.press("3", "n")
+        await pilot.pause(0.3)
+        form = app.screen
+        await fill(form, buyer="Rosewood Care Home", skill="care", day="27/11", max_rate="14.50")
+        await wait_for(pilot, lambda: "Quiet hours: offers go out at 08:00" in shown(app))
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: app.screen is not form)
+        said = [n.message for n in app._notifications]
+        assert any("quiet hours: offers go out at 08:00" in words for words in said), said
+        with console_db.read() as session:
+            posted = session.exec(select(Shift).order_by(Shift.id.desc())).first()
+        app.push_screen(ShiftScreen(posted.id))
+        await wait_for(pilot, lambda: "offers go out at" in shown(app))
+        assert "No offers yet: it is quiet hours; offers go out at 26 Nov 08:00." in shown(app)
+
+
+async def test_enter_saves_a_complete_form_and_otherwise_goes_to_what_is_missing(
+    make_app, console_db
+):
+    app = make_app(operator="staff")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("3", "n")
+        await pilot.pause(0.3)
+        form = app.screen
+        await pilot.press(*"Rosewood Care Home", "enter")
+        # The next field still to fill, not marked wrong: nothing was typed in it yet.
+        assert app.focused.id == "skill" and "is needed" not in shown(app)
+        await pilot.press(*"care", "enter")
+        assert app.focused.id == "max_rate"
+        await pilot.press(*"14.50", "enter")
+        await wait_for(pilot, lambda: app.screen is not form)
+    with console_db.read() as session:
+        assert session.exec(select(Shift).order_by(Shift.id.desc())).first().max_rate_minor == 1450
+
+
+async def test_escape_leaves_a_field_then_asks_before_closing_what_was_typed(make_app):
+    app = make_app(operator="staff")
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.press("3", "n")
+        await pilot.pause(0.3)
+        form = app.screen
+        await pilot.press(*"Rose", "escape")
+        assert app.screen is form and app.focused is None
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: "without saving?" in shown(app))
+        await pilot.press("n")
+        await wait_for(pilot, lambda: app.screen is form)
+        assert form.query_one("#buyer").value == "Rose"
+        await pilot.press("escape", "y")
+        await wait_for(pilot, lambda: app.screen is not form)
+        assert any("Not saved" in n.message for n in app._notifications)
+
+
+async def test_an_error_goes_as_soon_as_its_field_is_put_right(make_app):
+    app = make_app(operator="staff")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("3", "n")
+        await pilot.pause(0.3)
+        app.screen.query_one("#skill").focus()
+        await pilot.press(*"plumb")
+        await wait_for(pilot, lambda: "One of: care" in shown(app))
+        await pilot.press(*("backspace",) * 5, *"care")
+        await wait_for(pilot, lambda: "One of: care" not in shown(app))

@@ -24,6 +24,8 @@ async def test_the_right_password_opens_the_live_feed(make_app):
         await sign_in(pilot, "staff", "staff")
         await wait_for(pilot, lambda: isinstance(app.screen, LiveScreen))
         assert app.who.username == "staff" and "Sam Patel" in app.sub_title
+        # Shown in the header, not only set: the test ends once the person could read it.
+        await wait_for(pilot, lambda: "Patel" in app.export_screenshot())
 
 
 async def test_a_wrong_password_is_refused_and_logged(make_app, console_db):

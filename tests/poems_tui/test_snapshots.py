@@ -21,6 +21,27 @@ class TestSignIn:
 
 
 @SIZES
+class TestHelpAndSigningOut:
+    def test_the_help_over_the_workers_table(self, snap_compare, make_app, size):
+        async def opened(pilot):
+            await pilot.press("2")
+            await wait_for(pilot, lambda: rows(pilot.app, "workers"))
+            await pilot.press("question_mark")
+            await wait_for(pilot, lambda: "Keys here" in shown(pilot.app))
+            await pilot.pause(0.2)
+
+        assert snap_compare(make_app(), terminal_size=size, run_before=opened)
+
+    def test_signed_out(self, snap_compare, make_app, size):
+        async def signed_out(pilot):
+            await wait_for(pilot, lambda: rows(pilot.app, "feed"))
+            await pilot.press("ctrl+o")
+            await wait_for(pilot, lambda: "Signed out" in shown(pilot.app))
+
+        assert snap_compare(make_app(), terminal_size=size, run_before=signed_out)
+
+
+@SIZES
 class TestLive:
     def test_the_feed_newest_first(self, snap_compare, make_app, size):
         async def loaded(pilot):

@@ -125,6 +125,7 @@ async def test_onboarding_refuses_a_number_already_registered_and_keeps_what_was
             "name": "Ann Again",
             "skills": "care",
             "place": "E1 6AN",
+            "born": "1/2/1990",
             "rate": "14",
         }
         for field, value in values.items():

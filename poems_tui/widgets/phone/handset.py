@@ -40,11 +40,15 @@ class Handset(Vertical):
         yield Input(placeholder="Text message (Enter sends)", id="compose", disabled=True)
 
     def start(self, phone: str, name: str) -> None:
-        self.query_one("#handset-top", Static).update(Text(f"{name or phone}  {phone}"))
+        self.name_as(phone, name)
         self.query_one("#bubbles", VerticalScroll).remove_children()
         compose = self.query_one("#compose", Input)
         compose.disabled = False
         compose.focus()
+
+    def name_as(self, phone: str, name: str) -> None:
+        top = Text(f"{name}  {phone}") if name else Text(f"{phone}  (no worker yet)")
+        self.query_one("#handset-top", Static).update(top)
 
     def show(self, bubbles: list[Bubble]) -> None:
         scroll = self.query_one("#bubbles", VerticalScroll)
