@@ -13,12 +13,24 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import case
 from sqlmodel import Session, col, select
 
+from exchange import offers
 from exchange.access import record_access
 from exchange.audit import audit
 from exchange.errors import Refused
+from exchange.localtime import local
 from exchange.notices import notify_phone, notify_worker
 from exchange.operators import market_ids_for, may_write
-from store.models import Booking, Dispute, InboxThread, Market, Message, Operator, Shift, Worker
+from store.models import (
+    Booking,
+    Dispute,
+    InboxThread,
+    Market,
+    Message,
+    Offer,
+    Operator,
+    Shift,
+    Worker,
+)
 
 URGENT_REASONS = ("safety", "conduct")
 # The working day the Inbox is answered in, local to the market.
@@ -194,6 +206,16 @@ class ThreadText:
 
 
 @dataclass(frozen=True)
+class ThreadBooking:
+    """One of the worker's bookings beside a conversation: dropped or disputed from there."""
+
+    booking_id: int
+    offer_ref: str
+    line: str
+    droppable: bool  # booked and still to come
+
+
+@dataclass(frozen=True)
 class ThreadView:
     """A conversation with what staff need beside it to answer well."""
 
@@ -201,8 +223,9 @@ class ThreadView:
     worker_id: int | None
     language: str
     texts: list[ThreadText]
-    bookings: list[str]
+    bookings: list[ThreadBooking]
     disputes: list[str]
+    category: str | None  # what the last text complained of, as the machine read it
 
 
 def thread_view(session: Session, operator: Operator, thread_id: int, now: datetime) -> ThreadView:
@@ -230,22 +253,39 @@ def thread_view(session: Session, operator: Operator, thread_id: int, now: datet
             ).all()
         )
     ]
-    bookings: list[str] = []
+    bookings: list[ThreadBooking] = []
     disputes: list[str] = []
+    market = session.get(Market, thread.market_id)
+    tz = market.tz if market else "UTC"
     if worker is not None:
         record_access(session, operator.id, worker.id, "asked_by_worker", "inbox", now)
-        for booking, shift in session.exec(
-            select(Booking, Shift)
+        for booking, shift, offer in session.exec(
+            select(Booking, Shift, Offer)
             .join(Shift, col(Shift.id) == Booking.shift_id)
+            .join(Offer, col(Offer.id) == Booking.offer_id)
             .where(Booking.worker_id == worker.id)
             .order_by(col(Shift.start).desc())
             .limit(5)
         ):
-            bookings.append(f"{shift.ref} {shift.skill} {shift.start:%d %b %H:%M} {booking.status}")
+            starts = local(shift.start, tz)
+            bookings.append(
+                ThreadBooking(
+                    booking.id,
+                    offer.ref,
+                    f"{booking.id} ({offer.ref}) {shift.skill} {starts:%a %d %b %H:%M} "
+                    f"{booking.status}",
+                    booking.status == "booked" and shift.start > now,
+                )
+            )
         for dispute in session.exec(
             select(Dispute).where(Dispute.worker_id == worker.id).order_by(col(Dispute.id).desc())
         ).all()[:5]:
             disputes.append(f"{dispute.ref} {dispute.category} {dispute.status}")
+    last_in = session.exec(
+        select(Message.reading)
+        .where(Message.thread_id == thread.id, Message.direction == "in")
+        .order_by(col(Message.id).desc())
+    ).first()
     return ThreadView(
         row=row,
         worker_id=worker.id if worker else None,
@@ -253,6 +293,7 @@ def thread_view(session: Session, operator: Operator, thread_id: int, now: datet
         texts=texts,
         bookings=bookings,
         disputes=disputes,
+        category=(last_in or {}).get("category") or (thread.reason if thread.urgent else None),
     )
 
 
@@ -288,6 +329,22 @@ def reply(
     session.add(thread)
     audit(session, operator.id, "inbox_reply", f"inbox:{thread.id}", None, now)
     return thread
+
+
+def drop_for_worker(
+    session: Session, operator: Operator, thread_id: int, offer_ref: str, now: datetime
+) -> None:
+    """The worker asked, in words the machine would not act on: a person drops the booking for
+    them. The buyer is told and the place offered again, as when the worker texts DROP."""
+    if not may_write(operator):
+        raise Refused("not_allowed", "Auditors read the Inbox; they do not change it")
+    thread = _thread(session, operator, thread_id)
+    if thread.worker_id is None:
+        raise Refused("no_booking", "This number has no bookings")
+    answer = offers.drop_booking(session, thread.worker_id, offer_ref, now)
+    if answer.outcome != "dropped":
+        raise Refused("no_booking", f"No booking {offer_ref} still to come for this worker")
+    audit(session, operator.id, "inbox_drop", f"inbox:{thread.id}", offer_ref, now)
 
 
 def close(session: Session, operator: Operator, thread_id: int, now: datetime) -> InboxThread:

@@ -87,7 +87,8 @@ def inbox_show(thread_id: int, as_json: bool, username, db_url, at) -> None:
         mark = "*" if text.in_thread else " "
         reading = f"  [{text.reading}]" if text.reading else ""
         click.echo(f" {mark}{arrow} {_when(text.at, market.tz)} {text.body}{reading}")
-    for label, lines in (("Bookings", view.bookings), ("Disputes", view.disputes)):
+    booked = [booking.line for booking in view.bookings]
+    for label, lines in (("Bookings", booked), ("Disputes", view.disputes)):
         if lines:
             click.echo(f"{label}: " + "; ".join(lines))
 

@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from poems_tui.services.buyers import BuyerRow
     from poems_tui.services.disputes import DisputePage, Queue
     from poems_tui.services.feed import FeedRow
+    from poems_tui.services.inbox import Conversation, Waiting
     from poems_tui.services.markets import MarketView
     from poems_tui.services.phone import Bubble
     from poems_tui.services.shifts import ShiftDetail, ShiftRow
@@ -109,3 +110,14 @@ class Refused(Message):
     """The exchange said no; `text` is its reason, shown beside what was typed."""
 
     text: str
+
+
+@dataclass
+class InboxLoaded(Message):
+    rows: list[Waiting]
+    said: bool = False
+
+
+@dataclass
+class InboxConversationLoaded(Message):
+    conversation: Conversation | None

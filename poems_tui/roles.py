@@ -74,15 +74,23 @@ SCREENS: dict[str, ScreenEntry] = {
         "How your markets are doing over the last 12 weeks: places filled, time to fill, "
         "no-shows, disputes, rates, and each franchise's share.",
     ),
+    "inbox": ScreenEntry(
+        "Inbox",
+        "inbox",
+        "InboxScreen",
+        "Texts the exchange would not act on, and texts about safety or conduct: urgent first, "
+        "overdue flagged. Open one to read the worker's texts with what was read in each, their "
+        "bookings and disputes; answer, drop a booking, open a dispute or close it.",
+    ),
 }
 KEYS = {name: str(number) for number, name in enumerate(SCREENS, start=1)}
 
 ROLE_SCREENS: dict[str, tuple[str, ...]] = {
     "admin": tuple(SCREENS),
-    "staff": ("live", "workers", "shifts", "buyers", "phone", "disputes", "health"),
-    "franchisee": ("live", "shifts", "settings", "disputes", "health"),
+    "staff": ("live", "workers", "shifts", "buyers", "phone", "disputes", "inbox", "health"),
+    "franchisee": ("live", "shifts", "settings", "disputes", "inbox", "health"),
     # Auditors read everything an operator can, and change nothing; the phone would send texts.
-    "auditor": ("live", "workers", "shifts", "buyers", "settings", "disputes", "health"),
+    "auditor": ("live", "workers", "shifts", "buyers", "settings", "disputes", "inbox", "health"),
 }
 
 

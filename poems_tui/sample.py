@@ -64,6 +64,18 @@ BUYERS = [
 ]
 
 
+# phone suffix, text, hours ago
+INBOX_TEXTS = [
+    ("113", "czy ktoś wie gdzie mam zostawić klucze po zmianie? portier mówi co innego", 5),
+    ("109", "the man at the bar keeps grabbing my arm and the manager just laughs", 1),
+    (
+        "202",
+        "the rota on the canteen wall says something else than your text, which one is right",
+        3,
+    ),
+]
+
+
 def seed_sample(db: Database, now: datetime) -> None:
     """Operators, two markets, workers, buyers, and shifts in every state, with their texts."""
     gateway = SimulatorGateway()
@@ -152,6 +164,9 @@ def seed_sample(db: Database, now: datetime) -> None:
                 post_availability(session, worker.id, begin, begin + timedelta(hours=14), start)
     _shifts(db, gateway, london_id, buyer_ids, now)
     _credential(db, gateway, now - timedelta(hours=20))
+    # Texts for a person: not understood, in Polish; about safety; and one in the other market.
+    for suffix, body, hours_ago in INBOX_TEXTS:
+        _text(db, gateway, f"+447700900{suffix}", body, now - timedelta(hours=hours_ago))
 
 
 def _born(suffix: str) -> date:

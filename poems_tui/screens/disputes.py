@@ -235,17 +235,40 @@ class OpenDisputeScreen(FormScreen):
     form_title = "Open a dispute: both parties are texted its reference"
     submit_label = "Open"
 
+    def __init__(
+        self, booking: str = "", party: str = "", category: str = "", summary: str = ""
+    ) -> None:
+        # Filled in from a conversation in the Inbox, for the decider to check and open.
+        super().__init__()
+        self.given = {"booking": booking, "party": party, "summary": summary}
+        self.given["category"] = category if category in disputes.CATEGORIES else ""
+
     def make_fields(self) -> list[Field]:
+        given = self.given
         return [
-            FormField("Booking", "booking", placeholder="e.g. 1042", validators=[rule(_booking)]),
-            ChoiceField("For", "party", PARTY_CHOICES, needed="Whose side it is for"),
+            FormField(
+                "Booking",
+                "booking",
+                value=given["booking"],
+                placeholder="e.g. 1042",
+                validators=[rule(_booking)],
+            ),
+            ChoiceField(
+                "For", "party", PARTY_CHOICES, value=given["party"], needed="Whose side it is for"
+            ),
             ChoiceField(
                 "About",
                 "category",
                 [(code.capitalize(), code) for code in disputes.CATEGORIES],
+                value=given["category"],
                 needed="What it is about",
             ),
-            FormField("What went wrong", "summary", validators=[required("What went wrong")]),
+            FormField(
+                "What went wrong",
+                "summary",
+                value=given["summary"],
+                validators=[required("What went wrong")],
+            ),
             FormField(
                 "Claim",
                 "claim",

@@ -24,7 +24,10 @@ _CATEGORY_WORDS = (
         r"|lift\w*\s+heavy\s+\w+\s+alone|lift\s+[0-9]+\s*kg|[0-9]+\s*kg\s+alone|mou?ld"
         r"|bitten|bit\s+me|dog\s+bit|attack\w*|assault\w*|leak\w*|(?:bare|live|exposed)\s+wires?|near\s+(?:the\s+)?wires?"
         r"|fire\s+exit|smoke|fumes|chemicals?|scared|afraid|frightened|terrified"
-        r"|threat\w*|(?:feel|felt)\s+(?:sick|ill)\s+from",
+        r"|threat\w*|(?:feel|felt)\s+(?:sick|ill)\s+from|trapped|locked\s+(?:me\s+)?in"
+        r"|collapsed|unconscious|fainted|ambulance|(?:cant|couldnt)\s+breathe|gas\s+leak"
+        r"|electric\s+shock|knife|weapon|gun|robbed|mugged|call(?:ed)?\s+(?:the\s+)?police"
+        r"|police\s+(?:came|were\s+called|are\s+here)|heat\s*stroke|no\s+drinking\s+water",
     ),
     (
         "conduct",
@@ -33,7 +36,10 @@ _CATEGORY_WORDS = (
         r"|(?:hit|pushed|grabbed|slapped|kicked|punched)\s+me|inappropriate\w*|disrespect\w*|aggressive"
         r"|(?:comments?|remarks?)\s+about\s+my\s+(?:body|looks|appearance)|my\s+body|sexual\w*"
         r"|aggression|creepy|conduct|behaviou?r|humiliat\w*|treated\s+me\s+(?:badly|bad|like)"
-        r"|horrible\s+to\s+me|nasty\s+to\s+me",
+        r"|horrible\s+to\s+me|nasty\s+to\s+me|grab\w*\s+(?:my|me|at\s+me)|grabbing|pinch\w*\s+(?:my|me)"
+        r"|(?:keeps?|kept)\s+(?:touching|grabbing|following|staring)|follow\w*\s+me\s+(?:around|home)"
+        r"|hands\s+on\s+me|kiss\w*\s+me|(?:spat|spit\w*)\s+(?:at|on)\s+me|threw\s+\w+\s+at\s+me"
+        r"|laugh\w*\s+at\s+me|mock\w*\s+me|(?:wont|doesnt)\s+leave\s+me\s+alone",
     ),
     (
         "cancellation",

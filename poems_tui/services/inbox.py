@@ -1,0 +1,71 @@
+"""The Inbox for the console: the conversations an operator may read, and one of them whole."""
+
+from dataclasses import dataclass
+
+from sqlmodel import select
+
+from exchange import inbox
+from exchange.errors import Refused
+from exchange.localtime import local
+from poems_tui.services.who import Who, operator_of
+from store.db import Database
+from store.models import Market
+
+
+@dataclass(frozen=True)
+class Waiting:
+    """One line of the Inbox, worded for the table."""
+
+    id: int
+    flags: str
+    who: str
+    phone: str
+    last: str
+    read_as: str
+    since: str
+    due: str
+
+
+@dataclass(frozen=True)
+class Conversation:
+    view: inbox.ThreadView
+    tz: str
+
+
+def waiting(db: Database, who: Who, now, include_closed: bool = False) -> list[Waiting]:
+    """Urgent first, then overdue, then oldest; answered ones after those still waiting."""
+    with db.read() as session:
+        rows = inbox.threads(session, operator_of(session, who), now, include_closed)
+        zones = dict(session.exec(select(Market.name, Market.tz)).all())
+    return [
+        Waiting(
+            row.id,
+            " ".join(
+                word
+                for word, shown in (
+                    ("URGENT", row.urgent),
+                    ("OVERDUE", row.overdue),
+                    (row.status.upper(), row.status != "open"),
+                )
+                if shown
+            ),
+            row.who,
+            row.phone,
+            " ".join(row.last_text.split()),
+            row.reading,
+            f"{local(row.opened_at, zones.get(row.market, 'UTC')):%a %d %b %H:%M}",
+            f"{local(row.due_at, zones.get(row.market, 'UTC')):%a %H:%M}",
+        )
+        for row in rows
+    ]
+
+
+def conversation(db: Database, who: Who, thread_id: int, now) -> Conversation | None:
+    """One conversation; opening it is a look at the worker's data, logged for their WHO SAW."""
+    with db.write() as session:
+        try:
+            view = inbox.thread_view(session, operator_of(session, who), thread_id, now)
+        except Refused:
+            return None
+        market = session.exec(select(Market).where(Market.name == view.row.market)).first()
+        return Conversation(view, market.tz if market else "UTC")
