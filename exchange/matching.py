@@ -3,7 +3,8 @@
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import and_, exists, nulls_first, or_
+from sqlalchemy import exists, nulls_first, or_
+from sqlalchemy.orm import load_only
 from sqlmodel import Session, col, select
 
 from exchange.areas import covers
@@ -20,6 +21,15 @@ from store.models import (
     Worker,
     WorkerCredential,
     WorkerSkill,
+)
+
+# What matching reads of a window: the columns of ix_availabilitywindow_span (and the id).
+WINDOW_FIELDS = (
+    AvailabilityWindow.id,
+    AvailabilityWindow.worker_id,
+    AvailabilityWindow.start,
+    AvailabilityWindow.end,
+    AvailabilityWindow.created_at,
 )
 
 RANKING_RULES = {
@@ -83,13 +93,20 @@ def match(session: Session, shift: Shift, market: Market, now: datetime) -> Matc
         )
         for credential in shift.credentials
     ]
+    # A subquery, not a join: the skill then cannot lead the plan through every worker who has
+    # it; the windows that cover the shift lead instead, and they are few.
+    does_the_skill = exists(
+        select(WorkerSkill.skill).where(
+            WorkerSkill.worker_id == Worker.id, WorkerSkill.skill == shift.skill
+        )
+    )
     rows = session.exec(
         select(Worker, AvailabilityWindow)
-        .join(
-            WorkerSkill, and_(WorkerSkill.worker_id == Worker.id, WorkerSkill.skill == shift.skill)
-        )
         .join(AvailabilityWindow, col(AvailabilityWindow.worker_id) == Worker.id)
+        # Only what ix_availabilitywindow_span holds, so the windows are read from the index alone.
+        .options(load_only(*WINDOW_FIELDS))
         .where(
+            does_the_skill,
             Worker.status == "active",
             col(Worker.opted_out).is_(False),
             col(Worker.suspended_at).is_(None),

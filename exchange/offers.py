@@ -4,9 +4,10 @@ import random
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import update
+from sqlalchemy import and_, exists, update
 from sqlmodel import Session, col, func, select
 
+from exchange.areas import covers
 from exchange.errors import Refused
 from exchange.law.checks import check_booking
 from exchange.law.skips import record_left_out
@@ -15,7 +16,17 @@ from exchange.notices import notify_buyer, notify_worker
 from exchange.quiet import offers_wait
 from exchange.reminders import schedule_for_booking
 from exchange.shifts import lock_shift, shift_facts
-from store.models import Booking, Buyer, Market, Offer, Shift, Worker
+from store.models import (
+    AvailabilityWindow,
+    Booking,
+    Buyer,
+    Market,
+    Offer,
+    Shift,
+    ShiftTopUp,
+    Worker,
+    WorkerSkill,
+)
 
 OPEN_STATES = ("open", "offering")
 
@@ -102,17 +113,62 @@ def send_wave(session: Session, shift_id: int, now: datetime) -> list[Offer]:
     return offers
 
 
-def offer_open_shifts(session: Session, worker_id: int, now: datetime) -> list[Offer]:
-    """After a worker posts availability, top up the waves of open shifts they may now fit."""
-    shifts = session.exec(
-        select(Shift.id).where(col(Shift.status).in_(OPEN_STATES), col(Shift.start) > now)
+def offer_open_shifts(session: Session, worker_id: int, now: datetime) -> list[int]:
+    """After a worker posts availability, queue the open shifts they may now fit for a top-up.
+
+    The wave sweep tops each one up in its own short transaction (exchange.waves.top_up_queued),
+    so the worker's text locks no shift and costs what the shifts that could fit them cost, not
+    what the market holds. Returns the shifts queued.
+    """
+    worker = session.get(Worker, worker_id)
+    if worker is None:
+        return []
+    shift_ids = shifts_that_could_fit(session, worker, now)
+    session.add_all(
+        ShiftTopUp(shift_id=shift_id, worker_id=worker_id, created_at=now) for shift_id in shift_ids
+    )
+    return shift_ids
+
+
+def shifts_that_could_fit(session: Session, worker: Worker, now: datetime) -> list[int]:
+    """Open shifts this worker could fit, found from the worker's side in one indexed query:
+    their skills, inside one of their windows, within their rate, in their area, not yet offered.
+
+    Only a first sift: exchange.matching decides, with the law's checks, when the wave is topped up.
+    """
+    rows = session.exec(
+        select(Shift.id, Shift.postcode)
+        .join(
+            WorkerSkill,
+            and_(WorkerSkill.worker_id == worker.id, col(WorkerSkill.skill) == Shift.skill),
+        )
+        .join(
+            AvailabilityWindow,
+            and_(
+                AvailabilityWindow.worker_id == worker.id,
+                col(AvailabilityWindow.start) <= Shift.start,
+                col(AvailabilityWindow.end) >= Shift.end,
+                # Implied by the line above; it bounds the range read of ix_shift_skill_start.
+                col(Shift.start) < AvailabilityWindow.end,
+            ),
+        )
+        .where(
+            col(Shift.status).in_(OPEN_STATES),
+            col(Shift.start) > now,
+            Shift.currency == worker.currency,
+            col(Shift.max_rate_minor) >= (worker.asking_rate_minor or 0),
+            ~exists(
+                select(Offer.id).where(
+                    Offer.shift_id == Shift.id,
+                    Offer.worker_id == worker.id,
+                    Offer.status != "filled",
+                )
+            ),
+        )
+        .distinct()
+        .order_by(Shift.id)
     ).all()
-    made = []
-    for shift_id in shifts:
-        made += [
-            offer for offer in send_wave(session, shift_id, now) if offer.worker_id == worker_id
-        ]
-    return made
+    return [shift_id for shift_id, postcode in rows if covers(worker.travel_areas, postcode)]
 
 
 @dataclass(frozen=True)

@@ -291,24 +291,44 @@ def shift_show(ref: str, as_json: bool, db_url: str | None) -> None:
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, type=int, show_default=True)
 def serve(db_url: str | None, host: str, port: int) -> None:
-    """The Twilio webhook (POST /sms/inbound, /sms/status) and the scheduler."""
+    """The Twilio webhook (POST /sms/inbound, /sms/status) and the scheduler.
+
+    POEMS_OUTBOUND=simulator keeps texts on the simulator while webhooks are signed and
+    checked; TWILIO_API_BASE_URL sends through a Twilio-shaped API there instead of Twilio's;
+    POEMS_OUTBOX_LEASE_SECONDS is how long a notice may be "sending" before another process
+    asks the provider whether it went.
+    """
+    from datetime import timedelta
+
     import uvicorn
 
     from poems.options import publish_dir
     from scheduler.runner import start_scheduler
-    from sms.twilio_gateway import twilio_gateway_from_env
+    from sms.outbox import LEASE
+    from sms.pipeline import Pipeline
+    from sms.twilio_gateway import outbound_gateway
     from sms.webhook import create_app, utc_now
 
+    try:
+        gateway = outbound_gateway(os.environ)
+    except ValueError as error:
+        raise click.ClickException(str(error)) from None
+    seconds = os.environ.get("POEMS_OUTBOX_LEASE_SECONDS", "").strip()
+    if seconds and not (seconds.isascii() and seconds.isdecimal()):
+        raise click.ClickException("POEMS_OUTBOX_LEASE_SECONDS must be a whole number of seconds")
+    lease = timedelta(seconds=int(seconds)) if seconds else LEASE
     database, _ = open_db(db_url)
-    gateway = twilio_gateway_from_env(os.environ) or SimulatorGateway()
     token = os.environ.get("TWILIO_AUTH_TOKEN", "")
     public_url = os.environ.get("POEMS_PUBLIC_URL", f"http://{host}:{port}")
     if not token:
         click.echo("TWILIO_AUTH_TOKEN is not set: every webhook will be refused (403).", err=True)
     click.echo(f"sending through the {gateway.name} gateway", err=True)
-    scheduler = start_scheduler(database, gateway, utc_now, publish_to=publish_dir())
+    database.refresh_statistics()
+    pipeline = Pipeline(database, gateway, utc_now, lease=lease)
+    app = create_app(database, gateway, token, public_url, pipeline=pipeline)
+    scheduler = start_scheduler(database, gateway, utc_now, publish_to=publish_dir(), lease=lease)
     try:
-        uvicorn.run(create_app(database, gateway, token, public_url), host=host, port=port)
+        uvicorn.run(app, host=host, port=port)
     finally:
         scheduler.shutdown()
 

@@ -1,11 +1,13 @@
-"""The Twilio webhook: check the signature, store the text, answer fast, then act on it."""
+"""The Twilio webhook: check the signature on a bounded body, store the text and answer at once;
+acting on it and sending the replies happen in the pipeline's threads, never in the answer."""
 
 import logging
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
 from datetime import UTC, datetime
+from urllib.parse import parse_qsl
 
 from starlette.applications import Starlette
-from starlette.background import BackgroundTask
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
@@ -13,8 +15,10 @@ from starlette.routing import Route
 from twilio.request_validator import RequestValidator
 
 from exchange.errors import Refused
-from sms import inbound, outbox
+from sms import inbound, outbox, webform
 from sms.gateways import Gateway
+from sms.pipeline import Pipeline
+from sms.webform import Refusal
 from store.db import Database
 
 log = logging.getLogger(__name__)
@@ -32,67 +36,80 @@ def create_app(
     auth_token: str,
     public_url: str,
     clock: Callable[[], datetime] = utc_now,
+    pipeline: Pipeline | None = None,
 ) -> Starlette:
-    """POST /sms/inbound and POST /sms/status, signed by Twilio with `auth_token`."""
+    """POST /sms/inbound and POST /sms/status, signed by Twilio with `auth_token`.
+
+    The pipeline (one is made when none is given) starts and stops with the app; it is
+    `app.state.pipeline`.
+    """
     validator = RequestValidator(auth_token)
     public_url = public_url.rstrip("/")
+    pipeline = pipeline or Pipeline(db, gateway, clock)
 
-    async def signed_form(request: Request) -> dict[str, str] | None:
-        form = {key: str(value) for key, value in (await request.form()).items()}
+    async def signed_form(request: Request) -> dict[str, str]:
+        raw = await webform.read_bounded(request)
+        fields = webform.form_fields(raw, request.headers.get("content-type", ""))
         # Behind a proxy the request's own URL is not the one Twilio signed.
         url = public_url + request.url.path
         if request.url.query:
             url += "?" + request.url.query
-        signature = request.headers.get("X-Twilio-Signature", "")
-        if not auth_token or not validator.validate(url, form, signature):
-            log.warning("rejected %s: bad or missing X-Twilio-Signature", request.url.path)
-            return None
-        return form
+        if not auth_token:
+            raise Refusal(403, "no TWILIO_AUTH_TOKEN to check signatures with")
+        webform.check_signature(
+            validator, url, fields, request.headers.get("X-Twilio-Signature", "")
+        )
+        return fields
 
     async def inbound_sms(request: Request) -> Response:
-        form = await signed_form(request)
-        if form is None:
-            return PlainTextResponse("invalid signature", status_code=403)
-        sid, phone = form.get("MessageSid"), form.get("From")
-        if not sid or not phone:
-            return PlainTextResponse("MessageSid and From are required", status_code=400)
-        now = clock()
         try:
+            sid, sender, body, to = webform.inbound_text(await signed_form(request))
             message_id = await run_in_threadpool(
-                inbound.receive, db, phone, form.get("Body", ""), now, sid, form.get("To")
+                inbound.receive, db, sender, body, clock(), sid, to
             )
+        except Refusal as refusal:
+            return _refused(request, refusal)
         except Refused as refusal:
-            return PlainTextResponse(refusal.message, status_code=400)
-        task = None
+            return _refused(request, Refusal(400, refusal.message))
         if message_id is not None:
-            task = BackgroundTask(act_and_send, message_id)
-        return Response(EMPTY_TWIML, media_type="application/xml", background=task)
+            pipeline.take(message_id)
+        return Response(EMPTY_TWIML, media_type="application/xml")
 
     async def delivery_status(request: Request) -> Response:
-        form = await signed_form(request)
-        if form is None:
-            return PlainTextResponse("invalid signature", status_code=403)
-        sid = form.get("MessageSid") or form.get("SmsSid")
-        status = form.get("MessageStatus") or form.get("SmsStatus")
-        if not sid or not status:
-            return PlainTextResponse("MessageSid and MessageStatus are required", status_code=400)
-        error = form.get("ErrorCode")
-        code = int(error) if error and error.isdecimal() else None
-        await run_in_threadpool(outbox.record_status, db, sid, status, code, clock())
+        try:
+            fields = await signed_form(request)
+            query = dict(parse_qsl(request.url.query, max_num_fields=webform.MOST_FIELDS))
+            sid, status, code, notice_id = webform.delivery_status(fields, query)
+        except (Refusal, ValueError) as refusal:
+            if not isinstance(refusal, Refusal):
+                refusal = Refusal(400, "the query is not urlencoded")
+            return _refused(request, refusal)
+        await run_in_threadpool(outbox.record_status, db, sid, status, code, clock(), notice_id)
         return Response(status_code=204)
 
     async def health(_: Request) -> Response:
         return PlainTextResponse("ok")
 
-    def act_and_send(message_id: int) -> None:
-        now = clock()
-        inbound.process(db, message_id, now)
-        outbox.drain(db, gateway, now)
+    @asynccontextmanager
+    async def lifespan(_: Starlette) -> AsyncIterator[None]:
+        pipeline.start()
+        try:
+            yield
+        finally:
+            await run_in_threadpool(pipeline.stop)
 
-    return Starlette(
+    app = Starlette(
         routes=[
             Route("/sms/inbound", inbound_sms, methods=["POST"]),
             Route("/sms/status", delivery_status, methods=["POST"]),
             Route("/health", health, methods=["GET"]),
-        ]
+        ],
+        lifespan=lifespan,
     )
+    app.state.pipeline = pipeline
+    return app
+
+
+def _refused(request: Request, refusal: Refusal) -> Response:
+    log.warning("refused %s: %s %s", request.url.path, refusal.status, refusal.reason)
+    return PlainTextResponse(refusal.reason, status_code=refusal.status)

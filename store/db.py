@@ -1,16 +1,25 @@
 """Engine and session set-up: SQLite in WAL mode by default, PostgreSQL by URL."""
 
 import os
+import sqlite3
+import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 
 from platformdirs import user_data_dir
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session
 
 SQLITE_BUSY_TIMEOUT_MS = 30_000
+# Rows ANALYZE samples from each index: enough for the planner, quick on a city's tables.
+ANALYSIS_ROWS = 1000
+# PostgreSQL's codes for a transaction that may succeed when run again: serialization failure,
+# deadlock, a lock not granted, and a unique key another transaction wrote first (two texts
+# from a new number both making its worker).
+RETRYABLE_SQLSTATES = frozenset({"40001", "40P01", "55P03", "23505"})
 
 
 def default_url() -> str:
@@ -71,6 +80,9 @@ class Database:
         self.url = normalise_url(url or default_url())
         self.engine = make_engine(self.url)
         self._write_engine = self.engine.execution_options(poems_write=True)
+        # SQLite has one writer at a time. Threads of one process queue here, on a lock that
+        # wakes the next at once, rather than in SQLite's busy handler, which sleeps and polls.
+        self._writer = threading.RLock() if self.is_sqlite else nullcontext()
 
     @property
     def is_sqlite(self) -> bool:
@@ -79,13 +91,23 @@ class Database:
     @contextmanager
     def write(self) -> Iterator[Session]:
         """A transaction that commits when the block ends and rolls back on error."""
-        with Session(self._write_engine, expire_on_commit=False) as session:
+        with self._writer, Session(self._write_engine, expire_on_commit=False) as session:
             try:
                 yield session
                 session.commit()
             except BaseException:
                 session.rollback()
                 raise
+
+    def refresh_statistics(self) -> None:
+        """Tell SQLite's query planner how the tables' values spread (PostgreSQL's autovacuum
+        keeps its own), so a text's queries start from its worker, not from the whole market."""
+        if not self.is_sqlite:
+            return
+        with self._writer, self._write_engine.connect() as connection:
+            connection.exec_driver_sql(f"PRAGMA analysis_limit={ANALYSIS_ROWS}")
+            connection.exec_driver_sql("ANALYZE")
+            connection.commit()
 
     @contextmanager
     def read(self) -> Iterator[Session]:
@@ -94,3 +116,21 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
+
+
+def is_transient(error: BaseException) -> bool:
+    """True when the same transaction, run again, may succeed: a deadlock, a serialization
+    failure, a busy database, a unique key a concurrent writer took first, a dropped connection."""
+    if not isinstance(error, DBAPIError):
+        return False
+    if error.connection_invalidated:
+        return True
+    cause = error.orig
+    sqlstate = getattr(cause, "sqlstate", None)
+    if sqlstate is not None:
+        return sqlstate in RETRYABLE_SQLSTATES or sqlstate.startswith("08")
+    if isinstance(cause, sqlite3.OperationalError):
+        return "locked" in str(cause) or "busy" in str(cause)
+    if isinstance(cause, sqlite3.IntegrityError):
+        return str(cause).startswith("UNIQUE constraint failed")
+    return False

@@ -475,7 +475,21 @@ class PenaltyPoint(SQLModel, table=True):
 
 
 class Message(SQLModel, table=True):
-    """Every SMS in or out, as the log the console and the owner can read."""
+    """Every SMS in or out, as the log the console and the owner can read.
+
+    An inbound text is acted on once (`processed_at`); a fault while acting leaves it waiting,
+    with how often acting failed, the last error and when the inbound sweep tries again.
+    """
+
+    __table_args__ = (
+        # The inbound sweep reads only texts still waiting, never the whole log.
+        Index(
+            "ix_message_waiting",
+            "id",
+            sqlite_where=text("processed_at IS NULL AND direction = 'in'"),
+            postgresql_where=text("processed_at IS NULL AND direction = 'in'"),
+        ),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     direction: str
@@ -491,10 +505,17 @@ class Message(SQLModel, table=True):
     created_at: datetime | None = instant(index=True)
     processed_at: datetime | None = instant()
     status_at: datetime | None = instant()
+    act_attempts: int = 0
+    act_error: str | None = None
+    act_after: datetime | None = instant()
 
 
 class Notice(SQLModel, table=True):
-    """Something the exchange must tell a person: the transactional outbox."""
+    """Something the exchange must tell a person: the transactional outbox.
+
+    A dispatcher claims a notice ("sending", `claimed_at`) with its words already rendered into
+    `body`, so a notice a dead process left "sending" can be looked up at the provider by them.
+    """
 
     id: int | None = Field(default=None, primary_key=True)
     kind: str
@@ -509,6 +530,24 @@ class Notice(SQLModel, table=True):
     last_error: str | None = None
     created_at: datetime | None = instant()
     sent_at: datetime | None = instant()
+    claimed_at: datetime | None = instant()
+    body: str | None = None
+    # The provider's id for the send, once known (from the send, or a delivery callback).
+    provider_sid: str | None = None
+
+
+class ShiftTopUp(SQLModel, table=True):
+    """A shift a newly free worker may fit: the wave sweep tops its wave up, one shift at a time.
+
+    Queued by the worker's text instead of done in it, so that text never locks open shifts.
+    No foreign keys: on PostgreSQL one would make queueing take a lock on the shift, which a
+    YES may be holding.
+    """
+
+    id: int | None = Field(default=None, primary_key=True)
+    shift_id: int = Field(index=True)
+    worker_id: int
+    created_at: datetime = instant(nullable=False)
 
 
 class Conversation(SQLModel, table=True):

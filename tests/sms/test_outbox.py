@@ -37,13 +37,16 @@ class FlakyGateway:
         self.results = list(results)
         self.calls = 0
 
-    def send(self, to, body, from_=None):
+    def send(self, to, body, from_=None, notice_id=None):
         self.calls += 1
         return (
             self.results.pop(0)
             if self.results
             else SendResult(sid=f"SM{self.calls}", status="queued")
         )
+
+    def look_up(self, to, body, since):
+        return None
 
 
 def test_a_pending_notice_is_sent_and_logged(db, now):
