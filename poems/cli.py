@@ -441,10 +441,12 @@ def demo(db_url: str | None, theme: str) -> None:
 
 
 # Public data, a worker's own data, the audit chain and the sandbox: poems/data_cli.py;
-# disputes: poems/dispute_cli.py; franchises and markets: poems/franchise_cli.py.
+# disputes: poems/dispute_cli.py; franchises and markets: poems/franchise_cli.py; where the
+# texts stand: poems/health_cli.py.
 from poems.data_cli import COMMANDS  # noqa: E402
 from poems.dispute_cli import dispute  # noqa: E402
 from poems.franchise_cli import franchise, market  # noqa: E402
+from poems.health_cli import COMMANDS as HEALTH_COMMANDS  # noqa: E402
 
-for _command in (*COMMANDS, dispute, franchise, market):
+for _command in (*COMMANDS, *HEALTH_COMMANDS, dispute, franchise, market):
     main.add_command(_command)

@@ -96,8 +96,7 @@ def _store(
     sid: str | None,
     exchange_phone: str | None,
 ) -> int | None:
-    if sid and session.exec(select(Message.id).where(Message.provider_sid == sid)).first():
-        return None
+    # A sid stored before (a retried webhook) fails the unique key; receive() says None.
     market = market_for(session, exchange_phone)
     number = sender_number(phone, market.region)
     worker = worker_by_phone(session, number)
@@ -137,14 +136,15 @@ def process(db: Database, message_id: int, now: datetime) -> bool:
                 values = {"processed_at": now}
                 if failed:
                     values["act_attempts"] = Message.act_attempts + failed
-                claimed = session.execute(
+                message = session.scalars(
                     update(Message)
                     .where(col(Message.id) == message_id, col(Message.processed_at).is_(None))
                     .values(**values)
-                ).rowcount
-                if not claimed:
+                    .returning(Message)
+                ).first()
+                if message is None:
                     return False
-                act(session, session.get(Message, message_id), now)
+                act(session, message, now)
             return True
         except Exception as error:
             failed += 1

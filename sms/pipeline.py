@@ -49,8 +49,10 @@ class Pipeline:
             self._spawn(self._act, f"poems-actor-{n}")
         for n in range(self.senders):
             self._spawn(self._send, f"poems-sender-{n}")
-        # Notices left from before a restart go out without waiting for a text.
-        self.send_soon()
+        # Notices left from before a restart, sent or stranded, are resolved without waiting.
+        with self._wake:
+            self._sending += 1
+        self._spawn(self._recover, "poems-recovery")
         return self
 
     def take(self, message_id: int) -> None:
@@ -90,6 +92,16 @@ class Pipeline:
         thread.start()
         self._threads.append(thread)
 
+    def _recover(self) -> None:
+        try:
+            outbox.recover(self.db, self.gateway, self.clock(), self.lease)
+        except Exception:
+            log.exception("resolving notices left sending")
+        finally:
+            self.send_soon()
+            with self._wake:
+                self._sending -= 1
+
     def _act(self) -> None:
         while (message_id := self._texts.get()) is not None:
             try:
@@ -113,7 +125,7 @@ class Pipeline:
                 self._send_due = False
                 self._sending += 1
             try:
-                outbox.drain(self.db, self.gateway, self.clock(), lease=self.lease)
+                outbox.send_due(self.db, self.gateway, self.clock())
             except Exception:
                 log.exception("draining the outbox")
             finally:

@@ -255,6 +255,11 @@ class Buyer(SQLModel, table=True):
 
 
 class AvailabilityWindow(SQLModel, table=True):
+    __table_args__ = (
+        # Matching reads the windows that cover a shift from this index alone.
+        Index("ix_availabilitywindow_span", "start", "end", "worker_id", "created_at"),
+    )
+
     id: int | None = Field(default=None, primary_key=True)
     worker_id: int = Field(foreign_key="worker.id", index=True)
     start: datetime = instant(index=True, nullable=False)
@@ -277,6 +282,11 @@ class AvailabilityPattern(SQLModel, table=True):
 
 class Shift(SQLModel, table=True):
     """Work a buyer needs done: `slots` people, at the buyer's top hourly rate at most."""
+
+    __table_args__ = (
+        # A newly free worker's text finds the shifts of their skills inside their windows.
+        Index("ix_shift_skill_start", "skill", "start"),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     ref: str | None = Field(default=None, unique=True)
@@ -488,6 +498,13 @@ class Message(SQLModel, table=True):
             "id",
             sqlite_where=text("processed_at IS NULL AND direction = 'in'"),
             postgresql_where=text("processed_at IS NULL AND direction = 'in'"),
+        ),
+        # The few texts acted on only after a failed try, for staff to count.
+        Index(
+            "ix_message_retried",
+            "processed_at",
+            sqlite_where=text("act_attempts > 0"),
+            postgresql_where=text("act_attempts > 0"),
         ),
     )
 
