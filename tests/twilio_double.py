@@ -17,6 +17,7 @@ import json
 import re
 import socket
 import threading
+import time
 import uuid
 from collections import deque
 from collections.abc import Iterator
@@ -84,6 +85,7 @@ class TwilioDouble:
         self.messages: list[RecordedMessage] = []
         self.requests = 0  # every create request, failed ones included
         self.lookups = 0  # every list or fetch request
+        self.delay = 0.0  # seconds each create takes, as a far-away API does
         self._planned: deque[_Failure | object] = deque()
         self._lock = threading.Lock()
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), _handler_for(self))
@@ -227,6 +229,7 @@ def _handler_for(double: TwilioDouble) -> type[BaseHTTPRequestHandler]:
                 self._reply(plan.status, _error(plan.status, plan.code, plan.message))
                 return
             form = {key: values[-1] for key, values in parse_qs(raw).items()}
+            time.sleep(double.delay)
             problem = _validate(form)
             if problem is not None:
                 self._reply(400, _error(400, *problem))
