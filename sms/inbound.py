@@ -20,11 +20,10 @@ from sqlmodel import Session, col, select
 
 from exchange.errors import Refused
 from exchange.waves import top_up_queued
-from exchange.workers import worker_by_phone
 from sms.acting import act, market_for
 from sms.segments import segments
 from store.db import Database, is_transient
-from store.models import Message
+from store.models import Message, Worker
 
 log = logging.getLogger(__name__)
 
@@ -97,17 +96,15 @@ def _store(
     exchange_phone: str | None,
 ) -> int | None:
     # A sid stored before (a retried webhook) fails the unique key; receive() says None.
-    market = market_for(session, exchange_phone)
-    number = sender_number(phone, market.region)
-    worker = worker_by_phone(session, number)
+    # The market's region reads a number written without its country code; Twilio's have one.
+    region = "ZZ" if phone.startswith("+") else market_for(session, exchange_phone).region
     message = Message(
         direction="in",
-        phone=number,
+        phone=sender_number(phone, region),
         exchange_phone=exchange_phone,
         body=storable(body),
         provider_sid=sid,
         segments=segments(body),
-        worker_id=worker.id if worker else None,
         created_at=now,
     )
     session.add(message)
@@ -133,7 +130,13 @@ def process(db: Database, message_id: int, now: datetime) -> bool:
         try:
             with db.write() as session:
                 # Claim the text first: a second process acting on it finds nothing to claim.
-                values = {"processed_at": now}
+                # The sender's worker, known by now if the text made one, is kept with it.
+                values = {
+                    "processed_at": now,
+                    "worker_id": select(Worker.id)
+                    .where(Worker.phone == Message.phone)
+                    .scalar_subquery(),
+                }
                 if failed:
                     values["act_attempts"] = Message.act_attempts + failed
                 message = session.scalars(
