@@ -291,7 +291,8 @@ def shift_show(ref: str, as_json: bool, db_url: str | None) -> None:
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, type=int, show_default=True)
 def serve(db_url: str | None, host: str, port: int) -> None:
-    """The Twilio webhook (POST /sms/inbound, /sms/status) and the scheduler.
+    """The Twilio webhook (POST /sms/inbound, /sms/status), and a worker process that acts on
+    the texts, sends the replies and runs the scheduler.
 
     POEMS_OUTBOUND=simulator keeps texts on the simulator while webhooks are signed and
     checked; TWILIO_API_BASE_URL sends through a Twilio-shaped API there instead of Twilio's;
@@ -303,11 +304,10 @@ def serve(db_url: str | None, host: str, port: int) -> None:
     import uvicorn
 
     from poems.options import publish_dir
-    from scheduler.runner import start_scheduler
+    from poems.serving import WorkerProcess
     from sms.outbox import LEASE
-    from sms.pipeline import Pipeline
     from sms.twilio_gateway import outbound_gateway
-    from sms.webhook import create_app, utc_now
+    from sms.webhook import create_app
 
     try:
         gateway = outbound_gateway(os.environ)
@@ -324,13 +324,10 @@ def serve(db_url: str | None, host: str, port: int) -> None:
         click.echo("TWILIO_AUTH_TOKEN is not set: every webhook will be refused (403).", err=True)
     click.echo(f"sending through the {gateway.name} gateway", err=True)
     database.refresh_statistics()
-    pipeline = Pipeline(database, gateway, utc_now, lease=lease)
-    app = create_app(database, gateway, token, public_url, pipeline=pipeline)
-    scheduler = start_scheduler(database, gateway, utc_now, publish_to=publish_dir(), lease=lease)
-    try:
-        uvicorn.run(app, host=host, port=port)
-    finally:
-        scheduler.shutdown()
+    # The webhook only stores and answers; a worker process acts, sends and runs the sweeps.
+    worker = WorkerProcess(database, lease, publish_dir())
+    app = create_app(database, gateway, token, public_url, pipeline=worker)
+    uvicorn.run(app, host=host, port=port)
 
 
 THEME_OPTION = click.option(

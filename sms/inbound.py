@@ -14,7 +14,7 @@ import time
 from datetime import datetime, timedelta
 
 import phonenumbers
-from sqlalchemy import literal_column, or_, update
+from sqlalchemy import Connection, insert, literal_column, or_, update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
@@ -72,8 +72,8 @@ def receive(
     """
     for attempt in range(TRIES):
         try:
-            with db.write() as session:
-                return _store(session, phone, body, now, sid, exchange_phone)
+            with db.write_plainly() as connection:
+                return _store(connection, phone, body, now, sid, exchange_phone)
         except IntegrityError as error:
             if sid and _stored(db, sid):
                 # Two deliveries of one webhook raced; the first one stored it.
@@ -88,7 +88,7 @@ def receive(
 
 
 def _store(
-    session: Session,
+    connection: Connection,
     phone: str,
     body: str,
     now: datetime,
@@ -97,7 +97,7 @@ def _store(
 ) -> int | None:
     # A sid stored before (a retried webhook) fails the unique key; receive() says None.
     # The market's region reads a number written without its country code; Twilio's have one.
-    region = "ZZ" if phone.startswith("+") else market_for(session, exchange_phone).region
+    region = "ZZ" if phone.startswith("+") else _region(connection, exchange_phone)
     message = Message(
         direction="in",
         phone=sender_number(phone, region),
@@ -107,9 +107,16 @@ def _store(
         segments=segments(body),
         created_at=now,
     )
-    session.add(message)
-    session.flush()
-    return message.id
+    # One plain INSERT: the webhook stores texts as fast as they come, and the ORM's unit of
+    # work would double what that costs.
+    return connection.execute(
+        insert(Message).returning(Message.id), message.model_dump(exclude={"id"})
+    ).scalar_one()
+
+
+def _region(connection: Connection, exchange_phone: str | None) -> str:
+    with Session(bind=connection) as session:
+        return market_for(session, exchange_phone).region
 
 
 def _stored(db: Database, sid: str) -> bool:
@@ -125,42 +132,78 @@ def process(db: Database, message_id: int, now: datetime) -> bool:
     False when it was already acted on (by another process, say) or when acting failed: then
     the text stays waiting for the inbound sweep, with the failure counted on its row.
     """
-    failed = 0
-    while True:
+    try:
+        with db.write() as session:
+            message = _claim(session, message_id, now, 0)
+            if message is None:
+                return False
+            act(session, message, now)
+        return True
+    except Exception as error:
+        return _after_failure(db, message_id, now, error)
+
+
+def act_on_next(db: Database, now: datetime) -> int | None:
+    """Act on the oldest stored text whose turn has come and that no other worker holds (SKIP
+    LOCKED on PostgreSQL), in one transaction; its id, or None when no text is waiting."""
+    message_id = None
+    try:
+        with db.write() as session:
+            query = _waiting(now).limit(1)
+            if not db.is_sqlite:
+                query = query.with_for_update(skip_locked=True)
+            message_id = session.exec(query).first()
+            if message_id is None:
+                return None
+            act(session, _claim(session, message_id, now, 0), now)
+        return message_id
+    except Exception as error:
+        if message_id is None:
+            raise
+        _after_failure(db, message_id, now, error)
+        return message_id
+
+
+def _claim(session: Session, message_id: int, now: datetime, failed: int) -> Message | None:
+    """Mark the text acted on, in the transaction that acts on it: a second worker finds
+    nothing to claim, and a rollback leaves it waiting. The sender's worker, known by now if
+    the text made one, is kept with it; `failed` tries so far are counted on it."""
+    values = {
+        "processed_at": now,
+        "worker_id": select(Worker.id).where(Worker.phone == Message.phone).scalar_subquery(),
+    }
+    if failed:
+        values["act_attempts"] = Message.act_attempts + failed
+    return session.scalars(
+        update(Message)
+        .where(col(Message.id) == message_id, col(Message.processed_at).is_(None))
+        .values(**values)
+        .returning(Message)
+    ).first()
+
+
+def _after_failure(db: Database, message_id: int, now: datetime, error: Exception) -> bool:
+    """Try a text again while its failure is transient, with back-off; then leave it waiting,
+    the failures counted. True when a later try acted on it."""
+    failed = 1
+    while is_transient(error) and failed < TRIES:
+        log.info("acting on message %s: %s; trying again", message_id, _short(error))
+        _pause(failed - 1)
         try:
             with db.write() as session:
-                # Claim the text first: a second process acting on it finds nothing to claim.
-                # The sender's worker, known by now if the text made one, is kept with it.
-                values = {
-                    "processed_at": now,
-                    "worker_id": select(Worker.id)
-                    .where(Worker.phone == Message.phone)
-                    .scalar_subquery(),
-                }
-                if failed:
-                    values["act_attempts"] = Message.act_attempts + failed
-                message = session.scalars(
-                    update(Message)
-                    .where(col(Message.id) == message_id, col(Message.processed_at).is_(None))
-                    .values(**values)
-                    .returning(Message)
-                ).first()
+                message = _claim(session, message_id, now, failed)
                 if message is None:
                     return False
                 act(session, message, now)
             return True
-        except Exception as error:
-            failed += 1
-            if is_transient(error) and failed < TRIES:
-                log.info("acting on message %s: %s; trying again", message_id, _short(error))
-                _pause(failed - 1)
-                continue
-            if is_transient(error):
-                log.warning("acting on message %s failed %s times: %s", message_id, failed, error)
-            else:
-                log.exception("acting on message %s failed", message_id)
-            _leave_waiting(db, message_id, failed, error, now)
-            return False
+        except Exception as again:
+            error, failed = again, failed + 1
+    if is_transient(error):
+        log.warning("acting on message %s failed %s times: %s", message_id, failed, error)
+    else:
+        log.error("acting on message %s failed", message_id, exc_info=error)
+    _leave_waiting(db, message_id, failed, error, now)
+    return False
 
 
 def _leave_waiting(
@@ -183,18 +226,19 @@ def _leave_waiting(
 
 def waiting(session: Session, now: datetime, limit: int = 500) -> list[int]:
     """Stored texts not yet acted on whose next try is due, oldest first."""
-    return list(
-        session.exec(
-            select(Message.id)
-            .where(
-                # Written out so the partial index ix_message_waiting serves it on both databases.
-                col(Message.direction) == literal_column("'in'"),
-                col(Message.processed_at).is_(None),
-                or_(col(Message.act_after).is_(None), col(Message.act_after) <= now),
-            )
-            .order_by(Message.id)
-            .limit(limit)
+    return list(session.exec(_waiting(now).limit(limit)))
+
+
+def _waiting(now: datetime):
+    return (
+        select(Message.id)
+        .where(
+            # Written out so the partial index ix_message_waiting serves it on both databases.
+            col(Message.direction) == literal_column("'in'"),
+            col(Message.processed_at).is_(None),
+            or_(col(Message.act_after).is_(None), col(Message.act_after) <= now),
         )
+        .order_by(Message.id)
     )
 
 

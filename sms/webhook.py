@@ -5,6 +5,7 @@ import logging
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime
+from typing import Protocol
 from urllib.parse import parse_qsl
 
 from starlette.applications import Starlette
@@ -30,18 +31,31 @@ def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
+class Workers(Protocol):
+    """What acts on the stored texts: a Pipeline in this process, or poems.serving's worker."""
+
+    def start(self) -> object: ...
+
+    def take(self, message_id: int) -> None: ...
+
+    def alive(self) -> bool: ...
+
+    def stop(self, timeout: float = 10.0) -> None: ...
+
+
 def create_app(
     db: Database,
     gateway: Gateway,
     auth_token: str,
     public_url: str,
     clock: Callable[[], datetime] = utc_now,
-    pipeline: Pipeline | None = None,
+    pipeline: Workers | None = None,
 ) -> Starlette:
-    """POST /sms/inbound and POST /sms/status, signed by Twilio with `auth_token`.
+    """POST /sms/inbound and POST /sms/status, signed by Twilio with `auth_token`, and GET
+    /health (503 while nothing acts on the texts).
 
-    The pipeline (one is made when none is given) starts and stops with the app; it is
-    `app.state.pipeline`.
+    The workers (a Pipeline in this process when none are given) start and stop with the app;
+    they are `app.state.pipeline`.
     """
     validator = RequestValidator(auth_token)
     public_url = public_url.rstrip("/")
@@ -88,6 +102,8 @@ def create_app(
         return Response(status_code=204)
 
     async def health(_: Request) -> Response:
+        if not pipeline.alive():
+            return PlainTextResponse("nothing is acting on the texts", status_code=503)
         return PlainTextResponse("ok")
 
     @asynccontextmanager

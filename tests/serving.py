@@ -54,8 +54,9 @@ class Served:
             return False
 
     def kill(self) -> None:
-        """SIGKILL: no shutdown, no flush, as a crash or an OOM kill."""
-        self.process.send_signal(signal.SIGKILL)
+        """SIGKILL to the webhook and its worker at once: no shutdown, no flush, as when a
+        container or a machine dies."""
+        os.killpg(self.process.pid, signal.SIGKILL)
         self.process.wait(timeout=10)
 
     def stop(self) -> None:
@@ -84,6 +85,7 @@ def serve(db_url: str, double: TwilioDouble, log: Path, **env: str) -> Served:
             env=settings,
             stdout=subprocess.DEVNULL,
             stderr=errors,
+            start_new_session=True,
         )
     served = Served(process, f"http://127.0.0.1:{port}", log)
     try:
