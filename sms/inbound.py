@@ -11,11 +11,12 @@ import logging
 import random
 import re
 import time
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 import phonenumbers
-from sqlalchemy import Connection, insert, literal_column, or_, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import Connection, literal_column, or_, update
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session, col, select
 
 from exchange.errors import Refused
@@ -26,6 +27,18 @@ from store.db import Database, is_transient
 from store.models import Message, Worker
 
 log = logging.getLogger(__name__)
+
+# Store a text unless its provider sid is stored already (Twilio retrying a webhook).
+SQLITE_STORE = (
+    sqlite.insert(Message)
+    .on_conflict_do_nothing(index_elements=["provider_sid"])
+    .returning(Message.id)
+)
+POSTGRES_STORE = (
+    postgresql.insert(Message)
+    .on_conflict_do_nothing(index_elements=["provider_sid"])
+    .returning(Message.id)
+)
 
 # Tries of one text in one go, and the first pause between them (doubled each time, jittered).
 TRIES = 5
@@ -58,6 +71,16 @@ def sender_number(raw: str, region: str) -> str:
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
+@dataclass(frozen=True)
+class Incoming:
+    """A text as the provider hands it over."""
+
+    phone: str
+    body: str
+    sid: str | None = None
+    exchange_phone: str | None = None
+
+
 def receive(
     db: Database,
     phone: str,
@@ -70,16 +93,21 @@ def receive(
 
     Refused when the sender is not a phone number.
     """
+    (stored,) = receive_many(db, [Incoming(phone, body, sid, exchange_phone)], now)
+    if isinstance(stored, Refused):
+        raise stored
+    return stored
+
+
+def receive_many(db: Database, texts: list[Incoming], now: datetime) -> list[int | None | Refused]:
+    """Store texts in one transaction, so one commit serves many webhooks: for each, its id,
+    None when its sid was stored before (a retried webhook), or the refusal of a sender that
+    is not a phone number."""
+    store = SQLITE_STORE if db.is_sqlite else POSTGRES_STORE
     for attempt in range(TRIES):
         try:
             with db.write_plainly() as connection:
-                return _store(connection, phone, body, now, sid, exchange_phone)
-        except IntegrityError as error:
-            if sid and _stored(db, sid):
-                # Two deliveries of one webhook raced; the first one stored it.
-                return None
-            if not is_transient(error) or attempt == TRIES - 1:
-                raise
+                return [_store(connection, store, text, now) for text in texts]
         except Exception as error:
             if not is_transient(error) or attempt == TRIES - 1:
                 raise
@@ -87,43 +115,30 @@ def receive(
     raise AssertionError("unreachable")
 
 
-def _store(
-    connection: Connection,
-    phone: str,
-    body: str,
-    now: datetime,
-    sid: str | None,
-    exchange_phone: str | None,
-) -> int | None:
-    # A sid stored before (a retried webhook) fails the unique key; receive() says None.
+def _store(connection: Connection, store, text: Incoming, now: datetime) -> int | None | Refused:
     # The market's region reads a number written without its country code; Twilio's have one.
-    region = "ZZ" if phone.startswith("+") else _region(connection, exchange_phone)
+    try:
+        region = "ZZ" if text.phone.startswith("+") else _region(connection, text.exchange_phone)
+        number = sender_number(text.phone, region)
+    except Refused as refusal:
+        return refusal
     message = Message(
         direction="in",
-        phone=sender_number(phone, region),
-        exchange_phone=exchange_phone,
-        body=storable(body),
-        provider_sid=sid,
-        segments=segments(body),
+        phone=number,
+        exchange_phone=text.exchange_phone,
+        body=storable(text.body),
+        provider_sid=text.sid,
+        segments=segments(text.body),
         created_at=now,
     )
-    # One plain INSERT: the webhook stores texts as fast as they come, and the ORM's unit of
-    # work would double what that costs.
-    return connection.execute(
-        insert(Message).returning(Message.id), message.model_dump(exclude={"id"})
-    ).scalar_one()
+    # One plain INSERT, not the ORM's unit of work, which would double what it costs; a sid
+    # stored before inserts nothing and returns no id.
+    return connection.execute(store, message.model_dump(exclude={"id"})).scalar_one_or_none()
 
 
 def _region(connection: Connection, exchange_phone: str | None) -> str:
     with Session(bind=connection) as session:
         return market_for(session, exchange_phone).region
-
-
-def _stored(db: Database, sid: str) -> bool:
-    with db.read() as session:
-        return (
-            session.exec(select(Message.id).where(Message.provider_sid == sid)).first() is not None
-        )
 
 
 def process(db: Database, message_id: int, now: datetime) -> bool:

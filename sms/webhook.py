@@ -1,5 +1,6 @@
-"""The Twilio webhook: check the signature on a bounded body, store the text and answer at once;
-acting on it and sending the replies happen in the pipeline's threads, never in the answer."""
+"""The Twilio webhook: check the signature on a bounded body, store the text (in a transaction
+shared with the texts arriving beside it) and answer at once; acting on it and sending the
+replies happen in the pipeline's workers, never in the answer."""
 
 import logging
 from collections.abc import AsyncIterator, Callable
@@ -16,9 +17,11 @@ from starlette.routing import Route
 from twilio.request_validator import RequestValidator
 
 from exchange.errors import Refused
-from sms import inbound, outbox, webform
+from sms import outbox, webform
 from sms.gateways import Gateway
+from sms.inbound import Incoming
 from sms.pipeline import Pipeline
+from sms.storer import Storer
 from sms.webform import Refusal
 from store.db import Database
 
@@ -60,6 +63,7 @@ def create_app(
     validator = RequestValidator(auth_token)
     public_url = public_url.rstrip("/")
     pipeline = pipeline or Pipeline(db, gateway, clock)
+    storer = Storer(db, clock)
 
     async def signed_form(request: Request) -> dict[str, str]:
         raw = await webform.read_bounded(request)
@@ -78,13 +82,14 @@ def create_app(
     async def inbound_sms(request: Request) -> Response:
         try:
             sid, sender, body, to = webform.inbound_text(await signed_form(request))
-            message_id = await run_in_threadpool(
-                inbound.receive, db, sender, body, clock(), sid, to
-            )
+            message_id = await storer.store(Incoming(sender, body, sid, to))
         except Refusal as refusal:
             return _refused(request, refusal)
         except Refused as refusal:
             return _refused(request, Refusal(400, refusal.message))
+        except Exception:
+            # The database cannot take the text; Twilio may try the fallback URL.
+            return PlainTextResponse("cannot store texts just now", status_code=503)
         if message_id is not None:
             pipeline.take(message_id)
         return Response(EMPTY_TWIML, media_type="application/xml")
@@ -112,6 +117,7 @@ def create_app(
         try:
             yield
         finally:
+            await run_in_threadpool(storer.stop)
             await run_in_threadpool(pipeline.stop)
 
     app = Starlette(
