@@ -19,6 +19,7 @@ from store.models import (
     Offer,
     Shift,
     Worker,
+    WorkerArea,
     WorkerCredential,
     WorkerSkill,
 )
@@ -100,12 +101,17 @@ def match(session: Session, shift: Shift, market: Market, now: datetime) -> Matc
             WorkerSkill.worker_id == Worker.id, WorkerSkill.skill == shift.skill
         )
     )
+    # Read from the workers' areas index: of a city's workers, those near the shift are few.
+    in_the_area = col(Worker.id).in_(
+        select(WorkerArea.worker_id).where(col(WorkerArea.area).in_(areas_covering(shift.postcode)))
+    )
     rows = session.exec(
         select(Worker, AvailabilityWindow)
         .join(AvailabilityWindow, col(AvailabilityWindow.worker_id) == Worker.id)
         # Only what ix_availabilitywindow_span holds, so the windows are read from the index alone.
         .options(load_only(*WINDOW_FIELDS))
         .where(
+            in_the_area,
             does_the_skill,
             Worker.status == "active",
             col(Worker.opted_out).is_(False),
@@ -146,6 +152,18 @@ def match(session: Session, shift: Shift, market: Market, now: datetime) -> Matc
         for place, (worker, window) in enumerate(fits, start=1)
     ]
     return Match(candidates, left_out)
+
+
+def areas_covering(place: str) -> list[str]:
+    """Every travel area (without spaces, in capitals) that covers the place: exchange.areas'
+    covers() turned around, so the workers' areas can be looked up rather than read through."""
+    compact = place.replace(" ", "").upper()
+    return [
+        compact[:length]
+        for length in range(len(compact) + 1)
+        # "E" covers "E1" but not "EC1": after an area of letters a digit must follow.
+        if not (compact[:length].isalpha() and compact[length : length + 1].isalpha())
+    ]
 
 
 def offer_reason(

@@ -190,6 +190,18 @@ class Worker(SQLModel, table=True):
     created_at: datetime | None = instant()
 
 
+class WorkerArea(SQLModel, table=True):
+    """One area a worker travels in: Worker.travel_areas, each without spaces and in capitals.
+
+    Kept by the database's own triggers (migration 0003) on every insert, change of areas and
+    delete of a worker, so it never goes stale: matching reads a shift's nearby workers from it
+    instead of every worker in the city.
+    """
+
+    area: str = Field(primary_key=True)
+    worker_id: int = Field(primary_key=True, index=True)
+
+
 class WorkerSkill(SQLModel, table=True):
     worker_id: int = Field(foreign_key="worker.id", primary_key=True)
     skill: str = Field(primary_key=True, index=True)
