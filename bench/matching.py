@@ -5,9 +5,9 @@ availability text as the market grows in workers and in open shifts.
     .venv/bin/python bench/matching.py --workers 20000 --growth 1000,20000
 
 Matching a shift: exchange.matching.eligible_workers (the query through SQLModel, then notice,
-travel area, the law's checks in Python and the published reason for each) against the same
-SELECT run with sqlite3 on the same file, rows fetched and nothing more, over the same future
-shifts, a few rounds each.
+the law's checks in Python and the published reason for each) against the same SELECT run with
+sqlite3 on the same file, rows fetched and nothing more, over the same future shifts, a few
+rounds each.
 
 An availability text: a registered worker texts "available tomorrow 8am-8pm". Acting on it is
 its own transaction (store, read, save the window, find the open shifts that could fit the
@@ -36,7 +36,8 @@ from seeded import NOW, seeded_sqlite  # noqa: E402
 BARE = """
 SELECT w.*, a.id, a.worker_id, a.start, a."end", a.created_at FROM worker w
 JOIN availabilitywindow a ON a.worker_id = w.id
-WHERE EXISTS (SELECT 1 FROM workerskill k WHERE k.worker_id = w.id AND k.skill = ?)
+WHERE w.id IN (SELECT z.worker_id FROM workerarea z WHERE z.area IN ({areas}))
+  AND EXISTS (SELECT 1 FROM workerskill k WHERE k.worker_id = w.id AND k.skill = ?)
   AND w.status = 'active' AND w.opted_out = 0 AND w.suspended_at IS NULL AND w.currency = ?
   AND w.asking_rate_minor <= ? AND w.min_shift_minutes <= ?
   AND a.start <= ? AND a."end" >= ?
@@ -65,7 +66,7 @@ def copy_of(path: Path, folder: Path) -> str:
 def match_shifts(url: str, shifts: int, rounds: int) -> None:
     from sqlmodel import col, select
 
-    from exchange.matching import eligible_workers
+    from exchange.matching import areas_covering, eligible_workers
     from store.db import Database
     from store.models import Market, Shift
 
@@ -89,6 +90,7 @@ def match_shifts(url: str, shifts: int, rounds: int) -> None:
     bare_db = sqlite3.connect(database.url.removeprefix("sqlite:///"))
     params = [
         (
+            *areas_covering(shift.postcode),
             shift.skill,
             shift.currency,
             shift.max_rate_minor,
@@ -101,12 +103,15 @@ def match_shifts(url: str, shifts: int, rounds: int) -> None:
         )
         for shift in posted
     ]
-    bare_db.execute(BARE, params[0]).fetchall()
+    statements = [
+        BARE.format(areas=", ".join("?" * len(areas_covering(shift.postcode)))) for shift in posted
+    ]
+    bare_db.execute(statements[0], params[0]).fetchall()
     began = time.perf_counter()
     rows = 0
     for _ in range(rounds):
-        for values in params:
-            rows += len(bare_db.execute(BARE, values).fetchall())
+        for statement, values in zip(statements, params, strict=True):
+            rows += len(bare_db.execute(statement, values).fetchall())
     bare = time.perf_counter() - began
     bare_db.close()
     database.dispose()
