@@ -4,7 +4,6 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import exists, nulls_first, or_
-from sqlalchemy.orm import load_only
 from sqlmodel import Session, col, select
 
 from exchange.areas import covers
@@ -22,15 +21,6 @@ from store.models import (
     WorkerArea,
     WorkerCredential,
     WorkerSkill,
-)
-
-# What matching reads of a window: the columns of ix_availabilitywindow_span (and the id).
-WINDOW_FIELDS = (
-    AvailabilityWindow.id,
-    AvailabilityWindow.worker_id,
-    AvailabilityWindow.start,
-    AvailabilityWindow.end,
-    AvailabilityWindow.created_at,
 )
 
 RANKING_RULES = {
@@ -108,8 +98,6 @@ def match(session: Session, shift: Shift, market: Market, now: datetime) -> Matc
     rows = session.exec(
         select(Worker, AvailabilityWindow)
         .join(AvailabilityWindow, col(AvailabilityWindow.worker_id) == Worker.id)
-        # Only what ix_availabilitywindow_span holds, so the windows are read from the index alone.
-        .options(load_only(*WINDOW_FIELDS))
         .where(
             in_the_area,
             does_the_skill,

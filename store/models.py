@@ -267,11 +267,6 @@ class Buyer(SQLModel, table=True):
 
 
 class AvailabilityWindow(SQLModel, table=True):
-    __table_args__ = (
-        # Matching reads the windows that cover a shift from this index alone.
-        Index("ix_availabilitywindow_span", "start", "end", "worker_id", "created_at"),
-    )
-
     id: int | None = Field(default=None, primary_key=True)
     worker_id: int = Field(foreign_key="worker.id", index=True)
     start: datetime = instant(index=True, nullable=False)

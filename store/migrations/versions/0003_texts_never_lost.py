@@ -78,11 +78,6 @@ def upgrade() -> None:
     with op.batch_alter_table("shifttopup", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_shifttopup_shift_id"), ["shift_id"], unique=False)
 
-    with op.batch_alter_table("availabilitywindow", schema=None) as batch_op:
-        batch_op.create_index(
-            "ix_availabilitywindow_span", ["start", "end", "worker_id", "created_at"], unique=False
-        )
-
     with op.batch_alter_table("message", schema=None) as batch_op:
         batch_op.add_column(
             sa.Column("act_attempts", sa.Integer(), nullable=False, server_default="0")
@@ -167,9 +162,6 @@ def downgrade() -> None:
         batch_op.drop_column("act_after")
         batch_op.drop_column("act_error")
         batch_op.drop_column("act_attempts")
-
-    with op.batch_alter_table("availabilitywindow", schema=None) as batch_op:
-        batch_op.drop_index("ix_availabilitywindow_span")
 
     with op.batch_alter_table("shifttopup", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_shifttopup_shift_id"))
