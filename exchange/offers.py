@@ -1,4 +1,11 @@
-"""Offers and bookings: waves of offers, the first YES per slot books, drops reopen the slot."""
+"""Offers and bookings: waves of offers, the first YES per slot books, drops reopen the slot.
+
+Locks are taken in one order, so two transactions never wait on each other in a ring: the text
+being acted on, then at most one shift (lock_shift), then that shift's offers and bookings,
+then workers' rows, then new notices. A text that makes a worker free locks no shift at all: it
+queues the shifts that could fit them (ShiftTopUp), and the wave sweep tops each up in a
+transaction of its own.
+"""
 
 import random
 from dataclasses import dataclass
