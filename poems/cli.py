@@ -325,9 +325,13 @@ def serve(db_url: str | None, host: str, port: int) -> None:
     click.echo(f"sending through the {gateway.name} gateway", err=True)
     database.refresh_statistics()
     # The webhook only stores and answers; a worker process acts, sends and runs the sweeps.
-    worker = WorkerProcess(database, lease, publish_dir())
-    app = create_app(database, gateway, token, public_url, pipeline=worker)
-    uvicorn.run(app, host=host, port=port)
+    worker = WorkerProcess(database, lease, publish_dir()).start()
+    try:
+        uvicorn.run(
+            create_app(database, gateway, token, public_url, pipeline=worker), host=host, port=port
+        )
+    finally:
+        worker.stop()
 
 
 THEME_OPTION = click.option(

@@ -57,9 +57,11 @@ def create_app(
     """POST /sms/inbound and POST /sms/status, signed by Twilio with `auth_token`, and GET
     /health (503 while nothing acts on the texts).
 
-    The workers (a Pipeline in this process when none are given) start and stop with the app;
-    they are `app.state.pipeline`.
+    Workers passed in are started and stopped by the caller (`poems serve`), so the app may be
+    mounted inside another; without them a Pipeline in this process starts and stops with the
+    app. Either way they are `app.state.pipeline`.
     """
+    owned = pipeline is None
     validator = RequestValidator(auth_token)
     public_url = public_url.rstrip("/")
     pipeline = pipeline or Pipeline(db, gateway, clock)
@@ -113,12 +115,14 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(_: Starlette) -> AsyncIterator[None]:
-        pipeline.start()
+        if owned:
+            pipeline.start()
         try:
             yield
         finally:
             await run_in_threadpool(storer.stop)
-            await run_in_threadpool(pipeline.stop)
+            if owned:
+                await run_in_threadpool(pipeline.stop)
 
     app = Starlette(
         routes=[

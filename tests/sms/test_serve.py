@@ -67,10 +67,13 @@ def test_a_signed_text_over_real_http_is_answered_through_twilio(db, server, twi
     assert response.status_code == 200 and "<Response>" in response.text
     sent = wait_for(lambda: twilio_double.messages)
     assert sent[0].to == WORKER and "What is your name?" in sent[0].body
-    with db.read() as session:
-        out = wait_for(
-            lambda: session.exec(select(Message).where(Message.direction == "out")).all()
-        )
+
+    def recorded():
+        # A session of its own each time: one kept open reads the moment it began.
+        with db.read() as session:
+            return session.exec(select(Message).where(Message.direction == "out")).all()
+
+    out = wait_for(recorded)
     assert out[0].provider_sid == sent[0].sid
 
 
