@@ -179,7 +179,7 @@ def availability_texts(url: str, texts: int) -> dict[str, float]:
     from sqlalchemy import func
     from sqlmodel import col, select
 
-    from exchange.offers import shifts_that_could_fit
+    from exchange.matching import shifts_that_could_fit
     from exchange.waves import top_up_queued
     from sms import inbound
     from store.db import Database

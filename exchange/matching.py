@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import exists, nulls_first, or_
+from sqlalchemy import and_, exists, nulls_first, or_
 from sqlmodel import Session, col, select
 
 from exchange.areas import covers
@@ -22,6 +22,9 @@ from store.models import (
     WorkerCredential,
     WorkerSkill,
 )
+
+# A shift still taking workers.
+OPEN_STATES = ("open", "offering")
 
 RANKING_RULES = {
     "rotation": "least recently booked first, then whoever said they were free first",
@@ -140,6 +143,47 @@ def match(session: Session, shift: Shift, market: Market, now: datetime) -> Matc
         for place, (worker, window) in enumerate(fits, start=1)
     ]
     return Match(candidates, left_out)
+
+
+def shifts_that_could_fit(session: Session, worker: Worker, now: datetime) -> list[int]:
+    """Open shifts this worker could fit, found from the worker's side in one indexed query:
+    their skills, inside one of their windows, within their rate, in their area, not yet offered.
+
+    Only a first sift: exchange.matching decides, with the law's checks, when the wave is topped up.
+    """
+    rows = session.exec(
+        select(Shift.id, Shift.postcode)
+        .join(
+            WorkerSkill,
+            and_(WorkerSkill.worker_id == worker.id, col(WorkerSkill.skill) == Shift.skill),
+        )
+        .join(
+            AvailabilityWindow,
+            and_(
+                AvailabilityWindow.worker_id == worker.id,
+                col(AvailabilityWindow.start) <= Shift.start,
+                col(AvailabilityWindow.end) >= Shift.end,
+                # Implied by the line above; it bounds the range read of ix_shift_skill_start.
+                col(Shift.start) < AvailabilityWindow.end,
+            ),
+        )
+        .where(
+            col(Shift.status).in_(OPEN_STATES),
+            col(Shift.start) > now,
+            Shift.currency == worker.currency,
+            col(Shift.max_rate_minor) >= (worker.asking_rate_minor or 0),
+            ~exists(
+                select(Offer.id).where(
+                    Offer.shift_id == Shift.id,
+                    Offer.worker_id == worker.id,
+                    Offer.status != "filled",
+                )
+            ),
+        )
+        .distinct()
+        .order_by(Shift.id)
+    ).all()
+    return [shift_id for shift_id, postcode in rows if covers(worker.travel_areas, postcode)]
 
 
 def areas_covering(place: str) -> list[str]:

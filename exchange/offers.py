@@ -11,31 +11,18 @@ import random
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import and_, exists, update
+from sqlalchemy import update
 from sqlmodel import Session, col, func, select
 
-from exchange.areas import covers
 from exchange.errors import Refused
 from exchange.law.checks import check_booking
 from exchange.law.skips import record_left_out
-from exchange.matching import match
+from exchange.matching import OPEN_STATES, match, shifts_that_could_fit
 from exchange.notices import notify_buyer, notify_worker
 from exchange.quiet import offers_wait
 from exchange.reminders import schedule_for_booking
 from exchange.shifts import lock_shift, shift_facts
-from store.models import (
-    AvailabilityWindow,
-    Booking,
-    Buyer,
-    Market,
-    Offer,
-    Shift,
-    ShiftTopUp,
-    Worker,
-    WorkerSkill,
-)
-
-OPEN_STATES = ("open", "offering")
+from store.models import Booking, Buyer, Market, Offer, Shift, ShiftTopUp, Worker
 
 
 def _live_refs(session: Session, worker_id: int) -> set[str]:
@@ -135,47 +122,6 @@ def offer_open_shifts(session: Session, worker_id: int, now: datetime) -> list[i
         ShiftTopUp(shift_id=shift_id, worker_id=worker_id, created_at=now) for shift_id in shift_ids
     )
     return shift_ids
-
-
-def shifts_that_could_fit(session: Session, worker: Worker, now: datetime) -> list[int]:
-    """Open shifts this worker could fit, found from the worker's side in one indexed query:
-    their skills, inside one of their windows, within their rate, in their area, not yet offered.
-
-    Only a first sift: exchange.matching decides, with the law's checks, when the wave is topped up.
-    """
-    rows = session.exec(
-        select(Shift.id, Shift.postcode)
-        .join(
-            WorkerSkill,
-            and_(WorkerSkill.worker_id == worker.id, col(WorkerSkill.skill) == Shift.skill),
-        )
-        .join(
-            AvailabilityWindow,
-            and_(
-                AvailabilityWindow.worker_id == worker.id,
-                col(AvailabilityWindow.start) <= Shift.start,
-                col(AvailabilityWindow.end) >= Shift.end,
-                # Implied by the line above; it bounds the range read of ix_shift_skill_start.
-                col(Shift.start) < AvailabilityWindow.end,
-            ),
-        )
-        .where(
-            col(Shift.status).in_(OPEN_STATES),
-            col(Shift.start) > now,
-            Shift.currency == worker.currency,
-            col(Shift.max_rate_minor) >= (worker.asking_rate_minor or 0),
-            ~exists(
-                select(Offer.id).where(
-                    Offer.shift_id == Shift.id,
-                    Offer.worker_id == worker.id,
-                    Offer.status != "filled",
-                )
-            ),
-        )
-        .distinct()
-        .order_by(Shift.id)
-    ).all()
-    return [shift_id for shift_id, postcode in rows if covers(worker.travel_areas, postcode)]
 
 
 @dataclass(frozen=True)
