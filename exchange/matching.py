@@ -18,9 +18,13 @@ from store.models import (
     Offer,
     Shift,
     Worker,
+    WorkerArea,
     WorkerCredential,
     WorkerSkill,
 )
+
+# A shift still taking workers.
+OPEN_STATES = ("open", "offering")
 
 RANKING_RULES = {
     "rotation": "least recently booked first, then whoever said they were free first",
@@ -83,13 +87,29 @@ def match(session: Session, shift: Shift, market: Market, now: datetime) -> Matc
         )
         for credential in shift.credentials
     ]
+    # A subquery, not a join: the skill then cannot lead the plan through every worker who has
+    # it; the windows that cover the shift lead instead, and they are few.
+    does_the_skill = exists(
+        select(WorkerSkill.skill).where(
+            WorkerSkill.worker_id == Worker.id, WorkerSkill.skill == shift.skill
+        )
+    )
+    # Read from the workers' areas index: of a city's workers, those near the shift are few.
+    # A worker who gave a travel distance may reach it from outside those areas: Reach decides.
+    in_the_area = or_(
+        col(Worker.id).in_(
+            select(WorkerArea.worker_id).where(
+                col(WorkerArea.area).in_(areas_covering(shift.postcode))
+            )
+        ),
+        col(Worker.travel_miles).is_not(None),
+    )
     rows = session.exec(
         select(Worker, AvailabilityWindow)
-        .join(
-            WorkerSkill, and_(WorkerSkill.worker_id == Worker.id, WorkerSkill.skill == shift.skill)
-        )
         .join(AvailabilityWindow, col(AvailabilityWindow.worker_id) == Worker.id)
         .where(
+            in_the_area,
+            does_the_skill,
             Worker.status == "active",
             col(Worker.opted_out).is_(False),
             col(Worker.suspended_at).is_(None),
@@ -130,6 +150,63 @@ def match(session: Session, shift: Shift, market: Market, now: datetime) -> Matc
         for place, (worker, window) in enumerate(fits, start=1)
     ]
     return Match(candidates, left_out)
+
+
+def shifts_that_could_fit(session: Session, worker: Worker, now: datetime) -> list[int]:
+    """Open shifts this worker could fit, found from the worker's side in one indexed query:
+    their skills, inside one of their windows, within their rate, in their area, not yet offered.
+
+    Only a first sift: exchange.matching decides, with the law's checks, when the wave is topped up.
+    """
+    rows = session.exec(
+        select(Shift.id, Shift.postcode)
+        .join(
+            WorkerSkill,
+            and_(WorkerSkill.worker_id == worker.id, col(WorkerSkill.skill) == Shift.skill),
+        )
+        .join(
+            AvailabilityWindow,
+            and_(
+                AvailabilityWindow.worker_id == worker.id,
+                col(AvailabilityWindow.start) <= Shift.start,
+                col(AvailabilityWindow.end) >= Shift.end,
+                # Implied by the line above; it bounds the range read of ix_shift_skill_start.
+                col(Shift.start) < AvailabilityWindow.end,
+            ),
+        )
+        .where(
+            col(Shift.status).in_(OPEN_STATES),
+            col(Shift.start) > now,
+            Shift.currency == worker.currency,
+            col(Shift.max_rate_minor) >= (worker.asking_rate_minor or 0),
+            ~exists(
+                select(Offer.id).where(
+                    Offer.shift_id == Shift.id,
+                    Offer.worker_id == worker.id,
+                    Offer.status != "filled",
+                )
+            ),
+        )
+        .distinct()
+        .order_by(Shift.id)
+    ).all()
+    by_place: dict[str, bool] = {}
+    for _, postcode in rows:
+        if postcode not in by_place:
+            by_place[postcode] = Reach(session, postcode, [worker])(worker)
+    return [shift_id for shift_id, postcode in rows if by_place[postcode]]
+
+
+def areas_covering(place: str) -> list[str]:
+    """Every travel area (without spaces, in capitals) that covers the place: exchange.areas'
+    covers() turned around, so the workers' areas can be looked up rather than read through."""
+    compact = place.replace(" ", "").upper()
+    return [
+        compact[:length]
+        for length in range(len(compact) + 1)
+        # "E" covers "E1" but not "EC1": after an area of letters a digit must follow.
+        if not (compact[:length].isalpha() and compact[length : length + 1].isalpha())
+    ]
 
 
 def offer_reason(

@@ -1,4 +1,11 @@
-"""Offers and bookings: waves of offers, the first YES per slot books, drops reopen the slot."""
+"""Offers and bookings: waves of offers, the first YES per slot books, drops reopen the slot.
+
+Locks are taken in one order, so two transactions never wait on each other in a ring: the text
+being acted on, then at most one shift (lock_shift), then that shift's offers and bookings,
+then workers' rows, then new notices. A text that makes a worker free locks no shift at all: it
+queues the shifts that could fit them (ShiftTopUp), and the wave sweep tops each up in a
+transaction of its own.
+"""
 
 import random
 from dataclasses import dataclass
@@ -10,14 +17,12 @@ from sqlmodel import Session, col, func, select
 from exchange.errors import Refused
 from exchange.law.checks import check_booking
 from exchange.law.skips import record_left_out
-from exchange.matching import match
+from exchange.matching import OPEN_STATES, match, shifts_that_could_fit
 from exchange.notices import notify_buyer, notify_worker
 from exchange.quiet import offers_wait
 from exchange.reminders import schedule_for_booking
 from exchange.shifts import lock_shift, shift_facts
-from store.models import Booking, Buyer, Market, Offer, Shift, Worker
-
-OPEN_STATES = ("open", "offering")
+from store.models import Booking, Buyer, Market, Offer, Shift, ShiftTopUp, Worker
 
 
 def _live_refs(session: Session, worker_id: int) -> set[str]:
@@ -102,17 +107,21 @@ def send_wave(session: Session, shift_id: int, now: datetime) -> list[Offer]:
     return offers
 
 
-def offer_open_shifts(session: Session, worker_id: int, now: datetime) -> list[Offer]:
-    """After a worker posts availability, top up the waves of open shifts they may now fit."""
-    shifts = session.exec(
-        select(Shift.id).where(col(Shift.status).in_(OPEN_STATES), col(Shift.start) > now)
-    ).all()
-    made = []
-    for shift_id in shifts:
-        made += [
-            offer for offer in send_wave(session, shift_id, now) if offer.worker_id == worker_id
-        ]
-    return made
+def offer_open_shifts(session: Session, worker_id: int, now: datetime) -> list[int]:
+    """After a worker posts availability, queue the open shifts they may now fit for a top-up.
+
+    The wave sweep tops each one up in its own short transaction (exchange.waves.top_up_queued),
+    so the worker's text locks no shift and costs what the shifts that could fit them cost, not
+    what the market holds. Returns the shifts queued.
+    """
+    worker = session.get(Worker, worker_id)
+    if worker is None:
+        return []
+    shift_ids = shifts_that_could_fit(session, worker, now)
+    session.add_all(
+        ShiftTopUp(shift_id=shift_id, worker_id=worker_id, created_at=now) for shift_id in shift_ids
+    )
+    return shift_ids
 
 
 @dataclass(frozen=True)

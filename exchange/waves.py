@@ -1,9 +1,11 @@
-"""Offer waves over time: unanswered offers expire, the next wave goes out, and a shift nobody
-is left to take is closed as unfilled, with the buyer told what the market looks like."""
+"""Offer waves over time: unanswered offers expire, the next wave goes out, queued shifts are
+topped up for newly free workers, and a shift nobody is left to take is closed as unfilled, with
+the buyer told what the market looks like."""
 
+import logging
 from datetime import datetime
 
-from sqlalchemy import and_, exists, or_, update
+from sqlalchemy import and_, delete, exists, or_, update
 from sqlmodel import Session, col, func, select
 
 from exchange.areas import covers
@@ -11,6 +13,7 @@ from exchange.notices import notify_buyer
 from exchange.offers import OPEN_STATES, send_wave
 from exchange.quiet import offers_wait
 from exchange.shifts import lock_shift, shift_facts
+from store.db import Database
 from store.models import (
     AvailabilityWindow,
     Booking,
@@ -18,9 +21,14 @@ from store.models import (
     Market,
     Offer,
     Shift,
+    ShiftTopUp,
     Worker,
     WorkerSkill,
 )
+
+log = logging.getLogger(__name__)
+# How many queued shifts one look at the top-up queue takes.
+TOP_UP_BATCH = 50
 
 # Rule 5: figures about fewer distinct workers than this are never shown to anyone else.
 SMALLEST_CELL = 5
@@ -74,6 +82,50 @@ def advance(session: Session, shift_id: int, now: datetime) -> str:
         return "open"
     close_unfilled(session, shift, market, now)
     return "unfilled"
+
+
+def top_up(session: Session, shift_id: int, now: datetime) -> list[Offer] | None:
+    """Top up one queued shift's wave, clearing its place in the queue; None when another
+    transaction holds the shift (a YES, another sweep), so it stays queued for later.
+
+    The shift's lock comes first and its queue rows after, the order every writer keeps.
+    """
+    claimed = session.exec(
+        select(Shift.id).where(Shift.id == shift_id).with_for_update(skip_locked=True)
+    ).first()
+    if claimed is None and session.get(Shift, shift_id) is not None:
+        return None
+    session.execute(delete(ShiftTopUp).where(col(ShiftTopUp.shift_id) == shift_id))
+    if claimed is None:
+        return []
+    return send_wave(session, shift_id, now)
+
+
+def top_up_queued(db: Database, now: datetime) -> int:
+    """Top up every shift in the queue, oldest first, each in its own short transaction.
+
+    A shift another transaction holds, or whose top-up fails, is left queued for the next
+    call. Returns how many offers went out.
+    """
+    made, tried = 0, set()
+    while True:
+        with db.read() as session:
+            queued = session.exec(
+                select(ShiftTopUp.shift_id)
+                .group_by(ShiftTopUp.shift_id)
+                .order_by(func.min(ShiftTopUp.id))
+                .limit(TOP_UP_BATCH + len(tried))
+            ).all()
+        todo = [shift_id for shift_id in queued if shift_id not in tried]
+        if not todo:
+            return made
+        for shift_id in todo:
+            tried.add(shift_id)
+            try:
+                with db.write() as session:
+                    made += len(top_up(session, shift_id, now) or ())
+            except Exception:
+                log.exception("topping up shift %s failed; it stays queued", shift_id)
 
 
 def close_unfilled(session: Session, shift: Shift, market: Market, now: datetime) -> None:

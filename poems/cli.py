@@ -291,28 +291,47 @@ def shift_show(ref: str, as_json: bool, db_url: str | None) -> None:
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, type=int, show_default=True)
 def serve(db_url: str | None, host: str, port: int) -> None:
-    """The Twilio webhook (POST /sms/inbound, /sms/status), the published site under
-    /public/, and the scheduler."""
+    """The Twilio webhook (POST /sms/inbound, /sms/status), the published site under /public/,
+    and a worker process that acts on the texts, sends the replies and runs the scheduler.
+
+    POEMS_OUTBOUND=simulator keeps texts on the simulator while webhooks are signed and
+    checked; TWILIO_API_BASE_URL sends through a Twilio-shaped API there instead of Twilio's;
+    POEMS_OUTBOX_LEASE_SECONDS is how long a notice may be "sending" before another process
+    asks the provider whether it went.
+    """
+    from datetime import timedelta
+
     import uvicorn
 
     from poems.options import publish_dir
-    from scheduler.runner import start_scheduler
-    from sms.twilio_gateway import twilio_gateway_from_env
-    from sms.webhook import create_app, utc_now
+    from poems.serving import WorkerProcess
+    from sms.outbox import LEASE
+    from sms.twilio_gateway import outbound_gateway
+    from sms.webhook import create_app
 
+    try:
+        gateway = outbound_gateway(os.environ)
+    except ValueError as error:
+        raise click.ClickException(str(error)) from None
+    seconds = os.environ.get("POEMS_OUTBOX_LEASE_SECONDS", "").strip()
+    if seconds and not (seconds.isascii() and seconds.isdecimal()):
+        raise click.ClickException("POEMS_OUTBOX_LEASE_SECONDS must be a whole number of seconds")
+    lease = timedelta(seconds=int(seconds)) if seconds else LEASE
     database, _ = open_db(db_url)
-    gateway = twilio_gateway_from_env(os.environ) or SimulatorGateway()
     token = os.environ.get("TWILIO_AUTH_TOKEN", "")
     public_url = os.environ.get("POEMS_PUBLIC_URL", f"http://{host}:{port}")
     if not token:
         click.echo("TWILIO_AUTH_TOKEN is not set: every webhook will be refused (403).", err=True)
     click.echo(f"sending through the {gateway.name} gateway", err=True)
-    scheduler = start_scheduler(database, gateway, utc_now, publish_to=publish_dir())
-    webhook = create_app(database, gateway, token, public_url)
+    database.refresh_statistics()
+    # The webhook only stores and answers; a worker process acts, sends and runs the sweeps.
+    # It is started here, not by the app: a mounted app's own startup never runs.
+    worker = WorkerProcess(database, lease, publish_dir()).start()
+    webhook = create_app(database, gateway, token, public_url, pipeline=worker)
     try:
         uvicorn.run(with_public_site(webhook, database, publish_dir()), host=host, port=port)
     finally:
-        scheduler.shutdown()
+        worker.stop()
 
 
 def with_public_site(webhook, database: Database, folder):
@@ -450,11 +469,13 @@ def demo(db_url: str | None, theme: str, at: str | None) -> None:
 
 
 # Public data, a worker's own data, the audit chain and the sandbox: poems/data_cli.py;
-# disputes: poems/dispute_cli.py; franchises and markets: poems/franchise_cli.py.
+# disputes: poems/dispute_cli.py; franchises and markets: poems/franchise_cli.py; where the
+# texts stand: poems/health_cli.py.
 from poems.data_cli import COMMANDS  # noqa: E402
 from poems.dispute_cli import dispute  # noqa: E402
 from poems.franchise_cli import franchise, market  # noqa: E402
+from poems.health_cli import COMMANDS as HEALTH_COMMANDS  # noqa: E402
 from poems.inbox_cli import inbox_group  # noqa: E402
 
-for _command in (*COMMANDS, dispute, franchise, market, inbox_group):
+for _command in (*COMMANDS, *HEALTH_COMMANDS, dispute, franchise, market, inbox_group):
     main.add_command(_command)

@@ -6,7 +6,7 @@ and claims its rows first, so two `poems serve` processes on one database never 
 
 import logging
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TypeVar
 
@@ -29,20 +29,23 @@ T = TypeVar("T")
 
 
 def sweep_inbound(db: Database, now: datetime) -> int:
-    """Act on stored texts that were never acted on (the process stopped between store and act)."""
-    with db.read() as session:
-        waiting = session.exec(
-            select(Message.id)
-            .where(Message.direction == "in", col(Message.processed_at).is_(None))
-            .order_by(Message.id)
-        ).all()
-    for message_id in waiting:
-        inbound.process(db, message_id, now)
-    return len(waiting)
+    """Act on stored texts not yet acted on: the process stopped between store and act, or
+    acting failed and its next try is due. Returns how many were acted on here."""
+    acted, tried = 0, set()
+    while True:
+        with db.read() as session:
+            due = [i for i in inbound.waiting(session, now) if i not in tried]
+        if not due:
+            return acted
+        for message_id in due:
+            tried.add(message_id)
+            acted += inbound.process(db, message_id, now)
 
 
 def sweep_waves(db: Database, now: datetime) -> int:
-    """Expire unanswered offers, send next waves, close shifts nobody is left to take."""
+    """Top up the shifts newly free workers may fit, expire unanswered offers, send next waves,
+    close shifts nobody is left to take."""
+    waves.top_up_queued(db, now)
     with db.read() as session:
         shift_ids = waves.shifts_due(session, now)
     outcomes = _each(
@@ -141,8 +144,11 @@ def _each(db: Database, what: str, ids: list[int], work: Callable[[Session, int]
     return done
 
 
-def sweep_outbox(db: Database, gateway: Gateway, now: datetime) -> int:
-    return len(outbox.drain(db, gateway, now))
+def sweep_outbox(
+    db: Database, gateway: Gateway, now: datetime, lease: timedelta = outbox.LEASE
+) -> int:
+    """Send what is due, after resolving notices left "sending" longer than `lease`."""
+    return len(outbox.drain(db, gateway, now, lease=lease))
 
 
 def run_due(

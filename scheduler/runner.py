@@ -5,18 +5,19 @@ runs once, late, on the first run after a start.
 """
 
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from apscheduler.schedulers.background import BackgroundScheduler
 
 from scheduler import jobs
+from sms import outbox
 from sms.gateways import Gateway
 from store.db import Database
 
 # Seconds between runs: texts and the outbox often, waves and deadlines at minute precision,
-# dispute escalation every few minutes, availability upkeep, the month's shares and the day's
-# publication rarely.
+# dispute escalation every few minutes, availability upkeep, the month's shares, the day's
+# publication and the query planner's statistics rarely.
 EVERY = {
     "waves": 20,
     "deadlines": 20,
@@ -25,6 +26,7 @@ EVERY = {
     "retire": 3600,
     "shares": 3600,
     "publish": 3600,
+    "statistics": 3600,
 }
 
 
@@ -34,22 +36,25 @@ def start_scheduler(
     clock: Callable[[], datetime],
     every_seconds: float = 5,
     publish_to: Path | None = None,
+    lease: timedelta = outbox.LEASE,
 ) -> BackgroundScheduler:
     """Start the sweeps; coalesced so a stall never queues the same sweep twice.
 
     `every_seconds` is the interval of the inbound and outbox sweeps; the others keep EVERY's.
-    With `publish_to`, the anonymised data is published there once a day.
+    With `publish_to`, the anonymised data is published there once a day. `lease` is how long
+    a notice may be "sending" before the outbox sweep asks the provider whether it went.
     """
     scheduler = BackgroundScheduler(job_defaults={"coalesce": True, "max_instances": 1})
     sweeps: dict[str, Callable[[], object]] = {
         "inbound": lambda: jobs.sweep_inbound(db, clock()),
-        "outbox": lambda: jobs.sweep_outbox(db, gateway, clock()),
+        "outbox": lambda: jobs.sweep_outbox(db, gateway, clock(), lease),
         "waves": lambda: jobs.sweep_waves(db, clock()),
         "deadlines": lambda: jobs.sweep_deadlines(db, clock()),
         "patterns": lambda: jobs.sweep_patterns(db, clock()),
         "retire": lambda: jobs.retire_windows(db, clock()),
         "escalation": lambda: jobs.escalate_disputes(db, clock()),
         "shares": lambda: jobs.measure_shares(db, clock()),
+        "statistics": db.refresh_statistics,
     }
     if publish_to is not None:
         sweeps["publish"] = lambda: jobs.publish_data(db, publish_to, clock())

@@ -11,6 +11,7 @@ import threading
 import uuid
 from collections import deque
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Protocol
 
 
@@ -25,12 +26,25 @@ class SendResult:
     opted_out: bool = False  # the recipient has opted out (Twilio 21610)
 
 
+# What look_up answers when the provider could not be asked.
+NOT_ASKED = SendResult(sid=None, status="unknown")
+
+
 class Gateway(Protocol):
-    """Sends one SMS."""
+    """Sends one SMS, and can say whether one was sent."""
 
     name: str
 
-    def send(self, to: str, body: str, from_: str | None = None) -> SendResult: ...
+    def send(
+        self, to: str, body: str, from_: str | None = None, notice_id: int | None = None
+    ) -> SendResult:
+        """Send one message; `notice_id` rides on the delivery callback, where there is one."""
+        ...
+
+    def look_up(self, to: str, body: str, since: datetime) -> SendResult | None:
+        """The message with these words sent to `to` since `since`, None when the provider has
+        no record of one, or NOT_ASKED when the provider could not be asked."""
+        ...
 
 
 @dataclass(frozen=True)
@@ -53,9 +67,19 @@ class SimulatorGateway:
         self.sent: deque[SimulatedMessage] = deque(maxlen=keep)
         self._lock = threading.Lock()
 
-    def send(self, to: str, body: str, from_: str | None = None) -> SendResult:
+    def send(
+        self, to: str, body: str, from_: str | None = None, notice_id: int | None = None
+    ) -> SendResult:
         """Record the message and report it delivered."""
         sid = "SM" + uuid.uuid4().hex
         with self._lock:
             self.sent.append(SimulatedMessage(sid=sid, to=to, body=body, from_=from_))
         return SendResult(sid=sid, status="delivered")
+
+    def look_up(self, to: str, body: str, since: datetime) -> SendResult | None:
+        """The simulated message with these words to `to`, if this simulator sent one."""
+        with self._lock:
+            for message in reversed(self.sent):
+                if (message.to, message.body) == (to, body):
+                    return SendResult(sid=message.sid, status="delivered")
+        return None

@@ -1,24 +1,84 @@
-"""The inbound path: store every text first, then act on it in one transaction.
+"""The inbound path: store every text first, then act on it; a fault never loses a text.
 
-What a text does once stored is sms.acting's; this module keeps it from being lost.
+What a stored text does is sms.acting's. This module keeps it from being lost: acting is retried
+on transient database errors (a deadlock, a serialization failure, two texts from a new number
+making its worker at once) with back-off, and a text that still cannot be acted on is left
+waiting, counted on its row, for the inbound sweep. A fault is never answered "didn't
+understand": that reply is only for texts that were read and not understood.
 """
 
 import logging
-from datetime import datetime
+import random
+import re
+import time
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 
-from sqlalchemy import update
-from sqlalchemy.exc import IntegrityError
-from sqlmodel import col, select
+import phonenumbers
+from sqlalchemy import Connection, literal_column, or_, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlmodel import Session, col, select
 
-from exchange.notices import notify_phone
-from exchange.phones import to_e164
-from exchange.workers import worker_by_phone
+from exchange.errors import Refused
+from exchange.waves import top_up_queued
 from sms.acting import act, market_for
 from sms.segments import segments
-from store.db import Database
-from store.models import Message
+from store.db import Database, is_transient
+from store.models import Message, Worker
 
 log = logging.getLogger(__name__)
+
+# Store a text unless its provider sid is stored already (Twilio retrying a webhook).
+SQLITE_STORE = (
+    sqlite.insert(Message)
+    .on_conflict_do_nothing(index_elements=["provider_sid"])
+    .returning(Message.id)
+)
+POSTGRES_STORE = (
+    postgresql.insert(Message)
+    .on_conflict_do_nothing(index_elements=["provider_sid"])
+    .returning(Message.id)
+)
+
+# Tries of one text in one go, and the first pause between them (doubled each time, jittered).
+TRIES = 5
+FIRST_PAUSE = 0.02
+# A text left waiting is tried again by the sweep after this, times the failures so far.
+SWEEP_PAUSE = timedelta(seconds=30)
+LONGEST_SWEEP_PAUSE = timedelta(minutes=15)
+# What a phone number may be written with before phonenumbers reads it.
+PHONE_CHARACTERS = re.compile(r"\+?[0-9 ().\-]{3,31}")
+# Characters no database should be asked to keep: NUL (PostgreSQL refuses it), the other
+# control characters but tab and newlines, and lone surrogates.
+UNSTORABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def storable(text: str) -> str:
+    """The text with what no database should keep replaced by U+FFFD, visibly."""
+    return UNSTORABLE.sub("\ufffd", text)
+
+
+def sender_number(raw: str, region: str) -> str:
+    """The sender as E.164, read with the market's region; Refused when it cannot be a phone."""
+    if not PHONE_CHARACTERS.fullmatch(raw.strip()):
+        raise Refused("bad_phone", "From is not a phone number")
+    try:
+        number = phonenumbers.parse(raw, region)
+    except phonenumbers.NumberParseException as error:
+        raise Refused("bad_phone", "From is not a phone number") from error
+    if not phonenumbers.is_possible_number(number):
+        raise Refused("bad_phone", "From is not a phone number")
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+@dataclass(frozen=True)
+class Incoming:
+    """A text as the provider hands it over."""
+
+    phone: str
+    body: str
+    sid: str | None = None
+    exchange_phone: str | None = None
 
 
 def receive(
@@ -29,52 +89,172 @@ def receive(
     sid: str | None = None,
     exchange_phone: str | None = None,
 ) -> int | None:
-    """Store an inbound text; None when this provider sid was stored before (a retried webhook)."""
+    """Store an inbound text; None when this provider sid was stored before (a retried webhook).
+
+    Refused when the sender is not a phone number.
+    """
+    (stored,) = receive_many(db, [Incoming(phone, body, sid, exchange_phone)], now)
+    if isinstance(stored, Refused):
+        raise stored
+    return stored
+
+
+def receive_many(db: Database, texts: list[Incoming], now: datetime) -> list[int | None | Refused]:
+    """Store texts in one transaction, so one commit serves many webhooks: for each, its id,
+    None when its sid was stored before (a retried webhook), or the refusal of a sender that
+    is not a phone number."""
+    store = SQLITE_STORE if db.is_sqlite else POSTGRES_STORE
+    for attempt in range(TRIES):
+        try:
+            with db.write_plainly() as connection:
+                return [_store(connection, store, text, now) for text in texts]
+        except Exception as error:
+            if not is_transient(error) or attempt == TRIES - 1:
+                raise
+        _pause(attempt)
+    raise AssertionError("unreachable")
+
+
+def _store(connection: Connection, store, text: Incoming, now: datetime) -> int | None | Refused:
+    # The market's region reads a number written without its country code; Twilio's have one.
+    try:
+        region = "ZZ" if text.phone.startswith("+") else _region(connection, text.exchange_phone)
+        number = sender_number(text.phone, region)
+    except Refused as refusal:
+        return refusal
+    message = Message(
+        direction="in",
+        phone=number,
+        exchange_phone=text.exchange_phone,
+        body=storable(text.body),
+        provider_sid=text.sid,
+        segments=segments(text.body),
+        created_at=now,
+    )
+    # One plain INSERT, not the ORM's unit of work, which would double what it costs; a sid
+    # stored before inserts nothing and returns no id.
+    return connection.execute(store, message.model_dump(exclude={"id"})).scalar_one_or_none()
+
+
+def _region(connection: Connection, exchange_phone: str | None) -> str:
+    with Session(bind=connection) as session:
+        return market_for(session, exchange_phone).region
+
+
+def process(db: Database, message_id: int, now: datetime) -> bool:
+    """Act on a stored text once; True when it was acted on here.
+
+    False when it was already acted on (by another process, say) or when acting failed: then
+    the text stays waiting for the inbound sweep, with the failure counted on its row.
+    """
     try:
         with db.write() as session:
-            if sid and session.exec(select(Message.id).where(Message.provider_sid == sid)).first():
+            message = _claim(session, message_id, now, 0)
+            if message is None:
+                return False
+            act(session, message, now)
+        return True
+    except Exception as error:
+        return _after_failure(db, message_id, now, error)
+
+
+def act_on_next(db: Database, now: datetime) -> int | None:
+    """Act on the oldest stored text whose turn has come and that no other worker holds (SKIP
+    LOCKED on PostgreSQL), in one transaction; its id, or None when no text is waiting."""
+    message_id = None
+    try:
+        with db.write() as session:
+            query = _waiting(now).limit(1)
+            if not db.is_sqlite:
+                query = query.with_for_update(skip_locked=True)
+            message_id = session.exec(query).first()
+            if message_id is None:
                 return None
-            market = market_for(session, exchange_phone)
-            message = Message(
-                direction="in",
-                phone=to_e164(phone, market.region) if not phone.startswith("+") else phone,
-                exchange_phone=exchange_phone,
-                body=body,
-                provider_sid=sid,
-                segments=segments(body),
-                created_at=now,
-            )
-            worker = worker_by_phone(session, message.phone)
-            message.worker_id = worker.id if worker else None
-            session.add(message)
-            session.flush()
-            return message.id
-    except IntegrityError:
-        # Two deliveries of one webhook raced; the first one stored it.
-        return None
+            act(session, _claim(session, message_id, now, 0), now)
+        return message_id
+    except Exception as error:
+        if message_id is None:
+            raise
+        _after_failure(db, message_id, now, error)
+        return message_id
 
 
-def process(db: Database, message_id: int, now: datetime) -> None:
-    """Act on a stored text once. Whatever goes wrong, the sender gets a reply, not silence."""
+def _claim(session: Session, message_id: int, now: datetime, failed: int) -> Message | None:
+    """Mark the text acted on, in the transaction that acts on it: a second worker finds
+    nothing to claim, and a rollback leaves it waiting. The sender's worker, known by now if
+    the text made one, is kept with it; `failed` tries so far are counted on it."""
+    values = {
+        "processed_at": now,
+        "worker_id": select(Worker.id).where(Worker.phone == Message.phone).scalar_subquery(),
+    }
+    if failed:
+        values["act_attempts"] = Message.act_attempts + failed
+    return session.scalars(
+        update(Message)
+        .where(col(Message.id) == message_id, col(Message.processed_at).is_(None))
+        .values(**values)
+        .returning(Message)
+    ).first()
+
+
+def _after_failure(db: Database, message_id: int, now: datetime, error: Exception) -> bool:
+    """Try a text again while its failure is transient, with back-off; then leave it waiting,
+    the failures counted. True when a later try acted on it."""
+    failed = 1
+    while is_transient(error) and failed < TRIES:
+        log.info("acting on message %s: %s; trying again", message_id, _short(error))
+        _pause(failed - 1)
+        try:
+            with db.write() as session:
+                message = _claim(session, message_id, now, failed)
+                if message is None:
+                    return False
+                act(session, message, now)
+            return True
+        except Exception as again:
+            error, failed = again, failed + 1
+    if is_transient(error):
+        log.warning("acting on message %s failed %s times: %s", message_id, failed, error)
+    else:
+        log.error("acting on message %s failed", message_id, exc_info=error)
+    _leave_waiting(db, message_id, failed, error, now)
+    return False
+
+
+def _leave_waiting(
+    db: Database, message_id: int, failed: int, error: BaseException, now: datetime
+) -> None:
+    """Count the failures on the text and say when the sweep may try it again."""
     try:
-        with db.write() as session:
-            # Claim the text first: a second process acting on it finds nothing left to claim.
-            claimed = session.execute(
-                update(Message)
-                .where(col(Message.id) == message_id, col(Message.processed_at).is_(None))
-                .values(processed_at=now)
-            ).rowcount
-            if not claimed:
-                return
-            act(session, session.get(Message, message_id), now)
-    except Exception:
-        log.exception("acting on message %s failed", message_id)
         with db.write() as session:
             message = session.get(Message, message_id)
-            if message.processed_at is None:
-                message.processed_at = now
-                notify_phone(session, message.phone, "unknown", now)
-                session.add(message)
+            if message is None or message.processed_at is not None:
+                return
+            message.act_attempts += failed
+            message.act_error = storable(_short(error))[:500]
+            message.act_after = now + min(LONGEST_SWEEP_PAUSE, SWEEP_PAUSE * message.act_attempts)
+            session.add(message)
+    except Exception:
+        # The database itself is failing; the text still waits, unmarked, for the sweep.
+        log.exception("could not record the failure of message %s", message_id)
+
+
+def waiting(session: Session, now: datetime, limit: int = 500) -> list[int]:
+    """Stored texts not yet acted on whose next try is due, oldest first."""
+    return list(session.exec(_waiting(now).limit(limit)))
+
+
+def _waiting(now: datetime):
+    return (
+        select(Message.id)
+        .where(
+            # Written out so the partial index ix_message_waiting serves it on both databases.
+            col(Message.direction) == literal_column("'in'"),
+            col(Message.processed_at).is_(None),
+            or_(col(Message.act_after).is_(None), col(Message.act_after) <= now),
+        )
+        .order_by(Message.id)
+    )
 
 
 def deliver(
@@ -85,8 +265,19 @@ def deliver(
     sid: str | None = None,
     exchange_phone: str | None = None,
 ) -> int | None:
-    """Receive and act: the whole inbound path for one text."""
+    """Receive and act: the whole inbound path for one text, with the waves it tops up."""
     message_id = receive(db, phone, body, now, sid, exchange_phone)
     if message_id is not None:
         process(db, message_id, now)
+        top_up_queued(db, now)
     return message_id
+
+
+def _pause(attempt: int) -> None:
+    time.sleep(FIRST_PAUSE * 2**attempt * random.uniform(0.5, 1.5))
+
+
+def _short(error: BaseException) -> str:
+    """The error's first line: enough to recognise it in the console without the whole query."""
+    first = str(error).strip().splitlines()
+    return f"{type(error).__name__}: {first[0] if first else ''}"

@@ -3,6 +3,7 @@
 Only offers are held; replies to a worker's own texts and texts about their bookings always go.
 """
 
+from collections.abc import Iterable
 from datetime import datetime, time
 from zoneinfo import ZoneInfo
 
@@ -10,33 +11,35 @@ from sqlmodel import Session, col, func, select
 
 from exchange.localtime import local
 from exchange.notices import notify_worker
-from store.db import Database
 from store.models import Market, Message, Notice, Worker
 
 HELD_KINDS = frozenset({"offer"})
 
 
-def held_over_cap(db: Database, notice_id: int, now: datetime) -> bool:
-    """True when the notice is an offer held by the daily cap (see hold_if_over_cap)."""
-    with db.read() as session:
-        if session.get(Notice, notice_id).kind not in HELD_KINDS:
-            return False
-    with db.write() as session:
-        return hold_if_over_cap(session, session.get(Notice, notice_id), now, not db.is_sqlite)
+def lock_workers(session: Session, notices: Iterable[Notice]) -> None:
+    """Take the row locks of the workers whose held kinds of notice are about to be claimed,
+    in id order, so two dispatchers never both queue a digest nor wait on each other in a ring.
+    (PostgreSQL; SQLite's writers already take turns.) NO KEY UPDATE leaves inserts that refer
+    to the worker (offers, texts) free to go on."""
+    ids = sorted({n.worker_id for n in notices if n.kind in HELD_KINDS and n.worker_id})
+    if ids:
+        session.exec(
+            select(Worker.id)
+            .where(col(Worker.id).in_(ids))
+            .order_by(Worker.id)
+            .with_for_update(key_share=True)
+        ).all()
 
 
-def hold_if_over_cap(session: Session, notice: Notice, now: datetime, lock: bool) -> bool:
+def hold_if_over_cap(session: Session, notice: Notice, now: datetime) -> bool:
     """Hold an offer to a worker already texted `daily_text_cap` times this local day.
 
-    The first offer held in a day queues one digest. `lock` takes the worker's row lock
-    (PostgreSQL), so two dispatchers never both queue the digest.
+    Texts sent count, and so do notices claimed for sending but not yet recorded. The first
+    offer held in a day queues one digest. The caller holds the worker's lock (lock_workers).
     """
     if notice.kind not in HELD_KINDS or notice.worker_id is None:
         return False
-    query = select(Worker).where(Worker.id == notice.worker_id)
-    if lock:
-        query = query.with_for_update()
-    worker = session.exec(query).first()
+    worker = session.get(Worker, notice.worker_id)
     market = session.get(Market, worker.market_id) if worker and worker.market_id else None
     if market is None:
         return False
@@ -50,7 +53,16 @@ def hold_if_over_cap(session: Session, notice: Notice, now: datetime, lock: bool
             col(Message.created_at) >= midnight,
         )
     ).one()
-    if sent < market.daily_text_cap:
+    sending = session.exec(
+        select(func.count())
+        .select_from(Notice)
+        .where(
+            Notice.worker_id == worker.id,
+            Notice.status == "sending",
+            col(Notice.claimed_at) >= midnight,
+        )
+    ).one()
+    if sent + sending < market.daily_text_cap:
         return False
     notice.status = "held"
     session.add(notice)

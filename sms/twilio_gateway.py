@@ -7,15 +7,19 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Mapping
+from datetime import datetime
+from typing import Any
+from urllib.parse import urlencode, urlsplit, urlunsplit
 
 import requests
 from twilio.base.exceptions import TwilioException, TwilioRestException, TwilioServiceException
 from twilio.http import HttpClient
 from twilio.http.http_client import TwilioHttpClient
+from twilio.http.response import Response
 from twilio.rest import Client
 from urllib3.exceptions import NewConnectionError
 
-from sms.gateways import Gateway, SendResult
+from sms.gateways import NOT_ASKED, Gateway, SendResult, SimulatorGateway
 
 log = logging.getLogger(__name__)
 
@@ -24,6 +28,8 @@ log = logging.getLogger(__name__)
 TRANSIENT_ERROR_CODES: frozenset[int] = frozenset({20429, 20500, 20503, 30001})
 # The recipient replied STOP: never send to them again until they reply START.
 OPTED_OUT_ERROR_CODE = 21610
+# How many of a number's newest messages are read to find one a dead process may have sent.
+LOOK_UP_DEPTH = 50
 
 
 class TwilioGateway:
@@ -44,20 +50,29 @@ class TwilioGateway:
         status_callback: str | None = None,
         http_client: HttpClient | None = None,
         timeout: float = 10.0,
+        api_base_url: str | None = None,
     ) -> None:
         if not (from_number or messaging_service_sid):
             raise ValueError("TwilioGateway needs a from_number or a messaging_service_sid")
         self.from_number = from_number
         self.messaging_service_sid = messaging_service_sid
         self.status_callback = status_callback
-        self.client = Client(
-            account_sid,
-            auth_token,
-            http_client=http_client or TwilioHttpClient(timeout=timeout),
-        )
+        if http_client is None:
+            http_client = (
+                RebasedHttpClient(api_base_url, timeout=timeout)
+                if api_base_url
+                else TwilioHttpClient(timeout=timeout)
+            )
+        self.client = Client(account_sid, auth_token, http_client=http_client)
 
-    def send(self, to: str, body: str, from_: str | None = None) -> SendResult:
-        """Hand one message to Twilio and report the outcome without raising."""
+    def send(
+        self, to: str, body: str, from_: str | None = None, notice_id: int | None = None
+    ) -> SendResult:
+        """Hand one message to Twilio and report the outcome without raising.
+
+        The delivery callback's URL carries `notice_id`, so a callback can tell which notice
+        went even when the process that sent it died before recording it.
+        """
         sender: dict[str, str] = {}
         if from_:
             sender["from_"] = from_
@@ -65,7 +80,10 @@ class TwilioGateway:
             sender["messaging_service_sid"] = self.messaging_service_sid
         else:
             sender["from_"] = self.from_number or ""
-        extra = {"status_callback": self.status_callback} if self.status_callback else {}
+        extra = {}
+        if self.status_callback:
+            query = f"?{urlencode({'notice': notice_id})}" if notice_id is not None else ""
+            extra["status_callback"] = self.status_callback + query
         try:
             message = self.client.messages.create(to=to, body=body, **sender, **extra)
         except (TwilioRestException, TwilioServiceException) as exc:
@@ -89,6 +107,42 @@ class TwilioGateway:
             status=message.status or "queued",
             error_code=message.error_code,
         )
+
+    def look_up(self, to: str, body: str, since: datetime) -> SendResult | None:
+        """The message with these words sent to `to` since `since`, from Twilio's message list
+        (newest first); None when Twilio has none, NOT_ASKED when Twilio could not be asked."""
+        try:
+            for message in self.client.messages.list(to=to, limit=LOOK_UP_DEPTH):
+                if message.date_created is not None and message.date_created < since:
+                    break
+                if (message.direction or "").startswith("outbound") and message.body == body:
+                    return SendResult(
+                        sid=message.sid, status=message.status, error_code=message.error_code
+                    )
+        except (TwilioException, requests.RequestException, ValueError) as exc:
+            log.warning("twilio: looking up a message to %s failed: %s", to, exc)
+            return NOT_ASKED
+        return None
+
+
+class RebasedHttpClient(TwilioHttpClient):
+    """Sends what the twilio library addresses to *.twilio.com to another Twilio-shaped API
+    (a staging server, a local test double), path and query unchanged."""
+
+    def __init__(self, base_url: str, timeout: float = 10.0) -> None:
+        base = urlsplit(base_url)
+        if base.scheme not in ("http", "https") or not base.netloc:
+            raise ValueError(f"TWILIO_API_BASE_URL must be an http(s) URL, not {base_url!r}")
+        super().__init__(timeout=timeout)
+        self.base = base
+
+    def request(self, method: str, url: str, *args: Any, **kwargs: Any) -> Response:
+        """Rewrite the Twilio origin to the base URL's, then send for real."""
+        parts = urlsplit(url)
+        if parts.hostname and parts.hostname.endswith("twilio.com"):
+            path = self.base.path.rstrip("/") + parts.path
+            url = urlunsplit((self.base.scheme, self.base.netloc, path, parts.query, ""))
+        return super().request(method, url, *args, **kwargs)
 
 
 def _refused(exc: requests.ConnectionError) -> bool:
@@ -114,7 +168,8 @@ def _from_twilio_error(status: int, code: int | None) -> SendResult:
 def twilio_gateway_from_env(env: Mapping[str, str]) -> Gateway | None:
     """Build a TwilioGateway from TWILIO_* settings, or None when none are set.
 
-    Raises ValueError when Twilio is half configured, so a deployment never falls back to the
+    TWILIO_API_BASE_URL sends to a Twilio-shaped API there instead of Twilio's. Raises
+    ValueError when Twilio is half configured, so a deployment never falls back to the
     simulator by accident.
     """
     sid = env.get("TWILIO_ACCOUNT_SID", "").strip()
@@ -139,4 +194,20 @@ def twilio_gateway_from_env(env: Mapping[str, str]) -> Gateway | None:
         from_number=from_number,
         messaging_service_sid=service,
         status_callback=public_url + "/sms/status" if public_url else None,
+        api_base_url=env.get("TWILIO_API_BASE_URL", "").strip() or None,
     )
+
+
+def outbound_gateway(env: Mapping[str, str]) -> Gateway:
+    """Where texts go: POEMS_OUTBOUND=simulator keeps them on the simulator whatever else is
+    set (staging: webhooks signed and checked with TWILIO_AUTH_TOKEN, nothing sent); otherwise
+    Twilio when it is configured, else the simulator. Raises ValueError on a bad setting."""
+    outbound = env.get("POEMS_OUTBOUND", "").strip().lower()
+    if outbound not in ("", "twilio", "simulator"):
+        raise ValueError(f"POEMS_OUTBOUND is twilio or simulator, not {outbound!r}")
+    if outbound == "simulator":
+        return SimulatorGateway()
+    gateway = twilio_gateway_from_env(env)
+    if gateway is None and outbound == "twilio":
+        raise ValueError("POEMS_OUTBOUND=twilio, but no TWILIO_ settings are set")
+    return gateway or SimulatorGateway()

@@ -1,16 +1,29 @@
 """Engine and session set-up: SQLite in WAL mode by default, PostgreSQL by URL."""
 
 import os
-from collections.abc import Iterator
-from contextlib import contextmanager
+import sqlite3
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager, nullcontext
+from multiprocessing.context import BaseContext
 from pathlib import Path
 
 from platformdirs import user_data_dir
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session
 
 SQLITE_BUSY_TIMEOUT_MS = 30_000
+# Seconds a writer that gives way waits before looking again.
+GIVE_WAY = 0.0005
+# Rows ANALYZE samples from each index: enough for the planner, quick on a city's tables.
+ANALYSIS_ROWS = 1000
+# PostgreSQL's codes for a transaction that may succeed when run again: serialization failure,
+# deadlock, a lock not granted, and a unique key another transaction wrote first (two texts
+# from a new number both making its worker).
+RETRYABLE_SQLSTATES = frozenset({"40001", "40P01", "55P03", "23505"})
 
 
 def default_url() -> str:
@@ -64,6 +77,39 @@ def _tune_sqlite(engine: Engine) -> None:
             connection.exec_driver_sql("BEGIN")
 
 
+class WriteGate:
+    """Where the processes of one `poems serve` take turns writing one SQLite file, the webhook
+    first. SQLite's own wait for a busy file sleeps and polls, so a process writing one
+    transaction after another (the worker, acting) starves one that writes now and then (the
+    webhook, storing a text). Here the next writer is woken at once, and a writer that goes
+    first is never kept waiting behind more than the transaction already under way."""
+
+    def __init__(self, context: BaseContext) -> None:
+        self._turn = context.Lock()
+        self._first_waiting = context.Value("i", 0)
+
+    @contextmanager
+    def first(self) -> Iterator[None]:
+        with self._first_waiting.get_lock():
+            self._first_waiting.value += 1
+        try:
+            self._turn.acquire()
+        finally:
+            with self._first_waiting.get_lock():
+                self._first_waiting.value -= 1
+        try:
+            yield
+        finally:
+            self._turn.release()
+
+    @contextmanager
+    def after_first(self) -> Iterator[None]:
+        while self._first_waiting.value:
+            time.sleep(GIVE_WAY)
+        with self._turn:
+            yield
+
+
 class Database:
     """One database: sessions that write (one at a time on SQLite) and sessions that read."""
 
@@ -71,6 +117,15 @@ class Database:
         self.url = normalise_url(url or default_url())
         self.engine = make_engine(self.url)
         self._write_engine = self.engine.execution_options(poems_write=True)
+        # SQLite has one writer at a time. Threads of one process queue here, on a lock that
+        # wakes the next at once, rather than in SQLite's busy handler, which sleeps and polls.
+        lock = threading.RLock() if self.is_sqlite else nullcontext()
+        self._turn: Callable[[], AbstractContextManager] = lambda: lock
+
+    def share_writes(self, gate: "WriteGate", first: bool) -> None:
+        """Take turns writing with the other processes at `gate` (SQLite); `first` goes ahead."""
+        if self.is_sqlite:
+            self._turn = gate.first if first else gate.after_first
 
     @property
     def is_sqlite(self) -> bool:
@@ -79,7 +134,7 @@ class Database:
     @contextmanager
     def write(self) -> Iterator[Session]:
         """A transaction that commits when the block ends and rolls back on error."""
-        with Session(self._write_engine, expire_on_commit=False) as session:
+        with self._turn(), Session(self._write_engine, expire_on_commit=False) as session:
             try:
                 yield session
                 session.commit()
@@ -88,9 +143,44 @@ class Database:
                 raise
 
     @contextmanager
+    def write_plainly(self) -> Iterator[Connection]:
+        """A transaction on a bare connection, for a hot path with no objects to keep track of
+        (the webhook storing a text): it costs half what a session's transaction does."""
+        with self._turn(), self._write_engine.begin() as connection:
+            yield connection
+
+    def refresh_statistics(self) -> None:
+        """Tell SQLite's query planner how the tables' values spread (PostgreSQL's autovacuum
+        keeps its own), so a text's queries start from its worker, not from the whole market."""
+        if not self.is_sqlite:
+            return
+        with self._turn(), self._write_engine.connect() as connection:
+            connection.exec_driver_sql(f"PRAGMA analysis_limit={ANALYSIS_ROWS}")
+            connection.exec_driver_sql("ANALYZE")
+            connection.commit()
+
+    @contextmanager
     def read(self) -> Iterator[Session]:
         with Session(self.engine, expire_on_commit=False) as session:
             yield session
 
     def dispose(self) -> None:
         self.engine.dispose()
+
+
+def is_transient(error: BaseException) -> bool:
+    """True when the same transaction, run again, may succeed: a deadlock, a serialization
+    failure, a busy database, a unique key a concurrent writer took first, a dropped connection."""
+    if not isinstance(error, DBAPIError):
+        return False
+    if error.connection_invalidated:
+        return True
+    cause = error.orig
+    sqlstate = getattr(cause, "sqlstate", None)
+    if sqlstate is not None:
+        return sqlstate in RETRYABLE_SQLSTATES or sqlstate.startswith("08")
+    if isinstance(cause, sqlite3.OperationalError):
+        return "locked" in str(cause) or "busy" in str(cause)
+    if isinstance(cause, sqlite3.IntegrityError):
+        return str(cause).startswith("UNIQUE constraint failed")
+    return False

@@ -202,6 +202,18 @@ class Place(SQLModel, table=True):
     longitude: float
 
 
+class WorkerArea(SQLModel, table=True):
+    """One area a worker travels in: Worker.travel_areas, each without spaces and in capitals.
+
+    Kept by the database's own triggers (migration 0003) on every insert, change of areas and
+    delete of a worker, so it never goes stale: matching reads a shift's nearby workers from it
+    instead of every worker in the city.
+    """
+
+    area: str = Field(primary_key=True)
+    worker_id: int = Field(primary_key=True, index=True)
+
+
 class WorkerSkill(SQLModel, table=True):
     worker_id: int = Field(foreign_key="worker.id", primary_key=True)
     skill: str = Field(primary_key=True, index=True)
@@ -289,6 +301,11 @@ class AvailabilityPattern(SQLModel, table=True):
 
 class Shift(SQLModel, table=True):
     """Work a buyer needs done: `slots` people, at the buyer's top hourly rate at most."""
+
+    __table_args__ = (
+        # A newly free worker's text finds the shifts of their skills inside their windows.
+        Index("ix_shift_skill_start", "skill", "start"),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     ref: str | None = Field(default=None, unique=True)
@@ -506,7 +523,28 @@ class InboxThread(SQLModel, table=True):
 
 
 class Message(SQLModel, table=True):
-    """Every SMS in or out, as the log the console and the owner can read."""
+    """Every SMS in or out, as the log the console and the owner can read.
+
+    An inbound text is acted on once (`processed_at`); a fault while acting leaves it waiting,
+    with how often acting failed, the last error and when the inbound sweep tries again.
+    """
+
+    __table_args__ = (
+        # The inbound sweep reads only texts still waiting, never the whole log.
+        Index(
+            "ix_message_waiting",
+            "id",
+            sqlite_where=text("processed_at IS NULL AND direction = 'in'"),
+            postgresql_where=text("processed_at IS NULL AND direction = 'in'"),
+        ),
+        # The few texts acted on only after a failed try, for staff to count.
+        Index(
+            "ix_message_retried",
+            "processed_at",
+            sqlite_where=text("act_attempts > 0"),
+            postgresql_where=text("act_attempts > 0"),
+        ),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     direction: str
@@ -526,10 +564,17 @@ class Message(SQLModel, table=True):
     # What the exchange read in an inbound text (the parser's reading), for the people who
     # read it after: intent, language, the rule that decided.
     reading: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON, nullable=True))
+    act_attempts: int = 0
+    act_error: str | None = None
+    act_after: datetime | None = instant()
 
 
 class Notice(SQLModel, table=True):
-    """Something the exchange must tell a person: the transactional outbox."""
+    """Something the exchange must tell a person: the transactional outbox.
+
+    A dispatcher claims a notice ("sending", `claimed_at`) with its words already rendered into
+    `body`, so a notice a dead process left "sending" can be looked up at the provider by them.
+    """
 
     id: int | None = Field(default=None, primary_key=True)
     kind: str
@@ -544,6 +589,24 @@ class Notice(SQLModel, table=True):
     last_error: str | None = None
     created_at: datetime | None = instant()
     sent_at: datetime | None = instant()
+    claimed_at: datetime | None = instant()
+    body: str | None = None
+    # The provider's id for the send, once known (from the send, or a delivery callback).
+    provider_sid: str | None = None
+
+
+class ShiftTopUp(SQLModel, table=True):
+    """A shift a newly free worker may fit: the wave sweep tops its wave up, one shift at a time.
+
+    Queued by the worker's text instead of done in it, so that text never locks open shifts.
+    No foreign keys: on PostgreSQL one would make queueing take a lock on the shift, which a
+    YES may be holding.
+    """
+
+    id: int | None = Field(default=None, primary_key=True)
+    shift_id: int = Field(index=True)
+    worker_id: int
+    created_at: datetime = instant(nullable=False)
 
 
 class Conversation(SQLModel, table=True):

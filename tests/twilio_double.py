@@ -1,12 +1,13 @@
 """A small Twilio-shaped HTTP server on loopback, so tests drive the real twilio library.
 
-Only the Messages create endpoint is implemented:
-POST /2010-04-01/Accounts/{AccountSid}/Messages.json, with basic auth, form fields, Twilio's
-JSON message resource on 201 and Twilio's JSON error shape otherwise. Failures can be
-programmed one request at a time with `fail_next()` and `drop_next()`.
+The Messages endpoints, with basic auth, Twilio's JSON message resource and Twilio's JSON error
+shape: create (POST /2010-04-01/Accounts/{AccountSid}/Messages.json, 201), list (GET on the
+same path; To and From filters, newest first, paged by PageSize and Page) and fetch (GET
+.../Messages/{Sid}.json). Failures of creates can be programmed one request at a time with
+`fail_next()` and `drop_next()`.
 
 Use the `twilio_double` fixture and point a twilio client at it with
-`make_twilio_http_client(double)`.
+`make_twilio_http_client(double)`, or a whole `poems serve` with TWILIO_API_BASE_URL.
 """
 
 from __future__ import annotations
@@ -16,25 +17,29 @@ import json
 import re
 import socket
 import threading
+import time
 import uuid
 from collections import deque
 from collections.abc import Iterator
-from dataclasses import dataclass
-from email.utils import formatdate
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from email.utils import format_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
-from urllib.parse import parse_qs, urlsplit, urlunsplit
+from urllib.parse import parse_qs, urlencode, urlsplit
 
 import pytest
-from twilio.http.http_client import TwilioHttpClient
-from twilio.http.response import Response
 
 from sms.segments import segments
+from sms.twilio_gateway import RebasedHttpClient
 
 ACCOUNT_SID = "AC" + "0" * 32
 AUTH_TOKEN = "test-auth-token"
 
 _MESSAGES_PATH = re.compile(r"^/2010-04-01/Accounts/(?P<account>[^/]+)/Messages\.json$")
+_MESSAGE_PATH = re.compile(
+    r"^/2010-04-01/Accounts/(?P<account>[^/]+)/Messages/(?P<sid>[A-Za-z0-9]+)\.json$"
+)
 
 # Twilio's own codes for bare HTTP failures, used when fail_next() is given no code.
 _DEFAULT_CODES = {401: 20003, 404: 20404, 429: 20429, 500: 20500, 503: 20503}
@@ -58,6 +63,7 @@ class RecordedMessage:
     messaging_service_sid: str | None
     body: str
     status_callback: str | None
+    date_created: datetime = field(default_factory=lambda: datetime.now(UTC))
 
 
 @dataclass(frozen=True)
@@ -77,7 +83,9 @@ class TwilioDouble:
         self.account_sid = account_sid
         self.auth_token = auth_token
         self.messages: list[RecordedMessage] = []
-        self.requests = 0  # every request to the Messages endpoint, failed ones included
+        self.requests = 0  # every create request, failed ones included
+        self.lookups = 0  # every list or fetch request
+        self.delay = 0.0  # seconds each create takes, as a far-away API does
         self._planned: deque[_Failure | object] = deque()
         self._lock = threading.Lock()
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), _handler_for(self))
@@ -132,6 +140,21 @@ class TwilioDouble:
         with self._lock:
             self.messages.append(message)
 
+    def _listed(self, query: dict[str, str]) -> list[RecordedMessage]:
+        """Messages matching a list request's filters, newest first, as Twilio lists them."""
+        with self._lock:
+            self.lookups += 1
+            found = list(self.messages)
+        for name, attribute in (("To", "to"), ("From", "from_")):
+            if query.get(name):
+                found = [m for m in found if getattr(m, attribute) == query[name]]
+        return found[::-1]
+
+    def _fetched(self, sid: str) -> RecordedMessage | None:
+        with self._lock:
+            self.lookups += 1
+            return next((m for m in self.messages if m.sid == sid), None)
+
 
 def _error(status: int, code: int | None, message: str) -> dict[str, Any]:
     body: dict[str, Any] = {"message": message, "status": status}
@@ -166,6 +189,26 @@ def _handler_for(double: TwilioDouble) -> type[BaseHTTPRequestHandler]:
                 return False
             return (user, password) == (double.account_sid, double.auth_token)
 
+        def do_GET(self) -> None:
+            parts = urlsplit(self.path)
+            listed, fetched = _MESSAGES_PATH.match(parts.path), _MESSAGE_PATH.match(parts.path)
+            found = listed or fetched
+            if found is None:
+                self._reply(404, _error(404, 20404, "The requested resource was not found"))
+                return
+            if not self._authorised() or found["account"] != double.account_sid:
+                self._reply(401, _error(401, 20003, "Authenticate"))
+                return
+            if fetched:
+                message = double._fetched(fetched["sid"])
+                if message is None:
+                    self._reply(404, _error(404, 20404, "The requested resource was not found"))
+                    return
+                self._reply(200, _resource(double, message))
+                return
+            query = {key: values[-1] for key, values in parse_qs(parts.query).items()}
+            self._reply(200, _page(double, parts.path, query, double._listed(query)))
+
         def do_POST(self) -> None:
             length = int(self.headers.get("Content-Length") or 0)
             raw = self.rfile.read(length).decode()
@@ -186,6 +229,7 @@ def _handler_for(double: TwilioDouble) -> type[BaseHTTPRequestHandler]:
                 self._reply(plan.status, _error(plan.status, plan.code, plan.message))
                 return
             form = {key: values[-1] for key, values in parse_qs(raw).items()}
+            time.sleep(double.delay)
             problem = _validate(form)
             if problem is not None:
                 self._reply(400, _error(400, *problem))
@@ -210,9 +254,8 @@ def _validate(form: dict[str, str]) -> tuple[int, str] | None:
 
 def _create(double: TwilioDouble, form: dict[str, str]) -> dict[str, Any]:
     """Record the message and return its resource as Twilio's create answer."""
-    sid = "SM" + uuid.uuid4().hex
     message = RecordedMessage(
-        sid=sid,
+        sid="SM" + uuid.uuid4().hex,
         account_sid=double.account_sid,
         to=form["To"],
         from_=form.get("From"),
@@ -221,15 +264,20 @@ def _create(double: TwilioDouble, form: dict[str, str]) -> dict[str, Any]:
         status_callback=form.get("StatusCallback"),
     )
     double._record(message)
-    now = formatdate(usegmt=True)
-    uri = f"/2010-04-01/Accounts/{double.account_sid}/Messages/{sid}.json"
+    return _resource(double, message)
+
+
+def _resource(double: TwilioDouble, message: RecordedMessage) -> dict[str, Any]:
+    """One message as Twilio's JSON resource."""
+    created = format_datetime(message.date_created, usegmt=True)
+    uri = f"/2010-04-01/Accounts/{double.account_sid}/Messages/{message.sid}.json"
     return {
         "account_sid": double.account_sid,
         "api_version": "2010-04-01",
         "body": message.body,
-        "date_created": now,
+        "date_created": created,
         "date_sent": None,
-        "date_updated": now,
+        "date_updated": created,
         "direction": "outbound-api",
         "error_code": None,
         "error_message": None,
@@ -239,7 +287,7 @@ def _create(double: TwilioDouble, form: dict[str, str]) -> dict[str, Any]:
         "num_segments": str(segments(message.body)),
         "price": None,
         "price_unit": "USD",
-        "sid": sid,
+        "sid": message.sid,
         # Twilio says "accepted" while a Messaging Service still has to pick the sender.
         "status": "queued" if message.from_ else "accepted",
         "subresource_uris": {"media": uri.replace(".json", "/Media.json")},
@@ -248,23 +296,40 @@ def _create(double: TwilioDouble, form: dict[str, str]) -> dict[str, Any]:
     }
 
 
-class LoopbackHttpClient(TwilioHttpClient):
-    """A TwilioHttpClient that sends every *.twilio.com request to a local double instead."""
+def _page(
+    double: TwilioDouble, path: str, query: dict[str, str], found: list[RecordedMessage]
+) -> dict[str, Any]:
+    """One page of a message list, in Twilio's paging shape."""
+    size = max(1, min(int(query.get("PageSize") or 50), 1000))
+    page = int(query.get("Page") or 0)
+    records = found[page * size : (page + 1) * size]
+    filters = {key: value for key, value in query.items() if key in ("To", "From")}
+
+    def uri(number: int) -> str:
+        return f"{path}?{urlencode({**filters, 'PageSize': size, 'Page': number})}"
+
+    more = (page + 1) * size < len(found)
+    return {
+        "messages": [_resource(double, message) for message in records],
+        "end": page * size + max(len(records) - 1, 0),
+        "first_page_uri": uri(0),
+        "next_page_uri": uri(page + 1) if more else None,
+        "page": page,
+        "page_size": size,
+        "previous_page_uri": uri(page - 1) if page else None,
+        "start": page * size,
+        "uri": uri(page),
+    }
+
+
+class LoopbackHttpClient(RebasedHttpClient):
+    """The production client that rebases *.twilio.com requests, aimed at a local double."""
 
     def __init__(self, base_url: str, timeout: float = 2.0) -> None:
-        super().__init__(timeout=timeout)
-        self.base_url = base_url
+        super().__init__(base_url, timeout=timeout)
         # Proxy settings from the environment must not route loopback traffic elsewhere.
         if self.session is not None:
             self.session.trust_env = False
-
-    def request(self, method: str, url: str, *args: Any, **kwargs: Any) -> Response:
-        """Rewrite the Twilio origin to the double's, then send for real."""
-        parts = urlsplit(url)
-        if parts.hostname and parts.hostname.endswith("twilio.com"):
-            local = urlsplit(self.base_url)
-            url = urlunsplit((local.scheme, local.netloc, parts.path, parts.query, ""))
-        return super().request(method, url, *args, **kwargs)
 
 
 def make_twilio_http_client(double: TwilioDouble, timeout: float = 2.0) -> LoopbackHttpClient:

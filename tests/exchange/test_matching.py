@@ -2,7 +2,11 @@
 
 from datetime import timedelta
 
-from exchange.matching import eligible_workers
+from hypothesis import given
+from hypothesis import strategies as st
+
+from exchange.areas import covers
+from exchange.matching import areas_covering, eligible_workers
 from exchange.workers import update_terms
 from store.models import WorkerCredential
 from tests import factories
@@ -125,3 +129,21 @@ def test_a_shift_that_requires_a_credential_goes_only_to_workers_who_hold_it(db,
         shift = factories.shift(session, now)
         shift.credentials = ["dbs"]
         assert eligible_phones(session, shift, now) == ["+447700900001"]
+
+
+@given(
+    place=st.from_regex(
+        r"[A-Za-z]{1,2}[0-9][0-9A-Za-z]? ?[0-9][A-Za-z]{2}|[0-9]{5}", fullmatch=True
+    ),
+    area=st.from_regex(r"[A-Za-z]{0,2}[0-9]{0,2}[A-Za-z]?", fullmatch=True),
+)
+def test_the_areas_covering_a_place_are_exactly_those_covers_accepts(place, area):
+    looked_up = area.replace(" ", "").upper() in areas_covering(place)
+    assert looked_up == covers([area], place)
+
+
+def test_a_worker_whose_areas_do_not_cover_the_place_is_not_eligible(db, now):
+    with db.write() as session:
+        factories.worker(session, "+447700900001", now, place="EC1A 1BB")
+        factories.worker(session, "+447700900002", now, place="E2 8AA")
+        assert eligible_phones(session, factories.shift(session, now), now) == ["+447700900002"]

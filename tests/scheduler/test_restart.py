@@ -72,8 +72,8 @@ class Watching(SimulatorGateway):
         super().__init__()
         self.first = threading.Event()
 
-    def send(self, to, body, from_=None):
-        result = super().send(to, body, from_)
+    def send(self, to, body, from_=None, notice_id=None):
+        result = super().send(to, body, from_, notice_id)
         self.first.set()
         return result
 

@@ -2,11 +2,12 @@
 
 import re
 import socket
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from sms.gateways import SendResult, SimulatorGateway
-from sms.twilio_gateway import TwilioGateway, twilio_gateway_from_env
+from sms.gateways import NOT_ASKED, SendResult, SimulatorGateway
+from sms.twilio_gateway import TwilioGateway, outbound_gateway, twilio_gateway_from_env
 from tests.twilio_double import (
     ACCOUNT_SID,
     AUTH_TOKEN,
@@ -207,3 +208,73 @@ def test_from_env_gateway_sends_through_twilio(twilio_double):
 
     assert gw.send(WORKER, "hello").status == "queued"
     assert twilio_double.messages[0].status_callback == CALLBACK
+
+
+SETTINGS = {
+    "TWILIO_ACCOUNT_SID": ACCOUNT_SID,
+    "TWILIO_AUTH_TOKEN": AUTH_TOKEN,
+    "TWILIO_FROM": EXCHANGE,
+    "POEMS_PUBLIC_URL": "https://poems.example.org",
+}
+
+
+def test_twilio_api_base_url_sends_through_a_twilio_shaped_server_there(twilio_double):
+    gw = twilio_gateway_from_env(SETTINGS | {"TWILIO_API_BASE_URL": twilio_double.base_url})
+    result = gw.send(WORKER, "hello", notice_id=7)
+    assert result.status == "queued"
+    (sent,) = twilio_double.messages
+    assert (sent.sid, sent.status_callback) == (result.sid, CALLBACK + "?notice=7")
+
+
+def test_a_twilio_api_base_url_that_is_not_http_is_refused():
+    with pytest.raises(ValueError, match="TWILIO_API_BASE_URL must be an http"):
+        twilio_gateway_from_env(SETTINGS | {"TWILIO_API_BASE_URL": "localhost:9000"})
+
+
+def test_look_up_finds_a_sent_message_in_twilios_list_by_its_words(twilio_double):
+    gw = gateway(twilio_double)
+    since = datetime.now(UTC) - timedelta(minutes=1)
+    gw.send("+447700900555", "hello")
+    sent = gw.send(WORKER, "hello")
+    gw.send(WORKER, "goodbye")
+    found = gw.look_up(WORKER, "hello", since)
+    assert found.sid == sent.sid
+    assert gw.look_up(WORKER, "hello again", since) is None
+    assert gw.look_up(WORKER, "hello", datetime.now(UTC) + timedelta(minutes=1)) is None
+
+
+def test_look_up_says_when_twilio_could_not_be_asked():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    gw = TwilioGateway(
+        ACCOUNT_SID,
+        AUTH_TOKEN,
+        from_number=EXCHANGE,
+        api_base_url=f"http://127.0.0.1:{port}",
+        timeout=1,
+    )
+    assert gw.look_up(WORKER, "hello", datetime.now(UTC)) is NOT_ASKED
+
+
+def test_staging_keeps_texts_on_the_simulator_while_twilio_signs_the_webhooks():
+    assert outbound_gateway(SETTINGS | {"POEMS_OUTBOUND": "simulator"}).name == "simulator"
+    assert outbound_gateway(
+        {"TWILIO_AUTH_TOKEN": AUTH_TOKEN, "POEMS_OUTBOUND": "simulator"}
+    ).name == ("simulator")
+    assert outbound_gateway(SETTINGS).name == "twilio"
+    assert outbound_gateway({}).name == "simulator"
+
+
+@pytest.mark.parametrize(
+    ("env", "says"),
+    [
+        ({"POEMS_OUTBOUND": "carrier-pigeon"}, "POEMS_OUTBOUND is twilio or simulator"),
+        ({"POEMS_OUTBOUND": "twilio"}, "no TWILIO_ settings"),
+        ({"TWILIO_AUTH_TOKEN": AUTH_TOKEN}, "missing TWILIO_ACCOUNT_SID, TWILIO_FROM"),
+    ],
+)
+def test_outbound_settings_that_cannot_work_say_so_in_one_line(env, says):
+    with pytest.raises(ValueError, match=says) as refused:
+        outbound_gateway(env)
+    assert "\n" not in str(refused.value)

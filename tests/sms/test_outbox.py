@@ -37,13 +37,16 @@ class FlakyGateway:
         self.results = list(results)
         self.calls = 0
 
-    def send(self, to, body, from_=None):
+    def send(self, to, body, from_=None, notice_id=None):
         self.calls += 1
         return (
             self.results.pop(0)
             if self.results
             else SendResult(sid=f"SM{self.calls}", status="queued")
         )
+
+    def look_up(self, to, body, since):
+        return None
 
 
 def test_a_pending_notice_is_sent_and_logged(db, now):
@@ -139,3 +142,93 @@ def test_status_callbacks_keep_the_furthest_status(db, now):
     outbox.record_status(db, sent.provider_sid, "sent", None, now)
     with db.read() as session:
         assert session.get(Message, sent.id).status == "delivered"
+
+
+def twilio(double, status_callback=None):
+    return TwilioGateway(
+        ACCOUNT_SID,
+        AUTH_TOKEN,
+        from_number="+447700900000",
+        status_callback=status_callback,
+        http_client=make_twilio_http_client(double),
+    )
+
+
+def strand(db, notice_id):
+    """The process that claimed the notice died: it is left "sending", its send unrecorded."""
+    with db.write() as session:
+        notice = session.get(Notice, notice_id)
+        notice.status, notice.provider_sid, notice.sent_at = "sending", None, None
+        for message in session.exec(select(Message).where(Message.notice_id == notice_id)):
+            session.delete(message)
+
+
+def test_a_notice_that_cannot_be_rendered_fails_with_its_error_and_the_others_go(db, now):
+    first = queue_help(db, now, "+447700900001")
+    with db.write() as session:
+        worker = factories.worker(session, "+447700900002", now)
+        broken = notify_worker(session, worker, "booked", now)  # no ref, no shift: no words
+        session.flush()
+        broken = broken.id
+    last = queue_help(db, now, "+447700900003")
+    sent = outbox.drain(db, SimulatorGateway(), now)
+    assert sorted(m.notice_id for m in sent) == [first, last]
+    assert notice(db, broken).status == "failed"
+    assert notice(db, broken).last_error.startswith("render: KeyError")
+
+
+def test_notices_are_claimed_a_few_at_a_time(db, now):
+    for n in range(outbox.BATCH + 3):
+        queue_help(db, now, f"+4477009001{n:02d}")
+    claimed, more = outbox.claim(db, now)
+    assert len(claimed) == outbox.BATCH and more
+    assert all(c.body.startswith("POEMS texts:") for c in claimed)
+    rest, more = outbox.claim(db, now)
+    assert len(rest) == 3 and not more
+
+
+def test_a_stranded_notice_the_provider_has_is_recorded_and_not_sent_again(db, now, twilio_double):
+    notice_id = queue_help(db, now)
+    outbox.drain(db, twilio(twilio_double), now)
+    strand(db, notice_id)
+    assert outbox.drain(db, twilio(twilio_double), now + timedelta(seconds=30)) == []
+    (recovered,) = outbox.drain(db, twilio(twilio_double), now + outbox.LEASE)
+    assert len(twilio_double.messages) == 1 and twilio_double.lookups == 1
+    assert recovered.provider_sid == twilio_double.messages[0].sid
+    assert notice(db, notice_id).status == "sent"
+
+
+def test_a_stranded_notice_the_provider_never_had_is_sent_once(db, now, twilio_double):
+    notice_id = queue_help(db, now)
+    twilio_double.drop_next()  # the connection drops before Twilio takes the message
+    assert outbox.drain(db, twilio(twilio_double), now) == []
+    assert notice(db, notice_id).status == "sending"
+    (sent,) = outbox.drain(db, twilio(twilio_double), now + outbox.LEASE)
+    assert [m.sid for m in twilio_double.messages] == [sent.provider_sid]
+    assert outbox.drain(db, twilio(twilio_double), now + 2 * outbox.LEASE) == []
+    assert len(twilio_double.messages) == 1 and notice(db, notice_id).status == "sent"
+
+
+def test_a_delivery_callback_names_its_notice_so_a_stranded_send_is_recorded(
+    db, now, twilio_double
+):
+    notice_id = queue_help(db, now)
+    outbox.drain(db, twilio(twilio_double, "https://poems.example.org/sms/status"), now)
+    (message,) = twilio_double.messages
+    assert message.status_callback.endswith(f"/sms/status?notice={notice_id}")
+    strand(db, notice_id)
+    assert outbox.record_status(db, message.sid, "delivered", None, now, notice_id=notice_id)
+    twilio_double.stop()  # nobody to ask: the callback alone says it went
+    (recovered,) = outbox.drain(db, twilio(twilio_double), now + outbox.LEASE)
+    assert recovered.provider_sid == message.sid and twilio_double.lookups == 0
+    assert notice(db, notice_id).status == "sent"
+
+
+def test_a_stranded_notice_waits_while_the_provider_cannot_be_asked(db, now, twilio_double):
+    notice_id = queue_help(db, now)
+    outbox.drain(db, twilio(twilio_double), now)
+    strand(db, notice_id)
+    twilio_double.stop()
+    assert outbox.drain(db, twilio(twilio_double), now + outbox.LEASE) == []
+    assert notice(db, notice_id).status == "sending"
+    assert notice(db, notice_id).claimed_at == now + outbox.LEASE

@@ -15,6 +15,7 @@ from twilio.request_validator import RequestValidator
 
 from sms.twilio_gateway import TwilioGateway
 from sms.webhook import create_app
+from store.db import Database
 from store.models import Message
 from tests.twilio_double import ACCOUNT_SID, AUTH_TOKEN, make_twilio_http_client
 
@@ -66,10 +67,13 @@ def test_a_signed_text_over_real_http_is_answered_through_twilio(db, server, twi
     assert response.status_code == 200 and "<Response>" in response.text
     sent = wait_for(lambda: twilio_double.messages)
     assert sent[0].to == WORKER and "What is your name?" in sent[0].body
-    with db.read() as session:
-        out = wait_for(
-            lambda: session.exec(select(Message).where(Message.direction == "out")).all()
-        )
+
+    def recorded():
+        # A session of its own each time: one kept open reads the moment it began.
+        with db.read() as session:
+            return session.exec(select(Message).where(Message.direction == "out")).all()
+
+    out = wait_for(recorded)
     assert out[0].provider_sid == sent[0].sid
 
 
@@ -104,3 +108,67 @@ def test_poems_serve_starts_and_refuses_unsigned_webhooks(sqlite_url):
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+def test_poems_serve_with_twilio_half_set_says_what_is_missing_in_one_line(sqlite_url):
+    env = os.environ | {"TWILIO_ACCOUNT_SID": ACCOUNT_SID, "TWILIO_FROM": "+447700900000"}
+    env.pop("TWILIO_AUTH_TOKEN", None)
+    finished = subprocess.run(
+        [sys.executable, "-m", "poems", "serve", "--db", sqlite_url, "--port", str(free_port())],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert finished.returncode != 0
+    assert finished.stderr.strip().splitlines() == [
+        "Error: Twilio is partly configured; missing TWILIO_AUTH_TOKEN"
+    ]
+
+
+def test_staging_signs_webhooks_with_twilio_and_keeps_replies_on_the_simulator(sqlite_url):
+    port = free_port()
+    env = os.environ | {
+        "TWILIO_AUTH_TOKEN": AUTH_TOKEN,
+        "POEMS_OUTBOUND": "simulator",
+        "POEMS_PUBLIC_URL": f"http://127.0.0.1:{port}",
+    }
+    for name in ("TWILIO_ACCOUNT_SID", "TWILIO_FROM", "TWILIO_MESSAGING_SERVICE_SID"):
+        env.pop(name, None)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "poems", "serve", "--db", sqlite_url, "--port", str(port)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+
+        def healthy():
+            try:
+                return httpx.get(base + "/health").status_code == 200
+            except httpx.TransportError:
+                return False
+
+        wait_for(healthy, seconds=30)
+        form = {"MessageSid": "SM" + "e" * 32, "From": WORKER, "To": "+447700900000", "Body": "hi"}
+        signature = RequestValidator(AUTH_TOKEN).compute_signature(base + "/sms/inbound", form)
+        assert httpx.post(base + "/sms/inbound", data=form).status_code == 403
+        signed = httpx.post(
+            base + "/sms/inbound", data=form, headers={"X-Twilio-Signature": signature}
+        )
+        assert signed.status_code == 200
+        db = Database(sqlite_url)
+
+        def replied():
+            with db.read() as session:
+                return session.exec(select(Message).where(Message.direction == "out")).first()
+
+        reply = wait_for(replied, seconds=30)
+        db.dispose()
+        assert reply.phone == WORKER and "What is your name?" in reply.body
+    finally:
+        process.terminate()
+        _, errors = process.communicate(timeout=15)
+    assert "sending through the simulator gateway" in errors

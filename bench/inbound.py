@@ -1,0 +1,297 @@
+"""`poems serve` answering Twilio's signed webhooks, against a bare Starlette echo of the same form
+measured in the same run, on the same machine, at the same number of connections.
+
+    .venv/bin/python bench/inbound.py
+    .venv/bin/python bench/inbound.py --postgres postgresql://postgres@127.0.0.1:5432/postgres
+
+Prints, each beside its goal:
+  echo            a bare Starlette app in one uvicorn process: read the form, answer TwiML
+  serve SQLite    one `poems serve` (signatures on): answers a second and p99, as a ratio of the echo
+  replies         texts offered at --rate a second for --minute seconds: from each webhook sent to
+                  its reply arriving at the Twilio-shaped server (the real twilio client sends it)
+  serve PG x1/x2  one and two `poems serve` processes on one PostgreSQL database (--postgres)
+  per text        in-process SQL statements and transactions for each kind of text
+"""
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
+
+from load import Run, closed_loop, form_request, paced  # noqa: E402
+
+from tests.serving import free_port, serve, signature, text_form, wait_for  # noqa: E402
+from tests.twilio_double import TwilioDouble  # noqa: E402
+
+HOST = "127.0.0.1"
+NEW, SHIFTS, AVAILABLE = "hello", "SHIFTS", "available tomorrow 8am-8pm"
+
+
+def echo_app():
+    from starlette.applications import Starlette
+    from starlette.requests import Request
+    from starlette.responses import Response
+    from starlette.routing import Route
+
+    async def inbound(request: Request) -> Response:
+        await request.form()
+        return Response(
+            '<?xml version="1.0" encoding="UTF-8"?><Response></Response>',
+            media_type="application/xml",
+        )
+
+    return Starlette(routes=[Route("/sms/inbound", inbound, methods=["POST"])])
+
+
+def start_echo() -> tuple[subprocess.Popen, tuple[str, int]]:
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, __file__, "--echo", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    import socket
+
+    def listening() -> bool:
+        with socket.socket() as probe:
+            return probe.connect_ex((HOST, port)) == 0
+
+    wait_for(listening, seconds=30)
+    return process, (HOST, port)
+
+
+def market(url: str, workers: int) -> list[str]:
+    """A migrated market with `workers` registered workers free tomorrow and open shifts; returns
+    their phones."""
+    from store.db import Database
+    from store.migrate import upgrade
+    from tests import factories
+
+    now = datetime.now(UTC)
+    tomorrow = (now + timedelta(days=1)).replace(hour=8, minute=0, second=0, microsecond=0)
+    db = Database(url)
+    upgrade(db, env={})
+    with db.write() as session:
+        found = factories.market(session)
+        found.quiet_start = found.quiet_end = "00:00"
+        phones = [
+            factories.worker(
+                session, f"+4477009{n:05d}", now, free_from=tomorrow + timedelta(days=2)
+            ).phone
+            for n in range(workers)
+        ]
+        for hour in range(9, 19):
+            factories.shift(session, now, slots=3, start=tomorrow.replace(hour=hour), hours=1)
+    db.refresh_statistics()
+    db.dispose()
+    return phones
+
+
+def texts(phones: list[str], count: int, fresh_from: int) -> list[tuple[str, str]]:
+    """A day's mix: new numbers joining, workers asking for shifts and saying when they are free."""
+    mixed = []
+    for n in range(count):
+        roll = n % 5
+        if roll < 2:
+            mixed.append((f"+4477{fresh_from + n:08d}", NEW))
+        else:
+            mixed.append((phones[n % len(phones)], SHIFTS if roll < 4 else AVAILABLE))
+    return mixed
+
+
+def requests(address: tuple[str, int], mixed: list[tuple[str, str]]) -> list[bytes]:
+    built = []
+    for phone, body in mixed:
+        form = text_form("SM" + uuid.uuid4().hex, phone, body)
+        built.append(
+            form_request(
+                f"{address[0]}:{address[1]}", "/sms/inbound", form, signature("/sms/inbound", form)
+            )
+        )
+    return built
+
+
+def address_of(served) -> tuple[str, int]:
+    host, port = served.base.removeprefix("http://").split(":")
+    return host, int(port)
+
+
+def throughput(url: str, double: TwilioDouble, phones, options, processes: int, log: Path) -> Run:
+    servers = [serve(url, double, log) for _ in range(processes)]
+    try:
+        addresses = [address_of(s) for s in servers]
+        built = requests(addresses[0], texts(phones, 60_000, 10_000_000))
+        return closed_loop(addresses, built, options.connections, options.seconds)
+    finally:
+        for served in servers:
+            served.kill()
+
+
+def replies(url: str, double: TwilioDouble, options, log: Path) -> None:
+    """Texts offered at a steady rate; how long each waits for its reply."""
+    count = int(options.rate * options.minute)
+    mixed = [(f"+4477{20_000_000 + n:08d}", NEW) for n in range(count)]
+    served = serve(url, double, log)
+    try:
+        built = requests(address_of(served), mixed)
+        sent: dict[str, float] = {}
+        run = paced(
+            address_of(served),
+            built,
+            options.rate,
+            options.connections,
+            lambda index, at: sent.__setitem__(mixed[index][0], at),
+        )
+        wait_for(lambda: len({m.to for m in double.messages} & sent.keys()) >= count, seconds=300)
+    finally:
+        served.kill()
+    arrived: dict[str, float] = {}
+    for message in double.messages:
+        arrived.setdefault(message.to, message.date_created.timestamp())
+    waits = sorted(arrived[phone] - sent[phone] for phone in sent)
+    within = sum(wait <= 1.0 for wait in waits) / len(waits)
+    print(
+        f"  replies at {options.rate:.0f} texts/s for {options.minute:.0f} s: webhook {run.line()}"
+    )
+    print(
+        f"    text to reply: p50 {waits[len(waits) // 2]:.2f} s  p99 {waits[int(0.99 * len(waits))]:.2f} s"
+        f"  max {waits[-1]:.2f} s  within 1 s: {within:.1%}   (goal: all within 1 s)"
+    )
+
+
+def per_text(folder: Path) -> None:
+    """SQL statements and transactions a text costs in-process, by kind, once the market is warm."""
+    from sqlalchemy import event
+
+    from exchange.waves import top_up_queued
+    from sms import inbound, outbox
+    from sms.gateways import SimulatorGateway
+    from store.db import Database
+
+    url = f"sqlite:///{folder / 'per-text.db'}"
+    phones = market(url, 50)
+    db = Database(url)
+    statements: list[str] = []
+    event.listen(
+        db.engine, "before_cursor_execute", lambda *args: statements.append(args[2].split()[0])
+    )
+    now = datetime.now(UTC)
+    kinds = [
+        ("sign-up, first text", ["+447700800001", "+447700800002"], NEW),
+        ("SHIFTS", phones[1:3], SHIFTS),
+        ("AVAILABLE", phones[3:5], AVAILABLE),
+    ]
+    print("  per text, in-process (receive, act, top up, send):")
+    for name, senders, body in kinds:
+        for phone in senders:  # the first warms the caches; the second is counted
+            statements.clear()
+            began = time.process_time()
+            message_id = inbound.receive(db, phone, body, now, "SM" + uuid.uuid4().hex)
+            inbound.process(db, message_id, now)
+            top_up_queued(db, now)
+            outbox.send_due(db, SimulatorGateway(), now)
+            spent = time.process_time() - began
+        begins = sum(s == "BEGIN" for s in statements)
+        print(
+            f"    {name:22} {len(statements) - begins:3} statements in {begins} transactions, "
+            f"{spent * 1000:5.1f} ms CPU"
+        )
+    db.dispose()
+
+
+def postgres_database(server_url: str):
+    """A fresh database on the server, and a function that drops it."""
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    from store.db import normalise_url
+
+    server = make_url(normalise_url(server_url))
+    admin = create_engine(server, isolation_level="AUTOCOMMIT")
+    name = f"poems_bench_{uuid.uuid4().hex[:10]}"
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+
+    def drop() -> None:
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+    return server.set(database=name).render_as_string(hide_password=False), drop
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--seconds", type=float, default=10.0)
+    parser.add_argument("--rate", type=float, default=100.0, help="texts a second offered")
+    parser.add_argument("--minute", type=float, default=60.0, help="seconds the rate is offered")
+    parser.add_argument("--workers", type=int, default=500)
+    parser.add_argument(
+        "--postgres",
+        default=os.environ.get("POEMS_BENCH_POSTGRES_URL")
+        or os.environ.get("POEMS_TEST_POSTGRES_URL"),
+        help="a PostgreSQL server to make a database on for the two-process run",
+    )
+    parser.add_argument("--echo", type=int, help=argparse.SUPPRESS)
+    options = parser.parse_args()
+    if options.echo:
+        import uvicorn
+
+        uvicorn.run(echo_app(), host=HOST, port=options.echo, log_level="warning")
+        return
+
+    os.environ.setdefault("POEMS_PUBLISH_DIR", tempfile.mkdtemp(prefix="poems-bench-public-"))
+    double = TwilioDouble().start()
+    with tempfile.TemporaryDirectory(prefix="poems-bench-inbound-") as name:
+        folder = Path(name)
+        log = folder / "serve.log"
+        print(f"inbound webhooks, {options.connections} connections, {options.seconds:.0f} s each")
+        process, address = start_echo()
+        try:
+            built = requests(address, texts(["+447700900001"], 200_000, 30_000_000))
+            echo = closed_loop([address], built, options.connections, options.seconds)
+        finally:
+            process.kill()
+        print(f"  echo          {echo.line()}")
+
+        url = f"sqlite:///{folder / 'serve.db'}"
+        phones = market(url, options.workers)
+        one = throughput(url, double, phones, options, 1, log)
+        ratio = one.per_second / echo.per_second
+        print(f"  serve SQLite  {one.line()}")
+        print(f"    {ratio:.2f}x the echo  (goal >= 0.2x, p99 <= 100 ms)")
+
+        url = f"sqlite:///{folder / 'replies.db'}"
+        market(url, 10)
+        replies(url, double, options, log)
+
+        if options.postgres:
+            runs = []
+            for processes in (1, 2):
+                pg_url, drop = postgres_database(options.postgres)
+                try:
+                    phones = market(pg_url, options.workers)
+                    runs.append(throughput(pg_url, double, phones, options, processes, log))
+                finally:
+                    drop()
+                print(f"  serve PG x{processes}   {runs[-1].line()}")
+            print(
+                f"    two processes {runs[1].per_second / runs[0].per_second:.2f}x one  (goal >= 1.6x)"
+            )
+        else:
+            print("  serve PG: give --postgres (or POEMS_BENCH_POSTGRES_URL) to measure it")
+        per_text(folder)
+    double.stop()
+
+
+if __name__ == "__main__":
+    main()

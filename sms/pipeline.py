@@ -1,0 +1,170 @@
+"""Acting on stored texts and sending what follows, in worker threads of their own, so the
+webhook only stores a text and answers Twilio at once.
+
+The database is the queue: an actor takes the oldest text waiting that no other actor holds
+(in this process or another), acts on it, tops up the waves it queued and wakes the senders. A
+doorbell (a threading or multiprocessing Event) says a text was stored, so nobody polls hard;
+a text a stopped process never acted on is simply still waiting.
+"""
+
+import logging
+import threading
+import time
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from typing import Protocol
+
+from sqlmodel import col, func, select
+
+from exchange.waves import top_up_queued
+from sms import inbound, outbox
+from sms.gateways import Gateway
+from store.db import Database
+from store.models import Notice
+
+log = logging.getLogger(__name__)
+
+# Seconds an idle actor waits for the doorbell before looking anyway (texts whose next try
+# came due, texts stored by a process that died).
+LOOK_EVERY = 1.0
+
+
+class Doorbell(Protocol):
+    """threading.Event or multiprocessing.Event."""
+
+    def set(self) -> None: ...
+
+    def clear(self) -> None: ...
+
+    def wait(self, timeout: float | None = None) -> bool: ...
+
+
+class Pipeline:
+    """Actor threads act on waiting texts; sender threads drain the outbox, a batch at a time."""
+
+    def __init__(
+        self,
+        db: Database,
+        gateway: Gateway,
+        clock: Callable[[], datetime],
+        actors: int | None = None,
+        senders: int = 2,
+        lease: timedelta = outbox.LEASE,
+        doorbell: Doorbell | None = None,
+    ) -> None:
+        self.db, self.gateway, self.clock, self.lease = db, gateway, clock, lease
+        # SQLite writes one transaction at a time: a second actor would only wait its turn.
+        self.actors = actors or (1 if db.is_sqlite else 4)
+        self.senders = senders
+        self.doorbell: Doorbell = doorbell or threading.Event()
+        self._wake = threading.Condition()
+        self._send_due = False
+        self._busy = 0
+        self._stopping = False
+        self._threads: list[threading.Thread] = []
+
+    def start(self) -> "Pipeline":
+        for n in range(self.actors):
+            self._spawn(self._act, f"poems-actor-{n}")
+        for n in range(self.senders):
+            self._spawn(self._send, f"poems-sender-{n}")
+        # Notices left from before a restart, sent or stranded, are resolved without waiting.
+        with self._wake:
+            self._busy += 1
+        self._spawn(self._recover, "poems-recovery")
+        return self
+
+    def take(self, message_id: int) -> None:
+        """A text was stored: ring for an actor. Never blocks."""
+        self.doorbell.set()
+
+    def send_soon(self) -> None:
+        """Wake the senders: notices are waiting."""
+        with self._wake:
+            self._send_due = True
+            self._wake.notify_all()
+
+    def idle(self, timeout: float) -> bool:
+        """Wait until no text is waiting to be acted on and no notice is due to be sent."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            with self._wake:
+                quiet = not self._send_due and not self._busy
+            if quiet and not self._work_left():
+                return True
+            time.sleep(0.01)
+        return False
+
+    def stop(self, timeout: float = 10.0) -> None:
+        """Stop taking work, let each thread finish what it holds (up to `timeout`)."""
+        with self._wake:
+            self._stopping = True
+            self._wake.notify_all()
+        self.doorbell.set()
+        for thread in self._threads:
+            thread.join(timeout=timeout)
+
+    def _work_left(self) -> bool:
+        now = self.clock()
+        with self.db.read() as session:
+            texts = inbound.waiting(session, now, limit=1)
+            notices = session.exec(
+                select(func.count())
+                .select_from(Notice)
+                .where(Notice.status == "pending", col(Notice.next_attempt_at) <= now)
+            ).one()
+        return bool(texts or notices)
+
+    def _spawn(self, target: Callable[[], None], name: str) -> None:
+        thread = threading.Thread(target=target, name=name, daemon=True)
+        thread.start()
+        self._threads.append(thread)
+
+    def _recover(self) -> None:
+        try:
+            outbox.recover(self.db, self.gateway, self.clock(), self.lease)
+        except Exception:
+            log.exception("resolving notices left sending")
+        finally:
+            self.send_soon()
+            with self._wake:
+                self._busy -= 1
+
+    def _act(self) -> None:
+        while not self._stopping:
+            self.doorbell.clear()
+            with self._wake:
+                self._busy += 1
+            try:
+                while not self._stopping and inbound.act_on_next(self.db, self.clock()):
+                    top_up_queued(self.db, self.clock())
+                    self.send_soon()
+            except Exception:
+                # act_on_next keeps a failing text waiting; this is the database itself.
+                log.exception("acting on waiting texts")
+                time.sleep(LOOK_EVERY)
+            finally:
+                with self._wake:
+                    self._busy -= 1
+            self.doorbell.wait(LOOK_EVERY)
+
+    def _send(self) -> None:
+        while True:
+            with self._wake:
+                while not self._send_due and not self._stopping:
+                    self._wake.wait()
+                if self._stopping:
+                    return
+                self._send_due = False
+                self._busy += 1
+            try:
+                outbox.send_due(self.db, self.gateway, self.clock())
+            except Exception:
+                log.exception("draining the outbox")
+            finally:
+                with self._wake:
+                    self._busy -= 1
+
+    def alive(self) -> bool:
+        """Every thread still running."""
+        return all(thread.is_alive() for thread in self._threads if "recovery" not in thread.name)
