@@ -70,8 +70,13 @@ class SandboxGateway:
         """What the sandbox's phones received, oldest first."""
         return self.inner.sent
 
-    def send(self, to: str, body: str, from_: str | None = None) -> SendResult:
-        return self.inner.send(to, MARK + body, from_)
+    def send(
+        self, to: str, body: str, from_: str | None = None, notice_id: int | None = None
+    ) -> SendResult:
+        return self.inner.send(to, MARK + body, from_, notice_id)
+
+    def look_up(self, to: str, body: str, since: datetime) -> SendResult | None:
+        return self.inner.look_up(to, MARK + body, since)
 
 
 def sandbox_url() -> str:

@@ -7,7 +7,6 @@ out: found, it is recorded as sent; unknown there, it is sent. So nothing is sen
 nothing is stranded.
 """
 
-import inspect
 import logging
 import time
 from collections.abc import Sequence
@@ -16,7 +15,7 @@ from datetime import datetime, timedelta
 
 from sqlmodel import Session, col, select
 
-from sms.gateways import NOT_ASKED, Gateway, SendResult
+from sms.gateways import Gateway, SendResult
 from sms.segments import segments
 from sms.templates import render
 from sms.text_cap import hold_if_over_cap, lock_workers
@@ -161,20 +160,13 @@ def recover(
 
 
 def _send(gateway: Gateway, notice: Claimed) -> SendResult:
-    """Send one claimed notice; its id rides on the delivery callback where the gateway takes
-    one (poems.sandbox's gateway does not)."""
-    if "notice_id" in inspect.signature(gateway.send).parameters:
-        return gateway.send(notice.phone, notice.body, notice.sender, notice_id=notice.notice_id)
-    return gateway.send(notice.phone, notice.body, notice.sender)
+    """Send one claimed notice; its id rides on the delivery callback."""
+    return gateway.send(notice.phone, notice.body, notice.sender, notice_id=notice.notice_id)
 
 
 def _look_up(gateway: Gateway, notice: Claimed) -> SendResult | None:
-    """The provider's record of a stranded notice; a gateway that cannot look sends nothing
-    again until a person sees the notice stuck "sending"."""
-    look_up = getattr(gateway, "look_up", None)
-    if look_up is None:
-        return NOT_ASKED
-    return look_up(notice.phone, notice.body, notice.claimed_at - CLOCK_SLACK)
+    """The provider's record of a stranded notice."""
+    return gateway.look_up(notice.phone, notice.body, notice.claimed_at - CLOCK_SLACK)
 
 
 def _claim_stranded(db: Database, now: datetime, lease: timedelta) -> list[Claimed]:

@@ -340,7 +340,10 @@ def screen(
 
 def check_booking(session: Session, worker: Worker, shift: Shift, market: Market) -> Problem | None:
     """Re-check one booking at the moment it is made: nothing booked ever breaks a rule."""
-    # On PostgreSQL two YESes from one worker queue here, so neither misses the other's booking.
-    session.exec(select(Worker.id).where(Worker.id == worker.id).with_for_update()).first()
+    # On PostgreSQL two YESes from one worker queue here, so neither misses the other's booking;
+    # FOR NO KEY UPDATE, so rows that only refer to the worker (a new notice) are not held up.
+    session.exec(
+        select(Worker.id).where(Worker.id == worker.id).with_for_update(key_share=True)
+    ).first()
     ((_, problem),) = screen(session, shift, market, [worker])
     return problem
