@@ -8,6 +8,7 @@ that keeps missing (a ZIP code sent to a UK market) is told plainly what the exc
 then handed to a person rather than asked a fifth time.
 """
 
+import itertools
 import re
 from datetime import date, datetime
 
@@ -38,12 +39,15 @@ MOST_MISSES = 3
 # How people say their name, in the words the reader knows: "im Tom", "me llamo Ana" (my name
 # is), "soy Ana" (its), "this is Ana".
 _NAME_SAID = re.compile(
-    r"(?<![a-z])(?:my\s+name\s+is|my\s+names|name\s+is|name|its|im|i\s+am|this\s+is|call\s+me)"
-    r"\s+(?P<name>[a-z][a-z'-]*(?:\s+[a-z][a-z'-]*){0,3})"
+    r"(?<![a-z])(?:my\s+name\s+is|my\s+names|name\s+is|name|its|im\s+here|im|i\s+am|this\s+is"
+    # "jestem Anna" reads as "im here anna"; "sou a Ana" as "its a ana".
+    r"|call\s+me)(?:\s+(?:a|o|the|el|la))?\s+(?P<name>[a-z][a-z'-]*(?:\s+[a-z][a-z'-]*){0,3})"
 )
 _NOT_A_NAME = frozenset(
     ("free", "available", "here", "new", "looking", "interested", "a", "an", "the", "not",
-     "from", "in", "at", "and", "cleaning", "care", "ok", "fine", "good", "sorry", "ready")
+     "from", "in", "at", "and", "cleaning", "care", "ok", "fine", "good", "sorry", "ready", "i",
+     "im", "for", "to", "after", "searching", "seeking", "want", "need", "after", "so", "just",
+     "work", "job", "jobs", "with", "on", "your", "you", "also", "but", "please", "pls")
 )  # fmt: skip
 
 
@@ -150,14 +154,19 @@ def said_name(text: str) -> str | None:
     """A name as people give it: "Ann Smith", "im ana", "me llamo María José", "Tom here"."""
     words = text.strip(" .,!;:-").split()
     if 1 <= len(words) <= 4 and NAME.match(" ".join(words)) and 2 <= len(" ".join(words)) <= 60:
-        folded = words_of(read(" ".join(words)).canonical)
-        if not (set(folded) & {"my", "name", "its", "im", "is"}):
+        reading = read(" ".join(words))
+        folded = words_of(reading.canonical)
+        # "szukam pracy", "bună ziua": words the reader knows, every one, are no name.
+        known = sum(len(key.split()) for _, key, _ in reading.entries)
+        if not (set(folded) & {"my", "name", "its", "im", "is"}) and known < len(words):
             return " ".join(words)
     canonical = read(text).canonical
     m = _NAME_SAID.search(canonical)
     if m is None:
         return None
-    said = [w for w in m.group("name").split() if w not in _NOT_A_NAME]
+    # The name ends where other words begin: "im Tom and i do cleaning"; "im looking for
+    # work" names nobody.
+    said = list(itertools.takewhile(lambda w: w not in _NOT_A_NAME, m.group("name").split()))
     if not said:
         return None
     # The same words as the person wrote them, with their capitals and accents.
