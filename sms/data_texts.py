@@ -6,19 +6,23 @@ from sqlmodel import Session
 
 from exchange.access import accesses_for
 from exchange.areas import home_area, normalise_place
+from exchange.asking import rates_asked
+from exchange.errors import Refused
 from exchange.localtime import local
 from exchange.notices import notify_worker
 from exchange.privacy import erase, held
 from exchange.public import TOTAL, rates_near, week_start
 from exchange.why import explain
 from exchange.workers import skills_of
-from sms import conversations
+from sms import conversations, formats, refusals
 from sms.parser import Parsed
 from sms.segments import GSM7_BASIC, GSM7_EXTENDED, to_gsm
 from sms.templates import say, skill_word
 from store.models import Market, Worker
 
 CONFIRM_WITHIN = timedelta(hours=1)
+# A question by text is answered from the last three complete weeks.
+ASKED_WEEKS = 3
 SHOWN_LOOKS = 2
 LONGEST_WHY = 40
 
@@ -35,6 +39,9 @@ def rates(session: Session, worker: Worker, market: Market, parsed: Parsed, now:
             return
         skill = skills[0]
     place = normalise_place(parsed.postcode or parsed.zip or "") or worker.postcode or worker.zip
+    if parsed.days or parsed.part_of_day:
+        _rates_then(session, worker, market, parsed, skill, place, now)
+        return
     area = home_area(place) if place else None
     answer = rates_near(session, market, skill, area, now)
     lang = worker.language
@@ -66,6 +73,81 @@ def rates(session: Session, worker: Worker, market: Market, parsed: Parsed, now:
         currency=answer.currency,
         workers=answer.workers,
     )
+
+
+# "Near" for a question by text: the worker's own travel distance, else this many miles.
+NEAR_MILES = 3
+# Published places shown beside the whole market's figure: two fit in two texts.
+SHOWN_PLACES = 2
+
+
+def _rates_then(
+    session: Session,
+    worker: Worker,
+    market: Market,
+    parsed: Parsed,
+    skill: str,
+    place: str | None,
+    now: datetime,
+) -> None:
+    """RATES childcare E3 tue evening: the published pooled figures for that time of the week
+    near the place, the places nearest first, and the whole market's beside them."""
+    lang = worker.language
+    weekday = parsed.days[0].title() if parsed.days else TOTAL
+    part = parsed.part_of_day or TOTAL
+    miles = worker.travel_miles or NEAR_MILES
+    try:
+        asked = rates_asked(
+            session, market, skill, place or "", miles, weekday, part, ASKED_WEEKS, now
+        )
+    except Refused as refusal:
+        refusals.tell(session, worker, refusal, now)
+        return
+    when = " ".join(
+        word
+        for word in (
+            formats.weekday_name(formats.WEEKDAYS.index(parsed.days[0]), lang)
+            if parsed.days
+            else "",
+            say(f"part_{part}", lang) if part != TOTAL else "",
+        )
+        if word
+    )
+    lines = [
+        say("rates_when_withheld", lang, place=near.place)
+        if near.withheld
+        else say(
+            "rates_when_place",
+            lang,
+            place=near.place,
+            median=near.median,
+            q1=near.q1,
+            q3=near.q3,
+            currency=asked.currency,
+        )  # fmt: skip
+        for near in asked.near[:SHOWN_PLACES]
+    ]
+    if asked.market is not None and not asked.market.withheld:
+        lines.append(
+            say(
+                "rates_when_market",
+                lang,
+                market_area=market.area,
+                median=asked.market.median,
+                currency=asked.currency,
+            )  # fmt: skip
+        )
+    shown = [rates for rates in [*asked.near, asked.market] if rates and not rates.withheld]
+    if not shown:
+        notify_worker(
+            session, worker, "rates_when_none", now, skill=skill, when=when,
+            place=place or market.area, miles=miles,
+        )  # fmt: skip
+        return
+    notify_worker(
+        session, worker, "rates_when", now, skill=skill, when=when, weeks=ASKED_WEEKS,
+        lines="; ".join(lines),
+    )  # fmt: skip
 
 
 def my_data(

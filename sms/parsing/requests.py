@@ -257,6 +257,9 @@ def earnings(t: Text, ctx: Context) -> Parsed | None:
     return None
 
 
+_NIGHT = re.compile(r"(?<![a-z])(?:nights?|overnight|night\s+shifts?)(?![a-z])")
+
+
 def rates_query(t: Text, ctx: Context) -> Parsed | None:
     """RATES cleaning E1, what does care pay, how much do babysitters get round here."""
     asked = (
@@ -270,7 +273,16 @@ def rates_query(t: Text, ctx: Context) -> Parsed | None:
     if not asked:
         return None
     skills, _ = find_skills(t.words, ctx.skills)
-    return Parsed("rates_query", skill=skills[0] if skills else None, **place_in(t.norm))
+    # "RATES childcare E3 tue evening": the published figures for that time of the week.
+    spec, _ = find_days(t.norm, ctx.at)
+    night = _NIGHT.search(t.norm) is not None
+    return Parsed(
+        "rates_query",
+        skill=skills[0] if skills else None,
+        days=spec.days[:1] if len(spec.days) == 1 else (),
+        part_of_day="night" if night else spec.part_of_day,
+        **place_in(t.norm),
+    )
 
 
 def shifts_query(t: Text, ctx: Context) -> Parsed | None:

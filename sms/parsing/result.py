@@ -62,6 +62,7 @@ class Parsed:
     travel_miles: int | None = None
     notice_minutes: int | None = None
     name: str | None = None
+    part_of_day: str | None = None  # morning, afternoon, evening or night (RATES ... tue evening)
     detail: str | None = None
     category: str | None = None  # what a complaint is about: pay, hours, ... conduct, safety
     exact: bool = False  # the command as its keyword and reference: acted on without asking

@@ -6,6 +6,11 @@ EN: dict[str, str] = {
     "{workers} workers. Your price is yours to set.",
     "rates_none": "Not enough data yet for {skill} {where}: we show rates only once 5 or more "
     "workers were paid in the last 4 full weeks.",
+    # RATES with a time of the week: "RATES childcare E3 tue evening". {lines} are the
+    # rates_when_* pieces, nearest place first.
+    "rates_when": "{skill} {when}, last {weeks} weeks: {lines}. Your price is yours to set.",
+    "rates_when_none": "Not enough data yet for {skill} {when} within {miles} miles of {place}: "
+    "we show rates only once 5 or more workers were paid.",
     "rates_which": "Rates for which work? e.g. RATES {example}. You do: {skills}",
     # MY DATA, WHO SAW, DELETE MY DATA
     "my_data": "We hold your number, {identity}; {counts}. Full copy: ask at a job centre. "

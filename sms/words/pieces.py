@@ -37,6 +37,13 @@ EN: dict[str, str] = {
     "rate_currency": "Sorry: rates here are in {currency}. e.g. RATE {plain_rate}",
     # RATES, MY DATA, WHO SAW
     "rates_near": "near {area}",
+    "rates_when_place": "{place} median {median}/hr, middle half {q1}-{q3}",
+    "rates_when_withheld": "{place} fewer than 5 workers",
+    "rates_when_market": "all {market_area} median {median}/hr",
+    "part_morning": "morning",
+    "part_afternoon": "afternoon",
+    "part_evening": "evening",
+    "part_night": "night",
     "rates_across": "across {market_area}",
     "rates_in": "in {market_area}",
     "rates_period": "4 weeks to {last_day}",

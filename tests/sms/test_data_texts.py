@@ -5,6 +5,7 @@ from datetime import timedelta
 import pytest
 
 from exchange.access import record_access
+from exchange.asking import pooled_rows
 from exchange.money import format_money
 from exchange.offers import send_wave
 from exchange.public import TOTAL
@@ -94,6 +95,61 @@ class TestRates:
     def test_rates_never_suggest_a_price(self, db, now, ann):
         (reply,) = text(db, "how much do cleaners get round here", now)
         assert "should" not in reply.lower() and "suggest" not in reply.lower()
+
+
+class TestRatesAtATime:
+    """RATES childcare E3 tue evening: the published pooled figures for that time of the week."""
+
+    @staticmethod
+    def published_cell(db, now):
+        """A skill, place, weekday and part of day whose 3-week figures are published."""
+        with db.read() as session:
+            rows = pooled_rows(session, factories.market(session), now, windows=[3])
+        return next(
+            r
+            for r in rows
+            if not r["suppressed"]
+            and TOTAL not in (r["skill"], r["place"], r["weekday"], r["part_of_day"])
+        )
+
+    def test_a_place_and_time_are_answered_from_the_published_cell(self, db, now):
+        seed_market(db, now, workers=400, weeks=5)
+        cell = self.published_cell(db, now)
+        with db.write() as session:
+            factories.worker(session, ANN, now, skills=(cell["skill"],), place="E1 6AN")
+        day = {"Mon": "monday", "Tue": "tue", "Wed": "wednesday", "Thu": "thurs", "Fri": "fri",
+               "Sat": "saturday", "Sun": "sun"}[cell["weekday"]]  # fmt: skip
+        body = f"RATES {cell['skill']} {cell['place']} {day} {cell['part_of_day']}"
+        (reply,) = text(db, body, now)
+        median = format_money(cell["rate_median"], "GBP")
+        assert f"{cell['place']} median {median}/hr" in reply, reply
+        assert "last 3 weeks" in reply and "Your price is yours to set." in reply
+        assert segments(reply) <= 2
+
+    def test_the_answer_is_in_the_worker_s_language(self, db, now):
+        seed_market(db, now, workers=400, weeks=5)
+        cell = self.published_cell(db, now)
+        with db.write() as session:
+            worker = factories.worker(session, ANN, now, skills=(cell["skill"],), place="E1 6AN")
+            worker.language = "es"
+            session.add(worker)
+        day = {"Mon": "lunes", "Tue": "martes", "Wed": "miércoles", "Thu": "jueves",
+               "Fri": "viernes", "Sat": "sábado", "Sun": "domingo"}[cell["weekday"]]  # fmt: skip
+        part = {"morning": "por la mañana", "afternoon": "por la tarde", "evening": "por la noche",
+                "night": "de noche"}[cell["part_of_day"]]  # fmt: skip
+        (reply,) = text(
+            db, f"cuánto pagan por {cell['skill']} en {cell['place']} el {day} {part}", now
+        )
+        assert "últimas 3 semanas" in reply or "ultimas 3 semanas" in reply, reply
+
+    def test_a_time_with_too_few_workers_paid_says_so_and_shows_nothing(self, db, now):
+        earlier = now - timedelta(days=14)
+        with db.write() as session:
+            for n in range(3):
+                bookings.book(session, earlier, phone=f"+44790000000{n}", name=f"Worker {n}")
+            factories.worker(session, ANN, now)
+        (reply,) = text(db, "RATES care E1 friday morning", now)
+        assert reply.startswith("Not enough data yet for care Friday morning within 3 miles")
 
 
 class TestMyData:

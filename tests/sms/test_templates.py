@@ -156,6 +156,7 @@ LONGEST = {
     "why": "to settle dispute D99999 about the shift at the care home",
     "number": "D99999",
     "most": 99,
+    "weeks": 12,
     "flag": "No break recorded on 11h45 of work; the law asks for 30 minutes (Under 18: a "
     "30-minute break in a shift of more than 4.5 hours (Working Time Regulations 1998 reg 12(4)))",
 }
