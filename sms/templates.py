@@ -136,6 +136,8 @@ class _Fields(dict):
             return self._money(value)
         if key == "skill" and isinstance(value, str):
             return self._skill(value)
+        if key == "category" and isinstance(value, str) and f"category_{value}" in EN:
+            return self._words(f"category_{value}")
         if key == "skills" and isinstance(value, list | tuple):
             return ", ".join(self._skill(skill) for skill in value)
         if key.endswith("_time") and isinstance(value, str):

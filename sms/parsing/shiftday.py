@@ -8,7 +8,7 @@ from decimal import Decimal, InvalidOperation
 from sms.parsing.days import nearest
 from sms.parsing.result import Parsed
 from sms.parsing.text import Context, Text, find_ref
-from sms.parsing.times import CLOCK, clock_from
+from sms.parsing.times import CLOCK, clock_from, clock_words
 
 MAX_LATE_MINUTES = 240  # a bigger number after LATE is a reference, not a delay
 
@@ -178,7 +178,8 @@ _OUT_CUES = re.compile(
     r"|just\s+(?:left|finished)|job\s+(?:done|finished))(?![a-z])(?P<rest>.*)$"
 )
 _DID_HOURS = re.compile(
-    r"(?<![a-z])(?:did|worked|done|do)\s+(?P<rest>(?:a\s+|an\s+)?[0-9.,]+\s*(?:h|hr|hrs|hours?)"
+    r"(?<![a-z])(?:did|worked|done|do)\s+(?P<rest>(?:a\s+|an\s+)?[0-9.,]+\s*(?:and\s+a\s+half\s+)?"
+    r"(?:h|hr|hrs|hours?)"
     r"(?:\s*(?:and\s*)?[0-9]+\s*(?:m|mins?|minutes)?)?|[0-9]{1,2}:[0-9]{2}\s*(?:h|hrs|hours)?)"
     r"(?![a-z0-9])"
 )
@@ -198,6 +199,7 @@ def check_out(t: Text, ctx: Context) -> Parsed | None:
     end = None
     minutes = None
     ref = None
+    rest = clock_words(rest)
     clock = CLOCK.search(rest)
     said_clock = clock is not None and (
         bool(clock.group("ap") or clock.group("ap1") or clock.group("word"))

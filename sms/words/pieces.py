@@ -40,6 +40,13 @@ EN: dict[str, str] = {
     "rates_when_place": "{place} median {median}/hr, middle half {q1}-{q3}",
     "rates_when_withheld": "{place} fewer than 5 workers",
     "rates_when_market": "all {market_area} median {median}/hr",
+    # What a dispute is about, as its reference is told: "D12 (pay)".
+    "category_pay": "pay",
+    "category_hours": "hours",
+    "category_cancellation": "cancellation",
+    "category_conduct": "conduct",
+    "category_safety": "safety",
+    "category_other": "other",
     "part_morning": "morning",
     "part_afternoon": "afternoon",
     "part_evening": "evening",
