@@ -16,7 +16,6 @@ from sqlmodel import Session
 from exchange.errors import Refused
 from exchange.places import Centre, centres, locate, near, place_code
 from exchange.public import (
-    THRESHOLD,
     TOTAL,
     WEEKDAYS,
     Acc,
@@ -27,6 +26,7 @@ from exchange.public import (
     complete_weeks,
     iso_week,
 )
+from exchange.suppression import may_show
 from store.models import Market
 
 POOLED_WEEKS = (1, 3, 12)
@@ -69,7 +69,7 @@ def pooled_rows(
             cell_row(
                 base | dict(zip(("skill", "place", "weekday", "part_of_day"), key, strict=True)),
                 acc,
-                len(acc.workers) < THRESHOLD,
+                not may_show(len(acc.workers)),
                 counts=False,
             )
             for key, acc in sorted(cells.items(), key=lambda item: _pooled_order(item[0]))
