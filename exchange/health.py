@@ -1,5 +1,5 @@
 """A market's health for its franchisee: how well shifts fill, what the hours pay, how often
-things go wrong, and the franchisee's share of each sector against the cap.
+things go wrong, and the franchisee's share of each sector against the concession's cap.
 
 Rule 5 holds here as in the publication (no operator-only analytics): every figure covers the
 same complete weeks the publication does, so it moves a week at a time and never booking by

@@ -10,7 +10,6 @@ zero (1350.5 -> 1351), because money and minutes are published whole.
 import statistics
 from collections.abc import Iterable
 from decimal import ROUND_HALF_UP, Decimal
-from numbers import Real
 from typing import NamedTuple
 
 
@@ -22,7 +21,7 @@ class Quartiles(NamedTuple):
     q3: int
 
 
-def whole(value: Real) -> int:
+def whole(value: int | float) -> int:
     """A figure rounded to a whole unit, halves away from zero."""
     return int(Decimal(value).to_integral_value(rounding=ROUND_HALF_UP))
 
