@@ -16,7 +16,6 @@ from sqlmodel import Session
 from exchange.errors import Refused
 from exchange.places import Centre, centres, locate, near, place_code
 from exchange.public import (
-    THRESHOLD,
     TOTAL,
     WEEKDAYS,
     Acc,
@@ -27,6 +26,7 @@ from exchange.public import (
     complete_weeks,
     iso_week,
 )
+from exchange.suppression import may_show
 from store.models import Market
 
 POOLED_WEEKS = (1, 3, 12)
@@ -41,7 +41,7 @@ def pooled_rows(
     windows: Collection[int] = POOLED_WEEKS,
 ) -> list[dict[str, Any]]:
     """Hourly rates paid, skill x place x weekday x part of day with every margin, pooled over
-    the last 1, 3 and 12 complete weeks; a cell of fewer than five workers is withheld.
+    the last 1, 3 and 12 complete weeks; a cell rule 5 does not let show (`may_show`) is withheld.
 
     The windows nest and roll on each week, so a count in them could be subtracted from the
     same count a window or a week later: they carry no count that adds up, only distinct
@@ -69,7 +69,7 @@ def pooled_rows(
             cell_row(
                 base | dict(zip(("skill", "place", "weekday", "part_of_day"), key, strict=True)),
                 acc,
-                len(acc.workers) < THRESHOLD,
+                not may_show(len(acc.workers)),
                 counts=False,
             )
             for key, acc in sorted(cells.items(), key=lambda item: _pooled_order(item[0]))
@@ -118,7 +118,7 @@ class PlaceRates:
 
     place: str
     miles: float | None
-    # None when withheld: the cell describes fewer than five workers.
+    # None when withheld: the cell describes too few workers to show (`may_show`).
     workers: int | None
     q1: int | None
     median: int | None

@@ -6,10 +6,16 @@ it (64 zeros for the first). Editing, deleting or reordering an entry breaks the
 entry; `verify` says where. Cutting entries off the end, or rewriting the whole chain, is caught
 by comparing with a head (seq and hash) published outside the database: every data publication
 carries one.
+
+A worker's erasure blanks details (their hashes stay, so the chain still holds) and is itself an
+entry: it accounts for every blank of an entry about that worker before it, and names any other
+entry it blanked because the detail held the worker's phone or name. A blank nothing accounts
+for is tampering.
 """
 
 import hashlib
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -21,6 +27,9 @@ from store.models import AuditEntry
 GENESIS = "0" * 64
 # Any fixed number: PostgreSQL's advisory lock that serialises appends to the chain.
 APPEND_LOCK = 7_041_001
+ERASURE = "erasure"
+# How an erasure names the entries it blanked that are not about the worker.
+ALSO_REDACTED = "also redacted:"
 
 
 def sha256(data: str) -> str:
@@ -74,16 +83,49 @@ def audit(
     return entry
 
 
-def redact(session: Session, subject: str) -> int:
-    """Erase the details of a subject's entries (a worker's erasure); their hashes stay, so the
-    chain still verifies and each entry shows it was redacted. Returns how many."""
-    entries = session.exec(
-        select(AuditEntry).where(AuditEntry.subject == subject, col(AuditEntry.detail).is_not(None))
-    ).all()
-    for entry in entries:
+def record_erasure(
+    session: Session, worker_id: int, words: Iterable[str], now: datetime
+) -> AuditEntry:
+    """A worker's erasure: blank the details of the entries about them and of any other entry
+    whose detail holds one of `words` (their phone, their name), then append the erasure,
+    naming those other entries so that `verify` knows their blanks are redactions."""
+    subject = f"worker:{worker_id}"
+    blanked = list(
+        session.exec(
+            select(AuditEntry).where(
+                AuditEntry.subject == subject, col(AuditEntry.detail).is_not(None)
+            )
+        )
+    )
+    others: set[int] = set()
+    for word in (word for word in words if word):
+        for entry in session.exec(
+            select(AuditEntry).where(
+                AuditEntry.subject != subject,
+                AuditEntry.action != ERASURE,
+                col(AuditEntry.detail).contains(word, autoescape=True),
+            )
+        ):
+            blanked.append(entry)
+            others.add(entry.seq)
+    for entry in blanked:
         entry.detail = None
         session.add(entry)
-    return len(entries)
+    session.flush()
+    named = f"{ALSO_REDACTED} {' '.join(map(str, sorted(others)))}" if others else None
+    return audit(session, None, ERASURE, subject, named, now)
+
+
+def _accounted_for(entry: AuditEntry, erasures: list[AuditEntry]) -> bool:
+    """Whether a later erasure blanked this entry's detail: it is about the erased worker, or
+    the erasure names it."""
+    for erasure in erasures:
+        if erasure.seq <= entry.seq:
+            continue
+        named = (erasure.detail or "").removeprefix(ALSO_REDACTED).split()
+        if erasure.subject == entry.subject or str(entry.seq) in named:
+            return True
+    return False
 
 
 def head(session: Session) -> tuple[int, str]:
@@ -128,10 +170,27 @@ def verify(session: Session, published: tuple[int, str] | None = None) -> Report
         if seq not in seqs:
             problems.append(Problem(seq, "deleted", f"entry #{seq} is missing"))
     by_seq = {entry.seq: entry for entry in stored}
+    erasures = [
+        entry
+        for entry in stored
+        if entry.action == ERASURE
+        and entry.subject.startswith("worker:")
+        and sha256(entry.detail or "") == entry.detail_hash
+    ]
     redacted = 0
     for seq in sorted(by_seq):
         entry = by_seq[seq]
         if entry.detail is None and entry.detail_hash != sha256(""):
+            if not _accounted_for(entry, erasures):
+                problems.append(
+                    Problem(
+                        seq,
+                        "edited",
+                        f"entry #{seq}: its detail was blanked, and no worker's erasure "
+                        "accounts for it",
+                    )
+                )
+                continue
             redacted += 1
         elif entry.detail is not None and sha256(entry.detail) != entry.detail_hash:
             problems.append(Problem(seq, "edited", f"entry #{seq}: its detail was changed"))

@@ -247,6 +247,8 @@ def ask(
     if party == "buyer" and not buyer.phone:
         raise Refused("no_phone", f"{buyer.name} has no phone to text")
     event = add_event(session, dispute, "question", party, question, now, operator_id=operator.id)
+    # The question's words may name people; the chain records only who was asked.
+    audit(session, operator.id, "dispute_question", f"dispute:{dispute.id}", f"to the {party}", now)
     _touch(session, dispute, now)
     facts = _facts(session, dispute) | {"question": question}
     if party == "worker":
@@ -310,6 +312,7 @@ def add_note(session: Session, dispute_id: int, operator: Operator, note: str, n
     if not note:
         raise Refused("no_note", "Type the note")
     _touch(session, dispute, now)
+    audit(session, operator.id, "dispute_note", f"dispute:{dispute.id}", None, now)
     return add_event(session, dispute, "note", "operator", note, now, operator_id=operator.id)
 
 

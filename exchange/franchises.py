@@ -34,8 +34,11 @@ def concession(session: Session) -> Concession:
     return session.exec(select(Concession).order_by(Concession.id)).first() or Concession()
 
 
-def add_franchise(session: Session, name: str, franchisee: Operator, now: datetime) -> Franchise:
-    """A new franchise held by a franchisee."""
+def add_franchise(
+    session: Session, name: str, franchisee: Operator, now: datetime, by: Operator | None = None
+) -> Franchise:
+    """A new franchise held by a franchisee, recorded in the audit chain as made `by` an operator
+    (None: the exchange itself, or an administrator at the command line)."""
     name = " ".join(name.split())
     if not name:
         raise Refused("bad_name", "A franchise needs a name")
@@ -46,6 +49,14 @@ def add_franchise(session: Session, name: str, franchisee: Operator, now: dateti
     franchise = Franchise(name=name, franchisee_id=franchisee.id, created_at=now)
     session.add(franchise)
     session.flush()
+    audit(
+        session,
+        by.id if by else None,
+        "franchise_add",
+        f"franchise:{franchise.id}",
+        f"{name}, held by operator:{franchisee.id}",
+        now,
+    )
     return franchise
 
 
@@ -55,6 +66,24 @@ def franchise_of(session: Session, franchisee: Operator, now: datetime) -> Franc
         select(Franchise).where(Franchise.franchisee_id == franchisee.id).order_by(Franchise.id)
     ).first()
     return found or add_franchise(session, franchisee.name, franchisee, now)
+
+
+def add_market(
+    session: Session, market: Market, now: datetime, by: Operator | None = None
+) -> Market:
+    """Open a new market, recorded in the audit chain as made `by` an operator (None: the
+    exchange itself, or an administrator at the command line)."""
+    session.add(market)
+    session.flush()
+    audit(
+        session,
+        by.id if by else None,
+        "market_add",
+        f"market:{market.id}",
+        f"{market.name}: {market.sector} in {market.area}",
+        now,
+    )
+    return market
 
 
 def franchisee_of(session: Session, market: Market) -> Operator | None:

@@ -1,17 +1,22 @@
 """A market's health for its franchisee: how well shifts fill, what the hours pay, how often
 things go wrong, and the franchisee's share of each sector against the concession's cap.
 
-The weekly figures are the published ones (rule 5: no operator-only analytics): each market's
-whole-week cell of the published tables, withheld where it describes fewer than five workers."""
+Rule 5 holds here as in the publication (no operator-only analytics): every figure covers the
+same complete weeks the publication does, so it moves a week at a time and never booking by
+booking, and each is withheld when it describes fewer workers than `may_show` allows. The
+weekly figures are each market's whole-week cell of the published tables.
+"""
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
-from statistics import median
+from datetime import datetime
 
+from sqlalchemy import and_, false, or_
 from sqlmodel import Session, col, func, select
 
 from exchange.franchises import Share, divest_words, flags_for, markets_of, shares
-from exchange.public import TOTAL, booked_work_rows
+from exchange.public import TOTAL, booked_work_rows, complete_weeks
+from exchange.stats import median
+from exchange.suppression import may_show
 from store.models import Booking, Dispute, Market, Shift
 
 WEEKS = 12
@@ -38,17 +43,26 @@ class WeekOfRates:
 
 @dataclass(frozen=True)
 class Health:
+    """The markets' last complete weeks, from `since` up to `until`. Every count and time below
+    describes the workers booked in them: all are None when too few were (`withheld`)."""
+
     since: datetime
-    slots: int
-    filled: int
+    until: datetime
+    workers: int | None
+    slots: int | None
+    filled: int | None
     median_fill_minutes: int | None
-    bookings: int
-    no_shows: int
-    disputes: int
+    bookings: int | None
+    no_shows: int | None
+    disputes: int | None
     weeks: list[WeekOfRates]
     shares: list[Share]
     # The monthly measure's flags: what each franchisee over the cap must divest.
     flags: list[str]
+
+    @property
+    def withheld(self) -> bool:
+        return self.workers is None
 
     @property
     def fill_rate(self) -> float | None:
@@ -66,48 +80,67 @@ class Health:
 def health(
     session: Session, now: datetime, market_ids: list[int] | None, franchisee_id: int | None
 ) -> Health:
-    """The last 12 weeks of shifts that have started, in the markets given (None: all)."""
-    since = now - timedelta(weeks=WEEKS)
-    in_markets = col(Shift.market_id).in_(market_ids) if market_ids is not None else True
-    started = (col(Shift.start) >= since, col(Shift.start) < now, in_markets)
+    """The last 12 complete weeks (each market's own) of shifts, in the markets given (None:
+    all), with the published weekly figures and the franchisee's shares."""
+    in_markets = col(Market.id).in_(market_ids) if market_ids is not None else True
+    markets = session.exec(select(Market).where(in_markets).order_by(col(Market.id))).all()
+    spans = {market.id: complete_weeks(now, market.tz, WEEKS) for market in markets}
+    started = or_(
+        false(),
+        *(
+            and_(Shift.market_id == market_id, col(Shift.start) >= start, col(Shift.start) < end)
+            for market_id, (start, end) in spans.items()
+        ),
+    )
     posted = session.exec(
-        select(Shift).where(*started, Shift.status != "cancelled").order_by(col(Shift.start))
+        select(Shift).where(started, Shift.status != "cancelled").order_by(col(Shift.start))
     ).all()
     last_booked = dict(
         session.exec(
             select(Booking.shift_id, func.max(Booking.created_at))
             .join(Shift, col(Shift.id) == Booking.shift_id)
-            .where(*started)
+            .where(started)
             .group_by(Booking.shift_id)
         ).all()
     )
     fill_minutes = [
-        (last_booked[shift.id] - shift.created_at).total_seconds() // 60
+        int((last_booked[shift.id] - shift.created_at).total_seconds() // 60)
         for shift in posted
         if shift.booked >= shift.slots and shift.id in last_booked and shift.created_at
     ]
     booked = session.exec(
-        select(Booking, Shift.start)
+        select(Booking)
         .join(Shift, col(Shift.id) == Booking.shift_id)
-        .where(*started, col(Booking.status).in_(("booked", "done")))
+        .where(started, col(Booking.status).in_(("booked", "done")))
     ).all()
     disputed = session.exec(
         select(func.count(func.distinct(Dispute.booking_id)))
         .join(Booking, col(Booking.id) == Dispute.booking_id)
         .join(Shift, col(Shift.id) == Booking.shift_id)
-        .where(*started)
+        .where(started)
     ).one()
+    figures = {
+        "workers": len({booking.worker_id for booking in booked}),
+        "slots": sum(shift.slots for shift in posted),
+        "filled": sum(min(shift.booked, shift.slots) for shift in posted),
+        "median_fill_minutes": median(fill_minutes) if fill_minutes else None,
+        "bookings": len(booked),
+        "no_shows": sum(1 for booking in booked if booking.arrived is False),
+        "disputes": int(disputed),
+    }
+    if not may_show(figures["workers"]):
+        figures = dict.fromkeys(figures)
     held = [
         s for s in shares(session, now) if franchisee_id is None or s.franchisee_id == franchisee_id
     ]
+    since, until = complete_weeks(now, "UTC", WEEKS)
+    if spans:
+        since = min(start for start, _ in spans.values())
+        until = max(end for _, end in spans.values())
     return Health(
         since=since,
-        slots=sum(shift.slots for shift in posted),
-        filled=sum(min(shift.booked, shift.slots) for shift in posted),
-        median_fill_minutes=int(median(fill_minutes)) if fill_minutes else None,
-        bookings=len(booked),
-        no_shows=sum(1 for booking, _ in booked if booking.arrived is False),
-        disputes=int(disputed),
+        until=until,
+        **figures,
         weeks=published_weeks(session, now, market_ids),
         shares=held,
         flags=[

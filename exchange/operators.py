@@ -7,6 +7,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlmodel import Session, col, func, select
 
+from exchange.audit import audit
 from exchange.errors import Refused
 from store.models import Franchise, Market, Operator, SignIn, Worker
 
@@ -42,8 +43,10 @@ def add_operator(
     now: datetime,
     phone: str | None = None,
     allow_short_password: bool = False,
+    by: Operator | None = None,
 ) -> Operator:
-    """A new console account. An operator's phone may not belong to a worker (rule 6)."""
+    """A new console account, recorded in the audit chain as made `by` an operator (None: an
+    administrator at the command line). An operator's phone may not belong to a worker (rule 6)."""
     username = username.strip().lower()
     if not username or not username.replace("_", "").replace(".", "").isalnum():
         raise Refused("bad_username", "A username is letters and digits (also . and _)")
@@ -67,6 +70,14 @@ def add_operator(
     )
     session.add(operator)
     session.flush()
+    audit(
+        session,
+        by.id if by else None,
+        "operator_add",
+        f"operator:{operator.id}",
+        f"{operator.username} as {role}",
+        now,
+    )
     return operator
 
 

@@ -16,6 +16,7 @@ from sqlmodel import Session, SQLModel, col, select
 from exchange.access import accesses_for
 from exchange.audit import audit
 from exchange.errors import Refused
+from exchange.franchises import add_market
 from exchange.workers import skills_of, worker_by_phone
 from store.models import (
     AvailabilityPattern,
@@ -183,7 +184,7 @@ def import_worker(session: Session, data: dict[str, Any], now: datetime) -> Work
     phone = data["worker"]["phone"]
     if worker_by_phone(session, phone) is not None:
         raise Refused("already_here", "A worker with this phone is already on this exchange")
-    markets = {m["name"]: _market(session, m) for m in data["markets"]}
+    markets = {m["name"]: _market(session, m, now) for m in data["markets"]}
     home = markets.get(data["worker"].get("market"))
     worker = load(Worker, data["worker"], market_id=home.id if home else None)
     session.add(worker)
@@ -247,12 +248,11 @@ def import_worker(session: Session, data: dict[str, Any], now: datetime) -> Work
     return worker
 
 
-def _market(session: Session, data: dict[str, Any]) -> Market:
+def _market(session: Session, data: dict[str, Any], now: datetime) -> Market:
     market = session.exec(select(Market).where(Market.name == data["name"])).first()
     if market is None:
-        market = Market(**{field: data[field] for field in MARKET_FIELDS if field in data})
-        session.add(market)
-        session.flush()
+        fields = {field: data[field] for field in MARKET_FIELDS if field in data}
+        market = add_market(session, Market(**fields), now)
     return market
 
 

@@ -15,7 +15,7 @@ from sqlalchemy import JSON, Column, String, cast, delete, or_, update
 from sqlmodel import Session, SQLModel, col, func, select
 
 from exchange import offers
-from exchange.audit import audit, redact
+from exchange.audit import record_erasure
 from exchange.workers import skills_of
 from store.models import (
     AuditEntry,
@@ -154,11 +154,10 @@ def erase(session: Session, worker: Worker, now: datetime) -> str:
     worker.status, worker.opted_out = "erased", True
     session.add(worker)
     session.flush()
-    redact(session, f"worker:{wid}")
     _sweep(session, phone, wid, everywhere=True)
     if name:
         _sweep(session, name, wid, everywhere=False)
-    audit(session, None, "erasure", f"worker:{wid}", None, now)
+    record_erasure(session, wid, (phone, name), now)
     # Rows changed by statements above must be read again, not written back from memory.
     session.expire_all()
     return token
@@ -174,7 +173,7 @@ def _sweep(session: Session, needle: str, worker_id: int, everywhere: bool) -> N
     """Replace the phone or name wherever else the exchange wrote it: a buyer's text naming the
     worker, a reason typed by staff. The phone is swept from every table; the name only from
     texts and from rows about this worker, so another person's "Annandale Road" is left alone.
-    The audit chain is redacted, never rewritten."""
+    The audit chain is left to `record_erasure`: redacted, never rewritten."""
     pattern = re.compile(rf"(?<![\w+]){re.escape(needle)}(?!\w)")
     escaped = json.dumps(needle)[1:-1]
     for table in SQLModel.metadata.sorted_tables:
@@ -210,8 +209,3 @@ def _sweep(session: Session, needle: str, worker_id: int, everywhere: bool) -> N
                     .where(*(c == k for c, k in zip(pk, keys, strict=True)))
                     .values({column.name: value})
                 )
-    for entry in session.exec(
-        select(AuditEntry).where(col(AuditEntry.detail).contains(needle, autoescape=True))
-    ).all():
-        entry.detail = None
-        session.add(entry)

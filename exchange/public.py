@@ -9,10 +9,9 @@ day; neither carries counts that add up, so nothing in them can be subtracted. S
 docs/public-data.md.
 """
 
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
-from fractions import Fraction
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -20,10 +19,10 @@ from sqlmodel import Session, col, select
 
 from exchange.areas import home_area
 from exchange.places import place_code
+from exchange.stats import median, quartiles
 from exchange.suppression import TOTAL, Count, Key, protect_linked, suppress
 from store.models import Booking, Market, Shift
 
-THRESHOLD = 5
 RATES_WEEKS = 4
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 # Bookings that stand: a dropped booking was offered again, a cancelled one was never worked.
@@ -77,22 +76,6 @@ class Acc:
     @property
     def count(self) -> Count:
         return Count(bookings=len(self.rates), workers=len(self.workers))
-
-
-def quartiles(values: Iterable[int]) -> tuple[int, int, int]:
-    """Lower quartile, median and upper quartile, interpolated and rounded half up to a unit."""
-    ordered = sorted(values)
-    if not ordered:
-        raise ValueError("no values")
-
-    def at(q: Fraction) -> int:
-        position = q * (len(ordered) - 1)
-        low = int(position)
-        high = min(low + 1, len(ordered) - 1)
-        value = ordered[low] + (ordered[high] - ordered[low]) * (position - low)
-        return int(value + Fraction(1, 2)) if value >= 0 else -int(-value + Fraction(1, 2))
-
-    return at(Fraction(1, 4)), at(Fraction(1, 2)), at(Fraction(3, 4))
 
 
 def week_start(now: datetime, tz: str) -> datetime:
@@ -186,7 +169,7 @@ def gather(slotted: list[Slotted], booked: list[Booked], row: Dim, column: Dim) 
 
 def measures(acc: Acc, counts: bool = True) -> dict[str, Any]:
     """The published figures of one cell that is shown."""
-    q1, median, q3 = quartiles(acc.rates)
+    rates = quartiles(acc.rates)
     out: dict[str, Any] = {"workers": len(acc.workers)}
     if counts:
         out |= {
@@ -194,9 +177,9 @@ def measures(acc: Acc, counts: bool = True) -> dict[str, Any]:
             "bookings": len(acc.rates),
             "slots_posted": acc.slots,
             "fill_rate": round(len(acc.rates) / acc.slots, 3),
-            "time_to_fill_minutes": quartiles(acc.fill_minutes)[1] if acc.fill_minutes else None,
+            "time_to_fill_minutes": median(acc.fill_minutes) if acc.fill_minutes else None,
         }
-    return out | {"rate_q1": q1, "rate_median": median, "rate_q3": q3}
+    return out | {"rate_q1": rates.q1, "rate_median": rates.median, "rate_q3": rates.q3}
 
 
 # Figures only the weekly tables carry; "buyers" is no sum, but the multi-week tables leave it
@@ -235,7 +218,7 @@ def week_tables(
         for skill in sorted({s.skill for s in slotted})
     }
     hub_hidden, spoke_hidden = protect_linked(
-        _count_map(hub), {skill: _count_map(cells) for skill, cells in spokes.items()}, THRESHOLD
+        _count_map(hub), {skill: _count_map(cells) for skill, cells in spokes.items()}
     )
     base = {"market": market.name, "currency": market.currency, "week": week}
     rows = [
@@ -303,7 +286,7 @@ def rates_rows(session: Session, market: Market, now: datetime) -> list[dict[str
     start, end = complete_weeks(now, market.tz, RATES_WEEKS)
     slotted, booked = booked_work(session, market, start, end)
     cells = gather(slotted, booked, lambda s: s.skill, lambda s: s.area)
-    hidden = suppress(_count_map(cells), THRESHOLD)
+    hidden = suppress(_count_map(cells))
     base = {
         "market": market.name,
         "currency": market.currency,

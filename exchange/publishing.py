@@ -23,7 +23,8 @@ from sqlmodel import Session, col, select
 from exchange import audit
 from exchange.asking import pooled_rows
 from exchange.places import centres
-from exchange.public import FIGURES, THRESHOLD, TOTAL, booked_work_rows, rates_rows
+from exchange.public import FIGURES, TOTAL, booked_work_rows, rates_rows
+from exchange.suppression import SMALLEST_CELL
 from store.db import Database
 from store.models import Concession, Market, Publication
 
@@ -99,7 +100,7 @@ def build(session: Session, now: datetime) -> dict[str, Any]:
         "schema": SCHEMA,
         "version": VERSION,
         "published_at": now.astimezone(UTC).isoformat(),
-        "threshold_workers": THRESHOLD,
+        "threshold_workers": SMALLEST_CELL,
         "markets": [
             {
                 "name": m.name,
@@ -160,7 +161,7 @@ def schema() -> dict[str, Any]:
         "documentation": "docs/public-data.md",
         "total_marker": "*",
         "money": "integer minor units (pence, cents) of the row's currency, per hour",
-        "suppression": f"a cell describing fewer than {THRESHOLD} distinct workers is blank, "
+        "suppression": f"a cell describing fewer than {SMALLEST_CELL} distinct workers is blank, "
         "and so are enough others that no blank can be worked out from the totals",
         "files": {
             "booked_work.csv": list(BOOKED_WORK_COLUMNS),

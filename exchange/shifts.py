@@ -8,6 +8,7 @@ from typing import Any
 from sqlmodel import Session, select
 
 from exchange.areas import normalise_place
+from exchange.audit import audit
 from exchange.errors import Refused
 from exchange.franchises import concession
 from exchange.law.checks import check_shift
@@ -103,7 +104,9 @@ def post_shift(
 ) -> Shift:
     """Post work into a market; refused with the reason when a rule of the market says no.
 
-    With no `break_minutes` the shift carries the least break the law asks of its length.
+    With no `break_minutes` the shift carries the least break the law asks of its length. The
+    posting is recorded in the audit chain as made by the operator `posted_by` (None: an
+    administrator at the command line).
     """
     if buyer_is_operator(session, buyer):
         raise Refused("operator", "Operators cannot buy or sell on the exchange")
@@ -165,6 +168,14 @@ def post_shift(
     session.add(shift)
     session.flush()
     shift.ref = f"S{shift.id}"
+    audit(
+        session,
+        posted_by,
+        "shift_posted",
+        f"shift:{shift.id}",
+        f"for buyer:{buyer.id}: {slots} x {skill} at {code}, top rate {max_rate_minor}",
+        now,
+    )
     return shift
 
 

@@ -4,7 +4,8 @@ A table has interior cells (row, column) and its margins: the row totals (row, T
 column totals (TOTAL, column) and the grand total (TOTAL, TOTAL). Each cell carries an
 additive count (bookings, slots) and the number of distinct workers it describes.
 
-1. Primary: a cell describing fewer than `threshold` distinct workers is suppressed.
+1. Primary: a cell describing fewer distinct workers than rule 5 allows (`may_show`) is
+   suppressed.
 2. Complementary: think of the table as a bipartite graph with one node per row (the total
    row included) and one per column (the total column included); each suppressed cell is an
    edge. Every row and every column is an equation (its cells sum to its total), so once the
@@ -28,9 +29,16 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
 TOTAL = "*"
+# Rule 5: no figure shown to anyone, published or on a screen, describes fewer distinct workers.
+SMALLEST_CELL = 5
 
 Key = tuple[str, str]
 Node = tuple[str, str]  # ("r", row) or ("c", column)
+
+
+def may_show(workers: int) -> bool:
+    """Whether a figure describing this many distinct workers may be shown to anyone (rule 5)."""
+    return workers >= SMALLEST_CELL
 
 
 @dataclass(frozen=True)
@@ -41,15 +49,13 @@ class Count:
     workers: int
 
 
-def suppress(
-    cells: Mapping[Key, Count], threshold: int = 5, forced: Collection[Key] = ()
-) -> set[Key]:
-    """The cells to withhold: those under the threshold, `forced` ones, and enough others.
+def suppress(cells: Mapping[Key, Count], forced: Collection[Key] = ()) -> set[Key]:
+    """The cells to withhold: those rule 5 does not let show, `forced` ones, and enough others.
 
     `cells` holds every published cell, margins included; a (row, column) pair that is absent
     is a known zero and is never suppressed (nor needed).
     """
-    hidden = {key for key, count in cells.items() if count.workers < threshold}
+    hidden = {key for key, count in cells.items() if not may_show(count.workers)}
     hidden |= {key for key in forced if key in cells}
     while True:
         bridge = _first_bridge(hidden)
@@ -138,7 +144,6 @@ def _cheapest_cycle(bridge: Key, hidden: set[Key], cells: Mapping[Key, Count]) -
 def protect_linked(
     hub: Mapping[Key, Count],
     spokes: Mapping[str, Mapping[Key, Count]],
-    threshold: int = 5,
 ) -> tuple[set[Key], dict[str, set[Key]]]:
     """Suppress a hub table and spoke tables whose grand totals are the hub's row totals.
 
@@ -147,12 +152,12 @@ def protect_linked(
     """
     forced_hub: set[Key] = set()
     while True:
-        hub_hidden = suppress(hub, threshold, forced_hub)
+        hub_hidden = suppress(hub, forced_hub)
         spoke_hidden: dict[str, set[Key]] = {}
         grew = False
         for row, spoke in spokes.items():
             shared = (row, TOTAL) in hub_hidden
-            hidden = suppress(spoke, threshold, [(TOTAL, TOTAL)] if shared else [])
+            hidden = suppress(spoke, [(TOTAL, TOTAL)] if shared else [])
             spoke_hidden[row] = hidden
             if (TOTAL, TOTAL) in hidden and not shared:
                 forced_hub.add((row, TOTAL))

@@ -13,6 +13,8 @@ from exchange.notices import notify_buyer
 from exchange.offers import OPEN_STATES, send_wave
 from exchange.quiet import offers_wait
 from exchange.shifts import lock_shift, shift_facts
+from exchange.stats import median
+from exchange.suppression import may_show
 from store.db import Database
 from store.models import (
     AvailabilityWindow,
@@ -29,10 +31,6 @@ from store.models import (
 log = logging.getLogger(__name__)
 # How many queued shifts one look at the top-up queue takes.
 TOP_UP_BATCH = 50
-
-# Rule 5: figures about fewer distinct workers than this are never shown to anyone else.
-SMALLEST_CELL = 5
-
 
 def shifts_due(session: Session, now: datetime) -> list[int]:
     """Open shifts with an offer past its time, or with no live offer at all."""
@@ -152,7 +150,7 @@ def close_unfilled(session: Session, shift: Shift, market: Market, now: datetime
         "top_rate": shift.max_rate_minor,
         **shift_facts(shift, market, buyer),
     }
-    if len(rates) < SMALLEST_CELL:
+    if not may_show(len(rates)):
         notify_buyer(session, buyer, "shift_unfilled_few", now, **data)
         return
     notify_buyer(
@@ -165,14 +163,6 @@ def close_unfilled(session: Session, shift: Shift, market: Market, now: datetime
         high_rate=rates[-1],
         **data,
     )
-
-
-def median(values: list[int]) -> int:
-    """The middle of sorted integers; between two, the mean rounded half up (money stays whole)."""
-    middle = len(values) // 2
-    if len(values) % 2:
-        return values[middle]
-    return (values[middle - 1] + values[middle] + 1) // 2
 
 
 def asking_more(session: Session, shift: Shift, now: datetime) -> set[int]:

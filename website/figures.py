@@ -220,7 +220,8 @@ class Figures:
                 return self.withheld
             return money(row["rate_median"], currency)
 
-        def median(day: str, part: str) -> int | None:
+        def published_median(day: str, part: str) -> int | None:
+            """The cell's median as published: None where it is withheld or nothing was posted."""
             row = cells.get((day, part))
             return None if row is None or row["suppressed"] else row["rate_median"]
 
@@ -258,7 +259,7 @@ class Figures:
             svg=charts.bars(
                 WEEKDAYS,
                 [
-                    (part.capitalize(), [median(day, part) for day in WEEKDAYS])
+                    (part.capitalize(), [published_median(day, part) for day in WEEKDAYS])
                     for part in PARTS_OF_DAY
                 ],
                 lambda value: money(int(value), currency),

@@ -5,15 +5,26 @@ from datetime import date, timedelta
 import pytest
 from click.testing import CliRunner
 from sqlalchemy import text
-from sqlmodel import select
+from sqlmodel import col, select
 
-from exchange.audit import audit, entry_hash, head, redact, verify
+from exchange import disputes
+from exchange.access import record_access
+from exchange.audit import ALSO_REDACTED, audit, entry_hash, head, record_erasure, verify
 from exchange.desk import change_terms
+from exchange.franchises import add_franchise, add_market, franchise_of
 from exchange.law.history import add_rule, set_market_rules, withdraw_rule
+from exchange.operators import add_operator
+from exchange.portability import export_worker, import_worker
+from exchange.privacy import erase
 from exchange.settings import change_settings
+from exchange.shifts import post_shift
+from exchange.workers import worker_by_phone
 from poems.cli import main
-from store.models import AuditEntry, LabourRule, Operator
+from store.db import Database
+from store.migrate import upgrade
+from store.models import AuditEntry, LabourRule, Market, Operator, Worker
 from tests import factories
+from tests.bookings import book
 
 
 @pytest.fixture
@@ -96,7 +107,7 @@ def test_a_detail_erased_at_a_workers_request_still_verifies(db, now):
     with db.write() as session:
         audit(session, None, "access", "worker:7", "payment: Ann Smith asked", now)
         audit(session, None, "setting", "market:1:markup_bp", "200 -> 250", now)
-        redact(session, "worker:7")
+        record_erasure(session, 7, ["Ann Smith"], now)
     with db.read() as session:
         report = verify(session)
     assert report.ok and report.redacted == 1
@@ -170,3 +181,191 @@ class TestOperatorChangesAreLogged:
         assert self.entries(db) == [("terms", f"worker:{worker_id}", admin.id)]
         with db.read() as session:
             assert "Ann" not in (session.exec(select(AuditEntry)).one().detail or "")
+
+
+ANN, NAME = "+447700900101", "Ann Smith"
+
+
+def recorded(db, *actions: str) -> list[tuple[str, str, int | None, str | None]]:
+    """The chain's entries of these actions, oldest first; the whole chain verifies."""
+    with db.read() as session:
+        assert verify(session).ok
+        rows = session.exec(
+            select(AuditEntry)
+            .where(col(AuditEntry.action).in_(actions))
+            .order_by(col(AuditEntry.seq))
+        ).all()
+        return [(e.action, e.subject, e.operator_id, e.detail) for e in rows]
+
+
+class TestEveryOperatorActionIsRecorded:
+    """Accounts, franchises, markets, shifts posted for buyers, dispute questions, notes and
+    decisions: each is written by the exchange function that does it, so every face records it."""
+
+    @pytest.fixture
+    def admin(self, any_db, now) -> Operator:
+        with any_db.write() as session:
+            return add_operator(session, "ada", "Ada", "admin", "password1", now)
+
+    def test_an_operator_account(self, any_db, now, admin):
+        with any_db.write() as session:
+            jo = add_operator(session, "jo", "Jo", "staff", "password1", now, by=admin)
+        assert recorded(any_db, "operator_add") == [
+            ("operator_add", f"operator:{admin.id}", None, "ada as admin"),
+            ("operator_add", f"operator:{jo.id}", admin.id, "jo as staff"),
+        ]
+
+    def test_an_account_added_by_the_poems_command(self, db, sqlite_url):
+        result = CliRunner().invoke(
+            main,
+            ["operator", "add", "jo", "--name", "Jo", "--role", "admin", "--password-stdin"]
+            + ["--db", sqlite_url],
+            input="password1\n",
+        )
+        assert result.exit_code == 0, result.output
+        ((action, subject, by, detail),) = recorded(db, "operator_add")
+        assert (action, subject.startswith("operator:"), by, detail) == (
+            "operator_add",
+            True,
+            None,
+            "jo as admin",
+        )
+
+    def test_a_franchise(self, any_db, now, admin):
+        with any_db.write() as session:
+            fran = add_operator(session, "fran", "Fran", "franchisee", "password1", now, by=admin)
+            east = add_franchise(session, "East London", fran, now, by=admin)
+            # A franchisee's first franchise, made for them when none is held yet.
+            kay = add_operator(session, "kay", "Kay", "franchisee", "password1", now, by=admin)
+            own = franchise_of(session, kay, now)
+        assert recorded(any_db, "franchise_add") == [
+            ("franchise_add", f"franchise:{east.id}", admin.id, f"East London, held by operator:{fran.id}"),
+            ("franchise_add", f"franchise:{own.id}", None, f"Kay, held by operator:{kay.id}"),
+        ]  # fmt: skip
+
+    def test_a_market(self, any_db, now, admin):
+        with any_db.write() as session:
+            leeds = Market(name="Leeds kitchens", sector="kitchens", area="Leeds", created_at=now)
+            add_market(session, leeds, now, by=admin)
+        assert recorded(any_db, "market_add") == [
+            ("market_add", f"market:{leeds.id}", admin.id, "Leeds kitchens: kitchens in Leeds")
+        ]
+
+    def test_a_market_an_import_opens(self, db, now, tmp_path):
+        """A worker's export names a market this exchange does not run: importing opens it."""
+        with db.write() as session:
+            book(session, now, phone=ANN, name=NAME)
+        with db.read() as session:
+            document = export_worker(session, worker_by_phone(session, ANN), now)
+        elsewhere = Database(f"sqlite:///{tmp_path / 'elsewhere.db'}")
+        upgrade(elsewhere, env={"POEMS_MARKET_NAME": "Elsewhere"})
+        with elsewhere.write() as session:
+            import_worker(session, document, now)
+            london = session.exec(select(Market).where(Market.name == "London")).one()
+        assert recorded(elsewhere, "market_add") == [
+            ("market_add", f"market:{london.id}", None, "London: general in London")
+        ]
+        elsewhere.dispose()
+
+    def test_a_shift_staff_post_for_a_buyer(self, any_db, now, admin):
+        with any_db.write() as session:
+            jo = add_operator(session, "jo", "Jo", "staff", "password1", now, by=admin)
+            buyer = factories.buyer(session)
+            start = (now + timedelta(days=1)).replace(hour=9, minute=0)
+            shift = factories.shift(session, now, slots=2, start=start, posted_for=buyer)
+            staffed = session.exec(select(Market)).first()
+            by_staff = post_shift(
+                session, staffed, buyer, "care", "E1 7AA", start, start + timedelta(hours=4),
+                1, 1450, now, posted_by=jo.id,
+            )  # fmt: skip
+        assert recorded(any_db, "shift_posted") == [
+            ("shift_posted", f"shift:{shift.id}", None, f"for buyer:{buyer.id}: 2 x care at E1 7AA, top rate 1450"),
+            ("shift_posted", f"shift:{by_staff.id}", jo.id, f"for buyer:{buyer.id}: 1 x care at E1 7AA, top rate 1450"),
+        ]  # fmt: skip
+
+    def test_a_disputes_question_note_and_decision(self, any_db, now, admin):
+        with any_db.write() as session:
+            jo = add_operator(session, "jo", "Jo", "staff", "password1", now, by=admin)
+            booking, _, _ = book(session, now, phone=ANN, name=NAME)
+            dispute = disputes.open_dispute(
+                session, booking.id, "worker", "pay", "paid 2 hours not 4", now
+            )
+            disputes.ask(session, dispute.id, jo, "buyer", f"Did {NAME} stay 4 hours?", now)
+            disputes.add_note(session, dispute.id, jo, f"{NAME} sounded sure", now)
+            disputes.decide(session, dispute.id, jo, "uphold", "The sheet shows 4 hours", now)
+        subject = f"dispute:{dispute.id}"
+        assert recorded(any_db, "dispute_question", "dispute_note", "dispute_decide") == [
+            ("dispute_question", subject, jo.id, "to the buyer"),
+            ("dispute_note", subject, jo.id, None),
+            ("dispute_decide", subject, jo.id, f"first uphold {dispute.claim_minor or 0}"),
+        ]
+
+
+class TestOnlyAnErasureRedacts:
+    """A blanked detail is a redaction only where a worker's erasure accounts for it: an entry
+    about that worker written before it, or one it names. Any other blank is tampering."""
+
+    @pytest.fixture
+    def looked_at(self, any_db, now) -> int:
+        """Ann, looked at by staff; a setting changed; a buyer's review noting her name."""
+        with any_db.write() as session:
+            ada = add_operator(session, "ada", "Ada", "admin", "password1", now)
+            worker = factories.worker(session, ANN, now, name=NAME)
+            record_access(session, ada.id, worker.id, "other", f"{NAME} asked about pay", now)
+            change_settings(session, 1, {"markup_bp": "1.5"}, ada, now)
+            buyer = factories.buyer(session)
+            buyer.suspended_at = now
+            session.add(buyer)
+            disputes.review_suspension(
+                session, ada, now, f"{NAME} says they were fair", buyer_id=buyer.id
+            )
+            return worker.id
+
+    def seq_of(self, db, action: str) -> int:
+        with db.read() as session:
+            return session.exec(select(AuditEntry.seq).where(AuditEntry.action == action)).one()
+
+    def test_a_blanked_detail_on_an_operator_entry_is_tampering(self, any_db, looked_at):
+        seq = self.seq_of(any_db, "setting")
+        sql(any_db, f"UPDATE auditentry SET detail = NULL WHERE seq = {seq}")
+        assert problems(any_db) == [("edited", seq)]
+
+    def test_a_blanked_detail_about_a_worker_not_erased_is_tampering(self, any_db, looked_at):
+        seq = self.seq_of(any_db, "access")
+        sql(any_db, f"UPDATE auditentry SET detail = NULL WHERE seq = {seq}")
+        assert problems(any_db) == [("edited", seq)]
+
+    def test_an_erasure_blanks_every_detail_naming_the_worker_and_verifies(
+        self, any_db, now, looked_at
+    ):
+        with any_db.write() as session:
+            erase(session, session.get(Worker, looked_at), now)
+        with any_db.read() as session:
+            report = verify(session)
+            entries = {e.action: e for e in session.exec(select(AuditEntry))}
+        review = entries["suspension_lifted"]
+        assert report.ok and report.redacted == 2
+        assert entries["access"].detail is None and review.detail is None
+        assert entries["setting"].detail == "200 -> 150"
+        assert entries["erasure"].detail == f"{ALSO_REDACTED} {review.seq}"
+
+    def test_a_blank_the_erasure_did_not_make_is_tampering(self, any_db, now, looked_at):
+        with any_db.write() as session:
+            erase(session, session.get(Worker, looked_at), now)
+            later = audit(session, None, "terms", f"worker:{looked_at}", "rate", now)
+        for action in ("setting", "operator_add"):
+            seq = self.seq_of(any_db, action)
+            sql(any_db, f"UPDATE auditentry SET detail = NULL WHERE seq = {seq}")
+        sql(any_db, f"UPDATE auditentry SET detail = NULL WHERE seq = {later.seq}")
+        blanked = [self.seq_of(any_db, "operator_add"), self.seq_of(any_db, "setting")]
+        assert problems(any_db) == [("edited", seq) for seq in sorted(blanked + [later.seq])]
+
+    def test_poems_audit_verify_fails_on_a_blanked_operator_entry(self, db, now, sqlite_url):
+        with db.write() as session:
+            ada = add_operator(session, "ada", "Ada", "admin", "password1", now)
+            change_settings(session, 1, {"markup_bp": "1.5"}, ada, now)
+        seq = self.seq_of(db, "setting")
+        sql(db, f"UPDATE auditentry SET detail = NULL WHERE seq = {seq}")
+        result = CliRunner().invoke(main, ["audit", "verify", "--db", sqlite_url])
+        assert result.exit_code != 0
+        assert f"entry #{seq}: its detail was blanked" in result.output

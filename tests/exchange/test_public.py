@@ -10,7 +10,7 @@ from click.testing import CliRunner
 from sqlmodel import col, select
 
 from exchange.areas import home_area
-from exchange.public import TOTAL, part_of_day, quartiles
+from exchange.public import TOTAL, part_of_day
 from exchange.publishing import FILES, VERSION, build, publish_daily
 from poems.cli import main
 from poems.seed import seed_market
@@ -161,8 +161,3 @@ def test_the_scheduler_publishes_once_a_day(db, now, tmp_path):
     assert publish_daily(db, tmp_path, now) is not None
     assert publish_daily(db, tmp_path, now + timedelta(hours=5)) is None
     assert publish_daily(db, tmp_path, now + timedelta(days=1)) is not None
-
-
-def test_quartiles_interpolate_and_round_to_whole_minor_units():
-    assert quartiles([1000, 1100, 1200, 1300, 1401]) == (1100, 1200, 1300)
-    assert quartiles([1000, 1001]) == (1000, 1001, 1001)

@@ -36,14 +36,14 @@ def with_margins(interior):
 @settings(max_examples=300, deadline=None)
 @given(tables())
 def test_no_withheld_cell_can_be_worked_out_from_the_rest(cells):
-    hidden = suppress(cells, threshold=5)
+    hidden = suppress(cells)
     assert determined(table_equations(cells, lambda key: key), hidden) == set()
 
 
 @settings(max_examples=200, deadline=None)
 @given(tables())
 def test_every_cell_under_five_workers_is_withheld(cells):
-    hidden = suppress(cells, threshold=5)
+    hidden = suppress(cells)
     assert {key for key, count in cells.items() if count.workers < 5} <= hidden
 
 
@@ -58,7 +58,7 @@ def test_linked_tables_leak_nothing_through_their_shared_totals(hub, data):
         # The spoke must add up to the hub row it details.
         spoke[(TOTAL, TOTAL)] = hub[(skill, TOTAL)]
         spokes[skill] = spoke
-    hub_hidden, spoke_hidden = protect_linked(hub, spokes, threshold=5)
+    hub_hidden, spoke_hidden = protect_linked(hub, spokes)
     linked = {"hub": {key: key in hub_hidden for key in hub}} | {
         skill: {key: key in spoke_hidden[skill] for key in spoke} for skill, spoke in spokes.items()
     }
@@ -80,11 +80,11 @@ def test_a_single_small_cell_takes_three_others_with_it():
             ("cleaning", "N"): (set(range(30, 40)), 10),
         }
     )
-    hidden = suppress(cells, threshold=5)
+    hidden = suppress(cells)
     assert ("care", "E") in hidden and len(hidden) >= 4
     assert determined(table_equations(cells, lambda key: key), hidden) == set()
 
 
 def test_a_table_where_every_cell_has_five_workers_is_shown_whole():
     cells = with_margins({("care", "E"): (set(range(5)), 5), ("care", "N"): (set(range(5, 10)), 6)})
-    assert suppress(cells, threshold=5) == set()
+    assert suppress(cells) == set()

@@ -1,6 +1,7 @@
 """The Health screen: a franchisee's own markets over 12 weeks, the published weekly figures as
 a terminal chart and a table, and their share of each sector against the cap."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -15,8 +16,8 @@ from tests.poems_tui.helpers import rows, shown, wait_for
 WITHHELD = "fewer than 5 workers"
 
 
-async def test_a_franchisee_sees_their_markets_health(make_app, console_db):
-    with console_db.read() as session:
+async def test_a_franchisee_sees_their_markets_health(make_app, two_weeks):
+    with two_weeks.read() as session:
         london = health(session, NOW, [1], None)
     app = make_app(operator="fran")
     async with app.run_test(size=(120, 50)) as pilot:
@@ -27,7 +28,7 @@ async def test_a_franchisee_sees_their_markets_health(make_app, console_db):
         weeks = rows(app, "weeks")
     filled = f"places filled {100 * london.filled / london.slots:.0f}% ({london.filled} of {london.slots})"
     assert filled in text
-    assert london.bookings > 0
+    assert london.workers >= 5
     assert (
         "Share of each sector (last 90 days): general: 100.0% of booked hours, cap 30%: OVER"
         in text
@@ -47,6 +48,21 @@ def two_weeks(console_db):
         for n in range(3):
             book(session, NOW - timedelta(days=17), f"+44770090091{n}", 1600, name=f"Three {n}")
     return console_db
+
+
+async def test_no_count_is_shown_from_fewer_than_five_workers(make_app, console_db):
+    """Rule 5: four workers booked in the complete weeks, and the summary shows no count."""
+    with console_db.write() as session:
+        for n in range(4):
+            book(session, NOW - timedelta(days=10), f"+44770090092{n}", 1400, name=f"Four {n}")
+        london = health(session, NOW, [1], None)
+    assert london.withheld
+    app = make_app(operator="fran")
+    async with app.run_test(size=(120, 50)) as pilot:
+        await pilot.press("8")
+        await wait_for(pilot, lambda: "places filled" in shown(app))
+        summary = str(app.screen.query_one("#health-summary").content)
+    assert not re.search(r"\d+ of \d+", summary), summary
 
 
 async def test_the_weekly_chart_draws_only_the_published_figures(make_app, two_weeks):
