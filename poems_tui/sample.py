@@ -11,7 +11,7 @@ from sqlmodel import select
 
 from exchange.availability import post_availability
 from exchange.credentials import FileRegistryVerifier, ask_consent, run_check
-from exchange.franchises import franchise_of
+from exchange.franchises import add_market, franchise_of
 from exchange.offers import send_wave
 from exchange.operators import add_operator
 from exchange.shifts import cancel_shift, post_shift
@@ -87,16 +87,18 @@ def seed_sample(db: Database, now: datetime) -> None:
         kay = session.exec(select(Operator).where(Operator.username == "kay")).one()
         london.franchise_id = franchise_of(session, fran, start).id
         session.add(london)
-        leeds = Market(
-            name="Leeds kitchens",
-            sector="kitchens",
-            area="Leeds",
-            skills=["kitchen", "cleaning"],
-            franchise_id=franchise_of(session, kay, start).id,
-            created_at=start,
+        leeds = add_market(
+            session,
+            Market(
+                name="Leeds kitchens",
+                sector="kitchens",
+                area="Leeds",
+                skills=["kitchen", "cleaning"],
+                franchise_id=franchise_of(session, kay, start).id,
+                created_at=start,
+            ),
+            start,
         )
-        session.add(leeds)
-        session.flush()
         london_id, leeds_id = london.id, leeds.id
         buyer_ids = []
         for name, phone, contact, postcode, place in BUYERS:

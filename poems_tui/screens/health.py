@@ -7,12 +7,13 @@ from textual.widgets import DataTable, Static
 
 from exchange.localtime import local
 from exchange.money import format_money
+from exchange.suppression import SMALLEST_CELL
 from poems_tui.messages import HealthLoaded
 from poems_tui.screens.base import ConsoleScreen
 from poems_tui.services.health import health_of
 from poems_tui.widgets.health_chart import WeeklyRatesChart, week_of
 
-WITHHELD = "fewer than 5 workers"
+WITHHELD = f"fewer than {SMALLEST_CELL} workers"
 
 
 def _percent(part: int, whole: int) -> str:
@@ -69,13 +70,16 @@ class HealthScreen(ConsoleScreen):
     def on_health_loaded(self, message: HealthLoaded) -> None:
         found = message.health
         tz = self.app.market.tz
-        self.query_one("#health-summary", Static).update(
-            f"Last 12 weeks, since {local(found.since, tz):%-d %b}: "
-            f"places filled {_percent(found.filled, found.slots)}; "
+        since = f"Last 12 weeks, since {local(found.since, tz):%-d %b}: "
+        summary = (
+            f"{since}withheld: {WITHHELD} were booked (rule 5)."
+            if found.withheld
+            else f"{since}places filled {_percent(found.filled, found.slots)}; "
             f"median time to fill {_duration(found.median_fill_minutes)}; "
             f"no-shows {_percent(found.no_shows, found.bookings)}; "
             f"disputes {_percent(found.disputes, found.bookings)}."
         )
+        self.query_one("#health-summary", Static).update(summary)
         self.query_one("#rates", WeeklyRatesChart).show(found.weeks)
         table = self.query_one("#weeks", DataTable)
         table.clear()
