@@ -32,6 +32,7 @@ log = logging.getLogger(__name__)
 # How many queued shifts one look at the top-up queue takes.
 TOP_UP_BATCH = 50
 
+
 def shifts_due(session: Session, now: datetime) -> list[int]:
     """Open shifts with an offer past its time, or with no live offer at all."""
     live = select(Offer.id).where(Offer.shift_id == Shift.id, Offer.status == "live")

@@ -124,6 +124,11 @@ _MATCHERS: tuple[Callable[[Text, Context], Parsed | None], ...] = (
 )
 
 
+# Three text messages: anything longer is a story, not a command.
+LONGEST_COMMAND = 480
+_FOR_A_PERSON = (hostile, urgent)
+
+
 def parse(
     body: str,
     at: datetime,
@@ -143,7 +148,10 @@ def parse(
     if not t.norm.strip():
         return Parsed("unknown", text_language=t.language, rule="nothing to read")
     ctx = Context(at=at, skills=DEFAULT_TABLE if skills is None else skill_table(skills))
-    for matcher in _MATCHERS:
+    # A story of several texts' length is for a person to read, first if it is about safety
+    # or conduct: nothing in it is acted on by the machine.
+    matchers = _MATCHERS if len(body) <= LONGEST_COMMAND else _FOR_A_PERSON
+    for matcher in matchers:
         parsed = matcher(t, ctx)
         if parsed is not None:
             if quoted and parsed.intent in ("accept", "decline") and parsed.offer_ref is None:
@@ -155,6 +163,8 @@ def parse(
                 text_language=t.language,
                 rule=_rule(matcher.__name__, t),
             )
+    if matchers is _FOR_A_PERSON:
+        return Parsed("unknown", text_language=t.language, rule="long: for a person")
     return Parsed("unknown", text_language=t.language, rule=_rule("nothing matched", t))
 
 

@@ -96,6 +96,7 @@ _REF_IN_DURATION = re.compile(
     r"(?<![0-9.,:])#?([0-9]{3,8})(?![0-9]|[.,:][0-9])(?!\s*(?:m|min|mins|minutes)(?![a-z]))"
 )
 _FINISHED = frozenset(("finished", "finish", "finishd", "left"))  # with a clock time: when
+_UNIT_HOURS = re.compile(r"[0-9]\s*(?:h|hrs?|hours?)(?![a-z])|[0-9]h[0-9]{2}")
 _HALF = re.compile(r"(?<![a-z])and\s+a\s+half(?![a-z])")
 
 
@@ -199,7 +200,7 @@ def check_out(t: Text, ctx: Context) -> Parsed | None:
     end = None
     minutes = None
     ref = None
-    rest = clock_words(rest)
+    rest = clock_words(rest, hours_worked=True)
     clock = CLOCK.search(rest)
     said_clock = clock is not None and (
         bool(clock.group("ap") or clock.group("ap1") or clock.group("word"))
@@ -211,6 +212,9 @@ def check_out(t: Text, ctx: Context) -> Parsed | None:
         fixed = c.fixed()
         end = nearest(ctx.at, (fixed,) if fixed is not None else c.readings())
         rest = rest[: clock.start()] + " " + rest[clock.end() :]
+        if _UNIT_HOURS.search(rest):
+            # "left at 4, 7h30 today": the hours said are what the timesheet needs.
+            minutes, rest, ref = _worked(rest)
     else:
         minutes, rest, ref = _worked(rest)
     if _aside(verb, rest):

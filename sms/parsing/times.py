@@ -183,6 +183,7 @@ _H_MINUTES = re.compile(r"(?<![0-9])([0-9]{1,2})h([0-9]{2})(?![0-9])")
 _H_ALONE = re.compile(r"(?<![0-9])([0-9]{1,2})h(?![a-z0-9])")
 # "half 8" as British people say half past eight.
 _HALF_PAST = re.compile(r"(?<![a-z])half\s+(?:past\s+)?([0-9]{1,2})(?![0-9:.])")
+_AT_H_MINUTES = re.compile(r"(?<![a-z])at\s+([0-9]{1,2})h([0-9]{2})(?![0-9])")
 _QUARTER_PAST = re.compile(r"(?<![a-z])quarter\s+past\s+([0-9]{1,2})(?![0-9:.])")
 _QUARTER_TO = re.compile(r"(?<![a-z])quarter\s+to\s+([0-9]{1,2})(?![0-9:.])")
 # "a las 3 y media" reads "at 3 and a half": a clock after "at", not three and a half hours.
@@ -191,10 +192,16 @@ _AT_AND_A_HALF = re.compile(
 )
 
 
-def clock_words(s: str) -> str:
+def clock_words(s: str, hours_worked: bool = False) -> str:
     """Clock times said in words, as digits: "half 8" -> "8:30", "17h30" -> "17:30",
-    "quarter to 6" -> "5:45", "at 3 and a half" -> "at 3:30"."""
-    s = _H_ALONE.sub(r"\1 ", _H_MINUTES.sub(r"\1:\2", s))
+    "quarter to 6" -> "5:45", "at 3 and a half" -> "at 3:30". Where `hours_worked` may be
+    said ("terminei, 7h30"), "7h30" stays hours unless it follows "at"."""
+    if hours_worked:
+        # No shift runs 17 hours: "finished 17h30" is when.
+        s = _AT_H_MINUTES.sub(r"at \1:\2", s)
+        s = _H_MINUTES.sub(lambda m: f"{m[1]}:{m[2]}" if int(m[1]) > 16 else m[0], s)
+    else:
+        s = _H_ALONE.sub(r"\1 ", _H_MINUTES.sub(r"\1:\2", s))
     s = _HALF_PAST.sub(r"\1:30", _QUARTER_PAST.sub(r"\1:15", s))
     s = _QUARTER_TO.sub(lambda m: f"{(int(m.group(1)) - 1) % 24 or 12}:45", s)
     return _AT_AND_A_HALF.sub(r"at \1:30", s)
