@@ -87,10 +87,10 @@ KEYS = {name: str(number) for number, name in enumerate(SCREENS, start=1)}
 
 ROLE_SCREENS: dict[str, tuple[str, ...]] = {
     "admin": tuple(SCREENS),
-    "staff": ("live", "workers", "shifts", "buyers", "phone", "disputes", "inbox", "health"),
-    "franchisee": ("live", "shifts", "settings", "disputes", "inbox", "health"),
+    "staff": ("live", "workers", "shifts", "buyers", "phone", "disputes", "health", "inbox"),
+    "franchisee": ("live", "shifts", "settings", "disputes", "health", "inbox"),
     # Auditors read everything an operator can, and change nothing; the phone would send texts.
-    "auditor": ("live", "workers", "shifts", "buyers", "settings", "disputes", "inbox", "health"),
+    "auditor": ("live", "workers", "shifts", "buyers", "settings", "disputes", "health", "inbox"),
 }
 
 
