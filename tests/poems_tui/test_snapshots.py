@@ -143,7 +143,7 @@ class TestHealth:
     def test_a_franchisees_health(self, snap_compare, make_app, size):
         async def loaded(pilot):
             await pilot.press("8")
-            await wait_for(pilot, lambda: "places filled" in shown(pilot.app))
+            await wait_for(pilot, lambda: "Last 12 weeks" in shown(pilot.app))
             await pilot.pause(0.2)
 
         assert snap_compare(make_app(operator="fran"), terminal_size=size, run_before=loaded)
