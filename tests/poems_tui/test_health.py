@@ -60,9 +60,10 @@ async def test_no_count_is_shown_from_fewer_than_five_workers(make_app, console_
     app = make_app(operator="fran")
     async with app.run_test(size=(120, 50)) as pilot:
         await pilot.press("8")
-        await wait_for(pilot, lambda: "places filled" in shown(app))
+        await wait_for(pilot, lambda: "Last 12 weeks" in shown(app))
         summary = str(app.screen.query_one("#health-summary").content)
     assert not re.search(r"\d+ of \d+", summary), summary
+    assert "withheld: fewer than 5 workers were booked" in summary
 
 
 async def test_the_weekly_chart_draws_only_the_published_figures(make_app, two_weeks):
@@ -98,7 +99,7 @@ async def test_kays_health_holds_none_of_londons_bookings(make_app, console_db):
     app = make_app(operator="kay")
     async with app.run_test(size=(120, 50)) as pilot:
         await pilot.press("8")
-        await wait_for(pilot, lambda: "places filled none yet" in shown(app))
+        await wait_for(pilot, lambda: "withheld: fewer than 5 workers" in shown(app))
         assert all(row[1] != "London" for row in rows(app, "weeks"))
 
 
