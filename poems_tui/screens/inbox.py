@@ -205,9 +205,9 @@ class ConversationScreen(Screen):
         app = self.app
         with app.db.write() as session:
             inbox.close(session, operator_of(session, app.who), self.thread_id, app.clock())
-        self.app.call_from_thread(self._closed)
+        self.app.call_from_thread(self._gone)
 
-    def _closed(self) -> None:
+    def _gone(self) -> None:
         self.notify("Closed: it leaves the Inbox; a new text opens another")
         self.app.pop_screen()
 
