@@ -30,15 +30,18 @@ def test_a_serve_killed_mid_drain_sends_every_notice_once_after_a_restart(
 ):
     queue_backlog(any_db, datetime.now(UTC))
     twilio_double.delay = 0.005  # each send takes a moment, as over the internet
+    # A third of the way through, the provider stops answering: the kill lands mid-send.
+    twilio_double.hold_after = BACKLOG // 3
     lease = {"POEMS_OUTBOX_LEASE_SECONDS": "1"}
     first = serve(any_db.url, twilio_double, tmp_path / "first.log", **lease)
     try:
-        wait_for(lambda: len(twilio_double.messages) >= BACKLOG // 3, seconds=60, every=0.01)
+        wait_for(lambda: twilio_double.held > 0, seconds=60, every=0.01)
     finally:
         first.kill()
+    twilio_double.release()
     stranded = count(any_db, Notice.status == "sending")
     gone_before = len(twilio_double.messages)
-    assert stranded > 0, "the kill fell between batches; nothing was left sending"
+    assert stranded > 0, "nothing was left sending when serve was killed mid-send"
     assert gone_before < BACKLOG
 
     second = serve(any_db.url, twilio_double, tmp_path / "second.log", **lease)

@@ -86,6 +86,11 @@ class TwilioDouble:
         self.requests = 0  # every create request, failed ones included
         self.lookups = 0  # every list or fetch request
         self.delay = 0.0  # seconds each create takes, as a far-away API does
+        # Once this many messages are in, further creates hang unanswered until release():
+        # a sender killed then is certainly mid-send.
+        self.hold_after: int | None = None
+        self.held = 0  # creates hanging now
+        self._released = threading.Event()
         self._planned: deque[_Failure | object] = deque()
         self._lock = threading.Lock()
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), _handler_for(self))
@@ -114,6 +119,22 @@ class TwilioDouble:
             self._thread.join(timeout=5)
             self._thread = None
         self._server.server_close()
+
+    def release(self) -> None:
+        """Stop holding: hanging creates are dropped unanswered, as a request lost in transit."""
+        self.hold_after = None
+        self._released.set()
+
+    def _hold(self) -> bool:
+        """Hang this create while holding; True if it was held (and must go unanswered)."""
+        if self.hold_after is None or len(self.messages) < self.hold_after:
+            return False
+        with self._lock:
+            self.held += 1
+        self._released.wait(timeout=60)
+        with self._lock:
+            self.held -= 1
+        return True
 
     def fail_next(self, status: int, code: int | None = None, message: str | None = None) -> None:
         """Answer the next Messages request with an error in Twilio's JSON shape."""
@@ -217,7 +238,7 @@ def _handler_for(double: TwilioDouble) -> type[BaseHTTPRequestHandler]:
                 self._reply(404, _error(404, 20404, "The requested resource was not found"))
                 return
             plan = double._take_plan()
-            if plan is _DROP:
+            if plan is _DROP or double._hold():
                 self.close_connection = True
                 # shutdown, not close: the handler's file objects would keep the socket open.
                 self.connection.shutdown(socket.SHUT_RDWR)
