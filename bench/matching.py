@@ -66,7 +66,8 @@ def copy_of(path: Path, folder: Path) -> str:
 def match_shifts(url: str, shifts: int, rounds: int) -> None:
     from sqlmodel import col, select
 
-    from exchange.matching import areas_covering, eligible_workers
+    from exchange.eligibility import areas_covering
+    from exchange.matching import eligible_workers
     from store.db import Database
     from store.models import Market, Shift
 

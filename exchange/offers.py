@@ -185,7 +185,7 @@ def accept(session: Session, worker_id: int, ref: str | None, now: datetime) -> 
             "accept_barred",
             now,
             ref=offer.ref,
-            rule_reason=problem.reason,
+            rule_reason=problem.said,
             **facts,
         )
         send_wave(session, shift.id, now)

@@ -8,6 +8,7 @@ from datetime import datetime
 
 from sqlmodel import Session, col, or_, select
 
+from exchange.eligibility import reason_for_staff
 from exchange.ledger import format_hours
 from exchange.localtime import format_span
 from exchange.money import format_money
@@ -79,7 +80,8 @@ def timeline(session: Session, dispute_id: int) -> list[Moment]:
                 offer.created_at,
                 "offer",
                 "exchange",
-                f"Offer {offer.ref} (wave {offer.wave}, ranked {offer.rank}): {offer.reason}",
+                f"Offer {offer.ref} (wave {offer.wave}, ranked {offer.rank}): "
+                f"{reason_for_staff(offer.reason, shift.currency, market.tz)}",
             )
         )
         if offer.answered_at is not None:

@@ -1,54 +1,38 @@
 """WHY: in plain words, why an offer went (or did not go) to a worker.
 
 An offer's reason was stored when it was made. For a shift that never reached the worker, the
-market's own matching says whether they are eligible now; when they are not, the first rule
-they miss is named (the law's rules from the skip the wave recorded).
+requirements matching uses (exchange.eligibility) are asked in order for that worker, and the
+first one missed is named (the law's rules from the skip the wave recorded). Everything here is
+codes and data; sms/ words it in the worker's language.
 """
 
+import json
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlmodel import Session, col, select
 
-from exchange.areas import covers
+from exchange.eligibility import read_reason, unmet
 from exchange.law.skips import latest_left_out
-from exchange.localtime import format_span
-from exchange.matching import RANKING_RULES, eligible_workers
-from exchange.money import format_money
-from exchange.shifts import shift_by_ref, shift_minutes
+from exchange.matching import OPEN_STATES, eligible_workers
+from exchange.shifts import shift_by_ref
 from exchange.workers import skills_of
-from store.models import (
-    AvailabilityWindow,
-    Booking,
-    Market,
-    Offer,
-    OfferSkip,
-    Shift,
-    Worker,
-    WorkerCredential,
-)
-
-OUTCOMES = {
-    "live": "open now",
-    "accepted": "you took it",
-    "declined": "you passed",
-    "filled": "filled before you said yes",
-    "expired": "it timed out",
-    "withdrawn": "the buyer cancelled",
-}
+from store.models import AvailabilityWindow, Market, Offer, OfferSkip, Shift, Worker
 
 
-def rule_words(market: Market) -> str:
-    """The market's published ranking rule, in words."""
-    return RANKING_RULES.get(market.ranking_rule, market.ranking_rule)
+def rule_said(market: Market) -> dict[str, str]:
+    """The market's published ranking rule, as its words' code."""
+    return {"code": f"rule_{market.ranking_rule}"}
 
 
 @dataclass(frozen=True)
 class Explanation:
-    """What to tell the worker: `kind` picks the words, `data` fills them."""
+    """What to tell the worker: `kind` picks the words, `data` fills them (pieces of words are
+    given as {"code": ..., fields}, and sms/ says them in the worker's language)."""
 
     kind: str
-    data: dict[str, str]
+    data: dict[str, Any]
 
 
 def explain(
@@ -63,7 +47,7 @@ def explain(
         .order_by(col(Offer.id).desc())
     ).first()
     if offer is not None:
-        return _offer(offer, market)
+        return _offer(session, offer, market)
     shift = shift_by_ref(session, ref if ref[:1].isalpha() else f"S{ref}")
     if shift is None:
         return Explanation("unknown_ref", {"ref": ref})
@@ -71,17 +55,42 @@ def explain(
         select(Offer).where(Offer.worker_id == worker.id, Offer.shift_id == shift.id)
     ).first()
     if mine is not None:
-        return _offer(mine, market)
-    return _not_offered(session, worker, session.get(Market, shift.market_id), shift, now)
+        return _offer(session, mine, market)
+    shift_market = session.get(Market, shift.market_id)
+    return _shift_words(shift, shift_market, why_not(session, worker, shift_market, shift, now))
 
 
-def _offer(offer: Offer, market: Market) -> Explanation:
-    reason = offer.reason
-    rule = rule_words(market)
-    if rule not in reason:
-        reason = f"{reason} Rule: {rule}."
-    outcome = OUTCOMES.get(offer.status, offer.status)
-    return Explanation("why_offer", {"ref": offer.ref, "outcome": outcome, "reason": reason})
+def _offer(session: Session, offer: Offer, market: Market) -> Explanation:
+    shift = session.get(Shift, offer.shift_id)
+    stored = read_reason(offer.reason)
+    if "words" in stored:
+        reason: dict[str, Any] = {"code": "why_recorded", "words": stored["words"]}
+    else:
+        last = stored.get("last_booked")
+        reason = {
+            "code": "why_ranked",
+            "skill": shift.skill,
+            "free_when": [stored["free_start"], stored["free_end"]],
+            "asked_rate": stored["asked_rate"],
+            "top_rate": shift.max_rate_minor,
+            "place": shift.postcode,
+            "position": stored["place"],
+            "of": stored["of"],
+            "booked": {"code": "why_last_booked", "last_booked_day": last}
+            if last
+            else {"code": "why_never_booked"},
+        }
+    return Explanation(
+        "why_offer",
+        {
+            "ref": offer.ref,
+            "outcome": {"code": f"why_outcome_{offer.status}"},
+            "reason": reason,
+            "rule": rule_said(market),
+            "currency": shift.currency,
+            "tz": market.tz,
+        },
+    )
 
 
 def _latest(session: Session, worker: Worker, market: Market, now: datetime) -> Explanation:
@@ -89,117 +98,77 @@ def _latest(session: Session, worker: Worker, market: Market, now: datetime) -> 
     skipped = latest_left_out(session, worker.id)
     if skipped is not None:
         skip, shift = skipped
-        return _shift_words(shift, session.get(Market, shift.market_id), skip.reason)
+        return _shift_words(shift, session.get(Market, shift.market_id), json.loads(skip.reason))
     offer = session.exec(
         select(Offer).where(Offer.worker_id == worker.id).order_by(col(Offer.id).desc())
     ).first()
     if offer is not None:
-        return _offer(offer, market)
+        return _offer(session, offer, market)
     return Explanation(
-        "why_none", {"nudge": _hint(session, worker, now), "rule": rule_words(market)}
+        "why_none", {"nudge": _hint(session, worker, now), "rule": rule_said(market)}
     )
 
 
-def _hint(session: Session, worker: Worker, now: datetime) -> str:
+def _hint(session: Session, worker: Worker, now: datetime) -> dict[str, Any]:
     free = session.exec(
         select(AvailabilityWindow.id).where(
             AvailabilityWindow.worker_id == worker.id, col(AvailabilityWindow.end) > now
         )
     ).first()
     if free is None:
-        return "You have no free times posted: text e.g. AVAILABLE SAT 9-5."
+        return {"code": "why_nudge_free"}
     skills = skills_of(session, worker.id)
     open_shift = session.exec(
         select(Shift.id).where(
             col(Shift.skill).in_(skills),
-            col(Shift.status).in_(("open", "offering")),
+            col(Shift.status).in_(OPEN_STATES),
             col(Shift.start) > now,
         )
     ).first()
     if open_shift is None:
-        return f"No open {' or '.join(skills)} shifts just now."
-    return "Open shifts did not fit your times, rate or area."
+        return {"code": "why_nudge_no_shifts", "skills": skills}
+    return {"code": "why_nudge_no_fit"}
 
 
-def _shift_words(shift: Shift, market: Market, why_not: str) -> Explanation:
+def _shift_words(shift: Shift, market: Market, why_not: dict[str, Any]) -> Explanation:
     return Explanation(
         "why_shift",
         {
             "shift": shift.ref or "",
             "skill": shift.skill,
-            "when": format_span(shift.start, shift.end, market.tz),
+            "start": shift.start.isoformat(),
+            "end": shift.end.isoformat(),
+            "tz": market.tz,
+            "currency": shift.currency,
             "why_not": why_not,
-            "rule": rule_words(market),
+            "rule": rule_said(market),
         },
     )
 
 
-def _not_offered(
+def why_not(
     session: Session, worker: Worker, market: Market, shift: Shift, now: datetime
-) -> Explanation:
-    return _shift_words(shift, market, why_not(session, worker, market, shift, now))
-
-
-def why_not(session: Session, worker: Worker, market: Market, shift: Shift, now: datetime) -> str:
-    """The first rule that kept a shift from this worker, in words."""
-    money = format_money
-    if shift.skill not in skills_of(session, worker.id):
-        return f"it needs {shift.skill}"
-    if worker.currency != shift.currency:
-        return f"it pays in {shift.currency}"
-    if (worker.asking_rate_minor or 0) > shift.max_rate_minor:
-        return (
-            f"you ask {money(worker.asking_rate_minor, worker.currency)}/hr, over the buyer's "
-            f"top {money(shift.max_rate_minor, shift.currency)}"
-        )
-    if not covers(worker.travel_areas, shift.postcode):
-        return f"{shift.postcode} is outside your area"
-    if shift_minutes(shift) < worker.min_shift_minutes:
-        return "it is shorter than the shortest shift you take"
-    covered = session.exec(
-        select(AvailabilityWindow.id).where(
-            AvailabilityWindow.worker_id == worker.id,
-            col(AvailabilityWindow.start) <= shift.start,
-            col(AvailabilityWindow.end) >= shift.end,
-        )
-    ).first()
-    if covered is None:
-        return "you had not said you were free for all of it"
-    for credential in shift.credentials:
-        held = session.exec(
-            select(WorkerCredential.id).where(
-                WorkerCredential.worker_id == worker.id,
-                WorkerCredential.credential == credential,
-            )
-        ).first()
-        if held is None:
-            return f"it needs {credential}"
-    busy = session.exec(
-        select(Booking.id)
-        .join(Shift, col(Shift.id) == Booking.shift_id)
-        .where(
-            Booking.worker_id == worker.id,
-            Booking.status == "booked",
-            col(Shift.start) < shift.end,
-            col(Shift.end) > shift.start,
-        )
-    ).first()
-    if busy is not None:
-        return "you were booked then"
+) -> dict[str, Any]:
+    """Why a shift did not come to this worker: the rule the law applied when offers went out,
+    else the first requirement they miss (asked as offers were made, for a shift no longer
+    open), else where they stand in line."""
     skip = session.exec(
         select(OfferSkip).where(OfferSkip.shift_id == shift.id, OfferSkip.worker_id == worker.id)
     ).first()
     if skip is not None:
-        return skip.reason
-    if shift.status in ("open", "offering") and shift.start > now:
+        return json.loads(skip.reason)
+    taking = shift.status in OPEN_STATES and shift.start > now
+    at = now if taking or shift.created_at is None else shift.created_at
+    missed = unmet(session, worker, shift, market, at)
+    if missed is not None:
+        return missed.said
+    if taking:
         for candidate in eligible_workers(session, shift, market, now):
             if candidate.worker.id == worker.id:
                 ahead = candidate.place - 1
-                return (
-                    f"you fit it; {ahead} came before you by the rule, so it may still reach you"
-                    if ahead
-                    else "you fit it and are next in line"
-                )
+                if ahead:
+                    return {"code": "why_not_behind", "ahead": ahead}
+                return {"code": "why_not_next"}
     if shift.status == "filled":
-        return "it was filled before your turn came"
-    return "it did not fit you when it was offered"
+        return {"code": "why_not_filled"}
+    return {"code": "why_not_then"}

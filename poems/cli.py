@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import click
 from sqlmodel import select
 
+from exchange.eligibility import read_reason
 from exchange.errors import Refused
 from exchange.localtime import to_utc
 from exchange.money import parse_money
@@ -272,7 +273,7 @@ def shift_show(ref: str, as_json: bool, db_url: str | None) -> None:
                     "ref": offer.ref,
                     "wave": offer.wave,
                     "status": offer.status,
-                    "reason": offer.reason,
+                    "reason": read_reason(offer.reason),
                 }
                 for offer, phone in offers
             ],

@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 from sqlmodel import Session, select
 
 from exchange.access import ACCESS_REASONS
+from exchange.eligibility import reason_for_staff
 from exchange.localtime import format_span
 from exchange.money import format_money
 from exchange.sandbox import is_sandbox
@@ -94,7 +95,7 @@ def _events(session: Session, market: Market) -> list[Event]:
         lines = [
             f"{o.ref} of {shifts[o.shift_id].ref} to {name} (wave {o.wave}, place {o.rank}), "
             f"now {o.status}",
-            f"why: {o.reason}",
+            f"why: {reason_for_staff(o.reason, shifts[o.shift_id].currency, market.tz)}",
         ]
         events.append(Event(o.created_at, "offer", o.id, lines))
     for b in session.exec(select(Booking).order_by(Booking.id)):

@@ -130,6 +130,12 @@ class _Fields(dict):
 
     def __getitem__(self, key: str) -> Any:
         value = super().__getitem__(key) if key in self else self.__missing__(key)
+        if isinstance(value, dict) and "code" in value:
+            return self.piece(value)
+        if key.endswith("_when") and isinstance(value, list | tuple):
+            tz = self.data.get("tz", "UTC")
+            start, end = _instant(value[0]), _instant(value[1])
+            return formats.span(start, end, tz, self.language, self.region)
         # By name: "rate" and "..._rate" are money, "..._time" an instant said as local HH:MM,
         # "..._day" an instant said as its local day.
         if (key == "rate" or key.endswith("_rate") or key in _MONEY) and isinstance(value, int):
@@ -202,6 +208,13 @@ class _Fields(dict):
 
     def _words(self, kind: str, **fields: Any) -> str:
         return template(kind, self.language).format_map(fields)
+
+    def piece(self, said: dict[str, Any]) -> str:
+        """A piece of words the exchange gave as a code and its fields ({"code": "law_busy"}),
+        said in this language with the notice's own place, time zone and currency."""
+        inherited = {key: self.data[key] for key in ("tz", "currency") if key in self.data}
+        fields = {**inherited, **{key: v for key, v in said.items() if key != "code"}}
+        return template(said["code"], self.language).format_map(_Fields(fields, self.language))
 
 
 def terms_said(terms: dict[str, Any], language: str, currency: str) -> str:

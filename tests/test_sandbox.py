@@ -78,7 +78,7 @@ def test_the_transcript_holds_every_text_offer_reason_and_booking(tmp_path):
     assert result.exit_code == 0, result.output
     transcript = out.read_text()
     assert transcript.startswith("POEMS SANDBOX TRANSCRIPT")
-    assert "why: You do care;" in transcript
+    assert "by the rule; asked £" in transcript
     assert "BOOKED  S1: Ann Example at £13.00/hr" in transcript
     assert "from Chen Example (+447700900103): WHY" in transcript
 

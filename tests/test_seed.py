@@ -1,7 +1,6 @@
 """Seeding: a believable market history in bulk, and the demo market made by the exchange itself."""
 
-from datetime import UTC, datetime, timedelta
-from types import SimpleNamespace
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -11,10 +10,9 @@ from sqlalchemy import func, text
 from sqlmodel import col, select
 
 from exchange.franchises import franchisee_of
-from exchange.matching import eligible_workers, offer_reason
+from exchange.matching import eligible_workers
 from poems.cli import main
 from poems.seed import seed_demo, seed_market
-from poems.seed.texts import offer_reason as fast_offer_reason
 from scheduler.jobs import run_due
 from sms.gateways import SimulatorGateway
 from sms.parser import parse
@@ -156,26 +154,6 @@ def test_availability_texts_read_back_as_the_windows_they_made(market_db):
             datetime.fromisoformat(data["start"]),
             datetime.fromisoformat(data["end"]),
         ), body
-
-
-def test_the_fast_offer_reason_says_what_matching_says():
-    at = datetime(2026, 11, 27, 9, tzinfo=UTC)
-    shift = SimpleNamespace(skill="care", postcode="E1 7AA", max_rate_minor=1450, currency="GBP")
-    market = SimpleNamespace(tz="Europe/London", ranking_rule="rotation")
-    worker = SimpleNamespace(last_booked_at=at, asking_rate_minor=1325, currency="GBP")
-    window = SimpleNamespace(start=at, end=at + timedelta(hours=8))
-    fast = fast_offer_reason(
-        "care",
-        "Fri 27 Nov 09:00-17:00",
-        "£13.25",
-        "£14.50",
-        "E1 7AA",
-        "least recently booked first, then whoever said they were free first",
-        3,
-        17,
-        "last booked Fri 27 Nov",
-    )
-    assert fast == offer_reason(shift, market, worker, window, 3, 17)
 
 
 def test_live_offer_references_are_unique_for_each_worker(market_db):

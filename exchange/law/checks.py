@@ -2,8 +2,9 @@
 any booking that would break a rule of the market for that worker."""
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from typing import Any
 
 from sqlalchemy import or_
 from sqlmodel import Session, col, select
@@ -32,11 +33,26 @@ DOB_EXAMPLE = {"GB": "DOB 31/12/1990", "US": "DOB 12/31/1990"}
 
 @dataclass(frozen=True)
 class Problem:
-    """The rule a booking would break: `rule` names it, `reason` says it in plain words."""
+    """The rule a booking would break: `rule` names it, `details` fill its words (sms/ says them
+    in the worker's language), `law` is the rule of the book that applies."""
 
     rule: str
-    reason: str
+    details: dict[str, Any] = field(default_factory=dict)
     law: LabourRule | None = None
+
+    @property
+    def said(self) -> dict[str, Any]:
+        """The words' code and what fills them, as a notice carries them."""
+        code = f"law_{self.rule}"
+        if self.details.get("averaged"):
+            code += "_average"
+        opt_out = {"code": "law_week_opt_out"} if self.details.get("may_opt_out") else ""
+        return {
+            "code": code,
+            **{k: v for k, v in self.details.items() if k not in ("averaged", "may_opt_out")},
+            "opt_out": opt_out,
+            "law": self.law.law if self.law else "",
+        }
 
 
 def check_asking_rate(
@@ -121,57 +137,34 @@ def booking_problem(
     born = worker.date_of_birth
     if born is None and book.needs_age(day):
         example = DOB_EXAMPLE.get(market.region, DOB_EXAMPLE["GB"])
-        return Problem(
-            "age",
-            "We need your date of birth first: pay and hours here depend on age. "
-            f"Text it as e.g. {example}",
-        )
+        return Problem("age", {"example": example})
     age = worker_age(worker, day)
     if born is not None:
         for rule in book.in_force("school_leaving", age, day):
             leaves = school_leaving_date(born, rule.value)
             if day <= leaves:
-                return Problem(
-                    "school_age",
-                    f"You can take work here after {format_day_date(leaves)}: {rule.law}",
-                    rule,
-                )
+                return Problem("school_age", {"after_day": leaves.isoformat()}, rule)
         for rule in book.in_force("minimum_age", age, day):
             if age < rule.value:
-                return Problem(
-                    "minimum_age", f"Work here is from age {rule.value}: {rule.law}", rule
-                )
+                return Problem("minimum_age", {"age": rule.value}, rule)
     if market.requires_right_to_work and not right_to_work:
-        return Problem(
-            "right_to_work",
-            "This market needs a checked right to work first. Ask job-centre staff; nothing is "
-            "checked without your YES",
-        )
+        return Problem("right_to_work")
     least = book.minimum_wage(age, day)
     if least is not None and (worker.asking_rate_minor or 0) < least[0]:
-        money = format_money(least[0], market.currency)
-        return Problem(
-            "minimum_wage",
-            f"Your rate {format_money(worker.asking_rate_minor or 0, market.currency)}/hr is "
-            f"under the legal minimum for you, {money}. Text RATE {money[1:]} or more",
-            least[1],
-        )
+        asked = worker.asking_rate_minor or 0
+        details = {"rate": asked, "minimum_rate": least[0], "currency": market.currency}
+        return Problem("minimum_wage", details, least[1])
     span = (shift.start, shift.end)
     needed = book.required_break(age, hours.seconds(span) // 60, day)
     if needed is not None and shift.break_minutes < needed[0]:
         return Problem(
             "break",
-            f"This shift has a {shift.break_minutes} min break; you need {needed[0]}: "
-            f"{needed[1].law}",
+            {"break_minutes": shift.break_minutes or 0, "needed_minutes": needed[0]},
             needed[1],
         )
     if any(hours.overlap(span, other) for other in others):
-        return Problem("busy", "You are already booked for part of that time")
+        return Problem("busy")
     return hours_problem(book, market, worker, span, others, day)
-
-
-def format_day_date(day: date) -> str:
-    return f"{day:%a} {day.day} {day:%b %Y}"
 
 
 def _ages(born: date | None, first: datetime, last: datetime, market: Market) -> range | None:
@@ -210,15 +203,13 @@ def hours_problem(
         if rule.kind == "night":
             for night in hours.night_periods(span, rule.night_from, rule.night_to, tz):
                 if _in_band(rule, _ages(born, *night, market)) and hours.overlap(span, night):
-                    return Problem("night", rule.law, rule)
+                    return Problem("night", {}, rule)
         elif rule.kind == "day":
             for local in hours.local_days(span, tz):
                 period = hours.day_period(local, tz)
                 worked = hours.total(every, period)
                 if _in_band(rule, _ages(born, *period, market)) and worked > rule.value * 60:
-                    return Problem(
-                        "day", f"It would make {hours.hm(worked)} that day. {rule.law}", rule
-                    )
+                    return Problem("day", {"worked": hours.hm(worked)}, rule)
         elif rule.kind == "week":
             if rule.opt_out and opted_out_of_week(worker, span[0]):
                 continue
@@ -231,12 +222,8 @@ def hours_problem(
             worked = hours.working_day(others, span, rest)
             left = timedelta(days=1) - (worked[1] - worked[0])
             if left < rest and _in_band(rule, _ages(born, *worked, market)):
-                return Problem(
-                    "rest",
-                    f"It would leave {hours.hm(max(left.total_seconds(), 0))} rest in 24 hours. "
-                    f"{rule.law}",
-                    rule,
-                )
+                rest = hours.hm(max(left.total_seconds(), 0))
+                return Problem("rest", {"rest": rest}, rule)
     return None
 
 
@@ -261,13 +248,8 @@ def _week_problem(
     for period in periods:
         worked = hours.total(every, period)
         if worked > cap and _in_band(rule, _ages(born, *period, market)):
-            average = " on average" if days > 7 else ""
-            hint = ". Text WORK OVER 48 to opt out" if rule.opt_out else ""
-            return Problem(
-                "week",
-                f"It would make {hours.hm(worked * 7 / days)} a week{average}. {rule.law}{hint}",
-                rule,
-            )
+            details = {"worked": hours.hm(worked * 7 / days), "averaged": days > 7}
+            return Problem("week", {**details, "may_opt_out": rule.opt_out}, rule)
     return None
 
 

@@ -1,5 +1,6 @@
 """Who the law kept from a shift, and by which rule: recorded as offers go out, read by WHY."""
 
+import json
 from collections.abc import Sequence
 from datetime import datetime
 
@@ -26,7 +27,7 @@ def record_left_out(
     }
     for worker, problem in left_out:
         skip = held.get(worker.id) or OfferSkip(shift_id=shift_id, worker_id=worker.id, at=now)
-        skip.rule, skip.reason, skip.at = problem.rule, problem.reason, now
+        skip.rule, skip.reason, skip.at = problem.rule, json.dumps(problem.said), now
         held[worker.id] = skip
         session.add(skip)
     session.flush()

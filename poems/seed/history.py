@@ -16,11 +16,11 @@ from datetime import UTC, datetime, timedelta
 from operator import itemgetter
 from typing import Any
 
-from exchange.matching import RANKING_RULES
+from exchange.eligibility import offer_reason
 from poems.seed.plan import PlannedShift, plan_shifts
 from poems.seed.report import Progress
 from poems.seed.state import Seeding, SeedWorker
-from poems.seed.texts import no_text, offer_reason, yes_text
+from poems.seed.texts import no_text, yes_text
 from poems.seed.work import Work
 from store.models import Booking, Offer, Shift
 
@@ -71,7 +71,6 @@ class Game:
         self.log = seeding.log
         self.spoken = seeding.spoken
         self.law = seeding.law
-        self.rule = RANKING_RULES[seeding.market.ranking_rule]
         self.window = timedelta(minutes=seeding.market.offer_window_minutes)
         self.pointers: dict[tuple[str, str, int], int] = {}
         self.work = Work(seeding)
@@ -115,7 +114,6 @@ class Game:
             "shift": ref,
             "break_note": f", {shift.break_minutes} min break" if shift.break_minutes else "",
         }
-        self.top_text = self.spoken.money(shift.max_rate)
         horizon = min(self.now, shift.start)
         self.at(shift.created, WAVE)
         if shift.cancel_at is not None:
@@ -252,17 +250,7 @@ class Game:
                 "rank": place,
                 "ref": ref,
                 "status": "live",
-                "reason": offer_reason(
-                    shift.skill,
-                    spoken.span(start, end),
-                    worker.rate_text,
-                    self.top_text,
-                    shift.postcode,
-                    self.rule,
-                    place,
-                    of,
-                    f"last booked {spoken.day(last)}" if last else "never booked",
-                ),
+                "reason": offer_reason(place, of, worker.rate, (start, end), last),
                 "created_at": moment,
                 "expires_at": expires,
                 "answered_at": None,

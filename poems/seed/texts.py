@@ -95,24 +95,6 @@ class Spoken:
         return f"{local(instant, self.tz):%H:%M}"
 
 
-def offer_reason(
-    skill: str,
-    span: str,
-    ask: str,
-    top: str,
-    postcode: str,
-    rule: str,
-    place: int,
-    of: int,
-    booked: str,
-) -> str:
-    """exchange.matching.offer_reason from parts already spoken (a test holds the two equal)."""
-    return (
-        f"You do {skill}; you are free {span}; you ask {ask}/hr and the buyer pays up to "
-        f"{top}; {postcode} is in your area. Rule: {rule}. You were {place} of {of} ({booked})."
-    )
-
-
 # What workers type. Each availability text reads back as the window it made (a test parses them).
 _FREE = ("AVAILABLE", "available", "Available", "Avail", "avail", "free", "Free", "FREE")
 _TOMORROW = ("tmrw", "tomorrow", "Tomorrow", "TMRW")

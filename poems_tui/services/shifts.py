@@ -6,6 +6,7 @@ from datetime import datetime
 from sqlalchemy import and_, func, not_
 from sqlmodel import col, select
 
+from exchange.eligibility import reason_for_staff
 from exchange.localtime import format_span, local
 from exchange.money import format_money
 from exchange.quiet import offers_go_out_at
@@ -143,7 +144,7 @@ def detail(db: Database, shift_id: int, now: datetime) -> ShiftDetail | None:
                 offer.status,
                 at(offer.created_at),
                 at(offer.answered_at),
-                offer.reason,
+                reason_for_staff(offer.reason, shift.currency, tz),
             )
             for offer, name, phone in session.exec(
                 select(Offer, Worker.name, Worker.phone)

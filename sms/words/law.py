@@ -24,6 +24,23 @@ EN: dict[str, str] = {
     "raise_done": "Done: your rate is now {rate}/hr. Offers can reach you again.",
     # A YES the law stops at the moment of booking (WHY names the rule afterwards too)
     "accept_barred": "Sorry, we can't book you for {ref} ({skill} {when}): {rule_reason}",
+    # The rule of the law that keeps a worker from a shift (in accept_barred and WHY)
+    "law_age": "we need your date of birth first: pay and hours here depend on age. "
+    "Text it as e.g. {example}",
+    "law_school_age": "you can take work here after {after_day} ({law})",
+    "law_minimum_age": "work here is from age {age} ({law})",
+    "law_right_to_work": "this market needs a checked right to work first. Ask job-centre "
+    "staff; nothing is checked without your YES",
+    "law_minimum_wage": "your rate {rate}/hr is under the legal minimum for you, "
+    "{minimum_rate}. Text RATE {minimum_rate} or more",
+    "law_break": "this shift has a {break_minutes} min break; you need {needed_minutes} ({law})",
+    "law_busy": "you are already booked for part of that time",
+    "law_night": "it is night work, which the law does not allow for you ({law})",
+    "law_day": "it would make {worked} that day ({law})",
+    "law_rest": "it would leave only {rest} rest in 24 hours ({law})",
+    "law_week": "it would make {worked} a week ({law}){opt_out}",
+    "law_week_average": "it would make {worked} a week on average ({law}){opt_out}",
+    "law_week_opt_out": ". Text WORK OVER 48 to opt out",
     # The written opt-out of the 48-hour average week
     "week_opted_out": "Recorded: you agree in writing to work over 48 hours a week on average. "
     "Text 48 LIMIT to take it back (7 days' notice).",

@@ -279,7 +279,7 @@ def test_the_timeline_tells_the_bookings_story_in_order(db, now):
     assert kinds.index("offer") < kinds.index("booking") < kinds.index("dispute_opened")
     assert [m.at for m in moments] == sorted(m.at for m in moments)
     offer_line = next(m for m in moments if m.kind == "offer")
-    assert "Rule:" in offer_line.text
+    assert "by the rule" in offer_line.text
     sheets = [m.text for m in moments if m.kind == "timesheet"]
     assert sheets == ["Timesheet: the worker's hours 4h", "Timesheet: the buyer's hours 2h"]
 

@@ -6,7 +6,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from exchange.areas import covers
-from exchange.matching import areas_covering, eligible_workers
+from exchange.eligibility import areas_covering, read_reason, reason_for_staff
+from exchange.matching import eligible_workers
 from exchange.workers import update_terms
 from store.models import WorkerCredential
 from tests import factories
@@ -100,10 +101,16 @@ def test_the_reason_says_each_rule_and_the_place_in_the_ranking(db, now):
         factories.worker(session, "+447700900002", now, rate=1280)
         shift = factories.shift(session, now, max_rate=1450)
         second = eligible_workers(session, shift, factories.market(session), now)[1]
-        assert second.reason == (
-            "You do care; you are free Fri 27 Nov 06:00-18:00; you ask £12.80/hr and the buyer pays up "
-            "to £14.50; E1 7AA is in your area. Rule: least recently booked first, then whoever said "
-            "they were free first. You were 2 of 2 (never booked)."
+        assert read_reason(second.reason) == {
+            "place": 2,
+            "of": 2,
+            "asked_rate": 1280,
+            "free_start": "2026-11-27T06:00:00+00:00",
+            "free_end": "2026-11-27T18:00:00+00:00",
+            "last_booked": None,
+        }
+        assert reason_for_staff(second.reason, "GBP", "Europe/London") == (
+            "2 of 2 by the rule; asked £12.80/hr; free Fri 27 Nov 06:00-18:00; never booked"
         )
 
 

@@ -111,7 +111,7 @@ async def test_a_shift_shows_every_offer_with_its_reason_and_reply(make_app):
         await wait_for(pilot, lambda: isinstance(app.screen, ShiftScreen) and rows(app, "offers"))
         replies = {row[3] for row in rows(app, "offers")}
         assert "accepted" in replies
-        await wait_for(pilot, lambda: "Rule: least recently booked first" in shown(app))
+        await wait_for(pilot, lambda: "by the rule; asked" in shown(app))
         accepted = [row for row in rows(app, "offers") if row[3] == "accepted"]
         assert all(row[5] != "-" for row in accepted)
 

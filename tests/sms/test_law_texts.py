@@ -133,7 +133,7 @@ class TestWhy:
             factories.worker(session, ANN, now, born=None, free_from=FRI, free_hours=24)
         wave(db, now, shift_at(db, now, FRI + timedelta(hours=9), 4))
         (reply,) = text(db, "WHY", now, ANN)
-        assert "We need your date of birth first" in reply and "DOB 31/12/1990" in reply
+        assert "we need your date of birth first" in reply and "DOB 31/12/1990" in reply
 
     def test_a_date_of_birth_by_text_lets_offers_through(self, db, now):
         with db.write() as session:
@@ -168,7 +168,7 @@ class TestOffers:
         assert reply.startswith(
             f"Sorry, we can't book you for {ref} (care Fri 27 Nov 09:00-13:00):"
         )
-        assert "Your rate £13.00/hr is under the legal minimum for you, £13.50" in reply
+        assert "your rate £13.00/hr is under the legal minimum for you, £13.50" in reply
 
 
 class TestMinimumRises:

@@ -157,6 +157,25 @@ LONGEST = {
     "number": "D99999",
     "most": 99,
     "weeks": 12,
+    # WHY and the law's rules, said from the exchange's codes
+    "needed_minutes": 60,
+    "law": "48 hours a week on average over 17 weeks, unless you opt out in writing (Working "
+    "Time Regulations 1998 regs 4-5)",
+    "worked": "52h30",
+    "rest": "10h30",
+    "age": 16,
+    "after_day": "2027-06-25",
+    "opt_out": {"code": "law_week_opt_out"},
+    "shift_currency": "USD",
+    "asked_rate": 99999,
+    "credential": "food hygiene certificate",
+    "ahead": 49,
+    "position": 49,
+    "of": 50,
+    "free_when": [START, END],
+    "last_booked_day": START,
+    "words": "You do care; you are free Wed 30 Dec 09:00-17:30; you ask £99.99/hr and the buyer "
+    "pays up to £99.99; SW1A 1AA is in your area. You were 49 of 50 (never booked).",
     "flag": "No break recorded on 11h45 of work; the law asks for 30 minutes (Under 18: a "
     "30-minute break in a shift of more than 4.5 hours (Working Time Regulations 1998 reg 12(4)))",
 }

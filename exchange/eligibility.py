@@ -1,0 +1,326 @@
+"""Who may be offered a shift, each requirement stated once with its reason code.
+
+A requirement the database can decide is a SQL clause over Worker: match() puts them all in one
+query, and WHY asks the same clauses for one worker, in the same order, to name the first one
+missed. Where the database cannot decide (how far the worker travels, the law), the same Python
+check runs after the query for both. So WHY never gives a reason matching did not use.
+"""
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import and_, case, exists, nulls_first, or_, true
+from sqlalchemy.sql.elements import ColumnElement
+from sqlmodel import Session, col, select
+
+from exchange.law.checks import Problem, screen
+from exchange.localtime import format_day, format_span
+from exchange.money import format_money
+from exchange.places import Reach
+from exchange.shifts import shift_minutes
+from store.models import (
+    AvailabilityWindow,
+    Booking,
+    Market,
+    Offer,
+    Shift,
+    Worker,
+    WorkerArea,
+    WorkerCredential,
+    WorkerSkill,
+)
+
+
+@dataclass(frozen=True)
+class Requirement:
+    """One thing a worker must be for a shift: `code` names it in WHY's words."""
+
+    code: str
+    clause: Callable[[Shift, datetime], ColumnElement[bool]]
+
+
+def covering_window(shift: Shift) -> list[ColumnElement[bool]]:
+    """A window of the worker's that covers all of the shift (joined by match() for its order)."""
+    return [
+        col(AvailabilityWindow.worker_id) == Worker.id,
+        col(AvailabilityWindow.start) <= shift.start,
+        col(AvailabilityWindow.end) >= shift.end,
+    ]
+
+
+def _active(shift: Shift, now: datetime) -> ColumnElement[bool]:
+    return and_(
+        Worker.status == "active",
+        col(Worker.opted_out).is_(False),
+        col(Worker.suspended_at).is_(None),
+    )
+
+
+def _does_the_skill(shift: Shift, now: datetime) -> ColumnElement[bool]:
+    # A subquery, not a join: the skill then cannot lead the plan through every worker who has
+    # it; the windows that cover the shift lead instead, and they are few.
+    return exists(
+        select(WorkerSkill.skill).where(
+            WorkerSkill.worker_id == Worker.id, WorkerSkill.skill == shift.skill
+        )
+    )
+
+
+def _currency(shift: Shift, now: datetime) -> ColumnElement[bool]:
+    return Worker.currency == shift.currency
+
+
+def _within_top_rate(shift: Shift, now: datetime) -> ColumnElement[bool]:
+    return col(Worker.asking_rate_minor) <= shift.max_rate_minor
+
+
+def _in_the_area(shift: Shift, now: datetime) -> ColumnElement[bool]:
+    # Read from the workers' areas index: of a city's workers, those near the shift are few.
+    # A worker who gave a travel distance may reach it from outside those areas: Reach decides.
+    return or_(
+        col(Worker.id).in_(
+            select(WorkerArea.worker_id).where(
+                col(WorkerArea.area).in_(areas_covering(shift.postcode))
+            )
+        ),
+        col(Worker.travel_miles).is_not(None),
+    )
+
+
+def _long_enough(shift: Shift, now: datetime) -> ColumnElement[bool]:
+    return col(Worker.min_shift_minutes) <= shift_minutes(shift)
+
+
+def _enough_notice(shift: Shift, now: datetime) -> ColumnElement[bool]:
+    # Whole minutes: "at least n minutes' notice" holds exactly when n <= the minutes left.
+    return col(Worker.notice_minutes) <= int((shift.start - now).total_seconds() // 60)
+
+
+def _free(shift: Shift, now: datetime) -> ColumnElement[bool]:
+    return exists(select(AvailabilityWindow.id).where(*covering_window(shift)))
+
+
+def _holds_credentials(shift: Shift, now: datetime) -> ColumnElement[bool]:
+    # Every credential the shift requires must be held and not expired by its end.
+    return and_(true(), *(_holds(credential, shift) for credential in shift.credentials))
+
+
+def _holds(credential: str, shift: Shift) -> ColumnElement[bool]:
+    return exists(
+        select(WorkerCredential.id).where(
+            WorkerCredential.worker_id == Worker.id,
+            WorkerCredential.credential == credential,
+            or_(
+                col(WorkerCredential.expires_at).is_(None),
+                col(WorkerCredential.expires_at) > shift.end,
+            ),
+        )
+    )
+
+
+def _not_booked_then(shift: Shift, now: datetime) -> ColumnElement[bool]:
+    return ~exists(
+        select(Booking.id)
+        .join(Shift, col(Shift.id) == Booking.shift_id)
+        .where(
+            Booking.worker_id == Worker.id,
+            Booking.status == "booked",
+            col(Shift.start) < shift.end,
+            col(Shift.end) > shift.start,
+        )
+    )
+
+
+def _not_yet_offered(shift: Shift, now: datetime) -> ColumnElement[bool]:
+    # An offer closed because the last slot filled was not the worker's choice: when a slot
+    # opens again (a drop), they may be offered it once more.
+    return ~exists(
+        select(Offer.id).where(
+            Offer.shift_id == shift.id, Offer.worker_id == Worker.id, Offer.status != "filled"
+        )
+    )
+
+
+# In the order WHY names them: what the worker is, then what they said, then what they hold.
+REQUIREMENTS: tuple[Requirement, ...] = (
+    Requirement("not_active", _active),
+    Requirement("skill", _does_the_skill),
+    Requirement("currency", _currency),
+    Requirement("rate", _within_top_rate),
+    Requirement("area", _in_the_area),
+    Requirement("shortest", _long_enough),
+    Requirement("notice", _enough_notice),
+    Requirement("not_free", _free),
+    Requirement("credential", _holds_credentials),
+    Requirement("booked", _not_booked_then),
+    Requirement("offered", _not_yet_offered),
+)
+# match() joins the covering window (its order ranks the workers) rather than asking it apart.
+JOINED = "not_free"
+
+
+@dataclass(frozen=True)
+class Unmet:
+    """The first requirement a worker misses for a shift, with what WHY needs to say it."""
+
+    code: str
+    details: dict[str, Any]
+
+    @property
+    def said(self) -> dict[str, Any]:
+        """The words' code and what fills them, as WHY's notice carries them."""
+        if self.code == "law":
+            return self.details
+        return {"code": f"why_not_{self.code}", **self.details}
+
+
+def rows_that_fit(
+    session: Session, shift: Shift, now: datetime
+) -> list[tuple[Worker, AvailabilityWindow]]:
+    """Every worker the database finds eligible, with the window that covers the shift, in the
+    order of the published ranking rule (least recently booked, then who said first)."""
+    return list(
+        session.exec(
+            select(Worker, AvailabilityWindow)
+            .join(AvailabilityWindow, and_(*covering_window(shift)))
+            .where(*(need.clause(shift, now) for need in REQUIREMENTS if need.code != JOINED))
+            .order_by(
+                nulls_first(col(Worker.last_booked_at).asc()),
+                col(AvailabilityWindow.created_at).asc(),
+                col(Worker.id).asc(),
+            )
+        ).all()
+    )
+
+
+def lawful(
+    session: Session, shift: Shift, market: Market, workers: list[Worker]
+) -> tuple[list[Worker], list[tuple[Worker, Problem]]]:
+    """Those the law lets be booked on the shift, and the others with the rule (rule 11)."""
+    verdicts = screen(session, shift, market, workers)
+    return (
+        [worker for worker, problem in verdicts if problem is None],
+        [(worker, problem) for worker, problem in verdicts if problem is not None],
+    )
+
+
+def unmet(
+    session: Session, worker: Worker, shift: Shift, market: Market, now: datetime
+) -> Unmet | None:
+    """The first requirement this worker misses for this shift now, or None if they fit it."""
+    asked = [
+        case((need.clause(shift, now), True), else_=False).label(need.code) for need in REQUIREMENTS
+    ]
+    met = session.exec(select(*asked).where(Worker.id == worker.id)).one()
+    for need, holds in zip(REQUIREMENTS, met, strict=True):
+        if not holds:
+            return Unmet(need.code, _details(session, need.code, worker, shift))
+    if not Reach(session, shift.postcode, [worker])(worker):
+        return Unmet("area", _details(session, "area", worker, shift))
+    _, left_out = lawful(session, shift, market, [worker])
+    if left_out:
+        return law_unmet(left_out[0][1])
+    return None
+
+
+def law_unmet(problem: Problem) -> Unmet:
+    """A rule of the law as WHY says it."""
+    return Unmet("law", problem.said)
+
+
+def _details(session: Session, code: str, worker: Worker, shift: Shift) -> dict[str, Any]:
+    if code == "skill":
+        return {"skill": shift.skill}
+    if code == "currency":
+        return {"shift_currency": shift.currency}
+    if code == "rate":
+        return {
+            "asked_rate": worker.asking_rate_minor or 0,
+            "top_rate": shift.max_rate_minor,
+            "currency": shift.currency,
+        }
+    if code == "area":
+        return {"place": shift.postcode}
+    if code == "notice":
+        return {"notice_hours": max(1, worker.notice_minutes // 60)}
+    if code == "credential":
+        held = set(
+            session.exec(
+                select(WorkerCredential.credential).where(
+                    WorkerCredential.worker_id == worker.id,
+                    or_(
+                        col(WorkerCredential.expires_at).is_(None),
+                        col(WorkerCredential.expires_at) > shift.end,
+                    ),
+                )
+            )
+        )
+        missing = [c for c in shift.credentials if c not in held]
+        return {"credential": missing[0] if missing else ""}
+    return {}
+
+
+def areas_covering(place: str) -> list[str]:
+    """Every travel area (without spaces, in capitals) that covers the place: exchange.areas'
+    covers() turned around, so the workers' areas can be looked up rather than read through."""
+    compact = place.replace(" ", "").upper()
+    return [
+        compact[:length]
+        for length in range(len(compact) + 1)
+        # "E" covers "E1" but not "EC1": after an area of letters a digit must follow.
+        if not (compact[:length].isalpha() and compact[length : length + 1].isalpha())
+    ]
+
+
+def offer_reason(
+    place: int,
+    of: int,
+    asked_rate: int,
+    window: tuple[datetime, datetime],
+    last_booked: datetime | None,
+) -> str:
+    """Why an offer went to this worker, kept as data (WHY words it in the worker's language):
+    their place by the rule, out of how many fit, and what they had said when it was made."""
+    return json.dumps(
+        {
+            "place": place,
+            "of": of,
+            "asked_rate": asked_rate,
+            "free_start": window[0].isoformat(),
+            "free_end": window[1].isoformat(),
+            "last_booked": last_booked.isoformat() if last_booked else None,
+        },
+        separators=(",", ":"),
+    )
+
+
+def read_reason(stored: str) -> dict[str, Any]:
+    """An offer's stored reason as data; one stored as words before reasons were data is kept
+    whole under "words"."""
+    try:
+        found = json.loads(stored)
+    except ValueError:
+        return {"words": stored}
+    return found if isinstance(found, dict) else {"words": stored}
+
+
+def reason_for_staff(stored: str, currency: str, tz: str) -> str:
+    """An offer's stored reason for staff, in the console's English: "3 of 17 by the rule;
+    asked £14.00/hr; free Sat 12 Dec 09:00-17:00; last booked Mon 7 Dec"."""
+    found = read_reason(stored)
+    if "words" in found:
+        return found["words"]
+    free = format_span(
+        datetime.fromisoformat(found["free_start"]), datetime.fromisoformat(found["free_end"]), tz
+    )
+    last = found.get("last_booked")
+    booked = (
+        f"last booked {format_day(datetime.fromisoformat(last), tz)}" if last else "never booked"
+    )
+    return (
+        f"{found['place']} of {found['of']} by the rule; asked "
+        f"{format_money(found['asked_rate'], currency)}/hr; free {free}; {booked}"
+    )
