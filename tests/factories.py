@@ -70,6 +70,7 @@ def shift(
     skill: str = "care",
     postcode: str = "E1 7AA",
     posted_for: Buyer | None = None,
+    credentials: tuple[str, ...] = (),
 ) -> Shift:
     """A shift tomorrow 09:00-13:00 UTC unless told otherwise."""
     start = start or (now + timedelta(days=1)).replace(hour=9, minute=0)
@@ -84,4 +85,5 @@ def shift(
         slots,
         max_rate,
         now,
+        credentials=credentials,
     )
