@@ -45,8 +45,11 @@ def add_operator(
     allow_short_password: bool = False,
     by: Operator | None = None,
 ) -> Operator:
-    """A new console account, recorded in the audit chain as made `by` an operator (None: an
-    administrator at the command line). An operator's phone may not belong to a worker (rule 6)."""
+    """A new console account, recorded in the audit chain as made `by` an admin (None: the
+    exchange's own set-up, see `add_first_operator`). An operator's phone may not belong to a
+    worker (rule 6)."""
+    if by is not None:
+        require(by, "admin")
     username = username.strip().lower()
     if not username or not username.replace("_", "").replace(".", "").isalnum():
         raise Refused("bad_username", "A username is letters and digits (also . and _)")
@@ -79,6 +82,21 @@ def add_operator(
         now,
     )
     return operator
+
+
+def add_first_operator(
+    session: Session,
+    username: str,
+    name: str,
+    password: str,
+    now: datetime,
+    phone: str | None = None,
+) -> Operator:
+    """The exchange's first account, an admin, made by whoever runs it: nobody is there yet to
+    sign in. From then on only a signed-in admin adds operators."""
+    if session.exec(select(Operator.id)).first() is not None:
+        raise Refused("not_first", "There are operators already: an admin must sign in to add one")
+    return add_operator(session, username, name, "admin", password, now, phone=phone)
 
 
 def recent_failures(session: Session, username: str, now: datetime) -> int:

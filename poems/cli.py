@@ -19,7 +19,7 @@ from sms.gateways import SimulatorGateway
 from sms.parser import parse
 from store.db import Database
 from store.migrate import upgrade
-from store.models import Booking, Buyer, Market, Offer, Worker
+from store.models import Booking, Buyer, Market, Offer, Operator, Worker
 
 DB_OPTION = click.option(
     "--db",
@@ -404,25 +404,51 @@ def operator() -> None:
 )
 @click.option("--phone", default=None, help="Their phone; it may never trade on the exchange.")
 @click.option(
-    "--password-stdin", is_flag=True, help="Read the password from the first line of stdin."
+    "--password-stdin",
+    is_flag=True,
+    help="Read the new account's password from the first line of stdin.",
+)
+@click.option(
+    "--as",
+    "acting_as",
+    default=None,
+    help="The admin adding the account, with their password (POEMS_PASSWORD, or asked for); "
+    "without it, the one `poems signin` signed in.",
 )
 @DB_OPTION
-def operator_add(username, name, role, phone, password_stdin, db_url) -> None:
-    """Add a console account; the password is stored only as an Argon2 hash."""
-    from exchange.operators import add_operator
+@AT_OPTION
+def operator_add(username, name, role, phone, password_stdin, acting_as, db_url, at) -> None:
+    """Add a console account; the password is stored only as an Argon2 hash. The first account
+    on a new exchange is an admin and needs no sign-in; after it, an admin signs in to add one."""
+    from exchange.operators import add_first_operator, add_operator
     from exchange.phones import to_e164
+    from poems.options import acting, signed_in
 
+    database, market = open_db(db_url)
+    now = moment(at, market.tz)
+    with database.read() as session:
+        first = session.exec(select(Operator.id)).first() is None
+    if first and role != "admin":
+        raise click.ClickException(
+            "The first operator is an admin, who then adds the others: use --role admin"
+        )
+    admin = None if first else signed_in(database, acting_as, now)
     if password_stdin:
         password = sys.stdin.readline().rstrip("\r\n")
     else:
-        password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
-    database, market = open_db(db_url)
+        password = click.prompt(
+            f"Password for the new operator {username}", hide_input=True, confirmation_prompt=True
+        )
     try:
         with database.write() as session:
             number = to_e164(phone, market.region) if phone else None
-            added = add_operator(
-                session, username, name, role, password, datetime.now(UTC), phone=number
-            )
+            if admin is None:
+                added = add_first_operator(session, username, name, password, now, phone=number)
+            else:
+                added = add_operator(
+                    session, username, name, role, password, now, phone=number,
+                    by=acting(session, admin),
+                )  # fmt: skip
             click.echo(f"operator {added.username} ({added.role}) added")
     except Refused as refusal:
         raise click.ClickException(refusal.message) from refusal
@@ -476,6 +502,15 @@ from poems.dispute_cli import dispute  # noqa: E402
 from poems.franchise_cli import franchise, market  # noqa: E402
 from poems.health_cli import COMMANDS as HEALTH_COMMANDS  # noqa: E402
 from poems.inbox_cli import inbox_group  # noqa: E402
+from poems.signin_cli import COMMANDS as SIGNIN_COMMANDS  # noqa: E402
 
-for _command in (*COMMANDS, *HEALTH_COMMANDS, dispute, franchise, market, inbox_group):
+for _command in (
+    *COMMANDS,
+    *HEALTH_COMMANDS,
+    *SIGNIN_COMMANDS,
+    dispute,
+    franchise,
+    market,
+    inbox_group,
+):
     main.add_command(_command)
