@@ -164,6 +164,14 @@ def require(operator: Operator, *roles: str) -> None:
         raise Refused("not_allowed", f"A {operator.role} may not do that")
 
 
+def acts_in(session: Session, operator: Operator, market_id: int) -> None:
+    """Refuse unless the operator may change things in this market: not an auditor, and for a
+    franchisee only their own markets."""
+    if not may_write(operator):
+        raise Refused("not_allowed", "An auditor reads but does not act")
+    require_market(session, operator, market_id)
+
+
 def require_market(session: Session, operator: Operator, market_id: int) -> None:
     """Refuse when the market is outside what this operator may touch."""
     allowed = market_ids_for(session, operator)

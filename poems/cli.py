@@ -13,7 +13,9 @@ from exchange.errors import Refused
 from exchange.localtime import to_utc
 from exchange.money import parse_money
 from exchange.offers import send_wave
+from exchange.operators import acts_in
 from exchange.shifts import post_shift, shift_by_ref
+from poems.options import acting, as_option, signed_in
 from sms import inbound, outbox
 from sms.gateways import SimulatorGateway
 from sms.parser import parse
@@ -156,13 +158,19 @@ def buyer() -> None:
 @click.option("--contact", default=None, help="The person to ask for on the day.")
 @click.option("--postcode", default=None, help="Where their shifts usually are.")
 @click.option("--place", default=None, help="The address workers go to.")
+@as_option()
 @DB_OPTION
-def buyer_add(name: str, phone, contact, postcode, place, db_url) -> None:
+def buyer_add(name: str, phone, contact, postcode, place, username, db_url) -> None:
     """Add a buyer to the default market."""
     from exchange.phones import to_e164
 
     database, market = open_db(db_url)
+    operator = signed_in(database, username)
     with database.write() as session:
+        try:
+            acts_in(session, acting(session, operator), market.id)
+        except Refused as refusal:
+            raise click.ClickException(refusal.message) from refusal
         if session.exec(select(Buyer).where(Buyer.name == name)).first():
             raise click.ClickException(f"there is already a buyer called {name!r}")
         try:
@@ -198,16 +206,20 @@ def shift() -> None:
 @click.option("--slots", type=int, default=1, show_default=True)
 @click.option("--max-rate", required=True, help="The most the buyer pays per hour, e.g. 14.50.")
 @click.option("--credential", "credentials", multiple=True, help="A credential workers must hold.")
+@as_option()
 @DB_OPTION
 @AT_OPTION
 def shift_add(
-    buyer_name, skill, postcode, place, start, end, slots, max_rate, credentials, db_url, at
-):
-    """Post a shift: prints its reference, then the offers sent (TO<TAB>BODY)."""
+    buyer_name, skill, postcode, place, start, end, slots, max_rate, credentials, username, db_url,
+    at,
+):  # fmt: skip
+    """Post a shift for a buyer: prints its reference, then the offers sent (TO<TAB>BODY)."""
     database, market = open_db(db_url)
     now = moment(at, market.tz)
+    operator = signed_in(database, username)
     try:
         with database.write() as session:
+            acts_in(session, acting(session, operator), market.id)
             buyer = session.exec(select(Buyer).where(Buyer.name == buyer_name)).first()
             if buyer is None:
                 buyer = Buyer(market_id=market.id, name=buyer_name, created_at=now)
@@ -238,14 +250,22 @@ def shift_add(
 @shift.command("show")
 @click.argument("ref")
 @click.option("--json", "as_json", is_flag=True)
+@as_option()
 @DB_OPTION
-def shift_show(ref: str, as_json: bool, db_url: str | None) -> None:
+def shift_show(ref: str, as_json: bool, username: str | None, db_url: str | None) -> None:
     """One shift, with its offers and the booked workers."""
+    from exchange.operators import require_market
+
     database, market = open_db(db_url)
+    operator = signed_in(database, username)
     with database.read() as session:
         found = shift_by_ref(session, ref)
         if found is None:
             raise click.ClickException(f"no shift {ref}")
+        try:
+            require_market(session, acting(session, operator), found.market_id)
+        except Refused as refusal:
+            raise click.ClickException(refusal.message) from refusal
         booked = session.exec(
             select(Worker.phone)
             .join(Booking, Booking.worker_id == Worker.id)
@@ -422,7 +442,6 @@ def operator_add(username, name, role, phone, password_stdin, acting_as, db_url,
     on a new exchange is an admin and needs no sign-in; after it, an admin signs in to add one."""
     from exchange.operators import add_first_operator, add_operator
     from exchange.phones import to_e164
-    from poems.options import acting, signed_in
 
     database, market = open_db(db_url)
     now = moment(at, market.tz)
@@ -432,7 +451,7 @@ def operator_add(username, name, role, phone, password_stdin, acting_as, db_url,
         raise click.ClickException(
             "The first operator is an admin, who then adds the others: use --role admin"
         )
-    admin = None if first else signed_in(database, acting_as, now)
+    admin = None if first else signed_in(database, acting_as)
     if password_stdin:
         password = sys.stdin.readline().rstrip("\r\n")
     else:

@@ -127,7 +127,7 @@ def worker_export(
     cli = _cli()
     database, market = cli.open_db(db_url)
     now = cli.moment(at, market.tz)
-    operator = signed_in(database, username, now)
+    operator = signed_in(database, username)
     try:
         with database.write() as session:
             found = worker_by_phone(session, to_e164(phone, market.region))
@@ -159,7 +159,7 @@ def worker_import(file: str, username: str | None, db_url: str | None, at: str |
     cli = _cli()
     database, market = cli.open_db(db_url)
     now = cli.moment(at, market.tz)
-    operator = signed_in(database, username, now)
+    operator = signed_in(database, username)
     try:
         document = json.loads(Path(file).read_text(encoding="utf-8"))
         with database.write() as session:

@@ -31,7 +31,7 @@ def dispute_list(as_json: bool, username: str | None, state: str | None, at, db_
     """The queue, oldest deadline first, with counts by state; a franchisee's own markets only."""
     root = cli()
     database, market = root.open_db(db_url)
-    operator = signed_in(database, username, root.moment(at, market.tz))
+    operator = signed_in(database, username)
     with database.read() as session:
         viewer = acting(session, operator)
         markets = {market.id: market for market in session.exec(select(Market))}
@@ -66,7 +66,7 @@ def dispute_show(ref: str, as_json: bool, username: str | None, at, db_url) -> N
     root = cli()
     database, market = root.open_db(db_url)
     now = root.moment(at, market.tz)
-    operator = signed_in(database, username, now)
+    operator = signed_in(database, username)
     with database.write() as session:
         found = _dispute(session, ref)
         try:
@@ -118,7 +118,7 @@ def dispute_decide(ref, outcome, amount, at_fault, reason, username, at, db_url)
     root = cli()
     database, market = root.open_db(db_url)
     now = root.moment(at, market.tz)
-    operator = signed_in(database, username, now)
+    operator = signed_in(database, username)
     try:
         amount_minor = parse_money(amount) if amount is not None else None
         with database.write() as session:
@@ -150,7 +150,7 @@ def dispute_ask(ref, question, party, username, at, db_url) -> None:
     root = cli()
     database, market = root.open_db(db_url)
     now = root.moment(at, market.tz)
-    operator = signed_in(database, username, now)
+    operator = signed_in(database, username)
     try:
         with database.write() as session:
             found = _dispute(session, ref)
@@ -175,7 +175,7 @@ def dispute_open(booking, party, category, summary, claim, username, at, db_url)
     root = cli()
     database, market = root.open_db(db_url)
     now = root.moment(at, market.tz)
-    operator = signed_in(database, username, now)
+    operator = signed_in(database, username)
     try:
         claim_minor = parse_money(claim) if claim is not None else None
         with database.write() as session:

@@ -41,7 +41,7 @@ def _when(instant: datetime, tz: str) -> str:
 def inbox_list(as_json: bool, include_closed: bool, username, db_url, at) -> None:
     """The conversations waiting: urgent first, then overdue, then oldest."""
     database, market, now = _moment(at, db_url)
-    operator = signed_in(database, username, now)
+    operator = signed_in(database, username)
     with database.write() as session:
         rows = inbox.threads(session, acting(session, operator), now, include_closed=include_closed)
     if as_json:
@@ -71,7 +71,7 @@ def inbox_show(thread_id: int, as_json: bool, username, db_url, at) -> None:
     """One conversation: its texts with what the exchange read in each, and the worker's bookings
     and disputes beside it."""
     database, market, now = _moment(at, db_url)
-    operator = signed_in(database, username, now)
+    operator = signed_in(database, username)
     try:
         with database.write() as session:
             operator = acting(session, operator)
@@ -106,7 +106,7 @@ def inbox_reply(thread_id: int, text: str, username, db_url, at) -> None:
     from sms.gateways import SimulatorGateway
 
     database, market, now = _moment(at, db_url)
-    operator = signed_in(database, username, now)
+    operator = signed_in(database, username)
     try:
         with database.write() as session:
             operator = acting(session, operator)
@@ -124,7 +124,7 @@ def inbox_reply(thread_id: int, text: str, username, db_url, at) -> None:
 def inbox_close(thread_id: int, username, db_url, at) -> None:
     """Nothing more to say: the conversation leaves the Inbox."""
     database, market, now = _moment(at, db_url)
-    operator = signed_in(database, username, now)
+    operator = signed_in(database, username)
     try:
         with database.write() as session:
             operator = acting(session, operator)

@@ -3,7 +3,7 @@ the sign-in `poems signin` kept."""
 
 import os
 from collections.abc import Mapping
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 import click
@@ -59,13 +59,15 @@ NO_OPERATORS = (
 )
 
 
-def signed_in(
-    database: Database, username: str | None, now: datetime, fresh: bool = False
-) -> Operator:
+def signed_in(database: Database, username: str | None, fresh: bool = False) -> Operator:
     """The operator a command acts as: `--as USERNAME` with their password (POEMS_PASSWORD, or
     asked for), else the sign-in `poems signin` kept for this database; `fresh` always asks for
     the password. A clear error, never a traceback, for a wrong password, an expired sign-in or
-    nobody signed in."""
+    nobody signed in.
+
+    Sign-ins run on the wall clock, never on --at: a script's clock must not revive an expired
+    sign-in or step around the lock on guessing."""
+    now = datetime.now(UTC)
     username = username.strip().lower() if username else None
     with database.write() as session:
         if session.exec(select(Operator.id)).first() is None:
