@@ -402,13 +402,25 @@ def console(db_url: str | None, theme: str, registry: str | None, simulator: boo
     from pathlib import Path
 
     from exchange.credentials import FileRegistryVerifier
+    from poems.session_file import forget, keep
     from poems_tui.app import PoemsConsole
     from poems_tui.crash import run_console
 
     database, _ = open_db(db_url)
     verifier = FileRegistryVerifier(Path(registry)) if registry else None
     gateway = SimulatorGateway() if simulator else None
-    run_console(PoemsConsole(database, gateway=gateway, verifier=verifier, theme=theme))
+    run_console(
+        PoemsConsole(
+            database,
+            gateway=gateway,
+            verifier=verifier,
+            theme=theme,
+            keep_signin=lambda started: keep(
+                database.url, started.token, started.username, started.expires_at
+            ),
+            forget_signin=lambda: forget(database.url),
+        )
+    )
 
 
 @main.group()
