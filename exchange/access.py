@@ -1,7 +1,9 @@
 """Staff see a worker's private data only with a reason, and the worker can see who looked.
 
-The console asks why before it opens a worker (one of ACCESS_REASONS, plus free text) and calls
-`record_access`; WHO SAW by SMS reads `accesses_for`.
+Every door that shows an operator a worker's data (the console's record, a dispute's page, the
+Inbox, `poems worker export`, `poems dispute show`) goes through `look_at_worker`, which keeps a
+franchisee to their own markets' workers and records the look; WHO SAW by SMS reads
+`accesses_for`.
 """
 
 from dataclasses import dataclass
@@ -11,6 +13,7 @@ from sqlmodel import Session, col, select
 
 from exchange.audit import audit
 from exchange.errors import Refused
+from exchange.operators import market_ids_for
 from store.models import DataAccess, Operator, Worker
 
 # Reason codes, and the words the worker reads for each.
@@ -65,6 +68,30 @@ def record_access(
     )
     session.flush()
     return access
+
+
+def may_see_worker(session: Session, operator: Operator, worker: Worker) -> bool:
+    """A franchisee sees only the workers of their own markets; other operators see all."""
+    allowed = market_ids_for(session, operator)
+    return allowed is None or worker.market_id in allowed
+
+
+def look_at_worker(
+    session: Session,
+    operator: Operator,
+    worker_id: int,
+    reason: str,
+    detail: str | None,
+    now: datetime,
+) -> Worker:
+    """An operator opens a worker's data: refused outside what they may see, logged otherwise."""
+    worker = session.get(Worker, worker_id)
+    if worker is None:
+        raise Refused("no_worker", "No such worker")
+    if not may_see_worker(session, operator, worker):
+        raise Refused("not_allowed", "That worker belongs to another franchisee's market")
+    record_access(session, operator.id, worker.id, reason, detail, now)
+    return worker
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from sqlalchemy import update
 from sqlmodel import Session, col, func, select
 
 from exchange import ledger
+from exchange.access import record_access
 from exchange.audit import audit
 from exchange.errors import Refused
 from exchange.franchises import concession
@@ -505,6 +506,14 @@ def counts(session: Session, operator: Operator) -> dict[str, int]:
 def visible(session: Session, operator: Operator, dispute: Dispute) -> bool:
     allowed = market_ids_for(session, operator)
     return allowed is None or dispute.market_id in allowed
+
+
+def look_at_dispute(session: Session, operator: Operator, dispute: Dispute, now: datetime) -> None:
+    """An operator opens a dispute's page, with the worker's name, texts and timeline: refused
+    outside their markets, and logged so the worker's WHO SAW shows who looked."""
+    if not visible(session, operator, dispute):
+        raise Refused("not_allowed", f"{dispute.ref} is in a market of another franchisee")
+    record_access(session, operator.id, dispute.worker_id, "dispute", dispute.ref, now)
 
 
 def decisions(session: Session, dispute_id: int) -> list[DisputeDecision]:

@@ -38,7 +38,9 @@ def add_franchise(
     session: Session, name: str, franchisee: Operator, now: datetime, by: Operator | None = None
 ) -> Franchise:
     """A new franchise held by a franchisee, recorded in the audit chain as made `by` an operator
-    (None: the exchange itself, or an administrator at the command line)."""
+    (None: the exchange itself); only an admin makes one."""
+    if by is not None:
+        require(by, "admin")
     name = " ".join(name.split())
     if not name:
         raise Refused("bad_name", "A franchise needs a name")

@@ -45,8 +45,11 @@ def add_operator(
     allow_short_password: bool = False,
     by: Operator | None = None,
 ) -> Operator:
-    """A new console account, recorded in the audit chain as made `by` an operator (None: an
-    administrator at the command line). An operator's phone may not belong to a worker (rule 6)."""
+    """A new console account, recorded in the audit chain as made `by` an admin (None: the
+    exchange's own set-up, see `add_first_operator`). An operator's phone may not belong to a
+    worker (rule 6)."""
+    if by is not None:
+        require(by, "admin")
     username = username.strip().lower()
     if not username or not username.replace("_", "").replace(".", "").isalnum():
         raise Refused("bad_username", "A username is letters and digits (also . and _)")
@@ -79,6 +82,21 @@ def add_operator(
         now,
     )
     return operator
+
+
+def add_first_operator(
+    session: Session,
+    username: str,
+    name: str,
+    password: str,
+    now: datetime,
+    phone: str | None = None,
+) -> Operator:
+    """The exchange's first account, an admin, made by whoever runs it: nobody is there yet to
+    sign in. From then on only a signed-in admin adds operators."""
+    if session.exec(select(Operator.id)).first() is not None:
+        raise Refused("not_first", "There are operators already: an admin must sign in to add one")
+    return add_operator(session, username, name, "admin", password, now, phone=phone)
 
 
 def recent_failures(session: Session, username: str, now: datetime) -> int:
@@ -144,6 +162,14 @@ def require(operator: Operator, *roles: str) -> None:
     """Refuse unless the operator has one of the roles."""
     if operator.role not in roles:
         raise Refused("not_allowed", f"A {operator.role} may not do that")
+
+
+def acts_in(session: Session, operator: Operator, market_id: int) -> None:
+    """Refuse unless the operator may change things in this market: not an auditor, and for a
+    franchisee only their own markets."""
+    if not may_write(operator):
+        raise Refused("not_allowed", "An auditor reads but does not act")
+    require_market(session, operator, market_id)
 
 
 def require_market(session: Session, operator: Operator, market_id: int) -> None:

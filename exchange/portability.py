@@ -13,10 +13,11 @@ from typing import Any
 from sqlalchemy import Date, text
 from sqlmodel import Session, SQLModel, col, select
 
-from exchange.access import accesses_for
+from exchange.access import accesses_for, look_at_worker
 from exchange.audit import audit
 from exchange.errors import Refused
 from exchange.franchises import add_market
+from exchange.operators import may_write, require
 from exchange.workers import skills_of, worker_by_phone
 from store.models import (
     AvailabilityPattern,
@@ -28,6 +29,7 @@ from store.models import (
     Market,
     Message,
     Offer,
+    Operator,
     Shift,
     TermsChange,
     Timesheet,
@@ -154,6 +156,18 @@ def export_worker(session: Session, worker: Worker, now: datetime) -> dict[str, 
     }
 
 
+def export_for_operator(
+    session: Session, operator: Operator, worker_id: int, reason: str, now: datetime
+) -> dict[str, Any]:
+    """A complete copy of a worker's data made by an operator, for the worker: refused to an
+    auditor (who reads but does not act) and outside a franchisee's markets; the worker's WHO
+    SAW shows the copy was made."""
+    if not may_write(operator):
+        raise Refused("not_allowed", "An auditor reads but does not act: staff make the copy")
+    worker = look_at_worker(session, operator, worker_id, reason, None, now)
+    return export_worker(session, worker, now)
+
+
 def _booking_out(session: Session, booking: Booking, shift: Shift) -> dict[str, Any]:
     timesheet = session.exec(select(Timesheet).where(Timesheet.booking_id == booking.id)).first()
     return dump(booking) | {
@@ -175,6 +189,15 @@ def _account_out(
     if role == "franchisee" and ident.isdecimal() and int(ident) in markets:
         return f"franchisee:{markets[int(ident)].name}"
     return account
+
+
+def import_for_operator(
+    session: Session, operator: Operator, data: dict[str, Any], now: datetime
+) -> Worker:
+    """Bring a worker's export in at their request: staff or an admin does it, since the worker
+    may come from any market."""
+    require(operator, "admin", "staff")
+    return import_worker(session, data, now)
 
 
 def import_worker(session: Session, data: dict[str, Any], now: datetime) -> Worker:

@@ -14,13 +14,15 @@ from exchange.errors import Refused
 from exchange.localtime import to_utc
 from exchange.money import parse_money
 from exchange.offers import send_wave
+from exchange.operators import acts_in
 from exchange.shifts import post_shift, shift_by_ref
+from poems.options import acting, as_option, signed_in
 from sms import inbound, outbox
 from sms.gateways import SimulatorGateway
 from sms.parser import parse
 from store.db import Database
 from store.migrate import upgrade
-from store.models import Booking, Buyer, Market, Offer, Worker
+from store.models import Booking, Buyer, Market, Offer, Operator, Worker
 
 DB_OPTION = click.option(
     "--db",
@@ -157,13 +159,19 @@ def buyer() -> None:
 @click.option("--contact", default=None, help="The person to ask for on the day.")
 @click.option("--postcode", default=None, help="Where their shifts usually are.")
 @click.option("--place", default=None, help="The address workers go to.")
+@as_option()
 @DB_OPTION
-def buyer_add(name: str, phone, contact, postcode, place, db_url) -> None:
+def buyer_add(name: str, phone, contact, postcode, place, username, db_url) -> None:
     """Add a buyer to the default market."""
     from exchange.phones import to_e164
 
     database, market = open_db(db_url)
+    operator = signed_in(database, username)
     with database.write() as session:
+        try:
+            acts_in(session, acting(session, operator), market.id)
+        except Refused as refusal:
+            raise click.ClickException(refusal.message) from refusal
         if session.exec(select(Buyer).where(Buyer.name == name)).first():
             raise click.ClickException(f"there is already a buyer called {name!r}")
         try:
@@ -199,16 +207,20 @@ def shift() -> None:
 @click.option("--slots", type=int, default=1, show_default=True)
 @click.option("--max-rate", required=True, help="The most the buyer pays per hour, e.g. 14.50.")
 @click.option("--credential", "credentials", multiple=True, help="A credential workers must hold.")
+@as_option()
 @DB_OPTION
 @AT_OPTION
 def shift_add(
-    buyer_name, skill, postcode, place, start, end, slots, max_rate, credentials, db_url, at
-):
-    """Post a shift: prints its reference, then the offers sent (TO<TAB>BODY)."""
+    buyer_name, skill, postcode, place, start, end, slots, max_rate, credentials, username, db_url,
+    at,
+):  # fmt: skip
+    """Post a shift for a buyer: prints its reference, then the offers sent (TO<TAB>BODY)."""
     database, market = open_db(db_url)
     now = moment(at, market.tz)
+    operator = signed_in(database, username)
     try:
         with database.write() as session:
+            acts_in(session, acting(session, operator), market.id)
             buyer = session.exec(select(Buyer).where(Buyer.name == buyer_name)).first()
             if buyer is None:
                 buyer = Buyer(market_id=market.id, name=buyer_name, created_at=now)
@@ -239,14 +251,22 @@ def shift_add(
 @shift.command("show")
 @click.argument("ref")
 @click.option("--json", "as_json", is_flag=True)
+@as_option()
 @DB_OPTION
-def shift_show(ref: str, as_json: bool, db_url: str | None) -> None:
+def shift_show(ref: str, as_json: bool, username: str | None, db_url: str | None) -> None:
     """One shift, with its offers and the booked workers."""
+    from exchange.operators import require_market
+
     database, market = open_db(db_url)
+    operator = signed_in(database, username)
     with database.read() as session:
         found = shift_by_ref(session, ref)
         if found is None:
             raise click.ClickException(f"no shift {ref}")
+        try:
+            require_market(session, acting(session, operator), found.market_id)
+        except Refused as refusal:
+            raise click.ClickException(refusal.message) from refusal
         booked = session.exec(
             select(Worker.phone)
             .join(Booking, Booking.worker_id == Worker.id)
@@ -383,13 +403,25 @@ def console(db_url: str | None, theme: str, registry: str | None, simulator: boo
     from pathlib import Path
 
     from exchange.credentials import FileRegistryVerifier
+    from poems.session_file import forget, keep
     from poems_tui.app import PoemsConsole
     from poems_tui.crash import run_console
 
     database, _ = open_db(db_url)
     verifier = FileRegistryVerifier(Path(registry)) if registry else None
     gateway = SimulatorGateway() if simulator else None
-    run_console(PoemsConsole(database, gateway=gateway, verifier=verifier, theme=theme))
+    run_console(
+        PoemsConsole(
+            database,
+            gateway=gateway,
+            verifier=verifier,
+            theme=theme,
+            keep_signin=lambda started: keep(
+                database.url, started.token, started.username, started.expires_at
+            ),
+            forget_signin=lambda: forget(database.url),
+        )
+    )
 
 
 @main.group()
@@ -405,25 +437,50 @@ def operator() -> None:
 )
 @click.option("--phone", default=None, help="Their phone; it may never trade on the exchange.")
 @click.option(
-    "--password-stdin", is_flag=True, help="Read the password from the first line of stdin."
+    "--password-stdin",
+    is_flag=True,
+    help="Read the new account's password from the first line of stdin.",
+)
+@click.option(
+    "--as",
+    "acting_as",
+    default=None,
+    help="The admin adding the account, with their password (POEMS_PASSWORD, or asked for); "
+    "without it, the one `poems signin` signed in.",
 )
 @DB_OPTION
-def operator_add(username, name, role, phone, password_stdin, db_url) -> None:
-    """Add a console account; the password is stored only as an Argon2 hash."""
-    from exchange.operators import add_operator
+@AT_OPTION
+def operator_add(username, name, role, phone, password_stdin, acting_as, db_url, at) -> None:
+    """Add a console account; the password is stored only as an Argon2 hash. The first account
+    on a new exchange is an admin and needs no sign-in; after it, an admin signs in to add one."""
+    from exchange.operators import add_first_operator, add_operator
     from exchange.phones import to_e164
 
+    database, market = open_db(db_url)
+    now = moment(at, market.tz)
+    with database.read() as session:
+        first = session.exec(select(Operator.id)).first() is None
+    if first and role != "admin":
+        raise click.ClickException(
+            "The first operator is an admin, who then adds the others: use --role admin"
+        )
+    admin = None if first else signed_in(database, acting_as)
     if password_stdin:
         password = sys.stdin.readline().rstrip("\r\n")
     else:
-        password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
-    database, market = open_db(db_url)
+        password = click.prompt(
+            f"Password for the new operator {username}", hide_input=True, confirmation_prompt=True
+        )
     try:
         with database.write() as session:
             number = to_e164(phone, market.region) if phone else None
-            added = add_operator(
-                session, username, name, role, password, datetime.now(UTC), phone=number
-            )
+            if admin is None:
+                added = add_first_operator(session, username, name, password, now, phone=number)
+            else:
+                added = add_operator(
+                    session, username, name, role, password, now, phone=number,
+                    by=acting(session, admin),
+                )  # fmt: skip
             click.echo(f"operator {added.username} ({added.role}) added")
     except Refused as refusal:
         raise click.ClickException(refusal.message) from refusal
@@ -477,6 +534,15 @@ from poems.dispute_cli import dispute  # noqa: E402
 from poems.franchise_cli import franchise, market  # noqa: E402
 from poems.health_cli import COMMANDS as HEALTH_COMMANDS  # noqa: E402
 from poems.inbox_cli import inbox_group  # noqa: E402
+from poems.signin_cli import COMMANDS as SIGNIN_COMMANDS  # noqa: E402
 
-for _command in (*COMMANDS, *HEALTH_COMMANDS, dispute, franchise, market, inbox_group):
+for _command in (
+    *COMMANDS,
+    *HEALTH_COMMANDS,
+    *SIGNIN_COMMANDS,
+    dispute,
+    franchise,
+    market,
+    inbox_group,
+):
     main.add_command(_command)

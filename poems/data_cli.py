@@ -7,10 +7,8 @@ import sys
 from pathlib import Path
 
 import click
-from sqlmodel import select
 
 from exchange.errors import Refused
-from store.models import Operator
 
 # The same options as cli.py's; cli.py adds these commands, so this module must not import it
 # until a command runs.
@@ -100,7 +98,14 @@ def worker() -> None:
 @worker.command("export")
 @click.argument("phone")
 @click.option("--out", "out_file", default=None, type=click.Path(dir_okay=False))
-@click.option("--by", "username", default=None, help="The operator making the copy.")
+@click.option(
+    "--as",
+    "--by",
+    "username",
+    default=None,
+    help="The operator making the copy, with their password (POEMS_PASSWORD, or asked for); "
+    "without it, the one `poems signin` signed in.",
+)
 @click.option("--reason", default="export", show_default=True, help="Why (the worker sees it).")
 @db_option
 @at_option
@@ -114,29 +119,23 @@ def worker_export(
 ) -> None:
     """Write everything held about a worker as JSON (docs/worker-data.md); the worker's
     WHO SAW shows the copy was made."""
-    from exchange.access import record_access
     from exchange.phones import to_e164
-    from exchange.portability import export_worker
+    from exchange.portability import export_for_operator
     from exchange.workers import worker_by_phone
+    from poems.options import acting, signed_in
 
     cli = _cli()
     database, market = cli.open_db(db_url)
     now = cli.moment(at, market.tz)
+    operator = signed_in(database, username)
     try:
         with database.write() as session:
             found = worker_by_phone(session, to_e164(phone, market.region))
             if found is None:
                 raise click.ClickException(f"no worker with phone {phone}")
-            operator_id = None
-            if username:
-                operator = session.exec(
-                    select(Operator).where(Operator.username == username)
-                ).first()
-                if operator is None:
-                    raise click.ClickException(f"no operator {username}")
-                operator_id = operator.id
-            record_access(session, operator_id, found.id, reason, None, now)
-            document = export_worker(session, found, now)
+            document = export_for_operator(
+                session, acting(session, operator), found.id, reason, now
+            )
     except Refused as refusal:
         raise click.ClickException(refusal.message) from refusal
     text = json.dumps(document, ensure_ascii=False, indent=1) + "\n"
@@ -149,18 +148,22 @@ def worker_export(
 
 @worker.command("import")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.option("--as", "username", default=None, help="The operator (staff or an admin).")
 @db_option
 @at_option
-def worker_import(file: str, db_url: str | None, at: str | None) -> None:
+def worker_import(file: str, username: str | None, db_url: str | None, at: str | None) -> None:
     """Bring in a worker's export: the same person and trading history on this exchange."""
-    from exchange.portability import import_worker
+    from exchange.portability import import_for_operator
+    from poems.options import acting, signed_in
 
     cli = _cli()
     database, market = cli.open_db(db_url)
+    now = cli.moment(at, market.tz)
+    operator = signed_in(database, username)
     try:
         document = json.loads(Path(file).read_text(encoding="utf-8"))
         with database.write() as session:
-            made = import_worker(session, document, cli.moment(at, market.tz))
+            made = import_for_operator(session, acting(session, operator), document, now)
             phone = made.phone
     except (ValueError, KeyError) as error:
         raise click.ClickException(f"{file} is not a worker export: {error}") from error

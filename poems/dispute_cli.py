@@ -12,11 +12,8 @@ from exchange.errors import Refused
 from exchange.localtime import local
 from exchange.money import format_money, parse_money
 from exchange.timeline import timeline
-from poems.options import as_option, at_option, cli, db_option, operator_named
+from poems.options import acting, as_option, at_option, cli, db_option, signed_in
 from store.models import Buyer, Dispute, Market, Operator, Worker
-
-# A reader with no market limit: what a script sees when it names no operator.
-EVERY_MARKET = Operator(username="everyone", name="Every market", role="auditor")
 
 
 @click.group()
@@ -26,14 +23,17 @@ def dispute() -> None:
 
 @dispute.command("list")
 @click.option("--json", "as_json", is_flag=True)
-@as_option(required=False)
+@as_option()
 @click.option("--state", type=click.Choice(disputes.STATES), default=None)
+@at_option
 @db_option
-def dispute_list(as_json: bool, username: str | None, state: str | None, db_url) -> None:
+def dispute_list(as_json: bool, username: str | None, state: str | None, at, db_url) -> None:
     """The queue, oldest deadline first, with counts by state; a franchisee's own markets only."""
-    database, _ = cli().open_db(db_url)
+    root = cli()
+    database, market = root.open_db(db_url)
+    operator = signed_in(database, username)
     with database.read() as session:
-        viewer = operator_named(session, username) if username else EVERY_MARKET
+        viewer = acting(session, operator)
         markets = {market.id: market for market in session.exec(select(Market))}
         data = {
             "counts": disputes.counts(session, viewer),
@@ -57,13 +57,22 @@ def dispute_list(as_json: bool, username: str | None, state: str | None, db_url)
 @dispute.command("show")
 @click.argument("ref")
 @click.option("--json", "as_json", is_flag=True)
-@as_option(required=False)
+@as_option()
+@at_option
 @db_option
-def dispute_show(ref: str, as_json: bool, username: str | None, db_url) -> None:
-    """One dispute: what it is about, its decisions and the booking's whole timeline."""
-    database, _ = cli().open_db(db_url)
-    with database.read() as session:
-        found = _visible(session, ref, username)
+def dispute_show(ref: str, as_json: bool, username: str | None, at, db_url) -> None:
+    """One dispute: what it is about, its decisions and the booking's whole timeline. The
+    worker's WHO SAW shows who read it."""
+    root = cli()
+    database, market = root.open_db(db_url)
+    now = root.moment(at, market.tz)
+    operator = signed_in(database, username)
+    with database.write() as session:
+        found = _dispute(session, ref)
+        try:
+            disputes.look_at_dispute(session, acting(session, operator), found, now)
+        except Refused as refusal:
+            raise click.ClickException(refusal.message) from refusal
         market = session.get(Market, found.market_id)
         operators = dict(session.exec(select(Operator.id, Operator.username)).all())
         data = _summary(found, market) | {
@@ -109,14 +118,15 @@ def dispute_decide(ref, outcome, amount, at_fault, reason, username, at, db_url)
     root = cli()
     database, market = root.open_db(db_url)
     now = root.moment(at, market.tz)
+    operator = signed_in(database, username)
     try:
         amount_minor = parse_money(amount) if amount is not None else None
         with database.write() as session:
-            found = _visible(session, ref, username)
+            found = _dispute(session, ref)
             disputes.decide(
                 session,
                 found.id,
-                operator_named(session, username),
+                acting(session, operator),
                 outcome,
                 reason,
                 now,
@@ -140,10 +150,11 @@ def dispute_ask(ref, question, party, username, at, db_url) -> None:
     root = cli()
     database, market = root.open_db(db_url)
     now = root.moment(at, market.tz)
+    operator = signed_in(database, username)
     try:
         with database.write() as session:
-            found = _visible(session, ref, username)
-            disputes.ask(session, found.id, operator_named(session, username), party, question, now)
+            found = _dispute(session, ref)
+            disputes.ask(session, found.id, acting(session, operator), party, question, now)
     except Refused as refusal:
         raise click.ClickException(refusal.message) from refusal
     _send(database, now)
@@ -164,6 +175,7 @@ def dispute_open(booking, party, category, summary, claim, username, at, db_url)
     root = cli()
     database, market = root.open_db(db_url)
     now = root.moment(at, market.tz)
+    operator = signed_in(database, username)
     try:
         claim_minor = parse_money(claim) if claim is not None else None
         with database.write() as session:
@@ -174,7 +186,7 @@ def dispute_open(booking, party, category, summary, claim, username, at, db_url)
                 category,
                 summary,
                 now,
-                operator=operator_named(session, username),
+                operator=acting(session, operator),
                 claim_minor=claim_minor,
             )
             ref = opened.ref
@@ -184,13 +196,10 @@ def dispute_open(booking, party, category, summary, claim, username, at, db_url)
     _send(database, now)
 
 
-def _visible(session: Session, ref: str, username: str | None) -> Dispute:
-    """The dispute, if the operator (when named) may see it; a clear error otherwise."""
+def _dispute(session: Session, ref: str) -> Dispute:
     found = disputes.dispute_by_ref(session, ref)
     if found is None:
         raise click.ClickException(f"no dispute {ref}")
-    if username and not disputes.visible(session, operator_named(session, username), found):
-        raise click.ClickException(f"{found.ref} is in a market of another franchisee")
     return found
 
 

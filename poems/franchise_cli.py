@@ -9,7 +9,7 @@ from sqlmodel import Session, select
 from exchange import franchises
 from exchange.errors import Refused
 from exchange.localtime import local
-from poems.options import as_option, at_option, cli, db_option, operator_named
+from poems.options import acting, as_option, at_option, cli, db_option, operator_named, signed_in
 from store.models import Franchise, Market, Operator
 
 
@@ -21,17 +21,19 @@ def franchise() -> None:
 @franchise.command("add")
 @click.argument("name")
 @click.option("--franchisee", "franchisee_name", required=True, help="Their username.")
+@as_option()
 @at_option
 @db_option
-def franchise_add(name: str, franchisee_name: str, at: str | None, db_url: str | None) -> None:
-    """Add a franchise held by a franchisee."""
+def franchise_add(name: str, franchisee_name: str, username, at, db_url) -> None:
+    """Add a franchise held by a franchisee (admins only)."""
     root = cli()
     database, market = root.open_db(db_url)
     now = root.moment(at, market.tz)
+    admin = signed_in(database, username)
     try:
         with database.write() as session:
             holder = operator_named(session, franchisee_name)
-            added = franchises.add_franchise(session, name, holder, now)
+            added = franchises.add_franchise(session, name, holder, now, by=acting(session, admin))
             click.echo(f"franchise {added.name} added, held by {holder.username}")
     except Refused as refusal:
         raise click.ClickException(refusal.message) from refusal
@@ -111,6 +113,7 @@ def market_transfer(market_name, to_name, reason, username, at, db_url) -> None:
     root = cli()
     database, default = root.open_db(db_url)
     now = root.moment(at, default.tz)
+    admin = signed_in(database, username)
     try:
         with database.write() as session:
             moving = _market(session, market_name)
@@ -118,7 +121,7 @@ def market_transfer(market_name, to_name, reason, username, at, db_url) -> None:
             if target is None:
                 raise click.ClickException(f"no franchise {to_name!r}")
             moved = franchises.transfer_market(
-                session, moving.id, target.id, operator_named(session, username), reason, now
+                session, moving.id, target.id, acting(session, admin), reason, now
             )
             was = _franchise_name(session, moved.from_franchise_id)
     except Refused as refusal:

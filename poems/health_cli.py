@@ -6,22 +6,31 @@ from datetime import datetime
 
 import click
 
-from poems.options import at_option, cli, db_option
+from exchange.errors import Refused
+from exchange.operators import require
+from poems.options import as_option, at_option, cli, db_option, signed_in
 
 
 @click.command("health")
 @db_option
 @at_option
+@as_option()
 @click.option("--json", "as_json", is_flag=True, help="One JSON object instead of lines.")
-def health(db_url: str | None, at: str | None, as_json: bool) -> None:
+def health(db_url: str | None, at: str | None, username: str | None, as_json: bool) -> None:
     """Texts waiting to be acted on, texts that needed another try, and notices due, stuck,
     held or failed; the first few that need a person's look are listed. Exits 1 when a text
-    keeps failing or a notice is stuck "sending"."""
+    keeps failing or a notice is stuck "sending". Every market's phones are listed, so staff, an
+    admin or an auditor signs in."""
     from sms.health import text_health
 
     root = cli()
     database, market = root.open_db(db_url)
     now = root.moment(at, market.tz)
+    operator = signed_in(database, username)
+    try:
+        require(operator, "admin", "staff", "auditor")
+    except Refused as refusal:
+        raise click.ClickException(refusal.message) from refusal
     with database.read() as session:
         found = text_health(session, now)
     if as_json:

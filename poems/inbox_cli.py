@@ -14,7 +14,7 @@ import click
 from exchange import inbox
 from exchange.errors import Refused
 from exchange.localtime import local
-from poems.options import as_option, at_option, cli, db_option, signed_in
+from poems.options import acting, as_option, at_option, cli, db_option, signed_in
 
 
 @click.group("inbox")
@@ -35,15 +35,15 @@ def _when(instant: datetime, tz: str) -> str:
 @inbox_group.command("list")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per conversation.")
 @click.option("--all", "include_closed", is_flag=True, help="Closed conversations too.")
-@as_option(required=False)
+@as_option()
 @db_option
 @at_option
 def inbox_list(as_json: bool, include_closed: bool, username, db_url, at) -> None:
     """The conversations waiting: urgent first, then overdue, then oldest."""
     database, market, now = _moment(at, db_url)
+    operator = signed_in(database, username)
     with database.write() as session:
-        operator = signed_in(session, username, now)
-        rows = inbox.threads(session, operator, now, include_closed=include_closed)
+        rows = inbox.threads(session, acting(session, operator), now, include_closed=include_closed)
     if as_json:
         for row in rows:
             click.echo(json.dumps(asdict(row), default=str, ensure_ascii=False))
@@ -64,16 +64,17 @@ def inbox_list(as_json: bool, include_closed: bool, username, db_url, at) -> Non
 @inbox_group.command("show")
 @click.argument("thread_id", type=int)
 @click.option("--json", "as_json", is_flag=True)
-@as_option(required=False)
+@as_option()
 @db_option
 @at_option
 def inbox_show(thread_id: int, as_json: bool, username, db_url, at) -> None:
     """One conversation: its texts with what the exchange read in each, and the worker's bookings
     and disputes beside it."""
     database, market, now = _moment(at, db_url)
+    operator = signed_in(database, username)
     try:
         with database.write() as session:
-            operator = signed_in(session, username, now)
+            operator = acting(session, operator)
             view = inbox.thread_view(session, operator, thread_id, now)
     except Refused as refusal:
         raise click.ClickException(refusal.message) from refusal
@@ -96,7 +97,7 @@ def inbox_show(thread_id: int, as_json: bool, username, db_url, at) -> None:
 @inbox_group.command("reply")
 @click.argument("thread_id", type=int)
 @click.argument("text")
-@as_option(required=False)
+@as_option()
 @db_option
 @at_option
 def inbox_reply(thread_id: int, text: str, username, db_url, at) -> None:
@@ -105,9 +106,10 @@ def inbox_reply(thread_id: int, text: str, username, db_url, at) -> None:
     from sms.gateways import SimulatorGateway
 
     database, market, now = _moment(at, db_url)
+    operator = signed_in(database, username)
     try:
         with database.write() as session:
-            operator = signed_in(session, username, now)
+            operator = acting(session, operator)
             inbox.reply(session, operator, thread_id, text, now)
     except Refused as refusal:
         raise click.ClickException(refusal.message) from refusal
@@ -116,15 +118,16 @@ def inbox_reply(thread_id: int, text: str, username, db_url, at) -> None:
 
 @inbox_group.command("close")
 @click.argument("thread_id", type=int)
-@as_option(required=False)
+@as_option()
 @db_option
 @at_option
 def inbox_close(thread_id: int, username, db_url, at) -> None:
     """Nothing more to say: the conversation leaves the Inbox."""
     database, market, now = _moment(at, db_url)
+    operator = signed_in(database, username)
     try:
         with database.write() as session:
-            operator = signed_in(session, username, now)
+            operator = acting(session, operator)
             inbox.close(session, operator, thread_id, now)
     except Refused as refusal:
         raise click.ClickException(refusal.message) from refusal

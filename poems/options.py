@@ -1,15 +1,20 @@
-"""What the operators' commands share: --db, --at, --as, and signing in as a named operator."""
+"""What the operators' commands share: --db, --at, --as, and signing in: with a password, or with
+the sign-in `poems signin` kept."""
 
 import os
 from collections.abc import Mapping
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 import click
 from platformdirs import user_data_dir
 from sqlmodel import Session, select
 
+from exchange.errors import Refused
+from exchange.operator_sessions import session_operator
 from exchange.operators import sign_in
+from poems.session_file import Kept, kept
+from store.db import Database
 from store.models import Operator
 
 db_option = click.option(
@@ -31,12 +36,13 @@ def publish_dir(env: Mapping[str, str] = os.environ) -> Path:
     return Path(env.get("POEMS_PUBLISH_DIR") or Path(user_data_dir("poems")) / "public")
 
 
-def as_option(required: bool = True):
+def as_option(required: bool = False):
     return click.option(
         "--as",
         "username",
         required=required,
-        help="The operator acting: their username; a franchisee acts only on their own markets.",
+        help="Act as this operator, with their password (POEMS_PASSWORD, or asked for); "
+        "without it, as the operator `poems signin` signed in.",
     )
 
 
@@ -47,21 +53,71 @@ def cli():
     return root
 
 
-def signed_in(session: Session, username: str | None, now: datetime) -> Operator:
-    """The operator a command acts as, signed in with their password (POEMS_PASSWORD, or asked
-    for). Until the first account exists the machine's owner is the only operator: a command
-    then acts as the exchange's administrator, as `poems operator add` does."""
-    if session.exec(select(Operator.id)).first() is None:
-        return Operator(username="administrator", name="Administrator", role="admin")
-    if not username:
-        raise click.ClickException("say who is acting: --as USERNAME (and the password)")
+NO_OPERATORS = (
+    "There are no operators yet: add the first with "
+    "`poems operator add USERNAME --name 'Your Name' --role admin`"
+)
+
+
+def signed_in(database: Database, username: str | None, fresh: bool = False) -> Operator:
+    """The operator a command acts as: `--as USERNAME` with their password (POEMS_PASSWORD, or
+    asked for), else the sign-in `poems signin` kept for this database; `fresh` always asks for
+    the password. A clear error, never a traceback, for a wrong password, an expired sign-in or
+    nobody signed in.
+
+    Sign-ins run on the wall clock, never on --at: a script's clock must not revive an expired
+    sign-in or step around the lock on guessing."""
+    now = datetime.now(UTC)
+    username = username.strip().lower() if username else None
+    with database.write() as session:
+        if session.exec(select(Operator.id)).first() is None:
+            raise click.ClickException(NO_OPERATORS)
+        found = None if fresh else kept(database.url)
+        expired = None
+        if found is not None and username in (None, found.username):
+            try:
+                return session_operator(session, found.token, now)
+            except Refused as refusal:
+                expired = refusal
+        if username is None:
+            raise click.ClickException(_why_not(found, expired))
     password = os.environ.get("POEMS_PASSWORD")
     if password is None:
-        password = click.prompt(f"Password for {username}", hide_input=True, err=True)
-    outcome = sign_in(session, username.strip().lower(), password, now)
+        if expired is not None:
+            click.echo(_why_not(found, expired), err=True)
+        try:
+            password = click.prompt(f"Password for {username}", hide_input=True, err=True)
+        except click.Abort:
+            raise click.ClickException(
+                f"No password for {username}: type it when asked, set POEMS_PASSWORD, "
+                f"or sign in first with `poems signin {username}`"
+            ) from None
+    # Its own transaction, committed whatever the outcome: a failure counts towards the lock.
+    with database.write() as session:
+        outcome = sign_in(session, username, password, now)
     if outcome.operator is None:
         raise click.ClickException(outcome.reason or "That username and password do not match")
     return outcome.operator
+
+
+def _why_not(found: Kept | None, refusal: Refused | None) -> str:
+    if found is None:
+        return (
+            "Sign in first: `poems signin USERNAME`, or give --as USERNAME "
+            "(the password from POEMS_PASSWORD, or asked for)"
+        )
+    if refusal is not None and refusal.code == "session_expired":
+        return (
+            f"Your sign-in as {found.username} expired at "
+            f"{refusal.details['at']:%Y-%m-%d %H:%M} UTC: sign in again with "
+            f"`poems signin {found.username}`"
+        )
+    return f"You are signed out: sign in again with `poems signin {found.username}`"
+
+
+def acting(session: Session, operator: Operator) -> Operator:
+    """The signed-in operator, loaded again in this transaction."""
+    return session.get(Operator, operator.id)
 
 
 def operator_named(session: Session, username: str) -> Operator:

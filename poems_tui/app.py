@@ -12,6 +12,7 @@ from textual.screen import Screen
 
 from exchange import credentials
 from exchange.credentials import Verifier
+from exchange.operator_sessions import Started, end_session
 from poems_tui.roles import KEYS, SCREENS, screens_for
 from poems_tui.screens.signin import SignedOutScreen, SignInScreen
 from poems_tui.services.who import Who, home_market, who_is
@@ -70,8 +71,15 @@ class PoemsConsole(App[None]):
         tick_seconds: float = 0.5,
         cursor_blink: bool = True,
         export_dir: Path | None = None,
+        keep_signin: Callable[[Started], None] | None = None,
+        forget_signin: Callable[[], None] | None = None,
     ) -> None:
         super().__init__()
+        # Where a sign-in is left for the `poems` command and dropped at sign-out; the
+        # composition root decides where (a file in the user's state folder).
+        self.keep_signin = keep_signin
+        self.forget_signin = forget_signin
+        self.signin_token: str | None = None
         # Where the console waits between one operator signing out and the next signing in.
         self.add_mode("signed_out", SignedOutScreen)
         self.db = db
@@ -163,6 +171,9 @@ class PoemsConsole(App[None]):
             self.push_screen(HelpScreen(self.screens_allowed, here, keys_of(self.screen)))
 
     async def action_sign_out(self) -> None:
+        if self.signin_token is not None:
+            self.end_signin(self.signin_token)
+            self.signin_token = None
         self.who = None
         self.sub_title = ""
         await self.switch_mode("signed_out")
@@ -171,6 +182,14 @@ class PoemsConsole(App[None]):
             await self.remove_mode(name)
             self.add_mode(name, self.MODES[name])
         self.push_screen(SignInScreen(self.demo_hint, signed_out=True), self.enter)
+
+    @work(thread=True, group="signout")
+    def end_signin(self, token: str) -> None:
+        """The kept sign-in signs nobody in from now on, here or at the command line."""
+        with self.db.write() as session:
+            end_session(session, token, datetime.now(UTC))
+        if self.forget_signin is not None:
+            self.forget_signin()
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)

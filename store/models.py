@@ -149,6 +149,18 @@ class SignIn(SQLModel, table=True):
     at: datetime = instant(index=True, nullable=False)
 
 
+class OperatorSession(SQLModel, table=True):
+    """An operator signed in for a while (`poems signin`, the console's sign-in): the random
+    token stays with the operator, only its hash is kept here."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    operator_id: int = Field(foreign_key="operator.id", index=True)
+    token_hash: str = Field(unique=True)
+    created_at: datetime = instant(nullable=False)
+    expires_at: datetime = instant(nullable=False)
+    ended_at: datetime | None = instant()
+
+
 class SettingChange(SQLModel, table=True):
     """A change to a market's published settings, with who made it and when."""
 

@@ -7,6 +7,7 @@ import sys
 from click.testing import CliRunner
 
 from poems.cli import main
+from tests.signin import sign_in
 
 
 def run(*args: str, input: str | None = None):
@@ -73,7 +74,10 @@ def test_text_prints_each_reply_as_to_tab_body(sqlite_url):
     assert to == "+447700900123" and "What is your name?" in body
 
 
-def test_a_shift_over_the_cap_is_refused_with_the_reason_and_nothing_posted(sqlite_url):
+def test_a_shift_over_the_cap_is_refused_with_the_reason_and_nothing_posted(
+    sqlite_url, monkeypatch, tmp_path
+):
+    sign_in(sqlite_url, monkeypatch, tmp_path / "state")
     args = ["shift", "add", "--buyer", "Rosewood", "--skill", "care", "--postcode", "E1 7AA"]
     args += ["--start", "2026-11-27T08:00", "--end", "2026-11-27T20:00", "--max-rate", "30"]
     result = run(*args, "--db", sqlite_url, "--at", "2026-11-26T10:00")

@@ -2,18 +2,32 @@
 
 import json
 
+import pytest
 from click.testing import CliRunner
 from sqlalchemy import text
 
+from exchange.operators import add_operator
 from poems.cli import main
 from sms import inbound
 from tests import factories
+from tests.conftest import NOW
+from tests.signin import PASSWORD
 
 ANN = "+447700900101"
 
 
+@pytest.fixture(autouse=True)
+def staff(db, monkeypatch):
+    """Health lists phones, so staff sign in: sam, with the password in POEMS_PASSWORD."""
+    with db.write() as session:
+        add_operator(session, "sam", "Sam", "staff", PASSWORD, NOW)
+    monkeypatch.setenv("POEMS_PASSWORD", PASSWORD)
+
+
 def health(db, *args: str):
-    return CliRunner().invoke(main, ["health", "--db", db.url, "--at", "2026-11-26T10:05", *args])
+    return CliRunner().invoke(
+        main, ["health", "--as", "sam", "--db", db.url, "--at", "2026-11-26T10:05", *args]
+    )
 
 
 def test_a_quiet_exchange_is_healthy(db):

@@ -6,12 +6,14 @@ import pytest
 from click.testing import CliRunner
 
 from poems.cli import main
+from tests.signin import sign_in
 
 ANN, BOB = "+447700900101", "+447700900102"
 
 
 @pytest.fixture
-def poems(sqlite_url):
+def poems(sqlite_url, monkeypatch, tmp_path):
+    sign_in(sqlite_url, monkeypatch, tmp_path / "state")
     runner = CliRunner()
 
     def run(*args: str) -> list[str]:

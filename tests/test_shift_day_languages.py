@@ -14,6 +14,7 @@ from sms.parsing.lexicon import fold
 from sms.segments import segments, to_plain_gsm
 from store.db import Database
 from store.models import Booking, Notice, Timesheet
+from tests.signin import sign_in
 
 WORKER = "+447700900301"
 DAY = {
@@ -82,7 +83,8 @@ KINDS = [
 
 
 @pytest.fixture
-def poems(sqlite_url):
+def poems(sqlite_url, monkeypatch, tmp_path):
+    sign_in(sqlite_url, monkeypatch, tmp_path / "state")
     runner = CliRunner()
 
     def run(*args: str) -> list[str]:

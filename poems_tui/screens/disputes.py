@@ -121,7 +121,8 @@ class DisputeScreen(Screen):
 
     @work(thread=True, exclusive=True, group="dispute")
     def load(self) -> None:
-        self.post_message(DisputePageLoaded(page(self.app.db, self.app.who, self.dispute_id)))
+        app = self.app
+        self.post_message(DisputePageLoaded(page(app.db, app.who, self.dispute_id, app.clock())))
 
     def on_dispute_page_loaded(self, message: DisputePageLoaded) -> None:
         self.page = found = message.page

@@ -9,9 +9,10 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from exchange.access import ACCESS_REASONS, record_access
+from exchange.access import ACCESS_REASONS, look_at_worker
 from exchange.errors import Refused as ExchangeRefused
 from poems_tui.messages import Refused, Saved
+from store.models import Operator
 
 
 class ReasonScreen(ModalScreen[str | None]):
@@ -79,7 +80,8 @@ class ReasonScreen(ModalScreen[str | None]):
         app = self.app
         try:
             with app.db.write() as session:
-                record_access(session, app.who.id, self.worker_id, reason, detail, app.clock())
+                operator = session.get(Operator, app.who.id)
+                look_at_worker(session, operator, self.worker_id, reason, detail, app.clock())
         except ExchangeRefused as refusal:
             self.post_message(Refused(refusal.message))
             return

@@ -1,5 +1,7 @@
 """Sign-in: username and password; failures are logged and limited by the exchange."""
 
+from datetime import UTC, datetime
+
 from sqlalchemy import func
 from sqlalchemy.engine import make_url
 from sqlmodel import select
@@ -9,6 +11,7 @@ from textual.containers import Center, Vertical
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Input, Label, Static
 
+from exchange.operator_sessions import start_session
 from exchange.operators import sign_in
 from poems_tui.messages import SignedIn, SignInRefused
 from poems_tui.services.who import who_is
@@ -94,13 +97,22 @@ class SignInScreen(Screen["object"]):
     @work(thread=True, exclusive=True, group="signin")
     def check(self, username: str, password: str) -> None:
         app = self.app
+        started = None
         with app.db.write() as session:
             outcome = sign_in(session, username, password, app.clock())
             who = who_is(session, outcome.operator) if outcome.operator else None
+            if who is not None and app.keep_signin is not None:
+                # On the wall clock, as `poems` checks it: a demo's or a test's clock must not
+                # stretch a sign-in.
+                started = start_session(session, outcome.operator, datetime.now(UTC))
         if who is None:
             self.post_message(SignInRefused(outcome.reason or "Not signed in"))
-        else:
-            self.post_message(SignedIn(who))
+            return
+        if started is not None:
+            # Left where `poems` commands find it, so the operator need not sign in again there.
+            app.keep_signin(started)
+            app.signin_token = started.token
+        self.post_message(SignedIn(who))
 
     def on_sign_in_refused(self, message: SignInRefused) -> None:
         self.query_one("#signin-error", Static).update(message.reason)

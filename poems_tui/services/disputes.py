@@ -1,10 +1,12 @@
 """Disputes for the console: the queue a franchisee may see and one dispute's page."""
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from sqlmodel import select
 
 from exchange import disputes
+from exchange.errors import Refused
 from exchange.localtime import local
 from exchange.money import format_money
 from exchange.timeline import Moment, timeline
@@ -70,11 +72,16 @@ def queue(db: Database, who: Who) -> Queue:
         return Queue(rows, disputes.counts(session, operator))
 
 
-def page(db: Database, who: Who, dispute_id: int) -> DisputePage | None:
-    """One dispute as its decider sees it: what it is about, decisions and the whole timeline."""
-    with db.read() as session:
+def page(db: Database, who: Who, dispute_id: int, now: datetime) -> DisputePage | None:
+    """One dispute as its decider sees it: what it is about, decisions and the whole timeline.
+    It shows the worker's name and texts, so opening it is logged for their WHO SAW."""
+    with db.write() as session:
         found = session.get(Dispute, dispute_id)
-        if found is None or not disputes.visible(session, operator_of(session, who), found):
+        if found is None:
+            return None
+        try:
+            disputes.look_at_dispute(session, operator_of(session, who), found, now)
+        except Refused:
             return None
         market = session.get(Market, found.market_id)
         worker = session.get(Worker, found.worker_id)

@@ -8,13 +8,13 @@ from pathlib import Path
 from sqlalchemy import and_, func, or_, tuple_
 from sqlmodel import col, select
 
-from exchange.access import accesses_for, record_access
+from exchange.access import accesses_for
 from exchange.availability import upcoming_windows
 from exchange.credentials import checks_for
 from exchange.desk import terms_history
 from exchange.localtime import format_span, local
 from exchange.money import format_money
-from exchange.portability import export_worker
+from exchange.portability import export_for_operator
 from exchange.workers import skills_of
 from poems_tui.services.who import Who
 from store.db import Database
@@ -23,6 +23,7 @@ from store.models import (
     Market,
     Message,
     Offer,
+    Operator,
     Shift,
     Worker,
     WorkerCredential,
@@ -272,8 +273,8 @@ def export_to(db: Database, who: Who, worker_id: int, folder: Path, now: datetim
     """Write the worker's complete export (docs/worker-data.md) into `folder`; the copy is a
     look at their data, so it is recorded and their WHO SAW shows it."""
     with db.write() as session:
-        record_access(session, who.id, worker_id, "export", None, now)
-        document = export_worker(session, session.get(Worker, worker_id), now)
+        operator = session.get(Operator, who.id)
+        document = export_for_operator(session, operator, worker_id, "export", now)
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"poems-worker-{worker_id}-{now:%Y%m%dT%H%M%S}.json"
     path.write_text(json.dumps(document, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")

@@ -17,6 +17,7 @@ from sms.outbox import drain
 from store.db import Database
 from store.migrate import upgrade
 from tests import bookings, factories
+from tests.signin import PASSWORD, add_operator_at
 
 ANN = "+447700900101"
 
@@ -88,8 +89,13 @@ def test_importing_a_worker_already_here_is_refused(traded, now):
         import_worker(session, document, now)
 
 
-def test_worker_export_and_import_commands_round_trip(traded, empty, now, tmp_path, sqlite_url):
+def test_worker_export_and_import_commands_round_trip(
+    traded, empty, now, tmp_path, sqlite_url, monkeypatch
+):
     out = tmp_path / "ann.json"
+    add_operator_at(sqlite_url, "sam", "staff")
+    add_operator_at(empty.url, "sam", "staff")
+    monkeypatch.setenv("POEMS_PASSWORD", PASSWORD)
     runner = CliRunner()
     result = runner.invoke(
         main,
@@ -103,10 +109,12 @@ def test_worker_export_and_import_commands_round_trip(traded, empty, now, tmp_pa
             sqlite_url,
             "--at",
             "2026-11-26T10:00",
+            "--as",
+            "sam",
         ],
     )
     assert result.exit_code == 0, result.output
-    result = runner.invoke(main, ["worker", "import", str(out), "--db", empty.url])
+    result = runner.invoke(main, ["worker", "import", str(out), "--as", "sam", "--db", empty.url])
     assert result.exit_code == 0, result.output
     before = json.loads(out.read_text())
     after = exported(empty, now)

@@ -8,6 +8,7 @@ from sqlmodel import col, select
 from textual.widgets import Select
 
 from exchange import disputes
+from exchange.access import accesses_for
 from poems_tui.screens.disputes import DisputeScreen
 from poems_tui.services.disputes import page
 from poems_tui.services.who import who_is
@@ -125,7 +126,7 @@ async def test_a_franchisee_cannot_open_another_franchisees_dispute_or_see_their
     app = make_app(operator="fran")
     async with app.run_test(size=(120, 40)) as pilot:
         fran_who = app.who
-        assert page(console_db, fran_who, leeds.id) is None
+        assert page(console_db, fran_who, leeds.id, NOW) is None
         app.push_screen(DisputeScreen(leeds.id))
         await wait_for(pilot, lambda: "not one of your markets'" in shown(app))
         await pilot.press("d")
@@ -137,7 +138,7 @@ async def test_a_franchisee_cannot_open_another_franchisees_dispute_or_see_their
     fran_workers = {row.phone for row in search(console_db, fran_who, "").rows}
     assert fran_workers and leeds_workers
     assert not fran_workers & {w.phone for w in leeds_workers}
-    assert page(console_db, kay_who, leeds.id) is not None
+    assert page(console_db, kay_who, leeds.id, NOW) is not None
 
 
 async def test_staff_open_a_dispute_for_a_buyer_and_a_bad_booking_is_refused(
@@ -224,3 +225,16 @@ async def test_outcome_and_fault_are_chosen_from_a_list_not_typed(make_app, open
         await wait_for(pilot, lambda: outcome.value == "reject")
         await pilot.press("ctrl+s")
         await wait_for(pilot, lambda: "A reason both sides can read is needed" in shown(app))
+
+
+async def test_opening_a_dispute_is_a_look_the_worker_sees_in_who_saw(make_app, opened, console_db):
+    with console_db.read() as session:
+        london = session.exec(select(Dispute).where(Dispute.ref == opened["london"])).one()
+    app = make_app(operator="fran")
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.push_screen(DisputeScreen(london.id))
+        await wait_for(pilot, lambda: "Timeline" in shown(app))
+    with console_db.read() as session:
+        latest = accesses_for(session, london.worker_id)[0]
+    assert (latest.reason, latest.detail) == ("dispute", london.ref)
+    assert latest.who.endswith("(franchisee)")

@@ -15,6 +15,7 @@ from poems.cli import main
 from store.db import Database
 from store.models import LedgerEntry, Message
 from tests.scheduler.day import tick_twice
+from tests.signin import sign_in
 
 ANN, BOB, CAT, DAN = "+447700900101", "+447700900102", "+447700900103", "+447700900104"
 BUYER = "+447700900999"
@@ -27,7 +28,8 @@ def database_url(request, sqlite_url) -> str:
 
 
 @pytest.fixture
-def poems(database_url):
+def poems(database_url, monkeypatch, tmp_path):
+    sign_in(database_url, monkeypatch, tmp_path / "state")
     runner = CliRunner()
     two_processes = database_url.startswith("postgresql")
 
