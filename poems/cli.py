@@ -158,28 +158,23 @@ def buyer() -> None:
 @click.option("--place", default=None, help="The address workers go to.")
 @DB_OPTION
 def buyer_add(name: str, phone, contact, postcode, place, db_url) -> None:
-    """Add a buyer to the default market."""
-    from exchange.phones import to_e164
+    """Add a buyer to the default market, with the checks the console makes."""
+    from exchange.buyers import add_buyer
 
     database, market = open_db(db_url)
-    with database.write() as session:
-        if session.exec(select(Buyer).where(Buyer.name == name)).first():
-            raise click.ClickException(f"there is already a buyer called {name!r}")
-        try:
-            number = to_e164(phone, market.region) if phone else None
-        except Refused as refusal:
-            raise click.ClickException(refusal.message) from refusal
-        session.add(
-            Buyer(
-                market_id=market.id,
-                name=name,
-                phone=number,
-                contact_name=contact,
-                default_postcode=postcode,
-                default_place=place,
-                created_at=datetime.now(UTC),
+    typed = {"name": name, "phone": phone, "contact_name": contact}
+    typed |= {"default_postcode": postcode, "default_place": place}
+    try:
+        with database.write() as session:
+            add_buyer(
+                session,
+                market.id,
+                None,
+                {field: value for field, value in typed.items() if value is not None},
+                datetime.now(UTC),
             )
-        )
+    except Refused as refusal:
+        raise click.ClickException(refusal.message) from refusal
     click.echo(f"buyer {name} added")
 
 
@@ -210,9 +205,12 @@ def shift_add(
         with database.write() as session:
             buyer = session.exec(select(Buyer).where(Buyer.name == buyer_name)).first()
             if buyer is None:
-                buyer = Buyer(market_id=market.id, name=buyer_name, created_at=now)
-                session.add(buyer)
-                session.flush()
+                # A buyer is added with its checks, never made up by a posting.
+                raise Refused(
+                    "no_buyer",
+                    f"There is no buyer called {buyer_name!r}: add it first with "
+                    f"`poems buyer add {buyer_name!r}`",
+                )
             posted = post_shift(
                 session,
                 market,
