@@ -137,3 +137,13 @@ def test_buyer_add_refuses_what_the_console_refuses(sqlite_url, option):
     assert result.exit_code == 1 and "Traceback" not in result.output
     assert "is not a" in result.output
     assert run("buyer", "add", "Bow Kitchen", "--db", sqlite_url).exit_code == 0
+
+
+def test_shift_add_refuses_a_shift_nobody_may_lawfully_work_and_names_the_rule(sqlite_url):
+    assert run("buyer", "add", "Rosewood", "--db", sqlite_url).exit_code == 0
+    args = ["shift", "add", "--buyer", "Rosewood", "--skill", "care", "--postcode", "E1 7AA"]
+    args += ["--start", "2026-11-27T08:00", "--end", "2026-11-27T23:00", "--max-rate", "14.50"]
+    result = run(*args, "--db", sqlite_url, "--at", "2026-11-26T10:00")
+    assert result.exit_code == 1 and "Nobody may lawfully work this shift" in result.output
+    assert "Working Time Regulations 1998 reg 10" in result.output
+    assert run("shift", "show", "S1", "--db", sqlite_url).exit_code == 1
