@@ -301,21 +301,25 @@ def serve(db_url: str | None, host: str, port: int) -> None:
 
     import uvicorn
 
+    from exchange.sandbox import is_sandbox
     from poems.options import publish_dir
     from poems.serving import WorkerProcess
     from sms.outbox import LEASE
     from sms.twilio_gateway import outbound_gateway
     from sms.webhook import create_app
 
-    try:
-        gateway = outbound_gateway(os.environ)
-    except ValueError as error:
-        raise click.ClickException(str(error)) from None
     seconds = os.environ.get("POEMS_OUTBOX_LEASE_SECONDS", "").strip()
     if seconds and not (seconds.isascii() and seconds.isdecimal()):
         raise click.ClickException("POEMS_OUTBOX_LEASE_SECONDS must be a whole number of seconds")
     lease = timedelta(seconds=int(seconds)) if seconds else LEASE
     database, _ = open_db(db_url)
+    with database.read() as session:
+        sandbox = is_sandbox(session)
+    try:
+        gateway = outbound_gateway(os.environ, sandbox=sandbox)
+    except ValueError as error:
+        database.dispose()
+        raise click.ClickException(str(error)) from None
     token = os.environ.get("TWILIO_AUTH_TOKEN", "")
     public_url = os.environ.get("POEMS_PUBLIC_URL", f"http://{host}:{port}")
     if not token:
