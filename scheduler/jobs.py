@@ -17,6 +17,7 @@ import exchange.reminders  # noqa: F401
 import exchange.timesheets  # noqa: F401
 from exchange import deadlines, disputes, franchises, recurring, waves
 from exchange.audit import audit
+from exchange.law import minimums
 from exchange.localtime import local
 from exchange.publishing import publish_daily
 from sms import inbound, outbox
@@ -121,6 +122,16 @@ def measure_shares(db: Database, now: datetime) -> int:
         return len(flagged)
 
 
+def apply_minimums(db: Database, now: datetime) -> int:
+    """A new legal minimum (rule 11), from before its first day: each worker whose rate it
+    passes is asked once, in their language, to raise it. The asking is recorded per worker and
+    figure, so a later or second run tells nobody twice. Returns how many were asked."""
+    with db.write() as session:
+        # The concession's row, locked, keeps two PostgreSQL processes from asking at once.
+        session.exec(select(Concession).with_for_update()).first()
+        return len(minimums.apply_new_minimums(session, now))
+
+
 def publish_data(db: Database, out_dir: Path, now: datetime) -> int:
     """The day's publication of the anonymised data (rule 1): the first sweep of a UTC day
     writes it to `out_dir`; later ones that day do nothing. Returns how many were written."""
@@ -157,7 +168,8 @@ def run_due(
     """Every job once as of `now`, in order; returns the messages sent.
 
     Texts first (a reply already in decides an offer), then new windows before the waves that
-    use them, then deadlines, disputes and the month's shares, the day's publication when
+    use them, then deadlines, disputes, new legal minimums and the month's shares, the day's
+    publication when
     `publish_to` names its folder, and last the outbox, which sends what all of them wrote.
     """
     sweep_inbound(db, now)
@@ -166,6 +178,7 @@ def run_due(
     sweep_waves(db, now)
     sweep_deadlines(db, now)
     escalate_disputes(db, now)
+    apply_minimums(db, now)
     measure_shares(db, now)
     if publish_to is not None:
         publish_data(db, publish_to, now)

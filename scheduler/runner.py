@@ -16,8 +16,9 @@ from sms.gateways import Gateway
 from store.db import Database
 
 # Seconds between runs: texts and the outbox often, waves and deadlines at minute precision,
-# dispute escalation every few minutes, availability upkeep, the month's shares, the day's
-# publication and the query planner's statistics rarely.
+# dispute escalation every few minutes, availability upkeep, the month's shares, new legal
+# minimums (asked about a fortnight ahead), the day's publication and the query planner's
+# statistics rarely.
 EVERY = {
     "waves": 20,
     "deadlines": 20,
@@ -25,6 +26,7 @@ EVERY = {
     "patterns": 3600,
     "retire": 3600,
     "shares": 3600,
+    "minimums": 3600,
     "publish": 3600,
     "statistics": 3600,
 }
@@ -54,6 +56,7 @@ def start_scheduler(
         "retire": lambda: jobs.retire_windows(db, clock()),
         "escalation": lambda: jobs.escalate_disputes(db, clock()),
         "shares": lambda: jobs.measure_shares(db, clock()),
+        "minimums": lambda: jobs.apply_minimums(db, clock()),
         "statistics": db.refresh_statistics,
     }
     if publish_to is not None:
