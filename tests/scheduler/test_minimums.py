@@ -28,9 +28,7 @@ def new_minimum(session, value: int, starts: date) -> None:
     )  # fmt: skip
 
 
-def test_poems_tick_tells_a_worker_under_a_new_minimum_once_in_their_language(
-    db, sqlite_url, now
-):
+def test_poems_tick_tells_a_worker_under_a_new_minimum_once_in_their_language(db, sqlite_url, now):
     with db.write() as session:
         worker = factories.worker(session, WORKER, now, rate=1300)
         worker.language = "es"
