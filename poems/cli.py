@@ -98,13 +98,17 @@ def text(sender: str, body: str, db_url: str | None, at: str | None) -> None:
 @DB_OPTION
 @AT_OPTION
 def tick(db_url: str | None, at: str | None) -> None:
-    """Run every due job once as of --at and print what is sent (TO<TAB>BODY)."""
-    from poems.options import publish_dir
+    """Run every due job once as of --at and print what is sent (TO<TAB>BODY); with
+    POEMS_CREDENTIAL_REGISTRY, the credential checks workers consented to are looked up."""
+    from poems.options import credential_verifier, publish_dir
     from scheduler.jobs import run_due
 
+    verifier = credential_verifier()
     database, market = open_db(db_url)
     now = moment(at, market.tz)
-    print_sent(run_due(database, SimulatorGateway(), now, publish_to=publish_dir()))
+    print_sent(
+        run_due(database, SimulatorGateway(), now, publish_to=publish_dir(), verifier=verifier)
+    )
 
 
 @main.command("parse")
@@ -295,14 +299,15 @@ def serve(db_url: str | None, host: str, port: int) -> None:
     POEMS_OUTBOUND=simulator keeps texts on the simulator while webhooks are signed and
     checked; TWILIO_API_BASE_URL sends through a Twilio-shaped API there instead of Twilio's;
     POEMS_OUTBOX_LEASE_SECONDS is how long a notice may be "sending" before another process
-    asks the provider whether it went.
+    asks the provider whether it went; POEMS_CREDENTIAL_REGISTRY is the CSV registry the
+    credential checks workers consented to are looked up in.
     """
     from datetime import timedelta
 
     import uvicorn
 
     from exchange.sandbox import is_sandbox
-    from poems.options import publish_dir
+    from poems.options import credential_verifier, publish_dir
     from poems.serving import WorkerProcess
     from sms.outbox import LEASE
     from sms.twilio_gateway import outbound_gateway
@@ -312,6 +317,7 @@ def serve(db_url: str | None, host: str, port: int) -> None:
     if seconds and not (seconds.isascii() and seconds.isdecimal()):
         raise click.ClickException("POEMS_OUTBOX_LEASE_SECONDS must be a whole number of seconds")
     lease = timedelta(seconds=int(seconds)) if seconds else LEASE
+    credential_verifier()  # a bad POEMS_CREDENTIAL_REGISTRY stops the start, not the worker
     database, _ = open_db(db_url)
     with database.read() as session:
         sandbox = is_sandbox(session)

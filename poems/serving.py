@@ -90,6 +90,7 @@ def work(
 ) -> None:
     """The worker process: the pipeline's actors and senders, and the scheduler's sweeps."""
     from exchange.sandbox import is_sandbox
+    from poems.options import credential_verifier
     from scheduler.runner import start_scheduler
     from sms.pipeline import Pipeline
     from sms.twilio_gateway import outbound_gateway
@@ -108,7 +109,14 @@ def work(
         # Checked again here: this process is the one that sends.
         gateway = outbound_gateway(os.environ, sandbox=is_sandbox(session))
     pipeline = Pipeline(db, gateway, utc_now, lease=lease, doorbell=doorbell).start()
-    scheduler = start_scheduler(db, gateway, utc_now, publish_to=publish_to, lease=lease)
+    scheduler = start_scheduler(
+        db,
+        gateway,
+        utc_now,
+        publish_to=publish_to,
+        lease=lease,
+        verifier=credential_verifier(),
+    )
     try:
         # Stop with the webhook, however it ended: a SIGKILL gives it no chance to say so.
         while not stopping.wait(LOOK_EVERY) and os.getppid() == parent_pid:

@@ -15,7 +15,7 @@ from sqlmodel import Session, col, select
 # Imported for their @on handlers, so every kind of deadline has one when the sweep fires it.
 import exchange.reminders  # noqa: F401
 import exchange.timesheets  # noqa: F401
-from exchange import deadlines, disputes, franchises, recurring, waves
+from exchange import credentials, deadlines, disputes, franchises, recurring, waves
 from exchange.audit import audit
 from exchange.law import minimums
 from exchange.localtime import local
@@ -136,6 +136,22 @@ def apply_minimums(db: Database, now: datetime) -> int:
         return len(minimums.apply_new_minimums(session, now))
 
 
+def check_credentials(db: Database, verifier: credentials.Verifier, now: datetime) -> int:
+    """Look up each credential check a worker said YES to (rule 8), each in its own transaction.
+    A check is claimed before it is looked up, so a console or a second process running the
+    same job never looks one up twice. Returns how many were looked up."""
+    with db.read() as session:
+        waiting = credentials.consented(session)
+    return sum(
+        _each(
+            db,
+            "credential check",
+            waiting,
+            lambda session, check_id: credentials.run_check(session, check_id, verifier, now),
+        )
+    )
+
+
 def publish_data(db: Database, out_dir: Path, now: datetime) -> int:
     """The day's publication of the anonymised data (rule 1): the first sweep of a UTC day
     writes it to `out_dir`; later ones that day do nothing. Returns how many were written."""
@@ -167,13 +183,17 @@ def sweep_outbox(
 
 
 def run_due(
-    db: Database, gateway: Gateway, now: datetime, publish_to: Path | None = None
+    db: Database,
+    gateway: Gateway,
+    now: datetime,
+    publish_to: Path | None = None,
+    verifier: credentials.Verifier | None = None,
 ) -> list[Message]:
     """Every job once as of `now`, in order; returns the messages sent.
 
     Texts first (a reply already in decides an offer), then new windows before the waves that
-    use them, then deadlines, disputes, new legal minimums and the month's shares, the day's
-    publication when
+    use them, then deadlines, disputes, the credential checks workers consented to (with a
+    `verifier`), new legal minimums and the month's shares, the day's publication when
     `publish_to` names its folder, and last the outbox, which sends what all of them wrote.
     """
     sweep_inbound(db, now)
@@ -182,6 +202,8 @@ def run_due(
     sweep_waves(db, now)
     sweep_deadlines(db, now)
     escalate_disputes(db, now)
+    if verifier is not None:
+        check_credentials(db, verifier, now)
     apply_minimums(db, now)
     measure_shares(db, now)
     if publish_to is not None:
