@@ -4,9 +4,9 @@ from datetime import datetime
 
 from sqlmodel import Session, select
 
-from exchange.areas import normalise_place
 from exchange.errors import Refused
-from exchange.operators import require, require_market
+from exchange.onboarding import check_place_for
+from exchange.operators import refuse_operator_phone, require, require_market
 from exchange.phones import to_e164
 from store.models import Buyer, Market, Operator, Worker
 
@@ -31,25 +31,27 @@ def _checked(session: Session, market: Market, buyer_id: int | None, typed: dict
         if session.exec(select(Worker.id).where(Worker.phone == phone)).first():
             # A buyer on a worker's phone would blur who is trading with whom.
             raise Refused("worker_phone", f"{phone} is a worker's phone")
+        refuse_operator_phone(session, phone)
         values["phone"] = phone
     if values.get("default_postcode"):
-        code = normalise_place(values["default_postcode"])
-        if code is None:
-            raise Refused(
-                "bad_place",
-                f"{values['default_postcode']!r} is not a postcode or ZIP",
-                place=values["default_postcode"],
-            )
-        values["default_postcode"] = code
+        values["default_postcode"] = check_place_for(market, values["default_postcode"])
     return values
 
 
 def add_buyer(
-    session: Session, market_id: int, operator: Operator, typed: dict[str, str], now: datetime
+    session: Session,
+    market_id: int,
+    operator: Operator | None,
+    typed: dict[str, str],
+    now: datetime,
 ) -> Buyer:
-    """A new buyer in a market; name required, phone and postcode checked when given."""
-    require(operator, "admin", "staff")
-    require_market(session, operator, market_id)
+    """A new buyer in a market; name required, phone and postcode checked when given.
+
+    `operator` None is an administrator at the command line; the same checks apply.
+    """
+    if operator is not None:
+        require(operator, "admin", "staff")
+        require_market(session, operator, market_id)
     market = session.get(Market, market_id)
     values = _checked(session, market, None, {"name": "", **typed})
     buyer = Buyer(market_id=market_id, created_at=now, **values)

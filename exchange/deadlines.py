@@ -12,8 +12,12 @@ from sqlmodel import Session, col
 
 from store.models import Deadline
 
-Handler = Callable[[Session, Deadline, datetime], None]
+# A handler returns False when it found its moment passed and said nothing (a reminder after
+# the shift began); anything else means it did its work.
+Handler = Callable[[Session, Deadline, datetime], bool | None]
 HANDLERS: dict[str, Handler] = {}
+# What firing one deadline came to.
+FIRED, LATE = "fired", "late"
 
 
 def on(kind: str) -> Callable[[Handler], Handler]:
@@ -41,15 +45,15 @@ def schedule(
     return deadline
 
 
-def fire(session: Session, deadline_id: int, now: datetime) -> bool:
-    """Claim one due deadline and run its handler; False when another process already did."""
+def fire(session: Session, deadline_id: int, now: datetime) -> str | None:
+    """Claim one due deadline and run its handler: FIRED, LATE when the handler dropped it as
+    too late to say, None when another process already claimed it."""
     claimed = session.execute(
         update(Deadline)
         .where(col(Deadline.id) == deadline_id, col(Deadline.done_at).is_(None))
         .values(done_at=now)
     ).rowcount
     if not claimed:
-        return False
+        return None
     deadline = session.get(Deadline, deadline_id)
-    HANDLERS[deadline.kind](session, deadline, now)
-    return True
+    return LATE if HANDLERS[deadline.kind](session, deadline, now) is False else FIRED

@@ -9,7 +9,7 @@ from sqlmodel import Session, col, func, select
 
 from exchange.audit import audit
 from exchange.errors import Refused
-from store.models import Franchise, Market, Operator, SignIn, Worker
+from store.models import Buyer, Franchise, Market, Operator, SignIn, Worker
 
 ROLES = ("admin", "staff", "franchisee", "auditor")
 # Failed sign-ins allowed per username in the window before the account is locked for a while.
@@ -46,8 +46,8 @@ def add_operator(
     by: Operator | None = None,
 ) -> Operator:
     """A new console account, recorded in the audit chain as made `by` an admin (None: the
-    exchange's own set-up, see `add_first_operator`). An operator's phone may not belong to a
-    worker (rule 6)."""
+    exchange's own set-up, see `add_first_operator`). An operator's phone may not be a worker's
+    or a buyer's (rule 6)."""
     if by is not None:
         require(by, "admin")
     username = username.strip().lower()
@@ -59,10 +59,8 @@ def add_operator(
         raise Refused("short_password", f"A password needs at least {SHORTEST_PASSWORD} characters")
     if session.exec(select(Operator.id).where(Operator.username == username)).first():
         raise Refused("taken", f"There is already an operator called {username}")
-    if phone and session.exec(select(Worker.id).where(Worker.phone == phone)).first():
-        raise Refused(
-            "operator", "Operators cannot buy or sell on the exchange: that is a worker's phone"
-        )
+    if phone:
+        refuse_trading_phone(session, phone)
     operator = Operator(
         username=username,
         name=name.strip() or username,
@@ -97,6 +95,31 @@ def add_first_operator(
     if session.exec(select(Operator.id)).first() is not None:
         raise Refused("not_first", "There are operators already: an admin must sign in to add one")
     return add_operator(session, username, name, "admin", password, now, phone=phone)
+
+
+def refuse_trading_phone(session: Session, phone: str) -> None:
+    """Rule 6, for a phone about to become an operator's: one that buys or sells never runs
+    the exchange."""
+    if session.exec(select(Worker.id).where(Worker.phone == phone)).first():
+        raise Refused(
+            "operator", "Operators cannot buy or sell on the exchange: that is a worker's phone"
+        )
+    if session.exec(select(Buyer.id).where(Buyer.phone == phone)).first():
+        raise Refused(
+            "operator", "Operators cannot buy or sell on the exchange: that is a buyer's phone"
+        )
+
+
+def is_operator_phone(session: Session, phone: str) -> bool:
+    return session.exec(select(Operator.id).where(Operator.phone == phone)).first() is not None
+
+
+def refuse_operator_phone(session: Session, phone: str) -> None:
+    """Rule 6, for a phone about to buy or sell: an operator's phone never trades."""
+    if is_operator_phone(session, phone):
+        raise Refused(
+            "operator", "Operators cannot buy or sell on the exchange: that is an operator's phone"
+        )
 
 
 def recent_failures(session: Session, username: str, now: datetime) -> int:

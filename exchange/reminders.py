@@ -69,11 +69,14 @@ def _still_booked(session: Session, deadline: Deadline) -> tuple[Booking, Shift,
     return booking, shift, session.get(Market, shift.market_id)
 
 
-def _remind(session: Session, deadline: Deadline, now: datetime, kind: str) -> None:
+def _remind(session: Session, deadline: Deadline, now: datetime, kind: str) -> bool:
+    """Send the reminder unless its moment has passed; False when it was dropped as late."""
     found = _still_booked(session, deadline)
     if found is None:
-        return
+        return True
     booking, shift, market = found
+    if now >= spoken_until(kind, shift, market):
+        return False
     buyer = session.get(Buyer, shift.buyer_id)
     notify_worker(
         session,
@@ -84,6 +87,20 @@ def _remind(session: Session, deadline: Deadline, now: datetime, kind: str) -> N
         contact=buyer_contact(buyer),
         **shift_facts(shift, market, buyer),
     )
+    return True
+    return True
+
+
+def spoken_until(kind: str, shift: Shift, market: Market) -> datetime:
+    """The moment after which a timer's words would be wrong: "Tomorrow: ..." once the shift's
+    day has begun, "Soon: ..." once the shift has, and asking whether someone arrived once the
+    shift is over (the timesheet asks then)."""
+    if kind == EVENING:
+        day = local(shift.start, market.tz).date()
+        return datetime.combine(day, time(0), tzinfo=ZoneInfo(market.tz)).astimezone(UTC)
+    if kind == BEFORE:
+        return shift.start
+    return shift.end
 
 
 def buyer_contact(buyer: Buyer) -> str:
@@ -92,24 +109,26 @@ def buyer_contact(buyer: Buyer) -> str:
 
 
 @on(EVENING)
-def remind_the_evening_before(session: Session, deadline: Deadline, now: datetime) -> None:
-    _remind(session, deadline, now, EVENING)
+def remind_the_evening_before(session: Session, deadline: Deadline, now: datetime) -> bool:
+    return _remind(session, deadline, now, EVENING)
 
 
 @on(BEFORE)
-def remind_before_the_start(session: Session, deadline: Deadline, now: datetime) -> None:
-    _remind(session, deadline, now, BEFORE)
+def remind_before_the_start(session: Session, deadline: Deadline, now: datetime) -> bool:
+    return _remind(session, deadline, now, BEFORE)
 
 
 @on(CHECKIN)
-def ask_the_buyer_if_they_arrived(session: Session, deadline: Deadline, now: datetime) -> None:
+def ask_the_buyer_if_they_arrived(session: Session, deadline: Deadline, now: datetime) -> bool:
     """No check-in by the grace time: the buyer is asked, and decides; the timer punishes nobody."""
     found = _still_booked(session, deadline)
     if found is None:
-        return
+        return True
     booking, shift, market = found
     if booking.checked_in_at is not None or booking.arrived is not None:
-        return
+        return True
+    if now >= spoken_until(CHECKIN, shift, market):
+        return False
     buyer = session.get(Buyer, shift.buyer_id)
     notify_buyer(
         session,
@@ -121,3 +140,4 @@ def ask_the_buyer_if_they_arrived(session: Session, deadline: Deadline, now: dat
         start_time=shift.start.isoformat(),
         **shift_facts(shift, market, buyer),
     )
+    return True

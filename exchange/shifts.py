@@ -15,7 +15,8 @@ from exchange.law.checks import check_shift
 from exchange.ledger import settle_cancellation
 from exchange.money import format_money, pay_for_minutes
 from exchange.notices import notify_worker
-from store.models import Booking, Buyer, Market, Offer, Operator, Shift, Worker
+from exchange.operators import refuse_operator_phone
+from store.models import Booking, Buyer, Market, Offer, Shift, Worker
 
 MOST_SLOTS = 50
 # A full UK postcode or a US ZIP inside an address; the last one in it is the site's.
@@ -77,15 +78,6 @@ def shift_facts(shift: Shift, market: Market, buyer: Buyer | None = None) -> dic
     return facts
 
 
-def buyer_is_operator(session: Session, buyer: Buyer) -> bool:
-    """A buyer reached on an operator's phone is an operator (rule 6)."""
-    if not buyer.phone:
-        return False
-    return (
-        session.exec(select(Operator.id).where(Operator.phone == buyer.phone)).first() is not None
-    )
-
-
 def post_shift(
     session: Session,
     market: Market,
@@ -108,8 +100,8 @@ def post_shift(
     posting is recorded in the audit chain as made by the operator `posted_by` (None: an
     administrator at the command line).
     """
-    if buyer_is_operator(session, buyer):
-        raise Refused("operator", "Operators cannot buy or sell on the exchange")
+    if buyer.phone:
+        refuse_operator_phone(session, buyer.phone)
     if buyer.suspended_at is not None:
         raise Refused(
             "suspended",

@@ -8,8 +8,9 @@ from sqlmodel import Session, delete, select
 from exchange.areas import home_area, normalise_place
 from exchange.errors import Refused
 from exchange.law.checks import check_asking_rate
+from exchange.operators import refuse_operator_phone
 from exchange.places import check_travel_miles
-from store.models import Market, Operator, TermsChange, Worker, WorkerSkill
+from store.models import Market, TermsChange, Worker, WorkerSkill
 
 MAX_ASKING_RATE_MINOR = 100_000
 MAX_TAX_PERCENT = 60
@@ -17,10 +18,6 @@ MAX_TAX_PERCENT = 60
 
 def worker_by_phone(session: Session, phone: str) -> Worker | None:
     return session.exec(select(Worker).where(Worker.phone == phone)).first()
-
-
-def is_operator_phone(session: Session, phone: str) -> bool:
-    return session.exec(select(Operator.id).where(Operator.phone == phone)).first() is not None
 
 
 def skills_of(session: Session, worker_id: int) -> list[str]:
@@ -69,8 +66,7 @@ def register_worker(
 
     The asking rate may not be under the legal minimum for the worker's age (rule 11).
     """
-    if is_operator_phone(session, phone):
-        raise Refused("operator", "Operators cannot buy or sell on the exchange")
+    refuse_operator_phone(session, phone)
     skills = sorted({skill.strip().lower() for skill in skills if skill.strip()})
     if not skills:
         raise Refused("no_skills", "A worker needs at least one skill")

@@ -101,13 +101,17 @@ def text(sender: str, body: str, db_url: str | None, at: str | None) -> None:
 @DB_OPTION
 @AT_OPTION
 def tick(db_url: str | None, at: str | None) -> None:
-    """Run every due job once as of --at and print what is sent (TO<TAB>BODY)."""
-    from poems.options import publish_dir
+    """Run every due job once as of --at and print what is sent (TO<TAB>BODY); with
+    POEMS_CREDENTIAL_REGISTRY, the credential checks workers consented to are looked up."""
+    from poems.options import credential_verifier, publish_dir
     from scheduler.jobs import run_due
 
+    verifier = credential_verifier()
     database, market = open_db(db_url)
     now = moment(at, market.tz)
-    print_sent(run_due(database, SimulatorGateway(), now, publish_to=publish_dir()))
+    print_sent(
+        run_due(database, SimulatorGateway(), now, publish_to=publish_dir(), verifier=verifier)
+    )
 
 
 @main.command("parse")
@@ -162,33 +166,24 @@ def buyer() -> None:
 @as_option()
 @DB_OPTION
 def buyer_add(name: str, phone, contact, postcode, place, username, db_url) -> None:
-    """Add a buyer to the default market."""
-    from exchange.phones import to_e164
+    """Add a buyer to the default market, with the checks the console makes."""
+    from exchange.buyers import add_buyer
 
     database, market = open_db(db_url)
     operator = signed_in(database, username)
-    with database.write() as session:
-        try:
-            acts_in(session, acting(session, operator), market.id)
-        except Refused as refusal:
-            raise click.ClickException(refusal.message) from refusal
-        if session.exec(select(Buyer).where(Buyer.name == name)).first():
-            raise click.ClickException(f"there is already a buyer called {name!r}")
-        try:
-            number = to_e164(phone, market.region) if phone else None
-        except Refused as refusal:
-            raise click.ClickException(refusal.message) from refusal
-        session.add(
-            Buyer(
-                market_id=market.id,
-                name=name,
-                phone=number,
-                contact_name=contact,
-                default_postcode=postcode,
-                default_place=place,
-                created_at=datetime.now(UTC),
+    typed = {"name": name, "phone": phone, "contact_name": contact}
+    typed |= {"default_postcode": postcode, "default_place": place}
+    try:
+        with database.write() as session:
+            add_buyer(
+                session,
+                market.id,
+                acting(session, operator),
+                {field: value for field, value in typed.items() if value is not None},
+                datetime.now(UTC),
             )
-        )
+    except Refused as refusal:
+        raise click.ClickException(refusal.message) from refusal
     click.echo(f"buyer {name} added")
 
 
@@ -220,12 +215,16 @@ def shift_add(
     operator = signed_in(database, username)
     try:
         with database.write() as session:
-            acts_in(session, acting(session, operator), market.id)
+            actor = acting(session, operator)
+            acts_in(session, actor, market.id)
             buyer = session.exec(select(Buyer).where(Buyer.name == buyer_name)).first()
             if buyer is None:
-                buyer = Buyer(market_id=market.id, name=buyer_name, created_at=now)
-                session.add(buyer)
-                session.flush()
+                # A buyer is added with its checks, never made up by a posting.
+                raise Refused(
+                    "no_buyer",
+                    f"There is no buyer called {buyer_name!r}: add it first with "
+                    f"`poems buyer add {buyer_name!r}`",
+                )
             posted = post_shift(
                 session,
                 market,
@@ -239,6 +238,7 @@ def shift_add(
                 now,
                 place=place,
                 credentials=credentials,
+                posted_by=actor.id,
             )
             send_wave(session, posted.id, now)
             ref = posted.ref
@@ -318,27 +318,33 @@ def serve(db_url: str | None, host: str, port: int) -> None:
     POEMS_OUTBOUND=simulator keeps texts on the simulator while webhooks are signed and
     checked; TWILIO_API_BASE_URL sends through a Twilio-shaped API there instead of Twilio's;
     POEMS_OUTBOX_LEASE_SECONDS is how long a notice may be "sending" before another process
-    asks the provider whether it went.
+    asks the provider whether it went; POEMS_CREDENTIAL_REGISTRY is the CSV registry the
+    credential checks workers consented to are looked up in.
     """
     from datetime import timedelta
 
     import uvicorn
 
-    from poems.options import publish_dir
+    from exchange.sandbox import is_sandbox
+    from poems.options import credential_verifier, publish_dir
     from poems.serving import WorkerProcess
     from sms.outbox import LEASE
     from sms.twilio_gateway import outbound_gateway
     from sms.webhook import create_app
 
-    try:
-        gateway = outbound_gateway(os.environ)
-    except ValueError as error:
-        raise click.ClickException(str(error)) from None
     seconds = os.environ.get("POEMS_OUTBOX_LEASE_SECONDS", "").strip()
     if seconds and not (seconds.isascii() and seconds.isdecimal()):
         raise click.ClickException("POEMS_OUTBOX_LEASE_SECONDS must be a whole number of seconds")
     lease = timedelta(seconds=int(seconds)) if seconds else LEASE
+    credential_verifier()  # a bad POEMS_CREDENTIAL_REGISTRY stops the start, not the worker
     database, _ = open_db(db_url)
+    with database.read() as session:
+        sandbox = is_sandbox(session)
+    try:
+        gateway = outbound_gateway(os.environ, sandbox=sandbox)
+    except ValueError as error:
+        database.dispose()
+        raise click.ClickException(str(error)) from None
     token = os.environ.get("TWILIO_AUTH_TOKEN", "")
     public_url = os.environ.get("POEMS_PUBLIC_URL", f"http://{host}:{port}")
     if not token:

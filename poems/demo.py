@@ -58,14 +58,14 @@ def run_demo(db_url: str | None = None, theme: str = "dark", at: datetime | None
     clock = running_from(at)
     db = demo_db(db_url, clock())
     gateway = SimulatorGateway()
-    scheduler = start_scheduler(db, gateway, clock)
+    # The scheduler looks the consented credential checks up; the console runs no copy of it.
+    scheduler = start_scheduler(db, gateway, clock, verifier=FileRegistryVerifier())
     try:
         run_console(
             PoemsConsole(
                 db,
                 clock=clock,
                 gateway=gateway,
-                verifier=FileRegistryVerifier(),
                 demo_hint=DEMO_HINT,
                 theme=theme,
             )

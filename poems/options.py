@@ -10,6 +10,7 @@ import click
 from platformdirs import user_data_dir
 from sqlmodel import Session, select
 
+from exchange.credentials import FileRegistryVerifier, Verifier
 from exchange.errors import Refused
 from exchange.operator_sessions import session_operator
 from exchange.operators import sign_in
@@ -34,6 +35,17 @@ at_option = click.option(
 def publish_dir(env: Mapping[str, str] = os.environ) -> Path:
     """Where the day's published data goes: POEMS_PUBLISH_DIR, else `public` in the data folder."""
     return Path(env.get("POEMS_PUBLISH_DIR") or Path(user_data_dir("poems")) / "public")
+
+
+def credential_verifier(env: Mapping[str, str] = os.environ) -> Verifier | None:
+    """The registry consented credential checks are looked up in: POEMS_CREDENTIAL_REGISTRY,
+    a CSV file (credential,phone,name,status,expires); None when it is not set."""
+    path = env.get("POEMS_CREDENTIAL_REGISTRY", "").strip()
+    if not path:
+        return None
+    if not Path(path).is_file():
+        raise click.ClickException(f"POEMS_CREDENTIAL_REGISTRY: no file {path}")
+    return FileRegistryVerifier(Path(path))
 
 
 def as_option(required: bool = False):

@@ -89,6 +89,8 @@ def work(
     parent_pid: int,
 ) -> None:
     """The worker process: the pipeline's actors and senders, and the scheduler's sweeps."""
+    from exchange.sandbox import is_sandbox
+    from poems.options import credential_verifier
     from scheduler.runner import start_scheduler
     from sms.pipeline import Pipeline
     from sms.twilio_gateway import outbound_gateway
@@ -103,9 +105,18 @@ def work(
         # the very answers it gave way to.
         os.nice(NICENESS)
     db.share_writes(gate, first=False)
-    gateway = outbound_gateway(os.environ)
+    with db.read() as session:
+        # Checked again here: this process is the one that sends.
+        gateway = outbound_gateway(os.environ, sandbox=is_sandbox(session))
     pipeline = Pipeline(db, gateway, utc_now, lease=lease, doorbell=doorbell).start()
-    scheduler = start_scheduler(db, gateway, utc_now, publish_to=publish_to, lease=lease)
+    scheduler = start_scheduler(
+        db,
+        gateway,
+        utc_now,
+        publish_to=publish_to,
+        lease=lease,
+        verifier=credential_verifier(),
+    )
     try:
         # Stop with the webhook, however it ended: a SIGKILL gives it no chance to say so.
         while not stopping.wait(LOOK_EVERY) and os.getppid() == parent_pid:

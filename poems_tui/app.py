@@ -225,6 +225,8 @@ class PoemsConsole(App[None]):
     @work(thread=True, exclusive=True, group="background")
     def background(self) -> None:
         now = self.clock()
+        # A console given a registry with no scheduler beside it looks checks up itself; each is
+        # claimed first, so with `poems serve` running too none is looked up twice.
         if self.verifier is not None:
             with self.db.read() as session:
                 waiting = credentials.consented(session)

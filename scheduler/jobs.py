@@ -15,8 +15,9 @@ from sqlmodel import Session, col, select
 # Imported for their @on handlers, so every kind of deadline has one when the sweep fires it.
 import exchange.reminders  # noqa: F401
 import exchange.timesheets  # noqa: F401
-from exchange import deadlines, disputes, franchises, recurring, waves
+from exchange import credentials, deadlines, disputes, franchises, recurring, waves
 from exchange.audit import audit
+from exchange.law import minimums
 from exchange.localtime import local
 from exchange.publishing import publish_daily
 from sms import inbound, outbox
@@ -55,21 +56,25 @@ def sweep_waves(db: Database, now: datetime) -> int:
 
 
 def sweep_deadlines(db: Database, now: datetime) -> int:
-    """Fire every deadline that is due, each once, in its own transaction."""
+    """Fire every deadline that is due, each once, in its own transaction. One whose moment has
+    passed (a reminder after its shift began, after a gap in the sweeps) is dropped unsaid and
+    counted in the log. Returns how many did their work."""
     with db.read() as session:
         due = session.exec(
             select(Deadline.id)
             .where(col(Deadline.done_at).is_(None), col(Deadline.due_at) <= now)
             .order_by(Deadline.due_at, Deadline.id)
         ).all()
-    return sum(
-        _each(
-            db,
-            "deadline",
-            due,
-            lambda session, deadline_id: deadlines.fire(session, deadline_id, now),
-        )
+    outcomes = _each(
+        db,
+        "deadline",
+        due,
+        lambda session, deadline_id: deadlines.fire(session, deadline_id, now),
     )
+    late = outcomes.count(deadlines.LATE)
+    if late:
+        log.warning("%d timed texts dropped unsent: their moment had passed", late)
+    return outcomes.count(deadlines.FIRED)
 
 
 def sweep_patterns(db: Database, now: datetime) -> int:
@@ -121,6 +126,32 @@ def measure_shares(db: Database, now: datetime) -> int:
         return len(flagged)
 
 
+def apply_minimums(db: Database, now: datetime) -> int:
+    """A new legal minimum (rule 11), from before its first day: each worker whose rate it
+    passes is asked once, in their language, to raise it. The asking is recorded per worker and
+    figure, so a later or second run tells nobody twice. Returns how many were asked."""
+    with db.write() as session:
+        # The concession's row, locked, keeps two PostgreSQL processes from asking at once.
+        session.exec(select(Concession).with_for_update()).first()
+        return len(minimums.apply_new_minimums(session, now))
+
+
+def check_credentials(db: Database, verifier: credentials.Verifier, now: datetime) -> int:
+    """Look up each credential check a worker said YES to (rule 8), each in its own transaction.
+    A check is claimed before it is looked up, so a console or a second process running the
+    same job never looks one up twice. Returns how many were looked up."""
+    with db.read() as session:
+        waiting = credentials.consented(session)
+    return sum(
+        _each(
+            db,
+            "credential check",
+            waiting,
+            lambda session, check_id: credentials.run_check(session, check_id, verifier, now),
+        )
+    )
+
+
 def publish_data(db: Database, out_dir: Path, now: datetime) -> int:
     """The day's publication of the anonymised data (rule 1): the first sweep of a UTC day
     writes it to `out_dir`; later ones that day do nothing. Returns how many were written."""
@@ -152,12 +183,17 @@ def sweep_outbox(
 
 
 def run_due(
-    db: Database, gateway: Gateway, now: datetime, publish_to: Path | None = None
+    db: Database,
+    gateway: Gateway,
+    now: datetime,
+    publish_to: Path | None = None,
+    verifier: credentials.Verifier | None = None,
 ) -> list[Message]:
     """Every job once as of `now`, in order; returns the messages sent.
 
     Texts first (a reply already in decides an offer), then new windows before the waves that
-    use them, then deadlines, disputes and the month's shares, the day's publication when
+    use them, then deadlines, disputes, the credential checks workers consented to (with a
+    `verifier`), new legal minimums and the month's shares, the day's publication when
     `publish_to` names its folder, and last the outbox, which sends what all of them wrote.
     """
     sweep_inbound(db, now)
@@ -166,6 +202,9 @@ def run_due(
     sweep_waves(db, now)
     sweep_deadlines(db, now)
     escalate_disputes(db, now)
+    if verifier is not None:
+        check_credentials(db, verifier, now)
+    apply_minimums(db, now)
     measure_shares(db, now)
     if publish_to is not None:
         publish_data(db, publish_to, now)

@@ -10,21 +10,25 @@ from pathlib import Path
 
 from apscheduler.schedulers.background import BackgroundScheduler
 
+from exchange.credentials import Verifier
 from scheduler import jobs
 from sms import outbox
 from sms.gateways import Gateway
 from store.db import Database
 
 # Seconds between runs: texts and the outbox often, waves and deadlines at minute precision,
-# dispute escalation every few minutes, availability upkeep, the month's shares, the day's
-# publication and the query planner's statistics rarely.
+# dispute escalation every few minutes, availability upkeep, the month's shares, new legal
+# minimums (asked about a fortnight ahead), the day's publication and the query planner's
+# statistics rarely.
 EVERY = {
     "waves": 20,
+    "credentials": 20,
     "deadlines": 20,
     "escalation": 300,
     "patterns": 3600,
     "retire": 3600,
     "shares": 3600,
+    "minimums": 3600,
     "publish": 3600,
     "statistics": 3600,
 }
@@ -37,12 +41,14 @@ def start_scheduler(
     every_seconds: float = 5,
     publish_to: Path | None = None,
     lease: timedelta = outbox.LEASE,
+    verifier: Verifier | None = None,
 ) -> BackgroundScheduler:
     """Start the sweeps; coalesced so a stall never queues the same sweep twice.
 
     `every_seconds` is the interval of the inbound and outbox sweeps; the others keep EVERY's.
     With `publish_to`, the anonymised data is published there once a day. `lease` is how long
-    a notice may be "sending" before the outbox sweep asks the provider whether it went.
+    a notice may be "sending" before the outbox sweep asks the provider whether it went. With
+    a `verifier`, the credential checks workers consented to are looked up.
     """
     scheduler = BackgroundScheduler(job_defaults={"coalesce": True, "max_instances": 1})
     sweeps: dict[str, Callable[[], object]] = {
@@ -54,8 +60,11 @@ def start_scheduler(
         "retire": lambda: jobs.retire_windows(db, clock()),
         "escalation": lambda: jobs.escalate_disputes(db, clock()),
         "shares": lambda: jobs.measure_shares(db, clock()),
+        "minimums": lambda: jobs.apply_minimums(db, clock()),
         "statistics": db.refresh_statistics,
     }
+    if verifier is not None:
+        sweeps["credentials"] = lambda: jobs.check_credentials(db, verifier, clock())
     if publish_to is not None:
         sweeps["publish"] = lambda: jobs.publish_data(db, publish_to, clock())
     for name, sweep in sweeps.items():

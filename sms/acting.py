@@ -7,7 +7,8 @@ from sqlmodel import Session, func, select
 
 from exchange import inbox
 from exchange.notices import notify_phone, notify_worker
-from exchange.workers import is_operator_phone, update_terms, worker_by_phone
+from exchange.operators import is_operator_phone
+from exchange.workers import update_terms, worker_by_phone
 from sms import buyer_texts, commands, dispute_texts, law_texts, signup, templates
 from sms.parser import Parsed, parse
 from sms.parsing.complaints import URGENT

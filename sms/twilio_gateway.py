@@ -165,6 +165,17 @@ def _from_twilio_error(status: int, code: int | None) -> SendResult:
     return SendResult(sid=None, status="failed", error_code=code, transient=transient)
 
 
+TWILIO_SETTINGS = frozenset(
+    (
+        "TWILIO_ACCOUNT_SID",
+        "TWILIO_AUTH_TOKEN",
+        "TWILIO_FROM",
+        "TWILIO_MESSAGING_SERVICE_SID",
+        "TWILIO_API_BASE_URL",
+    )
+)
+
+
 def twilio_gateway_from_env(env: Mapping[str, str]) -> Gateway | None:
     """Build a TwilioGateway from TWILIO_* settings, or None when none are set.
 
@@ -198,13 +209,22 @@ def twilio_gateway_from_env(env: Mapping[str, str]) -> Gateway | None:
     )
 
 
-def outbound_gateway(env: Mapping[str, str]) -> Gateway:
+def outbound_gateway(env: Mapping[str, str], sandbox: bool = False) -> Gateway:
     """Where texts go: POEMS_OUTBOUND=simulator keeps them on the simulator whatever else is
     set (staging: webhooks signed and checked with TWILIO_AUTH_TOKEN, nothing sent); otherwise
-    Twilio when it is configured, else the simulator. Raises ValueError on a bad setting."""
+    Twilio when it is configured, else the simulator. Raises ValueError on a bad setting, and
+    on any Twilio setting for a `sandbox` database."""
     outbound = env.get("POEMS_OUTBOUND", "").strip().lower()
     if outbound not in ("", "twilio", "simulator"):
         raise ValueError(f"POEMS_OUTBOUND is twilio or simulator, not {outbound!r}")
+    real = sorted(name for name, value in env.items() if name in TWILIO_SETTINGS and value.strip())
+    if sandbox and (real or outbound == "twilio"):
+        # Rule 10: a sandbox's people are fictitious, so no real text may leave or come in.
+        raise ValueError(
+            "This database is a sandbox: it sends and takes no real texts. Unset "
+            + (", ".join(real) or "POEMS_OUTBOUND")
+            + " to serve it on the simulator."
+        )
     if outbound == "simulator":
         return SimulatorGateway()
     gateway = twilio_gateway_from_env(env)

@@ -4,6 +4,7 @@ import json
 import subprocess
 import sys
 
+import pytest
 from click.testing import CliRunner
 
 from poems.cli import main
@@ -78,6 +79,7 @@ def test_a_shift_over_the_cap_is_refused_with_the_reason_and_nothing_posted(
     sqlite_url, monkeypatch, tmp_path
 ):
     sign_in(sqlite_url, monkeypatch, tmp_path / "state")
+    assert run("buyer", "add", "Rosewood", "--db", sqlite_url).exit_code == 0
     args = ["shift", "add", "--buyer", "Rosewood", "--skill", "care", "--postcode", "E1 7AA"]
     args += ["--start", "2026-11-27T08:00", "--end", "2026-11-27T20:00", "--max-rate", "30"]
     result = run(*args, "--db", sqlite_url, "--at", "2026-11-26T10:00")
@@ -98,3 +100,54 @@ def test_the_poems_entry_point_runs_as_a_program(sqlite_url):
         check=False,
     )
     assert done.returncode == 0 and "database ready" in done.stdout
+
+
+def test_shift_add_makes_no_buyer_on_the_fly_and_says_how_to_add_one(sqlite_url):
+    args = ["shift", "add", "--buyer", "Rosewood", "--skill", "care", "--postcode", "E1 7AA"]
+    args += ["--start", "2026-11-27T09:00", "--end", "2026-11-27T13:00", "--max-rate", "14.50"]
+    result = run(*args, "--db", sqlite_url, "--at", "2026-11-26T10:00")
+    assert result.exit_code == 1 and "poems buyer add" in result.output
+    assert "Traceback" not in result.output
+    # Had a buyer been made, adding one by that name would be refused as taken.
+    assert run("buyer", "add", "Rosewood", "--db", sqlite_url).exit_code == 0
+
+
+def test_buyer_add_refuses_a_staff_phone(sqlite_url):
+    made = run(
+        "operator", "add", "sam", "--name", "Sam Staff", "--role", "staff", "--phone",
+        "07700 900555", "--password-stdin", "--db", sqlite_url, input="long enough\n",
+    )  # fmt: skip
+    assert made.exit_code == 0
+    result = run("buyer", "add", "Bow Kitchen", "--phone", "07700 900555", "--db", sqlite_url)
+    assert result.exit_code == 1 and "Operators cannot buy or sell" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_operator_add_refuses_a_buyer_s_phone(sqlite_url):
+    added = run("buyer", "add", "Bow Kitchen", "--phone", "07700 900555", "--db", sqlite_url)
+    assert added.exit_code == 0
+    result = run(
+        "operator", "add", "sam", "--name", "Sam Staff", "--role", "staff", "--phone",
+        "07700 900555", "--password-stdin", "--db", sqlite_url, input="long enough\n",
+    )  # fmt: skip
+    assert result.exit_code == 1 and "that is a buyer's phone" in result.output
+
+
+@pytest.mark.parametrize(
+    "option", [("--postcode", "not a postcode"), ("--postcode", "97201"), ("--phone", "banana")]
+)
+def test_buyer_add_refuses_what_the_console_refuses(sqlite_url, option):
+    result = run("buyer", "add", "Bow Kitchen", *option, "--db", sqlite_url)
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert "is not a" in result.output
+    assert run("buyer", "add", "Bow Kitchen", "--db", sqlite_url).exit_code == 0
+
+
+def test_shift_add_refuses_a_shift_nobody_may_lawfully_work_and_names_the_rule(sqlite_url):
+    assert run("buyer", "add", "Rosewood", "--db", sqlite_url).exit_code == 0
+    args = ["shift", "add", "--buyer", "Rosewood", "--skill", "care", "--postcode", "E1 7AA"]
+    args += ["--start", "2026-11-27T08:00", "--end", "2026-11-27T23:00", "--max-rate", "14.50"]
+    result = run(*args, "--db", sqlite_url, "--at", "2026-11-26T10:00")
+    assert result.exit_code == 1 and "Nobody may lawfully work this shift" in result.output
+    assert "Working Time Regulations 1998 reg 10" in result.output
+    assert run("shift", "show", "S1", "--db", sqlite_url).exit_code == 1

@@ -1,16 +1,18 @@
 """The sandbox: fictitious people on its own database, every text marked, none ever sent out."""
 
 import os
+import subprocess
+import sys
 
 import pytest
 from click.testing import CliRunner
 from sqlmodel import select
 
-from exchange.sandbox import is_sandbox
+from exchange.sandbox import is_sandbox, mark_sandbox
 from poems.cli import main
 from poems.sandbox import MARK, SandboxGateway, open_sandbox, sandbox_console
 from sms import twilio_gateway
-from sms.twilio_gateway import twilio_gateway_from_env
+from sms.twilio_gateway import outbound_gateway, twilio_gateway_from_env
 from store.db import Database
 from store.migrate import upgrade
 from store.models import Message, Worker
@@ -127,3 +129,35 @@ async def test_every_console_screen_of_the_sandbox_is_marked_sandbox(tmp_path):
                 assert "SANDBOX" in app.export_screenshot(), name
     finally:
         database.dispose()
+
+
+def test_poems_serve_refuses_a_sandbox_database_with_twilio_settings(tmp_path):
+    url = f"sqlite:///{tmp_path / 'sandbox.db'}"
+    database = Database(url)
+    upgrade(database, env={})
+    with database.write() as session:
+        mark_sandbox(session, NOW)
+    database.dispose()
+    env = os.environ | {
+        "TWILIO_ACCOUNT_SID": ACCOUNT_SID,
+        "TWILIO_AUTH_TOKEN": AUTH_TOKEN,
+        "TWILIO_FROM": "+447700900000",
+    }
+    # Today's code would start serving and never return: the timeout fails the test then.
+    done = subprocess.run(
+        [sys.executable, "-m", "poems", "serve", "--db", url, "--port", "0"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 1
+    assert "is a sandbox" in done.stderr and "TWILIO_ACCOUNT_SID" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_a_sandbox_takes_the_simulator_when_no_twilio_setting_is_set():
+    assert outbound_gateway({}, sandbox=True).name == "simulator"
+    with pytest.raises(ValueError, match="sandbox"):
+        outbound_gateway({"POEMS_OUTBOUND": "twilio"}, sandbox=True)

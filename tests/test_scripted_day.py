@@ -53,6 +53,7 @@ def test_a_worker_signs_up_posts_availability_takes_an_offer_and_a_late_yes_hear
     (reply,) = texts(poems("text", BOB, "available tomorrow 8am-6pm", "--at", at))
     assert "free Fri 27 Nov 08:00-18:00" in reply[1]
 
+    poems("buyer", "add", "Rosewood Care")
     out = poems(
         "shift",
         "add",

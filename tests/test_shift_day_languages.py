@@ -118,6 +118,7 @@ def test_a_whole_shift_day_in_the_worker_s_language(poems, sqlite_url, language)
     for body in (said["hello"], said["name"], "2", "E1 6AN", said["dob"], said["rate"]):
         text(body, at)
     text(said["free"], "2026-11-26T10:05")
+    poems("buyer", "add", "Rosewood Care")
     poems(
         "shift", "add", "--buyer", "Rosewood Care", "--skill", "cleaning", "--postcode",
         "E1 7AA", "--start", "2026-11-27T09:00", "--end", "2026-11-27T13:00", "--slots", "1",

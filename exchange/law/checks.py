@@ -95,6 +95,13 @@ def check_shift(
             f"minimum here, {format_money(least[0], market.currency)}/hr ({least[1].law})",
             minimum=least[0],
         )
+    problem = lawful_for_nobody(book, market, (start, end))
+    if problem is not None:
+        raise Refused(
+            "unlawful_shift",
+            f"Nobody may lawfully work this shift. {problem.reason}",
+            rule=problem.rule,
+        )
     minutes = int((end - start).total_seconds() // 60)
     needed = book.required_break(ADULT_AGE, minutes, day)
     if break_minutes is None:
@@ -109,6 +116,36 @@ def check_shift(
             needed=needed[0],
         )
     return break_minutes
+
+
+def lawful_for_nobody(book: RuleBook, market: Market, span: hours.Span) -> Problem | None:
+    """The rule a shift breaks on its own (its length, night work) for every age the rules
+    name, or None when someone may lawfully work it. The same rules matching applies to each
+    worker, asked of the most free worker of each age: nothing else booked, opted out of the
+    average week."""
+    day = local_day(span[0], market)
+    ages = {ADULT_AGE}
+    for rule in book.rows:
+        if rule.kind in HOURS_KINDS:
+            ages |= {age for age in (rule.age_from, rule.age_to) if age is not None}
+            if rule.age_from:
+                ages.add(rule.age_from - 1)
+            if rule.age_to is not None:
+                ages.add(rule.age_to + 1)
+    problems = {}
+    for age in ages:
+        free = Worker(date_of_birth=_born_aged(age, day), week_opt_out_at=span[0])
+        problems[age] = hours_problem(book, market, free, span, [], day)
+        if problems[age] is None:
+            return None
+    return problems[ADULT_AGE]
+
+
+def _born_aged(age: int, day: date) -> date:
+    """A birth date `age` years old on `day`, half a year from a birthday, so no period the
+    rules look at around `day` sees another age."""
+    earlier = day - timedelta(days=182)
+    return date(earlier.year - age, earlier.month, min(earlier.day, 28))
 
 
 def opted_out_of_week(worker: Worker, at: datetime) -> bool:

@@ -17,8 +17,8 @@ EN: dict[str, str] = {
     "dob_again": "Please send your date of birth like DOB {example}",
     # A rise in the minimum: the price changes only on the worker's YES (rule 1)
     "minimum_rose": "The legal minimum for you is {new_rate}/hr from {from_day}, over your "
-    "rate of {rate}/hr. Reply YES to raise your rate to {new_rate}. "
-    "Till then no offers from that day.",
+    "rate of {rate}/hr. Reply YES to raise your rate to {new_rate}, or text RATE and your own "
+    "rate at or over it. Till then no offers from that day.",
     "no_raise": "There is no new minimum waiting for your YES. Text RATE and an amount to set "
     "your own rate.",
     "raise_done": "Done: your rate is now {rate}/hr. Offers can reach you again.",

@@ -169,6 +169,37 @@ class TestYoungWorkers:
             assert offer is None and skip_rule(session, worker, shift) == "age"
 
 
+class TestPosting:
+    """What the law forbids everyone is refused when it is posted, with the rule named."""
+
+    def test_a_shift_too_long_for_anyone_is_not_posted(self, db, now):
+        with db.write() as session, pytest.raises(Refused) as refused:
+            offered(session, now, None, at(FRI, 8), 15)  # 08:00-23:00
+        assert refused.value.code == "unlawful_shift"
+        assert refused.value.details["rule"] == "rest"
+        assert "Working Time Regulations 1998 reg 10" in refused.value.message
+
+    def test_night_work_forbidden_at_every_age_is_not_posted(self, db, now):
+        with db.write() as session:
+            session.add(
+                LabourRule(
+                    rule_set="uk", kind="night", authority="test", night_from="00:00",
+                    night_to="05:00", effective_from=date(2020, 1, 1),
+                    law="No work between 00:00 and 05:00 (Test Act s1)",
+                    source="https://example.org",
+                )
+            )  # fmt: skip
+        with db.write() as session, pytest.raises(Refused) as refused:
+            offered(session, now, None, at(FRI, 23), 3)
+        assert refused.value.details["rule"] == "night"
+        assert "Test Act s1" in refused.value.message
+
+    def test_night_work_forbidden_only_to_minors_is_posted_for_adults(self, db, now):
+        with db.write() as session:
+            shift = factories.shift(session, now, start=at(FRI, 21), hours=4)
+            assert shift.id is not None
+
+
 class TestRest:
     def test_a_split_shift_is_fine(self, db, now):
         with db.write() as session:

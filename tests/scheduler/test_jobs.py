@@ -7,12 +7,15 @@ from datetime import timedelta
 from click.testing import CliRunner
 from sqlmodel import func, select
 
+from exchange import credentials
+from exchange.operators import add_operator
 from poems.cli import main
 from scheduler.jobs import sweep_inbound, sweep_outbox
 from scheduler.runner import start_scheduler
 from sms.gateways import SimulatorGateway
 from sms.inbound import receive
-from store.models import Publication
+from store.models import CredentialCheck, Publication
+from tests import factories
 
 
 def test_a_text_stored_but_not_acted_on_is_picked_up_by_the_sweep_once(db, now):
@@ -48,3 +51,19 @@ def test_the_scheduler_publishes_as_soon_as_it_starts(db, now, tmp_path):
     finally:
         scheduler.shutdown()
     assert publications(db) == 1 and (out / "schema.json").exists()
+
+
+def test_poems_tick_looks_up_a_consented_credential_check_once(db, sqlite_url, now, monkeypatch):
+    with db.write() as session:
+        worker = factories.worker(session, "+447700900101", now)
+        staff = add_operator(session, "sam", "Sam Staff", "staff", "long enough", now)
+        check = credentials.ask_consent(session, worker.id, "licence", staff, now)
+        credentials.answer(session, check, True, now)
+    monkeypatch.setenv("POEMS_CREDENTIAL_REGISTRY", str(credentials.DEMO_REGISTRY))
+    first = CliRunner().invoke(main, ["tick", "--at", "2026-11-26T10:05", "--db", sqlite_url])
+    assert first.exit_code == 0, first.output
+    with db.read() as session:
+        assert session.get(CredentialCheck, check.id).status == "verified"
+    assert any("licence" in line for line in first.output.splitlines())
+    again = CliRunner().invoke(main, ["tick", "--at", "2026-11-26T10:06", "--db", sqlite_url])
+    assert again.output == ""

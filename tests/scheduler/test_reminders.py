@@ -244,3 +244,26 @@ def test_a_deadline_whose_handler_fails_stays_due_and_the_others_still_fire(db, 
             assert len(notices(session, "reminder_evening")) == 1
     finally:
         del HANDLERS["broken"]
+
+
+def test_after_a_gap_past_the_start_no_reminder_or_check_in_prompt_is_sent(db, now, caplog):
+    booked(db, now)
+    # The sweeps stop from Thu 10:00 until after the shift, Fri 09:00-13:00, has ended.
+    assert tick(db, now + timedelta(hours=28)) == []
+    assert "3 timed texts dropped unsent" in caplog.text
+    with db.read() as session:
+        assert session.exec(select(Deadline).where(Deadline.done_at == None)).all() == []  # noqa: E711
+
+
+def test_after_a_gap_into_the_shift_s_day_only_the_soon_reminder_is_sent(db, now, caplog):
+    booked(db, now)
+    # Fri 07:30: "Tomorrow" would be wrong, "Soon" is still true.
+    ((to, body),) = tick(db, now + BEFORE + timedelta(minutes=30))
+    assert to == ANN and body.startswith("Soon: care at Rosewood")
+    assert "1 timed texts dropped unsent" in caplog.text
+
+
+def test_after_a_gap_past_the_start_the_buyer_is_still_asked_during_the_shift(db, now):
+    booked(db, now)
+    sent = tick(db, now + timedelta(hours=25))  # Fri 11:00, the shift runs till 13:00
+    assert [to for to, _ in sent] == [BUYER]

@@ -19,10 +19,17 @@ from tests.scheduler.day import tick_twice
 NOW = datetime(2026, 11, 26, 10, 0, tzinfo=UTC)
 FRI = NOW + timedelta(days=1)
 # The moments of the day both processes tick at (London is on UTC in November): the first
-# wave, the second, the booking texts with the evening reminders, and the day itself (every
-# reminder before a start and every check-in check).
+# wave, the second, the booking texts with the evening reminders, and the day itself: each
+# reminder before its shift starts and each check-in check while its shift runs (later, they
+# would be dropped as late).
 BEFORE_YES = ["2026-11-26T10:00", "2026-11-26T10:15"]
-AFTER_YES = ["2026-11-26T18:00", "2026-11-27T14:20"]
+AFTER_YES = [
+    "2026-11-26T18:00",
+    "2026-11-27T04:30",
+    "2026-11-27T08:30",
+    "2026-11-27T12:30",
+    "2026-11-27T14:20",
+]
 
 
 def say_yes(db: Database, shift_id: int, phones: list[str], at: datetime) -> None:
@@ -121,6 +128,8 @@ def test_eight_threads_ticking_at_the_same_moments_send_each_text_once(any_db):
     for at in (
         NOW + timedelta(minutes=20),
         NOW + timedelta(hours=8),
+        FRI.replace(hour=4, minute=30),
+        FRI.replace(hour=8, minute=30),
         FRI.replace(hour=12, minute=20),
     ):
         race(at)

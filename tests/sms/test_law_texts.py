@@ -189,7 +189,8 @@ class TestMinimumRises:
             assert apply_new_minimums(session, now) == []
         assert [m.body for m in drain(db, SimulatorGateway(), now)] == [
             "The legal minimum for you is £13.50/hr from Tue 1 Dec, over your rate of £13.00/hr. "
-            "Reply YES to raise your rate to £13.50. Till then no offers from that day."
+            "Reply YES to raise your rate to £13.50, or text RATE and your own rate at or over it. "
+            "Till then no offers from that day."
         ]
 
     def test_no_offers_from_that_day_until_yes_then_the_rate_is_raised(self, db, now, rise):
