@@ -102,7 +102,10 @@ def test_the_poems_entry_point_runs_as_a_program(sqlite_url):
     assert done.returncode == 0 and "database ready" in done.stdout
 
 
-def test_shift_add_makes_no_buyer_on_the_fly_and_says_how_to_add_one(sqlite_url):
+def test_shift_add_makes_no_buyer_on_the_fly_and_says_how_to_add_one(
+    sqlite_url, monkeypatch, tmp_path
+):
+    sign_in(sqlite_url, monkeypatch, tmp_path / "state")
     args = ["shift", "add", "--buyer", "Rosewood", "--skill", "care", "--postcode", "E1 7AA"]
     args += ["--start", "2026-11-27T09:00", "--end", "2026-11-27T13:00", "--max-rate", "14.50"]
     result = run(*args, "--db", sqlite_url, "--at", "2026-11-26T10:00")
@@ -112,7 +115,8 @@ def test_shift_add_makes_no_buyer_on_the_fly_and_says_how_to_add_one(sqlite_url)
     assert run("buyer", "add", "Rosewood", "--db", sqlite_url).exit_code == 0
 
 
-def test_buyer_add_refuses_a_staff_phone(sqlite_url):
+def test_buyer_add_refuses_a_staff_phone(sqlite_url, monkeypatch, tmp_path):
+    sign_in(sqlite_url, monkeypatch, tmp_path / "state", "ada", "admin")
     made = run(
         "operator", "add", "sam", "--name", "Sam Staff", "--role", "staff", "--phone",
         "07700 900555", "--password-stdin", "--db", sqlite_url, input="long enough\n",
@@ -123,7 +127,8 @@ def test_buyer_add_refuses_a_staff_phone(sqlite_url):
     assert "Traceback" not in result.output
 
 
-def test_operator_add_refuses_a_buyer_s_phone(sqlite_url):
+def test_operator_add_refuses_a_buyer_s_phone(sqlite_url, monkeypatch, tmp_path):
+    sign_in(sqlite_url, monkeypatch, tmp_path / "state", "ada", "admin")
     added = run("buyer", "add", "Bow Kitchen", "--phone", "07700 900555", "--db", sqlite_url)
     assert added.exit_code == 0
     result = run(
@@ -136,14 +141,18 @@ def test_operator_add_refuses_a_buyer_s_phone(sqlite_url):
 @pytest.mark.parametrize(
     "option", [("--postcode", "not a postcode"), ("--postcode", "97201"), ("--phone", "banana")]
 )
-def test_buyer_add_refuses_what_the_console_refuses(sqlite_url, option):
+def test_buyer_add_refuses_what_the_console_refuses(sqlite_url, option, monkeypatch, tmp_path):
+    sign_in(sqlite_url, monkeypatch, tmp_path / "state")
     result = run("buyer", "add", "Bow Kitchen", *option, "--db", sqlite_url)
     assert result.exit_code == 1 and "Traceback" not in result.output
     assert "is not a" in result.output
     assert run("buyer", "add", "Bow Kitchen", "--db", sqlite_url).exit_code == 0
 
 
-def test_shift_add_refuses_a_shift_nobody_may_lawfully_work_and_names_the_rule(sqlite_url):
+def test_shift_add_refuses_a_shift_nobody_may_lawfully_work_and_names_the_rule(
+    sqlite_url, monkeypatch, tmp_path
+):
+    sign_in(sqlite_url, monkeypatch, tmp_path / "state")
     assert run("buyer", "add", "Rosewood", "--db", sqlite_url).exit_code == 0
     args = ["shift", "add", "--buyer", "Rosewood", "--skill", "care", "--postcode", "E1 7AA"]
     args += ["--start", "2026-11-27T08:00", "--end", "2026-11-27T23:00", "--max-rate", "14.50"]

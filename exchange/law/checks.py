@@ -99,7 +99,7 @@ def check_shift(
     if problem is not None:
         raise Refused(
             "unlawful_shift",
-            f"Nobody may lawfully work this shift. {problem.reason}",
+            f"Nobody may lawfully work this shift: {problem.law.law if problem.law else problem.rule}",
             rule=problem.rule,
         )
     minutes = int((end - start).total_seconds() // 60)
