@@ -215,7 +215,7 @@ def _attempt(session: Session, worker: Worker, now: datetime, act: Callable[[], 
         with session.begin_nested():
             act()
     except Refused as refusal:
-        refusals.tell(session, worker, refusal, now, fallback="dispute_refused")
+        refusals.tell(session, worker, refusal, now)
 
 
 HANDLERS = {"dispute": dispute, "appeal": appeal, "my_record": my_record}

@@ -101,7 +101,7 @@ def act(session: Session, worker: Worker, market: Market, body: str, now: dateti
         try:
             people.opt_out_of_week(session, worker, now)
         except Refused as refusal:
-            refusals.tell(session, worker, refusal, now, fallback="law_refused")
+            refusals.tell(session, worker, refusal, now)
             return True
         notify_worker(session, worker, "week_opted_out", now)
     elif _OPT_BACK.match(body):
@@ -129,9 +129,7 @@ def date_of_birth(
         with session.begin_nested():
             people.set_date_of_birth(session, worker, born, now)
     except Refused as refusal:
-        refusals.tell(
-            session, worker, refusal, now, example=dob_example(market), fallback="law_refused"
-        )
+        refusals.tell(session, worker, refusal, now, example=dob_example(market))
         return
     notify_worker(session, worker, "dob_saved", now)
     offers.offer_open_shifts(session, worker.id, now)

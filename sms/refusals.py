@@ -1,6 +1,8 @@
 """A refusal of the market told to a worker in their language: by its code where we have words
-for it, else in the market's own plain words."""
+for it, else a short apology with how to find the right command (the market's own words are
+for staff, in English, and go to the log)."""
 
+import logging
 from datetime import datetime
 
 from sqlmodel import Session
@@ -10,6 +12,8 @@ from exchange.notices import notify_worker
 from sms.words import EN
 from store.models import Worker
 
+log = logging.getLogger(__name__)
+
 
 def tell(
     session: Session,
@@ -17,11 +21,11 @@ def tell(
     refusal: Refused,
     now: datetime,
     example: str = "",
-    fallback: str = "refused",
 ) -> None:
     """The worker hears why, and (where given) what to send instead."""
     kind = f"refused_{refusal.code}"
     if kind in EN:
         notify_worker(session, worker, kind, now, example=example, **refusal.details)
-    else:
-        notify_worker(session, worker, fallback, now, reason=refusal.message, example=example)
+        return
+    log.info("refused worker %s without words for %s: %s", worker.id, refusal.code, refusal)
+    notify_worker(session, worker, "refused", now, example=example)

@@ -38,7 +38,6 @@ EN: dict[str, str] = {
     "Staff at the job centre can help with anything older.",
     "dispute_reply_kept": "Thanks, that is with dispute {dispute} for the decider. "
     "We will text you the decision.",
-    "dispute_refused": "Sorry: {reason}.",
     "dispute_no_such_booking": "Sorry: we have no booking {ref} of yours. Text DISPUTE and the "
     "number of a booking you had.",
     "my_record": "Your penalty points: {points}. {details}. {limit} points pause offers until "

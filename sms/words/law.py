@@ -12,7 +12,6 @@ EN: dict[str, str] = {
     "signup_dob_again": "Please send your date of birth like {example}",
     "signup_too_young": "Sorry, you can take work here from {from_date}: the law on work "
     "while at school. Text JOIN then to sign up.",
-    "law_refused": "Sorry: {reason}.",
     "dob_saved": "Thanks, your date of birth is saved. Offers that fit can reach you now.",
     "dob_again": "Please send your date of birth like DOB {example}",
     # A rise in the minimum: the price changes only on the worker's YES (rule 1)

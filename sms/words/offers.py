@@ -67,7 +67,8 @@ EN: dict[str, str] = {
     "free again.",
     "busy_still_booked": "You are still booked then: {lines}. To drop one, text DROP and its "
     "number.",
-    "refused": "Sorry: {reason}. {example}",
+    # A refusal with no words of its own: nothing is said in a language the worker may not read
+    "refused": "Sorry, we could not do that. {example} Text HELP to see how to write each command.",
     "ask_back": "{question}",
     "shifts": "{lines}",
     "shifts_none": "No offers or bookings just now. Text AVAILABLE with your times, "

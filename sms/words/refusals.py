@@ -32,4 +32,13 @@ EN: dict[str, str] = {
     "refused_appeal_closed": "Sorry: The time to appeal {ref} has passed.",
     "refused_bad_dob": "Sorry: That is not a date of birth we can take. e.g. DOB {example}",
     "refused_no_opt_out": "Sorry: The weekly limit here has no opt-out for you.",
+    "refused_no_summary": "Sorry: Say what went wrong in the same text, e.g. DISPUTE 4821 they "
+    "paid 3 hours, I did 4",
+    "refused_no_reason": "Sorry: Say why in the same text, e.g. APPEAL D12 I was there all 4 hours",
+    "refused_no_detail": "Sorry: Put what you want to add after the reference, e.g. DISPUTE D12 "
+    "the manager saw me arrive",
+    "refused_not_booked": "Sorry: That booking is no longer booked. Text SHIFTS to see your "
+    "bookings.",
+    "refused_no_dispute": "Sorry: We can't find that dispute of yours. Text SHIFTS to see your "
+    "bookings.",
 }

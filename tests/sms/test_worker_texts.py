@@ -5,6 +5,8 @@ from datetime import timedelta
 import pytest
 from sqlmodel import select
 
+from exchange.errors import Refused
+from sms import refusals
 from sms.gateways import SimulatorGateway
 from sms.inbound import deliver
 from sms.outbox import drain
@@ -146,3 +148,14 @@ def test_shifts_with_nothing_open_says_how_to_get_offers(db, now, ann):
 def test_why_without_any_offer_says_there_is_none(db, now, ann):
     (reply,) = text(db, "WHY", now)
     assert reply.startswith("No offers for you yet.")
+
+
+def test_a_refusal_without_words_of_its_own_is_said_in_the_worker_s_language(db, now, ann):
+    with db.write() as session:
+        worker = session.exec(select(Worker).where(Worker.phone == ANN)).one()
+        worker.language = "pl"
+        refusal = Refused("a_rule_with_no_words", "Staff words, in English, never for the worker")
+        refusals.tell(session, worker, refusal, now)
+    (reply,) = [m.body for m in drain(db, SimulatorGateway(), now)]
+    assert reply.startswith("Niestety nie udało się tego zrobić.") and "POMOC" in reply
+    assert "Staff words" not in reply
