@@ -4,6 +4,7 @@ from datetime import datetime
 
 from sqlmodel import Session, select
 
+from exchange.audit import audit
 from exchange.errors import Refused
 from exchange.onboarding import check_place_for
 from exchange.operators import refuse_operator_phone, require, require_market
@@ -57,6 +58,8 @@ def add_buyer(
     buyer = Buyer(market_id=market_id, created_at=now, **values)
     session.add(buyer)
     session.flush()
+    by = operator.id if operator is not None else None
+    audit(session, by, "buyer_add", f"buyer:{buyer.id}", f"market:{market_id}", now)
     return buyer
 
 
@@ -69,8 +72,10 @@ def edit_buyer(
         raise Refused("no_buyer", "No such buyer")
     require_market(session, operator, buyer.market_id)
     values = _checked(session, session.get(Market, buyer.market_id), buyer_id, typed)
+    changed = sorted(field for field, value in values.items() if getattr(buyer, field) != value)
     for field, value in values.items():
         setattr(buyer, field, value)
     session.add(buyer)
     session.flush()
+    audit(session, operator.id, "buyer_edit", f"buyer:{buyer.id}", ", ".join(changed), now)
     return buyer

@@ -15,6 +15,7 @@ from typing import Protocol
 from sqlalchemy import update
 from sqlmodel import Session, col, select
 
+from exchange.audit import audit
 from exchange.errors import Refused
 from exchange.notices import notify_worker
 from exchange.operators import require
@@ -120,6 +121,7 @@ def ask_consent(
     )
     session.add(check)
     session.flush()
+    audit(session, operator.id, "credential_asked", f"worker:{worker_id}", credential, now)
     thing, authority = KINDS[credential]
     notify_worker(
         session, worker, "credential_ask", now, ref=check.ref, thing=thing, authority=authority

@@ -7,6 +7,7 @@ from datetime import date, datetime
 from sqlmodel import Session, select
 
 from exchange.areas import normalise_place
+from exchange.audit import audit
 from exchange.errors import Refused
 from exchange.law.people import needs_date_of_birth, too_young_until
 from exchange.money import format_money, parse_money
@@ -116,6 +117,7 @@ def onboard_walk_in(
         changed_by=operator.username,
         date_of_birth=date_of_birth,
     )
+    audit(session, operator.id, "walk_in", f"worker:{worker.id}", f"market:{market.id}", now)
     notify_worker(
         session,
         worker,

@@ -184,8 +184,11 @@ def shift_by_ref(session: Session, ref: str) -> Shift | None:
     return session.exec(select(Shift).where(Shift.ref == ref.upper())).first()
 
 
-def cancel_shift(session: Session, shift_id: int, reason: str, now: datetime) -> list[int]:
-    """The buyer cancels: live offers close, booked workers are told. Returns the workers told."""
+def cancel_shift(
+    session: Session, shift_id: int, reason: str, now: datetime, by: int | None = None
+) -> list[int]:
+    """The buyer cancels (through staff `by`, an operator's id, where one acts): live offers
+    close, booked workers are told. Returns the workers told."""
     shift = lock_shift(session, shift_id)
     if shift is None:
         raise Refused("no_shift", "No such shift")
@@ -195,6 +198,7 @@ def cancel_shift(session: Session, shift_id: int, reason: str, now: datetime) ->
     facts = shift_facts(shift, market, session.get(Buyer, shift.buyer_id))
     shift.status = "cancelled"
     shift.cancel_reason = reason
+    audit(session, by, "shift_cancelled", f"shift:{shift.id}", reason, now)
     told: list[int] = []
     # Cancelled inside the market's notice, each booked worker is paid for some of the time.
     late = shift.start - now < timedelta(minutes=market.cancellation_notice_minutes)

@@ -298,5 +298,6 @@ class CancelShiftScreen(FormScreen):
             require(operator, "admin", "staff", "franchisee")
             shift = session.get(Shift, self.shift_id)
             require_market(session, operator, shift.market_id)
-            told = cancel_shift(session, self.shift_id, values["reason"].strip(), app.clock())
+            reason = values["reason"].strip()
+            told = cancel_shift(session, self.shift_id, reason, app.clock(), by=operator.id)
             return f"{shift.ref} cancelled; {len(told)} worker(s) told"

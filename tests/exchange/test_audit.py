@@ -10,14 +10,17 @@ from sqlmodel import col, select
 from exchange import disputes
 from exchange.access import record_access
 from exchange.audit import ALSO_REDACTED, audit, entry_hash, head, record_erasure, verify
+from exchange.buyers import add_buyer, edit_buyer
+from exchange.credentials import ask_consent
 from exchange.desk import change_terms
 from exchange.franchises import add_franchise, add_market, franchise_of
 from exchange.law.history import add_rule, set_market_rules, withdraw_rule
+from exchange.onboarding import onboard_walk_in
 from exchange.operators import add_operator
 from exchange.portability import export_worker, import_worker
 from exchange.privacy import erase
 from exchange.settings import change_settings
-from exchange.shifts import post_shift
+from exchange.shifts import cancel_shift, post_shift
 from exchange.workers import worker_by_phone
 from poems.cli import main
 from store.db import Database
@@ -282,6 +285,28 @@ class TestEveryOperatorActionIsRecorded:
             ("shift_posted", f"shift:{shift.id}", None, f"for buyer:{buyer.id}: 2 x care at E1 7AA, top rate 1450"),
             ("shift_posted", f"shift:{by_staff.id}", jo.id, f"for buyer:{buyer.id}: 1 x care at E1 7AA, top rate 1450"),
         ]  # fmt: skip
+
+    def test_buyers_walk_ins_credential_checks_and_cancellations(self, any_db, now, admin):
+        with any_db.write() as session:
+            jo = add_operator(session, "jo", "Jo", "staff", "password1", now, by=admin)
+            london = factories.market(session)
+            bow = add_buyer(session, london.id, jo, {"name": "Bow Kitchen"}, now)
+            edit_buyer(session, bow.id, jo, {"contact_name": "Sam", "name": "Bow Kitchen"}, now)
+            kim = onboard_walk_in(
+                session, london, jo, "07700 900123", "Kim Lee", ["care"], "E1 6AN", "13.50", now,
+                born="01/02/1990",
+            )  # fmt: skip
+            ask_consent(session, kim.id, "dbs", jo, now)
+            shift = factories.shift(session, now, posted_for=bow)
+            cancel_shift(session, shift.id, "the kitchen floods", now, by=jo.id)
+        actions = ("buyer_add", "buyer_edit", "walk_in", "credential_asked", "shift_cancelled")
+        assert recorded(any_db, *actions) == [
+            ("buyer_add", f"buyer:{bow.id}", jo.id, f"market:{london.id}"),
+            ("buyer_edit", f"buyer:{bow.id}", jo.id, "contact_name"),
+            ("walk_in", f"worker:{kim.id}", jo.id, f"market:{london.id}"),
+            ("credential_asked", f"worker:{kim.id}", jo.id, "dbs"),
+            ("shift_cancelled", f"shift:{shift.id}", jo.id, "the kitchen floods"),
+        ]
 
     def test_a_disputes_question_note_and_decision(self, any_db, now, admin):
         with any_db.write() as session:
