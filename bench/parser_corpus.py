@@ -1,6 +1,6 @@
 """The parser on the labelled corpus: accuracy by language and intent, confusions, time per text.
 
-    python -m bench.parser_corpus [--holdout] [--misses]
+    python -m bench.parser_corpus [--holdout | --holdout2 | --holdout3] [--misses]
 
 Prints intent and field accuracy per language, accuracy per intent, the commonest confusion
 pairs, the texts labelled ambiguous that were not asked back, and the median and p99 time to
@@ -16,7 +16,16 @@ import time
 import unicodedata
 
 from sms.parsing.reading import forget_words
-from tests.sms.corpus_check import CORPUS, HOLDOUT, HOLDOUT2, LANGUAGES, Score, lines, read_all
+from tests.sms.corpus_check import (
+    CORPUS,
+    HOLDOUT,
+    HOLDOUT2,
+    HOLDOUT3,
+    LANGUAGES,
+    Score,
+    lines,
+    read_all,
+)
 
 
 def _bare(body: str) -> float:
@@ -29,9 +38,11 @@ def main() -> None:
     args = argparse.ArgumentParser(description=__doc__)
     args.add_argument("--holdout", action="store_true", help="the first held-out set instead")
     args.add_argument("--holdout2", action="store_true", help="the second held-out set instead")
+    args.add_argument("--holdout3", action="store_true", help="the third held-out set instead")
     args.add_argument("--misses", action="store_true", help="list every line read wrongly")
     options = args.parse_args()
-    folder = HOLDOUT2 if options.holdout2 else HOLDOUT if options.holdout else CORPUS
+    chosen = {HOLDOUT3: options.holdout3, HOLDOUT2: options.holdout2, HOLDOUT: options.holdout}
+    folder = next((held for held, on in chosen.items() if on), CORPUS)
     items = lines(folder)
     # As a running exchange reads texts: every language's words loaded, but each word of these
     # texts met for the first time.

@@ -18,6 +18,7 @@ from sms.parser import parse
 CORPUS = Path(__file__).parent / "corpus"
 HOLDOUT = Path(__file__).parent / "holdout"
 HOLDOUT2 = Path(__file__).parent / "holdout2"
+HOLDOUT3 = Path(__file__).parent / "holdout3"
 LANGUAGES = ("en", "es", "pl", "ro", "pt")
 
 
