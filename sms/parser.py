@@ -55,8 +55,11 @@ from sms.parsing.keywords import (
     carrier_stop,
     given_up,
     help_fallback,
+    help_in_words,
     help_request,
     opt_in,
+    opt_out_in_words,
+    pass_on,
     register,
     yes_or_no,
 )
@@ -98,6 +101,7 @@ def _stop_in_a_sentence(t: Text, ctx: Context) -> Parsed | None:
 _MATCHERS: tuple[Callable[[Text, Context], Parsed | None], ...] = (
     hostile,
     carrier_stop,
+    opt_out_in_words,
     opt_in,
     help_request,
     urgent,
@@ -110,6 +114,7 @@ _MATCHERS: tuple[Callable[[Text, Context], Parsed | None], ...] = (
     why,
     cancel,
     given_up,
+    pass_on,
     late,
     check_out,
     check_in,
@@ -120,6 +125,7 @@ _MATCHERS: tuple[Callable[[Text, Context], Parsed | None], ...] = (
     availability_text,
     busy,
     _stop_in_a_sentence,
+    help_in_words,
     help_fallback,
 )
 

@@ -101,6 +101,8 @@ def availability(t: Text, ctx: Context) -> Parsed:
         day = spec.label if spec.label.startswith("date:") else f"date:{example.isoformat()}"
         return _ask(found, "ask_date", example_day=day, example_hours=_NINE_TO_FIVE)
     hours = ranges[0] if ranges else (ALL_DAY if spec.all_day else None)
+    if hours is None and spec.date is not None and spec.date < ctx.at.date() and not invalid:
+        return None  # "yesterday i finished my course": news, not time on offer
     if hours is None:
         kind, data = _which_times(spec, invalid or has_lone_time(s))
         return _ask(found, kind, **data)

@@ -16,6 +16,8 @@ from sms.parsing.times import find_ranges, has_lone_time
 # Saying one is not free, followed by the days.
 _NOT_FREE = re.compile(
     r"(?<![a-z])(?:busy|unavailable|not\s+(?:available|free|working|around)"
+    r"|(?:dont|do\s+not|no\s+longer|i\s+no\s+longer)\s+want(?:\s+(?:any|more|to\s+work))*"
+    r"(?:\s+(?:work|shifts?|jobs?|offers?))?(?:\s+(?:on|at|for))?"
     r"|no\s+longer\s+(?:available|free|working)|(?:cant|cannot|wont|dont|can\s+not)"
     r"(?:\s+(?:work|do|be\s+free|be\s+available))?)(?![a-z])(?P<rest>.*)$"
 )

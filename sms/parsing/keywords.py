@@ -68,7 +68,9 @@ _NEW_HERE = re.compile(
     r"(?<![a-z])(?:(?:im|i\s+am)\s+new(?:\s+here)?|new\s+here|how\s+do\s+i\s+(?:start|get\s+work)"
     r"|(?:told|said)\s+(?:me\s+)?to\s+(?:text|message|contact)\s+(?:this|you)"
     r"|(?:looking\s+for|want|need|get)\s+(?:some\s+)?work\s+(?:with|through|from)\s+(?:you|poems)"
-    r"|(?:want|wanna)\s+to\s+work\s+(?:with|for|through)\s+(?:you|poems))(?![a-z])"
+    r"|(?:want|wanna)\s+to\s+work\s+(?:with|for|through)\s+(?:you|poems)"
+    r"|(?:want|wanna|would\s+like|like)\s+to\s+(?:join|register|sign\s*up|enrol|enroll)"
+    r"|how\s+(?:do|can)\s+i\s+(?:join|register|sign\s*up)|to\s+(?:sign\s*up|register)\W*$)(?![a-z])"
 )
 
 # Longer phrases first: the first alternative that fits is the one kept.
@@ -111,7 +113,9 @@ _POLITE = re.compile(
     r"|this\s+one|it|that|this|accept|yes|no|go\s+on|me|in|for\s+me|again|sounds\s+good"
     r"|will\s+do|no\s+problem|np|of\s+course|love|hun|mate|dear|sir|madam|boss|very\s+much"
     r"|so\s+much|much|a\s+lot|ill\s+be\s+there|be\s+there|see\s+you\s+then|offer|shift|job"
-    r"|with\s+pleasure|gladly|happy\s+to|count\s+me\s+in|book\s+me|im\s+in)(?![a-z])\W*)*$"
+    r"|with\s+pleasure|gladly|happy\s+to|count\s+me\s+in|book\s+me|im\s+in|i\s+want\s+(?:it|to)"
+    r"|i\s+accept\s+it|want\s+it|ill\s+take\s+this|this\s+one|send\s+(?:me\s+)?(?:the\s+)?(?:address"
+    r"|details|postcode|location|info))(?![a-z])\W*)*$"
 )
 _CANT_WORD = re.compile(r"^\W*(?:cant|cannot)(?![a-z])")
 _NEGATION = re.compile(r"(?<![a-z])(?:not|no|cant|cannot|wont|dont|unable|but)(?![a-z])")
@@ -132,7 +136,7 @@ _BUT = re.compile(r"^(?:but|only|if|as\s+long\s+as|except|unless)(?![a-z])")
 
 _DROP = re.compile(
     r"^\W*(?:(?:please|pls|plz|can\s+you|could\s+you|i\s+(?:want|need|have)\s+to|i\s+must)\s+)?"
-    r"(?:drop|cancel|cancell?|cancle|cncl|canx)(?![a-z])\W*(?:(?:my|the|this|that|for)\s+)?"
+    r"(?:drop|cancel|cancell?|cancle|cncl|canx)(?![a-z])\W*(?:(?:my|the|this|that|for|a)\s+)?"
     r"(?:(?:shift|booking|job)(?![a-z])\W*)?#?\s*(?P<ref>[0-9]{1,8})?(?![0-9])\W*(?P<rest>.*)$"
 )
 _DROP_ANYWHERE = re.compile(
@@ -161,8 +165,15 @@ _CANT = re.compile(
     r"|(?:pull|pulling|drop|dropping|back|backing)\s+out)(?![a-z])(?P<rest>.*)$"
 )
 _TAKE_ME_OFF = re.compile(
-    r"(?<![a-z])(?:remove|take)\s+me\s+(?:off|from|out\s+of)\s+(?:the\s+|that\s+|this\s+|my\s+)?"
+    r"(?<![a-z])(?:remove|take|drop)\s+me\s+(?:off|from|out\s+of)\s+(?:the\s+|that\s+|this\s+|my\s+)?"
     r"(?:shift|job|booking)(?![a-z])"
+)
+# "free monday but cant do evenings": the day before is offered, not given up.
+_OFFERED_BEFORE = re.compile(r"(?<![a-z])(?:free|available|avail|can\s+do|can\s+work|ok)(?![a-z])")
+# "thursday cant", "tomorrow i cant, sorry": a day, then that they cannot (and no more about it).
+_DAY_THEN_CANT = re.compile(
+    r"(?<![a-z])(?P<day>today|tonight|tomorrow|tmrw|[a-z]+day)\s+(?:i\s+)?(?:cant|cannot|wont)"
+    r"(?:\s+(?:make\s+it|make|do\s+it|come|go|work))?(?=\s*(?:[,.!;:-]|$|sorry|my|because|as|im))"
 )
 _NO_LONGER = re.compile(r"(?<![a-z])(?:anymore|any\s+more|after\s+all|no\s+longer)(?![a-z])")
 # A reason for not coming: illness, children, transport, "something came up".
@@ -183,6 +194,30 @@ def carrier_stop(t: Text, ctx: Context) -> Parsed | None:
     if (_STOP_PHRASE.match(t.core) or t.core in _PLAIN_STOP) and _only_courtesy_dropped(t):
         return Parsed("stop")
     return None
+
+
+def opt_out_in_words(t: Text, ctx: Context) -> Parsed | None:
+    """ "stop texting me, i found a job", "dejen de escribirme, ya no busco trabajo": opting out,
+    with a reason (alone, carrier_stop reads it). "stop texting me about weekends" is a wish
+    about offers: how to stop is asked."""
+    m = _OPT_OUT_SAID.match(t.core)
+    if m is None:
+        return None
+    if _ABOUT_WHAT.match(m.group("rest")):
+        return Parsed("unknown", ambiguous=True, ask="ask_how_to_stop")
+    return Parsed("stop")
+
+
+_OPT_OUT_SAID = re.compile(
+    r"^\W*(?:(?:done|ok|okay|enough|right|so|just|please|pls)\W+)*(?:stop\s+(?:texting|messaging"
+    r"|sending|writing\s+to)(?:\s+me)?|(?:dont|do\s+not)\s+(?:text|message|write\s+to)\s+me"
+    r"|no\s+more\s+(?:texts?|messages?)|i\s+no\s+longer\s+want\s+(?:texts?|messages?))(?![a-z])"
+    r"(?P<rest>.*[a-z].*)$"
+)
+_ABOUT_WHAT = re.compile(
+    r"^\W*(?:about|on|for|at|during|with|when|after|before|the|any|weekend|weekends|nights?"
+    r"|early|[a-z]+days?|offers?\s+(?:for|on|at))(?![a-z])"
+)
 
 
 def _only_courtesy_dropped(t: Text) -> bool:
@@ -211,6 +246,26 @@ def help_request(t: Text, ctx: Context) -> Parsed | None:
     if (not t.words and "?" in t.norm) or t.phrase in _HELP_PHRASES or core in _HELP_PHRASES:
         return Parsed("help", exact=t.first in _HELP_FIRST)
     return None
+
+
+def help_in_words(t: Text, ctx: Context) -> Parsed | None:
+    """Nothing else in it, and it asks how this works: "what can i text u? new to this",
+    "no entiendo como funciona", a greeting on its own ("holaa buenas", "hello hello")."""
+    if _HOW_IT_WORKS.search(t.norm) or not _GREETINGS.sub("", t.norm).strip(" ,.!?:;-"):
+        return Parsed("help")
+    return None
+
+
+_HOW_IT_WORKS = re.compile(
+    r"(?<![a-z])(?:(?:what|which)\s+(?:can|do|should|must)\s+i\s+(?:text|write|send|type|say)"
+    r"|how\s+(?:does|do)\s+(?:this|it|that)\s+work|how\s+(?:do|can)\s+i\s+use\s+(?:this|it)"
+    r"|(?:i\s+)?(?:dont|do\s+not)\s+(?:understand|know\s+how)|what\s+commands|help\s+me\W*$"
+    r"|new\s+to\s+this)(?![a-z])"
+)
+_GREETINGS = re.compile(
+    r"(?<![a-z])(?:hello+|hi+|hey+|hiya|heya|howdy|good\s+(?:morning|afternoon|evening|day)"
+    r"|morning|evening|there|all|everyone)(?![a-z])"
+)
 
 
 def help_fallback(t: Text, ctx: Context) -> Parsed | None:
@@ -278,34 +333,60 @@ _CANT_DAY = re.compile(r"(?<![a-z])(?:today|tonight|tomorrow|monday|tuesday|wedn
     r"|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun)(?![a-z])")  # fmt: skip
 
 
+def pass_on(t: Text, ctx: Context) -> Parsed | None:
+    """Passing on an offer in words: "i'll pass on this one", "tej nie wezmę, za daleko",
+    "essa não dá, muito longe". Asked back before anything changes, as any NO in words is."""
+    if _PASS.search(t.norm) or (_THIS_ONE.match(t.core) and _TOO.search(t.norm)):
+        return Parsed("decline", offer_ref=find_ref(t.norm))
+    return None
+
+
+_PASS = re.compile(
+    r"(?<![a-z])(?:wont\s+take|will\s+not\s+take|not\s+taking|(?:dont|do\s+not)\s+want)\s+"
+    r"(?:it|this|that)(?:\s+one)?(?![a-z])|(?<![a-z])(?:(?:ill|i\s+will|i)\s+)?pass\s+on\s+(?:it"
+    r"|this|that)(?:\s+one)?(?![a-z])|^\W*(?:ill|i\s+will|i)\s+pass(?![a-z])"
+)
+# "this one no, too far", "not that one", "i cant do this one, too far"
+_THIS_ONE = re.compile(
+    r"^\W*(?:(?:on\s+the\s+)?(?:this|that)(?:\s+one)?\W+(?:no|not|cant)|not\s+(?:this|that)"
+    r"(?:\s+one)?|i\s+cant\s+do\s+(?:this|that)\s+one)(?![a-z])"
+)
+_TOO = re.compile(r"(?<![a-z])(?:too\s+(?:far|early|late|short|long)|not\s+for\s+me)(?![a-z])")
+
+
 def cancel(t: Text, ctx: Context) -> Parsed | None:
     """Giving up a booked shift: DROP 4821 (exact), and in words: "cant make it wednesday",
     "I won't be able to come tomorrow", "need to cancel 4821", "can i drop thursdays shift"."""
     if _NOT_CANCELLING.search(t.norm):
         return None  # "not cancelling, just running late"
+    if _TAKE_ME_OFF.search(t.norm):
+        return Parsed("cancel", offer_ref=find_ref(t.norm), days=_days(t.norm, ctx))
     m = _DROP.match(t.core)
     if m is not None:
         ref, rest = m.group("ref"), m.group("rest")
         if ref is not None:
             return Parsed("cancel", offer_ref=ref, days=_days(rest, ctx), exact=True)
-        if _OPT_OUT_WORDS.search(rest):
+        if _OPT_OUT_WORDS.match(rest):
             return None  # "cancel my texts" is an opt-out in other words; STOP is asked for later
         days = _days(rest, ctx)
         if not rest.strip(" .!?") or days or _BOOKED_THING.search(rest) or _REASON.search(rest):
             return Parsed("cancel", days=days)
         return None  # "drop off point is where?", "cancel el autobus": not about a booking
-    if _TAKE_ME_OFF.search(t.norm):
-        return Parsed("cancel", offer_ref=find_ref(t.norm), days=_days(t.norm, ctx))
     m = _DROP_ANYWHERE.search(t.norm)
     if m is not None and not _OPT_OUT_WORDS.search(t.norm[m.end() :][:12]):
         return Parsed("cancel", offer_ref=m.group("ref"), days=_days(t.norm, ctx))
     m = _CANT.search(t.norm)
     if m is None:
-        return None
+        m = _DAY_THEN_CANT.search(t.norm)
+        if m is None:
+            return None
+        return Parsed("cancel", offer_ref=find_ref(t.norm), days=_days(m.group("day"), ctx))
     # The day may be in the words matched ("cant tomorrow") or after them ("cant make it wed").
     rest = t.norm[m.start() :]
     ref = find_ref(rest)
-    days = _days(rest, ctx)
+    # "tuesday cant make it, my kid is ill": the day is said before, when not after.
+    before = t.norm[: m.start()]
+    days = _days(rest, ctx) or (() if _OFFERED_BEFORE.search(before) else _days(before, ctx))
     spec, _ = find_days(rest, ctx.at)
     if spec.recurring:
         return None  # "cant work weekends" is how they work, not a booking given up

@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
+from sms.parsing.availability import has_hours
 from sms.parsing.lexicon import fold, language_named
 from sms.parsing.money import find_amount
 from sms.parsing.places import find_outward_code, find_postcode, find_zip, is_full_postcode
@@ -107,7 +108,23 @@ def _in_a_sentence(t: Text, ctx: Context) -> Parsed | None:
         return Parsed("profile_update", travel_miles=_miles(m))
     if (m := _NOTICE.search(t.norm)) is not None:
         return Parsed("profile_update", notice_minutes=_notice_minutes(m))
+    wish = _RATE_WISH.search(t.norm)
+    if wish is not None and _FOR_GOOD.search(t.norm) and not has_hours(t, ctx):
+        return _rate(wish.group("value"), t, ctx)
     return None
+
+
+# A new rate in a sentence: "can u put my hourly up to £14", "i want to charge 13 pounds an
+# hour from now on". Hours in the text make it availability with a rate instead.
+_RATE_WISH = re.compile(
+    r"(?<![a-z])(?:(?:raise|put|change|set|increase|make|bump)\s+(?:my\s+)?(?:hourly(?:\s+rate)?"
+    r"|rate|price)(?:\s+up)?\s+(?:to\s+|a\s+)?|(?:my\s+)?(?:hourly(?:\s+rate)?|rate)\s+(?:up\s+)?to\s+"
+    r"|i\s+want\s+(?:to\s+)?(?:charge\s+|get\s+|ask\s+(?:for\s+)?|earn\s+)?)(?P<value>(?:£|\$|€)?\s*[0-9]{1,3}"
+    r"(?:[.,][0-9]{1,2})?(?:\s*(?:pounds?|quid|dollars?|euros?))?)(?![0-9])"
+)
+_FOR_GOOD = re.compile(
+    r"(?<![a-z])(?:an?\s+hour|per\s+hour|/\s*h(?:ou)?r|hourly|rate|from\s+now(?:\s+on)?|charge)(?![a-z])"
+)
 
 
 def _language_named(t: Text) -> str | None:

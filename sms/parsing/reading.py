@@ -181,7 +181,11 @@ def mend_typos(folded: str, keep: frozenset[str] = frozenset()) -> str:
 
     def mend(m: re.Match[str]) -> str:
         word = m.group(0)
-        if len(word) < _SHORTEST_TYPO or word in known or word in keep:
+        if word in known or word in keep:
+            return word
+        if _DRAWN_OUT.search(word) and len(set(word)) > 1:
+            return _undrawn(word)
+        if len(word) < _SHORTEST_TYPO:
             return word
         return _mended(word)
 
@@ -200,7 +204,23 @@ def fuzzy(word: str, choices: tuple[str, ...]) -> str | None:
 def forget_words() -> None:
     """Forget every word met so far (the vocabulary stays loaded): for timing texts as new."""
     _mended.cache_clear()
+    _undrawn.cache_clear()
     fuzzy.cache_clear()
+
+
+# "yesss", "bom diaaa", "pleaseee": a letter held for emphasis.
+_DRAWN_OUT = re.compile(r"([a-z])\1\1+")
+
+
+@lru_cache(maxsize=4096)
+def _undrawn(word: str) -> str:
+    """A drawn-out word as it is spelled: the held letter once, or twice ("goood" -> "good")."""
+    known = _known_words()[0]
+    for held in (r"\1", r"\1\1"):
+        plain = _DRAWN_OUT.sub(held, word)
+        if plain in known or _stem_known(plain):
+            return plain
+    return word
 
 
 @lru_cache(maxsize=16384)

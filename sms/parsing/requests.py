@@ -88,6 +88,10 @@ _EARN_WORDS = re.compile(
     r"|how\s+much\s+(?:have|did|do|will|would|am)\s+i\s+(?:make|made|get|got|getting|owed))"
     r"(?![a-z])"
 )
+_EARNED = re.compile(
+    r"(?<![a-z])(?:how\s+much\s+money\s+(?:did|have|do|am|i)|how\s+much\s+(?:have|did)\s+i\s+(?:earn"
+    r"|earned|earnt|make|made)|my\s+total(?:\s+so\s+far)?|total\s+so\s+far)(?![a-z])"
+)
 _MONEY_ARRIVED = re.compile(
     r"(?<![a-z])(?:money|pay|payment|wages)\s+(?:for\s+\S+\s+)?(?:go|gone|went|come|came|arrive"
     r"|arrived|land|landed)(?:\s+(?:in|through))?(?![a-z])"
@@ -116,6 +120,10 @@ _SHIFTS_ASKED = re.compile(
     r"|(?<![a-z])(?:got|have\s+you\s+got|is\s+there|anything)\s+(?:\w+\s+)?(?:for\s+me|going"
     r"|on)(?![a-z])|(?<![a-z])what\s+(?:have|do)\s+i\s+(?:got|have)\s+on(?![a-z])"
     r"|(?<![a-z])my\s+(?:shifts|bookings|jobs|offers)(?![a-z])"
+    r"|(?<![a-z])(?:got|have\s+you\s+got|anything|something)\s+(?:\w+\s+)?for\s+(?:today|tonight"
+    r"|tomorrow|tmrw|the\s+weekend|weekend|this\s+week|next\s+week|[a-z]+day|mon|tues?|weds?"
+    r"|thur?s?|fri|sat|sun)(?![a-z])"
+    r"|(?<![a-z])(?:do|have)\s+i\s+(?:have|got)\s+(?:any\s+)?(?:shifts?|bookings?|jobs?|work)(?![a-z])"
     r"|(?<![a-z])(?:what\s+time|when)\s+(?:do|does|am)\s+i\s+(?:start|work|need\s+to\s+be\s+there)"
     r"|(?<![a-z])(?:send|resend)\s+(?:it|me\s+(?:the\s+)?(?:offer|shift|it))\s+again(?![a-z])"
     r"|(?<![a-z])who\s+will\s+pay\s+me(?![a-z])"
@@ -250,13 +258,15 @@ def earnings(t: Text, ctx: Context) -> Parsed | None:
     s = t.phrase
     short = len(t.words) <= 3 and not {"rate", "rates"} & set(t.words)
     ref = find_ref(t.norm)
-    if (t.first in _EARNINGS_FIRST and short) or _MY_PAY.search(s) or _MONEY_ARRIVED.search(s):
+    said = _MY_PAY.search(s) or _MONEY_ARRIVED.search(s) or _EARNED.search(s)
+    if (t.first in _EARNINGS_FIRST and short) or said:
         return Parsed("earnings", offer_ref=ref)
     if _SELF.search(s) and _EARN_WORDS.search(s):
         return Parsed("earnings", offer_ref=ref)
     return None
 
 
+_NOT_WANTED = re.compile(r"(?<![a-z])(?:dont|do\s+not|no\s+longer)\s+want(?![a-z])")
 _NIGHT = re.compile(r"(?<![a-z])(?:nights?|overnight|night\s+shifts?)(?![a-z])")
 
 
@@ -292,6 +302,8 @@ def shifts_query(t: Text, ctx: Context) -> Parsed | None:
     any_skill = t.first in ("any", "anything") and bool(skills) and len(t.words) <= 6
     if not first and not any_skill and _SHIFTS_ASKED.search(t.phrase) is None:
         return None
+    if _NOT_WANTED.search(t.phrase):
+        return None  # "i dont want weekend work anymore": not free then, not asking
     if has_hours(t, ctx):
         return None  # "work sat 9-5" offers hours rather than asking for them
     spec, _ = find_days(t.norm, ctx.at)

@@ -30,7 +30,8 @@ _FREE_SAID = re.compile(r"(?<![a-z])(?:free|available|avail|can\s+do|can\s+work)
 _HELD_UP = re.compile(
     r"(?<![a-z])(?:(?:be|get|getting|arrive|arriving)\s+there\s+in|running\s+behind"
     r"|stuck\s+in\s+traffic|held\s+up|missed\s+(?:the|my)\s+(?:bus|train|tube)"
-    r"|[0-9]+\s*(?:m|mins?|minutes?)\s+(?:away|out|later)|(?:on\s+my\s+way|omw)\W+(?:\w+\s+){0,3}?"
+    r"|[0-9]+\s*(?:m|mins?|minutes?)\s+(?:away|out|later)|(?:half\s+an|an)\s+hour\s+later"
+    r"|(?:on\s+my\s+way|omw)\W+(?:\w+\s+){0,3}?"
     r"(?:[0-9]+|half\s+an\s+hour)\s*(?:m|mins?|minutes?|hours?)?|there\s+in\s+[0-9]+)(?![a-z])"
 )
 # "late" that is not about arriving: paid late, a late shift, free till late.
@@ -72,13 +73,13 @@ _FILLER = frozenset(
 )
 
 _OUT = re.compile(
-    r"^\W*(?:(?:im|i\s+am|ive|i\s+have|just|all|job|shift|work|jus)\s+)*(?P<verb>done|finished"
+    r"^\W*(?:(?:im|i\s+am|ive|i\s+have|i|just|all|job|shift|work|jus)\s+)*(?P<verb>done|finished"
     r"|finish|finishd|fin|out|check(?:ing|ed)?\s*out|clock(?:ing|ed)?\s*out|signing\s+out"
     r"|leaving|left|completed?)(?![a-z])(?P<rest>.*)$"
 )
 _OUT_QUIET = re.compile(
     r"(?<![a-z])(?:now|thanks|thank\s+you|for\s+(?:the\s+)?(?:day|today)|today|ok|x+|ta|at|the"
-    r"|shift|job|work|with|my|it|and|worked|after|total|in|of)(?![a-z])"
+    r"|shift|job|work|with|my|it|and|worked|after|total|in|of|site)(?![a-z])"
 )
 _DURATION_PARTS = re.compile(
     r"(?<![0-9.,:])([0-9]{1,2})\s*(?:h|hr|hrs|hour|hours)\s*(?:and\s*)?([0-9]{1,2})\s*"
@@ -176,7 +177,8 @@ _OUT_CUES = re.compile(
     r"(?<![a-z])(?:finished|all\s+done|done\s+for\s+(?:the\s+)?(?:day|today|now)"
     r"|clock(?:ing|ed)\s+(?:out|off)|sign(?:ing|ed)\s+(?:out|off)|check(?:ing|ed)\s+out"
     r"|shift(?:s|\s+is|\s+was)?\s+(?:over|done|finished)|knock(?:ing|ed)\s+off|leaving\s+now"
-    r"|just\s+(?:left|finished)|job\s+(?:done|finished))(?![a-z])(?P<rest>.*)$"
+    r"|just\s+(?:left|finished)|job\s+(?:done|finished)|end\s+of\s+(?:the\s+|my\s+)?shift"
+    r"|(?:i\s+)?left\s*$)(?![a-z])(?P<rest>.*)$"
 )
 _DID_HOURS = re.compile(
     r"(?<![a-z])(?:did|worked|done|do)\s+(?P<rest>(?:a\s+|an\s+)?[0-9.,]+\s*(?:and\s+a\s+half\s+)?"
