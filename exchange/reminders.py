@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import update
 from sqlmodel import Session, col
 
-from exchange.deadlines import on, schedule
+from exchange.deadlines import schedule
 from exchange.localtime import local
 from exchange.notices import notify_buyer, notify_worker
 from exchange.shifts import shift_facts
@@ -108,17 +108,14 @@ def buyer_contact(buyer: Buyer) -> str:
     return ", ".join(part for part in (buyer.contact_name or buyer.name, buyer.phone) if part)
 
 
-@on(EVENING)
 def remind_the_evening_before(session: Session, deadline: Deadline, now: datetime) -> bool:
     return _remind(session, deadline, now, EVENING)
 
 
-@on(BEFORE)
 def remind_before_the_start(session: Session, deadline: Deadline, now: datetime) -> bool:
     return _remind(session, deadline, now, BEFORE)
 
 
-@on(CHECKIN)
 def ask_the_buyer_if_they_arrived(session: Session, deadline: Deadline, now: datetime) -> bool:
     """No check-in by the grace time: the buyer is asked, and decides; the timer punishes nobody."""
     found = _still_booked(session, deadline)

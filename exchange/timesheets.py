@@ -9,7 +9,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import exists
 from sqlmodel import Session, col, select
 
-from exchange.deadlines import on, schedule
+from exchange.deadlines import schedule
 from exchange.disputes import open_dispute
 from exchange.errors import Refused
 from exchange.law.breaks import flag_missing_break
@@ -171,7 +171,6 @@ def worker_dispute(
     )
 
 
-@on(AUTO_CONFIRM)
 def auto_confirm(session: Session, deadline: Deadline, now: datetime) -> None:
     """No buyer action in time: the worker's hours stand and are paid."""
     timesheet = session.get(Timesheet, deadline.timesheet_id)

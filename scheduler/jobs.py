@@ -12,10 +12,7 @@ from typing import TypeVar
 
 from sqlmodel import Session, col, select
 
-# Imported for their @on handlers, so every kind of deadline has one when the sweep fires it.
-import exchange.reminders  # noqa: F401
-import exchange.timesheets  # noqa: F401
-from exchange import credentials, deadlines, disputes, franchises, recurring, waves
+from exchange import credentials, disputes, franchises, recurring, timers, waves
 from exchange.audit import audit
 from exchange.law import minimums
 from exchange.localtime import local
@@ -69,12 +66,12 @@ def sweep_deadlines(db: Database, now: datetime) -> int:
         db,
         "deadline",
         due,
-        lambda session, deadline_id: deadlines.fire(session, deadline_id, now),
+        lambda session, deadline_id: timers.fire(session, deadline_id, now),
     )
-    late = outcomes.count(deadlines.LATE)
+    late = outcomes.count(timers.LATE)
     if late:
         log.warning("%d timed texts dropped unsent: their moment had passed", late)
-    return outcomes.count(deadlines.FIRED)
+    return outcomes.count(timers.FIRED)
 
 
 def sweep_patterns(db: Database, now: datetime) -> int:

@@ -6,9 +6,9 @@ import pytest
 from sqlmodel import select
 
 from exchange import timesheets
-from exchange.deadlines import fire
 from exchange.errors import Refused
 from exchange.money import pay_for_minutes
+from exchange.timers import fire
 from store.models import Booking, Buyer, Deadline, LedgerEntry, Timesheet
 from tests import factories
 from tests.bookings import book, notices, submitted

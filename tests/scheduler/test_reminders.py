@@ -5,8 +5,9 @@ from datetime import timedelta
 from sqlmodel import select
 
 from exchange import offers
-from exchange.deadlines import HANDLERS, schedule
+from exchange.deadlines import schedule
 from exchange.shifts import cancel_shift
+from exchange.timers import HANDLERS
 from scheduler.jobs import sweep_deadlines
 from sms.inbound import deliver
 from store.models import Booking, Deadline

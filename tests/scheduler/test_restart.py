@@ -6,7 +6,7 @@ from datetime import timedelta
 
 from sqlmodel import select
 
-from exchange import deadlines
+from exchange import timers
 from scheduler.runner import start_scheduler
 from sms.gateways import SimulatorGateway
 from store.db import Database
@@ -55,7 +55,7 @@ def test_a_sweep_that_died_before_committing_leaves_the_reminder_due(db, sqlite_
             first_due = session.exec(
                 select(Deadline).where(Deadline.kind == "reminder_evening")
             ).one()
-            deadlines.fire(session, first_due.id, now + EVENING)
+            timers.fire(session, first_due.id, now + EVENING)
             raise KeyboardInterrupt  # the process is killed before the commit
     except KeyboardInterrupt:
         pass
