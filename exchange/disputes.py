@@ -48,6 +48,20 @@ RECENT = timedelta(days=60)
 LONGEST_SUMMARY = 500
 
 
+# Who hears what when a dispute opens, and when it or its appeal is decided, by who opened it:
+# (the worker's words, the buyer's).
+OPENED_WORDS = {
+    "worker": ("dispute_opened_own", "buyer_dispute_opened_against"),
+    "buyer": ("dispute_opened_against", "buyer_dispute_opened_own"),
+}
+DECIDED_WORDS = {
+    ("first", "worker"): ("dispute_decided_own", "buyer_dispute_decided_against"),
+    ("first", "buyer"): ("dispute_decided_against", "buyer_dispute_decided_own"),
+    ("appeal", "worker"): ("appeal_decided_own", "buyer_appeal_decided_against"),
+    ("appeal", "buyer"): ("appeal_decided_against", "buyer_appeal_decided_own"),
+}
+
+
 def other(party: str) -> str:
     return "buyer" if party == "worker" else "worker"
 
@@ -205,8 +219,9 @@ def open_dispute(
     facts = _facts(session, dispute)
     worker = session.get(Worker, dispute.worker_id)
     buyer = session.get(Buyer, dispute.buyer_id)
-    notify_worker(session, worker, f"dispute_opened_{_side(dispute, 'worker')}", now, **facts)
-    notify_buyer(session, buyer, f"buyer_dispute_opened_{_side(dispute, 'buyer')}", now, **facts)
+    worker_kind, buyer_kind = OPENED_WORDS[dispute.opened_by]
+    notify_worker(session, worker, worker_kind, now, **facts)
+    notify_buyer(session, buyer, buyer_kind, now, **facts)
     return dispute
 
 
@@ -719,11 +734,6 @@ def _reviewer(session: Session, dispute: Dispute, first_decider: int | None) -> 
     return session.exec(query).first()
 
 
-def _side(dispute: Dispute, party: str) -> str:
-    """'own' when this party opened it, 'against' when the other did."""
-    return "own" if dispute.opened_by == party else "against"
-
-
 def _facts(session: Session, dispute: Dispute) -> dict[str, object]:
     booking = session.get(Booking, dispute.booking_id)
     shift = session.get(Shift, booking.shift_id)
@@ -754,18 +764,6 @@ def _tell_decision(
         "stage": decision.stage,
         "appeal_days": concession(session).appeal_days,
     }
-    kind = "dispute_decided" if decision.stage == "first" else "appeal_decided"
-    notify_worker(
-        session,
-        session.get(Worker, dispute.worker_id),
-        f"{kind}_{_side(dispute, 'worker')}",
-        now,
-        **facts,
-    )
-    notify_buyer(
-        session,
-        session.get(Buyer, dispute.buyer_id),
-        f"buyer_{kind}_{_side(dispute, 'buyer')}",
-        now,
-        **facts,
-    )
+    worker_kind, buyer_kind = DECIDED_WORDS[decision.stage, dispute.opened_by]
+    notify_worker(session, session.get(Worker, dispute.worker_id), worker_kind, now, **facts)
+    notify_buyer(session, session.get(Buyer, dispute.buyer_id), buyer_kind, now, **facts)

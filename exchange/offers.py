@@ -24,6 +24,15 @@ from exchange.reminders import schedule_for_booking
 from exchange.shifts import lock_shift, shift_facts
 from store.models import Booking, Buyer, Market, Offer, Shift, ShiftTopUp, Worker
 
+# What a YES that came too late hears, by what became of its offer (each kind by name, so a
+# search finds who sends it).
+ACCEPT_TOO_LATE = {
+    "already_booked": "accept_already_booked",
+    "filled": "accept_filled",
+    "cancelled": "accept_cancelled",
+    "closed": "accept_closed",
+}
+
 
 def _live_refs(session: Session, worker_id: int) -> set[str]:
     return set(
@@ -171,7 +180,7 @@ def accept(session: Session, worker_id: int, ref: str | None, now: datetime) -> 
         outcome = {"accepted": "already_booked", "filled": "filled", "withdrawn": "cancelled"}.get(
             offer.status, "closed"
         )
-        notify_worker(session, worker, f"accept_{outcome}", now, ref=offer.ref, **facts)
+        notify_worker(session, worker, ACCEPT_TOO_LATE[outcome], now, ref=offer.ref, **facts)
         return Answer(outcome, offer)
     # Rule 11, again at the moment of booking: the law or the worker's shifts may have changed.
     problem = check_booking(session, worker, shift, market)
@@ -213,7 +222,7 @@ def accept(session: Session, worker_id: int, ref: str | None, now: datetime) -> 
         session.execute(update(Offer).where(col(Offer.id) == offer.id).values(status="filled"))
         session.refresh(shift)
         outcome = "cancelled" if shift.status == "cancelled" else "filled"
-        notify_worker(session, worker, f"accept_{outcome}", now, ref=offer.ref, **facts)
+        notify_worker(session, worker, ACCEPT_TOO_LATE[outcome], now, ref=offer.ref, **facts)
         return Answer(outcome, offer)
     session.refresh(shift)
     session.refresh(offer)
