@@ -3,16 +3,19 @@
 English is the source: the templates in sms.words, each keyed by its notice kind. A language is
 sms/locale/<code>.po, where each entry's msgctxt is the kind, its msgid the English template and
 its msgstr the translation. `python -m sms.catalogs` writes the English template (poems.pot) and
-brings every .po up to date with it, keeping what is translated and marking changed entries.
+brings every .po up to date with it, keeping what is translated and marking changed entries; it
+also writes what each kind of notice must carry, which the exchange checks notices against.
 """
 
 from __future__ import annotations
 
+import json
 import sys
 from collections.abc import Mapping
 from functools import cache
 from importlib import resources
 from pathlib import Path
+from string import Formatter
 from types import MappingProxyType
 
 from babel.messages.catalog import Catalog
@@ -81,6 +84,24 @@ def english_catalog() -> Catalog:
     return catalog
 
 
+# Fields said only when their data is there.
+_OPTIONAL = frozenset(("break_note", "rate_note", "when_said"))
+
+
+def notice_fields() -> dict[str, list[str]]:
+    """What each kind's notice must carry, read from its English words: the exchange checks a
+    notice against it when it is written (exchange/data/notice_kinds.json)."""
+    found = {}
+    for kind, words in sorted(EN.items()):
+        named = {name for _, name, _, _ in Formatter().parse(words) if name}
+        found[kind] = sorted(named - _OPTIONAL)
+    return found
+
+
+def write_notice_kinds(path: Path) -> None:
+    path.write_text(json.dumps(notice_fields(), indent=1) + "\n", encoding="utf-8")
+
+
 def update(folder: Path) -> None:
     """Write poems.pot and bring each .po in line with it: new kinds added untranslated, a kind
     whose English changed keeps its old translation marked fuzzy (not used until checked)."""
@@ -104,5 +125,8 @@ def update(folder: Path) -> None:
             write_po(out, merged, width=100)
 
 
+NOTICE_KINDS = Path(__file__).parent.parent / "exchange" / "data" / "notice_kinds.json"
+
 if __name__ == "__main__":
     update(Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).parent / FOLDER)
+    write_notice_kinds(NOTICE_KINDS)

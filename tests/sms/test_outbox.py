@@ -1,11 +1,14 @@
 """The outbox: each notice sent at most once, retried when it may yet go, never to an opted-out number."""
 
+import json
 from datetime import timedelta
 
+import pytest
 from sqlmodel import select
 
-from exchange.notices import notify_worker
+from exchange.notices import NoticeUnfit, notify_worker
 from sms import outbox
+from sms.catalogs import NOTICE_KINDS, notice_fields
 from sms.gateways import SendResult, SimulatorGateway
 from sms.twilio_gateway import TwilioGateway
 from store.models import Message, Notice, Worker
@@ -167,7 +170,12 @@ def test_a_notice_that_cannot_be_rendered_fails_with_its_error_and_the_others_go
     first = queue_help(db, now, "+447700900001")
     with db.write() as session:
         worker = factories.worker(session, "+447700900002", now)
-        broken = notify_worker(session, worker, "booked", now)  # no ref, no shift: no words
+        # Written before its words changed: the words now need a field it lacks.
+        broken = Notice(
+            kind="booked", phone=worker.phone, worker_id=worker.id, data={}, created_at=now,
+            next_attempt_at=now,
+        )  # fmt: skip
+        session.add(broken)
         session.flush()
         broken = broken.id
     last = queue_help(db, now, "+447700900003")
@@ -175,6 +183,25 @@ def test_a_notice_that_cannot_be_rendered_fails_with_its_error_and_the_others_go
     assert sorted(m.notice_id for m in sent) == [first, last]
     assert notice(db, broken).status == "failed"
     assert notice(db, broken).last_error.startswith("render: KeyError")
+
+
+def test_a_notice_short_of_a_field_or_of_an_unknown_kind_is_refused_where_it_is_written(db, now):
+    with db.write() as session:
+        worker = factories.worker(session, "+447700900002", now)
+        with pytest.raises(NoticeUnfit, match="a booked notice needs buyer, place, rate, skill, when"):
+            notify_worker(session, worker, "booked", now, ref="4821")
+        with pytest.raises(NoticeUnfit, match="no notice kind 'bookd'"):
+            notify_worker(session, worker, "bookd", now)
+        # {when} may come as its parts, start and end.
+        start, end = now.isoformat(), (now + timedelta(hours=4)).isoformat()
+        notify_worker(
+            session, worker, "rates_when_none", now, start=start, end=end, skill="care",
+            miles=2, place="E1",
+        )  # fmt: skip
+
+
+def test_what_each_notice_must_carry_is_written_from_the_words_as_they_are_now():
+    assert json.loads(NOTICE_KINDS.read_text()) == notice_fields()
 
 
 def test_notices_are_claimed_a_few_at_a_time(db, now):
