@@ -1,6 +1,6 @@
 """The parser on the labelled corpus: accuracy by language and intent, confusions, time per text.
 
-    python -m bench.parser_corpus [--holdout | --holdout2 | --holdout3] [--misses]
+    python -m bench.parser_corpus [--holdout | --holdout2 | --holdout3 | --holdout4] [--misses]
 
 Prints intent and field accuracy per language, accuracy per intent, the commonest confusion
 pairs, the texts labelled ambiguous that were not asked back, and the median and p99 time to
@@ -21,6 +21,7 @@ from tests.sms.corpus_check import (
     HOLDOUT,
     HOLDOUT2,
     HOLDOUT3,
+    HOLDOUT4,
     LANGUAGES,
     Score,
     lines,
@@ -39,9 +40,15 @@ def main() -> None:
     args.add_argument("--holdout", action="store_true", help="the first held-out set instead")
     args.add_argument("--holdout2", action="store_true", help="the second held-out set instead")
     args.add_argument("--holdout3", action="store_true", help="the third held-out set instead")
+    args.add_argument("--holdout4", action="store_true", help="the fourth held-out set instead")
     args.add_argument("--misses", action="store_true", help="list every line read wrongly")
     options = args.parse_args()
-    chosen = {HOLDOUT3: options.holdout3, HOLDOUT2: options.holdout2, HOLDOUT: options.holdout}
+    chosen = {
+        HOLDOUT4: options.holdout4,
+        HOLDOUT3: options.holdout3,
+        HOLDOUT2: options.holdout2,
+        HOLDOUT: options.holdout,
+    }
     folder = next((held for held, on in chosen.items() if on), CORPUS)
     items = lines(folder)
     # As a running exchange reads texts: every language's words loaded, but each word of these

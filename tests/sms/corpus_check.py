@@ -19,6 +19,7 @@ CORPUS = Path(__file__).parent / "corpus"
 HOLDOUT = Path(__file__).parent / "holdout"
 HOLDOUT2 = Path(__file__).parent / "holdout2"
 HOLDOUT3 = Path(__file__).parent / "holdout3"
+HOLDOUT4 = Path(__file__).parent / "holdout4"
 LANGUAGES = ("en", "es", "pl", "ro", "pt")
 
 
