@@ -60,7 +60,8 @@ _HELP_FIRST = frozenset(("help", "info", "hlp", "helpp"))
 _HERE = re.compile(r"\s+(?:here|round\s+here|to\s+you|on\s+this|(?:to\s+)?this\s+number)$")
 
 _REGISTER = re.compile(
-    r"^(?:(?:i\s+)?(?:want|wanna|would\s+like|d\s+like)\s+to\s+|can\s+i\s+|how\s+(?:do|can)\s+i\s+"
+    r"^(?:(?:i\s+)?(?:want|would\s+like|d\s+like)\s+to\s+|(?:i\s+)?wanna\s+(?:to\s+)?|can\s+i\s+"
+    r"|how\s+(?:do|can)\s+i\s+"
     r"|please\s+|pls\s+|let\s+me\s+)?(?:join|register|sign\s*up|sign\s+me\s+up|enrol|enroll"
     r"|subscribe|new\s+worker)(?![a-z])(?!\s+(?:office|of|for\s+(?:the|a)\s+(?!work)))"
 )
@@ -70,7 +71,8 @@ _NEW_HERE = re.compile(
     r"|(?:looking\s+for|want|need|get)\s+(?:some\s+)?work\s+(?:with|through|from)\s+(?:you|poems)"
     r"|(?:want|wanna)\s+to\s+work\s+(?:with|for|through)\s+(?:you|poems)"
     r"|(?:want|wanna|would\s+like|like)\s+to\s+(?:join|register|sign\s*up|enrol|enroll)"
-    r"|how\s+(?:do|can)\s+i\s+(?:join|register|sign\s*up)|to\s+(?:sign\s*up|register)\W*$)(?![a-z])"
+    r"|how\s+(?:do|can)\s+i\s+(?:join|register|sign\s*up|get\s+on\s+(?:your|ur|the)\s+books)"
+    r"|to\s+(?:sign\s*up|register)\W*$|wanna\s+(?:sign\s*up|join|register))(?![a-z])"
 )
 
 # Longer phrases first: the first alternative that fits is the one kept.
@@ -211,7 +213,8 @@ def opt_out_in_words(t: Text, ctx: Context) -> Parsed | None:
 _OPT_OUT_SAID = re.compile(
     r"^\W*(?:(?:done|ok|okay|enough|right|so|just|please|pls)\W+)*(?:stop\s+(?:texting|messaging"
     r"|sending|writing\s+to)(?:\s+me)?|(?:dont|do\s+not)\s+(?:text|message|write\s+to)\s+me"
-    r"|no\s+more\s+(?:texts?|messages?)|i\s+no\s+longer\s+want\s+(?:texts?|messages?))(?![a-z])"
+    r"|no\s+more\s+(?:texts?|messages?)|i\s+no\s+longer\s+want\s+(?:texts?|messages?)"
+    r"|(?:take|remove)\s+me\s+(?:off|from)\s+(?:your|the)\s+(?:list|system))(?![a-z])"
     r"(?P<rest>.*[a-z].*)$"
 )
 _ABOUT_WHAT = re.compile(
@@ -343,8 +346,12 @@ def pass_on(t: Text, ctx: Context) -> Parsed | None:
 
 _PASS = re.compile(
     r"(?<![a-z])(?:wont\s+take|will\s+not\s+take|not\s+taking|(?:dont|do\s+not)\s+want)\s+"
-    r"(?:it|this|that)(?:\s+one)?(?![a-z])|(?<![a-z])(?:(?:ill|i\s+will|i)\s+)?pass\s+on\s+(?:it"
-    r"|this|that)(?:\s+one)?(?![a-z])|^\W*(?:ill|i\s+will|i)\s+pass(?![a-z])"
+    r"(?:it|this|that)(?:\s+one)?(?![a-z])|(?<![a-z])(?:(?:ill|i\s+will|i|gonna|going\s+to)\s+)?pass"
+    r"\s+on\s+(?:it|this|that|[0-9]{3,8})(?:\s+one)?(?![a-z])|^\W*(?:ill|i\s+will|i|gonna)\s+pass(?![a-z])"
+    r"|(?<![a-z])(?:give|giving)\s+(?:this|that|it)(?:\s+one)?\s+a\s+miss(?![a-z])"
+    r"|(?<![a-z])(?:ill\s+)?skip\s+(?:this|that|it)(?:\s+one)?(?![a-z])"
+    r"|(?<![a-z])this\s+time\s+(?:i\s+)?(?:cant|cannot|cant\s+make\s+it|no|not)(?![a-z])"
+    r"|(?<![a-z])(?:cant|cannot)\s+(?:make\s+it\s+)?this\s+time(?![a-z])"
 )
 # "this one no, too far", "not that one", "i cant do this one, too far"
 _THIS_ONE = re.compile(

@@ -16,10 +16,11 @@ _ANSWERED = ("offer", "confirm_decline", "confirm_drop", "booked")
 # its reference, and the pasted part to take out.
 _REPLY_WITH = re.compile(
     r"(?i)(?:reply|text|responde|responda|odpisz|odpowiedz|napisz|r[aă]spunde|trimite)\s+"
-    r"(?:y|yes|s[ií]|sim|s|t|tak|da)\s+#?([0-9]{3,8})"
+    r"(?:y|yes|s[ií]|sim|s|t|tak|da|d)\s+#?([0-9]{3,8})"
 )
 _PASTED_PART = re.compile(
-    r"(?is)(?:^|\n)\s*>[^\n]*|(?:poems\s*:|work\s*:|praca\s*:|trabajo\s*:|trabalho\s*:"
+    # Ours between quote marks, then as a quoted line, then as we wrote it.
+    r"(?is)[\"“”„«»][^\"“”„«»]{20,}[\"“”„«»]|(?:^|\n)\s*>[^\n]*|(?:poems\s*:|work\s*:|praca\s*:|trabajo\s*:|trabalho\s*:"
     r"|lucru\s*:)[^.]*(?:\.[^.]*?)*?(?:to\s+pass|open\s+till\s+[0-9:]+|(?:reply|responde|responda"
     r"|odpisz|odpowiedz|r[aă]spunde)\s+\S+\s+#?[0-9]{3,8}[^.]*)\.?"
 )

@@ -36,7 +36,16 @@ _PAY_COMPLAINT = re.compile(
     r"|(?:nobody|no\s+one|noone)\s+(?:was\s+)?there|locked\s+out|wrong\s+amount"
     r"|they\s+cancel\w*\s+on\s+me|who\s+will\s+pay\s+me|(?:hours|timesheet)\s+(?:on\s+\S+\s+)?says?\s+[0-9.,]+\s+but"
     r"|stayed\s+(?:late|till|until|on)|should\s+have\s+been|(?:rate|pay)\s+(?:is|was)\s+wrong"
-    r"|turned\s+me\s+away|cancel\w*\s+(?:when|after|once|while)\s+i\s+(?:was|had|got))(?![a-z])"
+    r"|turned\s+me\s+away|cancel\w*\s+(?:when|after|once|while)\s+i\s+(?:was|had|got)"
+    # Figures that do not agree: "only $96, i worked 6 hrs", "put me 5 hours and i worked 7",
+    # "paid 11 instead of 13", "its short £26", "payslip says 13.00 but the offer said 13.50"
+    r"|(?:short|missing)\s+(?:by\s+)?[£$€]?[0-9]+|[0-9]+\s*(?:hours?|hrs?|h|pounds?|quid)\s+(?:missing|short)"
+    r"|instead\s+of\s+[£$€]?[0-9]+|should\s+(?:be|have\s+been)\s+[£$€]?[0-9]+"
+    r"|only\s+[£$€][0-9]+|(?:put|marked|counted|gave|booked)\s+(?:me\s+)?(?:for\s+)?[0-9.,]+\s*(?:hours?"
+    r"|hrs?|h)\s+(?:but|and|when|y|e|a)|says?\s+[£$€]?[0-9.,]+\s+but\s+(?:the\s+)?(?:offer|job|shift|it)"
+    r"|(?:paid|pay)\s+(?:me\s+)?late|late\s+(?:pay|payment)"
+    r"|(?:turned\s+up|got\s+there|arrived|came)\s.{0,60}cancel\w*|comments?\s+about\s+my"
+    r"|(?:calls?|called)\s+me\s+(?:a\s+)?(?:stupid|names|idiot)|keeps?\s+shouting)(?![a-z])"
 )
 _APPEAL = re.compile(r"(?<![a-z])appeal(?![a-z])")
 _HOW_COME = re.compile(r"^how\s+come(?![a-z])")
@@ -90,7 +99,8 @@ _EARN_WORDS = re.compile(
 )
 _EARNED = re.compile(
     r"(?<![a-z])(?:how\s+much\s+money\s+(?:did|have|do|am|i)|how\s+much\s+(?:have|did)\s+i\s+(?:earn"
-    r"|earned|earnt|make|made)|my\s+total(?:\s+so\s+far)?|total\s+so\s+far)(?![a-z])"
+    r"|earned|earnt|make|made)|my\s+total(?:\s+so\s+far)?|total\s+so\s+far|whens?\s+payday"
+    r"|when\s+(?:is|s)\s+payday|when\s+do\s+i\s+get\s+paid)(?![a-z])"
 )
 _MONEY_ARRIVED = re.compile(
     r"(?<![a-z])(?:money|pay|payment|wages)\s+(?:for\s+\S+\s+)?(?:go|gone|went|come|came|arrive"
@@ -124,6 +134,7 @@ _SHIFTS_ASKED = re.compile(
     r"|tomorrow|tmrw|the\s+weekend|weekend|this\s+week|next\s+week|[a-z]+day|mon|tues?|weds?"
     r"|thur?s?|fri|sat|sun)(?![a-z])"
     r"|(?<![a-z])(?:do|have)\s+i\s+(?:have|got)\s+(?:any\s+)?(?:shifts?|bookings?|jobs?|work)(?![a-z])"
+    r"|(?<![a-z])(?:anythin|anything)\s+(?:going|on)(?![a-z])|(?<![a-z])when\s+am\s+i\s+booked(?![a-z])"
     r"|(?<![a-z])(?:what\s+time|when)\s+(?:do|does|am)\s+i\s+(?:start|work|need\s+to\s+be\s+there)"
     r"|(?<![a-z])(?:send|resend)\s+(?:it|me\s+(?:the\s+)?(?:offer|shift|it))\s+again(?![a-z])"
     r"|(?<![a-z])who\s+will\s+pay\s+me(?![a-z])"

@@ -30,7 +30,8 @@ _FREE_SAID = re.compile(r"(?<![a-z])(?:free|available|avail|can\s+do|can\s+work)
 _HELD_UP = re.compile(
     r"(?<![a-z])(?:(?:be|get|getting|arrive|arriving)\s+there\s+in|running\s+behind"
     r"|stuck\s+in\s+traffic|held\s+up|missed\s+(?:the|my)\s+(?:bus|train|tube)"
-    r"|[0-9]+\s*(?:m|mins?|minutes?)\s+(?:away|out|later)|(?:half\s+an|an)\s+hour\s+later"
+    r"|[0-9]+\s*(?:m|mins?|minutes?)\s+(?:away|out|later|after\s+(?:the\s+)?start|behind)"
+    r"|(?:half\s+an|an)\s+hour\s+later|(?:omw|on\s+my\s+way)\s+but\s+late"
     r"|(?:on\s+my\s+way|omw)\W+(?:\w+\s+){0,3}?"
     r"(?:[0-9]+|half\s+an\s+hour)\s*(?:m|mins?|minutes?|hours?)?|there\s+in\s+[0-9]+)(?![a-z])"
 )
@@ -38,7 +39,7 @@ _HELD_UP = re.compile(
 _NOT_ARRIVING = re.compile(
     r"(?<![a-z])(?:paid|pay|payment|payments|(?:till|until|til|to)\s+late|late\s+(?:shifts?|nights?"
     r"|finish|finishes|pay|payment|on)|stay\s+late|work(?:ing)?\s+late|yesterday|last\s+night"
-    r"|(?:was|were)\s+late)(?![a-z])"
+    r"|(?:was|were)\s+late|if\s+(?:\w+\s+){0,3}late)(?![a-z])"
 )
 _LATE_MINUTES = (
     (re.compile(r"(?<![a-z])(?:an?\s+)?hour\s+and\s+a\s+half(?![a-z])"), lambda m: 90),
@@ -166,6 +167,7 @@ _ARRIVED = re.compile(
 _IN_CUES = re.compile(
     r"(?<![a-z])(?:just\s+(?:got\s+)?(?:here|arrived|in)|got\s+here|(?:im|i\s+am)\s+here"
     r"|here\s+now|here\s+at|(?:ive|i\s+have|just)\s+arrived|^arrived|made\s+it(?:\s+in)?$"
+    r"|^made\s+it\W|signing\s+in|(?:im|i\s+am)\s+(?:in|inside)\s*$|going\s+in\s*$"
     r"|(?:im|i\s+am)\s+(?:outside|at\s+the\s+(?:door|gate|front|entrance|reception))"
     r"|(?:outside|at\s+the\s+(?:door|gate|entrance))\s+now|on\s+site|onsite"
     r"|clock(?:ing|ed)\s+in|check(?:ing|ed)\s+in|start(?:ing|ed)\s+now|got\s+to\s+(?:the\s+)?(?:site"

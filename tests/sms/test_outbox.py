@@ -188,7 +188,9 @@ def test_a_notice_that_cannot_be_rendered_fails_with_its_error_and_the_others_go
 def test_a_notice_short_of_a_field_or_of_an_unknown_kind_is_refused_where_it_is_written(db, now):
     with db.write() as session:
         worker = factories.worker(session, "+447700900002", now)
-        with pytest.raises(NoticeUnfit, match="a booked notice needs buyer, place, rate, skill, when"):
+        with pytest.raises(
+            NoticeUnfit, match="a booked notice needs buyer, place, rate, skill, when"
+        ):
             notify_worker(session, worker, "booked", now, ref="4821")
         with pytest.raises(NoticeUnfit, match="no notice kind 'bookd'"):
             notify_worker(session, worker, "bookd", now)
