@@ -351,7 +351,8 @@ _PASS = re.compile(
     r"|(?<![a-z])(?:give|giving)\s+(?:this|that|it)(?:\s+one)?\s+a\s+miss(?![a-z])"
     r"|(?<![a-z])(?:ill\s+)?skip\s+(?:this|that|it)(?:\s+one)?(?![a-z])"
     r"|(?<![a-z])this\s+time\s+(?:i\s+)?(?:cant|cannot|cant\s+make\s+it|no|not)(?![a-z])"
-    r"|(?<![a-z])(?:cant|cannot)\s+(?:make\s+it\s+)?this\s+time(?![a-z])"
+    r"|(?<![a-z])(?:cant|cannot)\s+(?:make\s+it\s+)?this\s+time(?![a-z])|(?<![a-z])not\s+this\s+time(?![a-z])"
+    r"|(?<![a-z])pass\s+(?:this|that)(?:\s+one)?(?![a-z])|^\W*no\s+thanks?(?![a-z])"
 )
 # "this one no, too far", "not that one", "i cant do this one, too far"
 _THIS_ONE = re.compile(
