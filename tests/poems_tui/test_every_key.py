@@ -60,8 +60,8 @@ async def test_every_key_works(make_app, opened, quiet_home, role, part, size):
 
 @pytest.mark.parametrize("role", sorted(ROLE_SCREENS))
 async def test_every_command_works_and_both_ways_out_sign_out(make_app, opened, quiet_home, role):
-    """Each palette command runs the action of a key that the walk above presses at both sizes,
-    so the commands are run at the smaller size only."""
+    """The palette's commands open the screens and forms the keys above open at both sizes, or
+    act on the whole console (theme, screenshot): they are run at 80x24 only."""
     username, password = ACCOUNTS[role]
     app = make_app(operator=username, export_dir=quiet_home, tick_seconds=1.0)
     async with app.run_test(size=SIZES[0], notifications=True) as pilot:
