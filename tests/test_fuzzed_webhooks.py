@@ -1,6 +1,6 @@
-"""Ten thousand hostile texts and delivery callbacks through the signed webhook, on SQLite and on
-PostgreSQL: no 5xx, every text stored or refused with a 4xx, every stored text acted on, and no
-reply longer than two segments."""
+"""Ten thousand hostile texts and delivery callbacks through the signed webhook on SQLite, and a
+quarter of them on PostgreSQL: no 5xx, every text stored or refused with a 4xx, every stored text
+acted on, and no reply longer than two segments."""
 
 import asyncio
 import random
@@ -17,7 +17,9 @@ from tests import factories
 from tests.serving import PUBLIC, signature, text_form
 from tests.twilio_double import AUTH_TOKEN
 
-TEXTS = 10_000
+# The variety of texts is proven on SQLite; PostgreSQL runs the same paths on the first quarter
+# of the same texts, enough for retries, bad senders and overlong bodies to each turn up.
+TEXTS = {"sqlite": 10_000, "postgresql": 2_500}
 CALLBACKS = 500
 AT_ONCE = 16
 PIECES = [
@@ -145,9 +147,9 @@ def hostile_body(rng: random.Random) -> str:
     return body
 
 
-def hostile_texts(rng: random.Random, senders: list[str]) -> list[dict[str, str]]:
+def hostile_texts(rng: random.Random, senders: list[str], count: int) -> list[dict[str, str]]:
     forms, sids = [], []
-    for n in range(TEXTS):
+    for n in range(count):
         sid = "SM" + f"{n:032x}"
         roll = rng.random()
         if roll < 0.03 and sids:
@@ -199,7 +201,8 @@ def test_hostile_texts_are_stored_or_refused_with_a_4xx_and_answered_briefly(any
             factories.worker(session, f"+4477009{n:05d}", now).phone for n in range(1, 41)
         ]
     senders = registered + [f"+4477008{n:05d}" for n in range(160)]
-    forms = hostile_texts(rng, senders)
+    count = TEXTS[any_db.engine.dialect.name]
+    forms = hostile_texts(rng, senders, count)
     app = create_app(any_db, SimulatorGateway(), AUTH_TOKEN, PUBLIC, clock=lambda: now)
     app.state.pipeline.start()
     try:
@@ -231,4 +234,4 @@ def test_hostile_texts_are_stored_or_refused_with_a_4xx_and_answered_briefly(any
     assert stored == accepted, "a text answered 200 was not stored, or one refused was"
     assert waiting == 0
     assert replies and max(segments(body) for body in replies) <= 2
-    assert counted[400] and counted[413] and counted[200] > TEXTS // 2
+    assert counted[400] and counted[413] and counted[200] > count // 2

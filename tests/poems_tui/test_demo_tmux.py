@@ -26,19 +26,34 @@ class Terminal:
 
     def __init__(self, command: str, size: tuple[int, int] = (100, 30), env=None) -> None:
         self.name = f"poems-{uuid.uuid4().hex[:8]}"
+        # A tmux server of its own: on the shared one, a session started as another test's last
+        # session ends meets a server on its way out, and fails.
+        self.tmux = ["tmux", "-L", self.name]
         self.keystrokes = 0
         settings = [f"{key}={value}" for key, value in (env or {}).items()]
         subprocess.run(
-            ["tmux", "new-session", "-d", "-s", self.name, "-x", str(size[0]), "-y", str(size[1])]
+            [
+                *self.tmux,
+                "new-session",
+                "-d",
+                "-s",
+                self.name,
+                "-x",
+                str(size[0]),
+                "-y",
+                str(size[1]),
+            ]
             + ["-c", str(REPO), "env", *settings, "bash", "-c", command],
             check=True,
         )
         # Keep the pane after the command ends, so a crash's last words can be read.
-        subprocess.run(["tmux", "set-option", "-t", self.name, "remain-on-exit", "on"], check=True)
+        subprocess.run(
+            [*self.tmux, "set-option", "-t", self.name, "remain-on-exit", "on"], check=True
+        )
 
     def screen(self) -> str:
         return subprocess.run(
-            ["tmux", "capture-pane", "-t", self.name, "-p"],
+            [*self.tmux, "capture-pane", "-t", self.name, "-p"],
             capture_output=True,
             text=True,
             check=False,
@@ -62,19 +77,19 @@ class Terminal:
 
     def type(self, text: str) -> None:
         """Text as typed, one keystroke a character."""
-        subprocess.run(["tmux", "send-keys", "-t", self.name, "-l", text], check=True)
+        subprocess.run([*self.tmux, "send-keys", "-t", self.name, "-l", text], check=True)
         self.keystrokes += len(text)
         time.sleep(0.2)
 
     def press(self, *keys: str) -> None:
         """Named keys (Enter, Tab, Escape, Right), one keystroke each, at a person's pace."""
         for key in keys:
-            subprocess.run(["tmux", "send-keys", "-t", self.name, key], check=True)
+            subprocess.run([*self.tmux, "send-keys", "-t", self.name, key], check=True)
             self.keystrokes += 1
             time.sleep(0.25)
 
     def close(self) -> None:
-        subprocess.run(["tmux", "kill-session", "-t", self.name], check=False)
+        subprocess.run([*self.tmux, "kill-server"], check=False)
 
 
 def no_traceback(shown: str) -> None:
@@ -89,7 +104,7 @@ def test_the_demo_signs_in_and_the_phone_gets_a_reply(tmp_path):
         term.wait_for("Sign in", timeout=60)
         # Typed ahead in one burst: the Tab must move on before the password arrives.
         subprocess.run(
-            ["tmux", "send-keys", "-t", term.name, "staff", "Tab", "staff", "Enter"], check=True
+            [*term.tmux, "send-keys", "-t", term.name, "staff", "Tab", "staff", "Enter"], check=True
         )
         term.wait_for("1 Live")
         term.press("5")
