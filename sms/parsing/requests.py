@@ -67,6 +67,8 @@ _WHO_SAW = re.compile(
     r"(?:saw|seen|see|sees|looked|look|viewed|view|accessed|access|checked|read)(?![a-z])"
     rf"(?:\s+(?:at|into))?\s+(?:{_MINE})(?![a-z])"
     r"|^who\s+saw$|^who\s+(?:has\s+)?seen$"
+    rf"|(?<![a-z])(?:which|what)\s+\w+\s+(?:has|have)\s+(?:seen|looked\s+at|viewed)\s+(?:{_MINE})(?![a-z])"
+    rf"|(?<![a-z])(?:have|has)\s+seen\s+(?:{_MINE})(?![a-z])"
     rf"|(?<![a-z])who\s+(?:has\s+)?(?:accessed|looked\s+at|been\s+looking\s+at)\s+(?:\w+\s+)?(?:{_MINE})"
     rf"|(?<![a-z])(?:has|have|did)\s+(?:any\s*one|anybody|someone|somebody|staff)\s+(?:\w+\s+){{0,4}}?"
     rf"(?:looked|seen|viewed|accessed|checked|read)(?:\s+(?:at|into))?\s+(?:{_MINE})(?![a-z])"
@@ -100,7 +102,8 @@ _EARN_WORDS = re.compile(
 _EARNED = re.compile(
     r"(?<![a-z])(?:how\s+much\s+money\s+(?:did|have|do|am|i)|how\s+much\s+(?:have|did)\s+i\s+(?:earn"
     r"|earned|earnt|make|made)|my\s+total(?:\s+so\s+far)?|total\s+so\s+far|whens?\s+payday"
-    r"|when\s+(?:is|s)\s+payday|when\s+do\s+i\s+get\s+paid)(?![a-z])"
+    r"|when\s+(?:is|s)\s+payday|when\s+do\s+i\s+get\s+paid"
+    r"|(?:pay|payment|money|wages)\s.{0,40}when\s+does\s+it\s+come(?:\s+in)?)(?![a-z])"
 )
 _MONEY_ARRIVED = re.compile(
     r"(?<![a-z])(?:money|pay|payment|wages)\s+(?:for\s+\S+\s+)?(?:go|gone|went|come|came|arrive"
@@ -114,7 +117,8 @@ _RATES_ASKED = re.compile(
     r"|what\s+(?:do|does|did|will|would|is|are|can|should)\s+(?:\w+\s+){0,4}?(?:pay|pays|paying"
     r"|earn|earns|make|makes|get|gets|getting|charge|charges|charging|rate|rates|wage|ask)"
     r"|(?:going|average|avg|usual|typical|normal|current)\s+(?:rate|rates|pay|wage|wages|price)"
-    r"|(?:rates?|pay|wages?)\s+(?:for|in|round|around|near))(?![a-z])"
+    r"|(?:rates?|pay|wages?)\s+(?:for|in|round|around|near)|what\s+is\s+\w+\s+going\s+for"
+    r"|how\s+much\s+does\s+(?:it|one)\s+(?:pay|get))(?![a-z])"
 )
 
 _SHIFTS_FIRST = frozenset(
