@@ -1,7 +1,9 @@
 """Operators of the exchange: accounts, roles, sign-in with a limit on guessing, and what each may touch."""
 
+import os
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import cache
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -17,19 +19,27 @@ MOST_FAILURES = 5
 FAILURE_WINDOW = timedelta(minutes=15)
 SHORTEST_PASSWORD = 8
 
-_hasher = PasswordHasher()
+
+@cache
+def _hasher(cost: str) -> PasswordHasher:
+    # POEMS_PASSWORD_HASH=test: Argon2id at its cheapest, for the test suite's many accounts
+    # only; every other value is argon2's recommended cost. A hash names its own cost, so either
+    # hasher checks any stored password.
+    if cost == "test":
+        return PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
+    return PasswordHasher()
 
 
 def hash_password(password: str) -> str:
     """An Argon2id hash of the password, salted; the password itself is never stored."""
-    return _hasher.hash(password)
+    return _hasher(os.environ.get("POEMS_PASSWORD_HASH", "")).hash(password)
 
 
 def password_matches(password_hash: str | None, password: str) -> bool:
     if not password_hash:
         return False
     try:
-        return _hasher.verify(password_hash, password)
+        return _hasher("").verify(password_hash, password)
     except (VerificationError, InvalidHashError):
         return False
 

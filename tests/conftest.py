@@ -16,6 +16,8 @@ from store.migrate import upgrade
 from tests.twilio_double import twilio_double  # noqa: F401
 
 POSTGRES_URL = os.environ.get("POEMS_TEST_POSTGRES_URL")
+# Tests make hundreds of accounts: their passwords are hashed at Argon2id's cheapest cost.
+os.environ["POEMS_PASSWORD_HASH"] = "test"
 
 # Thursday 26 November 2026, 10:00 in London (UTC in winter).
 NOW = datetime(2026, 11, 26, 10, 0, tzinfo=UTC)
