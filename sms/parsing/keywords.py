@@ -137,14 +137,17 @@ _ELSE = re.compile(
 _BUT = re.compile(r"^(?:but|only|if|as\s+long\s+as|except|unless)(?![a-z])")
 
 _DROP = re.compile(
-    r"^\W*(?:(?:please|pls|plz|can\s+you|could\s+you|i\s+(?:want|need|have)\s+to|i\s+must)\s+)?"
-    r"(?:drop|cancel|cancell?|cancle|cncl|canx)(?![a-z])\W*(?:(?:my|the|this|that|for|a)\s+)?"
+    r"^\W*(?:(?:please|pls|plz|can\s+you|could\s+you|(?:i\s+)?(?:want|need|have)\s+to|i\s+must"
+    r"|(?:i\s+)?(?:gotta|got\s+to))\s+)?(?:drop|cancel|cancell?|cancle|canel|cncl|canx)(?![a-z])\W*(?:(?:my|the|this|that|for|a)\s+)?"
     r"(?:(?:shift|booking|job)(?![a-z])\W*)?#?\s*(?P<ref>[0-9]{1,8})?(?![0-9])\W*(?P<rest>.*)$"
 )
 _DROP_ANYWHERE = re.compile(
     r"(?<![a-z])(?:drop|cancel|cancell?|cancle|cncl|canx)(?![a-z])\W*(?:(?:my|the|this|that|for"
     r"|out\s+of|on|[a-z]+days?|tomorrows?|todays?|tonights?)\s+)*(?:(?P<what>shift|shifts|booking"
     r"|job|work)(?![a-z])|#?(?P<ref>[0-9]{3,8})(?![0-9]))"
+)
+_COURTESY_ONLY = re.compile(
+    r"(?<![a-z])(?:please|pls|plz|thanks|thank\s+you|thx|ta|sorry|x+|now|asap)(?![a-z])|[^a-z0-9]"
 )
 _OPT_OUT_WORDS = re.compile(
     r"(?<![a-z])(?:texts?|messages?|sms|subscription|everything|all|me|account|notifications?)"
@@ -168,7 +171,7 @@ _CANT = re.compile(
 )
 _TAKE_ME_OFF = re.compile(
     r"(?<![a-z])(?:remove|take|drop)\s+me\s+(?:off|from|out\s+of)\s+(?:the\s+|that\s+|this\s+|my\s+)?"
-    r"(?:shift|job|booking)(?![a-z])"
+    r"(?:shift|job|booking|[0-9]{1,2}(?:st|nd|rd|th)|[a-z]+days?|tomorrow|tomorrows)(?![a-z])"
 )
 # "free monday but cant do evenings": the day before is offered, not given up.
 _OFFERED_BEFORE = re.compile(r"(?<![a-z])(?:free|available|avail|can\s+do|can\s+work|ok)(?![a-z])")
@@ -373,7 +376,9 @@ def cancel(t: Text, ctx: Context) -> Parsed | None:
     if m is not None:
         ref, rest = m.group("ref"), m.group("rest")
         if ref is not None:
-            return Parsed("cancel", offer_ref=ref, days=_days(rest, ctx), exact=True)
+            # "DROP 4821" acts at once; in a longer sentence, or misspelt, it is asked back first.
+            exact = t.first in ("drop", "cancel") and not _COURTESY_ONLY.sub("", rest).strip()
+            return Parsed("cancel", offer_ref=ref, days=_days(rest, ctx), exact=exact)
         if _OPT_OUT_WORDS.match(rest):
             return None  # "cancel my texts" is an opt-out in other words; STOP is asked for later
         days = _days(rest, ctx)

@@ -24,7 +24,8 @@ _KEY = re.compile(
 )
 # The same change said in a sentence: "i moved to NG7", "add forklift to my skills".
 _MOVED = re.compile(
-    r"(?<![a-z])(?:moved|moving|move|live|living|new\s+address|changed\s+address|address\s+is"
+    r"(?<![a-z])(?:moved|moving|move|live|living|new\s+address|address\s+new|changed\s+address|address\s+is"
+    r"|new\s+postcode|postcode\s+(?:is\s+)?now|postcode\s+now\s+is"
     r"|im\s+(?:now\s+)?in|now\s+in|moved\s+postcode)(?![a-z])"
 )
 _ADD_SKILLS = re.compile(
@@ -119,7 +120,7 @@ def _in_a_sentence(t: Text, ctx: Context) -> Parsed | None:
 _RATE_WISH = re.compile(
     r"(?<![a-z])(?:(?:raise|put|change|set|increase|make|bump)\s+(?:my\s+)?(?:hourly(?:\s+rate)?"
     r"|rate|price)(?:\s+up)?\s+(?:to\s+|a\s+)?|(?:my\s+)?(?:hourly(?:\s+rate)?|rate)\s+(?:up\s+)?to\s+"
-    r"|i\s+want\s+(?:to\s+)?(?:charge\s+|get\s+|ask\s+(?:for\s+)?|earn\s+)?)(?P<value>(?:£|\$|€)?\s*[0-9]{1,3}"
+    r"|i\s+want\s+(?:to\s+)?(?:charge\s+|get\s+|ask\s+(?:for\s+)?|earn\s+)?|i\s+charge\s+)(?P<value>(?:£|\$|€)?\s*[0-9]{1,3}"
     r"(?:[.,][0-9]{1,2})?(?:\s*(?:pounds?|quid|dollars?|euros?))?)(?![0-9])"
 )
 _FOR_GOOD = re.compile(
