@@ -257,7 +257,7 @@ def help_request(t: Text, ctx: Context) -> Parsed | None:
 def help_in_words(t: Text, ctx: Context) -> Parsed | None:
     """Nothing else in it, and it asks how this works: "what can i text u? new to this",
     "no entiendo como funciona", a greeting on its own ("holaa buenas", "hello hello")."""
-    if _HOW_IT_WORKS.search(t.norm) or not _GREETINGS.sub("", t.norm).strip(" ,.!?:;-"):
+    if _HOW_IT_WORKS.search(t.norm) or t.greeting_only:
         return Parsed("help")
     return None
 
@@ -267,10 +267,6 @@ _HOW_IT_WORKS = re.compile(
     r"|how\s+(?:does|do)\s+(?:this|it|that)\s+work|how\s+(?:do|can)\s+i\s+use\s+(?:this|it)"
     r"|(?:i\s+)?(?:dont|do\s+not)\s+(?:understand|know\s+how)|what\s+commands|help\s+me\W*$"
     r"|new\s+to\s+this)(?![a-z])"
-)
-_GREETINGS = re.compile(
-    r"(?<![a-z])(?:hello+|hi+|hey+|hiya|heya|howdy|good\s+(?:morning|afternoon|evening|day)"
-    r"|morning|evening|there|all|everyone)(?![a-z])"
 )
 
 
@@ -322,8 +318,9 @@ def yes_or_no(t: Text, ctx: Context) -> Parsed | None:
         return Parsed(intent, offer_ref=ref)  # "yes to 2215, and im free sat too 9-1"
     if intent == "decline" and _CANT_WORD.match(m.group("no")):
         return None  # "cant make 4821", "cant do tuesday": a booking given up is read as such
-    if intent == "decline" and _CANT_WORD.match(m.group("no")) and (ref or _NO_LONGER.search(rest)):
-        return None  # "cant make 4821", "cant do it anymore": a booking given up, not an offer
+    if intent == "decline" and _PASSING.match(m.group("no")) and not _ELSE.search(rest):
+        # "no thanks, got my little one that day": passing in so many words, whatever follows
+        return Parsed(intent, offer_ref=ref or find_ref(rest))
     if intent == "decline" and (ref or _A_REASON.search(rest)) and not _ELSE.search(rest):
         # "no 4821 too far", "no sorry im busy": a reason may follow a NO to an offer
         if ref is None and _CANT_DAY.search(rest) and not find_ref(rest):
@@ -335,6 +332,11 @@ def yes_or_no(t: Text, ctx: Context) -> Parsed | None:
     return None  # "yes i can work sat" is availability; "yes 4821 and 5102" is two answers
 
 
+# The NOs that are a whole answer to an offer on their own.
+_PASSING = re.compile(
+    r"no\s+thank|not\s+this\s+time|ill\s+pass|(?:ill\s+)?give\s+it\s+a\s+miss|(?:ill\s+)?skip"
+    r"|not\s+for\s+me|not\s+interested"
+)
 _CANT_DAY = re.compile(r"(?<![a-z])(?:today|tonight|tomorrow|monday|tuesday|wednesday|thursday"
     r"|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun)(?![a-z])")  # fmt: skip
 
@@ -355,7 +357,7 @@ _PASS = re.compile(
     r"|(?<![a-z])(?:ill\s+)?skip\s+(?:this|that|it)(?:\s+one)?(?![a-z])"
     r"|(?<![a-z])this\s+time\s+(?:i\s+)?(?:cant|cannot|cant\s+make\s+it|no|not)(?![a-z])"
     r"|(?<![a-z])(?:cant|cannot)\s+(?:make\s+it\s+)?this\s+time(?![a-z])|(?<![a-z])not\s+this\s+time(?![a-z])"
-    r"|(?<![a-z])pass\s+(?:this|that)(?:\s+one)?(?![a-z])|^\W*no\s+thanks?(?![a-z])"
+    r"|(?<![a-z])pass\s+(?:this|that)(?:\s+one)?(?![a-z])"
 )
 # "this one no, too far", "not that one", "i cant do this one, too far"
 _THIS_ONE = re.compile(

@@ -73,6 +73,9 @@ _GREETING = re.compile(
     r"|thanks?(?:\s+you)?(?=\s*[,.!-]))"
     r"(?![a-z]))+[\s,.!:;-]*"
 )
+_HELLO = re.compile(
+    r"^\W*(?:hello+|hi+|hey+|hiya|heya|yo|howdy|good\s+(?:morning|afternoon|evening|day))"
+)
 _SIGN_OFF = re.compile(
     r"(?:[\s,.!:;-]*(?<![a-z])(?:thanks?(?:\s+(?:you|u))?(?:\s+(?:very|so)\s+much)?|thank\s+(?:you|u)"
     r"|thx|thnx|tnx|ty|ta|cheers|x+|xo+|sorry|please|pls|plz|love|luv|hun|hunny|mate|bye|regards"
@@ -117,6 +120,12 @@ class Text:
         "yes please"; the whole text when nothing else is left."""
         core = _SIGN_OFF.sub("", _GREETING.sub("", self.norm)).strip(" ,.!:;-")
         return core or self.norm.strip(" ,.!:;-")
+
+    @cached_property
+    def greeting_only(self) -> bool:
+        """Nothing but a greeting ("holaa buenas", "hello hello", "hi there"); thanks alone is not
+        one."""
+        return bool(_HELLO.match(self.norm)) and not _GREETING.sub("", self.norm).strip(" ,.!?:;-")
 
     @property
     def first(self) -> str:
