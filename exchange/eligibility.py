@@ -247,18 +247,10 @@ def _details(session: Session, code: str, worker: Worker, shift: Shift) -> dict[
     if code == "notice":
         return {"notice_hours": max(1, worker.notice_minutes // 60)}
     if code == "credential":
-        held = set(
-            session.exec(
-                select(WorkerCredential.credential).where(
-                    WorkerCredential.worker_id == worker.id,
-                    or_(
-                        col(WorkerCredential.expires_at).is_(None),
-                        col(WorkerCredential.expires_at) > shift.end,
-                    ),
-                )
-            )
-        )
-        missing = [c for c in shift.credentials if c not in held]
+        # The same clause as matching's, asked of each credential the shift needs.
+        asked = [case((_holds(c, shift), True), else_=False) for c in shift.credentials]
+        held = session.execute(select(*asked).where(Worker.id == worker.id)).one()
+        missing = [c for c, has in zip(shift.credentials, held, strict=True) if not has]
         return {"credential": missing[0] if missing else ""}
     return {}
 

@@ -39,20 +39,14 @@ class Problem:
     rule: str
     details: dict[str, Any] = field(default_factory=dict)
     law: LabourRule | None = None
+    # Which of the rule's words, where it has more than one ("week_average").
+    words: str | None = None
 
     @property
     def said(self) -> dict[str, Any]:
         """The words' code and what fills them, as a notice carries them."""
-        code = f"law_{self.rule}"
-        if self.details.get("averaged"):
-            code += "_average"
-        opt_out = {"code": "law_week_opt_out"} if self.details.get("may_opt_out") else ""
-        return {
-            "code": code,
-            **{k: v for k, v in self.details.items() if k not in ("averaged", "may_opt_out")},
-            "opt_out": opt_out,
-            "law": self.law.law if self.law else "",
-        }
+        law = self.law.law if self.law else ""
+        return {"code": f"law_{self.words or self.rule}", **self.details, "law": law}
 
 
 def check_asking_rate(
@@ -285,8 +279,9 @@ def _week_problem(
     for period in periods:
         worked = hours.total(every, period)
         if worked > cap and _in_band(rule, _ages(born, *period, market)):
-            details = {"worked": hours.hm(worked * 7 / days), "averaged": days > 7}
-            return Problem("week", {**details, "may_opt_out": rule.opt_out}, rule)
+            opt_out = {"code": "law_week_opt_out"} if rule.opt_out else ""
+            details = {"worked": hours.hm(worked * 7 / days), "opt_out": opt_out}
+            return Problem("week", details, rule, "week_average" if days > 7 else None)
     return None
 
 
