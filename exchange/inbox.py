@@ -13,7 +13,6 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import case
 from sqlmodel import Session, col, select
 
-from exchange import offers
 from exchange.access import record_access
 from exchange.audit import audit
 from exchange.errors import Refused
@@ -233,7 +232,7 @@ def thread_view(session: Session, operator: Operator, thread_id: int, now: datet
 
     Reading a worker's texts is a look at their data: it is logged for their WHO SAW.
     """
-    thread = _thread(session, operator, thread_id)
+    thread = thread_for(session, operator, thread_id)
     row = next(r for r in threads(session, operator, now, include_closed=True) if r.id == thread.id)
     worker = session.get(Worker, thread.worker_id) if thread.worker_id else None
     texts = [
@@ -297,7 +296,8 @@ def thread_view(session: Session, operator: Operator, thread_id: int, now: datet
     )
 
 
-def _thread(session: Session, operator: Operator, thread_id: int) -> InboxThread:
+def thread_for(session: Session, operator: Operator, thread_id: int) -> InboxThread:
+    """A conversation in the Inbox, refused outside the operator's markets."""
     thread = session.get(InboxThread, thread_id)
     if thread is None:
         raise Refused("no_thread", f"No conversation {thread_id} in the Inbox")
@@ -313,7 +313,7 @@ def reply(
     """A person answers: the text goes to the sender through the outbox, word for word."""
     if not may_write(operator):
         raise Refused("not_allowed", "Auditors read the Inbox; they do not answer it")
-    thread = _thread(session, operator, thread_id)
+    thread = thread_for(session, operator, thread_id)
     words = " ".join(text.split())
     if not words:
         raise Refused("empty_reply", "Write the reply first")
@@ -331,27 +331,11 @@ def reply(
     return thread
 
 
-def drop_for_worker(
-    session: Session, operator: Operator, thread_id: int, offer_ref: str, now: datetime
-) -> None:
-    """The worker asked, in words the machine would not act on: a person drops the booking for
-    them. The buyer is told and the place offered again, as when the worker texts DROP."""
-    if not may_write(operator):
-        raise Refused("not_allowed", "Auditors read the Inbox; they do not change it")
-    thread = _thread(session, operator, thread_id)
-    if thread.worker_id is None:
-        raise Refused("no_booking", "This number has no bookings")
-    answer = offers.drop_booking(session, thread.worker_id, offer_ref, now)
-    if answer.outcome != "dropped":
-        raise Refused("no_booking", f"No booking {offer_ref} still to come for this worker")
-    audit(session, operator.id, "inbox_drop", f"inbox:{thread.id}", offer_ref, now)
-
-
 def close(session: Session, operator: Operator, thread_id: int, now: datetime) -> InboxThread:
     """Nothing more to say: the conversation leaves the Inbox (a new text opens another)."""
     if not may_write(operator):
         raise Refused("not_allowed", "Auditors read the Inbox; they do not change it")
-    thread = _thread(session, operator, thread_id)
+    thread = thread_for(session, operator, thread_id)
     thread.status, thread.closed_at = "closed", now
     session.add(thread)
     audit(session, operator.id, "inbox_close", f"inbox:{thread.id}", None, now)

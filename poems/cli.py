@@ -13,16 +13,16 @@ from exchange.eligibility import read_reason
 from exchange.errors import Refused
 from exchange.localtime import to_utc
 from exchange.money import parse_money
-from exchange.offers import send_wave
-from exchange.operators import acts_in
-from exchange.shifts import post_shift, shift_by_ref
+from exchange.shifts import shift_by_ref
 from poems.options import acting, as_option, signed_in
+from services.buyers import buyer_named
+from services.shifts import Posting, post_shift_for_buyer
 from sms import inbound, outbox
 from sms.gateways import SimulatorGateway
 from sms.parser import parse
 from store.db import Database
 from store.migrate import upgrade
-from store.models import Booking, Buyer, Market, Offer, Operator, Worker
+from store.models import Booking, Market, Offer, Operator, Worker
 
 DB_OPTION = click.option(
     "--db",
@@ -167,21 +167,20 @@ def buyer() -> None:
 @DB_OPTION
 def buyer_add(name: str, phone, contact, postcode, place, username, db_url) -> None:
     """Add a buyer to the default market, with the checks the console makes."""
-    from exchange.buyers import add_buyer
+    from services.buyers import add_buyer
 
     database, market = open_db(db_url)
-    operator = signed_in(database, username)
+    who = signed_in(database, username)
     typed = {"name": name, "phone": phone, "contact_name": contact}
     typed |= {"default_postcode": postcode, "default_place": place}
     try:
-        with database.write() as session:
-            add_buyer(
-                session,
-                market.id,
-                acting(session, operator),
-                {field: value for field, value in typed.items() if value is not None},
-                datetime.now(UTC),
-            )
+        add_buyer(
+            database,
+            who,
+            market.id,
+            {field: value for field, value in typed.items() if value is not None},
+            datetime.now(UTC),
+        )
     except Refused as refusal:
         raise click.ClickException(refusal.message) from refusal
     click.echo(f"buyer {name} added")
@@ -212,36 +211,20 @@ def shift_add(
     """Post a shift for a buyer: prints its reference, then the offers sent (TO<TAB>BODY)."""
     database, market = open_db(db_url)
     now = moment(at, market.tz)
-    operator = signed_in(database, username)
+    who = signed_in(database, username)
     try:
-        with database.write() as session:
-            actor = acting(session, operator)
-            acts_in(session, actor, market.id)
-            buyer = session.exec(select(Buyer).where(Buyer.name == buyer_name)).first()
-            if buyer is None:
-                # A buyer is added with its checks, never made up by a posting.
-                raise Refused(
-                    "no_buyer",
-                    f"There is no buyer called {buyer_name!r}: add it first with "
-                    f"`poems buyer add {buyer_name!r}`",
-                )
-            posted = post_shift(
-                session,
-                market,
-                buyer,
-                skill,
-                postcode,
-                moment(start, market.tz),
-                moment(end, market.tz),
-                slots,
-                parse_money(max_rate),
-                now,
-                place=place,
-                credentials=credentials,
-                posted_by=actor.id,
-            )
-            send_wave(session, posted.id, now)
-            ref = posted.ref
+        posting = Posting(
+            buyer_id=buyer_named(database, who, market.id, buyer_name),
+            skill=skill,
+            postcode=postcode,
+            start=moment(start, market.tz),
+            end=moment(end, market.tz),
+            slots=slots,
+            max_rate_minor=parse_money(max_rate),
+            place=place,
+            credentials=tuple(credentials),
+        )
+        ref = post_shift_for_buyer(database, who, market.id, posting, now).ref
     except Refused as refusal:
         raise click.ClickException(refusal.message) from refusal
     click.echo(ref)
@@ -459,8 +442,7 @@ def operator() -> None:
 def operator_add(username, name, role, phone, password_stdin, acting_as, db_url, at) -> None:
     """Add a console account; the password is stored only as an Argon2 hash. The first account
     on a new exchange is an admin and needs no sign-in; after it, an admin signs in to add one."""
-    from exchange.operators import add_first_operator, add_operator
-    from exchange.phones import to_e164
+    from services.operators import add_account
 
     database, market = open_db(db_url)
     now = moment(at, market.tz)
@@ -478,18 +460,12 @@ def operator_add(username, name, role, phone, password_stdin, acting_as, db_url,
             f"Password for the new operator {username}", hide_input=True, confirmation_prompt=True
         )
     try:
-        with database.write() as session:
-            number = to_e164(phone, market.region) if phone else None
-            if admin is None:
-                added = add_first_operator(session, username, name, password, now, phone=number)
-            else:
-                added = add_operator(
-                    session, username, name, role, password, now, phone=number,
-                    by=acting(session, admin),
-                )  # fmt: skip
-            click.echo(f"operator {added.username} ({added.role}) added")
+        added = add_account(
+            database, admin, username, name, role, password, now, phone=phone, region=market.region
+        )
     except Refused as refusal:
         raise click.ClickException(refusal.message) from refusal
+    click.echo(f"operator {added.username} ({added.role}) added")
 
 
 @main.command("seed")

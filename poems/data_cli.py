@@ -72,7 +72,8 @@ def places() -> None:
 def places_import(file: str | None, us_zips: bool, db_url: str | None) -> None:
     """Add or update places from FILE: a CSV of code,name,latitude,longitude, or the ONS
     Postcode Directory (ONSPD) CSV, whose postcodes become district centres."""
-    from exchange.places import BadPlaces, import_places, read_places, us_zip_places
+    from exchange.places import BadPlaces, read_places, us_zip_places
+    from services.places import add_places
 
     if (file is None) == (not us_zips):
         raise click.UsageError("give FILE or --us-zips")
@@ -85,8 +86,7 @@ def places_import(file: str | None, us_zips: bool, db_url: str | None) -> None:
     except (BadPlaces, UnicodeDecodeError) as error:
         raise click.ClickException(f"{file}: {error}; nothing was imported") from error
     database, _ = _cli().open_db(db_url)
-    with database.write() as session:
-        done = import_places(session, found)
+    done = add_places(database, found)
     click.echo(f"places: {done.added} added, {done.updated} updated")
 
 
@@ -119,23 +119,15 @@ def worker_export(
 ) -> None:
     """Write everything held about a worker as JSON (docs/worker-data.md); the worker's
     WHO SAW shows the copy was made."""
-    from exchange.phones import to_e164
-    from exchange.portability import export_for_operator
-    from exchange.workers import worker_by_phone
-    from poems.options import acting, signed_in
+    from poems.options import signed_in
+    from services.workers import export_worker
 
     cli = _cli()
     database, market = cli.open_db(db_url)
     now = cli.moment(at, market.tz)
-    operator = signed_in(database, username)
+    who = signed_in(database, username)
     try:
-        with database.write() as session:
-            found = worker_by_phone(session, to_e164(phone, market.region))
-            if found is None:
-                raise click.ClickException(f"no worker with phone {phone}")
-            document = export_for_operator(
-                session, acting(session, operator), found.id, reason, now
-            )
+        document = export_worker(database, who, phone, reason, now)
     except Refused as refusal:
         raise click.ClickException(refusal.message) from refusal
     text = json.dumps(document, ensure_ascii=False, indent=1) + "\n"
@@ -153,18 +145,16 @@ def worker_export(
 @at_option
 def worker_import(file: str, username: str | None, db_url: str | None, at: str | None) -> None:
     """Bring in a worker's export: the same person and trading history on this exchange."""
-    from exchange.portability import import_for_operator
-    from poems.options import acting, signed_in
+    from poems.options import signed_in
+    from services.workers import import_worker
 
     cli = _cli()
     database, market = cli.open_db(db_url)
     now = cli.moment(at, market.tz)
-    operator = signed_in(database, username)
+    who = signed_in(database, username)
     try:
         document = json.loads(Path(file).read_text(encoding="utf-8"))
-        with database.write() as session:
-            made = import_for_operator(session, acting(session, operator), document, now)
-            phone = made.phone
+        phone = import_worker(database, who, document, now)
     except (ValueError, KeyError) as error:
         raise click.ClickException(f"{file} is not a worker export: {error}") from error
     except Refused as refusal:

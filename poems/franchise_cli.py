@@ -4,13 +4,14 @@ that nobody holds too much of a sector (rule 9)."""
 import json
 
 import click
-from sqlmodel import Session, select
+from sqlmodel import select
 
 from exchange import franchises
 from exchange.errors import Refused
 from exchange.localtime import local
-from poems.options import acting, as_option, at_option, cli, db_option, operator_named, signed_in
-from store.models import Franchise, Market, Operator
+from poems.options import as_option, at_option, cli, db_option, signed_in
+from services.operators import add_franchise, franchise_name, market_named, transfer_market
+from store.models import Operator
 
 
 @click.group()
@@ -31,12 +32,10 @@ def franchise_add(name: str, franchisee_name: str, username, at, db_url) -> None
     now = root.moment(at, market.tz)
     admin = signed_in(database, username)
     try:
-        with database.write() as session:
-            holder = operator_named(session, franchisee_name)
-            added = franchises.add_franchise(session, name, holder, now, by=acting(session, admin))
-            click.echo(f"franchise {added.name} added, held by {holder.username}")
+        added = add_franchise(database, admin, name, franchisee_name, now)
     except Refused as refusal:
         raise click.ClickException(refusal.message) from refusal
+    click.echo(f"franchise {added.name} added, held by {added.holder}")
 
 
 @franchise.command("shares")
@@ -115,18 +114,10 @@ def market_transfer(market_name, to_name, reason, username, at, db_url) -> None:
     now = root.moment(at, default.tz)
     admin = signed_in(database, username)
     try:
-        with database.write() as session:
-            moving = _market(session, market_name)
-            target = session.exec(select(Franchise).where(Franchise.name == to_name)).first()
-            if target is None:
-                raise click.ClickException(f"no franchise {to_name!r}")
-            moved = franchises.transfer_market(
-                session, moving.id, target.id, acting(session, admin), reason, now
-            )
-            was = _franchise_name(session, moved.from_franchise_id)
+        moved = transfer_market(database, admin, market_name, to_name, reason, now)
     except Refused as refusal:
         raise click.ClickException(refusal.message) from refusal
-    click.echo(f"market {moving.name} moved from {was} to {target.name}")
+    click.echo(f"market {moved.market} moved from {moved.was} to {moved.now_with}")
 
 
 @market.command("history")
@@ -136,25 +127,16 @@ def market_history(market_name: str, db_url: str | None) -> None:
     """Who has held a market: each transfer, when, by whom and why."""
     database, _ = cli().open_db(db_url)
     with database.read() as session:
-        found = _market(session, market_name)
+        try:
+            found = market_named(session, market_name)
+        except Refused as refusal:
+            raise click.ClickException(refusal.message) from refusal
         names = dict(session.exec(select(Operator.id, Operator.username)).all())
-        click.echo(f"{found.name}: {_franchise_name(session, found.franchise_id)}")
+        click.echo(f"{found.name}: {franchise_name(session, found.franchise_id)}")
         for moved in franchises.transfers(session, found.id):
             click.echo(
                 f"{local(moved.at, found.tz):%Y-%m-%d %H:%M}\t"
-                f"{_franchise_name(session, moved.from_franchise_id)} -> "
-                f"{_franchise_name(session, moved.to_franchise_id)}\t"
+                f"{franchise_name(session, moved.from_franchise_id)} -> "
+                f"{franchise_name(session, moved.to_franchise_id)}\t"
                 f"by {names.get(moved.operator_id, 'the exchange')}\t{moved.reason}"
             )
-
-
-def _market(session: Session, name: str) -> Market:
-    found = session.exec(select(Market).where(Market.name == name)).first()
-    if found is None:
-        raise click.ClickException(f"no market {name!r}")
-    return found
-
-
-def _franchise_name(session: Session, franchise_id: int | None) -> str:
-    held = session.get(Franchise, franchise_id) if franchise_id is not None else None
-    return held.name if held is not None else "no franchise"

@@ -11,10 +11,10 @@ from datetime import datetime
 
 import click
 
-from exchange import inbox
 from exchange.errors import Refused
 from exchange.localtime import local
-from poems.options import acting, as_option, at_option, cli, db_option, signed_in
+from poems.options import as_option, at_option, cli, db_option, signed_in
+from services.inbox import answer, close_conversation, thread, threads
 
 
 @click.group("inbox")
@@ -41,9 +41,8 @@ def _when(instant: datetime, tz: str) -> str:
 def inbox_list(as_json: bool, include_closed: bool, username, db_url, at) -> None:
     """The conversations waiting: urgent first, then overdue, then oldest."""
     database, market, now = _moment(at, db_url)
-    operator = signed_in(database, username)
-    with database.write() as session:
-        rows = inbox.threads(session, acting(session, operator), now, include_closed=include_closed)
+    who = signed_in(database, username)
+    rows = threads(database, who, now, include_closed=include_closed)
     if as_json:
         for row in rows:
             click.echo(json.dumps(asdict(row), default=str, ensure_ascii=False))
@@ -71,11 +70,9 @@ def inbox_show(thread_id: int, as_json: bool, username, db_url, at) -> None:
     """One conversation: its texts with what the exchange read in each, and the worker's bookings
     and disputes beside it."""
     database, market, now = _moment(at, db_url)
-    operator = signed_in(database, username)
+    who = signed_in(database, username)
     try:
-        with database.write() as session:
-            operator = acting(session, operator)
-            view = inbox.thread_view(session, operator, thread_id, now)
+        view = thread(database, who, thread_id, now)
     except Refused as refusal:
         raise click.ClickException(refusal.message) from refusal
     if as_json:
@@ -106,11 +103,9 @@ def inbox_reply(thread_id: int, text: str, username, db_url, at) -> None:
     from sms.gateways import SimulatorGateway
 
     database, market, now = _moment(at, db_url)
-    operator = signed_in(database, username)
+    who = signed_in(database, username)
     try:
-        with database.write() as session:
-            operator = acting(session, operator)
-            inbox.reply(session, operator, thread_id, text, now)
+        answer(database, who, thread_id, text, now)
     except Refused as refusal:
         raise click.ClickException(refusal.message) from refusal
     cli().print_sent(outbox.drain(database, SimulatorGateway(), now))
@@ -124,11 +119,9 @@ def inbox_reply(thread_id: int, text: str, username, db_url, at) -> None:
 def inbox_close(thread_id: int, username, db_url, at) -> None:
     """Nothing more to say: the conversation leaves the Inbox."""
     database, market, now = _moment(at, db_url)
-    operator = signed_in(database, username)
+    who = signed_in(database, username)
     try:
-        with database.write() as session:
-            operator = acting(session, operator)
-            inbox.close(session, operator, thread_id, now)
+        close_conversation(database, who, thread_id, now)
     except Refused as refusal:
         raise click.ClickException(refusal.message) from refusal
     click.echo(f"conversation {thread_id} closed")

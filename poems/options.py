@@ -12,9 +12,9 @@ from sqlmodel import Session, select
 
 from exchange.credentials import FileRegistryVerifier, Verifier
 from exchange.errors import Refused
-from exchange.operator_sessions import session_operator
-from exchange.operators import sign_in
 from poems.session_file import Kept, kept
+from services.signing import sign_in_with_password, signed_in_by_token
+from services.who import Who
 from store.db import Database
 from store.models import Operator
 
@@ -71,7 +71,7 @@ NO_OPERATORS = (
 )
 
 
-def signed_in(database: Database, username: str | None, fresh: bool = False) -> Operator:
+def signed_in(database: Database, username: str | None, fresh: bool = False) -> Who:
     """The operator a command acts as: `--as USERNAME` with their password (POEMS_PASSWORD, or
     asked for), else the sign-in `poems signin` kept for this database; `fresh` always asks for
     the password. A clear error, never a traceback, for a wrong password, an expired sign-in or
@@ -81,18 +81,18 @@ def signed_in(database: Database, username: str | None, fresh: bool = False) -> 
     sign-in or step around the lock on guessing."""
     now = datetime.now(UTC)
     username = username.strip().lower() if username else None
-    with database.write() as session:
+    with database.read() as session:
         if session.exec(select(Operator.id)).first() is None:
             raise click.ClickException(NO_OPERATORS)
-        found = None if fresh else kept(database.url)
-        expired = None
-        if found is not None and username in (None, found.username):
-            try:
-                return session_operator(session, found.token, now)
-            except Refused as refusal:
-                expired = refusal
-        if username is None:
-            raise click.ClickException(_why_not(found, expired))
+    found = None if fresh else kept(database.url)
+    expired = None
+    if found is not None and username in (None, found.username):
+        try:
+            return signed_in_by_token(database, found.token, now)
+        except Refused as refusal:
+            expired = refusal
+    if username is None:
+        raise click.ClickException(_why_not(found, expired))
     password = os.environ.get("POEMS_PASSWORD")
     if password is None:
         if expired is not None:
@@ -104,12 +104,10 @@ def signed_in(database: Database, username: str | None, fresh: bool = False) -> 
                 f"No password for {username}: type it when asked, set POEMS_PASSWORD, "
                 f"or sign in first with `poems signin {username}`"
             ) from None
-    # Its own transaction, committed whatever the outcome: a failure counts towards the lock.
-    with database.write() as session:
-        outcome = sign_in(session, username, password, now)
-    if outcome.operator is None:
-        raise click.ClickException(outcome.reason or "That username and password do not match")
-    return outcome.operator
+    outcome = sign_in_with_password(database, username, password, now)
+    if outcome.who is None:
+        raise click.ClickException(outcome.refused)
+    return outcome.who
 
 
 def _why_not(found: Kept | None, refusal: Refused | None) -> str:
@@ -127,15 +125,6 @@ def _why_not(found: Kept | None, refusal: Refused | None) -> str:
     return f"You are signed out: sign in again with `poems signin {found.username}`"
 
 
-def acting(session: Session, operator: Operator) -> Operator:
-    """The signed-in operator, loaded again in this transaction."""
-    return session.get(Operator, operator.id)
-
-
-def operator_named(session: Session, username: str) -> Operator:
-    found = session.exec(
-        select(Operator).where(Operator.username == username.strip().lower())
-    ).first()
-    if found is None:
-        raise click.ClickException(f"no operator {username!r}")
-    return found
+def acting(session: Session, who: Who) -> Operator:
+    """The signed-in operator, loaded in this transaction."""
+    return session.get(Operator, who.id)

@@ -5,9 +5,9 @@ from datetime import UTC, datetime
 
 import click
 
-from exchange.operator_sessions import end_session, start_session
-from poems.options import acting, cli, db_option, signed_in
+from poems.options import cli, db_option, signed_in
 from poems.session_file import forget, keep, kept
+from services.signing import keep_signed_in, sign_out
 
 
 @click.command("signin")
@@ -18,8 +18,7 @@ def signin(username: str, db_url: str | None) -> None:
     this database act as them without --as."""
     database, _ = cli().open_db(db_url)
     operator = signed_in(database, username, fresh=True)
-    with database.write() as session:
-        started = start_session(session, acting(session, operator), datetime.now(UTC))
+    started = keep_signed_in(database, operator, datetime.now(UTC))
     keep(database.url, started.token, started.username, started.expires_at)
     click.echo(
         f"signed in as {operator.username} ({operator.role}) until "
@@ -36,8 +35,7 @@ def signout(db_url: str | None) -> None:
     if found is None:
         click.echo("not signed in")
         return
-    with database.write() as session:
-        end_session(session, found.token, datetime.now(UTC))
+    sign_out(database, found.token, datetime.now(UTC))
     forget(database.url)
     click.echo(f"signed out {found.username}")
 

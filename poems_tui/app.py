@@ -10,12 +10,13 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
-from exchange import credentials
 from exchange.credentials import Verifier
-from exchange.operator_sessions import Started, end_session
+from exchange.operator_sessions import Started
 from poems_tui.roles import KEYS, SCREENS, screens_for
 from poems_tui.screens.signin import SignedOutScreen, SignInScreen
-from poems_tui.services.who import Who, home_market, who_is
+from services.credentials import run_consented_checks
+from services.signing import sign_out
+from services.who import Who, home_market, who_is
 from sms import outbox
 from sms.gateways import Gateway
 from store.db import Database
@@ -186,8 +187,7 @@ class PoemsConsole(App[None]):
     @work(thread=True, group="signout")
     def end_signin(self, token: str) -> None:
         """The kept sign-in signs nobody in from now on, here or at the command line."""
-        with self.db.write() as session:
-            end_session(session, token, datetime.now(UTC))
+        sign_out(self.db, token, datetime.now(UTC))
         if self.forget_signin is not None:
             self.forget_signin()
 
@@ -228,10 +228,6 @@ class PoemsConsole(App[None]):
         # A console given a registry with no scheduler beside it looks checks up itself; each is
         # claimed first, so with `poems serve` running too none is looked up twice.
         if self.verifier is not None:
-            with self.db.read() as session:
-                waiting = credentials.consented(session)
-            for check_id in waiting:
-                with self.db.write() as session:
-                    credentials.run_check(session, check_id, self.verifier, now)
+            run_consented_checks(self.db, self.verifier, now)
         if self.gateway is not None:
             outbox.drain(self.db, self.gateway, now)

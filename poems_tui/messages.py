@@ -10,15 +10,15 @@ from textual.message import Message
 # Names for the fields only: importing every screen's services here would load them all at start.
 if TYPE_CHECKING:
     from exchange.health import Health
-    from poems_tui.services.buyers import BuyerRow
-    from poems_tui.services.disputes import DisputePage, Queue
-    from poems_tui.services.feed import FeedRow
-    from poems_tui.services.inbox import Conversation, Waiting
-    from poems_tui.services.markets import MarketView
-    from poems_tui.services.phone import Bubble
-    from poems_tui.services.shifts import ShiftDetail, ShiftRow
-    from poems_tui.services.who import Who
-    from poems_tui.services.workers import Page, WorkerRecord
+    from services.buyers import BuyerRow
+    from services.disputes import DisputePage, Queue
+    from services.feed import FeedRow
+    from services.inbox import Conversation, Waiting
+    from services.markets import MarketView
+    from services.phone import Bubble
+    from services.shifts import ShiftDetail, ShiftRow
+    from services.who import Who
+    from services.workers import Page, WorkerRecord
 
 
 @dataclass

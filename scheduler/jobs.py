@@ -5,25 +5,24 @@ and claims its rows first, so two `poems serve` processes on one database never 
 """
 
 import logging
-from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import TypeVar
 
-from sqlmodel import Session, col, select
+from sqlmodel import col, select
 
 from exchange import credentials, disputes, franchises, recurring, timers, waves
 from exchange.audit import audit
 from exchange.law import minimums
 from exchange.localtime import local
 from exchange.publishing import publish_daily
+from services.credentials import run_consented_checks
+from services.each import each_alone
 from sms import inbound, outbox
 from sms.gateways import Gateway
 from store.db import Database
 from store.models import AuditEntry, Concession, Deadline, Market, Message
 
 log = logging.getLogger(__name__)
-T = TypeVar("T")
 
 
 def sweep_inbound(db: Database, now: datetime) -> int:
@@ -46,7 +45,7 @@ def sweep_waves(db: Database, now: datetime) -> int:
     waves.top_up_queued(db, now)
     with db.read() as session:
         shift_ids = waves.shifts_due(session, now)
-    outcomes = _each(
+    outcomes = each_alone(
         db, "shift", shift_ids, lambda session, shift_id: waves.advance(session, shift_id, now)
     )
     return sum(outcome in ("wave", "unfilled") for outcome in outcomes)
@@ -62,7 +61,7 @@ def sweep_deadlines(db: Database, now: datetime) -> int:
             .where(col(Deadline.done_at).is_(None), col(Deadline.due_at) <= now)
             .order_by(Deadline.due_at, Deadline.id)
         ).all()
-    outcomes = _each(
+    outcomes = each_alone(
         db,
         "deadline",
         due,
@@ -79,7 +78,7 @@ def sweep_patterns(db: Database, now: datetime) -> int:
     with db.read() as session:
         pattern_ids = recurring.patterns_due(session, now)
     return sum(
-        _each(
+        each_alone(
             db,
             "availability pattern",
             pattern_ids,
@@ -134,19 +133,8 @@ def apply_minimums(db: Database, now: datetime) -> int:
 
 
 def check_credentials(db: Database, verifier: credentials.Verifier, now: datetime) -> int:
-    """Look up each credential check a worker said YES to (rule 8), each in its own transaction.
-    A check is claimed before it is looked up, so a console or a second process running the
-    same job never looks one up twice. Returns how many were looked up."""
-    with db.read() as session:
-        waiting = credentials.consented(session)
-    return sum(
-        _each(
-            db,
-            "credential check",
-            waiting,
-            lambda session, check_id: credentials.run_check(session, check_id, verifier, now),
-        )
-    )
+    """Consented credential checks, looked up by the scheduler (rule 8)."""
+    return run_consented_checks(db, verifier, now)
 
 
 def publish_data(db: Database, out_dir: Path, now: datetime) -> int:
@@ -155,21 +143,6 @@ def publish_data(db: Database, out_dir: Path, now: datetime) -> int:
     from website.site import write_site  # the charting library loads only when publishing
 
     return int(publish_daily(db, out_dir, now, render=write_site) is not None)
-
-
-def _each(db: Database, what: str, ids: list[int], work: Callable[[Session, int], T]) -> list[T]:
-    """Do the work for each id in its own transaction; one that fails is logged and rolled back,
-    so it stays due for the next sweep and the others do not wait behind it."""
-    done = []
-    for item_id in ids:
-        try:
-            with db.write() as session:
-                result = work(session, item_id)
-        except Exception:
-            log.exception("%s %s failed; it stays due", what, item_id)
-            continue
-        done.append(result)
-    return done
 
 
 def sweep_outbox(

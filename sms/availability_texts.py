@@ -8,13 +8,14 @@ from zoneinfo import ZoneInfo
 from sqlmodel import Session
 
 from exchange import offers
-from exchange.availability import Withdrawn, post_availability, withdraw_availability
+from exchange.availability import Withdrawn, withdraw_availability
 from exchange.errors import Refused
 from exchange.localtime import local
 from exchange.notices import notify_worker
-from exchange.recurring import WEEKDAYS, add_pattern, windows_on_days
+from exchange.recurring import WEEKDAYS, windows_on_days
 from exchange.shifts import shift_facts
-from exchange.workers import update_terms
+from services.selling import make_available
+from services.unit import TextTransaction
 from sms import confirming, formats, refusals
 from sms.parser import Parsed
 from sms.templates import and_list, say
@@ -28,18 +29,14 @@ def availability(
     zone = ZoneInfo(market.tz)
     start, end = parsed.start.astimezone(zone), parsed.end.astimezone(zone)
     times = f"{start:%H:%M}-{end:%H:%M}"
+    if parsed.recurring:
+        spans, weekly = [], (parsed.days, f"{start:%H:%M}", f"{end:%H:%M}")
+    else:
+        spans, weekly = windows_on_days(parsed.start, parsed.end, parsed.days, market.tz), None
     try:
-        # A savepoint: a refusal leaves the worker's terms and windows as they were.
-        with session.begin_nested():
-            if parsed.rate is not None and parsed.rate != worker.asking_rate_minor:
-                update_terms(session, worker, now, asking_rate_minor=parsed.rate)
-            if parsed.recurring:
-                pattern = add_pattern(
-                    session, worker.id, parsed.days, f"{start:%H:%M}", f"{end:%H:%M}", now
-                )
-            else:
-                spans = windows_on_days(parsed.start, parsed.end, parsed.days, market.tz)
-                windows = [post_availability(session, worker.id, *span, now) for span in spans]
+        free = make_available(
+            TextTransaction(session), worker, now, spans, weekly, rate_minor=parsed.rate
+        )
     except Refused as refusal:
         example = say("example_available", worker.language)
         refusals.tell(session, worker, refusal, now, example=example)
@@ -51,7 +48,7 @@ def availability(
             worker,
             "availability_repeats",
             now,
-            days=days_text(pattern.days, worker.language),
+            days=days_text(free.pattern.days, worker.language),
             times=times,
             **money,
         )
@@ -61,8 +58,8 @@ def availability(
             worker,
             "availability_saved",
             now,
-            start=windows[0].start.isoformat(),
-            end=windows[0].end.isoformat(),
+            start=free.windows[0].start.isoformat(),
+            end=free.windows[0].end.isoformat(),
             tz=market.tz,
             **money,
         )
@@ -74,7 +71,6 @@ def availability(
         notify_worker(
             session, worker, "availability_saved_days", now, dates=dates, times=times, **money
         )
-    offers.offer_open_shifts(session, worker.id, now)
 
 
 def days_text(days: list[str], language: str = "en") -> str:

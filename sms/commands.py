@@ -10,6 +10,8 @@ from exchange.errors import Refused
 from exchange.notices import notify_worker
 from exchange.shifts import shift_facts
 from exchange.workers import skills_of, update_terms
+from services.selling import answer_offer
+from services.unit import TextTransaction
 from sms import (
     availability_texts,
     confirming,
@@ -55,7 +57,7 @@ def accept(session: Session, worker: Worker, market: Market, parsed: Parsed, now
         return
     if law_texts.raise_answered(session, worker, parsed, now):
         return
-    answer = offers.accept(session, worker.id, parsed.offer_ref, now)
+    answer = answer_offer(TextTransaction(session), worker.id, parsed.offer_ref, True, now)
     if answer.outcome == "no_offer" and confirming.late_yes(session, worker, market, now):
         return
     _answer(session, worker, answer, parsed, now)

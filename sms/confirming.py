@@ -15,6 +15,8 @@ from exchange import fates, offers
 from exchange.notices import notify_worker
 from exchange.shifts import shift_facts
 from exchange.workers import skills_of
+from services.selling import answer_offer, drop_booking
+from services.unit import TextTransaction
 from sms.parser import Parsed
 from sms.templates import say
 from store.models import Market, Worker
@@ -23,7 +25,7 @@ from store.models import Market, Worker
 def drop(session: Session, worker: Worker, market: Market, parsed: Parsed, now: datetime) -> None:
     """DROP 4821 drops at once; anything less exact is asked back about the booking it means."""
     if parsed.exact and parsed.offer_ref is not None:
-        answer = offers.drop_booking(session, worker.id, parsed.offer_ref, now)
+        answer = drop_booking(TextTransaction(session), worker.id, parsed.offer_ref, now)
         if answer.outcome == "no_booking":
             notify_worker(session, worker, "no_booking", now)
         return
@@ -68,7 +70,7 @@ def decline(
 ) -> None:
     """N 4821 passes at once; a bare NO is asked back about the offer it means."""
     if parsed.offer_ref is not None:
-        answer = offers.decline(session, worker.id, parsed.offer_ref, now)
+        answer = answer_offer(TextTransaction(session), worker.id, parsed.offer_ref, False, now)
         if answer.outcome == "closed":
             notify_worker(session, worker, "accept_closed", now, ref=answer.offer.ref)
         elif answer.outcome == "unknown_ref":

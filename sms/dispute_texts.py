@@ -12,6 +12,8 @@ from exchange.errors import Refused
 from exchange.franchises import concession
 from exchange.localtime import local
 from exchange.notices import notify_worker
+from services.disputes import open_dispute
+from services.unit import TextTransaction
 from sms import conversations, refusals
 from sms.parser import Parsed
 from sms.parsing.complaints import category_of, weekday_of
@@ -104,7 +106,9 @@ def _open(
         session,
         worker,
         now,
-        lambda: disputes.open_dispute(session, booking.id, "worker", category, summary, now),
+        lambda: open_dispute(
+            TextTransaction(session), None, booking.id, "worker", category, summary, now
+        ),
     )
     conversations.forget(session, worker.phone, "dispute")
 

@@ -5,16 +5,14 @@ from textual.app import ComposeResult
 from textual.widgets import DataTable, Static
 
 from exchange.areas import normalise_place
-from exchange.buyers import add_buyer, edit_buyer
 from exchange.errors import Refused
 from exchange.phones import to_e164
 from poems_tui.messages import BuyersLoaded
 from poems_tui.screens.base import ConsoleScreen
 from poems_tui.screens.forms import FormScreen
-from poems_tui.services.buyers import BuyerRow, buyers
-from poems_tui.services.who import operator_of
 from poems_tui.widgets.form import FormField, required, rule
 from poems_tui.widgets.table import Column, FittedTable
+from services.buyers import BuyerRow, add_buyer, buyers, edit_buyer
 
 COLUMNS = [
     Column("Buyer", "name", 18, keep=1, stretch=True),
@@ -78,13 +76,9 @@ class BuyerScreen(FormScreen):
 
     def save(self, values: dict[str, str]) -> str:
         app = self.app
-        with app.db.write() as session:
-            operator = operator_of(session, app.who)
-            if self.buyer is None:
-                buyer = add_buyer(session, self.market_id, operator, values, app.clock())
-                return f"{buyer.name} added"
-            buyer = edit_buyer(session, self.buyer.id, operator, values, app.clock())
-            return f"{buyer.name} saved"
+        if self.buyer is None:
+            return f"{add_buyer(app.db, app.who, self.market_id, values, app.clock()).name} added"
+        return f"{edit_buyer(app.db, app.who, self.buyer.id, values, app.clock()).name} saved"
 
 
 class BuyersScreen(ConsoleScreen):

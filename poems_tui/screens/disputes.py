@@ -16,10 +16,18 @@ from exchange.money import parse_money
 from poems_tui.messages import DisputePageLoaded, DisputesLoaded
 from poems_tui.screens.base import ConsoleScreen
 from poems_tui.screens.forms import FormScreen
-from poems_tui.services.disputes import DisputePage, page, queue
-from poems_tui.services.who import operator_of
 from poems_tui.widgets.form import ChoiceField, Field, FormField, required, rule
 from poems_tui.widgets.table import Column, FittedTable
+from services.disputes import (
+    DisputePage,
+    add_note,
+    ask_party,
+    decide_dispute,
+    lift_suspension,
+    open_dispute,
+    page,
+    queue,
+)
 
 # Sorted by when each is due, so Due and Ref stay however narrow the terminal.
 COLUMNS = [
@@ -192,11 +200,7 @@ class AskScreen(FormScreen):
 
     def save(self, values: dict[str, str]) -> str:
         app = self.app
-        with app.db.write() as session:
-            operator = operator_of(session, app.who)
-            disputes.ask(
-                session, self.dispute_id, operator, self.party, values["question"], app.clock()
-            )
+        ask_party(app.db, app.who, self.dispute_id, self.party, values["question"], app.clock())
         return f"Question sent to the {self.party}"
 
 
@@ -214,10 +218,7 @@ class NoteScreen(FormScreen):
 
     def save(self, values: dict[str, str]) -> str:
         app = self.app
-        with app.db.write() as session:
-            disputes.add_note(
-                session, self.dispute_id, operator_of(session, app.who), values["note"], app.clock()
-            )
+        add_note(app.db, app.who, self.dispute_id, values["note"], app.clock())
         return "Note added"
 
 
@@ -281,17 +282,16 @@ class OpenDisputeScreen(FormScreen):
     def save(self, values: dict[str, str]) -> str:
         app = self.app
         claim = values["claim"].strip()
-        with app.db.write() as session:
-            opened = disputes.open_dispute(
-                session,
-                int(values["booking"]),
-                values["party"].strip().lower(),
-                values["category"].strip().lower(),
-                values["summary"],
-                app.clock(),
-                operator=operator_of(session, app.who),
-                claim_minor=parse_money(claim) if claim else None,
-            )
+        opened = open_dispute(
+            app.db,
+            app.who,
+            int(values["booking"]),
+            values["party"],
+            values["category"],
+            values["summary"],
+            app.clock(),
+            claim_minor=parse_money(claim) if claim else None,
+        )
         return f"{opened.ref} opened; both parties will be texted"
 
 
@@ -315,15 +315,14 @@ class LiftScreen(FormScreen):
     def save(self, values: dict[str, str]) -> str:
         app = self.app
         party = values["party"].strip().lower()
-        with app.db.write() as session:
-            disputes.review_suspension(
-                session,
-                operator_of(session, app.who),
-                app.clock(),
-                values["note"],
-                worker_id=self.worker_id if party == "worker" else None,
-                buyer_id=self.buyer_id if party == "buyer" else None,
-            )
+        lift_suspension(
+            app.db,
+            app.who,
+            values["note"],
+            app.clock(),
+            worker_id=self.worker_id if party == "worker" else None,
+            buyer_id=self.buyer_id if party == "buyer" else None,
+        )
         return f"The {party}'s suspension is lifted"
 
 
@@ -378,15 +377,14 @@ class DecideScreen(FormScreen):
         app = self.app
         amount = values["amount"].strip()
         fault = values["at_fault"] or None
-        with app.db.write() as session:
-            decided = disputes.decide(
-                session,
-                self.dispute_id,
-                operator_of(session, app.who),
-                values["outcome"],
-                values["reason"],
-                app.clock(),
-                amount_minor=parse_money(amount) if amount else None,
-                at_fault=fault,
-            )
-        return f"Decided: {decided.decision.outcome}; both parties will be texted"
+        decided = decide_dispute(
+            app.db,
+            app.who,
+            self.dispute_id,
+            values["outcome"],
+            values["reason"],
+            app.clock(),
+            amount_minor=parse_money(amount) if amount else None,
+            at_fault=fault,
+        )
+        return f"Decided: {decided.outcome}; both parties will be texted"

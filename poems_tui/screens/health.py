@@ -10,8 +10,8 @@ from exchange.money import format_money
 from exchange.suppression import SMALLEST_CELL
 from poems_tui.messages import HealthLoaded
 from poems_tui.screens.base import ConsoleScreen
-from poems_tui.services.health import health_of
 from poems_tui.widgets.health_chart import WeeklyRatesChart, week_of
+from services.health import health_of
 
 WITHHELD = f"fewer than {SMALLEST_CELL} workers"
 

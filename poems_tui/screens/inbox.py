@@ -17,10 +17,16 @@ from poems_tui.messages import InboxConversationLoaded, InboxLoaded
 from poems_tui.screens.base import ConsoleScreen
 from poems_tui.screens.disputes import OpenDisputeScreen
 from poems_tui.screens.forms import FormScreen
-from poems_tui.services.inbox import Conversation, conversation, waiting
-from poems_tui.services.who import operator_of
 from poems_tui.widgets.form import ChoiceField, Field, FormField, required
 from poems_tui.widgets.table import Column, FittedTable
+from services.inbox import (
+    Conversation,
+    answer,
+    close_conversation,
+    conversation,
+    waiting,
+)
+from services.selling import drop_booking_for_worker
 
 COLUMNS = [
     Column("#", "id", 4, keep=1),
@@ -203,8 +209,7 @@ class ConversationScreen(Screen):
     @work(thread=True, exclusive=True, group="conversation-close")
     def close_it(self) -> None:
         app = self.app
-        with app.db.write() as session:
-            inbox.close(session, operator_of(session, app.who), self.thread_id, app.clock())
+        close_conversation(app.db, app.who, self.thread_id, app.clock())
         self.app.call_from_thread(self._gone)
 
     def _gone(self) -> None:
@@ -227,10 +232,7 @@ class AnswerScreen(FormScreen):
 
     def save(self, values: dict[str, str]) -> str:
         app = self.app
-        with app.db.write() as session:
-            inbox.reply(
-                session, operator_of(session, app.who), self.thread_id, values["text"], app.clock()
-            )
+        answer(app.db, app.who, self.thread_id, values["text"], app.clock())
         return "Sent: the answer goes out by text now"
 
 
@@ -250,8 +252,5 @@ class DropScreen(FormScreen):
 
     def save(self, values: dict[str, str]) -> str:
         app = self.app
-        with app.db.write() as session:
-            inbox.drop_for_worker(
-                session, operator_of(session, app.who), self.thread_id, values["ref"], app.clock()
-            )
+        drop_booking_for_worker(app.db, app.who, self.thread_id, values["ref"], app.clock())
         return f"Dropped {values['ref']}: the buyer is told and the place offered again"

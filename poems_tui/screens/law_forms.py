@@ -3,12 +3,10 @@
 from datetime import date
 
 from exchange.errors import Refused
-from exchange.law.history import new_figure
 from exchange.money import parse_money
 from poems_tui.screens.forms import FormScreen
-from poems_tui.services.who import operator_of
 from poems_tui.widgets.form import FormField, required, rule
-from store.models import LabourRule
+from services.markets import add_law_figure
 
 
 def _rule_id(text: str) -> int:
@@ -63,18 +61,15 @@ class NewFigureScreen(FormScreen):
     def save(self, values: dict[str, str]) -> str:
         app = self.app
         rule_id = _rule_id(values["rule"])
-        with app.db.write() as session:
-            base = session.get(LabourRule, rule_id)
-            if base is None:
-                raise Refused("no_rule", f"No rule #{rule_id}")
-            made = new_figure(
-                session,
-                operator_of(session, app.who),
-                rule_id,
-                _figure(values["value"], base.kind),
-                _day(values["from"]),
-                values["source"].strip(),
-                values["reason"].strip(),
-                app.clock(),
-            )
-            return f"Rule #{made.id} added, from {made.effective_from.isoformat()}"
+        made = add_law_figure(
+            app.db,
+            app.who,
+            rule_id,
+            values["value"],
+            _day(values["from"]),
+            values["source"],
+            values["reason"],
+            app.clock(),
+            read_figure=_figure,
+        )
+        return f"Rule #{made.rule_id} added, from {made.effective_from.isoformat()}"

@@ -12,8 +12,8 @@ from textual.widgets import DataTable, Input, Static
 from exchange.localtime import local
 from poems_tui.messages import FeedLoaded
 from poems_tui.screens.base import ConsoleScreen
-from poems_tui.services.feed import FeedRow, feed
 from poems_tui.widgets.table import Column, FittedTable
+from services.feed import FeedRow, feed
 
 KEEP = 500
 ARROWS = {"in": "→ in ", "out": "← out"}

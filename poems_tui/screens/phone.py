@@ -13,9 +13,9 @@ from exchange.errors import Refused
 from exchange.phones import to_e164
 from poems_tui.messages import ConversationLoaded
 from poems_tui.screens.base import ConsoleScreen
-from poems_tui.services.phone import MOST_TO_PICK, conversation, name_of, workers_to_pick
 from poems_tui.widgets.form import rule
 from poems_tui.widgets.phone.handset import Handset
+from services.phone import MOST_TO_PICK, conversation, name_of, workers_to_pick
 from sms import inbound, outbox
 
 

@@ -9,10 +9,10 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from exchange.access import ACCESS_REASONS, look_at_worker
+from exchange.access import ACCESS_REASONS
 from exchange.errors import Refused as ExchangeRefused
 from poems_tui.messages import Refused, Saved
-from store.models import Operator
+from services.workers import look_at_worker
 
 
 class ReasonScreen(ModalScreen[str | None]):
@@ -79,9 +79,7 @@ class ReasonScreen(ModalScreen[str | None]):
     def record(self, reason: str, detail: str) -> None:
         app = self.app
         try:
-            with app.db.write() as session:
-                operator = session.get(Operator, app.who.id)
-                look_at_worker(session, operator, self.worker_id, reason, detail, app.clock())
+            look_at_worker(app.db, app.who, self.worker_id, reason, detail, app.clock())
         except ExchangeRefused as refusal:
             self.post_message(Refused(refusal.message))
             return

@@ -8,13 +8,12 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Select, Static
 
 from exchange.errors import Refused as ExchangeRefused
-from exchange.settings import SETTINGS, change_settings, read_setting
+from exchange.settings import SETTINGS, read_setting
 from poems_tui.messages import MarketsLoaded, Refused, Saved
 from poems_tui.screens.base import ConsoleScreen
 from poems_tui.screens.law_forms import NewFigureScreen
-from poems_tui.services.markets import MarketView, markets
-from poems_tui.services.who import operator_of
 from poems_tui.widgets.form import FormField, rule
+from services.markets import MarketView, change_market_settings, markets
 from store.models import Market
 
 
@@ -133,14 +132,11 @@ class SettingsScreen(ConsoleScreen):
     def save(self, market_id: int, typed: dict[str, str]) -> None:
         app = self.app
         try:
-            with app.db.write() as session:
-                made = change_settings(
-                    session, market_id, typed, operator_of(session, app.who), app.clock()
-                )
+            made = change_market_settings(app.db, app.who, market_id, typed, app.clock())
         except ExchangeRefused as refusal:
             self.post_message(Refused(refusal.message))
             return
-        self.post_message(Saved(f"Saved {len(made)} change(s), recorded with your name"))
+        self.post_message(Saved(f"Saved {made} change(s), recorded with your name"))
 
     def on_saved(self, message: Saved) -> None:
         self.query_one("#settings-result", Static).update(message.text)

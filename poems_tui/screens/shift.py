@@ -9,7 +9,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from poems_tui.messages import ShiftDetailLoaded
 from poems_tui.screens.shift_forms import CancelShiftScreen
-from poems_tui.services.shifts import ShiftDetail, detail
+from services.shifts import ShiftDetail, detail
 
 
 class ShiftScreen(Screen):

@@ -14,13 +14,11 @@ from textual.widgets import Input, Static
 from exchange.errors import Refused
 from exchange.localtime import local, to_utc
 from exchange.money import format_money, parse_money, pay_for_minutes
-from exchange.offers import send_wave
-from exchange.operators import require, require_market
 from exchange.quiet import offers_go_out_at
-from exchange.shifts import MOST_SLOTS, address_of, cancel_shift, post_shift, postcode_in, site_of
+from exchange.shifts import MOST_SLOTS, address_of, postcode_in, site_of
 from poems_tui.screens.forms import FormScreen
-from poems_tui.services.who import operator_of
 from poems_tui.widgets.form import FormBody, FormField, required, rule
+from services.shifts import Posting, cancel_shift_for_buyer, post_shift_for_buyer
 from store.models import Buyer, Market, Shift
 
 CLOCK = re.compile(r"^([01]?\d|2[0-3])(?::?([0-5]\d))?$")
@@ -239,36 +237,23 @@ class PostShiftScreen(FormScreen):
         now = app.clock()
         start, end = self._times(values)
         address, code = self._site(values["where"], values["buyer"])
-        with app.db.write() as session:
-            operator = operator_of(session, app.who)
-            require(operator, "admin", "staff", "franchisee")
-            require_market(session, operator, self.market.id)
-            buyer = session.get(Buyer, self._buyer(values["buyer"]).id)
-            market = session.get(Market, self.market.id)
-            shift = post_shift(
-                session,
-                market,
-                buyer,
-                values["skill"],
-                code,
-                start,
-                end,
-                read_slots(values["slots"]),
-                parse_money(values["max_rate"]),
-                now,
-                place=address,
-                credentials=[c for c in re.split(r"[\s,]+", values["credentials"]) if c],
-                posted_by=operator.id,
-            )
-            offers = send_wave(session, shift.id, now)
-            waits = goes_out(market, shift.start, now)
-            if waits:
-                return f"{shift.ref} posted; {waits}"
-            if not offers:
-                return (
-                    f"{shift.ref} posted; nobody eligible yet: it is offered as workers become free"
-                )
-            return f"{shift.ref} posted; offered to {len(offers)} worker(s)"
+        posting = Posting(
+            buyer_id=self._buyer(values["buyer"]).id,
+            skill=values["skill"],
+            postcode=code,
+            start=start,
+            end=end,
+            slots=read_slots(values["slots"]),
+            max_rate_minor=parse_money(values["max_rate"]),
+            place=address,
+            credentials=tuple(c for c in re.split(r"[\s,]+", values["credentials"]) if c),
+        )
+        posted = post_shift_for_buyer(app.db, app.who, self.market.id, posting, now)
+        if posted.goes_out_at is not None:
+            return f"{posted.ref} posted; {goes_out(self.market, start, now)}"
+        if not posted.offered:
+            return f"{posted.ref} posted; nobody eligible yet: it is offered as workers become free"
+        return f"{posted.ref} posted; offered to {posted.offered} worker(s)"
 
 
 class CancelShiftScreen(FormScreen):
@@ -293,11 +278,5 @@ class CancelShiftScreen(FormScreen):
 
     def save(self, values: dict[str, str]) -> str:
         app = self.app
-        with app.db.write() as session:
-            operator = operator_of(session, app.who)
-            require(operator, "admin", "staff", "franchisee")
-            shift = session.get(Shift, self.shift_id)
-            require_market(session, operator, shift.market_id)
-            reason = values["reason"].strip()
-            told = cancel_shift(session, self.shift_id, reason, app.clock(), by=operator.id)
-            return f"{shift.ref} cancelled; {len(told)} worker(s) told"
+        done = cancel_shift_for_buyer(app.db, app.who, self.shift_id, values["reason"], app.clock())
+        return f"{done.ref} cancelled; {done.told} worker(s) told"

@@ -10,9 +10,9 @@ from poems_tui.messages import BoardLoaded
 from poems_tui.screens.base import ConsoleScreen
 from poems_tui.screens.shift import ShiftScreen
 from poems_tui.screens.shift_forms import PostShiftScreen
-from poems_tui.services.shifts import LABELS, STATES, board_counts, shifts_in
 from poems_tui.widgets.shifts.board import StateTabs
 from poems_tui.widgets.table import Column, FittedTable
+from services.shifts import LABELS, STATES, board_counts, shifts_in
 
 COLUMNS = [
     Column("Ref", "ref", 5, keep=1),

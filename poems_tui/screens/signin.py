@@ -11,10 +11,8 @@ from textual.containers import Center, Vertical
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Input, Label, Static
 
-from exchange.operator_sessions import start_session
-from exchange.operators import sign_in
 from poems_tui.messages import SignedIn, SignInRefused
-from poems_tui.services.who import who_is
+from services.signing import sign_in_with_password
 from store.db import default_url
 from store.models import Operator
 
@@ -97,21 +95,18 @@ class SignInScreen(Screen["object"]):
     @work(thread=True, exclusive=True, group="signin")
     def check(self, username: str, password: str) -> None:
         app = self.app
-        started = None
-        with app.db.write() as session:
-            outcome = sign_in(session, username, password, app.clock())
-            who = who_is(session, outcome.operator) if outcome.operator else None
-            if who is not None and app.keep_signin is not None:
-                # On the wall clock, as `poems` checks it: a demo's or a test's clock must not
-                # stretch a sign-in.
-                started = start_session(session, outcome.operator, datetime.now(UTC))
-        if who is None:
-            self.post_message(SignInRefused(outcome.reason or "Not signed in"))
+        # The kept sign-in runs on the wall clock, as `poems` checks it: a demo's or a test's
+        # clock must not stretch it.
+        keep_from = datetime.now(UTC) if app.keep_signin is not None else None
+        outcome = sign_in_with_password(app.db, username, password, app.clock(), keep_from)
+        if outcome.who is None:
+            self.post_message(SignInRefused(outcome.refused))
             return
-        if started is not None:
+        if outcome.kept is not None:
             # Left where `poems` commands find it, so the operator need not sign in again there.
-            app.keep_signin(started)
-            app.signin_token = started.token
+            app.keep_signin(outcome.kept)
+            app.signin_token = outcome.kept.token
+        who = outcome.who
         self.post_message(SignedIn(who))
 
     def on_sign_in_refused(self, message: SignInRefused) -> None:

@@ -10,7 +10,7 @@ from textual.widgets import Footer, Header, Static
 
 from poems_tui.messages import Saved, WorkerRecordLoaded
 from poems_tui.screens.worker_forms import CredentialScreen, TermsScreen
-from poems_tui.services.workers import WorkerRecord, export_to, record
+from services.workers import WorkerRecord, export_to, record
 
 
 def _section(text: Text, title: str, lines: list[str], empty: str = "none") -> None:

@@ -2,8 +2,7 @@
 
 from textual.widgets import Input
 
-from exchange.credentials import KINDS, ask_consent
-from exchange.desk import change_terms
+from exchange.credentials import KINDS
 from exchange.errors import Refused
 from exchange.law.people import needs_date_of_birth
 from exchange.money import parse_money
@@ -12,13 +11,12 @@ from exchange.onboarding import (
     check_name,
     check_place_for,
     check_skills,
-    onboard_walk_in,
 )
 from exchange.phones import to_e164
 from exchange.workers import check_rate
 from poems_tui.screens.forms import FormScreen
-from poems_tui.services.who import operator_of
 from poems_tui.widgets.form import FormField, required, rule
+from services.workers import ask_credential_check, change_worker_terms, sign_up_walk_in
 from sms.signup import pick_skills
 from store.models import Market
 
@@ -114,21 +112,19 @@ class OnboardScreen(FormScreen):
 
     def save(self, values: dict[str, str]) -> str:
         app = self.app
-        with app.db.write() as session:
-            market = session.get(Market, self.market.id)
-            worker = onboard_walk_in(
-                session,
-                market,
-                operator_of(session, app.who),
-                values["phone"],
-                values["name"],
-                skills_from(values["skills"], market),
-                values["place"],
-                values["rate"],
-                app.clock(),
-                born=values["born"],
-            )
-            return f"{worker.name} signed up; welcome text queued to {worker.phone}"
+        worker = sign_up_walk_in(
+            app.db,
+            app.who,
+            self.market.id,
+            values["phone"],
+            values["name"],
+            skills_from(values["skills"], self.market),
+            values["place"],
+            values["rate"],
+            app.clock(),
+            born=values["born"],
+        )
+        return f"{worker.name} signed up; welcome text queued to {worker.phone}"
 
 
 class TermsScreen(FormScreen):
@@ -185,10 +181,7 @@ class TermsScreen(FormScreen):
         typed = {field: text for field, text in values.items() if text.strip() != self.raw[field]}
         if "skills" in typed:
             typed["skills"] = " ".join(skills_from(typed["skills"], self.market))
-        with app.db.write() as session:
-            changed = change_terms(
-                session, self.worker_id, operator_of(session, app.who), reason, typed, app.clock()
-            )
+        changed = change_worker_terms(app.db, app.who, self.worker_id, reason, typed, app.clock())
         return f"Changed: {', '.join(changed)}" if changed else "Nothing changed"
 
 
@@ -221,12 +214,7 @@ class CredentialScreen(FormScreen):
 
     def save(self, values: dict[str, str]) -> str:
         app = self.app
-        with app.db.write() as session:
-            check = ask_consent(
-                session,
-                self.worker_id,
-                values["credential"].strip(),
-                operator_of(session, app.who),
-                app.clock(),
-            )
-            return f"Asked by text; waiting for YES {check.ref}"
+        ref = ask_credential_check(
+            app.db, app.who, self.worker_id, values["credential"], app.clock()
+        )
+        return f"Asked by text; waiting for YES {ref}"

@@ -11,8 +11,8 @@ from poems_tui.screens.base import ConsoleScreen
 from poems_tui.screens.reason import ReasonScreen
 from poems_tui.screens.worker import WorkerScreen
 from poems_tui.screens.worker_forms import OnboardScreen
-from poems_tui.services.workers import count_workers, search
 from poems_tui.widgets.table import Column, FittedTable
+from services.workers import count_workers, search
 
 # Load the next page when the cursor comes this close to the end of what is loaded.
 NEAR_END = 5

@@ -10,9 +10,9 @@ from textual.widgets import Select
 from exchange import disputes
 from exchange.access import accesses_for
 from poems_tui.screens.disputes import DisputeScreen
-from poems_tui.services.disputes import page
-from poems_tui.services.who import who_is
-from poems_tui.services.workers import search
+from services.disputes import page
+from services.who import who_is
+from services.workers import search
 from store.models import (
     Dispute,
     DisputeDecision,

@@ -7,7 +7,7 @@ report before committing.
 import pytest
 
 from poems_tui.screens.worker import WorkerScreen
-from poems_tui.services.phone import conversation
+from services.phone import conversation
 from tests.poems_tui.helpers import post_form_with_a_mistake, rows, shown, wait_for
 
 SIZES = pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])

@@ -5,8 +5,8 @@ from sqlmodel import select
 
 from exchange.credentials import Verdict
 from poems_tui.screens.worker import WorkerScreen
-from poems_tui.services.who import Who
-from poems_tui.services.workers import PAGE, search
+from services.who import Who
+from services.workers import PAGE, search
 from sms import inbound, outbox
 from sms.gateways import SimulatorGateway
 from sms.templates import render

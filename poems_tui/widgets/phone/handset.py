@@ -9,7 +9,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.message import Message
 from textual.widgets import Input, Static
 
-from poems_tui.services.phone import Bubble
+from services.phone import Bubble
 
 
 class Handset(Vertical):

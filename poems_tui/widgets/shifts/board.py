@@ -2,7 +2,7 @@
 
 from textual.widgets import Tab, Tabs
 
-from poems_tui.services.shifts import LABELS, STATES
+from services.shifts import LABELS, STATES
 
 
 class StateTabs(Tabs):

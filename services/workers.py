@@ -8,22 +8,25 @@ from pathlib import Path
 from sqlalchemy import and_, func, or_, tuple_
 from sqlmodel import col, select
 
+from exchange import access
 from exchange.access import accesses_for
 from exchange.availability import upcoming_windows
-from exchange.credentials import checks_for
-from exchange.desk import terms_history
+from exchange.credentials import ask_consent, checks_for
+from exchange.desk import change_terms, terms_history
+from exchange.errors import Refused
 from exchange.localtime import format_span, local
 from exchange.money import format_money
-from exchange.portability import export_for_operator
-from exchange.workers import skills_of
-from poems_tui.services.who import Who
+from exchange.onboarding import onboard_walk_in
+from exchange.phones import to_e164
+from exchange.portability import export_for_operator, import_for_operator
+from exchange.workers import skills_of, worker_by_phone
+from services.who import Who, home_market, operator_of
 from store.db import Database
 from store.models import (
     Booking,
     Market,
     Message,
     Offer,
-    Operator,
     Shift,
     Worker,
     WorkerCredential,
@@ -273,9 +276,88 @@ def export_to(db: Database, who: Who, worker_id: int, folder: Path, now: datetim
     """Write the worker's complete export (docs/worker-data.md) into `folder`; the copy is a
     look at their data, so it is recorded and their WHO SAW shows it."""
     with db.write() as session:
-        operator = session.get(Operator, who.id)
-        document = export_for_operator(session, operator, worker_id, "export", now)
+        document = export_for_operator(session, operator_of(session, who), worker_id, "export", now)
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"poems-worker-{worker_id}-{now:%Y%m%dT%H%M%S}.json"
     path.write_text(json.dumps(document, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     return path
+
+
+@dataclass(frozen=True)
+class SignedUp:
+    id: int
+    name: str
+    phone: str
+
+
+def sign_up_walk_in(
+    db: Database,
+    who: Who,
+    market_id: int,
+    phone: str,
+    name: str,
+    skills: list[str],
+    place: str,
+    rate: str,
+    now: datetime,
+    born: str = "",
+) -> SignedUp:
+    """Staff sign a walk-in up at the desk; the worker gets a welcome text with their terms."""
+    with db.write() as session:
+        worker = onboard_walk_in(
+            session,
+            session.get(Market, market_id),
+            operator_of(session, who),
+            phone,
+            name,
+            skills,
+            place,
+            rate,
+            now,
+            born=born,
+        )
+        return SignedUp(worker.id, worker.name, worker.phone)
+
+
+def change_worker_terms(
+    db: Database, who: Who, worker_id: int, reason: str, typed: dict[str, str], now: datetime
+) -> list[str]:
+    """Terms changed at the worker's request, as typed at the desk; the fields changed."""
+    with db.write() as session:
+        return change_terms(session, worker_id, operator_of(session, who), reason, typed, now)
+
+
+def ask_credential_check(
+    db: Database, who: Who, worker_id: int, credential: str, now: datetime
+) -> str:
+    """Ask the worker's consent by text; nothing is looked up before their YES. The reference
+    they answer with."""
+    with db.write() as session:
+        check = ask_consent(session, worker_id, credential.strip(), operator_of(session, who), now)
+        return check.ref
+
+
+def look_at_worker(
+    db: Database, who: Who, worker_id: int, reason: str, detail: str | None, now: datetime
+) -> None:
+    """Opening a worker's record: refused outside what the operator may see, logged otherwise
+    with the reason, which the worker's WHO SAW shows."""
+    with db.write() as session:
+        access.look_at_worker(session, operator_of(session, who), worker_id, reason, detail, now)
+
+
+def export_worker(db: Database, who: Who, phone: str, reason: str, now: datetime) -> dict:
+    """A complete copy of a worker's data, for the worker, found by their phone; refused outside
+    the operator's markets, and recorded for their WHO SAW."""
+    with db.write() as session:
+        market = home_market(session, who) or session.exec(select(Market)).first()
+        found = worker_by_phone(session, to_e164(phone, market.region))
+        if found is None:
+            raise Refused("no_worker", f"no worker with phone {phone}")
+        return export_for_operator(session, operator_of(session, who), found.id, reason, now)
+
+
+def import_worker(db: Database, who: Who, document: dict, now: datetime) -> str:
+    """A worker's export brought in at their request; their phone."""
+    with db.write() as session:
+        return import_for_operator(session, operator_of(session, who), document, now).phone

@@ -7,7 +7,7 @@ from sqlmodel import select
 from exchange import inbox
 from exchange.errors import Refused
 from exchange.localtime import local
-from poems_tui.services.who import Who, operator_of
+from services.who import Who, operator_of
 from store.db import Database
 from store.models import Market
 
@@ -69,3 +69,27 @@ def conversation(db: Database, who: Who, thread_id: int, now) -> Conversation | 
             return None
         market = session.exec(select(Market).where(Market.name == view.row.market)).first()
         return Conversation(view, market.tz if market else "UTC")
+
+
+def threads(db: Database, who: Who, now, include_closed: bool = False) -> list[inbox.ThreadRow]:
+    """The Inbox as rows of data, for scripts: the same conversations the console lists."""
+    with db.read() as session:
+        return inbox.threads(session, operator_of(session, who), now, include_closed)
+
+
+def thread(db: Database, who: Who, thread_id: int, now) -> inbox.ThreadView:
+    """One conversation whole; refused outside the operator's markets, logged for WHO SAW."""
+    with db.write() as session:
+        return inbox.thread_view(session, operator_of(session, who), thread_id, now)
+
+
+def answer(db: Database, who: Who, thread_id: int, text: str, now) -> None:
+    """A person answers the sender, word for word, through the outbox."""
+    with db.write() as session:
+        inbox.reply(session, operator_of(session, who), thread_id, text, now)
+
+
+def close_conversation(db: Database, who: Who, thread_id: int, now) -> None:
+    """Nothing more to say: the conversation leaves the Inbox."""
+    with db.write() as session:
+        inbox.close(session, operator_of(session, who), thread_id, now)

@@ -6,7 +6,7 @@ from datetime import datetime
 from sqlalchemy import func, or_
 from sqlmodel import col, select
 
-from poems_tui.services.who import Who
+from services.who import Who
 from store.db import Database
 from store.models import Buyer, Message, Worker
 

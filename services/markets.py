@@ -1,16 +1,18 @@
 """Markets an operator may see: their settings as typed, the record of changes, and the labour
 rules each trades under with their sources and history."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlmodel import Session, col, select
 
-from exchange.law.history import RuleView, rule_set
+from exchange.errors import Refused
+from exchange.law.history import RuleView, new_figure, rule_set
 from exchange.localtime import local
 from exchange.money import format_money
-from exchange.settings import SETTINGS, history, shown
-from poems_tui.services.who import Who
+from exchange.settings import SETTINGS, change_settings, history, shown
+from services.who import Who, operator_of
 from store.db import Database
 from store.models import LabourRule, Market, Operator
 
@@ -95,3 +97,48 @@ def _figure(rule: LabourRule, market: Market) -> str:
     if rule.kind in ("minimum_age", "school_leaving"):
         return f"{rule.value} years"
     return f"{rule.value} min"
+
+
+def change_market_settings(
+    db: Database, who: Who, market_id: int, typed: dict[str, str], now: datetime
+) -> int:
+    """A market's settings as typed, all or nothing, recorded with the operator's name; how
+    many changed."""
+    with db.write() as session:
+        return len(change_settings(session, market_id, typed, operator_of(session, who), now))
+
+
+@dataclass(frozen=True)
+class Figure:
+    rule_id: int
+    effective_from: date
+
+
+def add_law_figure(
+    db: Database,
+    who: Who,
+    rule_id: int,
+    typed: str,
+    effective_from: date,
+    source: str,
+    reason: str,
+    now: datetime,
+    read_figure: Callable[[str, str], int | None],
+) -> Figure:
+    """An admin gives a labour rule a new figure from a date, with its source; `read_figure`
+    reads the typed figure for the rule's kind (money, hours, an age)."""
+    with db.write() as session:
+        base = session.get(LabourRule, rule_id)
+        if base is None:
+            raise Refused("no_rule", f"No rule #{rule_id}")
+        made = new_figure(
+            session,
+            operator_of(session, who),
+            rule_id,
+            read_figure(typed, base.kind),
+            effective_from,
+            source.strip(),
+            reason.strip(),
+            now,
+        )
+        return Figure(made.id, made.effective_from)

@@ -3,7 +3,7 @@
 from datetime import datetime
 
 from exchange.health import Health, health
-from poems_tui.services.who import Who
+from services.who import Who
 from store.db import Database
 
 

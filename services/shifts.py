@@ -7,11 +7,14 @@ from sqlalchemy import and_, func, not_
 from sqlmodel import col, select
 
 from exchange.eligibility import reason_for_staff
+from exchange.errors import Refused
 from exchange.localtime import format_span, local
 from exchange.money import format_money
+from exchange.offers import send_wave
+from exchange.operators import acts_in
 from exchange.quiet import offers_go_out_at
-from exchange.shifts import address_of, postcode_in
-from poems_tui.services.who import Who
+from exchange.shifts import address_of, cancel_shift, post_shift, postcode_in
+from services.who import Who, operator_of
 from store.db import Database
 from store.models import Booking, Buyer, Market, Offer, Shift, Worker
 
@@ -193,3 +196,77 @@ def detail(db: Database, shift_id: int, now: datetime) -> ShiftDetail | None:
             shift.status not in ("cancelled", "done"),
             no_offers,
         )
+
+
+@dataclass(frozen=True)
+class Posting:
+    """What a buyer asks for, as staff typed it: times already local-to-UTC, money in minor units."""
+
+    buyer_id: int
+    skill: str
+    postcode: str
+    start: datetime
+    end: datetime
+    slots: int
+    max_rate_minor: int
+    place: str | None = None
+    credentials: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Posted:
+    shift_id: int
+    ref: str
+    offered: int
+    goes_out_at: datetime | None  # quiet hours hold the first offers back until then
+
+
+def post_shift_for_buyer(
+    db: Database, who: Who, market_id: int, posting: Posting, now: datetime
+) -> Posted:
+    """Staff post a buyer's shift and its first wave goes out, in one transaction; an auditor,
+    or a franchisee outside their markets, is refused, and so is another market's buyer."""
+    with db.write() as session:
+        operator = operator_of(session, who)
+        acts_in(session, operator, market_id)
+        buyer = session.get(Buyer, posting.buyer_id)
+        if buyer is None or buyer.market_id != market_id:
+            raise Refused("no_buyer", "Not a buyer in this market")
+        market = session.get(Market, market_id)
+        shift = post_shift(
+            session,
+            market,
+            buyer,
+            posting.skill,
+            posting.postcode,
+            posting.start,
+            posting.end,
+            posting.slots,
+            posting.max_rate_minor,
+            now,
+            place=posting.place,
+            credentials=posting.credentials,
+            posted_by=operator.id,
+        )
+        offers = send_wave(session, shift.id, now)
+        return Posted(shift.id, shift.ref, len(offers), offers_go_out_at(market, shift.start, now))
+
+
+@dataclass(frozen=True)
+class Cancelled:
+    ref: str
+    told: int
+
+
+def cancel_shift_for_buyer(
+    db: Database, who: Who, shift_id: int, reason: str, now: datetime
+) -> Cancelled:
+    """The buyer cancels through staff: booked workers and open offers are told the reason."""
+    with db.write() as session:
+        operator = operator_of(session, who)
+        shift = session.get(Shift, shift_id)
+        if shift is None:
+            raise Refused("no_shift", f"No shift #{shift_id}")
+        acts_in(session, operator, shift.market_id)
+        told = cancel_shift(session, shift_id, reason.strip(), now, by=operator.id)
+        return Cancelled(shift.ref, len(told))
