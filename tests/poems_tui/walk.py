@@ -26,8 +26,13 @@ DEEPEST = 4
 
 
 def picture(app: App) -> str:
-    """What a person sees: the whole screen, styles included (focus, highlight, toasts)."""
-    return app.export_screenshot()
+    """What a person sees: the whole screen, styles included (focus, highlight, toasts), as the
+    characters and escape codes a terminal would be sent: what a screenshot draws, without the
+    cost of drawing it."""
+    update = app.screen._compositor.render_update(
+        full=True, screen_stack=app._background_screens
+    )
+    return update.render_segments(app.console)
 
 
 def listed(screen: Screen) -> list[tuple[str, Binding]]:
@@ -51,14 +56,14 @@ class Walk:
     def app(self) -> App:
         return self.pilot.app
 
-    async def settle(self, seconds: float = 0.03) -> None:
+    async def settle(self, seconds: float | None = None) -> None:
         """Let the key's work finish: its message handlers, thread workers and what they post."""
         await self.pilot.pause(seconds)
         for worker in list(self.app.workers):
             # A worker made stale by a newer one of its group is cancelled: that is no fault.
             with suppress(WorkerCancelled):
                 await worker.wait()
-        await self.pilot.pause(0.02)
+        await self.pilot.pause()
 
     def alive(self, where: str) -> None:
         assert self.app.is_running and self.app.return_code is None, f"{where}: the console ended"
