@@ -1,11 +1,26 @@
 """The exchange's tables. Money is in minor units, instants are UTC, phones are E.164."""
 
 from datetime import date, datetime
+from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import JSON, Column, Index, MetaData, UniqueConstraint, text
-from sqlmodel import Field, SQLModel
+from sqlmodel import AutoString, Field, SQLModel
 
+from store.statuses import (
+    BookingStatus,
+    CredentialCheckStatus,
+    DisputeStatus,
+    InboxThreadStatus,
+    MessageStatus,
+    NoticeStatus,
+    OfferStatus,
+    OperatorRole,
+    RateRaiseStatus,
+    ShiftStatus,
+    TimesheetStatus,
+    WorkerStatus,
+)
 from store.types import UTCDateTime
 
 # Named constraints let Alembic alter them on SQLite (batch mode) and PostgreSQL alike.
@@ -23,6 +38,11 @@ SQLModel.metadata = MetaData(
 def instant(*, index: bool = False, nullable: bool = True) -> Any:
     """A UTC timestamp column."""
     return Field(default=None, sa_column=Column(UTCDateTime(), index=index, nullable=nullable))
+
+
+def state(default: StrEnum, *, index: bool = False) -> Any:
+    """A status column kept as plain text, so the values stored before the enums stay valid."""
+    return Field(default=default, sa_type=AutoString, index=index)
 
 
 def json_list() -> Any:
@@ -134,7 +154,7 @@ class Operator(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     username: str = Field(unique=True)
     name: str
-    role: str = "staff"
+    role: OperatorRole = state(OperatorRole.STAFF)
     phone: str | None = Field(default=None, index=True)
     password_hash: str | None = None
     created_at: datetime | None = instant()
@@ -182,7 +202,7 @@ class Worker(SQLModel, table=True):
     # Indexed so the console finds a worker by name among 100,000 without reading them all.
     name: str | None = Field(default=None, index=True)
     language: str = "en"
-    status: str = "signing_up"
+    status: WorkerStatus = state(WorkerStatus.SIGNING_UP)
     postcode: str | None = None
     zip: str | None = None
     travel_areas: list[str] = json_list()
@@ -238,7 +258,7 @@ class CredentialCheck(SQLModel, table=True):
     worker_id: int = Field(foreign_key="worker.id", index=True)
     credential: str
     ref: str
-    status: str = Field(default="asked", index=True)
+    status: CredentialCheckStatus = state(CredentialCheckStatus.ASKED, index=True)
     requested_by: int | None = Field(default=None, foreign_key="operator.id")
     asked_at: datetime | None = instant()
     consented_at: datetime | None = instant()
@@ -335,7 +355,7 @@ class Shift(SQLModel, table=True):
     credentials: list[str] = json_list()
     # The unpaid rest break inside the shift, shown in the offer (the law sets the least).
     break_minutes: int = 0
-    status: str = Field(default="open", index=True)
+    status: ShiftStatus = state(ShiftStatus.OPEN, index=True)
     wave: int = 0
     cancel_reason: str | None = None
     posted_by: int | None = Field(default=None, foreign_key="operator.id")
@@ -364,7 +384,7 @@ class Offer(SQLModel, table=True):
     wave: int
     rank: int
     ref: str
-    status: str = Field(default="live", index=True)
+    status: OfferStatus = state(OfferStatus.LIVE, index=True)
     reason: str
     created_at: datetime | None = instant()
     expires_at: datetime | None = instant()
@@ -391,7 +411,7 @@ class Booking(SQLModel, table=True):
     offer_id: int | None = Field(default=None, foreign_key="offer.id")
     rate_minor: int
     currency: str
-    status: str = "booked"
+    status: BookingStatus = state(BookingStatus.BOOKED)
     created_at: datetime | None = instant()
     ended_at: datetime | None = instant()
     checked_in_at: datetime | None = instant()
@@ -426,7 +446,7 @@ class Timesheet(SQLModel, table=True):
     buyer_minutes: int | None = None
     # The break the timesheet records; None when nobody said.
     break_minutes: int | None = None
-    status: str = Field(default="submitted", index=True)
+    status: TimesheetStatus = state(TimesheetStatus.SUBMITTED, index=True)
     submitted_at: datetime | None = instant()
     decided_at: datetime | None = instant()
     settled_at: datetime | None = instant()
@@ -465,7 +485,7 @@ class Dispute(SQLModel, table=True):
     summary: str
     claim_minor: int | None = None
     currency: str
-    status: str = Field(default="open", index=True)
+    status: DisputeStatus = state(DisputeStatus.OPEN, index=True)
     opened_at: datetime = instant(nullable=False)
     touched_at: datetime = instant(nullable=False)
     due_at: datetime = instant(index=True, nullable=False)
@@ -523,7 +543,7 @@ class InboxThread(SQLModel, table=True):
     phone: str = Field(index=True)
     worker_id: int | None = Field(default=None, foreign_key="worker.id", index=True)
     market_id: int = Field(foreign_key="market.id", index=True)
-    status: str = Field(default="open", index=True)  # open, answered, closed
+    status: InboxThreadStatus = state(InboxThreadStatus.OPEN, index=True)
     urgent: bool = False
     reason: str  # not_understood, safety, conduct
     opened_at: datetime = instant(nullable=False)
@@ -564,7 +584,7 @@ class Message(SQLModel, table=True):
     exchange_phone: str | None = None
     body: str
     provider_sid: str | None = Field(default=None, unique=True)
-    status: str = "received"
+    status: MessageStatus = state(MessageStatus.RECEIVED)
     error_code: int | None = None
     segments: int = 1
     worker_id: int | None = Field(default=None, foreign_key="worker.id", index=True)
@@ -595,7 +615,7 @@ class Notice(SQLModel, table=True):
     buyer_id: int | None = Field(default=None, foreign_key="buyer.id")
     language: str = "en"
     data: dict[str, Any] = json_dict()
-    status: str = Field(default="pending", index=True)
+    status: NoticeStatus = state(NoticeStatus.PENDING, index=True)
     attempts: int = 0
     next_attempt_at: datetime | None = instant(index=True)
     last_error: str | None = None
@@ -694,7 +714,7 @@ class RateRaise(SQLModel, table=True):
     new_rate_minor: int
     currency: str
     from_date: date
-    status: str = "asked"
+    status: RateRaiseStatus = state(RateRaiseStatus.ASKED)
     asked_at: datetime = instant(nullable=False)
     answered_at: datetime | None = instant()
 
