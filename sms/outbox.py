@@ -21,6 +21,7 @@ from sms.templates import render
 from sms.text_cap import hold_if_over_cap, lock_workers
 from store.db import Database, is_transient
 from store.models import Market, Message, Notice, Worker
+from store.statuses import MessageStatus
 
 log = logging.getLogger(__name__)
 
@@ -275,7 +276,8 @@ def _record_one(
         phone=notice.phone,
         body=claimed.body,
         provider_sid=result.sid,
-        status=result.status,
+        # The provider took the send (it gave a sid); a word of its we do not know says no more.
+        status=provider_status(result.status) or MessageStatus.ACCEPTED,
         error_code=result.error_code,
         segments=segments(claimed.body),
         worker_id=notice.worker_id,
@@ -360,8 +362,11 @@ def record_status(
             notice.provider_sid = sid
             session.add(notice)
             return True
-        if _rank(status) >= _rank(message.status):
-            message.status = status
+        known = provider_status(status)
+        if known is None:
+            log.warning("message %s: status %r is not one Twilio documents; not kept", sid, status)
+        elif _rank(known) >= _rank(message.status):
+            message.status = known
             message.status_at = now
         if error_code:
             message.error_code = error_code
@@ -369,6 +374,14 @@ def record_status(
                 mark_opted_out(session, message.phone)
         session.add(message)
         return True
+
+
+def provider_status(status: str) -> MessageStatus | None:
+    """The provider's word for a message as a MessageStatus; None for one it does not document."""
+    try:
+        return MessageStatus(status)
+    except ValueError:
+        return None
 
 
 def _rank(status: str) -> int:
