@@ -4,7 +4,7 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import JSON, Column, Index, MetaData, UniqueConstraint, text
+from sqlalchemy import JSON, CheckConstraint, Column, Index, MetaData, UniqueConstraint, text
 from sqlmodel import AutoString, Field, SQLModel
 
 from store.statuses import (
@@ -43,6 +43,12 @@ def instant(*, index: bool = False, nullable: bool = True) -> Any:
 def state(default: StrEnum, *, index: bool = False) -> Any:
     """A status column kept as plain text, so the values stored before the enums stay valid."""
     return Field(default=default, sa_type=AutoString, index=index)
+
+
+def one_of(column: str, states: type[StrEnum]) -> CheckConstraint:
+    """The database refuses a value of `column` outside `states` (ck_<table>_<column>)."""
+    allowed = ", ".join(f"'{member.value}'" for member in states)
+    return CheckConstraint(f"{column} IN ({allowed})", name=column)
 
 
 def json_list() -> Any:
@@ -151,6 +157,8 @@ class ShareFlag(SQLModel, table=True):
 class Operator(SQLModel, table=True):
     """Staff, franchisees, admins and auditors. Operators never trade (rule 6)."""
 
+    __table_args__ = (one_of("role", OperatorRole),)
+
     id: int | None = Field(default=None, primary_key=True)
     username: str = Field(unique=True)
     name: str
@@ -195,6 +203,8 @@ class SettingChange(SQLModel, table=True):
 
 class Worker(SQLModel, table=True):
     """One person selling their time, reached by one phone number."""
+
+    __table_args__ = (one_of("status", WorkerStatus),)
 
     id: int | None = Field(default=None, primary_key=True)
     phone: str = Field(unique=True)
@@ -253,6 +263,8 @@ class WorkerSkill(SQLModel, table=True):
 
 class CredentialCheck(SQLModel, table=True):
     """A check of an official record, run only after the worker says YES by SMS (rule 8)."""
+
+    __table_args__ = (one_of("status", CredentialCheckStatus),)
 
     id: int | None = Field(default=None, primary_key=True)
     worker_id: int = Field(foreign_key="worker.id", index=True)
@@ -337,6 +349,7 @@ class Shift(SQLModel, table=True):
     __table_args__ = (
         # A newly free worker's text finds the shifts of their skills inside their windows.
         Index("ix_shift_skill_start", "skill", "start"),
+        one_of("status", ShiftStatus),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -376,6 +389,7 @@ class Offer(SQLModel, table=True):
             postgresql_where=text("status = 'live'"),
         ),
         UniqueConstraint("shift_id", "worker_id", name="uq_offer_shift_worker"),
+        one_of("status", OfferStatus),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -403,6 +417,7 @@ class Booking(SQLModel, table=True):
             sqlite_where=text("status = 'booked'"),
             postgresql_where=text("status = 'booked'"),
         ),
+        one_of("status", BookingStatus),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -439,6 +454,8 @@ class Deadline(SQLModel, table=True):
 class Timesheet(SQLModel, table=True):
     """The hours worked: the worker's word, confirmed or amended by the buyer."""
 
+    __table_args__ = (one_of("status", TimesheetStatus),)
+
     id: int | None = Field(default=None, primary_key=True)
     booking_id: int = Field(foreign_key="booking.id", unique=True)
     ref: str = Field(index=True)
@@ -471,6 +488,8 @@ class Dispute(SQLModel, table=True):
 
     `due_at` is when it escalates to staff if nobody touches it; `appeal_until` closes appeals.
     """
+
+    __table_args__ = (one_of("status", DisputeStatus),)
 
     id: int | None = Field(default=None, primary_key=True)
     ref: str | None = Field(default=None, unique=True)
@@ -539,6 +558,8 @@ class InboxThread(SQLModel, table=True):
     """A conversation a person must read: a text the exchange could not act on with confidence,
     or one about safety or conduct. Staff answer it from the Inbox."""
 
+    __table_args__ = (one_of("status", InboxThreadStatus),)
+
     id: int | None = Field(default=None, primary_key=True)
     phone: str = Field(index=True)
     worker_id: int | None = Field(default=None, foreign_key="worker.id", index=True)
@@ -576,6 +597,7 @@ class Message(SQLModel, table=True):
             sqlite_where=text("act_attempts > 0"),
             postgresql_where=text("act_attempts > 0"),
         ),
+        one_of("status", MessageStatus),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -607,6 +629,8 @@ class Notice(SQLModel, table=True):
     A dispatcher claims a notice ("sending", `claimed_at`) with its words already rendered into
     `body`, so a notice a dead process left "sending" can be looked up at the provider by them.
     """
+
+    __table_args__ = (one_of("status", NoticeStatus),)
 
     id: int | None = Field(default=None, primary_key=True)
     kind: str
@@ -707,6 +731,8 @@ class OfferSkip(SQLModel, table=True):
 
 class RateRaise(SQLModel, table=True):
     """A worker asked to raise their rate to a new legal minimum; it changes only on their YES."""
+
+    __table_args__ = (one_of("status", RateRaiseStatus),)
 
     id: int | None = Field(default=None, primary_key=True)
     worker_id: int = Field(foreign_key="worker.id", index=True)
