@@ -10,6 +10,7 @@ from exchange.notices import notify_buyer
 from exchange.reminders import postpone_checkin_check
 from exchange.shifts import shift_facts
 from store.models import Booking, Buyer, Market, Offer, Shift, Worker
+from store.statuses import BookingStatus
 
 # LATE means the booking starting within this long, or one already under way.
 LATE_WINDOW = timedelta(hours=12)
@@ -37,7 +38,7 @@ def bookings_near(
         .join(Offer, col(Offer.id) == Booking.offer_id)
         .where(
             Booking.worker_id == worker_id,
-            Booking.status == "booked",
+            Booking.status == BookingStatus.BOOKED,
             col(Shift.start) <= now + within,
             col(Shift.end) > now,
         )

@@ -10,6 +10,7 @@ from exchange.onboarding import check_place_for
 from exchange.operators import refuse_operator_phone, require, require_market
 from exchange.phones import to_e164
 from store.models import Buyer, Market, Operator, Worker
+from store.statuses import OperatorRole
 
 FIELDS = ("name", "phone", "contact_name", "default_postcode", "default_place")
 
@@ -51,7 +52,7 @@ def add_buyer(
     `operator` None is an administrator at the command line; the same checks apply.
     """
     if operator is not None:
-        require(operator, "admin", "staff")
+        require(operator, OperatorRole.ADMIN, OperatorRole.STAFF)
         require_market(session, operator, market_id)
     market = session.get(Market, market_id)
     values = _checked(session, market, None, {"name": "", **typed})
@@ -66,7 +67,7 @@ def add_buyer(
 def edit_buyer(
     session: Session, buyer_id: int, operator: Operator, typed: dict[str, str], now: datetime
 ) -> Buyer:
-    require(operator, "admin", "staff")
+    require(operator, OperatorRole.ADMIN, OperatorRole.STAFF)
     buyer = session.get(Buyer, buyer_id)
     if buyer is None:
         raise Refused("no_buyer", "No such buyer")

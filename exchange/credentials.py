@@ -20,6 +20,7 @@ from exchange.errors import Refused
 from exchange.notices import notify_worker
 from exchange.operators import require
 from store.models import CredentialCheck, Offer, Operator, Worker, WorkerCredential
+from store.statuses import CredentialCheckStatus, OfferStatus, OperatorRole, WorkerStatus
 
 # What each credential is called in a text, and who holds the record.
 KINDS: dict[str, tuple[str, str]] = {
@@ -78,11 +79,14 @@ class FileRegistryVerifier:
 def _ref(session: Session, worker_id: int, rng: random.Random) -> str:
     """Four digits, clear of this worker's live offer references and pending checks."""
     taken = set(
-        session.exec(select(Offer.ref).where(Offer.worker_id == worker_id, Offer.status == "live"))
+        session.exec(
+            select(Offer.ref).where(Offer.worker_id == worker_id, Offer.status == OfferStatus.LIVE)
+        )
     ) | set(
         session.exec(
             select(CredentialCheck.ref).where(
-                CredentialCheck.worker_id == worker_id, CredentialCheck.status == "asked"
+                CredentialCheck.worker_id == worker_id,
+                CredentialCheck.status == CredentialCheckStatus.ASKED,
             )
         )
     )
@@ -101,11 +105,11 @@ def ask_consent(
     rng: random.Random | None = None,
 ) -> CredentialCheck:
     """Staff start a check: nothing is looked up, the worker is asked by text."""
-    require(operator, "admin", "staff")
+    require(operator, OperatorRole.ADMIN, OperatorRole.STAFF)
     if credential not in KINDS:
         raise Refused("unknown_credential", f"Credentials checked here: {', '.join(KINDS)}")
     worker = session.get(Worker, worker_id)
-    if worker is None or worker.status != "active":
+    if worker is None or worker.status != WorkerStatus.ACTIVE:
         raise Refused("no_worker", "Only a registered worker can be asked")
     if worker.opted_out:
         raise Refused("opted_out", "This worker has opted out of texts, so cannot be asked")
@@ -133,7 +137,8 @@ def pending(
     session: Session, worker_id: int, credential: str | None = None
 ) -> list[CredentialCheck]:
     query = select(CredentialCheck).where(
-        CredentialCheck.worker_id == worker_id, CredentialCheck.status == "asked"
+        CredentialCheck.worker_id == worker_id,
+        CredentialCheck.status == CredentialCheckStatus.ASKED,
     )
     if credential is not None:
         query = query.where(CredentialCheck.credential == credential)
@@ -152,7 +157,7 @@ def awaiting_answer(
 
 def answer(session: Session, check: CredentialCheck, yes: bool, now: datetime) -> CredentialCheck:
     """Record the worker's YES (consent, so the check may run) or NO (nothing is looked up)."""
-    check.status = "consented" if yes else "declined"
+    check.status = CredentialCheckStatus.CONSENTED if yes else CredentialCheckStatus.DECLINED
     check.consented_at = now if yes else None
     session.add(check)
     thing, authority = KINDS[check.credential]
@@ -172,8 +177,11 @@ def run_check(session: Session, check_id: int, verifier: Verifier, now: datetime
     """Look one consented check up; False when it was not (or no longer) consented."""
     claimed = session.execute(
         update(CredentialCheck)
-        .where(col(CredentialCheck.id) == check_id, col(CredentialCheck.status) == "consented")
-        .values(status="checking")
+        .where(
+            col(CredentialCheck.id) == check_id,
+            col(CredentialCheck.status) == CredentialCheckStatus.CONSENTED,
+        )
+        .values(status=CredentialCheckStatus.CHECKING)
     ).rowcount
     if not claimed:
         return False
@@ -183,7 +191,7 @@ def run_check(session: Session, check_id: int, verifier: Verifier, now: datetime
         raise RuntimeError("a check without consent must never run")
     worker = session.get(Worker, check.worker_id)
     verdict = verifier.verify(check.credential, worker.phone, worker.name, now)
-    check.status = "verified" if verdict.valid else "failed"
+    check.status = CredentialCheckStatus.VERIFIED if verdict.valid else CredentialCheckStatus.FAILED
     check.checked_at = now
     check.result = f"{verifier.name}: {verdict.detail}"
     session.add(check)
@@ -217,7 +225,7 @@ def consented(session: Session, limit: int = 20) -> list[int]:
     return list(
         session.exec(
             select(CredentialCheck.id)
-            .where(CredentialCheck.status == "consented")
+            .where(CredentialCheck.status == CredentialCheckStatus.CONSENTED)
             .order_by(CredentialCheck.id)
             .limit(limit)
         )

@@ -16,6 +16,7 @@ from exchange.onboarding import check_name, check_place_for, check_skills
 from exchange.operators import require
 from exchange.workers import skills_of, update_terms
 from store.models import Market, Operator, TermsChange, Worker
+from store.statuses import OperatorRole, WorkerStatus
 
 TERMS = ("asking_rate", "place", "skills", "name", "min_shift_minutes", "notice_minutes")
 
@@ -29,12 +30,12 @@ def change_terms(
     now: datetime,
 ) -> list[str]:
     """Change terms at the worker's request, as typed at the desk; returns the fields changed."""
-    require(operator, "admin", "staff")
+    require(operator, OperatorRole.ADMIN, OperatorRole.STAFF)
     reason = " ".join(reason.split())
     if len(reason) < 4:
         raise Refused("no_reason", "Say why the terms change (the worker's request)")
     worker = session.get(Worker, worker_id)
-    if worker is None or worker.status != "active":
+    if worker is None or worker.status != WorkerStatus.ACTIVE:
         raise Refused("no_worker", "Only a registered worker's terms can change")
     market = session.get(Market, worker.market_id)
     changes: dict[str, object] = {}

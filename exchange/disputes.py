@@ -36,13 +36,13 @@ from store.models import (
     Timesheet,
     Worker,
 )
+from store.statuses import DISPUTE_UNDECIDED, DisputeStatus, OperatorRole, TimesheetStatus
 
 CATEGORIES = ("pay", "hours", "cancellation", "conduct", "safety", "other")
 OUTCOMES = ("uphold", "part", "reject")
 PARTIES = ("worker", "buyer")
-# Waiting for a decision: in the franchisee's (or, escalated, staff's) queue.
-UNDECIDED = ("open", "escalated", "appealed")
-STATES = ("open", "escalated", "decided", "appealed", "closed")
+# Plain strings: a command-line choice (`poems dispute ... --state`) matches an enum by name.
+STATES = tuple(state.value for state in DisputeStatus)
 # How far back a worker's bookings are looked for when a text does not name one.
 RECENT = timedelta(days=60)
 LONGEST_SUMMARY = 500
@@ -119,7 +119,11 @@ def party_dispute(
     if ref is None:
         open_to_appeal = session.exec(
             select(Dispute)
-            .where(owner == party_id, Dispute.status == "decided", col(Dispute.appeal_until) >= now)
+            .where(
+                owner == party_id,
+                Dispute.status == DisputeStatus.DECIDED,
+                col(Dispute.appeal_until) >= now,
+            )
             .order_by(col(Dispute.id))
         ).all()
         if len(open_to_appeal) == 1:
@@ -160,7 +164,7 @@ def open_dispute(
         raise Refused("no_booking", f"No booking {booking_id}")
     shift = session.get(Shift, booking.shift_id)
     if operator is not None:
-        require(operator, "admin", "staff", "franchisee")
+        require(operator, OperatorRole.ADMIN, OperatorRole.STAFF, OperatorRole.FRANCHISEE)
         require_market(session, operator, shift.market_id)
     if claim_minor is not None and claim_minor < 0:
         raise Refused("bad_amount", "A claim cannot be less than nothing")
@@ -168,7 +172,7 @@ def open_dispute(
         select(Dispute).where(
             Dispute.booking_id == booking.id,
             Dispute.opened_by == opened_by,
-            col(Dispute.status).in_(UNDECIDED),
+            col(Dispute.status).in_(DISPUTE_UNDECIDED),
         )
     ).first()
     if known is not None:
@@ -176,12 +180,20 @@ def open_dispute(
         return known
     limits = concession(session)
     timesheet = session.exec(select(Timesheet).where(Timesheet.booking_id == booking.id)).first()
-    if timesheet is not None and timesheet.status == "amended" and opened_by == "worker":
+    if (
+        timesheet is not None
+        and timesheet.status == TimesheetStatus.AMENDED
+        and opened_by == "worker"
+    ):
         # Disputing changed hours holds the timesheet, unpaid, until the decision.
-        timesheet.status = "disputed"
+        timesheet.status = TimesheetStatus.DISPUTED
         timesheet.decided_at = now
         session.add(timesheet)
-    if claim_minor is None and timesheet is not None and timesheet.status == "disputed":
+    if (
+        claim_minor is None
+        and timesheet is not None
+        and timesheet.status == TimesheetStatus.DISPUTED
+    ):
         claim_minor = _hours_claim(booking, timesheet)
     dispute = Dispute(
         market_id=shift.market_id,
@@ -195,7 +207,7 @@ def open_dispute(
         summary=summary,
         claim_minor=claim_minor,
         currency=booking.currency,
-        status="open",
+        status=DisputeStatus.OPEN,
         opened_at=now,
         touched_at=now,
         due_at=now + timedelta(hours=limits.escalate_after_hours),
@@ -284,7 +296,7 @@ def waiting_question(session: Session, party: str, party_id: int) -> Dispute | N
         .join(DisputeEvent, col(DisputeEvent.dispute_id) == Dispute.id)
         .where(
             owner == party_id,
-            col(Dispute.status).in_(UNDECIDED),
+            col(Dispute.status).in_(DISPUTE_UNDECIDED),
             DisputeEvent.party == party,
             col(DisputeEvent.kind).in_(("question", "reply")),
         )
@@ -299,7 +311,7 @@ def add_detail(
     session: Session, dispute: Dispute, party: str, body: str, now: datetime
 ) -> DisputeEvent:
     """More words from a party about their undecided dispute; a decision is appealed instead."""
-    if dispute.status not in UNDECIDED:
+    if dispute.status not in DISPUTE_UNDECIDED:
         raise Refused(
             "decided",
             f"{dispute.ref} is decided: text APPEAL {dispute.ref} and why",
@@ -353,14 +365,14 @@ def decide(
 ) -> Decided:
     """Decide a dispute, or an appeal of one, with a written reason; both parties are told."""
     dispute = _for_decider(session, dispute_id, operator)
-    if dispute.status not in UNDECIDED:
+    if dispute.status not in DISPUTE_UNDECIDED:
         raise Refused("decided", f"{dispute.ref} is already decided", ref=dispute.ref)
     reason = " ".join(reason.split())
     if not reason:
         raise Refused("no_reason", "A decision needs a written reason both sides can read")
     if outcome not in OUTCOMES:
         raise Refused("bad_outcome", f"The outcome is one of {', '.join(OUTCOMES)}")
-    stage = "appeal" if dispute.status == "appealed" else "first"
+    stage = "appeal" if dispute.status == DisputeStatus.APPEALED else "first"
     first = _decision(session, dispute, "first")
     if stage == "appeal" and first is not None and first.operator_id == operator.id:
         raise Refused(
@@ -398,7 +410,7 @@ def decide(
         )
     points = _give_point(session, dispute, decision, now)
     limits = concession(session)
-    dispute.status = "decided" if stage == "first" else "closed"
+    dispute.status = DisputeStatus.DECIDED if stage == "first" else DisputeStatus.CLOSED
     dispute.decided_at = now
     dispute.appeal_until = now + timedelta(days=limits.appeal_days) if stage == "first" else None
     _touch(session, dispute, now)
@@ -427,9 +439,9 @@ def appeal(
     dispute = session.get(Dispute, dispute_id)
     if dispute is None:
         raise Refused("no_dispute", "No such dispute")
-    if dispute.status == "appealed":
+    if dispute.status == DisputeStatus.APPEALED:
         raise Refused("already_appealed", f"{dispute.ref} is already under appeal", ref=dispute.ref)
-    if dispute.status != "decided":
+    if dispute.status != DisputeStatus.DECIDED:
         raise Refused(
             "not_decided", f"{dispute.ref} has no decision to appeal yet", ref=dispute.ref
         )
@@ -438,7 +450,7 @@ def appeal(
             "appeal_closed", f"The time to appeal {dispute.ref} has passed", ref=dispute.ref
         )
     first = _decision(session, dispute, "first")
-    dispute.status = "appealed"
+    dispute.status = DisputeStatus.APPEALED
     dispute.reviewer_id = _reviewer(session, dispute, first.operator_id if first else None)
     limits = concession(session)
     dispute.due_at = now + timedelta(hours=limits.escalate_after_hours)
@@ -462,7 +474,7 @@ def escalate_due(session: Session, now: datetime) -> list[int]:
     """Disputes nobody has touched in time go to job-centre staff, each once."""
     due = session.exec(
         select(Dispute.id).where(
-            col(Dispute.status).in_(("open", "appealed")),
+            col(Dispute.status).in_((DisputeStatus.OPEN, DisputeStatus.APPEALED)),
             col(Dispute.escalated_at).is_(None),
             col(Dispute.due_at) <= now,
         )
@@ -478,8 +490,8 @@ def escalate_due(session: Session, now: datetime) -> list[int]:
             continue
         dispute = session.get(Dispute, dispute_id)
         session.refresh(dispute)
-        if dispute.status == "open":
-            dispute.status = "escalated"
+        if dispute.status == DisputeStatus.OPEN:
+            dispute.status = DisputeStatus.ESCALATED
             session.add(dispute)
         hours = concession(session).escalate_after_hours
         add_event(
@@ -572,7 +584,7 @@ def review_suspension(
     buyer_id: int | None = None,
 ) -> None:
     """Staff lift a suspension after a review; the points stay until they expire."""
-    require(operator, "admin", "staff")
+    require(operator, OperatorRole.ADMIN, OperatorRole.STAFF)
     note = " ".join(note.split())
     if not note:
         raise Refused("no_reason", "Say what the review found")
@@ -593,7 +605,7 @@ def review_suspension(
 
 def _for_decider(session: Session, dispute_id: int, operator: Operator) -> Dispute:
     """The dispute, if this operator may act on it: its market's franchisee, staff or an admin."""
-    require(operator, "admin", "staff", "franchisee")
+    require(operator, OperatorRole.ADMIN, OperatorRole.STAFF, OperatorRole.FRANCHISEE)
     dispute = session.get(Dispute, dispute_id)
     if dispute is None:
         raise Refused("no_dispute", "No such dispute")
@@ -648,9 +660,9 @@ def _settle_held_timesheet(session: Session, dispute: Dispute, now: datetime) ->
     if dispute.timesheet_id is None:
         return
     timesheet = session.get(Timesheet, dispute.timesheet_id)
-    if timesheet.status != "disputed":
+    if timesheet.status != TimesheetStatus.DISPUTED:
         return
-    timesheet.status = "confirmed"
+    timesheet.status = TimesheetStatus.CONFIRMED
     timesheet.decided_at = now
     session.add(timesheet)
     session.flush()
@@ -721,12 +733,12 @@ def _reviewer(session: Session, dispute: Dispute, first_decider: int | None) -> 
     load = (
         select(func.count())
         .select_from(Dispute)
-        .where(Dispute.reviewer_id == Operator.id, Dispute.status == "appealed")
+        .where(Dispute.reviewer_id == Operator.id, Dispute.status == DisputeStatus.APPEALED)
         .scalar_subquery()
     )
     query = (
         select(Operator.id)
-        .where(col(Operator.role).in_(("admin", "staff")))
+        .where(col(Operator.role).in_((OperatorRole.ADMIN, OperatorRole.STAFF)))
         .order_by(load, col(Operator.id))
     )
     if first_decider is not None:

@@ -32,6 +32,7 @@ from store.models import (
     WorkerCredential,
     WorkerSkill,
 )
+from store.statuses import BookingStatus, OfferStatus, WorkerStatus
 
 
 @dataclass(frozen=True)
@@ -53,7 +54,7 @@ def covering_window(shift: Shift) -> list[ColumnElement[bool]]:
 
 def _active(shift: Shift, now: datetime) -> ColumnElement[bool]:
     return and_(
-        Worker.status == "active",
+        Worker.status == WorkerStatus.ACTIVE,
         col(Worker.opted_out).is_(False),
         col(Worker.suspended_at).is_(None),
     )
@@ -127,7 +128,7 @@ def _not_booked_then(shift: Shift, now: datetime) -> ColumnElement[bool]:
         .join(Shift, col(Shift.id) == Booking.shift_id)
         .where(
             Booking.worker_id == Worker.id,
-            Booking.status == "booked",
+            Booking.status == BookingStatus.BOOKED,
             col(Shift.start) < shift.end,
             col(Shift.end) > shift.start,
         )
@@ -139,7 +140,9 @@ def _not_yet_offered(shift: Shift, now: datetime) -> ColumnElement[bool]:
     # opens again (a drop), they may be offered it once more.
     return ~exists(
         select(Offer.id).where(
-            Offer.shift_id == shift.id, Offer.worker_id == Worker.id, Offer.status != "filled"
+            Offer.shift_id == shift.id,
+            Offer.worker_id == Worker.id,
+            Offer.status != OfferStatus.FILLED,
         )
     )
 

@@ -10,10 +10,10 @@ from sqlmodel import Session, col, select
 
 from exchange.localtime import local
 from store.models import Booking, Offer, Shift
+from store.statuses import OFFER_CLOSED, BookingStatus
 
 # A YES this long after an offer closed still means that offer.
 LATE_ANSWER = timedelta(hours=12)
-CLOSED = ("filled", "expired", "withdrawn", "barred")
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
@@ -26,7 +26,7 @@ def last_closed_offer(
         .join(Shift, col(Shift.id) == Offer.shift_id)
         .where(
             Offer.worker_id == worker_id,
-            col(Offer.status).in_(CLOSED),
+            col(Offer.status).in_(OFFER_CLOSED),
             col(Offer.created_at) >= now - LATE_ANSWER - timedelta(days=1),
         )
         .order_by(col(Offer.expires_at).desc(), col(Offer.id).desc())
@@ -49,7 +49,11 @@ def bookings_ahead(
         select(Booking, Shift, Offer)
         .join(Shift, col(Shift.id) == Booking.shift_id)
         .join(Offer, col(Offer.id) == Booking.offer_id)
-        .where(Booking.worker_id == worker_id, Booking.status == "booked", col(Shift.start) > now)
+        .where(
+            Booking.worker_id == worker_id,
+            Booking.status == BookingStatus.BOOKED,
+            col(Shift.start) > now,
+        )
         .order_by(Shift.start)
     ).all()
     if not days:

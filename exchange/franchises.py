@@ -25,8 +25,7 @@ from store.models import (
     ShareFlag,
     Shift,
 )
-
-BOOKED = ("booked", "done")
+from store.statuses import BOOKING_STANDS, OperatorRole
 
 
 def concession(session: Session) -> Concession:
@@ -40,11 +39,11 @@ def add_franchise(
     """A new franchise held by a franchisee, recorded in the audit chain as made `by` an operator
     (None: the exchange itself); only an admin makes one."""
     if by is not None:
-        require(by, "admin")
+        require(by, OperatorRole.ADMIN)
     name = " ".join(name.split())
     if not name:
         raise Refused("bad_name", "A franchise needs a name")
-    if franchisee.role != "franchisee":
+    if franchisee.role != OperatorRole.FRANCHISEE:
         raise Refused("not_franchisee", f"{franchisee.username} is not a franchisee")
     if session.exec(select(Franchise.id).where(Franchise.name == name)).first():
         raise Refused("taken", f"There is already a franchise called {name}")
@@ -106,7 +105,7 @@ def transfer_market(
 ) -> MarketTransfer:
     """Move a market to another franchise (admins only); shifts, bookings and disputes stay with
     the market, so its history goes with it and the transfer itself is recorded."""
-    require(operator, "admin")
+    require(operator, OperatorRole.ADMIN)
     market = session.get(Market, market_id)
     target = session.get(Franchise, to_franchise_id)
     if market is None or target is None:
@@ -189,7 +188,7 @@ def shares(session: Session, now: datetime) -> list[Share]:
         .join(Market, col(Market.id) == Shift.market_id)
         .outerjoin(Franchise, col(Franchise.id) == Market.franchise_id)
         .where(
-            col(Booking.status).in_(BOOKED),
+            col(Booking.status).in_(BOOKING_STANDS),
             col(Shift.start) >= since,
             col(Shift.start) < now,
         )

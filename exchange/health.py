@@ -18,6 +18,7 @@ from exchange.public import TOTAL, booked_work_rows, complete_weeks
 from exchange.stats import median
 from exchange.suppression import may_show
 from store.models import Booking, Dispute, Market, Shift
+from store.statuses import BOOKING_STANDS, ShiftStatus
 
 WEEKS = 12
 
@@ -93,7 +94,9 @@ def health(
         ),
     )
     posted = session.exec(
-        select(Shift).where(started, Shift.status != "cancelled").order_by(col(Shift.start))
+        select(Shift)
+        .where(started, Shift.status != ShiftStatus.CANCELLED)
+        .order_by(col(Shift.start))
     ).all()
     last_booked = dict(
         session.exec(
@@ -111,7 +114,7 @@ def health(
     booked = session.exec(
         select(Booking)
         .join(Shift, col(Shift.id) == Booking.shift_id)
-        .where(started, col(Booking.status).in_(("booked", "done")))
+        .where(started, col(Booking.status).in_(BOOKING_STANDS))
     ).all()
     disputed = session.exec(
         select(func.count(func.distinct(Dispute.booking_id)))

@@ -30,6 +30,7 @@ from store.models import (
     Shift,
     Worker,
 )
+from store.statuses import BookingStatus, InboxThreadStatus
 
 URGENT_REASONS = ("safety", "conduct")
 # The working day the Inbox is answered in, local to the market.
@@ -72,10 +73,10 @@ def hand_over(
     urgent = reason in URGENT_REASONS
     thread = session.exec(
         select(InboxThread)
-        .where(InboxThread.phone == message.phone, InboxThread.status != "closed")
+        .where(InboxThread.phone == message.phone, InboxThread.status != InboxThreadStatus.CLOSED)
         .order_by(col(InboxThread.id).desc())
     ).first()
-    tell = thread is None or thread.status == "answered"
+    tell = thread is None or thread.status == InboxThreadStatus.ANSWERED
     if thread is None:
         thread = InboxThread(
             phone=message.phone,
@@ -88,8 +89,8 @@ def hand_over(
             due_at=now if urgent else due_by(now, market.inbox_answer_hours, market.tz),
         )
     else:
-        if thread.status == "answered":
-            thread.status = "open"
+        if thread.status == InboxThreadStatus.ANSWERED:
+            thread.status = InboxThreadStatus.OPEN
             thread.due_at = due_by(now, market.inbox_answer_hours, market.tz)
         if urgent and not thread.urgent:
             thread.urgent, thread.reason, thread.due_at = True, reason, now
@@ -152,10 +153,10 @@ def threads(
     """The conversations this operator may read: urgent first, then overdue, then oldest."""
     query = _visible(session, operator)
     if not include_closed:
-        query = query.where(InboxThread.status != "closed")
+        query = query.where(InboxThread.status != InboxThreadStatus.CLOSED)
     query = query.order_by(
         col(InboxThread.urgent).desc(),
-        case((col(InboxThread.status) == "answered", 1), else_=0),
+        case((col(InboxThread.status) == InboxThreadStatus.ANSWERED, 1), else_=0),
         col(InboxThread.due_at),
         col(InboxThread.id),
     )
@@ -178,7 +179,7 @@ def threads(
                 opened_at=thread.opened_at,
                 last_text_at=thread.last_text_at,
                 due_at=thread.due_at,
-                overdue=thread.status == "open" and now > thread.due_at,
+                overdue=thread.status == InboxThreadStatus.OPEN and now > thread.due_at,
                 last_text=last.body if last else "",
                 reading=_reading_words(last.reading if last else None),
             )
@@ -273,7 +274,7 @@ def thread_view(session: Session, operator: Operator, thread_id: int, now: datet
                     offer.ref,
                     f"{booking.id} ({offer.ref}) {shift.skill} {starts:%a %d %b %H:%M} "
                     f"{booking.status}",
-                    booking.status == "booked" and shift.start > now,
+                    booking.status == BookingStatus.BOOKED and shift.start > now,
                 )
             )
         for dispute in session.exec(
@@ -325,7 +326,8 @@ def reply(
         record_access(session, operator.id, worker.id, "asked_by_worker", "inbox reply", now)
     else:
         notify_phone(session, thread.phone, "staff_reply", now, text=words)
-    thread.status, thread.answered_at, thread.answered_by = "answered", now, operator.id
+    thread.status = InboxThreadStatus.ANSWERED
+    thread.answered_at, thread.answered_by = now, operator.id
     session.add(thread)
     audit(session, operator.id, "inbox_reply", f"inbox:{thread.id}", None, now)
     return thread
@@ -336,7 +338,7 @@ def close(session: Session, operator: Operator, thread_id: int, now: datetime) -
     if not may_write(operator):
         raise Refused("not_allowed", "Auditors read the Inbox; they do not change it")
     thread = thread_for(session, operator, thread_id)
-    thread.status, thread.closed_at = "closed", now
+    thread.status, thread.closed_at = InboxThreadStatus.CLOSED, now
     session.add(thread)
     audit(session, operator.id, "inbox_close", f"inbox:{thread.id}", None, now)
     return thread

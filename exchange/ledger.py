@@ -16,6 +16,7 @@ from exchange.localtime import local
 from exchange.money import pay_for_minutes
 from exchange.notices import notify_buyer, notify_worker
 from store.models import Booking, Buyer, LedgerEntry, Market, Shift, Timesheet, Worker
+from store.statuses import TimesheetStatus
 
 OPERATOR_ACCOUNT = "operator"
 
@@ -101,7 +102,7 @@ def settle(session: Session, timesheet_id: int, now: datetime) -> Split | None:
         update(Timesheet)
         .where(
             col(Timesheet.id) == timesheet_id,
-            col(Timesheet.status) == "confirmed",
+            col(Timesheet.status) == TimesheetStatus.CONFIRMED,
             col(Timesheet.settled_at).is_(None),
         )
         .values(settled_at=now)

@@ -10,9 +10,7 @@ from exchange.eligibility import lawful, offer_reason, rows_that_fit
 from exchange.law.checks import Problem
 from exchange.places import Reach
 from store.models import AvailabilityWindow, Market, Offer, Shift, Worker, WorkerSkill
-
-# A shift still taking workers.
-OPEN_STATES = ("open", "offering")
+from store.statuses import SHIFT_OPEN, OfferStatus
 
 RANKING_RULES = {
     "rotation": "least recently booked first, then whoever said they were free first",
@@ -95,7 +93,7 @@ def shifts_that_could_fit(session: Session, worker: Worker, now: datetime) -> li
             ),
         )
         .where(
-            col(Shift.status).in_(OPEN_STATES),
+            col(Shift.status).in_(SHIFT_OPEN),
             col(Shift.start) > now,
             Shift.currency == worker.currency,
             col(Shift.max_rate_minor) >= (worker.asking_rate_minor or 0),
@@ -103,7 +101,7 @@ def shifts_that_could_fit(session: Session, worker: Worker, now: datetime) -> li
                 select(Offer.id).where(
                     Offer.shift_id == Shift.id,
                     Offer.worker_id == worker.id,
-                    Offer.status != "filled",
+                    Offer.status != OfferStatus.FILLED,
                 )
             ),
         )

@@ -17,12 +17,13 @@ from sqlmodel import Session, col, func, select
 from exchange.errors import Refused
 from exchange.law.checks import check_booking
 from exchange.law.skips import record_left_out
-from exchange.matching import OPEN_STATES, match, shifts_that_could_fit
+from exchange.matching import match, shifts_that_could_fit
 from exchange.notices import notify_buyer, notify_worker
 from exchange.quiet import offers_wait
 from exchange.reminders import schedule_for_booking
 from exchange.shifts import lock_shift, shift_facts
 from store.models import Booking, Buyer, Market, Offer, Shift, ShiftTopUp, Worker
+from store.statuses import SHIFT_OPEN, BookingStatus, OfferStatus, ShiftStatus
 
 # What a YES that came too late hears, by what became of its offer (each kind by name, so a
 # search finds who sends it).
@@ -36,7 +37,9 @@ ACCEPT_TOO_LATE = {
 
 def _live_refs(session: Session, worker_id: int) -> set[str]:
     return set(
-        session.exec(select(Offer.ref).where(Offer.worker_id == worker_id, Offer.status == "live"))
+        session.exec(
+            select(Offer.ref).where(Offer.worker_id == worker_id, Offer.status == OfferStatus.LIVE)
+        )
     )
 
 
@@ -57,7 +60,7 @@ def send_wave(session: Session, shift_id: int, now: datetime) -> list[Offer]:
     shift more than 12 hours away gets nothing yet; the wave sweep sends it in the morning.
     """
     shift = lock_shift(session, shift_id)
-    if shift is None or shift.status not in OPEN_STATES or shift.start <= now:
+    if shift is None or shift.status not in SHIFT_OPEN or shift.start <= now:
         return []
     market = session.get(Market, shift.market_id)
     if offers_wait(market, shift.start, now):
@@ -65,7 +68,7 @@ def send_wave(session: Session, shift_id: int, now: datetime) -> list[Offer]:
     live = session.exec(
         select(func.count())
         .select_from(Offer)
-        .where(Offer.shift_id == shift.id, Offer.status == "live")
+        .where(Offer.shift_id == shift.id, Offer.status == OfferStatus.LIVE)
     ).one()
     room = (shift.slots - shift.booked) * market.wave_factor - live
     if room <= 0:
@@ -76,7 +79,7 @@ def send_wave(session: Session, shift_id: int, now: datetime) -> list[Offer]:
     if not candidates:
         return []
     shift.wave += 1
-    shift.status = "offering"
+    shift.status = ShiftStatus.OFFERING
     session.add(shift)
     facts = shift_facts(shift, market, session.get(Buyer, shift.buyer_id))
     window = min(timedelta(minutes=market.offer_window_minutes), (shift.start - now) / 2)
@@ -86,7 +89,7 @@ def send_wave(session: Session, shift_id: int, now: datetime) -> list[Offer]:
         for offer in session.exec(
             select(Offer).where(
                 Offer.shift_id == shift.id,
-                Offer.status == "filled",
+                Offer.status == OfferStatus.FILLED,
                 col(Offer.worker_id).in_([candidate.worker.id for candidate in candidates]),
             )
         )
@@ -98,7 +101,7 @@ def send_wave(session: Session, shift_id: int, now: datetime) -> list[Offer]:
         if offer.ref is None or offer.ref in _live_refs(session, worker.id):
             offer.ref = new_ref(session, worker.id)
         offer.wave, offer.rank, offer.reason = shift.wave, candidate.place, candidate.reason
-        offer.status, offer.answered_at = "live", None
+        offer.status, offer.answered_at = OfferStatus.LIVE, None
         offer.created_at, offer.expires_at = now, now + window
         session.add(offer)
         session.flush()
@@ -148,7 +151,7 @@ def find_offer(session: Session, worker_id: int, ref: str | None) -> Answer | Of
     if ref is None:
         live = session.exec(
             select(Offer)
-            .where(Offer.worker_id == worker_id, Offer.status == "live")
+            .where(Offer.worker_id == worker_id, Offer.status == OfferStatus.LIVE)
             .order_by(Offer.id)
         ).all()
         if len(live) == 1:
@@ -176,16 +179,18 @@ def accept(session: Session, worker_id: int, ref: str | None, now: datetime) -> 
     market = session.get(Market, shift.market_id)
     buyer = session.get(Buyer, shift.buyer_id)
     facts = shift_facts(shift, market, buyer)
-    if offer.status != "live":
-        outcome = {"accepted": "already_booked", "filled": "filled", "withdrawn": "cancelled"}.get(
-            offer.status, "closed"
-        )
+    if offer.status != OfferStatus.LIVE:
+        outcome = {
+            OfferStatus.ACCEPTED: "already_booked",
+            OfferStatus.FILLED: "filled",
+            OfferStatus.WITHDRAWN: "cancelled",
+        }.get(offer.status, "closed")
         notify_worker(session, worker, ACCEPT_TOO_LATE[outcome], now, ref=offer.ref, **facts)
         return Answer(outcome, offer)
     # Rule 11, again at the moment of booking: the law or the worker's shifts may have changed.
     problem = check_booking(session, worker, shift, market)
     if problem is not None:
-        offer.status, offer.answered_at = "barred", now
+        offer.status, offer.answered_at = OfferStatus.BARRED, now
         session.add(offer)
         record_left_out(session, shift.id, [(worker, problem)], now)
         notify_worker(
@@ -202,8 +207,8 @@ def accept(session: Session, worker_id: int, ref: str | None, now: datetime) -> 
     # One conditional statement claims the offer and one the slot; whoever loses sees 0 rows.
     claimed = session.execute(
         update(Offer)
-        .where(col(Offer.id) == offer.id, col(Offer.status) == "live")
-        .values(status="accepted", answered_at=now)
+        .where(col(Offer.id) == offer.id, col(Offer.status) == OfferStatus.LIVE)
+        .values(status=OfferStatus.ACCEPTED, answered_at=now)
     ).rowcount
     if not claimed:
         session.refresh(offer)
@@ -214,14 +219,16 @@ def accept(session: Session, worker_id: int, ref: str | None, now: datetime) -> 
         .where(
             col(Shift.id) == shift.id,
             col(Shift.booked) < Shift.slots,
-            col(Shift.status).in_(OPEN_STATES),
+            col(Shift.status).in_(SHIFT_OPEN),
         )
         .values(booked=Shift.booked + 1)
     ).rowcount
     if not slot:
-        session.execute(update(Offer).where(col(Offer.id) == offer.id).values(status="filled"))
+        session.execute(
+            update(Offer).where(col(Offer.id) == offer.id).values(status=OfferStatus.FILLED)
+        )
         session.refresh(shift)
-        outcome = "cancelled" if shift.status == "cancelled" else "filled"
+        outcome = "cancelled" if shift.status == ShiftStatus.CANCELLED else "filled"
         notify_worker(session, worker, ACCEPT_TOO_LATE[outcome], now, ref=offer.ref, **facts)
         return Answer(outcome, offer)
     session.refresh(shift)
@@ -237,12 +244,12 @@ def accept(session: Session, worker_id: int, ref: str | None, now: datetime) -> 
     worker.last_booked_at = now
     session.add_all([booking, worker])
     if shift.booked >= shift.slots:
-        shift.status = "filled"
+        shift.status = ShiftStatus.FILLED
         session.add(shift)
         session.execute(
             update(Offer)
-            .where(col(Offer.shift_id) == shift.id, col(Offer.status) == "live")
-            .values(status="filled")
+            .where(col(Offer.shift_id) == shift.id, col(Offer.status) == OfferStatus.LIVE)
+            .values(status=OfferStatus.FILLED)
         )
     session.flush()
     schedule_for_booking(session, booking, shift, market, now)
@@ -269,13 +276,13 @@ def decline(session: Session, worker_id: int, ref: str | None, now: datetime) ->
     offer = found
     lock_shift(session, offer.shift_id)
     session.refresh(offer)
-    if offer.status == "filled":
+    if offer.status == OfferStatus.FILLED:
         # Closed when the shift filled; the NO is still kept, so a reopened slot passes them by.
-        offer.status, offer.answered_at = "declined", now
+        offer.status, offer.answered_at = OfferStatus.DECLINED, now
         session.add(offer)
-    if offer.status != "live":
+    if offer.status != OfferStatus.LIVE:
         return Answer("closed", offer)
-    offer.status = "declined"
+    offer.status = OfferStatus.DECLINED
     offer.answered_at = now
     session.add(offer)
     session.flush()
@@ -298,7 +305,11 @@ def drop_booking(session: Session, worker_id: int, ref: str | None, now: datetim
         select(Booking, Offer)
         .join(Offer, col(Offer.id) == Booking.offer_id)
         .join(Shift, col(Shift.id) == Booking.shift_id)
-        .where(Booking.worker_id == worker_id, Booking.status == "booked", col(Shift.start) > now)
+        .where(
+            Booking.worker_id == worker_id,
+            Booking.status == BookingStatus.BOOKED,
+            col(Shift.start) > now,
+        )
         .order_by(Shift.start)
     )
     if ref is not None:
@@ -311,13 +322,13 @@ def drop_booking(session: Session, worker_id: int, ref: str | None, now: datetim
     booking, offer = rows[0]
     shift = lock_shift(session, booking.shift_id)
     session.refresh(booking)
-    if booking.status != "booked":
+    if booking.status != BookingStatus.BOOKED:
         return Answer("no_booking")
-    booking.status = "dropped"
+    booking.status = BookingStatus.DROPPED
     booking.ended_at = now
     shift.booked -= 1
-    if shift.status == "filled":
-        shift.status = "offering"
+    if shift.status == ShiftStatus.FILLED:
+        shift.status = ShiftStatus.OFFERING
     session.add_all([booking, shift])
     session.flush()
     market = session.get(Market, shift.market_id)
@@ -335,7 +346,7 @@ def live_offers(session: Session, worker_id: int) -> list[tuple[Offer, Shift]]:
         session.exec(
             select(Offer, Shift)
             .join(Shift, col(Shift.id) == Offer.shift_id)
-            .where(Offer.worker_id == worker_id, Offer.status == "live")
+            .where(Offer.worker_id == worker_id, Offer.status == OfferStatus.LIVE)
             .order_by(Shift.start)
         )
     )
@@ -349,12 +360,16 @@ def upcoming_bookings(
             select(Booking, Shift, Offer)
             .join(Shift, col(Shift.id) == Booking.shift_id)
             .join(Offer, col(Offer.id) == Booking.offer_id)
-            .where(Booking.worker_id == worker_id, Booking.status == "booked", col(Shift.end) > now)
+            .where(
+                Booking.worker_id == worker_id,
+                Booking.status == BookingStatus.BOOKED,
+                col(Shift.end) > now,
+            )
             .order_by(Shift.start)
         )
     )
 
 
 def require_open(shift: Shift) -> None:
-    if shift.status not in OPEN_STATES:
+    if shift.status not in SHIFT_OPEN:
         raise Refused("shift_closed", f"Shift {shift.ref} is {shift.status}")

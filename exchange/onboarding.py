@@ -16,6 +16,7 @@ from exchange.operators import require
 from exchange.phones import to_e164
 from exchange.workers import check_rate, register_worker, worker_by_phone
 from store.models import Buyer, Market, Operator, Worker
+from store.statuses import OperatorRole, WorkerStatus
 
 NAME = re.compile(r"^[^\W\d_][^\W\d_ .'\-]*(?:[ .'\-]+[^\W\d_]+)*\.?$")
 PLACE_EXAMPLE = {"GB": "E1 6AN", "US": "97201"}
@@ -69,7 +70,7 @@ def check_phone_free(session: Session, market: Market, raw: str) -> str:
     """The phone in E.164, refused when it is already a worker's, an operator's or a buyer's."""
     phone = to_e164(raw, market.region)
     worker = worker_by_phone(session, phone)
-    if worker is not None and worker.status == "active":
+    if worker is not None and worker.status == WorkerStatus.ACTIVE:
         raise Refused("already_registered", f"{phone} is already registered ({worker.name})")
     if session.exec(select(Buyer.id).where(Buyer.phone == phone)).first():
         raise Refused("buyer_phone", f"{phone} is a buyer's contact phone")
@@ -89,7 +90,7 @@ def onboard_walk_in(
     born: str = "",
 ) -> Worker:
     """Staff sign up a worker at the desk; the worker gets a welcome text with their terms."""
-    require(operator, "admin", "staff")
+    require(operator, OperatorRole.ADMIN, OperatorRole.STAFF)
     phone = check_phone_free(session, market, phone)
     name = check_name(name)
     picked = check_skills(market, skills)

@@ -12,8 +12,8 @@ from sqlmodel import Session, col, func, select
 from exchange.audit import audit
 from exchange.errors import Refused
 from store.models import Buyer, Franchise, Market, Operator, SignIn, Worker
+from store.statuses import OPERATORS_WHO_ACT, OperatorRole
 
-ROLES = ("admin", "staff", "franchisee", "auditor")
 # Failed sign-ins allowed per username in the window before the account is locked for a while.
 MOST_FAILURES = 5
 FAILURE_WINDOW = timedelta(minutes=15)
@@ -59,12 +59,12 @@ def add_operator(
     exchange's own set-up, see `add_first_operator`). An operator's phone may not be a worker's
     or a buyer's (rule 6)."""
     if by is not None:
-        require(by, "admin")
+        require(by, OperatorRole.ADMIN)
     username = username.strip().lower()
     if not username or not username.replace("_", "").replace(".", "").isalnum():
         raise Refused("bad_username", "A username is letters and digits (also . and _)")
-    if role not in ROLES:
-        raise Refused("bad_role", f"A role is one of {', '.join(ROLES)}")
+    if role not in tuple(OperatorRole):
+        raise Refused("bad_role", f"A role is one of {', '.join(OperatorRole)}")
     if len(password) < SHORTEST_PASSWORD and not allow_short_password:
         raise Refused("short_password", f"A password needs at least {SHORTEST_PASSWORD} characters")
     if session.exec(select(Operator.id).where(Operator.username == username)).first():
@@ -104,7 +104,7 @@ def add_first_operator(
     sign in. From then on only a signed-in admin adds operators."""
     if session.exec(select(Operator.id)).first() is not None:
         raise Refused("not_first", "There are operators already: an admin must sign in to add one")
-    return add_operator(session, username, name, "admin", password, now, phone=phone)
+    return add_operator(session, username, name, OperatorRole.ADMIN, password, now, phone=phone)
 
 
 def refuse_trading_phone(session: Session, phone: str) -> None:
@@ -175,7 +175,7 @@ def sign_in(session: Session, username: str, password: str, now: datetime) -> Si
 
 def market_ids_for(session: Session, operator: Operator) -> list[int] | None:
     """The markets an operator may see: None for all; a franchisee sees only its own."""
-    if operator.role != "franchisee":
+    if operator.role != OperatorRole.FRANCHISEE:
         return None
     return list(
         session.exec(
@@ -188,10 +188,10 @@ def market_ids_for(session: Session, operator: Operator) -> list[int] | None:
 
 def may_write(operator: Operator) -> bool:
     """Auditors only read."""
-    return operator.role in ("admin", "staff", "franchisee")
+    return operator.role in OPERATORS_WHO_ACT
 
 
-def require(operator: Operator, *roles: str) -> None:
+def require(operator: Operator, *roles: OperatorRole) -> None:
     """Refuse unless the operator has one of the roles."""
     if operator.role not in roles:
         raise Refused("not_allowed", f"A {operator.role} may not do that")

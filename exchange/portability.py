@@ -37,6 +37,7 @@ from store.models import (
     WorkerCredential,
     WorkerSkill,
 )
+from store.statuses import OperatorRole
 from store.types import UTCDateTime
 
 FORMAT = "poems-worker-export"
@@ -196,7 +197,7 @@ def import_for_operator(
 ) -> Worker:
     """Bring a worker's export in at their request: staff or an admin does it, since the worker
     may come from any market."""
-    require(operator, "admin", "staff")
+    require(operator, OperatorRole.ADMIN, OperatorRole.STAFF)
     return import_worker(session, data, now)
 
 

@@ -35,6 +35,7 @@ from store.models import (
     WorkerCredential,
     WorkerSkill,
 )
+from store.statuses import NoticeStatus, WorkerStatus
 
 ERASED = "[erased]"
 # Worker columns that are not about the person: kept so the money records still add up.
@@ -126,8 +127,11 @@ def erase(session: Session, worker: Worker, now: datetime) -> str:
     # Texts not yet sent are never sent now; sent ones keep no words or number.
     session.execute(
         update(Notice)
-        .where(or_(Notice.worker_id == wid, Notice.phone == phone), Notice.status == "pending")
-        .values(status="erased")
+        .where(
+            or_(Notice.worker_id == wid, Notice.phone == phone),
+            Notice.status == NoticeStatus.PENDING,
+        )
+        .values(status=NoticeStatus.ERASED)
     )
     session.execute(
         update(Notice)
@@ -151,7 +155,7 @@ def erase(session: Session, worker: Worker, now: datetime) -> str:
             worker.travel_areas = []
         elif column.nullable:
             setattr(worker, column.name, None)
-    worker.status, worker.opted_out = "erased", True
+    worker.status, worker.opted_out = WorkerStatus.ERASED, True
     session.add(worker)
     session.flush()
     _sweep(session, phone, wid, everywhere=True)

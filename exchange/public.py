@@ -22,11 +22,10 @@ from exchange.places import place_code
 from exchange.stats import median, quartiles
 from exchange.suppression import TOTAL, Count, Key, protect_linked, suppress
 from store.models import Booking, Market, Shift
+from store.statuses import BOOKING_STANDS, ShiftStatus
 
 RATES_WEEKS = 4
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-# Bookings that stand: a dropped booking was offered again, a cancelled one was never worked.
-NOT_STANDING = ("dropped", "cancelled")
 
 
 def part_of_day(hour: int) -> str:
@@ -103,7 +102,7 @@ def booked_work(
     shifts = session.exec(
         select(Shift).where(
             Shift.market_id == market.id,
-            Shift.status != "cancelled",
+            Shift.status != ShiftStatus.CANCELLED,
             col(Shift.start) >= start,
             col(Shift.start) < end,
             of_skills,
@@ -129,7 +128,7 @@ def booked_work(
             .join(Shift, col(Shift.id) == Booking.shift_id)
             # Ids come from the shifts read above; chunking is not needed at market sizes.
             .where(
-                col(Booking.shift_id).in_(list(slotted)), col(Booking.status).not_in(NOT_STANDING)
+                col(Booking.shift_id).in_(list(slotted)), col(Booking.status).in_(BOOKING_STANDS)
             )
         ).all()
         for booking, posted_at in rows:

@@ -15,6 +15,7 @@ from exchange.localtime import local
 from exchange.notices import notify_buyer, notify_worker
 from exchange.shifts import shift_facts
 from store.models import Booking, Buyer, Deadline, Market, Offer, Shift, Worker
+from store.statuses import BookingStatus
 
 EVENING = "reminder_evening"
 BEFORE = "reminder_before"
@@ -63,7 +64,7 @@ def postpone_checkin_check(session: Session, booking: Booking, shift: Shift, lat
 
 def _still_booked(session: Session, deadline: Deadline) -> tuple[Booking, Shift, Market] | None:
     booking = session.get(Booking, deadline.booking_id)
-    if booking is None or booking.status != "booked":
+    if booking is None or booking.status != BookingStatus.BOOKED:
         return None
     shift = session.get(Shift, booking.shift_id)
     return booking, shift, session.get(Market, shift.market_id)

@@ -14,6 +14,7 @@ from exchange.franchises import concession
 from exchange.money import format_money, parse_money
 from exchange.operators import require, require_market
 from store.models import Concession, Market, Operator, SettingChange
+from store.statuses import OperatorRole
 
 CLOCK = re.compile(r"^([01]?\d|2[0-3]):?([0-5]\d)$")
 
@@ -138,7 +139,7 @@ def change_settings(
     session: Session, market_id: int, changes: dict[str, str], operator: Operator, now: datetime
 ) -> list[SettingChange]:
     """Apply typed changes to a market; all or nothing. Admins and the market's franchisee may."""
-    require(operator, "admin", "franchisee")
+    require(operator, OperatorRole.ADMIN, OperatorRole.FRANCHISEE)
     require_market(session, operator, market_id)
     market = session.get(Market, market_id)
     if market is None:

@@ -17,6 +17,7 @@ from exchange.money import format_money, pay_for_minutes
 from exchange.notices import notify_worker
 from exchange.operators import refuse_operator_phone
 from store.models import Booking, Buyer, Market, Offer, Shift, Worker
+from store.statuses import SHIFT_OVER, BookingStatus, OfferStatus, ShiftStatus
 
 MOST_SLOTS = 50
 # A full UK postcode or a US ZIP inside an address; the last one in it is the site's.
@@ -192,20 +193,20 @@ def cancel_shift(
     shift = lock_shift(session, shift_id)
     if shift is None:
         raise Refused("no_shift", "No such shift")
-    if shift.status in ("cancelled", "done"):
+    if shift.status in SHIFT_OVER:
         raise Refused("shift_closed", f"Shift {shift.ref} is already {shift.status}")
     market = session.get(Market, shift.market_id)
     facts = shift_facts(shift, market, session.get(Buyer, shift.buyer_id))
-    shift.status = "cancelled"
+    shift.status = ShiftStatus.CANCELLED
     shift.cancel_reason = reason
     audit(session, by, "shift_cancelled", f"shift:{shift.id}", reason, now)
     told: list[int] = []
     # Cancelled inside the market's notice, each booked worker is paid for some of the time.
     late = shift.start - now < timedelta(minutes=market.cancellation_notice_minutes)
     for booking in session.exec(
-        select(Booking).where(Booking.shift_id == shift.id, Booking.status == "booked")
+        select(Booking).where(Booking.shift_id == shift.id, Booking.status == BookingStatus.BOOKED)
     ).all():
-        booking.status = "cancelled"
+        booking.status = BookingStatus.CANCELLED
         booking.ended_at = now
         session.add(booking)
         notify_worker(
@@ -220,9 +221,9 @@ def cancel_shift(
             settle_cancellation(session, booking.id, now)
         told.append(booking.worker_id)
     for offer in session.exec(
-        select(Offer).where(Offer.shift_id == shift.id, Offer.status == "live")
+        select(Offer).where(Offer.shift_id == shift.id, Offer.status == OfferStatus.LIVE)
     ):
-        offer.status = "withdrawn"
+        offer.status = OfferStatus.WITHDRAWN
         session.add(offer)
         notify_worker(
             session,

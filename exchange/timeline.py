@@ -29,6 +29,7 @@ from store.models import (
     Timesheet,
     Worker,
 )
+from store.statuses import BookingStatus
 
 DEADLINE_WORDS = {
     "reminder_evening": "Evening-before reminder sent",
@@ -126,7 +127,7 @@ def _on_the_day(booking: Booking, worker_name: str, buyer: Buyer) -> list[Moment
         moments.append(Moment(booking.checked_in_at, "check_in", worker_name, f"Checked in{late}"))
     if booking.checked_out_at is not None:
         moments.append(Moment(booking.checked_out_at, "check_out", worker_name, "Checked out"))
-    if booking.ended_at is not None and booking.status != "booked":
+    if booking.ended_at is not None and booking.status != BookingStatus.BOOKED:
         moments.append(Moment(booking.ended_at, "booking", "exchange", f"Booking {booking.status}"))
     return moments
 

@@ -28,6 +28,7 @@ from store.models import (
     Timesheet,
     Worker,
 )
+from store.statuses import BookingStatus, TimesheetStatus
 
 AUTO_CONFIRM = "timesheet_auto_confirm"
 # A worker may check out a little before the booked start (a shift that began early).
@@ -66,7 +67,7 @@ def check_out(
         booking_id=booking.id,
         ref=str(booking.id),
         worker_minutes=minutes,
-        status="submitted",
+        status=TimesheetStatus.SUBMITTED,
         submitted_at=now,
         break_minutes=break_minutes,
     )
@@ -100,7 +101,7 @@ def waiting_for_buyer(session: Session, buyer_id: int) -> list[str]:
             select(Timesheet.ref)
             .join(Booking, col(Booking.id) == Timesheet.booking_id)
             .join(Shift, col(Shift.id) == Booking.shift_id)
-            .where(Shift.buyer_id == buyer_id, Timesheet.status == "submitted")
+            .where(Shift.buyer_id == buyer_id, Timesheet.status == TimesheetStatus.SUBMITTED)
             .order_by(col(Timesheet.id).desc())
         )
     )
@@ -116,7 +117,7 @@ def buyer_amend(
     if minutes == timesheet.worker_minutes:
         return buyer_confirm(session, buyer_id, ref, now)
     timesheet.buyer_minutes = minutes
-    timesheet.status = "amended"
+    timesheet.status = TimesheetStatus.AMENDED
     timesheet.decided_at = now
     session.add(timesheet)
     market = session.get(Market, shift.market_id)
@@ -142,7 +143,7 @@ def amended_timesheets(session: Session, worker_id: int) -> list[Timesheet]:
         session.exec(
             select(Timesheet)
             .join(Booking, col(Booking.id) == Timesheet.booking_id)
-            .where(Booking.worker_id == worker_id, Timesheet.status == "amended")
+            .where(Booking.worker_id == worker_id, Timesheet.status == TimesheetStatus.AMENDED)
             .order_by(Timesheet.id)
         )
     )
@@ -174,7 +175,7 @@ def worker_dispute(
 def auto_confirm(session: Session, deadline: Deadline, now: datetime) -> None:
     """No buyer action in time: the worker's hours stand and are paid."""
     timesheet = session.get(Timesheet, deadline.timesheet_id)
-    if timesheet is None or timesheet.status != "submitted":
+    if timesheet is None or timesheet.status != TimesheetStatus.SUBMITTED:
         return
     booking = session.get(Booking, timesheet.booking_id)
     shift = session.get(Shift, booking.shift_id)
@@ -195,7 +196,7 @@ def record_arrival(
     shift = session.get(Shift, booking.shift_id) if booking else None
     if shift is None or shift.buyer_id != buyer_id:
         raise Refused("no_booking", f"No booking {ref} of yours")
-    if booking.status != "booked":
+    if booking.status != BookingStatus.BOOKED:
         raise Refused("not_booked", f"Booking {ref} is {booking.status}")
     booking.arrived = arrived
     session.add(booking)
@@ -228,7 +229,7 @@ def _booking_to_close(
         .outerjoin(Offer, col(Offer.id) == Booking.offer_id)
         .where(
             Booking.worker_id == worker_id,
-            Booking.status == "booked",
+            Booking.status == BookingStatus.BOOKED,
             col(Shift.start) <= now + EARLY,
             col(Shift.end) >= now - LATE_CHECKOUT,
         )
@@ -266,13 +267,13 @@ def _amended_for_worker(session: Session, worker_id: int, ref: str) -> Timesheet
     ).first()
     if timesheet is None:
         raise Refused("no_timesheet", f"No timesheet {ref} of yours", ref=ref)
-    if timesheet.status != "amended":
+    if timesheet.status != TimesheetStatus.AMENDED:
         raise Refused("not_amended", f"Booking {ref} has no changed hours waiting for you", ref=ref)
     return timesheet
 
 
 def _confirm(session: Session, timesheet: Timesheet, now: datetime) -> None:
-    timesheet.status = "confirmed"
+    timesheet.status = TimesheetStatus.CONFIRMED
     timesheet.decided_at = now
     session.add(timesheet)
     session.flush()
@@ -280,11 +281,11 @@ def _confirm(session: Session, timesheet: Timesheet, now: datetime) -> None:
 
 
 def _require_open(timesheet: Timesheet) -> None:
-    if timesheet.status == "confirmed":
+    if timesheet.status == TimesheetStatus.CONFIRMED:
         raise Refused(
             "already_confirmed", f"Booking {timesheet.ref} is already confirmed", ref=timesheet.ref
         )
-    if timesheet.status == "disputed":
+    if timesheet.status == TimesheetStatus.DISPUTED:
         raise Refused(
             "disputed",
             f"Booking {timesheet.ref} is disputed; staff will contact you",

@@ -10,7 +10,7 @@ from sqlmodel import Session, col, func, select
 
 from exchange.areas import covers
 from exchange.notices import notify_buyer
-from exchange.offers import OPEN_STATES, send_wave
+from exchange.offers import send_wave
 from exchange.quiet import offers_wait
 from exchange.shifts import lock_shift, shift_facts
 from exchange.stats import median
@@ -27,6 +27,7 @@ from store.models import (
     Worker,
     WorkerSkill,
 )
+from store.statuses import SHIFT_OPEN, BookingStatus, OfferStatus, ShiftStatus, WorkerStatus
 
 log = logging.getLogger(__name__)
 # How many queued shifts one look at the top-up queue takes.
@@ -35,12 +36,12 @@ TOP_UP_BATCH = 50
 
 def shifts_due(session: Session, now: datetime) -> list[int]:
     """Open shifts with an offer past its time, or with no live offer at all."""
-    live = select(Offer.id).where(Offer.shift_id == Shift.id, Offer.status == "live")
+    live = select(Offer.id).where(Offer.shift_id == Shift.id, Offer.status == OfferStatus.LIVE)
     overdue = live.where(col(Offer.expires_at) <= now)
     return list(
         session.exec(
             select(Shift.id)
-            .where(col(Shift.status).in_(OPEN_STATES), or_(exists(overdue), ~exists(live)))
+            .where(col(Shift.status).in_(SHIFT_OPEN), or_(exists(overdue), ~exists(live)))
             .order_by(Shift.start, Shift.id)
         )
     )
@@ -53,16 +54,16 @@ def advance(session: Session, shift_id: int, now: datetime) -> str:
     "open": live offers still stand, or nobody has been eligible yet; "closed": nothing to do.
     """
     shift = lock_shift(session, shift_id)
-    if shift is None or shift.status not in OPEN_STATES:
+    if shift is None or shift.status not in SHIFT_OPEN:
         return "closed"
     session.execute(
         update(Offer)
         .where(
             col(Offer.shift_id) == shift.id,
-            col(Offer.status) == "live",
+            col(Offer.status) == OfferStatus.LIVE,
             col(Offer.expires_at) <= now,
         )
-        .values(status="expired")
+        .values(status=OfferStatus.EXPIRED)
     )
     market = session.get(Market, shift.market_id)
     if shift.start > now and offers_wait(market, shift.start, now):
@@ -72,7 +73,7 @@ def advance(session: Session, shift_id: int, now: datetime) -> str:
     live = session.exec(
         select(func.count())
         .select_from(Offer)
-        .where(Offer.shift_id == shift.id, Offer.status == "live")
+        .where(Offer.shift_id == shift.id, Offer.status == OfferStatus.LIVE)
     ).one()
     if live or shift.booked >= shift.slots:
         return "open"
@@ -133,7 +134,7 @@ def close_unfilled(session: Session, shift: Shift, market: Market, now: datetime
     Market data only: the asking rates of the workers offered it and how many more ask over the
     buyer's top rate; never a suggested price (rule 1).
     """
-    shift.status = "unfilled"
+    shift.status = ShiftStatus.UNFILLED
     session.add(shift)
     rates = sorted(
         session.exec(
@@ -173,7 +174,7 @@ def asking_more(session: Session, shift: Shift, now: datetime) -> set[int]:
         .join(Shift, col(Shift.id) == Booking.shift_id)
         .where(
             Booking.worker_id == Worker.id,
-            Booking.status == "booked",
+            Booking.status == BookingStatus.BOOKED,
             col(Shift.start) < shift.end,
             col(Shift.end) > shift.start,
         )
@@ -185,7 +186,7 @@ def asking_more(session: Session, shift: Shift, now: datetime) -> set[int]:
         )
         .join(AvailabilityWindow, col(AvailabilityWindow.worker_id) == Worker.id)
         .where(
-            Worker.status == "active",
+            Worker.status == WorkerStatus.ACTIVE,
             col(Worker.opted_out).is_(False),
             Worker.currency == shift.currency,
             col(Worker.asking_rate_minor) > shift.max_rate_minor,

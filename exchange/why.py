@@ -15,10 +15,11 @@ from sqlmodel import Session, col, select
 
 from exchange.eligibility import read_reason, unmet
 from exchange.law.skips import latest_left_out
-from exchange.matching import OPEN_STATES, eligible_workers
+from exchange.matching import eligible_workers
 from exchange.shifts import shift_by_ref
 from exchange.workers import skills_of
 from store.models import AvailabilityWindow, Market, Offer, OfferSkip, Shift, Worker
+from store.statuses import SHIFT_OPEN, ShiftStatus
 
 
 def rule_said(market: Market) -> dict[str, str]:
@@ -121,7 +122,7 @@ def _hint(session: Session, worker: Worker, now: datetime) -> dict[str, Any]:
     open_shift = session.exec(
         select(Shift.id).where(
             col(Shift.skill).in_(skills),
-            col(Shift.status).in_(OPEN_STATES),
+            col(Shift.status).in_(SHIFT_OPEN),
             col(Shift.start) > now,
         )
     ).first()
@@ -157,7 +158,7 @@ def why_not(
     ).first()
     if skip is not None:
         return json.loads(skip.reason)
-    taking = shift.status in OPEN_STATES and shift.start > now
+    taking = shift.status in SHIFT_OPEN and shift.start > now
     at = now if taking or shift.created_at is None else shift.created_at
     missed = unmet(session, worker, shift, market, at)
     if missed is not None:
@@ -169,6 +170,6 @@ def why_not(
                 if ahead:
                     return {"code": "why_not_behind", "ahead": ahead}
                 return {"code": "why_not_next"}
-    if shift.status == "filled":
+    if shift.status == ShiftStatus.FILLED:
         return {"code": "why_not_filled"}
     return {"code": "why_not_then"}

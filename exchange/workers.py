@@ -11,6 +11,7 @@ from exchange.law.checks import check_asking_rate
 from exchange.operators import refuse_operator_phone
 from exchange.places import check_travel_miles
 from store.models import Market, TermsChange, Worker, WorkerSkill
+from store.statuses import WorkerStatus
 
 MAX_ASKING_RATE_MINOR = 100_000
 MAX_TAX_PERCENT = 60
@@ -72,7 +73,7 @@ def register_worker(
         raise Refused("no_skills", "A worker needs at least one skill")
     place = check_place(place)
     worker = worker_by_phone(session, phone) or Worker(phone=phone, created_at=now)
-    if worker.status == "active":
+    if worker.status == WorkerStatus.ACTIVE:
         raise Refused("already_registered", "This phone is already registered")
     # Checked before anything changes, so a refused rate leaves the sign-up where it was.
     born = date_of_birth or worker.date_of_birth
@@ -81,7 +82,7 @@ def register_worker(
     )
     worker.name = name.strip()
     worker.language = language
-    worker.status = "active"
+    worker.status = WorkerStatus.ACTIVE
     worker.currency = market.currency
     worker.market_id = market.id
     worker.date_of_birth = born

@@ -13,6 +13,7 @@ from sms import buyer_texts, commands, dispute_texts, law_texts, signup, templat
 from sms.parser import Parsed, parse
 from sms.parsing.complaints import URGENT
 from store.models import Buyer, Conversation, Market, Message, TermsChange, Worker
+from store.statuses import WorkerStatus
 
 OPT_IN_WORDS = {"START", "UNSTOP", "YES", "Y"}
 
@@ -73,13 +74,13 @@ def act(session: Session, message: Message, now: datetime) -> None:
         session.flush()
         message.worker_id = worker.id
     reason = a_person_reads(parsed)
-    if worker.status != "active" and reason in URGENT:
+    if worker.status != WorkerStatus.ACTIVE and reason in URGENT:
         # Safety comes before the sign-up's next question.
         thread, tell = inbox.hand_over(session, message, market, worker, reason, now)
         if tell:
             inbox.tell_sender(session, thread, worker, worker.language, now)
         return
-    if worker.status != "active":
+    if worker.status != WorkerStatus.ACTIVE:
         if parsed.intent == "register" or session.get(Conversation, worker.phone) is None:
             signup.start(session, worker, market, now, parsed)
         else:

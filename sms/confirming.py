@@ -20,6 +20,7 @@ from services.unit import TextTransaction
 from sms.parser import Parsed
 from sms.templates import say
 from store.models import Market, Worker
+from store.statuses import OfferStatus
 
 
 def drop(session: Session, worker: Worker, market: Market, parsed: Parsed, now: datetime) -> None:
@@ -172,7 +173,7 @@ def late_yes(session: Session, worker: Worker, market: Market, now: datetime) ->
     if closed is None:
         return False
     offer, shift = closed
-    kind = {"filled": "accept_filled", "expired": "accept_expired"}.get(
+    kind = {OfferStatus.FILLED: "accept_filled", OfferStatus.EXPIRED: "accept_expired"}.get(
         offer.status, "accept_cancelled"
     )
     facts = shift_facts(shift, market)

@@ -14,13 +14,15 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
 
+from store.statuses import MessageStatus
+
 
 @dataclass(frozen=True)
 class SendResult:
     """What a gateway reports about one send."""
 
     sid: str | None  # provider message id
-    status: str  # "queued", "sent", "delivered", "failed", ...
+    status: str  # the provider's MessageStatus, or "unknown" when what became of it is not known
     error_code: int | None = None
     transient: bool = False  # a retry later may succeed
     opted_out: bool = False  # the recipient has opted out (Twilio 21610)
@@ -74,12 +76,12 @@ class SimulatorGateway:
         sid = "SM" + uuid.uuid4().hex
         with self._lock:
             self.sent.append(SimulatedMessage(sid=sid, to=to, body=body, from_=from_))
-        return SendResult(sid=sid, status="delivered")
+        return SendResult(sid=sid, status=MessageStatus.DELIVERED)
 
     def look_up(self, to: str, body: str, since: datetime) -> SendResult | None:
         """The simulated message with these words to `to`, if this simulator sent one."""
         with self._lock:
             for message in reversed(self.sent):
                 if (message.to, message.body) == (to, body):
-                    return SendResult(sid=message.sid, status="delivered")
+                    return SendResult(sid=message.sid, status=MessageStatus.DELIVERED)
         return None

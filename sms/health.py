@@ -12,9 +12,12 @@ from sqlmodel import Session, col, func, select
 
 from sms.outbox import LEASE
 from store.models import Message, Notice
+from store.statuses import NoticeStatus
 
 # How many of the texts and notices that need a look are listed by name.
 LISTED = 20
+# The notices counted by state (those due are counted by when they are due).
+COUNTED = (NoticeStatus.SENDING, NoticeStatus.HELD, NoticeStatus.FAILED)
 RECENT = timedelta(days=1)
 
 
@@ -91,29 +94,29 @@ def text_health(session: Session, now: datetime, lease: timedelta = LEASE) -> Te
     by_status = dict(
         session.exec(
             select(Notice.status, func.count())
-            .where(col(Notice.status).in_(("pending", "sending", "held", "failed")))
+            .where(col(Notice.status).in_(COUNTED))
             .group_by(Notice.status)
         ).all()
     )
     due = session.exec(
         select(func.count())
         .select_from(Notice)
-        .where(Notice.status == "pending", col(Notice.next_attempt_at) <= now)
+        .where(Notice.status == NoticeStatus.PENDING, col(Notice.next_attempt_at) <= now)
     ).one()
     stuck = session.exec(
         select(Notice)
-        .where(Notice.status == "sending", col(Notice.claimed_at) <= now - lease)
+        .where(Notice.status == NoticeStatus.SENDING, col(Notice.claimed_at) <= now - lease)
         .order_by(Notice.id)
         .limit(LISTED)
     ).all()
     stuck_count = session.exec(
         select(func.count())
         .select_from(Notice)
-        .where(Notice.status == "sending", col(Notice.claimed_at) <= now - lease)
+        .where(Notice.status == NoticeStatus.SENDING, col(Notice.claimed_at) <= now - lease)
     ).one()
     failed = session.exec(
         select(Notice)
-        .where(Notice.status == "failed")
+        .where(Notice.status == NoticeStatus.FAILED)
         .order_by(col(Notice.id).desc())
         .limit(LISTED)
     ).all()
@@ -123,10 +126,10 @@ def text_health(session: Session, now: datetime, lease: timedelta = LEASE) -> Te
         oldest_waiting_at=counts[2],
         texts_retried_recently=retried,
         notices_due=due,
-        notices_sending=by_status.get("sending", 0),
+        notices_sending=by_status.get(NoticeStatus.SENDING, 0),
         notices_stuck=stuck_count,
-        notices_held=by_status.get("held", 0),
-        notices_failed=by_status.get("failed", 0),
+        notices_held=by_status.get(NoticeStatus.HELD, 0),
+        notices_failed=by_status.get(NoticeStatus.FAILED, 0),
         waiting=tuple(
             WaitingText(m.id, m.phone, m.created_at, m.act_attempts, m.act_error, m.act_after)
             for m in waiting

@@ -21,6 +21,7 @@ from sms.templates import render
 from sms.text_cap import hold_if_over_cap, lock_workers
 from store.db import Database, is_transient
 from store.models import Market, Message, Notice, Worker
+from store.statuses import MessageStatus, NoticeStatus
 
 log = logging.getLogger(__name__)
 
@@ -35,14 +36,14 @@ CLOCK_SLACK = timedelta(minutes=5)
 RECORD_TRIES = 5
 # Furthest first: a late "sent" callback must not overwrite "delivered".
 STATUS_ORDER = [
-    "accepted",
-    "queued",
-    "sending",
-    "sent",
-    "delivered",
-    "undelivered",
-    "failed",
-    "read",
+    MessageStatus.ACCEPTED,
+    MessageStatus.QUEUED,
+    MessageStatus.SENDING,
+    MessageStatus.SENT,
+    MessageStatus.DELIVERED,
+    MessageStatus.UNDELIVERED,
+    MessageStatus.FAILED,
+    MessageStatus.READ,
 ]
 
 
@@ -86,7 +87,7 @@ def claim(db: Database, now: datetime, batch: int = BATCH) -> tuple[list[Claimed
     with db.write() as session:
         query = (
             select(Notice)
-            .where(Notice.status == "pending", col(Notice.next_attempt_at) <= now)
+            .where(Notice.status == NoticeStatus.PENDING, col(Notice.next_attempt_at) <= now)
             .order_by(Notice.id)
             .limit(batch)
         )
@@ -102,7 +103,7 @@ def claim(db: Database, now: datetime, batch: int = BATCH) -> tuple[list[Claimed
         claimed, held = [], False
         for notice in notices:
             if notice.phone in opted_out:
-                notice.status = "suppressed"
+                notice.status = NoticeStatus.SUPPRESSED
             elif hold_if_over_cap(session, notice, now):
                 held = True
                 continue
@@ -110,13 +111,13 @@ def claim(db: Database, now: datetime, batch: int = BATCH) -> tuple[list[Claimed
                 try:
                     notice.body = render(notice.kind, notice.language, notice.data)
                 except Exception as error:
-                    notice.status = "failed"
+                    notice.status = NoticeStatus.FAILED
                     notice.last_error = f"render: {type(error).__name__}: {error}"[:500]
                     log.error(
                         "notice %s (%s) cannot be rendered: %r", notice.id, notice.kind, error
                     )
                 else:
-                    notice.status, notice.claimed_at = "sending", now
+                    notice.status, notice.claimed_at = NoticeStatus.SENDING, now
                     notice.attempts += 1
                     claimed.append(
                         Claimed(notice.id, notice.phone, notice.body, senders.get(notice.id), now)
@@ -144,7 +145,9 @@ def recover(
         results = []
         for notice in stranded:
             if notice.provider_sid:
-                results.append((notice, SendResult(sid=notice.provider_sid, status="sent")))
+                results.append(
+                    (notice, SendResult(sid=notice.provider_sid, status=MessageStatus.SENT))
+                )
                 continue
             found = _look_up(gateway, notice)
             if found is not None and found.sid is None:
@@ -199,7 +202,7 @@ def _claim_stranded(db: Database, now: datetime, lease: timedelta) -> list[Claim
 def _stranded(now: datetime, lease: timedelta):
     return (
         select(Notice)
-        .where(Notice.status == "sending", col(Notice.claimed_at) <= now - lease)
+        .where(Notice.status == NoticeStatus.SENDING, col(Notice.claimed_at) <= now - lease)
         .order_by(Notice.id)
     )
 
@@ -259,15 +262,15 @@ def _record_one(
     now: datetime,
 ) -> Message | None:
     """Record one send; `known` are the provider sids already logged as messages."""
-    if notice is None or notice.status != "sending":
+    if notice is None or notice.status != NoticeStatus.SENDING:
         return None
     if result.sid is None:
         return _failed(session, notice, result, now)
     if result.sid in known:
-        notice.status, notice.sent_at = "sent", notice.sent_at or now
+        notice.status, notice.sent_at = NoticeStatus.SENT, notice.sent_at or now
         session.add(notice)
         return None
-    notice.status = "sent"
+    notice.status = NoticeStatus.SENT
     notice.sent_at = now
     notice.provider_sid = result.sid
     message = Message(
@@ -275,7 +278,8 @@ def _record_one(
         phone=notice.phone,
         body=claimed.body,
         provider_sid=result.sid,
-        status=result.status,
+        # The provider took the send (it gave a sid); a word of its we do not know says no more.
+        status=provider_status(result.status) or MessageStatus.ACCEPTED,
         error_code=result.error_code,
         segments=segments(claimed.body),
         worker_id=notice.worker_id,
@@ -294,13 +298,13 @@ def _failed(session: Session, notice: Notice, result: SendResult, now: datetime)
         # out, then the provider is asked whether it went.
         pass
     elif result.opted_out:
-        notice.status = "suppressed"
+        notice.status = NoticeStatus.SUPPRESSED
         mark_opted_out(session, notice.phone)
     elif result.transient and notice.attempts < MOST_ATTEMPTS:
-        notice.status = "pending"
+        notice.status = NoticeStatus.PENDING
         notice.next_attempt_at = now + FIRST_RETRY * 2 ** (notice.attempts - 1)
     else:
-        notice.status = "failed"
+        notice.status = NoticeStatus.FAILED
         log.warning("notice %s to %s failed: %s", notice.id, notice.phone, notice.last_error)
     session.add(notice)
     return None
@@ -355,13 +359,16 @@ def record_status(
         message = session.exec(select(Message).where(Message.provider_sid == sid)).first()
         if message is None:
             notice = session.get(Notice, notice_id) if notice_id is not None else None
-            if notice is None or notice.status != "sending":
+            if notice is None or notice.status != NoticeStatus.SENDING:
                 return False
             notice.provider_sid = sid
             session.add(notice)
             return True
-        if _rank(status) >= _rank(message.status):
-            message.status = status
+        known = provider_status(status)
+        if known is None:
+            log.warning("message %s: status %r is not one Twilio documents; not kept", sid, status)
+        elif _rank(known) >= _rank(message.status):
+            message.status = known
             message.status_at = now
         if error_code:
             message.error_code = error_code
@@ -369,6 +376,14 @@ def record_status(
                 mark_opted_out(session, message.phone)
         session.add(message)
         return True
+
+
+def provider_status(status: str) -> MessageStatus | None:
+    """The provider's word for a message as a MessageStatus; None for one it does not document."""
+    try:
+        return MessageStatus(status)
+    except ValueError:
+        return None
 
 
 def _rank(status: str) -> int:

@@ -21,6 +21,7 @@ from sms import inbound, outbox
 from sms.gateways import Gateway
 from store.db import Database
 from store.models import Notice
+from store.statuses import NoticeStatus
 
 log = logging.getLogger(__name__)
 
@@ -111,7 +112,7 @@ class Pipeline:
             notices = session.exec(
                 select(func.count())
                 .select_from(Notice)
-                .where(Notice.status == "pending", col(Notice.next_attempt_at) <= now)
+                .where(Notice.status == NoticeStatus.PENDING, col(Notice.next_attempt_at) <= now)
             ).one()
         return bool(texts or notices)
 

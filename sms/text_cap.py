@@ -12,6 +12,7 @@ from sqlmodel import Session, col, func, select
 from exchange.localtime import local
 from exchange.notices import notify_worker
 from store.models import Market, Message, Notice, Worker
+from store.statuses import NoticeStatus
 
 HELD_KINDS = frozenset({"offer"})
 
@@ -58,13 +59,13 @@ def hold_if_over_cap(session: Session, notice: Notice, now: datetime) -> bool:
         .select_from(Notice)
         .where(
             Notice.worker_id == worker.id,
-            Notice.status == "sending",
+            Notice.status == NoticeStatus.SENDING,
             col(Notice.claimed_at) >= midnight,
         )
     ).one()
     if sent + sending < market.daily_text_cap:
         return False
-    notice.status = "held"
+    notice.status = NoticeStatus.HELD
     session.add(notice)
     digest = session.exec(
         select(Notice.id).where(

@@ -20,6 +20,7 @@ from twilio.rest import Client
 from urllib3.exceptions import NewConnectionError
 
 from sms.gateways import NOT_ASKED, Gateway, SendResult, SimulatorGateway
+from store.statuses import MessageStatus
 
 log = logging.getLogger(__name__)
 
@@ -96,15 +97,17 @@ class TwilioGateway:
             )
             log.warning("twilio send to %s: network error (sent: %s): %s", to, not never_sent, exc)
             return SendResult(
-                sid=None, status="failed" if never_sent else "unknown", transient=never_sent
+                sid=None,
+                status=MessageStatus.FAILED if never_sent else "unknown",
+                transient=never_sent,
             )
         except (TwilioException, ValueError) as exc:
             # ValueError covers an unparseable response body.
             log.error("twilio send to %s: unexpected error: %r", to, exc)
-            return SendResult(sid=None, status="failed")
+            return SendResult(sid=None, status=MessageStatus.FAILED)
         return SendResult(
             sid=message.sid,
-            status=message.status or "queued",
+            status=message.status or MessageStatus.QUEUED,
             error_code=message.error_code,
         )
 
@@ -154,7 +157,7 @@ def _refused(exc: requests.ConnectionError) -> bool:
 def _from_twilio_error(status: int, code: int | None) -> SendResult:
     """Map an HTTP status and Twilio error code to a failed SendResult."""
     if code == OPTED_OUT_ERROR_CODE:
-        return SendResult(sid=None, status="failed", error_code=code, opted_out=True)
+        return SendResult(sid=None, status=MessageStatus.FAILED, error_code=code, opted_out=True)
     transient = status == 429 or status >= 500 or code in TRANSIENT_ERROR_CODES
     log.log(
         logging.WARNING if transient else logging.ERROR,
@@ -162,7 +165,7 @@ def _from_twilio_error(status: int, code: int | None) -> SendResult:
         status,
         code,
     )
-    return SendResult(sid=None, status="failed", error_code=code, transient=transient)
+    return SendResult(sid=None, status=MessageStatus.FAILED, error_code=code, transient=transient)
 
 
 TWILIO_SETTINGS = frozenset(

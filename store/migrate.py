@@ -1,12 +1,14 @@
 """Apply the Alembic migrations and create the default market on an empty database."""
 
 import os
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
 from sqlmodel import select
 
 from store.db import Database
@@ -34,11 +36,38 @@ def alembic_config(url: str) -> Config:
     return config
 
 
+@contextmanager
+def migrating(db: Database) -> Iterator[Config]:
+    """An Alembic config whose migrations run in one transaction on one connection.
+
+    On SQLite the foreign keys are checked once, at the end, and only when a migration ran:
+    batch mode rebuilds a table by copy, drop and rename, and the drop of a table other rows
+    point at would fail. SQLite ignores the pragma inside a transaction, so it is set on the
+    driver's connection before one begins.
+    """
+    with db.engine.connect() as connection:
+        driver = connection.connection.driver_connection if db.is_sqlite else None
+        if driver is not None:
+            driver.execute("PRAGMA foreign_keys=OFF")
+        try:
+            with connection.begin():
+                config = alembic_config(db.url)
+                config.attributes["connection"] = connection
+                before = MigrationContext.configure(connection).get_current_revision()
+                yield config
+                after = MigrationContext.configure(connection).get_current_revision()
+                if driver is not None and after != before:
+                    broken = connection.exec_driver_sql("PRAGMA foreign_key_check").all()
+                    if broken:
+                        raise RuntimeError(f"the migrations broke foreign keys: {broken[:5]}")
+        finally:
+            if driver is not None:
+                driver.execute("PRAGMA foreign_keys=ON")
+
+
 def upgrade(db: Database, env: Mapping[str, str] | None = None) -> Market:
     """Bring the schema to the newest revision; return the default market, creating it if none."""
-    with db.engine.begin() as connection:
-        config = alembic_config(db.url)
-        config.attributes["connection"] = connection
+    with migrating(db) as config:
         command.upgrade(config, "head")
     ensure_rule_sets(db, datetime.now(UTC))
     ensure_concession(db)

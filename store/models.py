@@ -1,11 +1,26 @@
 """The exchange's tables. Money is in minor units, instants are UTC, phones are E.164."""
 
 from datetime import date, datetime
+from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import JSON, Column, Index, MetaData, UniqueConstraint, text
-from sqlmodel import Field, SQLModel
+from sqlalchemy import JSON, CheckConstraint, Column, Index, MetaData, UniqueConstraint, text
+from sqlmodel import AutoString, Field, SQLModel
 
+from store.statuses import (
+    BookingStatus,
+    CredentialCheckStatus,
+    DisputeStatus,
+    InboxThreadStatus,
+    MessageStatus,
+    NoticeStatus,
+    OfferStatus,
+    OperatorRole,
+    RateRaiseStatus,
+    ShiftStatus,
+    TimesheetStatus,
+    WorkerStatus,
+)
 from store.types import UTCDateTime
 
 # Named constraints let Alembic alter them on SQLite (batch mode) and PostgreSQL alike.
@@ -23,6 +38,17 @@ SQLModel.metadata = MetaData(
 def instant(*, index: bool = False, nullable: bool = True) -> Any:
     """A UTC timestamp column."""
     return Field(default=None, sa_column=Column(UTCDateTime(), index=index, nullable=nullable))
+
+
+def state(default: StrEnum, *, index: bool = False) -> Any:
+    """A status column kept as plain text, so the values stored before the enums stay valid."""
+    return Field(default=default, sa_type=AutoString, index=index)
+
+
+def one_of(column: str, states: type[StrEnum]) -> CheckConstraint:
+    """The database refuses a value of `column` outside `states` (ck_<table>_<column>)."""
+    allowed = ", ".join(f"'{member.value}'" for member in states)
+    return CheckConstraint(f"{column} IN ({allowed})", name=column)
 
 
 def json_list() -> Any:
@@ -131,10 +157,12 @@ class ShareFlag(SQLModel, table=True):
 class Operator(SQLModel, table=True):
     """Staff, franchisees, admins and auditors. Operators never trade (rule 6)."""
 
+    __table_args__ = (one_of("role", OperatorRole),)
+
     id: int | None = Field(default=None, primary_key=True)
     username: str = Field(unique=True)
     name: str
-    role: str = "staff"
+    role: OperatorRole = state(OperatorRole.STAFF)
     phone: str | None = Field(default=None, index=True)
     password_hash: str | None = None
     created_at: datetime | None = instant()
@@ -176,13 +204,15 @@ class SettingChange(SQLModel, table=True):
 class Worker(SQLModel, table=True):
     """One person selling their time, reached by one phone number."""
 
+    __table_args__ = (one_of("status", WorkerStatus),)
+
     id: int | None = Field(default=None, primary_key=True)
     phone: str = Field(unique=True)
     market_id: int | None = Field(default=None, foreign_key="market.id")
     # Indexed so the console finds a worker by name among 100,000 without reading them all.
     name: str | None = Field(default=None, index=True)
     language: str = "en"
-    status: str = "signing_up"
+    status: WorkerStatus = state(WorkerStatus.SIGNING_UP)
     postcode: str | None = None
     zip: str | None = None
     travel_areas: list[str] = json_list()
@@ -234,11 +264,13 @@ class WorkerSkill(SQLModel, table=True):
 class CredentialCheck(SQLModel, table=True):
     """A check of an official record, run only after the worker says YES by SMS (rule 8)."""
 
+    __table_args__ = (one_of("status", CredentialCheckStatus),)
+
     id: int | None = Field(default=None, primary_key=True)
     worker_id: int = Field(foreign_key="worker.id", index=True)
     credential: str
     ref: str
-    status: str = Field(default="asked", index=True)
+    status: CredentialCheckStatus = state(CredentialCheckStatus.ASKED, index=True)
     requested_by: int | None = Field(default=None, foreign_key="operator.id")
     asked_at: datetime | None = instant()
     consented_at: datetime | None = instant()
@@ -317,6 +349,7 @@ class Shift(SQLModel, table=True):
     __table_args__ = (
         # A newly free worker's text finds the shifts of their skills inside their windows.
         Index("ix_shift_skill_start", "skill", "start"),
+        one_of("status", ShiftStatus),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -335,7 +368,7 @@ class Shift(SQLModel, table=True):
     credentials: list[str] = json_list()
     # The unpaid rest break inside the shift, shown in the offer (the law sets the least).
     break_minutes: int = 0
-    status: str = Field(default="open", index=True)
+    status: ShiftStatus = state(ShiftStatus.OPEN, index=True)
     wave: int = 0
     cancel_reason: str | None = None
     posted_by: int | None = Field(default=None, foreign_key="operator.id")
@@ -356,6 +389,7 @@ class Offer(SQLModel, table=True):
             postgresql_where=text("status = 'live'"),
         ),
         UniqueConstraint("shift_id", "worker_id", name="uq_offer_shift_worker"),
+        one_of("status", OfferStatus),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -364,7 +398,7 @@ class Offer(SQLModel, table=True):
     wave: int
     rank: int
     ref: str
-    status: str = Field(default="live", index=True)
+    status: OfferStatus = state(OfferStatus.LIVE, index=True)
     reason: str
     created_at: datetime | None = instant()
     expires_at: datetime | None = instant()
@@ -383,6 +417,7 @@ class Booking(SQLModel, table=True):
             sqlite_where=text("status = 'booked'"),
             postgresql_where=text("status = 'booked'"),
         ),
+        one_of("status", BookingStatus),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -391,7 +426,7 @@ class Booking(SQLModel, table=True):
     offer_id: int | None = Field(default=None, foreign_key="offer.id")
     rate_minor: int
     currency: str
-    status: str = "booked"
+    status: BookingStatus = state(BookingStatus.BOOKED)
     created_at: datetime | None = instant()
     ended_at: datetime | None = instant()
     checked_in_at: datetime | None = instant()
@@ -419,6 +454,8 @@ class Deadline(SQLModel, table=True):
 class Timesheet(SQLModel, table=True):
     """The hours worked: the worker's word, confirmed or amended by the buyer."""
 
+    __table_args__ = (one_of("status", TimesheetStatus),)
+
     id: int | None = Field(default=None, primary_key=True)
     booking_id: int = Field(foreign_key="booking.id", unique=True)
     ref: str = Field(index=True)
@@ -426,7 +463,7 @@ class Timesheet(SQLModel, table=True):
     buyer_minutes: int | None = None
     # The break the timesheet records; None when nobody said.
     break_minutes: int | None = None
-    status: str = Field(default="submitted", index=True)
+    status: TimesheetStatus = state(TimesheetStatus.SUBMITTED, index=True)
     submitted_at: datetime | None = instant()
     decided_at: datetime | None = instant()
     settled_at: datetime | None = instant()
@@ -452,6 +489,8 @@ class Dispute(SQLModel, table=True):
     `due_at` is when it escalates to staff if nobody touches it; `appeal_until` closes appeals.
     """
 
+    __table_args__ = (one_of("status", DisputeStatus),)
+
     id: int | None = Field(default=None, primary_key=True)
     ref: str | None = Field(default=None, unique=True)
     market_id: int = Field(foreign_key="market.id", index=True)
@@ -465,7 +504,7 @@ class Dispute(SQLModel, table=True):
     summary: str
     claim_minor: int | None = None
     currency: str
-    status: str = Field(default="open", index=True)
+    status: DisputeStatus = state(DisputeStatus.OPEN, index=True)
     opened_at: datetime = instant(nullable=False)
     touched_at: datetime = instant(nullable=False)
     due_at: datetime = instant(index=True, nullable=False)
@@ -519,11 +558,13 @@ class InboxThread(SQLModel, table=True):
     """A conversation a person must read: a text the exchange could not act on with confidence,
     or one about safety or conduct. Staff answer it from the Inbox."""
 
+    __table_args__ = (one_of("status", InboxThreadStatus),)
+
     id: int | None = Field(default=None, primary_key=True)
     phone: str = Field(index=True)
     worker_id: int | None = Field(default=None, foreign_key="worker.id", index=True)
     market_id: int = Field(foreign_key="market.id", index=True)
-    status: str = Field(default="open", index=True)  # open, answered, closed
+    status: InboxThreadStatus = state(InboxThreadStatus.OPEN, index=True)
     urgent: bool = False
     reason: str  # not_understood, safety, conduct
     opened_at: datetime = instant(nullable=False)
@@ -556,6 +597,7 @@ class Message(SQLModel, table=True):
             sqlite_where=text("act_attempts > 0"),
             postgresql_where=text("act_attempts > 0"),
         ),
+        one_of("status", MessageStatus),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -564,7 +606,7 @@ class Message(SQLModel, table=True):
     exchange_phone: str | None = None
     body: str
     provider_sid: str | None = Field(default=None, unique=True)
-    status: str = "received"
+    status: MessageStatus = state(MessageStatus.RECEIVED)
     error_code: int | None = None
     segments: int = 1
     worker_id: int | None = Field(default=None, foreign_key="worker.id", index=True)
@@ -588,6 +630,8 @@ class Notice(SQLModel, table=True):
     `body`, so a notice a dead process left "sending" can be looked up at the provider by them.
     """
 
+    __table_args__ = (one_of("status", NoticeStatus),)
+
     id: int | None = Field(default=None, primary_key=True)
     kind: str
     phone: str
@@ -595,7 +639,7 @@ class Notice(SQLModel, table=True):
     buyer_id: int | None = Field(default=None, foreign_key="buyer.id")
     language: str = "en"
     data: dict[str, Any] = json_dict()
-    status: str = Field(default="pending", index=True)
+    status: NoticeStatus = state(NoticeStatus.PENDING, index=True)
     attempts: int = 0
     next_attempt_at: datetime | None = instant(index=True)
     last_error: str | None = None
@@ -688,13 +732,15 @@ class OfferSkip(SQLModel, table=True):
 class RateRaise(SQLModel, table=True):
     """A worker asked to raise their rate to a new legal minimum; it changes only on their YES."""
 
+    __table_args__ = (one_of("status", RateRaiseStatus),)
+
     id: int | None = Field(default=None, primary_key=True)
     worker_id: int = Field(foreign_key="worker.id", index=True)
     old_rate_minor: int
     new_rate_minor: int
     currency: str
     from_date: date
-    status: str = "asked"
+    status: RateRaiseStatus = state(RateRaiseStatus.ASKED)
     asked_at: datetime = instant(nullable=False)
     answered_at: datetime | None = instant()
 

@@ -21,12 +21,11 @@ from exchange.law.rules import (
 )
 from exchange.money import format_money
 from store.models import Booking, LabourRule, Market, Shift, Worker, WorkerCredential
+from store.statuses import BOOKING_STANDS
 
 RIGHT_TO_WORK = "right_to_work"
 # The age used for what a shift itself must carry (its break, its top rate): any adult.
 ADULT_AGE = 30
-# Bookings that no longer happen; every other one counts as working time.
-NOT_WORKED = ("cancelled", "dropped")
 HOURS_KINDS = ("night", "day", "week", "rest")
 DOB_EXAMPLE = {"GB": "DOB 31/12/1990", "US": "DOB 12/31/1990"}
 
@@ -297,7 +296,8 @@ def work_spans(
         .join(Shift, col(Shift.id) == Booking.shift_id)
         .where(
             col(Booking.worker_id).in_(worker_ids),
-            col(Booking.status).not_in(NOT_WORKED),
+            # Every booking that stands counts as working time.
+            col(Booking.status).in_(BOOKING_STANDS),
             col(Shift.start) < around[1],
             col(Shift.end) > around[0],
             col(Shift.id) != (skip_shift or -1),

@@ -14,6 +14,7 @@ from exchange.audit import audit
 from exchange.errors import Refused
 from exchange.operators import require
 from store.models import LabourRule, Market, Operator, RuleChange, SettingChange
+from store.statuses import OperatorRole
 
 KINDS = (
     "minimum_wage",
@@ -101,7 +102,7 @@ def add_rule(
     now: datetime,
 ) -> LabourRule:
     """An admin adds a row (a new figure from a date); refused when it cannot be read as law."""
-    require(operator, "admin")
+    require(operator, OperatorRole.ADMIN)
     if not reason.strip():
         raise Refused("no_reason", "Say why the rule changes")
     _check(rule)
@@ -141,7 +142,7 @@ def withdraw_rule(
     session: Session, operator: Operator, rule_id: int, reason: str, now: datetime, today: date
 ) -> LabourRule:
     """An admin withdraws a row entered in error, only before it takes effect."""
-    require(operator, "admin")
+    require(operator, OperatorRole.ADMIN)
     rule = session.get(LabourRule, rule_id)
     if rule is None or rule.withdrawn_at is not None:
         raise Refused("no_rule", "No such rule")
@@ -171,7 +172,7 @@ def set_market_rules(
     requires_right_to_work: bool | None = None,
 ) -> Market:
     """An admin chooses a market's rule set, or whether it needs a checked right to work."""
-    require(operator, "admin")
+    require(operator, OperatorRole.ADMIN)
     market = session.get(Market, market_id)
     if market is None:
         raise Refused("no_market", "No such market")

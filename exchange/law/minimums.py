@@ -12,6 +12,7 @@ from exchange.law.rules import RuleBook, birthday, load, local_day, worker_age
 from exchange.notices import notify_worker
 from exchange.workers import update_terms
 from store.models import LabourRule, Market, RateRaise, Worker
+from store.statuses import RateRaiseStatus, WorkerStatus
 
 # Workers hear of a rise this long before it applies, so their offers need not stop at all.
 LOOKAHEAD = timedelta(days=14)
@@ -49,7 +50,7 @@ def apply_new_minimums(
         workers = session.exec(
             select(Worker).where(
                 Worker.market_id == market.id,
-                Worker.status == "active",
+                Worker.status == WorkerStatus.ACTIVE,
                 col(Worker.opted_out).is_(False),
                 col(Worker.asking_rate_minor) < highest[0],
             )
@@ -78,9 +79,11 @@ def _ask(
     if asked is not None:
         return None
     for older in session.exec(
-        select(RateRaise).where(RateRaise.worker_id == worker.id, RateRaise.status == "asked")
+        select(RateRaise).where(
+            RateRaise.worker_id == worker.id, RateRaise.status == RateRaiseStatus.ASKED
+        )
     ):
-        older.status = "superseded"
+        older.status = RateRaiseStatus.SUPERSEDED
         session.add(older)
     today = local_day(now, market)
     raised = RateRaise(
@@ -110,7 +113,7 @@ def pending_raise(session: Session, worker: Worker) -> RateRaise | None:
     """The raise the worker was asked about and has not yet made, if any."""
     raised = session.exec(
         select(RateRaise)
-        .where(RateRaise.worker_id == worker.id, RateRaise.status == "asked")
+        .where(RateRaise.worker_id == worker.id, RateRaise.status == RateRaiseStatus.ASKED)
         .order_by(col(RateRaise.id).desc())
     ).first()
     if raised is None or (worker.asking_rate_minor or 0) >= raised.new_rate_minor:
@@ -130,7 +133,7 @@ def accept_raise(session: Session, worker: Worker, now: datetime) -> RateRaise |
         reason="agreed by SMS to the new legal minimum",
         asking_rate_minor=raised.new_rate_minor,
     )
-    raised.status, raised.answered_at = "agreed", now
+    raised.status, raised.answered_at = RateRaiseStatus.AGREED, now
     session.add(raised)
     notify_worker(
         session, worker, "raise_done", now, rate=raised.new_rate_minor, currency=raised.currency

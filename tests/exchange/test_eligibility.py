@@ -31,7 +31,7 @@ FITS = {
     "born_known": True,
 }
 FAULTS = {
-    "paused": {"status": "paused"},
+    "signing_up": {"status": "signing_up"},
     "opted_out": {"opted_out": True},
     "suspended": {"suspended": True},
     "other_skill": {"skill": "cleaning"},
@@ -166,7 +166,7 @@ def test_a_notice_longer_than_the_time_left_is_the_reason_given(kept_away):
     assert "sooner than the 48 hours' notice you asked for" in kept_away(two_days)
 
 
-@pytest.mark.parametrize("state", ["suspended", "opted_out", "paused"])
+@pytest.mark.parametrize("state", ["suspended", "opted_out", "signing_up"])
 def test_a_worker_not_taking_offers_is_told_so(kept_away, now, state):
     def stopped(session, worker):
         if state == "suspended":
@@ -174,7 +174,7 @@ def test_a_worker_not_taking_offers_is_told_so(kept_away, now, state):
         elif state == "opted_out":
             worker.opted_out = True
         else:
-            worker.status = "paused"
+            worker.status = "signing_up"
 
     assert "your account is paused or stopped" in kept_away(stopped)
 

@@ -147,6 +147,25 @@ def test_status_callbacks_keep_the_furthest_status(db, now):
         assert session.get(Message, sent.id).status == "delivered"
 
 
+def test_a_status_twilio_does_not_document_is_not_kept_but_its_error_code_is(db, now):
+    queue_help(db, now)
+    # "scheduled" has no place in the order, so any word could follow it.
+    gateway = FlakyGateway([SendResult(sid="SM1", status="scheduled")])
+    (sent,) = outbox.drain(db, gateway, now)
+    assert outbox.record_status(db, sent.provider_sid, "paused", 30003, now)
+    with db.read() as session:
+        message = session.get(Message, sent.id)
+        assert (message.status, message.error_code) == ("scheduled", 30003)
+
+
+def test_a_send_in_words_twilio_does_not_document_is_logged_as_accepted(db, now):
+    queue_help(db, now)
+    gateway = FlakyGateway([SendResult(sid="SM1", status="paused")])
+    (sent,) = outbox.drain(db, gateway, now)
+    with db.read() as session:
+        assert session.get(Message, sent.id).status == "accepted"
+
+
 def twilio(double, status_callback=None):
     return TwilioGateway(
         ACCOUNT_SID,
