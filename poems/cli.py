@@ -23,6 +23,7 @@ from sms.parser import parse
 from store.db import Database
 from store.migrate import upgrade
 from store.models import Booking, Market, Offer, Operator, Worker
+from store.statuses import BookingStatus
 
 DB_OPTION = click.option(
     "--db",
@@ -253,7 +254,7 @@ def shift_show(ref: str, as_json: bool, username: str | None, db_url: str | None
         booked = session.exec(
             select(Worker.phone)
             .join(Booking, Booking.worker_id == Worker.id)
-            .where(Booking.shift_id == found.id, Booking.status == "booked")
+            .where(Booking.shift_id == found.id, Booking.status == BookingStatus.BOOKED)
             .order_by(Booking.id)
         ).all()
         offers = session.exec(

@@ -10,6 +10,7 @@ from exchange.localtime import local
 from services.who import Who, operator_of
 from store.db import Database
 from store.models import Market
+from store.statuses import InboxThreadStatus
 
 
 @dataclass(frozen=True)
@@ -45,7 +46,7 @@ def waiting(db: Database, who: Who, now, include_closed: bool = False) -> list[W
                 for word, shown in (
                     ("URGENT", row.urgent),
                     ("OVERDUE", row.overdue),
-                    (row.status.upper(), row.status != "open"),
+                    (row.status.upper(), row.status != InboxThreadStatus.OPEN),
                 )
                 if shown
             ),

@@ -17,26 +17,26 @@ from exchange.shifts import address_of, cancel_shift, post_shift, postcode_in
 from services.who import Who, operator_of
 from store.db import Database
 from store.models import Booking, Buyer, Market, Offer, Shift, Worker
+from store.statuses import SHIFT_LIVE, ShiftStatus
 
-STATES = ("open", "offering", "filled", "in_progress", "done", "unfilled", "cancelled")
-LABELS = {
-    "open": "Open",
-    "offering": "Offering",
-    "filled": "Filled",
-    "in_progress": "In progress",
-    "done": "Done",
-    "unfilled": "Unfilled",
-    "cancelled": "Cancelled",
-}
-LIVE = ("open", "offering", "filled")
+# The board's columns: the shift's states, with "in progress" for a live shift under way.
+IN_PROGRESS = "in_progress"
+STATES = (
+    *SHIFT_LIVE[:3],
+    IN_PROGRESS,
+    ShiftStatus.DONE,
+    ShiftStatus.UNFILLED,
+    ShiftStatus.CANCELLED,
+)
+LABELS = {state: state.replace("_", " ").capitalize() for state in STATES}
 
 
 def _state(state: str, now: datetime):
     """The where-clause for one column of the board; "in progress" is a live shift under way."""
-    running = and_(col(Shift.status).in_(LIVE), col(Shift.start) <= now, col(Shift.end) > now)
-    if state == "in_progress":
+    running = and_(col(Shift.status).in_(SHIFT_LIVE), col(Shift.start) <= now, col(Shift.end) > now)
+    if state == IN_PROGRESS:
         return running
-    if state in LIVE:
+    if state in SHIFT_LIVE:
         return and_(Shift.status == state, not_(running))
     return Shift.status == state
 
@@ -180,7 +180,9 @@ def detail(db: Database, shift_id: int, now: datetime) -> ShiftDetail | None:
             facts.append(("Matched on", shift.postcode))
         if shift.credentials:
             facts.append(("Needs", ", ".join(shift.credentials)))
-        waits = offers_go_out_at(market, shift.start, now) if shift.status == "open" else None
+        waits = (
+            offers_go_out_at(market, shift.start, now) if shift.status == ShiftStatus.OPEN else None
+        )
         no_offers = (
             f"No offers yet: it is quiet hours; offers go out at {at(waits)}."
             if waits

@@ -32,6 +32,7 @@ from store.models import (
     WorkerCredential,
     WorkerSkill,
 )
+from store.statuses import OfferStatus, WorkerStatus
 
 PAGE = 60
 
@@ -80,7 +81,7 @@ def search(
     bounded scan for the word anywhere in names.
     """
     text = " ".join(text.split())
-    base = select(Worker).where(Worker.status != "signing_up")
+    base = select(Worker).where(Worker.status != WorkerStatus.SIGNING_UP)
     if who.market_ids is not None:
         base = base.where(col(Worker.market_id).in_(who.market_ids))
     with db.read() as session:
@@ -144,7 +145,7 @@ def _rows(session, workers: list[Worker]) -> list[WorkerRow]:
 
 
 def count_workers(db: Database, who: Who) -> int:
-    query = select(func.count()).select_from(Worker).where(Worker.status != "signing_up")
+    query = select(func.count()).select_from(Worker).where(Worker.status != WorkerStatus.SIGNING_UP)
     if who.market_ids is not None:
         query = query.where(col(Worker.market_id).in_(who.market_ids))
     with db.read() as session:
@@ -224,7 +225,7 @@ def record(db: Database, worker_id: int, now: datetime) -> WorkerRecord | None:
         offers = session.exec(
             select(Offer, Shift.ref)
             .join(Shift, col(Shift.id) == Offer.shift_id)
-            .where(Offer.worker_id == worker.id, Offer.status == "live")
+            .where(Offer.worker_id == worker.id, Offer.status == OfferStatus.LIVE)
         ).all()
         bookings += [f"offer {offer.ref} for {ref}, open" for offer, ref in offers]
         held = [

@@ -120,6 +120,8 @@ class RateRaiseStatus(StrEnum):
 
 # A shift still taking workers: offers may go out and a YES may book.
 SHIFT_OPEN = (ShiftStatus.OPEN, ShiftStatus.OFFERING)
+# A shift still to be worked: taking workers, or filled and not yet over.
+SHIFT_LIVE = (*SHIFT_OPEN, ShiftStatus.FILLED)
 # A shift nothing more can happen to.
 SHIFT_OVER = (ShiftStatus.CANCELLED, ShiftStatus.DONE)
 # An offer that closed without the worker's answer, whose fate a late YES is told.

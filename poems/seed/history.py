@@ -23,8 +23,8 @@ from poems.seed.state import Seeding, SeedWorker
 from poems.seed.texts import no_text, yes_text
 from poems.seed.work import Work
 from store.models import Booking, Offer, Shift
+from store.statuses import SHIFT_OPEN
 
-OPEN_STATES = ("open", "offering")
 MINUTE = timedelta(minutes=1)
 HOUR = timedelta(hours=1)
 NEVER = datetime.min.replace(tzinfo=UTC)
@@ -204,7 +204,7 @@ class Game:
         """exchange/waves.advance: a wave if anyone is left; else, with nothing live and slots
         open, the shift is unfilled, unless it was never offered (then whoever next says they
         are free gets it, as offer_open_shifts does)."""
-        if self.status not in OPEN_STATES or self.wave(moment):
+        if self.status not in SHIFT_OPEN or self.wave(moment):
             return
         if self.live or self.booked >= self.shift.slots:
             return
@@ -219,7 +219,7 @@ class Game:
     def wave(self, moment: datetime) -> bool:
         """send_wave: offers up to the open slots x the wave factor, less the offers still live."""
         shift = self.shift
-        if self.status not in OPEN_STATES:
+        if self.status not in SHIFT_OPEN:
             return False
         room = (shift.slots - self.booked) * self.market.wave_factor - len(self.live)
         if room <= 0:
@@ -429,7 +429,7 @@ class Game:
         """
         shift, now = self.shift, self.now
         if self.status != "cancelled" and shift.start <= now:
-            if self.status in OPEN_STATES:
+            if self.status in SHIFT_OPEN:
                 self.status = "unfilled"
             elif self.status == "filled" and shift.end <= now:
                 self.status = "done"

@@ -27,6 +27,7 @@ from services.inbox import (
     waiting,
 )
 from services.selling import drop_booking_for_worker
+from store.statuses import InboxThreadStatus
 
 COLUMNS = [
     Column("#", "id", 4, keep=1),
@@ -170,7 +171,7 @@ class ConversationScreen(Screen):
                 return any(b.droppable for b in view.bookings)
             if action == "dispute":
                 return bool(view.bookings)
-            return view.row.status != "closed" or action == "answer"
+            return view.row.status != InboxThreadStatus.CLOSED or action == "answer"
         return True
 
     def _open(self, form: Screen) -> None:

@@ -29,9 +29,7 @@ def picture(app: App) -> str:
     """What a person sees: the whole screen, styles included (focus, highlight, toasts), as the
     characters and escape codes a terminal would be sent: what a screenshot draws, without the
     cost of drawing it."""
-    update = app.screen._compositor.render_update(
-        full=True, screen_stack=app._background_screens
-    )
+    update = app.screen._compositor.render_update(full=True, screen_stack=app._background_screens)
     return update.render_segments(app.console)
 
 
