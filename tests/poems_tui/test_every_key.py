@@ -35,7 +35,7 @@ def test_every_role_has_a_demo_account():
 
 # The main screens a role sees, walked a few at a time: each part is a test of its own, so no
 # one test holds up a run spread over a few processes.
-PART = 3
+PART = 2
 PARTS = [
     (role, part)
     for role, screens in sorted(ROLE_SCREENS.items())
