@@ -1,6 +1,6 @@
 """The parser on the labelled corpus: accuracy by language and intent, confusions, time per text.
 
-    python -m bench.parser_corpus [--holdout | --holdout2 | --holdout3 | --holdout4] [--misses]
+    python -m bench.parser_corpus [--holdout | --holdout2 | --holdout3 | --holdout4 | --holdout5] [--misses]
 
 Prints intent and field accuracy per language, accuracy per intent, the commonest confusion
 pairs, the texts labelled ambiguous that were not asked back, and the median and p99 time to
@@ -22,6 +22,7 @@ from tests.sms.corpus_check import (
     HOLDOUT2,
     HOLDOUT3,
     HOLDOUT4,
+    HOLDOUT5,
     LANGUAGES,
     Score,
     lines,
@@ -41,9 +42,11 @@ def main() -> None:
     args.add_argument("--holdout2", action="store_true", help="the second held-out set instead")
     args.add_argument("--holdout3", action="store_true", help="the third held-out set instead")
     args.add_argument("--holdout4", action="store_true", help="the fourth held-out set instead")
+    args.add_argument("--holdout5", action="store_true", help="the fifth held-out set instead")
     args.add_argument("--misses", action="store_true", help="list every line read wrongly")
     options = args.parse_args()
     chosen = {
+        HOLDOUT5: options.holdout5,
         HOLDOUT4: options.holdout4,
         HOLDOUT3: options.holdout3,
         HOLDOUT2: options.holdout2,

@@ -20,6 +20,7 @@ HOLDOUT = Path(__file__).parent / "holdout"
 HOLDOUT2 = Path(__file__).parent / "holdout2"
 HOLDOUT3 = Path(__file__).parent / "holdout3"
 HOLDOUT4 = Path(__file__).parent / "holdout4"
+HOLDOUT5 = Path(__file__).parent / "holdout5"
 LANGUAGES = ("en", "es", "pl", "ro", "pt")
 
 
