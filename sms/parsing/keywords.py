@@ -72,7 +72,8 @@ _NEW_HERE = re.compile(
     r"|(?:want|wanna)\s+to\s+work\s+(?:with|for|through)\s+(?:you|poems)"
     r"|(?:want|wanna|would\s+like|like)\s+to\s+(?:join|register|sign\s*up|enrol|enroll)"
     r"|how\s+(?:do|can)\s+i\s+(?:join|register|sign\s*up|get\s+on\s+(?:your|ur|the)\s+books)"
-    r"|to\s+(?:sign\s*up|register)\W*$|wanna\s+(?:sign\s*up|join|register))(?![a-z])"
+    r"|to\s+(?:sign\s*up|register)\W*$|wanna\s+(?:sign\s*up|join|register)"
+    r"|register\s+(?:\w+\s+)?(?:work|jobs?))(?![a-z])"
 )
 
 # Longer phrases first: the first alternative that fits is the one kept.
@@ -85,7 +86,7 @@ _YES = (
     r"|id\s+(?:love|like)\s+(?:to|that|it|this)(?:\s+one)?|i\s+want\s+(?:it|that|this)(?:\s+one)?"
     r"|yes+\s+im\s+available|im\s+available\s+for\s+(?:it|that|this)(?:\s+one)?|works\s+for\s+me"
     r"|sounds?(?:\s+(?:good|great|fine|perfect))?"
-    r"|yes+|y|ya|yah|yeah|yea|yep|yup|ye|ok|okay|okey|okie|k|kk|accept|accepted|sure|deal|aye"
+    r"|yes+|y|ya|yah|yeah|yea|yep|yup|ye|yh|ok|okay|okey|okie|k|kk|accept|accepted|sure|deal|aye"
     r"|si|sim|oui|tak|da|ja|absolutely|definitely"
 )
 _NO = (
@@ -107,8 +108,8 @@ _REF_THEN_REPLY = re.compile(
     rf"^\W*#?(?P<ref>[0-9]{{3,8}})\W*(?:(?P<yes>{_YES})|(?P<no>{_NO}))(?![a-z])\W*$"
 )
 # What may follow YES or NO without changing what it means.
-_POLITE = re.compile(
-    r"^(?:(?:please|pls|plz|thanks|thank\s+you|thankyou|thank\s+u|thx|ta|cheers|sure|great|sorry"
+_POLITE_WORDS = (
+    r"(?:please|pls|plz|thanks|thank\s+you|thankyou|thank\s+u|thx|ta|cheers|sure|great|sorry"
     r"|mate|i\s+can|i\s+will|ill\s+take\s+it|take\s+it|ok|okay|x+|can\s+do|i\s+can\s+do\s+it"
     r"|i\s+can\s+make\s+it|not\s+this\s+time|cant\s+make\s+it|busy|not\s+today|see\s+you\s+there"
     r"|see\s+you|lovely|perfect|brilliant|cool|fine|absolutely|definitely|then|one|that\s+one"
@@ -117,8 +118,17 @@ _POLITE = re.compile(
     r"|so\s+much|much|a\s+lot|ill\s+be\s+there|be\s+there|see\s+you\s+then|offer|shift|job"
     r"|with\s+pleasure|gladly|happy\s+to|count\s+me\s+in|book\s+me|im\s+in|i\s+want\s+(?:it|to)"
     r"|i\s+accept\s+it|want\s+it|ill\s+take\s+this|this\s+one|send\s+(?:me\s+)?(?:the\s+)?(?:address"
-    r"|details|postcode|location|info))(?![a-z])\W*)*$"
+    r"|details|postcode|location|info))"
 )
+_POLITE = re.compile(rf"^(?:{_POLITE_WORDS}(?![a-z])\W*)*$")
+# Which offer a YES means, said by its day or its kind, not its number: "count me in for
+# saturday", "yh ok for the kitchen one tmrw", "acepto el del sábado".
+_WHICH_OFFER = re.compile(
+    rf"^(?:(?:{_POLITE_WORDS}|for|on|the|at|of|de|[a-z]+\s+one|today|tonight|tomorrow|tmrw|tmr"
+    r"|tomoz|2moro|2morrow|(?:this|tomorrow)\s+(?:morning|afternoon|evening|night|week|weekend)"
+    r"|next\s+week|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?)(?![a-z])\W*)+$"
+)
+_I_CAN = re.compile(r"(?<![a-z])can(?![a-z])")
 _CANT_WORD = re.compile(r"^\W*(?:cant|cannot)(?![a-z])")
 _NEGATION = re.compile(r"(?<![a-z])(?:not|no|cant|cannot|wont|dont|unable|but)(?![a-z])")
 # Why a worker passes on an offer, after the NO: "no sorry too far", "nah busy that day".
@@ -314,6 +324,14 @@ def yes_or_no(t: Text, ctx: Context) -> Parsed | None:
         return Parsed(intent, offer_ref=ref, ambiguous=True, ask="ask_accept_condition")
     if _POLITE.match(rest):
         return Parsed(intent, offer_ref=ref, exact=ref is not None)
+    if (
+        intent == "accept"
+        and _WHICH_OFFER.match(rest)
+        and (ref is None or len(ref) >= 3)
+        and not _I_CAN.search(m.group("yes"))
+    ):
+        # "count me in for saturday": the offer named by its day; "can do tmrw" is free time
+        return Parsed(intent, offer_ref=ref)
     if intent == "accept" and ref and len(ref) >= 3 and not _NEGATION.search(rest):
         return Parsed(intent, offer_ref=ref)  # "yes to 2215, and im free sat too 9-1"
     if intent == "decline" and _CANT_WORD.match(m.group("no")):
@@ -358,6 +376,11 @@ _PASS = re.compile(
     r"|(?<![a-z])this\s+time\s+(?:i\s+)?(?:cant|cannot|cant\s+make\s+it|no|not)(?![a-z])"
     r"|(?<![a-z])(?:cant|cannot)\s+(?:make\s+it\s+)?this\s+time(?![a-z])|(?<![a-z])not\s+this\s+time(?![a-z])"
     r"|(?<![a-z])pass\s+(?:this|that)(?:\s+one)?(?![a-z])"
+    # A reason, then the answer: "too little for the journey, no thanks", "..., ill pass".
+    r"|[,.;]\s*(?:no\s+thanks?(?:\s+you)?|(?:ill|i\s+will|gonna)\s+pass)\W*$"
+    # Not at that pay: "not for 12 quid an hour".
+    r"|(?<![a-z])not\s+for\s+(?:£|\$|€)?[0-9]+(?:[.,][0-9]+)?\s*(?:quid|pounds?|dollars?|euros?"
+    r"|an?\s+hour|per\s+hour|ph|/h|/hr)(?![a-z])"
 )
 # "this one no, too far", "not that one", "i cant do this one, too far"
 _THIS_ONE = re.compile(

@@ -150,6 +150,10 @@ _SHIFTS_ASKED = re.compile(
     r"|(?<![a-z])(?:anything|something|any\s+work)\s+(?:for\s+me|today|tomorrow|tonight|this"
     r"|next|on|going|available|near)(?![a-z])|^(?:anything|something|any\s+work)\W*$"
     r"|(?<![a-z])(?:what|which)\s+(?:shifts|jobs|bookings)\s+(?:do\s+)?i\s+have(?![a-z])"
+    r"|(?<![a-z])(?:(?:have|got)\s+i\s+(?:got\s+)?|do\s+i\s+have\s+)anything\s+(?:(?:for|on)\s+)?"
+    r"(?:the\s+)?(?:today|tonight|tomorrow|tmrw|this\s+week|next\s+week|(?:this\s+)?weekend"
+    r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|weds?|thur?s?|fri|sat"
+    r"|sun)(?![a-z])"
 )
 # "ile na magazynie w NG7": how much, and a kind of work.
 _HOW_MUCH_SKILL = re.compile(

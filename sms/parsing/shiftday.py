@@ -100,6 +100,11 @@ _REF_IN_DURATION = re.compile(
 _FINISHED = frozenset(("finished", "finish", "finishd", "left"))  # with a clock time: when
 _UNIT_HOURS = re.compile(r"[0-9]\s*(?:h|hrs?|hours?)(?![a-z])|[0-9]h[0-9]{2}")
 _HALF = re.compile(r"(?<![a-z])and\s+a\s+half(?![a-z])")
+# Two times of day, from one to the other: "9 till 2", "from 9 at 14", "9-14".
+_CLOCK_SPAN = re.compile(
+    r"(?<![0-9.,:])[0-9]{1,2}(?::[0-9]{2})?\s*(?:-|to|till|til|until|a|do|at|as|la)\s*"
+    r"[0-9]{1,2}(?::[0-9]{2})?(?![0-9]|\s*(?:h|hrs?|hours?)(?![a-z]))"
+)
 
 
 def late(t: Text, ctx: Context) -> Parsed | None:
@@ -180,7 +185,13 @@ _OUT_CUES = re.compile(
     r"|clock(?:ing|ed)\s+(?:out|off)|sign(?:ing|ed)\s+(?:out|off)|check(?:ing|ed)\s+out"
     r"|shift(?:s|\s+is|\s+was)?\s+(?:over|done|finished)|knock(?:ing|ed)\s+off|leaving\s+now"
     r"|just\s+(?:left|finished)|job\s+(?:done|finished)|end\s+of\s+(?:the\s+|my\s+)?shift"
-    r"|(?:i\s+)?left\s*$)(?![a-z])(?P<rest>.*)$"
+    r"|(?:i\s+)?left\s*$|^\W*(?:to\s+)?leaving(?=\W.*[0-9]\s*(?:h|hrs?|hours?)(?![a-z])))"
+    r"(?![a-z])(?P<rest>.*)$"
+)
+# The hours worked, said as a count: "5 hrs", "7.5h", "4 hours 30 mins", "7h30".
+_HOURS_COUNT = re.compile(
+    r"(?<![0-9.,:])[0-9]+(?:[.,][0-9]+)?\s*(?:h|hrs?|hours?)(?![a-z])"
+    r"(?:\s*(?:and\s*)?[0-9]+\s*(?:m|mins?|minutes)(?![a-z]))?|(?<![0-9])[0-9]+h[0-9]{2}(?![0-9])"
 )
 _DID_HOURS = re.compile(
     r"(?<![a-z])(?:did|worked|done|do)\s+(?P<rest>(?:a\s+|an\s+)?[0-9.,]+\s*(?:and\s+a\s+half\s+)?"
@@ -220,6 +231,11 @@ def check_out(t: Text, ctx: Context) -> Parsed | None:
             # "left at 4, 7h30 today": the hours said are what the timesheet needs.
             minutes, rest, ref = _worked(rest)
     else:
+        count = _HOURS_COUNT.search(rest)
+        if count is not None and _CLOCK_SPAN.search(rest[: count.start()]):
+            # "done 9 till 2 so 5 hrs": the count said, not the times of day before it
+            rest = rest[: count.start()] + " " + count.group(0) + " " + rest[count.end() :]
+            rest = _CLOCK_SPAN.sub(" ", rest, count=1)
         minutes, rest, ref = _worked(rest)
     if _aside(verb, rest):
         return None  # "out sick", "left my phone": not a checkout

@@ -1,0 +1,87 @@
+"""Everyday ways of saying the commonest things, in each of our languages: a YES that names the
+offer by its day, a NO that gives its reason first, "have I got anything Friday", signing up
+"for work", and a checkout that gives the times of day and then the hours."""
+
+import pytest
+
+from tests.sms.test_parser import AT, reads
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "yeah go on, count me in for friday",
+        "yh ok the cleaning one saturday",
+        "ok acepto el del viernes",
+        "vale, cuenten conmigo pa mañana",
+        "sigur, contati pe mine vineri",
+        "claro, pode contar comigo amanhã",
+    ],
+)
+def test_a_yes_that_names_the_offer_by_its_day_or_kind_accepts_it(body):
+    found = reads(body)
+    assert found["intent"] == "accept"
+    assert "offer_ref" not in found  # which offer: the one open, or asked when there are more
+
+
+@pytest.mark.parametrize("body", ["can do tmrw", "puedo mañana", "can do saturday"])
+def test_being_able_on_a_day_is_free_time_not_a_yes(body):
+    assert reads(body)["intent"] == "availability"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "not for 11 quid an hour mate",
+        "way too far for the money, no thanks",
+        "demasiado lejos pa lo que pagan, no gracias",
+        "e prea departe, nu multumesc",
+        "fica muito longe de casa, vou passar",
+    ],
+)
+def test_a_reason_then_no_thanks_passes_on_the_offer(body):
+    assert reads(body)["intent"] == "decline"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "do i have anything saturday",
+        "have i got anything tomorrow",
+        "tengo algo el sabado?",
+        "mam coś w sobotę?",
+        "am ceva sambata?",
+        "tenho alguma coisa no sábado?",
+    ],
+)
+def test_asking_what_is_booked_on_a_day_lists_the_shifts(body):
+    assert reads(body)["intent"] == "shifts_query"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "my cousin gave me this number, i want to register for work",
+        "quiero darme de alta para trabajar",
+        "vreau sa ma inregistrez pentru munca",
+        "quero me cadastrar pra trabalhar",
+        "chciałabym się zarejestrować do pracy",
+    ],
+)
+def test_signing_up_for_work_in_a_sentence_is_a_sign_up(body):
+    assert reads(body)["intent"] == "register"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "leaving now, was 8 till 1 so 5 hrs",
+        "terminé, de 8 a 13, 5 horas",
+        "wychodzę, byłam od 8 do 13 czyli 5h",
+        "plec acum, de la 8 la 13 deci 5 ore",
+        "to saindo, das 8 as 13 entao 5h",
+    ],
+)
+def test_a_checkout_counts_the_hours_said_not_the_times_of_day(body):
+    found = reads(body, AT.replace(hour=13, minute=10))
+    assert (found["intent"], found["minutes_worked"]) == ("check_out", 300)
