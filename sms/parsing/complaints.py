@@ -23,7 +23,10 @@ _CATEGORY_WORDS = (
         r"|(?:made|make|making|want|wants|told)\s+me\s+(?:to\s+)?(?:lift|carry|use|drive|clean\s+\w+\s+mou?ld)"
         r"|lift\w*\s+heavy\s+\w+\s+alone|lift\s+[0-9]+\s*kg|[0-9]+\s*kg\s+alone|mou?ld"
         r"|bitten|bit\s+me|dog\s+bit|attack\w*|assault\w*|leak\w*|(?:bare|live|exposed)\s+wires?|near\s+(?:the\s+)?wires?"
-        r"|fire\s+exit|smoke|fumes|chemicals?|scared|afraid|frightened|terrified"
+        r"|fire\s+exit|smoke|fumes|chemicals?|scared|frightened|terrified"
+        # "im afraid i cant make it" is manners, not fear
+        r"|afraid(?!\s+(?:i|ill|im|that|not|we|its|so|you)(?![a-z]))"
+        r"|(?:get|getting|be)\s+(?:hurt|killed)|slipped|slippery|wet\s+floor|no\s+brakes"
         r"|threat\w*|(?:feel|felt)\s+(?:sick|ill)\s+from|trapped|locked\s+(?:me\s+)?in"
         r"|collapsed|unconscious|fainted|ambulance|(?:cant|couldnt)\s+breathe|gas\s+leak"
         r"|electric\s+shock|knife|weapon|gun|robbed|mugged|call(?:ed)?\s+(?:the\s+)?police"

@@ -218,13 +218,20 @@ def _tax(value: str, t: Text, ctx: Context) -> Parsed:
     return Parsed("profile_update", tax_percent=int(m.group(1)))
 
 
-def _name(value: str, t: Text, ctx: Context) -> Parsed:
+def _name(value: str, t: Text, ctx: Context) -> Parsed | None:
     m = _NAME.match(t.original)
     # "NAME Ann Smith" as typed; in other words or languages, the name is the text's tail.
     name = m.group("name").strip(" .,!;:-") if m else _said_name(value, t)
+    if len(name.split()) > _LONGEST_NAME_WORDS or has_hours(t, ctx):
+        # "my name is Ewa, im free mon wed fri 8-4 ...": an introduction, not a new name
+        return None
     if not any(c.isalpha() for c in name):
         return _ask("ask_name")
     return Parsed("profile_update", name=name[:MAX_NAME_CHARS])
+
+
+# "María de los Ángeles Pérez": a name said in a sentence is rarely longer.
+_LONGEST_NAME_WORDS = 5
 
 
 def _said_name(value: str, t: Text) -> str:

@@ -138,6 +138,8 @@ def late(t: Text, ctx: Context) -> Parsed | None:
 
 def check_in(t: Text, ctx: Context) -> Parsed | None:
     """HERE, IN, arrived, im here, checking in, just got here, im at the door."""
+    if _FREE_THEN.search(t.norm):
+        return None  # "jestem free tomorrow od 12 do 20": free time, in another language's "i am"
     ref = next((w for w in t.words if w.isdecimal()), None)
     words = [w for w in t.words if not w.isdecimal()]
     while words and words[-1] in _FILLER:
@@ -163,6 +165,7 @@ _ELSEWHERE = re.compile(
 
 
 _SHORT = 12  # words: a longer text that mentions arriving is about something else
+_FREE_THEN = re.compile(r"(?<![a-z])(?:free|available)(?![a-z])")
 # Said plainly, arriving is arriving however long the text: "I have arrived at the address".
 _ARRIVED = re.compile(
     r"^(?:i\s+)?(?:have|ive|just|now)?\s*arrived(?:\s+(?:at|on|now|here))?(?![a-z])"

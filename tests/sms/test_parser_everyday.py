@@ -85,3 +85,47 @@ def test_signing_up_for_work_in_a_sentence_is_a_sign_up(body):
 def test_a_checkout_counts_the_hours_said_not_the_times_of_day(body):
     found = reads(body, AT.replace(hour=13, minute=10))
     assert (found["intent"], found["minutes_worked"]) == ("check_out", 300)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "hi my name is Sam, im free mon wed fri 9-3 cleaning £13",
+        "hola me llamo Rosa, estoy libre lunes y jueves de 8 a 2, limpieza",
+        "czesc mam na imie Kasia, wolna wtorek i piatek od 9 do 15",
+        "buna ma numesc Dana, sunt libera marti de la 9 la 15",
+        "oi meu nome é Rita, estou livre terça das 9 às 15",
+    ],
+)
+def test_an_introduction_with_free_time_is_free_time_not_a_new_name(body):
+    found = reads(body)
+    assert found["intent"] == "availability" and "name" not in found
+
+
+def test_the_hour_said_as_an_ordinal_in_polish_is_the_hour_not_a_day():
+    found = reads("w piątek od trzeciej do siódmej wieczorem")
+    assert (found["start"], found["end"]) == ("2026-11-27T15:00:00", "2026-11-27T19:00:00")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "the floor by the sinks is always wet, i slipped twice",
+        "someone is going to get hurt, the ladder is broken",
+        "el suelo mojado y nadie limpia, me resbalé",
+        "wózek bez hamulców, grozi wypadkiem",
+        "o chão molhado o dia todo, escorreguei",
+        "am alunecat pe podeaua uda",
+    ],
+)
+def test_a_danger_at_work_is_about_safety_and_reaches_a_person_first(body):
+    found = reads(body)
+    assert (found["intent"], found["category"]) == ("dispute", "safety")
+
+
+def test_im_afraid_as_manners_is_not_fear():
+    assert reads("im afraid i cant do saturday, sorry").get("category") != "safety"
+
+
+def test_free_in_another_languages_i_am_is_not_arriving():
+    assert reads("jestem free jutro od 10 do 18")["intent"] == "availability"
