@@ -153,7 +153,7 @@ _DROP = re.compile(
 )
 _DROP_ANYWHERE = re.compile(
     r"(?<![a-z])(?:drop|cancel|cancell?|cancle|cncl|canx)(?![a-z])\W*(?:(?:my|the|this|that|for"
-    r"|out\s+of|on|[a-z]+days?|tomorrows?|todays?|tonights?)\s+)*(?:(?P<what>shift|shifts|booking"
+    r"|out\s+of|on|all|every|[a-z]+days?|tomorrows?|todays?|tonights?)\s+)*(?:(?P<what>shift|shifts|booking"
     r"|job|work)(?![a-z])|#?(?P<ref>[0-9]{3,8})(?![0-9]))"
 )
 _COURTESY_ONLY = re.compile(
@@ -163,6 +163,7 @@ _OPT_OUT_WORDS = re.compile(
     r"(?<![a-z])(?:texts?|messages?|sms|subscription|everything|all|me|account|notifications?)"
     r"(?![a-z])"
 )
+_SHIFTS_NAMED = re.compile(r"(?<![a-z])(?:shifts?|bookings?|jobs?)(?![a-z])")
 _BOOKED_THING = re.compile(
     r"(?<![a-z])(?:shifts?|booking|job|work|it|that|this|one|please|pls)(?![a-z])"
 )
@@ -404,7 +405,7 @@ def cancel(t: Text, ctx: Context) -> Parsed | None:
             # "DROP 4821" acts at once; in a longer sentence, or misspelt, it is asked back first.
             exact = t.first in ("drop", "cancel") and not _COURTESY_ONLY.sub("", rest).strip()
             return Parsed("cancel", offer_ref=ref, days=_days(rest, ctx), exact=exact)
-        if _OPT_OUT_WORDS.match(rest):
+        if _OPT_OUT_WORDS.match(rest) and not _SHIFTS_NAMED.search(rest):
             return None  # "cancel my texts" is an opt-out in other words; STOP is asked for later
         days = _days(rest, ctx)
         if not rest.strip(" .!?") or days or _BOOKED_THING.search(rest) or _REASON.search(rest):

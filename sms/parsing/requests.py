@@ -155,6 +155,7 @@ _SHIFTS_ASKED = re.compile(
     r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|weds?|thur?s?|fri|sat"
     r"|sun)(?![a-z])"
 )
+_GIVING_UP = re.compile(r"(?<![a-z])(?:cancel|drop)(?![a-z])")
 # "ile na magazynie w NG7": how much, and a kind of work.
 _HOW_MUCH_SKILL = re.compile(
     r"^how\s+much\s+(?:\w+\s+){0,3}?(?:care|cleaning|kitchen|childcare|warehouse|hospitality"
@@ -323,6 +324,8 @@ def shifts_query(t: Text, ctx: Context) -> Parsed | None:
         return None
     if _NOT_WANTED.search(t.phrase):
         return None  # "i dont want weekend work anymore": not free then, not asking
+    if _GIVING_UP.search(t.phrase):
+        return None  # "cancel all my shifts this week": giving them up, not asking about them
     if has_hours(t, ctx):
         return None  # "work sat 9-5" offers hours rather than asking for them
     spec, _ = find_days(t.norm, ctx.at)

@@ -24,6 +24,8 @@ _LATE_SAID = re.compile(
     r"|hrs|half|quarter|[0-9]+\s*(?:m|h)?|gonna|going|will|ill|might|may|little\s+bit|tad)"
     r"\s+(?:a\s+)?(?:bit\s+|little\s+)?late(?![a-z])"
     r"|(?<![a-z])late(?:\s+(?:by|for|to|again|today|tonight|this\s+morning|sorry))+(?![a-z])"
+    # "voy late unos 10 minutos", "bede late jakies 15 minut": late, and by how much
+    r"|(?<![a-z])late\s+(?:[a-z]+\s+){0,2}[0-9]+\s*(?:m|mins?|minutes?)(?![a-z])"
 )
 # Late in other words: "stuck in traffic, be there in 20 mins", "running behind", "5 mins away".
 _FREE_SAID = re.compile(r"(?<![a-z])(?:free|available|avail|can\s+do|can\s+work)(?![a-z])")

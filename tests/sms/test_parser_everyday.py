@@ -129,3 +129,35 @@ def test_im_afraid_as_manners_is_not_fear():
 
 def test_free_in_another_languages_i_am_is_not_arriving():
     assert reads("jestem free jutro od 10 do 18")["intent"] == "availability"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "sorry going to be late like 10 minutes",
+        "sorry voy late unos 15 minutos",
+        "sorry będę late jakieś 10 minut",
+    ],
+)
+def test_late_with_by_how_much_in_any_words(body):
+    found = reads(body)
+    assert found["intent"] == "late" and found["late_minutes"] in (10, 15)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "cancel all my shifts this week, got covid",
+        "odwołuję wszystkie zmiany, jestem chory",
+        "anulati-mi toate turele, sunt bolnav",
+        "cancelem todos os meus turnos, estou doente",
+        "tengo que dejar el turno del viernes",
+    ],
+)
+def test_giving_up_shifts_is_a_cancel_asked_back_not_a_question_or_an_opt_out(body):
+    found = reads(body)
+    assert found["intent"] == "cancel" and not found.get("exact")
+
+
+def test_cancelling_the_texts_is_still_an_opt_out_asked_for():
+    assert reads("cancel all texts please").get("question")
