@@ -84,7 +84,10 @@ _MY_DATA = re.compile(
     r"|(?<![a-z])what\s+data(?![a-z])"
 )
 
-_SELF = re.compile(r"(?<![a-z])(?:i|im|ive|id|me|my|mine)(?![a-z])")
+# The worker themself: "what did i earn". "Near me" is a place, not the worker's own figures.
+_SELF = re.compile(
+    r"(?<![a-z])(?<!near\s)(?<!round\s)(?<!around\s)(?<!by\s)(?:i|im|ive|id|me|my|mine)(?![a-z])"
+)
 _EARNINGS_FIRST = frozenset(
     ("earnings", "earning", "earned", "payslip", "payslips", "statement", "statements", "balance",
      "wages", "pay", "paid", "payments")

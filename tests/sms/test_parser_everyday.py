@@ -161,3 +161,8 @@ def test_giving_up_shifts_is_a_cancel_asked_back_not_a_question_or_an_opt_out(bo
 
 def test_cancelling_the_texts_is_still_an_opt_out_asked_for():
     assert reads("cancel all texts please").get("question")
+
+
+@pytest.mark.parametrize("body", ["what does cleaning pay near me", "what does care pay round me"])
+def test_near_me_asks_the_market_not_the_workers_own_pay(body):
+    assert reads(body)["intent"] == "rates_query"
