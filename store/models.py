@@ -204,7 +204,17 @@ class SettingChange(SQLModel, table=True):
 class Worker(SQLModel, table=True):
     """One person selling their time, reached by one phone number."""
 
-    __table_args__ = (one_of("status", WorkerStatus),)
+    __table_args__ = (
+        one_of("status", WorkerStatus),
+        # The few who gave a travel distance, found without reading every worker: matching
+        # adds them to those whose areas cover a shift.
+        Index(
+            "ix_worker_travels",
+            "travel_miles",
+            sqlite_where=text("travel_miles IS NOT NULL"),
+            postgresql_where=text("travel_miles IS NOT NULL"),
+        ),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     phone: str = Field(unique=True)
