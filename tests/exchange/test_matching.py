@@ -154,3 +154,33 @@ def test_a_worker_whose_areas_do_not_cover_the_place_is_not_eligible(db, now):
         factories.worker(session, "+447700900001", now, place="EC1A 1BB")
         factories.worker(session, "+447700900002", now, place="E2 8AA")
         assert eligible_phones(session, factories.shift(session, now), now) == ["+447700900002"]
+
+
+def test_matching_reads_no_whole_table_of_workers(db, now):
+    """SQLite's plan for a shift's match starts from the indexes (windows, areas, the few who
+    travel) and never scans every worker: what keeps a city's matching fast."""
+    from sqlalchemy import event
+
+    seen = []
+
+    def keep(conn, cursor, statement, parameters, context, executemany):
+        if statement.lstrip().startswith("SELECT worker.id"):
+            seen.append((statement, parameters))
+
+    with db.write() as session:
+        factories.worker(session, "+447700900001", now)
+        shift = factories.shift(session, now)
+        event.listen(db.engine, "before_cursor_execute", keep)
+        try:
+            eligible_workers(session, shift, factories.market(session), now)
+        finally:
+            event.remove(db.engine, "before_cursor_execute", keep)
+        statement, parameters = seen[0]
+        plan = (
+            session.connection()
+            .exec_driver_sql("EXPLAIN QUERY PLAN " + statement, parameters)
+            .all()
+        )
+    steps = [row[-1] for row in plan]
+    assert not any(step.startswith("SCAN worker") for step in steps), steps
+    assert any("ix_worker_travels" in step for step in steps), steps
