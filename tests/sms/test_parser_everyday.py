@@ -166,3 +166,20 @@ def test_cancelling_the_texts_is_still_an_opt_out_asked_for():
 @pytest.mark.parametrize("body", ["what does cleaning pay near me", "what does care pay round me"])
 def test_near_me_asks_the_market_not_the_workers_own_pay(body):
     assert reads(body)["intent"] == "rates_query"
+
+
+@pytest.mark.parametrize(
+    ("body", "intent"),
+    [
+        ("kto przeglądał moje dane?", "who_saw"),
+        ("to ja wezmę tę w piątek", "accept"),
+        ("brakuje mi w wypłacie 3 godzin za piątek", "dispute"),
+        ("qual o valor da hora de limpeza em E3?", "rates_query"),
+    ],
+)
+def test_more_everyday_words(body, intent):
+    assert reads(body)["intent"] == intent
+
+
+def test_a_polish_day_range_in_short_names_is_every_day_between():
+    assert reads("od wt do czw 8-16")["days"] == ["tue", "wed", "thu"]
