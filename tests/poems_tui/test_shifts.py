@@ -168,8 +168,13 @@ async def test_a_shift_posted_in_quiet_hours_says_when_its_offers_go_out(console
         await wait_for(pilot, lambda: "Quiet hours: offers go out at 08:00" in shown(app))
         await pilot.press("ctrl+s")
         await wait_for(pilot, lambda: app.screen is not form)
-        said = [n.message for n in app._notifications]
-        assert any("quiet hours: offers go out at 08:00" in words for words in said), said
+        # The toast follows the form's closing: waited for, not assumed, on a busy machine.
+        await wait_for(
+            pilot,
+            lambda: any(
+                "quiet hours: offers go out at 08:00" in n.message for n in app._notifications
+            ),
+        )
         with console_db.read() as session:
             posted = session.exec(select(Shift).order_by(Shift.id.desc())).first()
         app.push_screen(ShiftScreen(posted.id))
