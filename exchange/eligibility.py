@@ -183,6 +183,19 @@ class Unmet:
         return {"code": f"why_not_{self.code}", **self.details}
 
 
+def fit_but_the_rate(session: Session, shift: Shift, now: datetime) -> list[Worker]:
+    """Workers who meet every requirement but the rate: free, able and near, but asking more
+    than the buyer's top (what the buyer is told when nobody takes the shift)."""
+    return list(
+        session.exec(
+            select(Worker).where(
+                *(need.clause(shift, now) for need in REQUIREMENTS if need.code != "rate"),
+                col(Worker.asking_rate_minor) > shift.max_rate_minor,
+            )
+        ).all()
+    )
+
+
 def rows_that_fit(
     session: Session, shift: Shift, now: datetime
 ) -> list[tuple[Worker, AvailabilityWindow]]:

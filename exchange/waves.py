@@ -5,29 +5,27 @@ the buyer told what the market looks like."""
 import logging
 from datetime import datetime
 
-from sqlalchemy import and_, delete, exists, or_, update
+from sqlalchemy import delete, exists, or_, update
 from sqlmodel import Session, col, func, select
 
-from exchange.areas import covers
+from exchange.eligibility import fit_but_the_rate
 from exchange.notices import notify_buyer
 from exchange.offers import send_wave
+from exchange.places import Reach
 from exchange.quiet import offers_wait
 from exchange.shifts import lock_shift, shift_facts
 from exchange.stats import median
 from exchange.suppression import may_show
 from store.db import Database
 from store.models import (
-    AvailabilityWindow,
-    Booking,
     Buyer,
     Market,
     Offer,
     Shift,
     ShiftTopUp,
     Worker,
-    WorkerSkill,
 )
-from store.statuses import SHIFT_OPEN, BookingStatus, OfferStatus, ShiftStatus, WorkerStatus
+from store.statuses import SHIFT_OPEN, OfferStatus, ShiftStatus
 
 log = logging.getLogger(__name__)
 # How many queued shifts one look at the top-up queue takes.
@@ -168,31 +166,7 @@ def close_unfilled(session: Session, shift: Shift, market: Market, now: datetime
 
 
 def asking_more(session: Session, shift: Shift, now: datetime) -> set[int]:
-    """Workers free for the shift, with its skill, in its area, who ask more than its top rate."""
-    busy = (
-        select(Booking.id)
-        .join(Shift, col(Shift.id) == Booking.shift_id)
-        .where(
-            Booking.worker_id == Worker.id,
-            Booking.status == BookingStatus.BOOKED,
-            col(Shift.start) < shift.end,
-            col(Shift.end) > shift.start,
-        )
-    )
-    rows = session.exec(
-        select(Worker.id, Worker.travel_areas)
-        .join(
-            WorkerSkill, and_(WorkerSkill.worker_id == Worker.id, WorkerSkill.skill == shift.skill)
-        )
-        .join(AvailabilityWindow, col(AvailabilityWindow.worker_id) == Worker.id)
-        .where(
-            Worker.status == WorkerStatus.ACTIVE,
-            col(Worker.opted_out).is_(False),
-            Worker.currency == shift.currency,
-            col(Worker.asking_rate_minor) > shift.max_rate_minor,
-            col(AvailabilityWindow.start) <= shift.start,
-            col(AvailabilityWindow.end) >= shift.end,
-            ~exists(busy),
-        )
-    ).all()
-    return {worker_id for worker_id, areas in rows if covers(areas, shift.postcode)}
+    """Workers free for the shift, able and near, who ask more than its top rate."""
+    found = fit_but_the_rate(session, shift, now)
+    reaches = Reach(session, shift.postcode, found)
+    return {worker.id for worker in found if reaches(worker)}
