@@ -66,8 +66,12 @@ class BuyerSite:
 
 
 def goes_out(market: Market, start: datetime, now: datetime) -> str:
-    """When a new shift's first offers go out, in the market's words and time."""
-    at = offers_go_out_at(market, start, now)
+    """When a new shift's first offers would go out, in the market's words and time."""
+    return quiet_until(market, offers_go_out_at(market, start, now), now)
+
+
+def quiet_until(market: Market, at: datetime | None, now: datetime) -> str:
+    """The moment quiet hours let offers go out, for staff; "" when they go out at once."""
     if at is None:
         return ""
     day = "" if local(at, market.tz).date() == local(now, market.tz).date() else " %a %d %b"
@@ -250,7 +254,7 @@ class PostShiftScreen(FormScreen):
         )
         posted = post_shift_for_buyer(app.db, app.who, self.market.id, posting, now)
         if posted.goes_out_at is not None:
-            return f"{posted.ref} posted; {goes_out(self.market, start, now)}"
+            return f"{posted.ref} posted; {quiet_until(self.market, posted.goes_out_at, now)}"
         if not posted.offered:
             return f"{posted.ref} posted; nobody eligible yet: it is offered as workers become free"
         return f"{posted.ref} posted; offered to {posted.offered} worker(s)"
