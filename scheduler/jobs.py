@@ -132,11 +132,6 @@ def apply_minimums(db: Database, now: datetime) -> int:
         return len(minimums.apply_new_minimums(session, now))
 
 
-def check_credentials(db: Database, verifier: credentials.Verifier, now: datetime) -> int:
-    """Consented credential checks, looked up by the scheduler (rule 8)."""
-    return run_consented_checks(db, verifier, now)
-
-
 def publish_data(db: Database, out_dir: Path, now: datetime) -> int:
     """The day's publication of the anonymised data (rule 1): the first sweep of a UTC day
     writes it to `out_dir`; later ones that day do nothing. Returns how many were written."""
@@ -173,7 +168,7 @@ def run_due(
     sweep_deadlines(db, now)
     escalate_disputes(db, now)
     if verifier is not None:
-        check_credentials(db, verifier, now)
+        run_consented_checks(db, verifier, now)
     apply_minimums(db, now)
     measure_shares(db, now)
     if publish_to is not None:

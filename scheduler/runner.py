@@ -12,6 +12,7 @@ from apscheduler.schedulers.background import BackgroundScheduler
 
 from exchange.credentials import Verifier
 from scheduler import jobs
+from services.credentials import run_consented_checks
 from sms import outbox
 from sms.gateways import Gateway
 from store.db import Database
@@ -64,7 +65,7 @@ def start_scheduler(
         "statistics": db.refresh_statistics,
     }
     if verifier is not None:
-        sweeps["credentials"] = lambda: jobs.check_credentials(db, verifier, clock())
+        sweeps["credentials"] = lambda: run_consented_checks(db, verifier, clock())
     if publish_to is not None:
         sweeps["publish"] = lambda: jobs.publish_data(db, publish_to, clock())
     for name, sweep in sweeps.items():
