@@ -5,8 +5,9 @@ key that does not work, nor show one the operator's role may not use."""
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.markup import escape
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Markdown
+from textual.widgets import Static
 
 from poems_tui.roles import KEYS, SCREENS
 
@@ -33,27 +34,32 @@ class HelpScreen(ModalScreen[None]):
         self.keys_here = keys_here
 
     def compose(self) -> ComposeResult:
-        lines = ["# POEMS console", "", f"## Keys here ({self.here})", ""]
-        lines += [f"- `{key}` {what}" for key, what in self.keys_here] or ["- none"]
-        lines += ["", "## Screens", ""]
+        # One block of styled text, not a Markdown document: the help opens at once, as often as
+        # a clerk presses `?`, rather than building a widget for every line.
+        lines = ["[b $accent]POEMS console[/]", "", f"[b]Keys here ({escape(self.here)})[/]"]
+        lines += [f"  [b]{escape(key)}[/] {escape(what)}" for key, what in self.keys_here] or [
+            "  none"
+        ]
+        lines += ["", "[b]Screens[/]"]
         for name in self.screens:
             entry = SCREENS[name]
-            lines += [f"**{KEYS[name]} {entry.title}**: {entry.about}", ""]
+            lines += [f"  [b]{KEYS[name]} {escape(entry.title)}[/]: {escape(entry.about)}"]
         lines += [
-            "## Everywhere",
             "",
-            "- a screen's number opens it; in a text field press `esc` first (or alt and the "
-            "number, where the terminal sends alt)",
-            "- `esc` leaves a text field; in a form a second `esc` closes it",
-            "- `enter` in a form saves it when it is complete, else goes to what is missing",
-            "- `tab` and `shift+tab` move between fields; the mouse works but is never needed",
-            "- `?` or `f1` this help (`esc` closes it)",
-            "- `ctrl+p` the command palette: every screen and action, and the themes (light, "
+            "[b]Everywhere[/]",
+            "  a screen's number opens it; in a text field press [b]esc[/] first (or alt and "
+            "the number, where the terminal sends alt)",
+            "  [b]esc[/] leaves a text field; in a form a second [b]esc[/] closes it",
+            "  [b]enter[/] in a form saves it when it is complete, else goes to what is missing",
+            "  [b]tab[/] and [b]shift+tab[/] move between fields; the mouse works but is never "
+            "needed",
+            "  [b]?[/] or [b]f1[/] this help ([b]esc[/] closes it)",
+            "  [b]ctrl+p[/] the command palette: every screen and action, and the themes (light, "
             "dark, ANSI for 16 colours)",
-            "- `ctrl+o` sign out; `ctrl+q` quit",
+            "  [b]ctrl+o[/] sign out; [b]ctrl+q[/] quit",
         ]
         with VerticalScroll(id="help-body"):
-            yield Markdown("\n".join(lines))
+            yield Static("\n".join(lines))
 
     def action_dismiss(self) -> None:
         self.dismiss(None)
