@@ -220,8 +220,7 @@ def _add_detail(session: Session, worker: Worker, ref: str, detail: str, now: da
 def _attempt(session: Session, worker: Worker, now: datetime, act: Callable[[], object]) -> None:
     """Do it, or reply with why not and change nothing."""
     try:
-        with session.begin_nested():
-            act()
+        act()
     except Refused as refusal:
         refusals.tell(session, worker, refusal, now)
 
