@@ -26,6 +26,21 @@ def first_text_from(db: Unit, phone: str, market_id: int, language: str, now: da
         return worker.id
 
 
+def worker_with_phone(db: Unit, phone: str) -> Worker | None:
+    """The worker (joined, signing up, opted out or erased) a phone belongs to, if any."""
+    with db.read() as session:
+        return worker_by_phone(session, phone)
+
+
+def choose_language(db: Unit, worker_id: int, language: str) -> None:
+    """ES, polski: the language someone signing up is asked the rest in. They have no terms
+    yet, so nothing is recorded; the language they join with is recorded when they join."""
+    with db.write() as session:
+        worker = session.get(Worker, worker_id)
+        worker.language = language
+        session.add(worker)
+
+
 def join(
     db: Unit,
     worker_id: int,

@@ -6,7 +6,7 @@ from datetime import datetime
 
 from sqlmodel import func, select
 
-from exchange.workers import update_terms
+from exchange.workers import skills_of, update_terms
 from services.unit import Unit
 from store.models import Message, TermsChange, Worker
 
@@ -19,6 +19,12 @@ def change_own_terms(db: Unit, worker_id: int, now: datetime, **changes: object)
     really changed are returned. All or nothing: one refused term leaves every term as it was."""
     with db.write() as session, session.begin_nested():
         return update_terms(session, session.get(Worker, worker_id), now, **changes)
+
+
+def own_skills(db: Unit, worker_id: int) -> list[str]:
+    """The skills the worker offers, by name, in order."""
+    with db.read() as session:
+        return skills_of(session, worker_id)
 
 
 def take_language_from_texts(db: Unit, worker_id: int, language: str, now: datetime) -> bool:

@@ -7,7 +7,6 @@ from sqlmodel import Session, select
 
 from exchange.notices import notify_phone, notify_worker
 from exchange.operators import is_operator_phone
-from exchange.workers import worker_by_phone
 from services import joining
 from services.inbox import hand_to_a_person
 from services.terms import take_language_from_texts
@@ -38,7 +37,7 @@ def market_for(
 
 
 def act(session: Session, message: Message, now: datetime) -> None:
-    worker = worker_by_phone(session, message.phone)
+    worker = joining.worker_with_phone(TextTransaction(session), message.phone)
     market = market_for(session, message.exchange_phone, worker)
     parsed = parse(
         message.body,

@@ -8,9 +8,8 @@ from sqlmodel import Session
 from exchange.errors import Refused
 from exchange.notices import notify_worker
 from exchange.shifts import shift_facts
-from exchange.workers import skills_of
 from services.selling import Answer, answer_offer, bookings_to_come, open_offers
-from services.terms import change_own_terms
+from services.terms import change_own_terms, own_skills
 from services.unit import TextTransaction
 from sms import (
     availability_texts,
@@ -154,7 +153,7 @@ def profile_update(
     if not changed:
         # Already so ("remove care" when care is not theirs): say what stands.
         named = _named_terms(parsed)
-        current = skills_of(session, worker.id)
+        current = own_skills(TextTransaction(session), worker.id)
         notify_worker(
             session, worker, "terms_unchanged", now, changes=_describe(worker, named, current)
         )

@@ -14,8 +14,8 @@ from sqlmodel import Session
 from exchange import fates
 from exchange.notices import notify_worker
 from exchange.shifts import shift_facts
-from exchange.workers import skills_of
 from services.selling import answer_offer, drop_booking, open_offers
+from services.terms import own_skills
 from services.unit import TextTransaction
 from sms.parser import Parsed
 from sms.templates import say
@@ -122,7 +122,7 @@ def terms(session: Session, worker: Worker, market: Market, parsed: Parsed, now:
         kind = "confirm_zip" if parsed.zip else "confirm_postcode"
         notify_worker(session, worker, kind, now, place=parsed.postcode or parsed.zip)
     elif parsed.skills or parsed.skill:
-        current = skills_of(session, worker.id)
+        current = own_skills(TextTransaction(session), worker.id)
         said = list(parsed.skills or (parsed.skill,))
         if parsed.detail == "remove":
             new = [s for s in current if s not in said]

@@ -10,9 +10,9 @@ from exchange.errors import Refused
 from exchange.localtime import local
 from exchange.notices import notify_worker
 from exchange.public import TOTAL, rates_near, week_start
-from exchange.workers import skills_of
 from services.privacy import erase_my_data, looks_at_my_data, what_is_held
 from services.selling import why_offered
+from services.terms import own_skills
 from services.unit import TextTransaction
 from sms import conversations, formats, refusals
 from sms.parser import Parsed
@@ -31,7 +31,7 @@ def rates(session: Session, worker: Worker, market: Market, parsed: Parsed, now:
     """Median and middle half of published rates for a skill near the worker, or none yet."""
     skill = parsed.skill
     if skill is None:
-        skills = skills_of(session, worker.id)
+        skills = own_skills(TextTransaction(session), worker.id)
         if len(skills) != 1:
             example = skills[0] if skills else (market.skills or ["care"])[0]
             example = skill_word(example, worker.language)

@@ -20,7 +20,7 @@ from exchange.notices import notify_worker
 from exchange.onboarding import NAME, PLACE_EXAMPLE
 from services import law
 from services.inbox import hand_to_a_person
-from services.joining import join
+from services.joining import choose_language, join
 from services.unit import TextTransaction
 from sms import conversations
 from sms.law_texts import DOB_WORDS, dob_example, parse_dob
@@ -87,8 +87,7 @@ def answer(
     chosen = language_chosen(body)
     if chosen is not None:
         # "ES", "polski": the language offered in the welcome; the question again, in it.
-        worker.language = chosen
-        session.add(worker)
+        choose_language(TextTransaction(session), worker.id, chosen)
         _ask_step(session, worker, market, step, data, now)
         return
     taken = _take(step, body, data, worker, market, now)
