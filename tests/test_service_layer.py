@@ -73,11 +73,9 @@ def market_writes_in(path: Path) -> list[int]:
         ):
             continue
         method = node.func.attr
-        if method in ("execute", "merge", "flush", "add_all", "begin_nested"):
-            found.append(node.lineno)
-        elif method in ("add", "delete") and not (
-            node.args and isinstance(node.args[0], ast.Name) and node.args[0].id in THE_TEXTS_OWN
-        ):
+        own = bool(node.args) and getattr(node.args[0], "id", None) in THE_TEXTS_OWN
+        writes = method in ("execute", "merge", "flush", "add_all", "begin_nested")
+        if writes or (method in ("add", "delete") and not own):
             found.append(node.lineno)
     return found
 
