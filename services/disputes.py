@@ -155,8 +155,8 @@ def open_dispute(
     claim_minor: int | None = None,
 ) -> Opened:
     """A dispute about a booking, opened for the worker or the buyer: by staff (`who`), or by
-    the party's own text (`who` None); both parties are texted."""
-    with db.write() as session:
+    the party's own text (`who` None); both parties are texted. A refusal changes nothing."""
+    with db.write() as session, session.begin_nested():
         opened = disputes.open_dispute(
             session,
             booking_id,

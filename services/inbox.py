@@ -1,15 +1,18 @@
-"""The Inbox for the console: the conversations an operator may read, and one of them whole."""
+"""The Inbox: a text handed to a person, and, for the console, the conversations an operator may
+read and one of them whole."""
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from sqlmodel import select
 
 from exchange import inbox
 from exchange.errors import Refused
 from exchange.localtime import local
+from services.unit import Unit
 from services.who import Who, operator_of
 from store.db import Database
-from store.models import Market
+from store.models import Market, Message, Worker
 from store.statuses import InboxThreadStatus
 
 
@@ -94,3 +97,36 @@ def close_conversation(db: Database, who: Who, thread_id: int, now) -> None:
     """Nothing more to say: the conversation leaves the Inbox."""
     with db.write() as session:
         inbox.close(session, operator_of(session, who), thread_id, now)
+
+
+@dataclass(frozen=True)
+class HandedOver:
+    """Where a text went in the Inbox, and whether its sender was told a person will reply."""
+
+    thread_id: int
+    told: bool
+
+
+def hand_to_a_person(
+    db: Unit,
+    message_id: int,
+    market_id: int,
+    worker_id: int | None,
+    reason: str,
+    now: datetime,
+    tell: bool = True,
+) -> HandedOver:
+    """A text the exchange will not act on (not understood, or about safety or conduct) joins
+    its sender's open conversation in the Inbox, or opens one. With `tell`, the sender hears
+    at once, in their language, that a person will text back: once a conversation, and again
+    after it was answered."""
+    with db.write() as session:
+        message = session.get(Message, message_id)
+        worker = session.get(Worker, worker_id) if worker_id is not None else None
+        market = session.get(Market, market_id)
+        thread, first = inbox.hand_over(session, message, market, worker, reason, now)
+        told = tell and first
+        if told:
+            language = worker.language if worker is not None else "en"
+            inbox.tell_sender(session, thread, worker, language, now)
+        return HandedOver(thread.id, told)

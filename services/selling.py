@@ -1,21 +1,34 @@
 """What a worker does as a seller, by text: answer an offer, give a booking up, say when they
-are free. The worker is the actor: each use case acts only on that worker's own offers and
-bookings, and an operator acting for them (the Inbox) is checked and audited here too."""
+are free and when no longer, see their offers and bookings and why an offer came to them. The
+worker is the actor: each use case acts only on that worker's own offers and bookings, and an
+operator acting for them (the Inbox) is checked and audited here too."""
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from exchange import offers
 from exchange.audit import audit
-from exchange.availability import post_availability
+from exchange.availability import Withdrawn, post_availability, withdraw_availability
 from exchange.errors import Refused
 from exchange.inbox import thread_for
 from exchange.operators import may_write
 from exchange.recurring import add_pattern
+from exchange.why import Explanation, explain
 from exchange.workers import update_terms
 from services.unit import Unit
 from services.who import Who, operator_of
-from store.models import AvailabilityPattern, AvailabilityWindow, Worker
+from store.models import (
+    AvailabilityPattern,
+    AvailabilityWindow,
+    Booking,
+    Market,
+    Offer,
+    Shift,
+    Worker,
+)
+
+Answer = offers.Answer
 
 
 def answer_offer(
@@ -85,3 +98,40 @@ def make_available(
                 )
         offers.offer_open_shifts(session, worker.id, now)
         return free
+
+
+def withdraw_free_time(
+    db: Unit,
+    worker_id: int,
+    now: datetime,
+    tz: str,
+    days: Sequence[str] = (),
+    on: date | None = None,
+    every: bool = False,
+) -> Withdrawn:
+    """BUSY SAT, BUSY every weekend: free no longer on that date, the next of those days, or
+    each of them from now on. Bookings stay: dropping one is its own command."""
+    with db.write() as session:
+        return withdraw_availability(session, worker_id, now, tz, days, on=on, every=every)
+
+
+def open_offers(db: Unit, worker_id: int) -> list[tuple[Offer, Shift]]:
+    """The worker's offers still open to a YES."""
+    with db.read() as session:
+        return offers.live_offers(session, worker_id)
+
+
+def bookings_to_come(db: Unit, worker_id: int, now: datetime) -> list[tuple[Booking, Shift, Offer]]:
+    """The worker's bookings not yet over, soonest first."""
+    with db.read() as session:
+        return offers.upcoming_bookings(session, worker_id, now)
+
+
+def why_offered(
+    db: Unit, worker_id: int, market_id: int, ref: str | None, now: datetime
+) -> Explanation:
+    """WHY, WHY 4821, WHY S12: the reason stored with the worker's own offer, or the first
+    requirement a shift asked of them that they missed, and the published ranking rule."""
+    with db.read() as session:
+        worker = session.get(Worker, worker_id)
+        return explain(session, worker, session.get(Market, market_id), ref, now)

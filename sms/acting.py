@@ -3,16 +3,18 @@
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from sqlmodel import Session, func, select
+from sqlmodel import Session, select
 
-from exchange import inbox
 from exchange.notices import notify_phone, notify_worker
 from exchange.operators import is_operator_phone
-from exchange.workers import update_terms, worker_by_phone
+from services import joining
+from services.inbox import hand_to_a_person
+from services.terms import take_language_from_texts
+from services.unit import TextTransaction
 from sms import buyer_texts, commands, dispute_texts, law_texts, signup, templates
 from sms.parser import Parsed, parse
 from sms.parsing.complaints import URGENT
-from store.models import Buyer, Conversation, Market, Message, TermsChange, Worker
+from store.models import Buyer, Conversation, Market, Message, Worker
 from store.statuses import WorkerStatus
 
 OPT_IN_WORDS = {"START", "UNSTOP", "YES", "Y"}
@@ -35,7 +37,7 @@ def market_for(
 
 
 def act(session: Session, message: Message, now: datetime) -> None:
-    worker = worker_by_phone(session, message.phone)
+    worker = joining.worker_with_phone(TextTransaction(session), message.phone)
     market = market_for(session, message.exchange_phone, worker)
     parsed = parse(
         message.body,
@@ -45,14 +47,14 @@ def act(session: Session, message: Message, now: datetime) -> None:
     # What the exchange read stays with the text, for the people who read it after.
     message.reading = parsed.to_json()
     session.add(message)
+    text = TextTransaction(session)
     if parsed.intent == "stop":
-        opt_out(session, message.phone, worker, market, now)
+        joining.opt_out(text, message.phone, market.id, now)
         return
     if worker is not None and worker.opted_out:
         # Only the opt-in words reach someone who opted out; anything else stays stored, unanswered.
         if parsed.intent == "start" or message.body.strip().strip(".!").upper() in OPT_IN_WORDS:
-            worker.opted_out = False
-            session.add(worker)
+            joining.opt_in(text, worker.id)
             notify_worker(session, worker, "opted_in", now)
         return
     if is_operator_phone(session, message.phone):
@@ -63,22 +65,15 @@ def act(session: Session, message: Message, now: datetime) -> None:
         buyer_texts.act(session, buyers, message.body, now, message.id)
         return
     if worker is None:
-        worker = Worker(
-            phone=message.phone,
-            market_id=market.id,
-            currency=market.currency,
-            language=speakable(parsed.text_language),
-            created_at=now,
+        language = speakable(parsed.text_language)
+        worker = session.get(
+            Worker, joining.first_text_from(text, message.phone, market.id, language, now)
         )
-        session.add(worker)
-        session.flush()
         message.worker_id = worker.id
     reason = a_person_reads(parsed)
     if worker.status != WorkerStatus.ACTIVE and reason in URGENT:
         # Safety comes before the sign-up's next question.
-        thread, tell = inbox.hand_over(session, message, market, worker, reason, now)
-        if tell:
-            inbox.tell_sender(session, thread, worker, worker.language, now)
+        hand_to_a_person(text, message.id, market.id, worker.id, reason, now)
         return
     if worker.status != WorkerStatus.ACTIVE:
         if parsed.intent == "register" or session.get(Conversation, worker.phone) is None:
@@ -92,11 +87,11 @@ def act(session: Session, message: Message, now: datetime) -> None:
     if dispute_texts.answered(session, worker, message.body, parsed, now, message.id):
         return
     if reason is not None:
-        thread, tell = inbox.hand_over(session, message, market, worker, reason, now)
-        if parsed.ask is not None:
+        # A question back to the worker says more than "a person will reply".
+        tell = parsed.ask is None
+        hand_to_a_person(text, message.id, market.id, worker.id, reason, now, tell=tell)
+        if not tell:
             notify_worker(session, worker, parsed.ask, now, **parsed.question_data)
-        elif tell:
-            inbox.tell_sender(session, thread, worker, worker.language, now)
         return
     commands.run(session, worker, market, parsed, now)
 
@@ -115,8 +110,7 @@ def speakable(language: str | None) -> str:
     return language if language in templates.LANGUAGES else "en"
 
 
-# A worker's language is taken from their first texts; after that only LANG changes it.
-FIRST_TEXTS = 5
+# Fewer words than this show little of a language ("Sí 4821").
 WORDS_THAT_SHOW_A_LANGUAGE = 3
 
 
@@ -129,27 +123,4 @@ def adopt_language(
         return
     if words < WORDS_THAT_SHOW_A_LANGUAGE or parsed.intent == "profile_update":
         return  # "Sí 4821" shows little; a change of language is the worker's own to make
-    texts = session.exec(
-        select(func.count())
-        .select_from(Message)
-        .where(Message.worker_id == worker.id, Message.direction == "in")
-    ).one()
-    chose = session.exec(
-        select(TermsChange.id).where(
-            TermsChange.worker_id == worker.id,
-            TermsChange.field == "language",
-            TermsChange.changed_by != "exchange",
-        )
-    ).first()
-    if texts <= FIRST_TEXTS and chose is None:
-        update_terms(session, worker, now, changed_by="exchange", language=said)
-
-
-def opt_out(
-    session: Session, phone: str, worker: Worker | None, market: Market, now: datetime
-) -> None:
-    """A carrier keyword: no text goes to this number again until it opts back in."""
-    if worker is None:
-        worker = Worker(phone=phone, market_id=market.id, currency=market.currency, created_at=now)
-    worker.opted_out = True
-    session.add(worker)
+    take_language_from_texts(TextTransaction(session), worker.id, said, now)

@@ -7,14 +7,12 @@ from zoneinfo import ZoneInfo
 
 from sqlmodel import Session
 
-from exchange import offers
-from exchange.availability import Withdrawn, withdraw_availability
 from exchange.errors import Refused
 from exchange.localtime import local
 from exchange.notices import notify_worker
 from exchange.recurring import WEEKDAYS, windows_on_days
 from exchange.shifts import shift_facts
-from services.selling import make_available
+from services.selling import Withdrawn, bookings_to_come, make_available, withdraw_free_time
 from services.unit import TextTransaction
 from sms import confirming, formats, refusals
 from sms.parser import Parsed
@@ -95,8 +93,9 @@ def busy(session: Session, worker: Worker, market: Market, parsed: Parsed, now: 
         notify_worker(session, worker, "confirm_busy", now, command_day=label)
         return
     on = parsed.start.astimezone(ZoneInfo(market.tz)).date() if parsed.start else None
-    withdrawn = withdraw_availability(
-        session, worker.id, now, market.tz, parsed.days, on=on, every=parsed.recurring
+    text = TextTransaction(session)
+    withdrawn = withdraw_free_time(
+        text, worker.id, now, market.tz, parsed.days, on=on, every=parsed.recurring
     )
     if withdrawn.every:
         notify_worker(session, worker, "busy_every", now, command_day=label)
@@ -105,7 +104,7 @@ def busy(session: Session, worker: Worker, market: Market, parsed: Parsed, now: 
         notify_worker(session, worker, "busy_on", now, dates=and_list(dates, worker.language))
     still = [
         say("shifts_booked_line", worker.language, ref=offer.ref, **shift_facts(shift, market))
-        for _, shift, offer in offers.upcoming_bookings(session, worker.id, now)
+        for _, shift, offer in bookings_to_come(text, worker.id, now)
         if _falls_on(local(shift.start, market.tz).date(), withdrawn)
     ]
     if still:
@@ -124,7 +123,7 @@ def _day_code(parsed: Parsed, today: date) -> str:
 def _booked_then(
     session: Session, worker: Worker, market: Market, parsed: Parsed, now: datetime
 ) -> bool:
-    for _, shift, _ in offers.upcoming_bookings(session, worker.id, now):
+    for _, shift, _ in bookings_to_come(TextTransaction(session), worker.id, now):
         day = local(shift.start, market.tz).date()
         if (parsed.start and day == parsed.start.date()) or (
             not parsed.start and WEEKDAYS[day.weekday()] in parsed.days

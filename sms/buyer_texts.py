@@ -11,9 +11,10 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from sqlmodel import Session, col, select
 
-from exchange import disputes, timesheets
 from exchange.errors import Refused
 from exchange.notices import notify_buyer
+from services import disputing, timesheets
+from services.unit import TextTransaction
 from store.models import Booking, Buyer, Shift
 
 _REF = r"\W*(?:booking\W*)?#?\s*(?P<ref>[0-9]{1,8})(?![0-9])"
@@ -107,18 +108,17 @@ def act(
     if said.intent == "help":
         notify_buyer(session, buyer, "buyer_help", now, example=_example(session, buyer))
         return
+    text = TextTransaction(session)
     try:
-        with session.begin_nested():
-            if said.intent == "appeal":
-                found = disputes.party_dispute(session, "buyer", buyer.id, said.ref, now)
-                disputes.appeal(session, found.id, "buyer", said.why, now, message_id=message_id)
-            elif said.intent == "confirm":
-                timesheets.buyer_confirm(session, buyer.id, said.ref, now)
-            elif said.intent == "amend":
-                timesheets.buyer_amend(session, buyer.id, said.ref, said.minutes, now)
-            else:
-                arrived = said.intent == "arrived"
-                timesheets.record_arrival(session, buyer.id, said.ref, arrived, now)
+        if said.intent == "appeal":
+            disputing.appeal(text, "buyer", buyer.id, said.ref, said.why, now, message_id)
+        elif said.intent == "confirm":
+            timesheets.confirm_hours(text, buyer.id, said.ref, now)
+        elif said.intent == "amend":
+            timesheets.change_hours(text, buyer.id, said.ref, said.minutes, now)
+        else:
+            arrived = said.intent == "arrived"
+            timesheets.say_arrived(text, buyer.id, said.ref, arrived, now)
     except Refused as refusal:
         notify_buyer(
             session, buyer, "buyer_refused", now, reason=refusal.message, hint=HINTS[said.intent]
@@ -129,10 +129,13 @@ def _answered(
     session: Session, buyers: list[Buyer], body: str, now: datetime, message_id: int | None
 ) -> bool:
     """Free words while staff wait on this buyer's answer to a dispute question are the answer."""
+    if not body.strip():
+        return False
     for buyer in buyers:
-        waiting = disputes.waiting_question(session, "buyer", buyer.id)
-        if waiting is not None and body.strip():
-            disputes.attach_reply(session, waiting, "buyer", body, now, message_id=message_id)
+        waiting = disputing.answer_question(
+            TextTransaction(session), "buyer", buyer.id, body, now, message_id
+        )
+        if waiting is not None:
             notify_buyer(session, buyer, "buyer_dispute_reply_kept", now, dispute=waiting.ref)
             return True
     return False
@@ -142,7 +145,8 @@ def _the_one_waiting(
     session: Session, buyers: list[Buyer], said: BuyerText, now: datetime
 ) -> BuyerText | None:
     """A bare OK: the timesheet it confirms when only one waits; else a reply, and None."""
-    waiting = [ref for buyer in buyers for ref in timesheets.waiting_for_buyer(session, buyer.id)]
+    text = TextTransaction(session)
+    waiting = [ref for buyer in buyers for ref in timesheets.waiting_for_buyer(text, buyer.id)]
     if len(waiting) == 1:
         return BuyerText("confirm", waiting[0])
     if not waiting:
@@ -175,4 +179,4 @@ def _owner(session: Session, buyers: list[Buyer], ref: str | None) -> Buyer:
 
 def _example(session: Session, buyer: Buyer) -> str:
     """The buyer's latest timesheet waiting for them, so the example is one they can send."""
-    return next(iter(timesheets.waiting_for_buyer(session, buyer.id)), "1042")
+    return next(iter(timesheets.waiting_for_buyer(TextTransaction(session), buyer.id)), "1042")

@@ -5,12 +5,11 @@ from datetime import datetime
 
 from sqlmodel import Session
 
-from exchange import offers
 from exchange.errors import Refused
 from exchange.notices import notify_worker
 from exchange.shifts import shift_facts
-from exchange.workers import skills_of, update_terms
-from services.selling import answer_offer
+from services.selling import Answer, answer_offer, bookings_to_come, open_offers
+from services.terms import change_own_terms, own_skills
 from services.unit import TextTransaction
 from sms import (
     availability_texts,
@@ -70,7 +69,7 @@ def decline(
         return
     if (
         parsed.offer_ref is None
-        and not offers.live_offers(session, worker.id)
+        and not open_offers(TextTransaction(session), worker.id)
         and data_texts.deletion_called_off(session, worker, now)
     ):
         return
@@ -78,7 +77,7 @@ def decline(
 
 
 def _answer(
-    session: Session, worker: Worker, answer: offers.Answer, parsed: Parsed, now: datetime
+    session: Session, worker: Worker, answer: Answer, parsed: Parsed, now: datetime
 ) -> None:
     """Replies for the outcomes the exchange did not already write a notice for."""
     if answer.outcome == "which":
@@ -96,13 +95,14 @@ def _choices(choices: tuple[Offer, ...]) -> dict[str, object]:
 
 def shifts(session: Session, worker: Worker, market: Market, parsed: Parsed, now: datetime) -> None:
     """The worker's open offers and coming bookings, one short line each, in their language."""
+    text = TextTransaction(session)
     lines = [
         say("shifts_offer_line", worker.language, ref=offer.ref, **shift_facts(shift, market))
-        for offer, shift in offers.live_offers(session, worker.id)
+        for offer, shift in open_offers(text, worker.id)
     ]
     lines += [
         say("shifts_booked_line", worker.language, ref=offer.ref, **shift_facts(shift, market))
-        for _, shift, offer in offers.upcoming_bookings(session, worker.id, now)
+        for _, shift, offer in bookings_to_come(text, worker.id, now)
     ]
     if not lines:
         notify_worker(session, worker, "shifts_none", now)
@@ -135,26 +135,25 @@ def profile_update(
     place = parsed.postcode or parsed.zip
     skills = list(parsed.skills) if parsed.skills else None
     try:
-        with session.begin_nested():
-            changed = update_terms(
-                session,
-                worker,
-                now,
-                asking_rate_minor=parsed.rate,
-                place=place,
-                skills=skills,
-                name=parsed.name,
-                language=parsed.language,
-                travel_miles=parsed.travel_miles,
-                notice_minutes=parsed.notice_minutes,
-            )
+        changed = change_own_terms(
+            TextTransaction(session),
+            worker.id,
+            now,
+            asking_rate_minor=parsed.rate,
+            place=place,
+            skills=skills,
+            name=parsed.name,
+            language=parsed.language,
+            travel_miles=parsed.travel_miles,
+            notice_minutes=parsed.notice_minutes,
+        )
     except Refused as refusal:
         _refused(session, worker, refusal, "profile_update", now)
         return
     if not changed:
         # Already so ("remove care" when care is not theirs): say what stands.
         named = _named_terms(parsed)
-        current = skills_of(session, worker.id)
+        current = own_skills(TextTransaction(session), worker.id)
         notify_worker(
             session, worker, "terms_unchanged", now, changes=_describe(worker, named, current)
         )
@@ -163,7 +162,7 @@ def profile_update(
 
 
 def _named_terms(parsed: Parsed) -> list[str]:
-    """The terms a text spoke of, by the names update_terms gives them."""
+    """The terms a text spoke of, by the names change_own_terms gives them."""
     named = {
         "asking_rate_minor": parsed.rate is not None,
         "place": bool(parsed.postcode or parsed.zip),

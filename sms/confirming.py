@@ -11,11 +11,11 @@ from datetime import datetime
 
 from sqlmodel import Session
 
-from exchange import fates, offers
+from exchange import fates
 from exchange.notices import notify_worker
 from exchange.shifts import shift_facts
-from exchange.workers import skills_of
-from services.selling import answer_offer, drop_booking
+from services.selling import answer_offer, drop_booking, open_offers
+from services.terms import own_skills
 from services.unit import TextTransaction
 from sms.parser import Parsed
 from sms.templates import say
@@ -46,7 +46,7 @@ def drop(session: Session, worker: Worker, market: Market, parsed: Parsed, now: 
     if booked:
         _which_booking(session, worker, market, booked, now)
         return
-    live = offers.live_offers(session, worker.id)
+    live = open_offers(TextTransaction(session), worker.id)
     if len(live) == 1:
         _confirm_decline(session, worker, market, live[0], now)
         return
@@ -77,7 +77,7 @@ def decline(
         elif answer.outcome == "unknown_ref":
             notify_worker(session, worker, "unknown_ref", now, ref=parsed.offer_ref)
         return
-    live = offers.live_offers(session, worker.id)
+    live = open_offers(TextTransaction(session), worker.id)
     if len(live) == 1:
         _confirm_decline(session, worker, market, live[0], now)
     elif live:
@@ -122,7 +122,7 @@ def terms(session: Session, worker: Worker, market: Market, parsed: Parsed, now:
         kind = "confirm_zip" if parsed.zip else "confirm_postcode"
         notify_worker(session, worker, kind, now, place=parsed.postcode or parsed.zip)
     elif parsed.skills or parsed.skill:
-        current = skills_of(session, worker.id)
+        current = own_skills(TextTransaction(session), worker.id)
         said = list(parsed.skills or (parsed.skill,))
         if parsed.detail == "remove":
             new = [s for s in current if s not in said]

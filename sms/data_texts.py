@@ -4,16 +4,16 @@ from datetime import datetime, timedelta
 
 from sqlmodel import Session
 
-from exchange.access import accesses_for
 from exchange.areas import home_area, normalise_place
 from exchange.asking import rates_asked
 from exchange.errors import Refused
 from exchange.localtime import local
 from exchange.notices import notify_worker
-from exchange.privacy import erase, held
 from exchange.public import TOTAL, rates_near, week_start
-from exchange.why import explain
-from exchange.workers import skills_of
+from services.privacy import erase_my_data, looks_at_my_data, what_is_held
+from services.selling import why_offered
+from services.terms import own_skills
+from services.unit import TextTransaction
 from sms import conversations, formats, refusals
 from sms.parser import Parsed
 from sms.segments import GSM7_BASIC, GSM7_EXTENDED, to_gsm
@@ -31,7 +31,7 @@ def rates(session: Session, worker: Worker, market: Market, parsed: Parsed, now:
     """Median and middle half of published rates for a skill near the worker, or none yet."""
     skill = parsed.skill
     if skill is None:
-        skills = skills_of(session, worker.id)
+        skills = own_skills(TextTransaction(session), worker.id)
         if len(skills) != 1:
             example = skills[0] if skills else (market.skills or ["care"])[0]
             example = skill_word(example, worker.language)
@@ -154,7 +154,7 @@ def my_data(
     session: Session, worker: Worker, market: Market, parsed: Parsed, now: datetime
 ) -> None:
     """What is held, in one or two texts, and how to get all of it."""
-    facts = held(session, worker)
+    facts = what_is_held(TextTransaction(session), worker.id)
     lang = worker.language
     place = facts.place or say("data_no_postcode", lang)
     identity = (
@@ -181,7 +181,7 @@ def who_saw(
     session: Session, worker: Worker, market: Market, parsed: Parsed, now: datetime
 ) -> None:
     """Who looked at the worker's data, when and why, newest first."""
-    seen = accesses_for(session, worker.id)
+    seen = looks_at_my_data(TextTransaction(session), worker.id)
     if not seen:
         notify_worker(session, worker, "who_saw_none", now)
         return
@@ -215,7 +215,7 @@ def delete_data(
     worker asked us to forget)."""
     waiting = conversations.waiting(session, worker.phone, "delete_data", CONFIRM_WITHIN, now)
     if waiting and parsed.exact:
-        erase(session, worker, now)
+        erase_my_data(TextTransaction(session), worker.id, now)
         return
     conversations.remember(session, worker.phone, "delete_data", "confirm", {}, now)
     notify_worker(session, worker, "delete_confirm", now)
@@ -232,7 +232,7 @@ def deletion_called_off(session: Session, worker: Worker, now: datetime) -> bool
 
 def why(session: Session, worker: Worker, market: Market, parsed: Parsed, now: datetime) -> None:
     """WHY, WHY 4821, WHY S12: the stored reason and the published rule, in plain words."""
-    found = explain(session, worker, market, parsed.offer_ref, now)
+    found = why_offered(TextTransaction(session), worker.id, market.id, parsed.offer_ref, now)
     notify_worker(session, worker, found.kind, now, **found.data)
 
 

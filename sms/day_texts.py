@@ -5,17 +5,20 @@ from decimal import Decimal
 
 from sqlmodel import Session
 
-from exchange import arrival
 from exchange.notices import notify_worker
 from exchange.reminders import buyer_contact
 from exchange.shifts import shift_facts, shift_minutes
+from services import days
+from services.unit import TextTransaction
 from sms.parser import Parsed
 from store.models import Buyer, Market, Worker
 
 
 def late(session: Session, worker: Worker, market: Market, parsed: Parsed, now: datetime) -> None:
     """Tell the buyer of the booking nearest now how late the worker will be, and thank them."""
-    answer = arrival.report_late(session, worker, parsed.late_minutes, now, parsed.offer_ref)
+    answer = days.report_late(
+        TextTransaction(session), worker.id, parsed.late_minutes, parsed.offer_ref, now
+    )
     if answer.outcome == "no_booking":
         notify_worker(session, worker, "late_no_booking", now)
         return
@@ -38,7 +41,7 @@ def check_in(
     session: Session, worker: Worker, market: Market, parsed: Parsed, now: datetime
 ) -> None:
     """Check the worker in to the booking starting about now; say how to check out."""
-    answer = arrival.check_in(session, worker, now, parsed.offer_ref)
+    answer = days.check_in(TextTransaction(session), worker.id, parsed.offer_ref, now)
     if answer.outcome == "no_booking":
         notify_worker(session, worker, "checkin_no_booking", now)
         return

@@ -7,18 +7,19 @@ from zoneinfo import ZoneInfo
 
 from sqlmodel import Session
 
-from exchange import disputes, offers, timesheets
 from exchange.errors import Refused
-from exchange.franchises import concession
 from exchange.localtime import local
 from exchange.notices import notify_worker
+from services import disputing
 from services.disputes import open_dispute
+from services.selling import open_offers
+from services.timesheets import changed_hours_to_answer, dispute_changed_hours
 from services.unit import TextTransaction
 from sms import conversations, refusals
 from sms.parser import Parsed
 from sms.parsing.complaints import category_of, weekday_of
 from sms.templates import say
-from store.models import Booking, Conversation, Dispute, Market, Shift, Worker
+from store.models import Booking, Conversation, Market, Shift, Worker
 
 # A half-told complaint (which booking? what about?) waits this long for its answer.
 ANSWER_WITHIN = timedelta(hours=24)
@@ -37,7 +38,8 @@ def dispute(
     and open the dispute; the exchange's notice confirms it with the dispute's reference."""
     detail = parsed.detail or ""
     ref = parsed.offer_ref
-    amended = [t.ref for t in timesheets.amended_timesheets(session, worker.id)]
+    text = TextTransaction(session)
+    amended = changed_hours_to_answer(text, worker.id)
     if ref is None and len(amended) == 1:
         ref = amended[0]
     if ref in amended:
@@ -45,12 +47,12 @@ def dispute(
             session,
             worker,
             now,
-            lambda: timesheets.worker_dispute(session, worker.id, ref, detail, now),
+            lambda: dispute_changed_hours(text, worker.id, ref, detail, now),
         )
     elif ref is not None and ref.upper().startswith("D"):
         _add_detail(session, worker, ref, detail, now)
     elif ref is not None:
-        booking = disputes.booking_by_ref(session, worker.id, ref)
+        booking = disputing.booking_by_ref(text, worker.id, ref)
         if booking is None:
             notify_worker(session, worker, "dispute_no_such_booking", now, ref=ref)
         else:
@@ -65,13 +67,14 @@ def _find_booking(
     """A complaint naming no booking: the one on the day it names, the only recent one, or a
     numbered list of the recent ones to choose from."""
     weekday = weekday_of(detail, now.astimezone(ZoneInfo(market.tz)))
-    on_day = disputes.recent_bookings(session, worker.id, now, weekday=weekday, tz=market.tz)
+    text = TextTransaction(session)
+    on_day = disputing.recent_bookings(text, worker.id, now, market.tz, weekday=weekday)
     if weekday is not None and len(on_day) == 1:
         _about(session, worker, on_day[0][0], detail, now)
         return
-    recent = disputes.recent_bookings(session, worker.id, now, tz=market.tz)[:LISTED]
+    recent = disputing.recent_bookings(text, worker.id, now, market.tz)[:LISTED]
     if not recent:
-        notify_worker(session, worker, "dispute_no_booking", now, days=disputes.RECENT.days)
+        notify_worker(session, worker, "dispute_no_booking", now, days=disputing.RECENT.days)
     elif len(recent) == 1:
         _about(session, worker, recent[0][0], detail, now)
     else:
@@ -126,17 +129,14 @@ def answered(
     if pending is not None and _answer(session, worker, pending, body, now):
         return True
     conversations.forget(session, worker.phone, "dispute")
-    waiting = disputes.waiting_question(session, "worker", worker.id)
-    if (
-        waiting is None
-        or parsed.intent not in ANSWER_INTENTS
-        or parsed.offer_ref
-        or not body.strip()
-    ):
+    if parsed.intent not in ANSWER_INTENTS or parsed.offer_ref or not body.strip():
         return False
-    if parsed.intent in ("accept", "decline") and offers.live_offers(session, worker.id):
+    text = TextTransaction(session)
+    if parsed.intent in ("accept", "decline") and open_offers(text, worker.id):
         return False  # with an offer open, YES takes it; staff can ask again
-    disputes.attach_reply(session, waiting, "worker", body, now, message_id=message_id)
+    waiting = disputing.answer_question(text, "worker", worker.id, body, now, message_id)
+    if waiting is None:
+        return False
     notify_worker(session, worker, "dispute_reply_kept", now, dispute=waiting.ref)
     return True
 
@@ -163,23 +163,26 @@ def _answer(
 
 def appeal(session: Session, worker: Worker, market: Market, parsed: Parsed, now: datetime) -> None:
     """APPEAL D12 and why: the decision goes to a second reviewer; the exchange tells both."""
-
-    def send() -> Dispute:
-        found = disputes.party_dispute(session, "worker", worker.id, parsed.offer_ref, now)
-        return disputes.appeal(session, found.id, "worker", parsed.detail or "", now)
-
-    _attempt(session, worker, now, send)
+    _attempt(
+        session,
+        worker,
+        now,
+        lambda: disputing.appeal(
+            TextTransaction(session), "worker", worker.id, parsed.offer_ref,
+            parsed.detail or "", now,
+        ),
+    )  # fmt: skip
 
 
 def my_record(
     session: Session, worker: Worker, market: Market, parsed: Parsed, now: datetime
 ) -> None:
     """MY RECORD: the worker's live penalty points, why each was given and when it ends."""
-    points = disputes.live_points(session, now, worker_id=worker.id)
+    standing = disputing.standing(TextTransaction(session), worker.id, now)
+    points = standing.points
     if not points:
         notify_worker(session, worker, "my_record_clean", now)
         return
-    limits = concession(session)
     details = "; ".join(
         f"{_short(point.reason)}, ends {local(point.expires_at, market.tz):%-d %b %Y}"
         for point in points[-SHOWN_POINTS:]
@@ -193,7 +196,7 @@ def my_record(
         now,
         points=len(points),
         details=details,
-        limit=limits.points_to_suspend,
+        limit=standing.limit,
     )
 
 
@@ -204,20 +207,20 @@ def _short(reason: str) -> str:
 def _add_detail(session: Session, worker: Worker, ref: str, detail: str, now: datetime) -> None:
     """DISPUTE D12 and more words: they go to that dispute for the decider."""
 
-    def add() -> Dispute:
-        found = disputes.party_dispute(session, "worker", worker.id, ref, now)
-        disputes.add_detail(session, found, "worker", detail, now)
-        notify_worker(session, worker, "dispute_reply_kept", now, dispute=found.ref)
-        return found
+    try:
+        found = disputing.add_to_dispute(
+            TextTransaction(session), "worker", worker.id, ref, detail, now
+        )
+    except Refused as refusal:
+        refusals.tell(session, worker, refusal, now)
+        return
+    notify_worker(session, worker, "dispute_reply_kept", now, dispute=found.ref)
 
-    _attempt(session, worker, now, add)
 
-
-def _attempt(session: Session, worker: Worker, now: datetime, act: Callable[[], Dispute]) -> None:
+def _attempt(session: Session, worker: Worker, now: datetime, act: Callable[[], object]) -> None:
     """Do it, or reply with why not and change nothing."""
     try:
-        with session.begin_nested():
-            act()
+        act()
     except Refused as refusal:
         refusals.tell(session, worker, refusal, now)
 

@@ -10,11 +10,12 @@ from datetime import date, datetime
 
 from sqlmodel import Session
 
-from exchange import offers
 from exchange.errors import Refused
-from exchange.law import minimums, people
 from exchange.law.checks import DOB_EXAMPLE
 from exchange.notices import notify_worker
+from services import law
+from services.selling import open_offers
+from services.unit import TextTransaction
 from sms import refusals
 from sms.parser import Parsed
 from store.models import Market, Worker
@@ -95,23 +96,24 @@ def dob_example(market: Market) -> str:
 
 def act(session: Session, worker: Worker, market: Market, body: str, now: datetime) -> bool:
     """Carry out a law text; False when the text is not one (the parser's commands take it)."""
+    text = TextTransaction(session)
     if (found := DOB_WORDS.match(body)) is not None:
         date_of_birth(session, worker, market, found.group("date"), now)
     elif _OPT_OUT.match(body):
         try:
-            people.opt_out_of_week(session, worker, now)
+            law.opt_out_of_week(text, worker.id, now)
         except Refused as refusal:
             refusals.tell(session, worker, refusal, now)
             return True
         notify_worker(session, worker, "week_opted_out", now)
     elif _OPT_BACK.match(body):
-        ends = people.end_week_opt_out(session, worker, now)
+        ends = law.end_week_opt_out(text, worker.id, now)
         if ends is None:
             notify_worker(session, worker, "week_not_opted_out", now)
         else:
             notify_worker(session, worker, "week_opt_out_ends", now, ends_day=ends.isoformat())
     elif _RAISE.match(body):
-        if not _raise(session, worker, now):
+        if not law.take_raise(text, worker.id, now):
             notify_worker(session, worker, "no_raise", now)
     else:
         return False
@@ -126,24 +128,16 @@ def date_of_birth(
         notify_worker(session, worker, "dob_again", now, example=dob_example(market))
         return
     try:
-        with session.begin_nested():
-            people.set_date_of_birth(session, worker, born, now)
+        law.give_date_of_birth(TextTransaction(session), worker.id, born, now)
     except Refused as refusal:
         refusals.tell(session, worker, refusal, now, example=dob_example(market))
         return
     notify_worker(session, worker, "dob_saved", now)
-    offers.offer_open_shifts(session, worker.id, now)
 
 
 def raise_answered(session: Session, worker: Worker, parsed: Parsed, now: datetime) -> bool:
     """A bare YES with a rise pending and no offer open raises the rate to the new minimum."""
-    if parsed.offer_ref is not None or offers.live_offers(session, worker.id):
+    text = TextTransaction(session)
+    if parsed.offer_ref is not None or open_offers(text, worker.id):
         return False
-    return _raise(session, worker, now)
-
-
-def _raise(session: Session, worker: Worker, now: datetime) -> bool:
-    if minimums.accept_raise(session, worker, now) is None:
-        return False
-    offers.offer_open_shifts(session, worker.id, now)
-    return True
+    return law.take_raise(text, worker.id, now)

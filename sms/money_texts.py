@@ -5,10 +5,12 @@ from datetime import datetime
 
 from sqlmodel import Session
 
-from exchange import ledger, offers, timesheets
 from exchange.errors import Refused
 from exchange.notices import notify_worker
-from exchange.workers import update_terms
+from services import days, timesheets
+from services.selling import open_offers
+from services.terms import change_own_terms
+from services.unit import TextTransaction
 from sms import refusals
 from sms.parser import Parsed
 from store.models import Market, Worker
@@ -24,15 +26,14 @@ def check_out(
 ) -> None:
     """DONE, DONE 5.5, finished 6pm: the hours go to the buyer (the exchange acks the worker)."""
     try:
-        with session.begin_nested():
-            timesheets.check_out(
-                session,
-                worker.id,
-                now,
-                minutes=parsed.minutes_worked,
-                end=parsed.end,
-                ref=parsed.offer_ref,
-            )
+        days.check_out(
+            TextTransaction(session),
+            worker.id,
+            now,
+            minutes=parsed.minutes_worked,
+            end=parsed.end,
+            ref=parsed.offer_ref,
+        )
     except Refused as refusal:
         _refused(session, worker, refusal, now)
 
@@ -43,10 +44,11 @@ def accept_or(fallback: Handler) -> Handler:
     def accept(
         session: Session, worker: Worker, market: Market, parsed: Parsed, now: datetime
     ) -> None:
-        amended = [t.ref for t in timesheets.amended_timesheets(session, worker.id)]
+        text = TextTransaction(session)
+        amended = timesheets.changed_hours_to_answer(text, worker.id)
         if parsed.offer_ref is not None and parsed.offer_ref in amended:
             ref = parsed.offer_ref
-        elif parsed.offer_ref is None and amended and not offers.live_offers(session, worker.id):
+        elif parsed.offer_ref is None and amended and not open_offers(text, worker.id):
             if len(amended) > 1:
                 _which(session, worker, amended, now)
                 return
@@ -55,8 +57,7 @@ def accept_or(fallback: Handler) -> Handler:
             fallback(session, worker, market, parsed, now)
             return
         try:
-            with session.begin_nested():
-                timesheets.worker_accept(session, worker.id, ref, now)
+            timesheets.accept_changed_hours(text, worker.id, ref, now)
         except Refused as refusal:
             _refused(session, worker, refusal, now)
 
@@ -66,8 +67,7 @@ def accept_or(fallback: Handler) -> Handler:
 def tax(session: Session, worker: Worker, market: Market, parsed: Parsed, now: datetime) -> None:
     """TAX 20: the share of future pay held back for tax, recorded as a change of terms."""
     try:
-        with session.begin_nested():
-            update_terms(session, worker, now, tax_percent=parsed.tax_percent)
+        change_own_terms(TextTransaction(session), worker.id, now, tax_percent=parsed.tax_percent)
     except Refused as refusal:
         _refused(session, worker, refusal, now)
         return
@@ -78,8 +78,7 @@ def earnings(
     session: Session, worker: Worker, market: Market, parsed: Parsed, now: datetime
 ) -> None:
     """EARNINGS: this week's and this month's pay, before and after tax."""
-    totals = ledger.earnings(session, worker.id, now, market.tz)
-
+    totals = timesheets.earnings(TextTransaction(session), worker.id, now, market.tz)
     notify_worker(
         session,
         worker,

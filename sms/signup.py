@@ -14,13 +14,14 @@ from datetime import date, datetime
 
 from sqlmodel import Session, select
 
-from exchange import inbox
 from exchange.areas import normalise_place
 from exchange.errors import Refused
-from exchange.law.people import needs_date_of_birth, too_young_until
 from exchange.notices import notify_worker
 from exchange.onboarding import NAME, PLACE_EXAMPLE
-from exchange.workers import register_worker
+from services import law
+from services.inbox import hand_to_a_person
+from services.joining import choose_language, join
+from services.unit import TextTransaction
 from sms import conversations
 from sms.law_texts import DOB_WORDS, dob_example, parse_dob
 from sms.parser import Parsed
@@ -86,8 +87,7 @@ def answer(
     chosen = language_chosen(body)
     if chosen is not None:
         # "ES", "polski": the language offered in the welcome; the question again, in it.
-        worker.language = chosen
-        session.add(worker)
+        choose_language(TextTransaction(session), worker.id, chosen)
         _ask_step(session, worker, market, step, data, now)
         return
     taken = _take(step, body, data, worker, market, now)
@@ -236,11 +236,12 @@ def _next(
     session: Session, worker: Worker, market: Market, data: dict, now: datetime, welcome=False
 ) -> None:
     """Ask the first question not yet answered, or register the worker when all are."""
+    text = TextTransaction(session)
     for step in ("name", "skills", "place", "dob", "rate"):
-        if step == "dob" and not needs_date_of_birth(session, market, now):
+        if step == "dob" and not law.asks_date_of_birth(text, market.id, now):
             continue
         if step == "dob" and "dob" in data:
-            until = too_young_until(session, market, date.fromisoformat(data["dob"]), now)
+            until = law.too_young_until(text, market.id, date.fromisoformat(data["dob"]), now)
             if until is not None:
                 conversations.forget(session, worker.phone, "signup")
                 _say(session, worker, "signup_too_young", now, from_date=until.isoformat())
@@ -321,24 +322,23 @@ def _to_a_person(session: Session, worker: Worker, market: Market, now: datetime
         .where(Message.phone == worker.phone, Message.direction == "in")
         .order_by(Message.id.desc())
     ).first()
-    thread, tell = inbox.hand_over(session, message, market, worker, "not_understood", now)
-    if tell:
-        inbox.tell_sender(session, thread, worker, worker.language, now)
+    hand_to_a_person(
+        TextTransaction(session), message.id, market.id, worker.id, "not_understood", now
+    )
 
 
 def _register(session: Session, worker: Worker, market: Market, data: dict, now: datetime) -> None:
     try:
-        registered = register_worker(
-            session,
-            market,
-            worker.phone,
+        registered = join(
+            TextTransaction(session),
+            worker.id,
+            market.id,
             data["name"],
             data["skills"],
             data["place"],
             data["rate"],
             now,
-            language=worker.language,
-            date_of_birth=date.fromisoformat(data["dob"]) if "dob" in data else None,
+            born=date.fromisoformat(data["dob"]) if "dob" in data else None,
         )
     except Refused as refusal:
         data.pop("rate", None)

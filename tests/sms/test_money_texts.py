@@ -230,3 +230,13 @@ def test_a_buyer_saying_noshow_is_recorded_and_the_worker_told(db, booking, afte
     assert "If you are there, text HERE." in out[ANN]
     with db.read() as session:
         assert session.get(Booking, booking.id).arrived is False
+
+
+def test_finished_at_a_time_still_to_come_is_refused_and_the_booking_stays_open(db, booking):
+    with db.read() as session:
+        start = session.get(Booking, booking.id).created_at + timedelta(days=1)
+    sent = text(db, ANN, "finished at 6pm", start.replace(hour=10))
+    assert sent == {ANN: "Sorry: That time is still to come. e.g. DONE 4.5 or finished 6pm"}
+    with db.read() as session:
+        assert session.exec(select(Timesheet)).all() == []
+        assert session.get(Booking, booking.id).checked_out_at is None

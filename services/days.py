@@ -1,0 +1,39 @@
+"""On the day of a shift, what a worker does by text: say they are running late, that they have
+arrived, that they are done. Each acts only on the worker's own bookings; the buyer hears by the
+notices the market writes."""
+
+from datetime import datetime
+
+from exchange import arrival, timesheets
+from exchange.arrival import OnTheDay
+from services.unit import Unit
+from store.models import Timesheet, Worker
+
+
+def report_late(
+    db: Unit, worker_id: int, minutes: int | None, ref: str | None, now: datetime
+) -> OnTheDay:
+    """LATE 15: the buyer of the booking nearest now is told when the worker will arrive, and
+    the check-in prompt waits that long; without minutes nothing changes (`how_late`)."""
+    with db.write() as session:
+        return arrival.report_late(session, session.get(Worker, worker_id), minutes, now, ref)
+
+
+def check_in(db: Unit, worker_id: int, ref: str | None, now: datetime) -> OnTheDay:
+    """HERE: the start of the booking beginning about now is recorded, once."""
+    with db.write() as session:
+        return arrival.check_in(session, session.get(Worker, worker_id), now, ref)
+
+
+def check_out(
+    db: Unit,
+    worker_id: int,
+    now: datetime,
+    minutes: int | None = None,
+    end: datetime | None = None,
+    ref: str | None = None,
+) -> Timesheet:
+    """DONE: the worker's hours go to the buyer to confirm (they stand if the buyer says nothing
+    in time). All or nothing: a refusal leaves the booking open."""
+    with db.write() as session, session.begin_nested():
+        return timesheets.check_out(session, worker_id, now, minutes=minutes, end=end, ref=ref)
