@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
@@ -18,6 +19,10 @@ from tests.twilio_double import twilio_double  # noqa: F401
 POSTGRES_URL = os.environ.get("POEMS_TEST_POSTGRES_URL")
 # Tests make hundreds of accounts: their passwords are hashed at Argon2id's cheapest cost.
 os.environ["POEMS_PASSWORD_HASH"] = "test"
+# Speed is measured in bench/, not here: on a machine busy with other tests a first example can
+# take far longer than the rest, and that is no fault of the code.
+settings.register_profile("poems", deadline=None)
+settings.load_profile("poems")
 
 # Thursday 26 November 2026, 10:00 in London (UTC in winter).
 NOW = datetime(2026, 11, 26, 10, 0, tzinfo=UTC)

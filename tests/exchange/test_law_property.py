@@ -322,7 +322,6 @@ def broken_rules(rows, zone, worker, booked):
 @pytest.mark.parametrize("rule_set", ["uk", "tight", "us-or-portland"])
 @settings(
     max_examples=10,
-    deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 @given(workers=people, shifts=work, seed=st.integers(0, 2**16))

@@ -33,21 +33,21 @@ def with_margins(interior):
     return {key: Count(bookings=count, workers=len(seen)) for key, (seen, count) in cells.items()}
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300)
 @given(tables())
 def test_no_withheld_cell_can_be_worked_out_from_the_rest(cells):
     hidden = suppress(cells)
     assert determined(table_equations(cells, lambda key: key), hidden) == set()
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=200)
 @given(tables())
 def test_every_cell_under_five_workers_is_withheld(cells):
     hidden = suppress(cells)
     assert {key for key, count in cells.items() if count.workers < 5} <= hidden
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=150)
 @given(tables(max_rows=4, max_cols=3), st.data())
 def test_linked_tables_leak_nothing_through_their_shared_totals(hub, data):
     """A spoke table per hub row, whose grand total is that row's total."""

@@ -59,14 +59,14 @@ class Terminal:
             check=False,
         ).stdout
 
-    def wait_until_gone(self, text: str, timeout: float = 20.0) -> None:
+    def wait_until_gone(self, text: str, timeout: float = 60.0) -> None:
         began = time.monotonic()
         while text in self.screen():
             if time.monotonic() - began > timeout:
                 raise AssertionError(f"{text!r} still shown; the screen was:\n{self.screen()}")
             time.sleep(0.2)
 
-    def wait_for(self, text: str, timeout: float = 20.0) -> str:
+    def wait_for(self, text: str, timeout: float = 60.0) -> str:
         began = time.monotonic()
         while time.monotonic() - began < timeout:
             shown = self.screen()

@@ -100,7 +100,7 @@ def test_poems_serve_starts_and_refuses_unsigned_webhooks(sqlite_url):
             except httpx.TransportError:
                 return False
 
-        wait_for(healthy, seconds=20)
+        wait_for(healthy, seconds=60)
         unsigned = httpx.post(
             base + "/sms/inbound", data={"MessageSid": "SM1", "From": WORKER, "Body": "hi"}
         )
