@@ -128,6 +128,9 @@ class Walk:
             self.alive(what)
             assert picture(app) != before, f"{what} changed nothing on the screen"
             opened = app.screen
+            if isinstance(opened, HelpScreen) and opened not in stack:
+                shown = [what for _, what in opened.keys_here]
+                assert shown == [what for _, what in keys_of(here)], where
             if (
                 app.current_mode == mode
                 and opened not in stack
@@ -135,9 +138,6 @@ class Walk:
                 and type(opened).__name__ not in self.walked
                 and depth < DEEPEST
             ):
-                if isinstance(opened, HelpScreen):
-                    shown = [what for _, what in opened.keys_here]
-                    assert shown == [what for _, what in keys_of(here)], where
                 await self.screen(mode, [*path, key], depth + 1)
 
     async def commands(self, mode: str) -> None:
