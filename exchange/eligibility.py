@@ -107,6 +107,12 @@ def covering_window(shift: Shift) -> list[ColumnElement[bool]]:
     ]
 
 
+def skill_held(shift: Shift) -> list[ColumnElement[bool]]:
+    """A skill of the worker's that is the shift's (joined from the worker's side to lead the
+    shifts' skill index)."""
+    return [WorkerSkill.worker_id == Worker.id, WorkerSkill.skill == shift.skill]
+
+
 def _active(shift: Shift, now: datetime) -> ColumnElement[bool]:
     return and_(
         Worker.status == WorkerStatus.ACTIVE,
@@ -130,11 +136,7 @@ def _active_check(shift: ShiftFacts, now: datetime) -> Check:
 def _does_the_skill(shift: Shift, now: datetime) -> ColumnElement[bool]:
     # A subquery, not a join: the skill then cannot lead the plan through every worker who has
     # it; the windows that cover the shift lead instead, and they are few.
-    return exists(
-        select(WorkerSkill.skill).where(
-            WorkerSkill.worker_id == Worker.id, WorkerSkill.skill == shift.skill
-        )
-    )
+    return exists(select(WorkerSkill.skill).where(*skill_held(shift)))
 
 
 def _does_the_skill_check(shift: ShiftFacts, now: datetime) -> Check:
@@ -297,6 +299,18 @@ REQUIREMENTS: tuple[Requirement, ...] = (
 # match() joins the covering window (its order ranks the workers) rather than asking it apart.
 JOINED = "not_free"
 BY_CODE: dict[str, Requirement] = {need.code: need for need in REQUIREMENTS}
+# Those whose clauses read nothing of the shift in Python: given the Shift table in place of one
+# shift, each is SQL over Worker and Shift both, and a query may read shifts from a worker's side.
+ACROSS_SHIFTS = ("not_active", "skill", "currency", "rate", "not_free", "offered")
+
+
+def across_shifts(codes: Iterable[str], now: datetime) -> list[ColumnElement[bool]]:
+    """The named requirements as SQL over Worker and Shift both (each its own clause, given the
+    Shift table), for a query that finds the shifts a worker could fit."""
+    codes = list(codes)
+    if not set(codes) <= set(ACROSS_SHIFTS):
+        raise ValueError(f"only {', '.join(ACROSS_SHIFTS)} can be asked across shifts")
+    return [BY_CODE[code].clause(Shift, now) for code in codes]
 
 
 def checks(codes: Iterable[str], shift: ShiftFacts, now: datetime) -> Check:
