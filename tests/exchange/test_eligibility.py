@@ -7,13 +7,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from exchange.eligibility import REQUIREMENTS, offer_reason, unmet
+from exchange.eligibility import REQUIREMENTS, unmet
 from exchange.matching import match
 from exchange.why import explain
 from sms.templates import render
-from store.models import Booking, Market, Offer, Shift, Worker, WorkerCredential
-from store.statuses import OfferStatus
+from store.models import Market, Shift, Worker, WorkerCredential
+from store.statuses import BookingStatus, OfferStatus
 from tests import factories
+from tests.exchange.eligibility_rows import booking_row, offer_row
 
 # A worker who fits, but for the faults drawn (none, one, or two at once): so that most
 # workers are near the line and every requirement is met and missed in the examples.
@@ -91,29 +92,9 @@ def make_worker(session, n: int, person: dict, shift: Shift, now) -> Worker:
     session.add(worker)
     session.flush()
     if person["booked_then"]:
-        elsewhere = factories.shift(session, now, start=shift.start, skill="cleaning")
-        session.add(
-            Booking(
-                shift_id=elsewhere.id,
-                worker_id=worker.id,
-                rate_minor=1300,
-                currency="GBP",
-                created_at=now,
-            )
-        )
+        booking_row(session, shift, worker.id, shift.start, BookingStatus.BOOKED, now)
     if person["offer"] is not None:
-        session.add(
-            Offer(
-                shift_id=shift.id,
-                worker_id=worker.id,
-                wave=1,
-                rank=1,
-                ref=str(1000 + n),
-                status=person["offer"],
-                reason=offer_reason(1, 1, person["rate"], (shift.start, shift.end), None),
-                created_at=now,
-            )
-        )
+        offer_row(session, shift, worker.id, person["offer"], str(1000 + n), now)
     if person["credential"] != "none":
         expires = now + timedelta(days=365 if person["credential"] == "held" else -1)
         session.add(

@@ -3,8 +3,8 @@ in-memory check, asked of the same worker's facts, give one verdict, over random
 shifts on a real SQLite file; all the checks together pass exactly the rows matching finds; and
 the shifts found from a worker's side are those the same clauses let them through for."""
 
-from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from types import SimpleNamespace
 from typing import Any
 
 from hypothesis import HealthCheck, given, settings
@@ -24,8 +24,9 @@ from store.models import (
     WorkerCredential,
     WorkerSkill,
 )
-from store.statuses import BookingStatus, OfferStatus, ShiftStatus, WorkerStatus
+from store.statuses import BookingStatus, OfferStatus, WorkerStatus
 from tests import factories
+from tests.exchange.eligibility_rows import booking_row, offer_row
 
 CREDENTIALS = ("dbs", "food_hygiene")
 # Hours from the shift's start and end: a window that covers it, or misses it by a little.
@@ -70,46 +71,14 @@ SHIFTS = st.fixed_dictionaries(
 )
 
 
-@dataclass
-class WorkerFacts:
-    """A worker's facts read back from the database, as exchange.eligibility.WorkerFacts."""
-
-    id: int
-    status: str
-    opted_out_at: datetime | None
-    suspended_at: datetime | None
-    currency: str
-    asking_rate_minor: int | None
-    travel_areas: list[str]
-    travel_miles: int | None
-    min_shift_minutes: int
-    notice_minutes: int
-    skills: set[str]
-    credentials: list[tuple[str, datetime | None]]
-    booked: list[tuple[datetime, datetime, int]]
-
-
-@dataclass
-class ShiftFacts:
-    """A shift's facts read back from the database, as exchange.eligibility.ShiftFacts."""
-
-    skill: str
-    currency: str
-    max_rate_minor: int
-    postcode: str
-    start: datetime
-    end: datetime
-    credentials: list[str]
-    offered: set[int] = field(default_factory=set)
-
-
-def worker_facts(session: Session, worker: Worker, now: datetime) -> WorkerFacts:
+def worker_facts(session: Session, worker: Worker, now: datetime) -> SimpleNamespace:
+    """A worker's facts read back from the database (exchange.eligibility.WorkerFacts)."""
     booked = session.exec(
         select(Shift.start, Shift.end, Booking.id)
         .join(Booking, col(Booking.shift_id) == Shift.id)
         .where(Booking.worker_id == worker.id, Booking.status == BookingStatus.BOOKED)
     ).all()
-    return WorkerFacts(
+    return SimpleNamespace(
         id=worker.id,
         status=worker.status,
         # The database keeps only that they texted STOP: by now at the latest.
@@ -134,13 +103,14 @@ def worker_facts(session: Session, worker: Worker, now: datetime) -> WorkerFacts
     )
 
 
-def shift_facts(session: Session, shift: Shift) -> ShiftFacts:
+def shift_facts(session: Session, shift: Shift) -> SimpleNamespace:
+    """A shift's facts read back from the database (exchange.eligibility.ShiftFacts)."""
     offered = session.exec(
         select(Offer.worker_id).where(
             Offer.shift_id == shift.id, Offer.status != OfferStatus.FILLED
         )
     )
-    return ShiftFacts(
+    return SimpleNamespace(
         skill=shift.skill,
         currency=shift.currency,
         max_rate_minor=shift.max_rate_minor,
@@ -195,47 +165,35 @@ def make_worker(
             )
         )
     for hours, status in drawn["bookings"]:
-        # Made as a row: a shift already started cannot be posted, but can be booked.
-        elsewhere = Shift(
-            market_id=shift.market_id,
-            buyer_id=shift.buyer_id,
-            skill="cleaning",
-            postcode="E1 7AA",
-            start=shift.start + hours * hour,
-            end=shift.start + (hours + 4) * hour,
-            slots=1,
-            max_rate_minor=1450,
-            currency="GBP",
-            status=ShiftStatus.FILLED,
-            created_at=now,
-        )
-        session.add(elsewhere)
-        session.flush()
-        session.add(
-            Booking(
-                shift_id=elsewhere.id,
-                worker_id=worker.id,
-                rate_minor=1300,
-                currency="GBP",
-                status=status,
-                created_at=now,
-            )
-        )
+        booking_row(session, shift, worker.id, shift.start + hours * hour, status, now)
     if drawn["offer"] is not None:
-        session.add(
-            Offer(
-                shift_id=shift.id,
-                worker_id=worker.id,
-                wave=1,
-                rank=1,
-                ref=f"{1000 + n}",
-                status=drawn["offer"],
-                reason="{}",
-                created_at=now,
-            )
-        )
+        offer_row(session, shift, worker.id, drawn["offer"], str(1000 + n), now)
     session.flush()
     return worker, windows
+
+
+def examples(count: int) -> settings:
+    """Hypothesis settings for these tests: each example is a few workers in a real database."""
+    return settings(
+        max_examples=count,
+        deadline=None,
+        suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+    )
+
+
+def post(session: Session, drawn: dict[str, Any], now: datetime, later: int = 0) -> Shift:
+    """The shift drawn, posted through the exchange's rules (`later`: hours after its draw)."""
+    minutes, seconds = drawn["ahead"]
+    return factories.shift(
+        session,
+        now,
+        start=now + timedelta(hours=later, minutes=minutes, seconds=seconds),
+        hours=drawn["hours"],
+        max_rate=drawn["max_rate"],
+        skill=drawn["skill"],
+        postcode=drawn["postcode"],
+        credentials=tuple(sorted(drawn["credentials"])),
+    )
 
 
 def sql_verdicts(session: Session, worker: Worker, shift: Shift, now: datetime) -> dict[str, bool]:
@@ -246,27 +204,12 @@ def sql_verdicts(session: Session, worker: Worker, shift: Shift, now: datetime) 
     return {need.code: bool(holds) for need, holds in zip(REQUIREMENTS, met, strict=True)}
 
 
-@settings(
-    max_examples=80,
-    deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-)
+@examples(80)
 @given(drawn_shift=SHIFTS, people=st.lists(WORKERS, min_size=1, max_size=5))
 def test_every_requirement_says_the_same_in_sql_and_in_memory(db, now, drawn_shift, people):
     with db.write() as session:
         example = session.begin_nested()
-        minutes, seconds = drawn_shift["ahead"]
-        start = now + timedelta(minutes=minutes, seconds=seconds)
-        shift = factories.shift(
-            session,
-            now,
-            start=start,
-            hours=drawn_shift["hours"],
-            max_rate=drawn_shift["max_rate"],
-            skill=drawn_shift["skill"],
-            postcode=drawn_shift["postcode"],
-            credentials=tuple(sorted(drawn_shift["credentials"])),
-        )
+        shift = post(session, drawn_shift, now)
         made = [make_worker(session, n, drawn, shift, now) for n, drawn in enumerate(people)]
         facts = shift_facts(session, shift)
         for worker, windows in made:
@@ -281,28 +224,14 @@ def test_every_requirement_says_the_same_in_sql_and_in_memory(db, now, drawn_shi
         example.rollback()
 
 
-@settings(
-    max_examples=40,
-    deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-)
+@examples(40)
 @given(drawn_shift=SHIFTS, people=st.lists(WORKERS, min_size=1, max_size=5))
 def test_all_the_checks_pass_exactly_the_workers_and_windows_matching_finds(
     db, now, drawn_shift, people
 ):
     with db.write() as session:
         example = session.begin_nested()
-        minutes, seconds = drawn_shift["ahead"]
-        shift = factories.shift(
-            session,
-            now,
-            start=now + timedelta(minutes=minutes, seconds=seconds),
-            hours=drawn_shift["hours"],
-            max_rate=drawn_shift["max_rate"],
-            skill=drawn_shift["skill"],
-            postcode=drawn_shift["postcode"],
-            credentials=tuple(sorted(drawn_shift["credentials"])),
-        )
+        shift = post(session, drawn_shift, now)
         made = [make_worker(session, n, drawn, shift, now) for n, drawn in enumerate(people)]
         ours = {worker.id for worker, _ in made}
         found = {
@@ -320,11 +249,7 @@ def test_all_the_checks_pass_exactly_the_workers_and_windows_matching_finds(
         example.rollback()
 
 
-@settings(
-    max_examples=40,
-    deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-)
+@examples(40)
 @given(
     drawn_shifts=st.lists(SHIFTS, min_size=1, max_size=3),
     people=st.lists(WORKERS, min_size=1, max_size=4),
@@ -336,20 +261,7 @@ def test_the_shifts_a_worker_could_fit_are_those_matching_would_let_them_through
     asked across shifts) and whose place the worker meets."""
     with db.write() as session:
         example = session.begin_nested()
-        posted = []
-        for n, drawn in enumerate(drawn_shifts):
-            minutes, seconds = drawn["ahead"]
-            posted.append(
-                factories.shift(
-                    session,
-                    now,
-                    start=now + timedelta(minutes=minutes + 60 * n, seconds=seconds),
-                    hours=drawn["hours"],
-                    max_rate=drawn["max_rate"],
-                    skill=drawn["skill"],
-                    postcode=drawn["postcode"],
-                )
-            )
+        posted = [post(session, drawn, now, later=n) for n, drawn in enumerate(drawn_shifts)]
         made = [make_worker(session, n, drawn, posted[0], now) for n, drawn in enumerate(people)]
         for worker, _ in made:
             session.refresh(worker)
