@@ -7,7 +7,8 @@ check runs after the query for both. So WHY never gives a reason matching did no
 
 Beside each clause stands the same rule in memory (`check`), over a worker's facts and one of
 their windows, for whoever plays the market without a database (the seeder); a property test
-holds that the two forms agree.
+holds that the two forms agree. The clauses that read nothing of the shift in Python also serve
+the search from a worker's side (`across_shifts`): the shifts a newly free worker could fit.
 """
 
 import json

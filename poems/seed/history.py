@@ -2,11 +2,11 @@
 
 Each shift runs as a small event loop: waves of offers to eligible workers (exchange.eligibility's
 own requirements, asked in memory, and free and rested under the law), least recently booked
-first; YES books at the worker's own rate until the slots are gone,
-later YESes hear it is filled; NO and expiry top the wave up, and a wave that finds nobody
-leaves the shift unfilled (or open, if it was never offered); some bookings are dropped and some
-shifts cancelled. What would happen after the seeding's `now` is left undone, so future shifts
-stay open, offering or filled with their offers still live.
+first; YES books at the worker's own rate until the slots are gone, later YESes hear it is
+filled; NO and expiry top the wave up, and a wave that finds nobody leaves the shift unfilled
+(or open, if it was never offered); some bookings are dropped and some shifts cancelled. What
+would happen after the seeding's `now` is left undone, so future shifts stay open, offering or
+filled with their offers still live.
 """
 
 import bisect
@@ -470,8 +470,8 @@ class Game:
                 "slots": shift.slots,
                 "booked": self.booked,
                 "max_rate_minor": shift.max_rate_minor,
-                "currency": self.market.currency,
-                "credentials": [],
+                "currency": shift.currency,
+                "credentials": list(shift.credentials),
                 "break_minutes": shift.break_minutes,
                 "status": self.status,
                 "wave": self.waves,
