@@ -3,14 +3,20 @@
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import and_, exists
 from sqlmodel import Session, col, select
 
-from exchange.eligibility import lawful, offer_reason, rows_that_fit
+from exchange.eligibility import (
+    across_shifts,
+    covering_window,
+    lawful,
+    offer_reason,
+    rows_that_fit,
+    skill_held,
+)
 from exchange.law.checks import Problem
 from exchange.places import Reach
-from store.models import AvailabilityWindow, Market, Offer, Shift, Worker, WorkerSkill
-from store.statuses import SHIFT_OPEN, OfferStatus
+from store.models import AvailabilityWindow, Market, Shift, Worker
+from store.statuses import SHIFT_OPEN
 
 RANKING_RULES = {
     "rotation": "least recently booked first, then whoever said they were free first",
@@ -72,38 +78,23 @@ def match(session: Session, shift: Shift, market: Market, now: datetime) -> Matc
 
 def shifts_that_could_fit(session: Session, worker: Worker, now: datetime) -> list[int]:
     """Open shifts this worker could fit, found from the worker's side in one indexed query:
-    their skills, inside one of their windows, within their rate, in their area, not yet offered.
+    eligibility's own requirements, those it can ask across shifts, then their area.
 
     Only a first sift: exchange.matching decides, with the law's checks, when the wave is topped up.
     """
     rows = session.exec(
         select(Shift.id, Shift.postcode)
-        .join(
-            WorkerSkill,
-            and_(WorkerSkill.worker_id == worker.id, col(WorkerSkill.skill) == Shift.skill),
-        )
-        .join(
-            AvailabilityWindow,
-            and_(
-                AvailabilityWindow.worker_id == worker.id,
-                col(AvailabilityWindow.start) <= Shift.start,
-                col(AvailabilityWindow.end) >= Shift.end,
-                # Implied by the line above; it bounds the range read of ix_shift_skill_start.
-                col(Shift.start) < AvailabilityWindow.end,
-            ),
-        )
         .where(
+            Worker.id == worker.id,
+            # Skill and window are joined, not asked apart: the worker's skills lead the read of
+            # ix_shift_skill_start, their windows bound its range.
+            *skill_held(Shift),
+            *covering_window(Shift),
+            # Implied by the window covering the shift; it bounds the range read of the index.
+            col(Shift.start) < AvailabilityWindow.end,
             col(Shift.status).in_(SHIFT_OPEN),
             col(Shift.start) > now,
-            Shift.currency == worker.currency,
-            col(Shift.max_rate_minor) >= (worker.asking_rate_minor or 0),
-            ~exists(
-                select(Offer.id).where(
-                    Offer.shift_id == Shift.id,
-                    Offer.worker_id == worker.id,
-                    Offer.status != OfferStatus.FILLED,
-                )
-            ),
+            *across_shifts(("not_active", "currency", "rate", "offered"), now),
         )
         .distinct()
         .order_by(Shift.id)

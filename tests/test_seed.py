@@ -9,10 +9,12 @@ from click.testing import CliRunner
 from sqlalchemy import func, text
 from sqlmodel import col, select
 
+from exchange.eligibility import REQUIREMENTS
 from exchange.franchises import franchisee_of
 from exchange.matching import eligible_workers
 from poems.cli import main
 from poems.seed import seed_demo, seed_market
+from poems.seed.history import ASKED, MET_BY_BUCKET
 from scheduler.jobs import run_due
 from sms.gateways import SimulatorGateway
 from sms.parser import parse
@@ -248,3 +250,8 @@ def test_seeding_on_postgresql(postgres_url):
     with database.write() as session:
         session.add(Worker(phone="+447700800001", created_at=NOW))
     database.dispose()
+
+
+def test_the_seeder_asks_every_requirement_its_windows_bucket_does_not_meet():
+    """A requirement added to matching is asked by the seeder too, or the seeder says why not."""
+    assert sorted(ASKED + MET_BY_BUCKET) == sorted(need.code for need in REQUIREMENTS)

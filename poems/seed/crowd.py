@@ -10,7 +10,7 @@ from poems.seed import people
 from poems.seed.bulk import Bulk
 from poems.seed.people import Weighted
 from poems.seed.report import Progress
-from poems.seed.state import WEEK, SeedBuyer, Seeding, SeedWorker
+from poems.seed.state import WEEK, Free, SeedBuyer, Seeding, SeedWorker
 from poems.seed.texts import availability_text, hello_text
 from sms.law_texts import dob_example
 from sms.signup import PLACE_EXAMPLE, RATE_EXAMPLE
@@ -71,13 +71,14 @@ def add_workers(seeding: Seeding, count: int, taken: set[str], tell: Progress) -
             skills=tuple(held),
             area=area,
             postcode=code,
-            rate=rate,
+            currency=market.currency,
+            asking_rate_minor=rate,
             rate_text=seeding.spoken.money(rate),
             tax=TAX(rng),
-            notice=timedelta(minutes=NOTICE(rng)),
-            min_shift=MIN_SHIFT(rng),
+            notice_minutes=NOTICE(rng),
+            min_shift_minutes=MIN_SHIFT(rng),
             joined=joined,
-            opted_at=opted_at,
+            opted_out_at=opted_at,
         )
         seeding.workers.append(worker)
         bulk.add(
@@ -94,8 +95,8 @@ def add_workers(seeding: Seeding, count: int, taken: set[str], tell: Progress) -
                 "travel_areas": [area],
                 "asking_rate_minor": rate,
                 "currency": market.currency,
-                "min_shift_minutes": worker.min_shift,
-                "notice_minutes": int(worker.notice.total_seconds() // 60),
+                "min_shift_minutes": worker.min_shift_minutes,
+                "notice_minutes": worker.notice_minutes,
                 "tax_percent": worker.tax,
                 "opted_out": opted_at is not None,
                 "date_of_birth": born,
@@ -173,7 +174,7 @@ def _sign_up(seeding: Seeding, worker: SeedWorker, born: date) -> None:
         "place": worker.postcode,
         "rate": worker.rate_text,
     }
-    turns.append((f"{worker.rate / 100:.2f}", "signup_done", done))
+    turns.append((f"{worker.asking_rate_minor / 100:.2f}", "signup_done", done))
     for said, kind, data in turns:
         at = at + step * rng.uniform(0.3, 1.2)
         log.inbound(at, worker, said)
@@ -250,7 +251,7 @@ def add_availability(seeding: Seeding, tell: Progress) -> None:
             start, end = seeding.at(day, hours[0]), seeding.at(day, hours[1])
             if posted > now or posted < worker.joined:
                 continue
-            if worker.opted_at is not None and posted >= worker.opted_at:
+            if worker.opted_out_at is not None and posted >= worker.opted_out_at:
                 continue
             if end > retired:
                 bulk.add(
@@ -264,7 +265,7 @@ def add_availability(seeding: Seeding, tell: Progress) -> None:
                         "created_at": posted,
                     },
                 )
-            entry = (posted, start, end, worker)
+            entry = Free(posted, start, end, worker)
             for skill in worker.skills:
                 buckets.setdefault((skill, worker.area, index), []).append(entry)
             with_rate = rng.random() < 0.05
@@ -275,7 +276,7 @@ def add_availability(seeding: Seeding, tell: Progress) -> None:
                     rng, ahead, day, hours[0], hours[1], worker.rate_text if with_rate else None
                 ),
             )
-            rate = worker.rate if with_rate else None
+            rate = worker.asking_rate_minor if with_rate else None
             log.outbound(
                 posted,
                 worker,

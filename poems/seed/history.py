@@ -1,22 +1,22 @@
 """Shifts played through the exchange's rules in miniature, fast enough for a million texts.
 
-Each shift runs as a small event loop: waves of offers to eligible workers (skill, area, a window
-that covers it, a rate within the buyer's ceiling, enough notice, free and rested under the
-law), least recently booked first; YES books at the worker's own rate until the slots are gone,
-later YESes hear it is filled; NO and expiry top the wave up, and a wave that finds nobody
-leaves the shift unfilled (or open, if it was never offered); some bookings are dropped and some
-shifts cancelled. What would happen after the seeding's `now` is left undone, so future shifts
-stay open, offering or filled with their offers still live.
+Each shift runs as a small event loop: waves of offers to eligible workers (exchange.eligibility's
+own requirements, asked in memory, and free and rested under the law), least recently booked
+first; YES books at the worker's own rate until the slots are gone, later YESes hear it is
+filled; NO and expiry top the wave up, and a wave that finds nobody leaves the shift unfilled
+(or open, if it was never offered); some bookings are dropped and some shifts cancelled. What
+would happen after the seeding's `now` is left undone, so future shifts stay open, offering or
+filled with their offers still live.
 """
 
 import bisect
 import heapq
 import itertools
 from datetime import UTC, datetime, timedelta
-from operator import itemgetter
+from operator import attrgetter
 from typing import Any
 
-from exchange.eligibility import offer_reason
+from exchange.eligibility import checks, offer_reason
 from poems.seed.plan import PlannedShift, plan_shifts
 from poems.seed.report import Progress
 from poems.seed.state import Seeding, SeedWorker
@@ -43,6 +43,21 @@ CANCEL_REASONS = (
     "client cancelled",
 )
 YES, NO, EXPIRE, WAVE, DROP, CANCEL = range(6)
+# A day's windows are filed by skill and area (matching reads them from those indexes too), so
+# every window in a shift's bucket meets those two; each is asked every other requirement, in
+# memory, those that turn most windows away first.
+MET_BY_BUCKET = ("skill", "area")
+ASKED = (
+    "not_free",
+    "rate",
+    "shortest",
+    "notice",
+    "offered",
+    "not_active",
+    "booked",
+    "currency",
+    "credential",
+)
 
 
 def play_shifts(seeding: Seeding, tell: Progress) -> None:
@@ -86,7 +101,8 @@ class Game:
         self.offers: dict[int, tuple[dict[str, Any], SeedWorker]] = {}
         self.live: dict[int, tuple[dict[str, Any], SeedWorker]] = {}
         self.bookings: dict[int, tuple[dict[str, Any], SeedWorker, str]] = {}
-        self.offered: set[int] = set()
+        # Offers closed because the shift filled, by worker: made live again if a slot reopens.
+        self.closed_by_fill: dict[int, int] = {}
         self.events: list[tuple] = []
         self.order = itertools.count()
         self.retry_at: datetime | None = None
@@ -150,7 +166,8 @@ class Game:
             return []
         size = len(bucket)
         pointer = self.pointers.get(key, 0)
-        ahead = shift.start - moment
+        fits = checks(ASKED, shift, moment)
+        may_book = self.law.may_book
         enough = room * 2 + 4
         # Reading the whole day in a busy area costs more than it tells, unless nobody is found
         # yet: then it is read to the end, so a shift is never left unfilled by mistake.
@@ -159,19 +176,13 @@ class Game:
         looked = 0
         move = None
         while looked < size and len(found) < enough and (looked < most or not found):
-            posted, start, end, worker = bucket[(pointer + looked) % size]
+            free = bucket[(pointer + looked) % size]
             looked += 1
-            if (
-                posted > moment
-                or start > shift.start
-                or end < shift.end
-                or worker.rate > shift.max_rate
-                or worker.min_shift > shift.minutes
-                or worker.notice > ahead
-                or worker.id in self.offered
-                or (worker.opted_at is not None and worker.opted_at <= moment)
-                or not self.law.may_book(worker, shift.start, shift.end)
-            ):
+            posted, start, end, worker = free
+            # A window said after this moment is not known yet.
+            if posted > moment or not fits(worker, free):
+                continue
+            if not may_book(worker, shift.start, shift.end):
                 continue
             last = worker.last_booked(moment)
             found.append((last or NEVER, posted, worker.id, worker, start, end))
@@ -189,14 +200,10 @@ class Game:
         """When someone who would fit this shift next says they are free, if before it starts."""
         shift = self.shift
         bucket = self.seeding.buckets.get((shift.skill, shift.area, shift.day), ())
-        first = bisect.bisect_right(bucket, moment, key=itemgetter(0))
-        for posted, start, end, worker in itertools.islice(bucket, first, first + 400):
-            if (
-                moment < posted < shift.start - worker.notice
-                and start <= shift.start
-                and end >= shift.end
-                and worker.rate <= shift.max_rate
-            ):
+        first = bisect.bisect_right(bucket, moment, key=attrgetter("posted"))
+        for free in itertools.islice(bucket, first, first + 400):
+            posted = free.posted
+            if moment < posted < shift.start and checks(ASKED, shift, posted)(free.worker, free):
                 return posted
         return None
 
@@ -233,8 +240,17 @@ class Game:
         may_stay_live = expires > self.now
         rng, spoken = self.rng, self.spoken
         for worker, start, end, place, of in chosen:
-            offer_id = self.bulk.next_id(self.offer_table)
-            ref = str(rng.randint(1000, 9999))
+            # An offer the shift's filling closed is made live again, the same row and
+            # reference (as send_wave does); any other is a new one.
+            offer_id = self.closed_by_fill.pop(worker.id, None)
+            if offer_id is None:
+                offer_id = self.bulk.next_id(self.offer_table)
+                ref = str(rng.randint(1000, 9999))
+            else:
+                ref = self.offers[offer_id][0]["ref"]
+                if offer_id in self.reserved:
+                    self.reserved.discard(offer_id)
+                    worker.live_refs.discard(ref)
             if may_stay_live:
                 # A reference a worker types must point at one live offer only.
                 while ref in worker.live_refs:
@@ -250,13 +266,13 @@ class Game:
                 "rank": place,
                 "ref": ref,
                 "status": "live",
-                "reason": offer_reason(place, of, worker.rate, (start, end), last),
+                "reason": offer_reason(place, of, worker.asking_rate_minor, (start, end), last),
                 "created_at": moment,
                 "expires_at": expires,
                 "answered_at": None,
             }
             self.offers[offer_id] = self.live[offer_id] = (row, worker)
-            self.offered.add(worker.id)
+            shift.offered.add(worker.id)
             self.log.outbound(
                 moment,
                 worker,
@@ -268,7 +284,7 @@ class Game:
                     "expires": spoken.clock(expires),
                 },
                 self.buyer_facts,
-                {"ref": ref, "rate": worker.rate, "expires_at": expires.isoformat()},
+                {"ref": ref, "rate": worker.asking_rate_minor, "expires_at": expires.isoformat()},
             )
             answer = rng.random()
             open_for = (expires - moment).total_seconds() / 60
@@ -306,7 +322,7 @@ class Game:
                 "shift_id": shift.id,
                 "worker_id": worker.id,
                 "offer_id": offer_id,
-                "rate_minor": worker.rate,
+                "rate_minor": worker.asking_rate_minor,
                 "currency": self.market.currency,
                 "status": "booked",
                 "created_at": moment,
@@ -327,7 +343,7 @@ class Game:
             "booked",
             {**said, "rate": worker.rate_text},
             self.buyer_facts,
-            {"ref": ref, "rate": worker.rate},
+            {"ref": ref, "rate": worker.asking_rate_minor},
         )
         self.log.to_buyer(
             moment,
@@ -337,15 +353,17 @@ class Game:
             self.buyer_facts,
             {
                 "worker": worker.name,
-                "rate": worker.rate,
+                "rate": worker.asking_rate_minor,
                 "booked": self.booked,
                 "slots": shift.slots,
             },
         )
         if self.booked >= shift.slots:
             self.status = "filled"
-            for other, _ in self.live.values():
+            for closed, (other, taker) in self.live.items():
                 other["status"] = "filled"
+                self.closed_by_fill[taker.id] = closed
+                shift.offered.discard(taker.id)
             self.live.clear()
         if self.rng.random() < P_DROP:
             self.at(moment + (shift.start - moment) * self.rng.random(), DROP, booking_id)
@@ -451,9 +469,9 @@ class Game:
                 "end": shift.end,
                 "slots": shift.slots,
                 "booked": self.booked,
-                "max_rate_minor": shift.max_rate,
-                "currency": self.market.currency,
-                "credentials": [],
+                "max_rate_minor": shift.max_rate_minor,
+                "currency": shift.currency,
+                "credentials": list(shift.credentials),
                 "break_minutes": shift.break_minutes,
                 "status": self.status,
                 "wave": self.waves,

@@ -51,7 +51,7 @@ class Law:
         rest = self.rest
         worked = (end - start).total_seconds() / 60
         week = timedelta(days=6)
-        for begin, finish, _ in worker.busy:
+        for begin, finish, _ in worker.booked:
             if begin < end + rest and start < finish + rest:
                 return False
             if begin < end + week and start - week < finish:
@@ -59,7 +59,7 @@ class Law:
         return self.week_minutes is None or worked <= self.week_minutes
 
     def book(self, worker: SeedWorker, start: datetime, end: datetime, booking_id: int) -> None:
-        worker.busy.append((start, end, booking_id))
+        worker.booked.append((start, end, booking_id))
 
     def unbook(self, worker: SeedWorker, booking_id: int) -> None:
-        worker.busy = [entry for entry in worker.busy if entry[2] != booking_id]
+        worker.booked = [entry for entry in worker.booked if entry[2] != booking_id]

@@ -1,7 +1,7 @@
 """The shifts of a seeded market: who posts what, for when, how many people, at what top rate,
 and how far ahead; each one lawful to post (its top rate, its break)."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from poems.seed import people
@@ -20,6 +20,9 @@ LEAD_HOURS = Weighted(((2, 12), (12, 48), (48, 120)), (35, 45, 20))
 
 @dataclass(eq=False, slots=True)
 class PlannedShift:
+    """A shift to play; its facts carry Shift's column names, so eligibility's in-memory checks
+    read it as they read any shift (exchange.eligibility.ShiftFacts)."""
+
     id: int
     buyer: SeedBuyer
     skill: str
@@ -32,9 +35,13 @@ class PlannedShift:
     minutes: int
     break_minutes: int
     slots: int
-    max_rate: int
+    max_rate_minor: int
+    currency: str
     created: datetime
     cancel_at: datetime | None
+    credentials: tuple[str, ...] = ()
+    # The workers holding an offer of it that its filling did not close.
+    offered: set[int] = field(default_factory=set)
 
 
 def plan_shifts(seeding: Seeding) -> list[PlannedShift]:
@@ -90,7 +97,8 @@ def plan_shifts(seeding: Seeding) -> list[PlannedShift]:
                 minutes=minutes,
                 break_minutes=law.break_for(minutes),
                 slots=SLOTS(rng),
-                max_rate=top,
+                max_rate_minor=top,
+                currency=market.currency,
                 created=created,
                 cancel_at=cancel_at,
             )

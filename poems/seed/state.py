@@ -4,11 +4,12 @@ every text, kept small until written."""
 import random
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
-from typing import Any
+from typing import Any, NamedTuple
 from zoneinfo import ZoneInfo
 
 from poems.seed.bulk import Bulk
 from poems.seed.texts import Bodies, Spoken
+from store.statuses import WorkerStatus
 
 WEEK = timedelta(days=7)
 DAYS_AHEAD = 4  # shifts and availability reach this many days past now
@@ -16,7 +17,11 @@ DAYS_AHEAD = 4  # shifts and availability reach this many days past now
 
 @dataclass(eq=False, slots=True)
 class SeedWorker:
-    """What the simulation needs to know of a worker; the row itself goes straight to the table."""
+    """What the simulation needs to know of a worker; the row itself goes straight to the table.
+
+    Its facts carry Worker's column names, so eligibility's in-memory checks read it as they
+    read any worker (exchange.eligibility.WorkerFacts).
+    """
 
     id: int
     phone: str
@@ -24,20 +29,39 @@ class SeedWorker:
     skills: tuple[str, ...]
     area: str
     postcode: str
-    rate: int
+    currency: str
+    asking_rate_minor: int
     rate_text: str
     tax: int
-    notice: timedelta
-    min_shift: int
+    notice_minutes: int
+    min_shift_minutes: int
     joined: datetime
-    opted_at: datetime | None
+    opted_out_at: datetime | None
+    status: str = WorkerStatus.ACTIVE
+    suspended_at: datetime | None = None
+    travel_miles: int | None = None
+    credentials: tuple[tuple[str, datetime | None], ...] = ()
     booked_at: list[datetime] = field(default_factory=list)
-    busy: list[tuple[datetime, datetime, int]] = field(default_factory=list)
+    # (start, end, booking id) of each shift booked and not dropped or cancelled.
+    booked: list[tuple[datetime, datetime, int]] = field(default_factory=list)
     live_refs: set[str] = field(default_factory=set)
+
+    @property
+    def travel_areas(self) -> tuple[str, ...]:
+        return (self.area,)
 
     def last_booked(self, before: datetime) -> datetime | None:
         """When this worker last said YES and got the shift, as known at `before`."""
         return max((at for at in self.booked_at if at <= before), default=None)
+
+
+class Free(NamedTuple):
+    """A window a worker said they are free in, and when they said it."""
+
+    posted: datetime
+    start: datetime
+    end: datetime
+    worker: SeedWorker
 
 
 @dataclass(eq=False, slots=True)
@@ -124,8 +148,8 @@ class Seeding:
     law: Any = None  # poems.seed.law.Law, set once the session is open
     workers: list[SeedWorker] = field(default_factory=list)
     buyers: list[SeedBuyer] = field(default_factory=list)
-    # (skill, area, day index) -> windows as (posted, start, end, worker)
-    buckets: dict[tuple[str, str, int], list[tuple]] = field(default_factory=dict)
+    # (skill, area, day index) -> the windows of workers with that skill in that area that day
+    buckets: dict[tuple[str, str, int], list[Free]] = field(default_factory=dict)
     _midnights: dict[date, datetime] = field(default_factory=dict)
 
     @property
