@@ -112,7 +112,6 @@ def make_worker(session, n: int, person: dict, shift: Shift, now) -> Worker:
 
 @settings(
     max_examples=60,
-    deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 @given(

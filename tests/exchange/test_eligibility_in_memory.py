@@ -176,7 +176,6 @@ def examples(count: int) -> settings:
     """Hypothesis settings for these tests: each example is a few workers in a real database."""
     return settings(
         max_examples=count,
-        deadline=None,
         suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
     )
 
