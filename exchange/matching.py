@@ -9,11 +9,11 @@ from exchange.eligibility import (
     across_shifts,
     covering_window,
     lawful,
-    offer_reason,
     rows_that_fit,
     skill_held,
 )
 from exchange.law.checks import Problem
+from exchange.offer_reasons import offer_reason
 from exchange.places import Reach
 from store.models import AvailabilityWindow, Market, Shift, Worker
 from store.statuses import SHIFT_OPEN

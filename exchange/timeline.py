@@ -8,10 +8,10 @@ from datetime import datetime
 
 from sqlmodel import Session, col, or_, select
 
-from exchange.eligibility import reason_for_staff
 from exchange.ledger import format_hours
 from exchange.localtime import format_span
 from exchange.money import format_money
+from exchange.offer_reasons import reason_for_staff
 from store.models import (
     Booking,
     Buyer,

@@ -13,9 +13,10 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
-from exchange.eligibility import read_reason, unmet
+from exchange.eligibility import unmet
 from exchange.law.skips import latest_left_out
 from exchange.matching import eligible_workers
+from exchange.offer_reasons import read_reason
 from exchange.shifts import shift_by_ref
 from exchange.workers import skills_of
 from store.models import AvailabilityWindow, Market, Offer, OfferSkip, Shift, Worker

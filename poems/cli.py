@@ -9,10 +9,10 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import click
 from sqlmodel import select
 
-from exchange.eligibility import read_reason
 from exchange.errors import Refused
 from exchange.localtime import to_utc
 from exchange.money import parse_money
+from exchange.offer_reasons import read_reason
 from exchange.shifts import shift_by_ref
 from poems.options import acting, as_option, signed_in
 from services.buyers import buyer_named

@@ -12,9 +12,9 @@ from zoneinfo import ZoneInfo
 from sqlmodel import Session, select
 
 from exchange.access import ACCESS_REASONS
-from exchange.eligibility import reason_for_staff
 from exchange.localtime import format_span
 from exchange.money import format_money
+from exchange.offer_reasons import reason_for_staff
 from exchange.sandbox import is_sandbox
 from store.db import Database
 from store.models import Booking, Buyer, DataAccess, Market, Message, Offer, Operator, Shift, Worker

@@ -6,10 +6,10 @@ from datetime import datetime
 from sqlalchemy import and_, func, not_
 from sqlmodel import col, select
 
-from exchange.eligibility import reason_for_staff
 from exchange.errors import Refused
 from exchange.localtime import format_span, local
 from exchange.money import format_money
+from exchange.offer_reasons import reason_for_staff
 from exchange.offers import send_wave
 from exchange.operators import acts_in
 from exchange.quiet import offers_go_out_at

@@ -16,7 +16,8 @@ from datetime import UTC, datetime, timedelta
 from operator import attrgetter
 from typing import Any
 
-from exchange.eligibility import checks, offer_reason
+from exchange.eligibility import checks
+from exchange.offer_reasons import offer_reason
 from poems.seed.plan import PlannedShift, plan_shifts
 from poems.seed.report import Progress
 from poems.seed.state import Seeding, SeedWorker

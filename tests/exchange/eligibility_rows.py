@@ -5,7 +5,7 @@ from datetime import datetime, timedelta
 
 from sqlmodel import Session
 
-from exchange.eligibility import offer_reason
+from exchange.offer_reasons import offer_reason
 from store.models import Booking, Offer, Shift
 from store.statuses import BookingStatus, OfferStatus, ShiftStatus
 

@@ -6,8 +6,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from exchange.areas import covers
-from exchange.eligibility import areas_covering, read_reason, reason_for_staff
+from exchange.eligibility import areas_covering
 from exchange.matching import eligible_workers
+from exchange.offer_reasons import read_reason, reason_for_staff
 from exchange.workers import update_terms
 from store.models import WorkerCredential
 from tests import factories
