@@ -7,6 +7,7 @@ waiting, counted on its row, for the inbound sweep. A fault is never answered "d
 understand": that reply is only for texts that were read and not understood.
 """
 
+import functools
 import logging
 import random
 import re
@@ -15,7 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 import phonenumbers
-from sqlalchemy import Connection, literal_column, or_, update
+from sqlalchemy import Connection, bindparam, literal_column, or_, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session, col, select
 
@@ -43,6 +44,9 @@ POSTGRES_STORE = (
 # Tries of one text in one go, and the first pause between them (doubled each time, jittered).
 TRIES = 5
 FIRST_PAUSE = 0.02
+# Texts acted on in one go, and about how long one go may hold the write (SQLite's one lock).
+BATCH = 20
+BATCH_SECONDS = 0.05
 # A text left waiting is tried again by the sweep after this, times the failures so far.
 SWEEP_PAUSE = timedelta(seconds=30)
 LONGEST_SWEEP_PAUSE = timedelta(minutes=15)
@@ -161,16 +165,65 @@ def process(db: Database, message_id: int, now: datetime) -> bool:
 def act_on_next(db: Database, now: datetime) -> int | None:
     """Act on the oldest stored text whose turn has come and that no other worker holds (SKIP
     LOCKED on PostgreSQL), in one transaction; its id, or None when no text is waiting."""
+    acted = act_on_waiting(db, now, most=1)
+    return acted[0] if acted else None
+
+
+def act_on_waiting(
+    db: Database, now: datetime, most: int = BATCH, seconds: float = BATCH_SECONDS
+) -> list[int]:
+    """Act on the oldest waiting texts, up to `most` or for about `seconds`; the ids taken
+    (acted on, or left waiting after a fault), oldest first; empty when none was waiting.
+
+    On SQLite, where one transaction writes at a time anyway, the texts share one transaction,
+    each in a savepoint of its own, so a fault rolls back only its own text. On PostgreSQL each
+    text has its own transaction: it may lock a shift, and a transaction locks at most one.
+    """
+    if not db.is_sqlite:
+        taken = []
+        began = time.monotonic()
+        while len(taken) < most and time.monotonic() - began < seconds:
+            message_id = _act_alone(db, now)
+            if message_id is None:
+                break
+            taken.append(message_id)
+        return taken
+    taken, failed = [], {}
+    with db.write() as session:
+        began = time.monotonic()
+        while len(taken) < most and time.monotonic() - began < seconds:
+            nested = session.begin_nested()
+            message_id = None
+            try:
+                message = _claim_next(session, now, exclude=failed.keys())
+                if message is None:
+                    nested.rollback()
+                    break
+                message_id = message.id
+                act(session, message, now)
+                nested.commit()
+            except Exception as error:
+                nested.rollback()
+                if message_id is None:
+                    raise
+                failed[message_id] = error
+            taken.append(message_id)
+            # Each text reads the database afresh, as it would in a transaction of its own.
+            session.expunge_all()
+    for message_id, error in failed.items():
+        _after_failure(db, message_id, now, error)
+    return taken
+
+
+def _act_alone(db: Database, now: datetime) -> int | None:
     message_id = None
     try:
         with db.write() as session:
-            query = _waiting(now).limit(1)
-            if not db.is_sqlite:
-                query = query.with_for_update(skip_locked=True)
-            message_id = session.exec(query).first()
-            if message_id is None:
+            message = _claim_next(session, now, skip_locked=True)
+            if message is None:
                 return None
-            act(session, _claim(session, message_id, now, 0), now)
+            message_id = message.id
+            act(session, message, now)
         return message_id
     except Exception as error:
         if message_id is None:
@@ -179,22 +232,61 @@ def act_on_next(db: Database, now: datetime) -> int | None:
         return message_id
 
 
+def _claim_next(
+    session: Session, now: datetime, exclude=(), skip_locked: bool = False
+) -> Message | None:
+    """Claim the oldest waiting text in one statement, as _claim claims a known one; texts
+    another transaction holds are passed over when `skip_locked` (PostgreSQL)."""
+    statement = (
+        _claim_any_next(skip_locked) if not exclude else _claim_next_statement(skip_locked, exclude)
+    )
+    return session.scalars(statement, {"now": now}).first()
+
+
+def _claim_next_statement(skip_locked: bool, exclude=()):
+    now = bindparam("now", type_=Message.__table__.c.processed_at.type)
+    oldest = _waiting(now).limit(1)
+    if exclude:
+        oldest = oldest.where(col(Message.id).not_in(list(exclude)))
+    if skip_locked:
+        oldest = oldest.with_for_update(skip_locked=True)
+    return (
+        update(Message)
+        .where(col(Message.id) == oldest.scalar_subquery(), col(Message.processed_at).is_(None))
+        .values(**_claimed(now, 0))
+        .returning(Message)
+        # The row is new to this session: nothing in it to bring up to date.
+        .execution_options(synchronize_session=False)
+    )
+
+
+@functools.cache
+def _claim_any_next(skip_locked: bool):
+    # Built once: building the statement costs more than running it.
+    return _claim_next_statement(skip_locked)
+
+
 def _claim(session: Session, message_id: int, now: datetime, failed: int) -> Message | None:
     """Mark the text acted on, in the transaction that acts on it: a second worker finds
     nothing to claim, and a rollback leaves it waiting. The sender's worker, known by now if
     the text made one, is kept with it; `failed` tries so far are counted on it."""
-    values = {
-        "processed_at": now,
-        "worker_id": select(Worker.id).where(Worker.phone == Message.phone).scalar_subquery(),
-    }
-    if failed:
-        values["act_attempts"] = Message.act_attempts + failed
+    values = _claimed(now, failed)
     return session.scalars(
         update(Message)
         .where(col(Message.id) == message_id, col(Message.processed_at).is_(None))
         .values(**values)
         .returning(Message)
     ).first()
+
+
+def _claimed(now, failed: int) -> dict:
+    values = {
+        "processed_at": now,
+        "worker_id": select(Worker.id).where(Worker.phone == Message.phone).scalar_subquery(),
+    }
+    if failed:
+        values["act_attempts"] = Message.act_attempts + failed
+    return values
 
 
 def _after_failure(db: Database, message_id: int, now: datetime, error: Exception) -> bool:
