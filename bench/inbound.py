@@ -152,6 +152,7 @@ def replies(url: str, double: TwilioDouble, options, log: Path, mixed, label: st
     served = serve(url, double, log)
     try:
         built = requests(address_of(served), mixed)
+        idle = cpu_by_process(served.process.pid)
         sent: dict[str, float] = {}
         run = paced(
             address_of(served),
@@ -161,6 +162,10 @@ def replies(url: str, double: TwilioDouble, options, log: Path, mixed, label: st
             lambda index, at: sent.__setitem__(mixed[index][0], at),
         )
         wait_for(lambda: len(answered(double, sent)) >= count, seconds=300)
+        spent = {
+            name: seconds - idle.get(name, 0.0)
+            for name, seconds in cpu_by_process(served.process.pid).items()
+        }
     finally:
         served.kill()
     arrived = answered(double, sent)
@@ -183,6 +188,37 @@ def replies(url: str, double: TwilioDouble, options, log: Path, mixed, label: st
     offers = sum(message.body.startswith(OFFER) for message in double.messages)
     if offers:
         print(f"    and {offers:,} offers to the workers who said they were free")
+    if spent:
+        # CPU time is what a busy machine does not change much, unlike the waits above.
+        print(
+            "    CPU per text: "
+            + ",  ".join(
+                f"{name} {seconds / count * 1000:.1f} ms" for name, seconds in spent.items()
+            )
+        )
+
+
+def cpu_by_process(pid: int) -> dict[str, float]:
+    """CPU seconds used so far by `poems serve` (the webhook) and its worker process, from
+    /proc (Linux); empty elsewhere."""
+    tick = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+
+    def stat(path: Path) -> list[str] | None:
+        try:
+            # The fields after the command's name, which may hold spaces.
+            return path.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            return None
+
+    own = stat(Path(f"/proc/{pid}/stat"))
+    if own is None:
+        return {}
+    spent = {"webhook": (int(own[11]) + int(own[12])) / tick}
+    for entry in Path("/proc").glob("[0-9]*/stat"):
+        fields = stat(entry)
+        if fields and int(fields[1]) == pid:
+            spent["worker"] = spent.get("worker", 0.0) + (int(fields[11]) + int(fields[12])) / tick
+    return spent
 
 
 def answered(double: TwilioDouble, sent: dict[str, float]) -> dict[str, float]:
