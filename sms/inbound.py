@@ -44,9 +44,10 @@ POSTGRES_STORE = (
 # Tries of one text in one go, and the first pause between them (doubled each time, jittered).
 TRIES = 5
 FIRST_PAUSE = 0.02
-# Texts acted on in one go, and about how long one go may hold the write (SQLite's one lock).
-BATCH = 20
-BATCH_SECONDS = 0.05
+# Texts acted on in one go, and about how long one go may hold the write (SQLite's one lock,
+# which the webhook waits for to store a text).
+BATCH = 10
+BATCH_SECONDS = 0.02
 # A text left waiting is tried again by the sweep after this, times the failures so far.
 SWEEP_PAUSE = timedelta(seconds=30)
 LONGEST_SWEEP_PAUSE = timedelta(minutes=15)
@@ -170,15 +171,18 @@ def act_on_next(db: Database, now: datetime) -> int | None:
 
 
 def act_on_waiting(
-    db: Database, now: datetime, most: int = BATCH, seconds: float = BATCH_SECONDS
+    db: Database, now: datetime, most: int | None = None, seconds: float | None = None
 ) -> list[int]:
     """Act on the oldest waiting texts, up to `most` or for about `seconds`; the ids taken
     (acted on, or left waiting after a fault), oldest first; empty when none was waiting.
+    By default, BATCH texts or BATCH_SECONDS.
 
     On SQLite, where one transaction writes at a time anyway, the texts share one transaction,
     each in a savepoint of its own, so a fault rolls back only its own text. On PostgreSQL each
     text has its own transaction: it may lock a shift, and a transaction locks at most one.
     """
+    most = BATCH if most is None else most
+    seconds = BATCH_SECONDS if seconds is None else seconds
     if not db.is_sqlite:
         taken = []
         began = time.monotonic()
