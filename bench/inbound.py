@@ -316,7 +316,8 @@ def main() -> None:
         return
 
     os.environ.setdefault("POEMS_PUBLISH_DIR", tempfile.mkdtemp(prefix="poems-bench-public-"))
-    double = TwilioDouble().start()
+    # Twilio's API keeps connections alive, and the twilio client reuses them.
+    double = TwilioDouble(keep_alive=True).start()
     with tempfile.TemporaryDirectory(prefix="poems-bench-inbound-") as name:
         folder = Path(name)
         log = folder / "serve.log"
