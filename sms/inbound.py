@@ -46,8 +46,8 @@ TRIES = 5
 FIRST_PAUSE = 0.02
 # Texts acted on in one go, and about how long one go may hold the write (SQLite's one lock,
 # which the webhook waits for to store a text).
-BATCH = 10
-BATCH_SECONDS = 0.02
+BATCH = 5
+BATCH_SECONDS = 0.01
 # A text left waiting is tried again by the sweep after this, times the failures so far.
 SWEEP_PAUSE = timedelta(seconds=30)
 LONGEST_SWEEP_PAUSE = timedelta(minutes=15)
