@@ -163,19 +163,12 @@ def process(db: Database, message_id: int, now: datetime) -> bool:
         return _after_failure(db, message_id, now, error)
 
 
-def act_on_next(db: Database, now: datetime) -> int | None:
-    """Act on the oldest stored text whose turn has come and that no other worker holds (SKIP
-    LOCKED on PostgreSQL), in one transaction; its id, or None when no text is waiting."""
-    acted = act_on_waiting(db, now, most=1)
-    return acted[0] if acted else None
-
-
 def act_on_waiting(
     db: Database, now: datetime, most: int | None = None, seconds: float | None = None
 ) -> list[int]:
-    """Act on the oldest waiting texts, up to `most` or for about `seconds`; the ids taken
-    (acted on, or left waiting after a fault), oldest first; empty when none was waiting.
-    By default, BATCH texts or BATCH_SECONDS.
+    """Act on the oldest waiting texts whose turn has come and that no other worker holds (SKIP
+    LOCKED on PostgreSQL), up to `most` (BATCH) or for about `seconds` (BATCH_SECONDS); the ids
+    taken (acted on, or left waiting after a fault), oldest first; empty when none waits.
 
     On SQLite, where one transaction writes at a time anyway, the texts share one transaction,
     each in a savepoint of its own, so a fault rolls back only its own text. On PostgreSQL each

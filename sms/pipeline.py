@@ -3,9 +3,8 @@ webhook only stores a text and answers Twilio at once.
 
 The database is the queue: an actor takes the oldest texts waiting that no other actor holds
 (in this process or another), acts on them, wakes the senders, then tops up the waves they
-queued. A
-doorbell (a threading or multiprocessing Event) says a text was stored, so nobody polls hard;
-a text a stopped process never acted on is simply still waiting.
+queued. A doorbell (a threading or multiprocessing Event) says a text was stored, so nobody
+polls hard; a text a stopped process never acted on is simply still waiting.
 """
 
 import logging
