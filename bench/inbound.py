@@ -149,6 +149,8 @@ def replies(url: str, double: TwilioDouble, options, log: Path, mixed, label: st
     own reply (the first text back to that phone that is not an offer)."""
     count = len(mixed)
     kinds = {phone: body for phone, body in mixed}
+    # Only what this run sends counts: earlier runs texted some of the same phones.
+    double.messages.clear()
     served = serve(url, double, log)
     try:
         built = requests(address_of(served), mixed)
