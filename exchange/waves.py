@@ -101,18 +101,49 @@ def top_up(session: Session, shift_id: int, now: datetime) -> list[Offer] | None
     return send_wave(session, shift_id, now)
 
 
-@functools.cache
-def _claim_for_top_up():
-    """The shift, locked unless another transaction holds it, with the room its wave has."""
-    shift_id = bindparam("shift_id")
+def clear_full_waves(db: Database) -> None:
+    """Clear from the queue, in one short transaction, every shift whose wave is full: live
+    offers fill its open slots times the wave factor, so matching could offer it to nobody.
+
+    No shift is locked: whatever makes room later (a NO, a drop, an offer expiring) sends
+    the wave with a full match, which finds the worker who queued it. Queue rows another
+    transaction holds are passed over (SKIP LOCKED), so this waits on nobody.
+    """
+    full = (
+        select(ShiftTopUp.id)
+        .join(Shift, col(Shift.id) == ShiftTopUp.shift_id)
+        .join(Market, col(Market.id) == Shift.market_id)
+        .where(_room() <= 0)
+        .order_by(ShiftTopUp.id)
+    )
+    if not db.is_sqlite:
+        full = full.with_for_update(skip_locked=True, of=ShiftTopUp)
+    try:
+        with db.write() as session:
+            session.execute(
+                delete(ShiftTopUp).where(col(ShiftTopUp.id).in_(full.scalar_subquery()))
+            )
+    except Exception:
+        log.exception("clearing full waves from the queue failed; they stay queued")
+
+
+def _room():
+    """How many more offers a shift's wave has room for (in a query joining Shift and Market)."""
     live = (
         select(func.count())
         .select_from(Offer)
         .where(Offer.shift_id == Shift.id, Offer.status == OfferStatus.LIVE)
         .scalar_subquery()
     )
+    return (Shift.slots - Shift.booked) * Market.wave_factor - live
+
+
+@functools.cache
+def _claim_for_top_up():
+    """The shift, locked unless another transaction holds it, with the room its wave has."""
+    shift_id = bindparam("shift_id")
     return (
-        select(Shift.id, ((Shift.slots - Shift.booked) * Market.wave_factor - live).label("room"))
+        select(Shift.id, _room().label("room"))
         .join(Market, col(Market.id) == Shift.market_id)
         .where(Shift.id == shift_id)
         .with_for_update(skip_locked=True, of=Shift)
@@ -128,11 +159,11 @@ def top_up_queued(db: Database, now: datetime, until: float | None = None) -> in
     """Top up every shift in the queue, oldest first, each in its own short transaction, once
     however many texts queued it.
 
-    A shift another transaction holds, or whose top-up fails, is left queued for the next
-    call; so is the rest of the queue once time.monotonic() passes `until` (one shift is
+    Shifts whose wave is full are cleared from the queue first, all at once. A shift another
+    transaction holds, or whose top-up fails, is left queued for the next call; so is the rest of the queue once time.monotonic() passes `until` (one shift is
     always topped up). Returns how many offers went out.
     """
-    made, tried = 0, set()
+    made, tried, cleared = 0, set(), False
     while True:
         with db.read() as session:
             queued = session.exec(
@@ -144,6 +175,10 @@ def top_up_queued(db: Database, now: datetime, until: float | None = None) -> in
         todo = [shift_id for shift_id in queued if shift_id not in tried]
         if not todo:
             return made
+        if not cleared:
+            cleared = True
+            clear_full_waves(db)
+            continue
         for shift_id in todo:
             if tried and until is not None and time.monotonic() > until:
                 return made

@@ -107,21 +107,23 @@ def test_an_availability_text_waits_for_no_shift_a_yes_is_holding(postgres_url, 
     db.dispose()
 
 
-def test_a_shift_whose_wave_is_full_is_cleared_from_the_queue_and_offered_when_room_opens(db, now):
+def test_a_shift_whose_wave_is_full_is_cleared_from_the_queue_and_offered_when_room_opens(
+    any_db, now
+):
     """Live offers fill the wave (one slot, three offers): a newly free worker's place in the
     queue is cleared with no offer; a NO makes room, and the wave reaches them then."""
-    with db.write() as session:
+    with any_db.write() as session:
         shift_id = factories.shift(session, now, slots=1).id
         first = [factories.worker(session, f"+4477009002{n:02d}", now).id for n in range(3)]
         assert len(offers.send_wave(session, shift_id, now)) == 3
         late = factories.worker(session, ANN, now).id
         assert offers.offer_open_shifts(session, late, now) == [shift_id]
-    assert waves.top_up_queued(db, now) == 0
-    assert queued(db) == [] and offers_to(db, late) == []
-    with db.write() as session:
+    assert waves.top_up_queued(any_db, now) == 0
+    assert queued(any_db) == [] and offers_to(any_db, late) == []
+    with any_db.write() as session:
         ref = session.exec(select(Offer.ref).where(Offer.worker_id == first[0])).one()
         offers.decline(session, first[0], ref, now)
-    assert offers_to(db, late) == [shift_id]
+    assert offers_to(any_db, late) == [shift_id]
 
 
 def test_a_shift_queued_by_many_workers_is_topped_up_once(db, now, monkeypatch):
