@@ -100,6 +100,9 @@ class TwilioDouble:
         handler = _handler_for(self)
         if keep_alive:
             handler.protocol_version = "HTTP/1.1"
+            # Headers and body go out in two writes: on a kept connection Nagle's algorithm
+            # would hold the body for the client's delayed ACK, some 40 ms a request.
+            handler.disable_nagle_algorithm = True
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
         self._server.daemon_threads = True
         self._thread: threading.Thread | None = None
