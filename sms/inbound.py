@@ -44,10 +44,10 @@ POSTGRES_STORE = (
 # Tries of one text in one go, and the first pause between them (doubled each time, jittered).
 TRIES = 5
 FIRST_PAUSE = 0.02
-# Texts acted on in one go, and about how long one go may hold the write (SQLite's one lock,
-# which the webhook waits for to store a text).
+# Texts acted on in one go, before the waves they queued are topped up, and about how long
+# one go may take.
 BATCH = 5
-BATCH_SECONDS = 0.01
+BATCH_SECONDS = 0.02
 # A text left waiting is tried again by the sweep after this, times the failures so far.
 SWEEP_PAUSE = timedelta(seconds=30)
 LONGEST_SWEEP_PAUSE = timedelta(minutes=15)
@@ -170,45 +170,19 @@ def act_on_waiting(
     LOCKED on PostgreSQL), up to `most` (BATCH) or for about `seconds` (BATCH_SECONDS); the ids
     taken (acted on, or left waiting after a fault), oldest first; empty when none waits.
 
-    On SQLite, where one transaction writes at a time anyway, the texts share one transaction,
-    each in a savepoint of its own, so a fault rolls back only its own text. On PostgreSQL each
-    text has its own transaction: it may lock a shift, and a transaction locks at most one.
+    Each text has a transaction of its own: on PostgreSQL it may lock a shift, and a
+    transaction locks at most one; on SQLite the webhook waits for the one write lock to store
+    a text, and waits least behind short transactions.
     """
     most = BATCH if most is None else most
     seconds = BATCH_SECONDS if seconds is None else seconds
-    if not db.is_sqlite:
-        taken = []
-        began = time.monotonic()
-        while len(taken) < most and time.monotonic() - began < seconds:
-            message_id = _act_alone(db, now)
-            if message_id is None:
-                break
-            taken.append(message_id)
-        return taken
-    taken, failed = [], {}
-    with db.write() as session:
-        began = time.monotonic()
-        while len(taken) < most and time.monotonic() - began < seconds:
-            nested = session.begin_nested()
-            message_id = None
-            try:
-                message = _claim_next(session, now, exclude=failed.keys())
-                if message is None:
-                    nested.rollback()
-                    break
-                message_id = message.id
-                act(session, message, now)
-                nested.commit()
-            except Exception as error:
-                nested.rollback()
-                if message_id is None:
-                    raise
-                failed[message_id] = error
-            taken.append(message_id)
-            # Each text reads the database afresh, as it would in a transaction of its own.
-            session.expunge_all()
-    for message_id, error in failed.items():
-        _after_failure(db, message_id, now, error)
+    taken: list[int] = []
+    began = time.monotonic()
+    while len(taken) < most and time.monotonic() - began < seconds:
+        message_id = _act_alone(db, now)
+        if message_id is None:
+            break
+        taken.append(message_id)
     return taken
 
 
@@ -216,7 +190,7 @@ def _act_alone(db: Database, now: datetime) -> int | None:
     message_id = None
     try:
         with db.write() as session:
-            message = _claim_next(session, now, skip_locked=True)
+            message = _claim_next(session, now, skip_locked=not db.is_sqlite)
             if message is None:
                 return None
             message_id = message.id
@@ -229,22 +203,17 @@ def _act_alone(db: Database, now: datetime) -> int | None:
         return message_id
 
 
-def _claim_next(
-    session: Session, now: datetime, exclude=(), skip_locked: bool = False
-) -> Message | None:
+def _claim_next(session: Session, now: datetime, skip_locked: bool) -> Message | None:
     """Claim the oldest waiting text in one statement, as _claim claims a known one; texts
     another transaction holds are passed over when `skip_locked` (PostgreSQL)."""
-    statement = (
-        _claim_any_next(skip_locked) if not exclude else _claim_next_statement(skip_locked, exclude)
-    )
-    return session.scalars(statement, {"now": now}).first()
+    return session.scalars(_claim_next_statement(skip_locked), {"now": now}).first()
 
 
-def _claim_next_statement(skip_locked: bool, exclude=()):
+@functools.cache
+def _claim_next_statement(skip_locked: bool):
+    # Built once: building the statement costs more than running it.
     now = bindparam("now", type_=Message.__table__.c.processed_at.type)
     oldest = _waiting(now).limit(1)
-    if exclude:
-        oldest = oldest.where(col(Message.id).not_in(list(exclude)))
     if skip_locked:
         oldest = oldest.with_for_update(skip_locked=True)
     return (
@@ -255,12 +224,6 @@ def _claim_next_statement(skip_locked: bool, exclude=()):
         # The row is new to this session: nothing in it to bring up to date.
         .execution_options(synchronize_session=False)
     )
-
-
-@functools.cache
-def _claim_any_next(skip_locked: bool):
-    # Built once: building the statement costs more than running it.
-    return _claim_next_statement(skip_locked)
 
 
 def _claim(session: Session, message_id: int, now: datetime, failed: int) -> Message | None:

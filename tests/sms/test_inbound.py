@@ -189,9 +189,9 @@ def test_control_characters_are_stored_visibly_replaced(any_db, now):
         assert session.get(Message, message_id).body == "YES\ufffd 12\ufffd\ufffd"
 
 
-def test_a_fault_in_one_text_of_a_batch_rolls_back_only_that_text(db, now, monkeypatch):
-    """On SQLite waiting texts share a transaction: the one that fails (after writing its
-    reply) keeps nothing it wrote and waits, counted; the texts around it are answered."""
+def test_a_fault_in_one_text_of_a_go_rolls_back_only_that_text(db, now, monkeypatch):
+    """Of the texts acted on in one go, the one that fails (after writing its reply) keeps
+    nothing it wrote and waits, counted; the texts around it are answered."""
     monkeypatch.setattr(inbound, "BATCH_SECONDS", 60.0)
     phones = [f"+4477009004{n:02d}" for n in range(3)]
     with db.write() as session:
