@@ -8,7 +8,9 @@ Prints, each beside its goal:
   echo            a bare Starlette app in one uvicorn process: read the form, answer TwiML
   serve SQLite    one `poems serve` (signatures on): answers a second and p99, as a ratio of the echo
   replies         texts offered at --rate a second for --minute seconds: from each webhook sent to
-                  its reply arriving at the Twilio-shaped server (the real twilio client sends it)
+                  its reply arriving at the Twilio-shaped server (the real twilio client sends it),
+                  for new numbers signing up, then for a day's mix (sign-ups, SHIFTS, AVAILABLE,
+                  whose offers to the newly free go out beside the replies)
   serve PG x1/x2  one and two `poems serve` processes on one PostgreSQL database (--postgres)
   per text        in-process SQL statements and transactions for each kind of text
 """
@@ -33,6 +35,9 @@ from tests.twilio_double import TwilioDouble  # noqa: E402
 
 HOST = "127.0.0.1"
 NEW, SHIFTS, AVAILABLE = "hello", "SHIFTS", "available tomorrow 8am-8pm"
+# How an offer begins (in English, the workers' language here): not a reply to their own text.
+OFFER = "Work: "
+PARTS = ("echo", "sqlite", "replies", "mix", "postgres", "per-text")
 
 
 def echo_app():
@@ -95,15 +100,19 @@ def market(url: str, workers: int) -> list[str]:
     return phones
 
 
-def texts(phones: list[str], count: int, fresh_from: int) -> list[tuple[str, str]]:
-    """A day's mix: new numbers joining, workers asking for shifts and saying when they are free."""
-    mixed = []
+def texts(
+    phones: list[str], count: int, fresh_from: int, each_once: bool = False
+) -> list[tuple[str, str]]:
+    """A day's mix: new numbers joining, workers asking for shifts and saying when they are
+    free; with `each_once`, no worker texts twice."""
+    mixed, workers = [], iter(phones)
     for n in range(count):
         roll = n % 5
         if roll < 2:
             mixed.append((f"+4477{fresh_from + n:08d}", NEW))
         else:
-            mixed.append((phones[n % len(phones)], SHIFTS if roll < 4 else AVAILABLE))
+            phone = next(workers) if each_once else phones[n % len(phones)]
+            mixed.append((phone, SHIFTS if roll < 4 else AVAILABLE))
     return mixed
 
 
@@ -135,13 +144,17 @@ def throughput(url: str, double: TwilioDouble, phones, options, processes: int, 
             served.kill()
 
 
-def replies(url: str, double: TwilioDouble, options, log: Path) -> None:
-    """Texts offered at a steady rate; how long each waits for its reply."""
-    count = int(options.rate * options.minute)
-    mixed = [(f"+4477{20_000_000 + n:08d}", NEW) for n in range(count)]
+def replies(url: str, double: TwilioDouble, options, log: Path, mixed, label: str) -> None:
+    """Texts offered at a steady rate, each from its own phone; how long each waits for its
+    own reply (the first text back to that phone that is not an offer)."""
+    count = len(mixed)
+    kinds = {phone: body for phone, body in mixed}
+    # Only what this run sends counts: earlier runs texted some of the same phones.
+    double.messages.clear()
     served = serve(url, double, log)
     try:
         built = requests(address_of(served), mixed)
+        idle = cpu_by_process(served.process.pid)
         sent: dict[str, float] = {}
         run = paced(
             address_of(served),
@@ -150,21 +163,73 @@ def replies(url: str, double: TwilioDouble, options, log: Path) -> None:
             options.connections,
             lambda index, at: sent.__setitem__(mixed[index][0], at),
         )
-        wait_for(lambda: len({m.to for m in double.messages} & sent.keys()) >= count, seconds=300)
+        wait_for(lambda: len(answered(double, sent)) >= count, seconds=300)
+        spent = {
+            name: seconds - idle.get(name, 0.0)
+            for name, seconds in cpu_by_process(served.process.pid).items()
+        }
     finally:
         served.kill()
+    arrived = answered(double, sent)
+    print(f"  replies, {label}, {options.rate:.0f} texts/s for {options.minute:.0f} s:")
+    print(f"    webhook {run.line()}")
+    by_kind = {"all": list(sent)} | {
+        kind: [phone for phone in sent if kinds[phone] == body]
+        for kind, body in (("sign-up", NEW), ("SHIFTS", SHIFTS), ("AVAILABLE", AVAILABLE))
+    }
+    for kind, phones in by_kind.items():
+        if not phones or (kind != "all" and len(phones) == count):
+            continue
+        waits = sorted(arrived[phone] - sent[phone] for phone in phones)
+        within = sum(wait <= 1.0 for wait in waits) / len(waits)
+        print(
+            f"    {kind:9} text to reply: p50 {waits[len(waits) // 2]:5.2f} s  "
+            f"p99 {waits[int(0.99 * len(waits))]:5.2f} s  max {waits[-1]:5.2f} s  "
+            f"within 1 s: {within:6.1%}" + ("   (goal: all within 1 s)" if kind == "all" else "")
+        )
+    offers = sum(message.body.startswith(OFFER) for message in double.messages)
+    if offers:
+        print(f"    and {offers:,} offers to the workers who said they were free")
+    if spent:
+        # CPU time is what a busy machine does not change much, unlike the waits above.
+        print(
+            "    CPU per text: "
+            + ",  ".join(
+                f"{name} {seconds / count * 1000:.1f} ms" for name, seconds in spent.items()
+            )
+        )
+
+
+def cpu_by_process(pid: int) -> dict[str, float]:
+    """CPU seconds used so far by `poems serve` (the webhook) and its worker process, from
+    /proc (Linux); empty elsewhere."""
+    tick = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+
+    def stat(path: Path) -> list[str] | None:
+        try:
+            # The fields after the command's name, which may hold spaces.
+            return path.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            return None
+
+    own = stat(Path(f"/proc/{pid}/stat"))
+    if own is None:
+        return {}
+    spent = {"webhook": (int(own[11]) + int(own[12])) / tick}
+    for entry in Path("/proc").glob("[0-9]*/stat"):
+        fields = stat(entry)
+        if fields and int(fields[1]) == pid:
+            spent["worker"] = spent.get("worker", 0.0) + (int(fields[11]) + int(fields[12])) / tick
+    return spent
+
+
+def answered(double: TwilioDouble, sent: dict[str, float]) -> dict[str, float]:
+    """When each phone's own reply arrived."""
     arrived: dict[str, float] = {}
-    for message in double.messages:
-        arrived.setdefault(message.to, message.date_created.timestamp())
-    waits = sorted(arrived[phone] - sent[phone] for phone in sent)
-    within = sum(wait <= 1.0 for wait in waits) / len(waits)
-    print(
-        f"  replies at {options.rate:.0f} texts/s for {options.minute:.0f} s: webhook {run.line()}"
-    )
-    print(
-        f"    text to reply: p50 {waits[len(waits) // 2]:.2f} s  p99 {waits[int(0.99 * len(waits))]:.2f} s"
-        f"  max {waits[-1]:.2f} s  within 1 s: {within:.1%}   (goal: all within 1 s)"
-    )
+    for message in list(double.messages):
+        if message.to in sent and not message.body.startswith(OFFER):
+            arrived.setdefault(message.to, message.date_created.timestamp())
+    return arrived
 
 
 def per_text(folder: Path) -> None:
@@ -188,20 +253,28 @@ def per_text(folder: Path) -> None:
         ("sign-up, first text", ["+447700800001", "+447700800002"], NEW),
         ("SHIFTS", phones[1:3], SHIFTS),
         ("AVAILABLE", phones[3:5], AVAILABLE),
+        # Seven more free workers fill every wave (3 slots x a wave factor of 3 live offers).
+        ("AVAILABLE, waves full", phones[5:14], AVAILABLE),
     ]
+
+    def text(phone: str, body: str) -> None:
+        """What the pipeline does with one text: store, act, top up, send."""
+        inbound.receive(db, phone, body, now, "SM" + uuid.uuid4().hex)
+        inbound.act_on_waiting(db, now)
+        top_up_queued(db, now)
+        outbox.send_due(db, SimulatorGateway(), now)
+
     print("  per text, in-process (receive, act, top up, send):")
     for name, senders, body in kinds:
-        for phone in senders:  # the first warms the caches; the second is counted
-            statements.clear()
-            began = time.process_time()
-            message_id = inbound.receive(db, phone, body, now, "SM" + uuid.uuid4().hex)
-            inbound.process(db, message_id, now)
-            top_up_queued(db, now)
-            outbox.send_due(db, SimulatorGateway(), now)
-            spent = time.process_time() - began
+        for phone in senders[:-1]:  # warm the caches (and fill the waves)
+            text(phone, body)
+        statements.clear()
+        began = time.process_time()
+        text(senders[-1], body)
+        spent = time.process_time() - began
         begins = sum(s == "BEGIN" for s in statements)
         print(
-            f"    {name:22} {len(statements) - begins:3} statements in {begins} transactions, "
+            f"    {name:22} {len(statements) - begins:3} statements in {begins:2} transactions, "
             f"{spent * 1000:5.1f} ms CPU"
         )
     db.dispose()
@@ -241,6 +314,9 @@ def main() -> None:
         or os.environ.get("POEMS_TEST_POSTGRES_URL"),
         help="a PostgreSQL server to make a database on for the two-process run",
     )
+    parser.add_argument(
+        "--parts", default=",".join(PARTS), help=f"which runs, comma-separated: {','.join(PARTS)}"
+    )
     parser.add_argument("--echo", type=int, help=argparse.SUPPRESS)
     options = parser.parse_args()
     if options.echo:
@@ -250,31 +326,48 @@ def main() -> None:
         return
 
     os.environ.setdefault("POEMS_PUBLISH_DIR", tempfile.mkdtemp(prefix="poems-bench-public-"))
-    double = TwilioDouble().start()
+    # Twilio's API keeps connections alive, and the twilio client reuses them.
+    double = TwilioDouble(keep_alive=True).start()
     with tempfile.TemporaryDirectory(prefix="poems-bench-inbound-") as name:
         folder = Path(name)
         log = folder / "serve.log"
         print(f"inbound webhooks, {options.connections} connections, {options.seconds:.0f} s each")
-        process, address = start_echo()
-        try:
-            built = requests(address, texts(["+447700900001"], 200_000, 30_000_000))
-            echo = closed_loop([address], built, options.connections, options.seconds)
-        finally:
-            process.kill()
-        print(f"  echo          {echo.line()}")
+        parts = set(options.parts.split(","))
+        echo = None
+        if parts & {"echo", "sqlite"}:
+            process, address = start_echo()
+            try:
+                built = requests(address, texts(["+447700900001"], 200_000, 30_000_000))
+                echo = closed_loop([address], built, options.connections, options.seconds)
+            finally:
+                process.kill()
+            print(f"  echo          {echo.line()}")
 
-        url = f"sqlite:///{folder / 'serve.db'}"
-        phones = market(url, options.workers)
-        one = throughput(url, double, phones, options, 1, log)
-        ratio = one.per_second / echo.per_second
-        print(f"  serve SQLite  {one.line()}")
-        print(f"    {ratio:.2f}x the echo  (goal >= 0.2x, p99 <= 100 ms)")
+        if "sqlite" in parts:
+            url = f"sqlite:///{folder / 'serve.db'}"
+            phones = market(url, options.workers)
+            one = throughput(url, double, phones, options, 1, log)
+            ratio = one.per_second / echo.per_second
+            print(f"  serve SQLite  {one.line()}")
+            print(f"    {ratio:.2f}x the echo  (goal >= 0.2x, p99 <= 100 ms)")
 
-        url = f"sqlite:///{folder / 'replies.db'}"
-        market(url, 10)
-        replies(url, double, options, log)
+        count = int(options.rate * options.minute)
+        if "replies" in parts:
+            url = f"sqlite:///{folder / 'replies.db'}"
+            market(url, 10)
+            signing_up = [(f"+4477{20_000_000 + n:08d}", NEW) for n in range(count)]
+            replies(url, double, options, log, signing_up, "new numbers signing up")
 
-        if options.postgres:
+        if "mix" in parts:
+            url = f"sqlite:///{folder / 'mix.db'}"
+            phones = market(url, count - count * 2 // 5 + 5)
+            # Each worker texts once, so every reply is known by its phone.
+            day = texts(phones, count, 40_000_000, each_once=True)
+            replies(
+                url, double, options, log, day, "a day's mix (2/5 new, 2/5 SHIFTS, 1/5 AVAILABLE)"
+            )
+
+        if "postgres" in parts and options.postgres:
             runs = []
             for processes in (1, 2):
                 pg_url, drop = postgres_database(options.postgres)
@@ -287,9 +380,10 @@ def main() -> None:
             print(
                 f"    two processes {runs[1].per_second / runs[0].per_second:.2f}x one  (goal >= 1.6x)"
             )
-        else:
+        elif "postgres" in parts:
             print("  serve PG: give --postgres (or POEMS_BENCH_POSTGRES_URL) to measure it")
-        per_text(folder)
+        if "per-text" in parts:
+            per_text(folder)
     double.stop()
 
 

@@ -2,10 +2,12 @@
 topped up for newly free workers, and a shift nobody is left to take is closed as unfilled, with
 the buyer told what the market looks like."""
 
+import functools
 import logging
+import time
 from datetime import datetime
 
-from sqlalchemy import delete, exists, or_, update
+from sqlalchemy import bindparam, delete, exists, or_, update
 from sqlmodel import Session, col, func, select
 
 from exchange.eligibility import fit_but_the_rate
@@ -86,26 +88,82 @@ def top_up(session: Session, shift_id: int, now: datetime) -> list[Offer] | None
     """Top up one queued shift's wave, clearing its place in the queue; None when another
     transaction holds the shift (a YES, another sweep), so it stays queued for later.
 
-    The shift's lock comes first and its queue rows after, the order every writer keeps.
+    The shift's lock comes first and its queue rows after, the order every writer keeps. A
+    shift whose wave is full (live offers fill its open slots times the wave factor) costs one
+    look: matching could offer it to nobody.
     """
-    claimed = session.exec(
-        select(Shift.id).where(Shift.id == shift_id).with_for_update(skip_locked=True)
-    ).first()
+    claimed = session.execute(_claim_for_top_up(), {"shift_id": shift_id}).first()
     if claimed is None and session.get(Shift, shift_id) is not None:
         return None
-    session.execute(delete(ShiftTopUp).where(col(ShiftTopUp.shift_id) == shift_id))
-    if claimed is None:
+    session.execute(_clear_top_ups(), {"shift_id": shift_id})
+    if claimed is None or claimed.room <= 0:
         return []
     return send_wave(session, shift_id, now)
 
 
-def top_up_queued(db: Database, now: datetime) -> int:
-    """Top up every shift in the queue, oldest first, each in its own short transaction.
+def clear_full_waves(db: Database) -> None:
+    """Clear from the queue, in one short transaction, every shift whose wave is full: live
+    offers fill its open slots times the wave factor, so matching could offer it to nobody.
 
-    A shift another transaction holds, or whose top-up fails, is left queued for the next
-    call. Returns how many offers went out.
+    No shift is locked: whatever makes room later (a NO, a drop, an offer expiring) sends
+    the wave with a full match, which finds the worker who queued it. Queue rows another
+    transaction holds are passed over (SKIP LOCKED), so this waits on nobody.
     """
-    made, tried = 0, set()
+    full = (
+        select(ShiftTopUp.id)
+        .join(Shift, col(Shift.id) == ShiftTopUp.shift_id)
+        .join(Market, col(Market.id) == Shift.market_id)
+        .where(_room() <= 0)
+        .order_by(ShiftTopUp.id)
+    )
+    if not db.is_sqlite:
+        full = full.with_for_update(skip_locked=True, of=ShiftTopUp)
+    try:
+        with db.write() as session:
+            session.execute(
+                delete(ShiftTopUp).where(col(ShiftTopUp.id).in_(full.scalar_subquery()))
+            )
+    except Exception:
+        log.exception("clearing full waves from the queue failed; they stay queued")
+
+
+def _room():
+    """How many more offers a shift's wave has room for (in a query joining Shift and Market)."""
+    live = (
+        select(func.count())
+        .select_from(Offer)
+        .where(Offer.shift_id == Shift.id, Offer.status == OfferStatus.LIVE)
+        .scalar_subquery()
+    )
+    return (Shift.slots - Shift.booked) * Market.wave_factor - live
+
+
+@functools.cache
+def _claim_for_top_up():
+    """The shift, locked unless another transaction holds it, with the room its wave has."""
+    shift_id = bindparam("shift_id")
+    return (
+        select(Shift.id, _room().label("room"))
+        .join(Market, col(Market.id) == Shift.market_id)
+        .where(Shift.id == shift_id)
+        .with_for_update(skip_locked=True, of=Shift)
+    )
+
+
+@functools.cache
+def _clear_top_ups():
+    return delete(ShiftTopUp).where(col(ShiftTopUp.shift_id) == bindparam("shift_id"))
+
+
+def top_up_queued(db: Database, now: datetime, until: float | None = None) -> int:
+    """Top up every shift in the queue, oldest first, each in its own short transaction, once
+    however many texts queued it.
+
+    Shifts whose wave is full are cleared from the queue first, all at once. A shift another
+    transaction holds, or whose top-up fails, is left queued for the next call; so is the rest of the queue once time.monotonic() passes `until` (one shift is
+    always topped up). Returns how many offers went out.
+    """
+    made, tried, cleared = 0, set(), False
     while True:
         with db.read() as session:
             queued = session.exec(
@@ -117,7 +175,13 @@ def top_up_queued(db: Database, now: datetime) -> int:
         todo = [shift_id for shift_id in queued if shift_id not in tried]
         if not todo:
             return made
+        if not cleared:
+            cleared = True
+            clear_full_waves(db)
+            continue
         for shift_id in todo:
+            if tried and until is not None and time.monotonic() > until:
+                return made
             tried.add(shift_id)
             try:
                 with db.write() as session:

@@ -7,6 +7,7 @@ waiting, counted on its row, for the inbound sweep. A fault is never answered "d
 understand": that reply is only for texts that were read and not understood.
 """
 
+import functools
 import logging
 import random
 import re
@@ -15,7 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 import phonenumbers
-from sqlalchemy import Connection, literal_column, or_, update
+from sqlalchemy import Connection, bindparam, literal_column, or_, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session, col, select
 
@@ -43,6 +44,10 @@ POSTGRES_STORE = (
 # Tries of one text in one go, and the first pause between them (doubled each time, jittered).
 TRIES = 5
 FIRST_PAUSE = 0.02
+# Texts acted on in one go, before the waves they queued are topped up, and about how long
+# one go may take.
+BATCH = 5
+BATCH_SECONDS = 0.02
 # A text left waiting is tried again by the sweep after this, times the failures so far.
 SWEEP_PAUSE = timedelta(seconds=30)
 LONGEST_SWEEP_PAUSE = timedelta(minutes=15)
@@ -158,19 +163,38 @@ def process(db: Database, message_id: int, now: datetime) -> bool:
         return _after_failure(db, message_id, now, error)
 
 
-def act_on_next(db: Database, now: datetime) -> int | None:
-    """Act on the oldest stored text whose turn has come and that no other worker holds (SKIP
-    LOCKED on PostgreSQL), in one transaction; its id, or None when no text is waiting."""
+def act_on_waiting(
+    db: Database, now: datetime, most: int | None = None, seconds: float | None = None
+) -> list[int]:
+    """Act on the oldest waiting texts whose turn has come and that no other worker holds (SKIP
+    LOCKED on PostgreSQL), up to `most` (BATCH) or for about `seconds` (BATCH_SECONDS); the ids
+    taken (acted on, or left waiting after a fault), oldest first; empty when none waits.
+
+    Each text has a transaction of its own: on PostgreSQL it may lock a shift, and a
+    transaction locks at most one; on SQLite the webhook waits for the one write lock to store
+    a text, and waits least behind short transactions.
+    """
+    most = BATCH if most is None else most
+    seconds = BATCH_SECONDS if seconds is None else seconds
+    taken: list[int] = []
+    began = time.monotonic()
+    while len(taken) < most and time.monotonic() - began < seconds:
+        message_id = _act_alone(db, now)
+        if message_id is None:
+            break
+        taken.append(message_id)
+    return taken
+
+
+def _act_alone(db: Database, now: datetime) -> int | None:
     message_id = None
     try:
         with db.write() as session:
-            query = _waiting(now).limit(1)
-            if not db.is_sqlite:
-                query = query.with_for_update(skip_locked=True)
-            message_id = session.exec(query).first()
-            if message_id is None:
+            message = _claim_next(session, now, skip_locked=not db.is_sqlite)
+            if message is None:
                 return None
-            act(session, _claim(session, message_id, now, 0), now)
+            message_id = message.id
+            act(session, message, now)
         return message_id
     except Exception as error:
         if message_id is None:
@@ -179,22 +203,50 @@ def act_on_next(db: Database, now: datetime) -> int | None:
         return message_id
 
 
+def _claim_next(session: Session, now: datetime, skip_locked: bool) -> Message | None:
+    """Claim the oldest waiting text in one statement, as _claim claims a known one; texts
+    another transaction holds are passed over when `skip_locked` (PostgreSQL)."""
+    return session.scalars(_claim_next_statement(skip_locked), {"now": now}).first()
+
+
+@functools.cache
+def _claim_next_statement(skip_locked: bool):
+    # Built once: building the statement costs more than running it.
+    now = bindparam("now", type_=Message.__table__.c.processed_at.type)
+    oldest = _waiting(now).limit(1)
+    if skip_locked:
+        oldest = oldest.with_for_update(skip_locked=True)
+    return (
+        update(Message)
+        .where(col(Message.id) == oldest.scalar_subquery(), col(Message.processed_at).is_(None))
+        .values(**_claimed(now, 0))
+        .returning(Message)
+        # The row is new to this session: nothing in it to bring up to date.
+        .execution_options(synchronize_session=False)
+    )
+
+
 def _claim(session: Session, message_id: int, now: datetime, failed: int) -> Message | None:
     """Mark the text acted on, in the transaction that acts on it: a second worker finds
     nothing to claim, and a rollback leaves it waiting. The sender's worker, known by now if
     the text made one, is kept with it; `failed` tries so far are counted on it."""
-    values = {
-        "processed_at": now,
-        "worker_id": select(Worker.id).where(Worker.phone == Message.phone).scalar_subquery(),
-    }
-    if failed:
-        values["act_attempts"] = Message.act_attempts + failed
+    values = _claimed(now, failed)
     return session.scalars(
         update(Message)
         .where(col(Message.id) == message_id, col(Message.processed_at).is_(None))
         .values(**values)
         .returning(Message)
     ).first()
+
+
+def _claimed(now, failed: int) -> dict:
+    values = {
+        "processed_at": now,
+        "worker_id": select(Worker.id).where(Worker.phone == Message.phone).scalar_subquery(),
+    }
+    if failed:
+        values["act_attempts"] = Message.act_attempts + failed
+    return values
 
 
 def _after_failure(db: Database, message_id: int, now: datetime, error: Exception) -> bool:

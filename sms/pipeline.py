@@ -1,10 +1,10 @@
 """Acting on stored texts and sending what follows, in worker threads of their own, so the
 webhook only stores a text and answers Twilio at once.
 
-The database is the queue: an actor takes the oldest text waiting that no other actor holds
-(in this process or another), acts on it, tops up the waves it queued and wakes the senders. A
-doorbell (a threading or multiprocessing Event) says a text was stored, so nobody polls hard;
-a text a stopped process never acted on is simply still waiting.
+The database is the queue: an actor takes the oldest texts waiting that no other actor holds
+(in this process or another), acts on them, wakes the senders, then tops up the waves they
+queued. A doorbell (a threading or multiprocessing Event) says a text was stored, so nobody
+polls hard; a text a stopped process never acted on is simply still waiting.
 """
 
 import logging
@@ -28,6 +28,8 @@ log = logging.getLogger(__name__)
 # Seconds an idle actor waits for the doorbell before looking anyway (texts whose next try
 # came due, texts stored by a process that died).
 LOOK_EVERY = 1.0
+# Seconds of topping up waves between one batch of texts and the next, while texts wait.
+WAVES_SLICE = 0.05
 
 
 class Doorbell(Protocol):
@@ -137,17 +139,31 @@ class Pipeline:
             with self._wake:
                 self._busy += 1
             try:
-                while not self._stopping and inbound.act_on_next(self.db, self.clock()):
-                    top_up_queued(self.db, self.clock())
-                    self.send_soon()
+                while not self._stopping and self._one_go():
+                    pass
             except Exception:
-                # act_on_next keeps a failing text waiting; this is the database itself.
+                # act_on_waiting keeps a failing text waiting; this is the database itself.
                 log.exception("acting on waiting texts")
                 time.sleep(LOOK_EVERY)
             finally:
                 with self._wake:
                     self._busy -= 1
             self.doorbell.wait(LOOK_EVERY)
+
+    def _one_go(self) -> bool:
+        """Texts first, then the waves they queued; True while texts may still be waiting.
+
+        The replies to the texts go to the senders before any offer the texts lead to. While
+        texts keep coming, waves get a slice of time between batches, so they still go out,
+        and a shift queued by many texts meanwhile is topped up once.
+        """
+        acted = inbound.act_on_waiting(self.db, self.clock())
+        if acted:
+            self.send_soon()
+        until = time.monotonic() + WAVES_SLICE if acted else None
+        if top_up_queued(self.db, self.clock(), until):
+            self.send_soon()
+        return bool(acted)
 
     def _send(self) -> None:
         while True:

@@ -79,7 +79,11 @@ _DROP = object()
 class TwilioDouble:
     """A Twilio Messages API on 127.0.0.1 with an ephemeral port, served from a thread."""
 
-    def __init__(self, account_sid: str = ACCOUNT_SID, auth_token: str = AUTH_TOKEN) -> None:
+    def __init__(
+        self, account_sid: str = ACCOUNT_SID, auth_token: str = AUTH_TOKEN, keep_alive: bool = False
+    ) -> None:
+        """With `keep_alive`, connections stay open between requests (HTTP/1.1), as Twilio's
+        API keeps them; without it each request has a connection of its own."""
         self.account_sid = account_sid
         self.auth_token = auth_token
         self.messages: list[RecordedMessage] = []
@@ -93,7 +97,13 @@ class TwilioDouble:
         self._released = threading.Event()
         self._planned: deque[_Failure | object] = deque()
         self._lock = threading.Lock()
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), _handler_for(self))
+        handler = _handler_for(self)
+        if keep_alive:
+            handler.protocol_version = "HTTP/1.1"
+            # Headers and body go out in two writes: on a kept connection Nagle's algorithm
+            # would hold the body for the client's delayed ACK, some 40 ms a request.
+            handler.disable_nagle_algorithm = True
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
         self._server.daemon_threads = True
         self._thread: threading.Thread | None = None
 

@@ -105,3 +105,51 @@ def test_an_availability_text_waits_for_no_shift_a_yes_is_holding(postgres_url, 
     waves.top_up_queued(db, now)
     assert offers_to(db, ann) == [made["fits"]]
     db.dispose()
+
+
+def test_a_shift_whose_wave_is_full_is_cleared_from_the_queue_and_offered_when_room_opens(
+    any_db, now
+):
+    """Live offers fill the wave (one slot, three offers): a newly free worker's place in the
+    queue is cleared with no offer; a NO makes room, and the wave reaches them then."""
+    with any_db.write() as session:
+        shift_id = factories.shift(session, now, slots=1).id
+        first = [factories.worker(session, f"+4477009002{n:02d}", now).id for n in range(3)]
+        assert len(offers.send_wave(session, shift_id, now)) == 3
+        late = factories.worker(session, ANN, now).id
+        assert offers.offer_open_shifts(session, late, now) == [shift_id]
+    assert waves.top_up_queued(any_db, now) == 0
+    assert queued(any_db) == [] and offers_to(any_db, late) == []
+    with any_db.write() as session:
+        ref = session.exec(select(Offer.ref).where(Offer.worker_id == first[0])).one()
+        offers.decline(session, first[0], ref, now)
+    assert offers_to(any_db, late) == [shift_id]
+
+
+def test_a_shift_queued_by_many_workers_is_topped_up_once(db, now, monkeypatch):
+    with db.write() as session:
+        shift_id = factories.shift(session, now, slots=2).id
+        free = [factories.worker(session, f"+4477009003{n:02d}", now).id for n in range(5)]
+        for worker_id in free:
+            offers.offer_open_shifts(session, worker_id, now)
+    topped: list[int] = []
+    real = waves.send_wave
+    monkeypatch.setattr(waves, "send_wave", lambda s, i, n: topped.append(i) or real(s, i, n))
+    assert waves.top_up_queued(db, now) == 5
+    assert topped == [shift_id] and queued(db) == []
+
+
+def test_topping_up_stops_at_the_moment_given_and_leaves_the_rest_queued(db, now):
+    """Past the moment, the rest of the queue waits for the next call; one shift is always
+    topped up, so waves go out however busy the exchange is."""
+    with db.write() as session:
+        morning = (now + timedelta(days=1)).replace(hour=9)
+        made = [
+            factories.shift(session, now, start=morning + timedelta(hours=h)).id for h in (0, 1)
+        ]
+        ann = factories.worker(session, ANN, now).id
+        assert offers.offer_open_shifts(session, ann, now) == made
+    assert waves.top_up_queued(db, now, until=time.monotonic() - 1) == 1
+    assert offers_to(db, ann) == made[:1] and queued(db) == made[1:]
+    assert waves.top_up_queued(db, now) == 1
+    assert offers_to(db, ann) == made and queued(db) == []

@@ -187,3 +187,39 @@ def test_control_characters_are_stored_visibly_replaced(any_db, now):
     message_id = inbound.receive(any_db, ANN, "YES\x00 12\x07\ud800", now)
     with any_db.read() as session:
         assert session.get(Message, message_id).body == "YES\ufffd 12\ufffd\ufffd"
+
+
+def test_a_fault_in_one_text_of_a_go_rolls_back_only_that_text(db, now, monkeypatch):
+    """Of the texts acted on in one go, the one that fails (after writing its reply) keeps
+    nothing it wrote and waits, counted; the texts around it are answered."""
+    monkeypatch.setattr(inbound, "BATCH_SECONDS", 60.0)
+    phones = [f"+4477009004{n:02d}" for n in range(3)]
+    with db.write() as session:
+        for phone in phones:
+            factories.worker(session, phone, now)
+    real = inbound.act
+
+    def act(session, message, now):
+        real(session, message, now)
+        if message.phone == phones[1]:
+            raise RuntimeError("a fault after the reply was written")
+
+    monkeypatch.setattr(inbound, "act", act)
+    ids = [inbound.receive(db, phone, "SHIFTS", now) for phone in phones]
+
+    assert inbound.act_on_waiting(db, now) == ids
+    with db.read() as session:
+        acted = {m.id: m for m in session.exec(select(Message).where(col(Message.id).in_(ids)))}
+        answered = set(session.exec(select(Notice.phone)))
+    assert acted[ids[1]].processed_at is None and acted[ids[1]].act_attempts == 1
+    assert acted[ids[0]].processed_at == acted[ids[2]].processed_at == now
+    assert answered == {phones[0], phones[2]}
+    assert inbound.act_on_waiting(db, now) == []
+
+
+def test_waiting_texts_are_acted_on_oldest_first_up_to_the_batch(db, now, monkeypatch):
+    monkeypatch.setattr(inbound, "BATCH_SECONDS", 60.0)
+    ids = [inbound.receive(db, f"+4477009005{n:02d}", "hello", now) for n in range(4)]
+    assert inbound.act_on_waiting(db, now, most=3) == ids[:3]
+    assert inbound.act_on_waiting(db, now, most=3) == ids[3:]
+    assert inbound.act_on_waiting(db, now, most=3) == []
