@@ -97,6 +97,9 @@ def work(
     from sms.webhook import utc_now
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")
+    # The twilio client logs every request and response, headers and all, at INFO: some ten
+    # lines for each text sent. The outbox records each send; the client speaks up on trouble.
+    logging.getLogger("twilio.http_client").setLevel(logging.WARNING)
     lease = timedelta(seconds=lease_seconds)
     db = Database(db_url)
     if not db.is_sqlite:
