@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import update
+from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import Session, col, func, select
 
 from exchange.errors import Refused
@@ -53,6 +54,18 @@ def new_ref(session: Session, worker_id: int, rng: random.Random | None = None) 
             return ref
 
 
+def wave_room() -> ColumnElement[int]:
+    """How many more offers a shift's wave has room for: its open slots times the market's wave
+    factor, less the offers still live (in a query over Shift joined to its Market)."""
+    live = (
+        select(func.count())
+        .select_from(Offer)
+        .where(Offer.shift_id == Shift.id, Offer.status == OfferStatus.LIVE)
+        .scalar_subquery()
+    )
+    return (Shift.slots - Shift.booked) * Market.wave_factor - live
+
+
 def send_wave(session: Session, shift_id: int, now: datetime) -> list[Offer]:
     """Offer the shift to the next eligible workers, up to open slots x the market's wave factor.
 
@@ -65,12 +78,12 @@ def send_wave(session: Session, shift_id: int, now: datetime) -> list[Offer]:
     market = session.get(Market, shift.market_id)
     if offers_wait(market, shift.start, now):
         return []
-    live = session.exec(
-        select(func.count())
-        .select_from(Offer)
-        .where(Offer.shift_id == shift.id, Offer.status == OfferStatus.LIVE)
+    room = session.exec(
+        select(wave_room())
+        .select_from(Shift)
+        .join(Market, col(Market.id) == Shift.market_id)
+        .where(Shift.id == shift.id)
     ).one()
-    room = (shift.slots - shift.booked) * market.wave_factor - live
     if room <= 0:
         return []
     found = match(session, shift, market, now)

@@ -12,7 +12,7 @@ from sqlmodel import Session, col, func, select
 
 from exchange.eligibility import fit_but_the_rate
 from exchange.notices import notify_buyer
-from exchange.offers import send_wave
+from exchange.offers import send_wave, wave_room
 from exchange.places import Reach
 from exchange.quiet import offers_wait
 from exchange.shifts import lock_shift, shift_facts
@@ -113,7 +113,7 @@ def clear_full_waves(db: Database) -> None:
         select(ShiftTopUp.id)
         .join(Shift, col(Shift.id) == ShiftTopUp.shift_id)
         .join(Market, col(Market.id) == Shift.market_id)
-        .where(_room() <= 0)
+        .where(wave_room() <= 0)
         .order_by(ShiftTopUp.id)
     )
     if not db.is_sqlite:
@@ -127,23 +127,12 @@ def clear_full_waves(db: Database) -> None:
         log.exception("clearing full waves from the queue failed; they stay queued")
 
 
-def _room():
-    """How many more offers a shift's wave has room for (in a query joining Shift and Market)."""
-    live = (
-        select(func.count())
-        .select_from(Offer)
-        .where(Offer.shift_id == Shift.id, Offer.status == OfferStatus.LIVE)
-        .scalar_subquery()
-    )
-    return (Shift.slots - Shift.booked) * Market.wave_factor - live
-
-
 @functools.cache
 def _claim_for_top_up():
     """The shift, locked unless another transaction holds it, with the room its wave has."""
     shift_id = bindparam("shift_id")
     return (
-        select(Shift.id, _room().label("room"))
+        select(Shift.id, wave_room().label("room"))
         .join(Market, col(Market.id) == Shift.market_id)
         .where(Shift.id == shift_id)
         .with_for_update(skip_locked=True, of=Shift)
@@ -160,8 +149,9 @@ def top_up_queued(db: Database, now: datetime, until: float | None = None) -> in
     however many texts queued it.
 
     Shifts whose wave is full are cleared from the queue first, all at once. A shift another
-    transaction holds, or whose top-up fails, is left queued for the next call; so is the rest of the queue once time.monotonic() passes `until` (one shift is
-    always topped up). Returns how many offers went out.
+    transaction holds, or whose top-up fails, is left queued for the next call; so is the rest
+    of the queue once time.monotonic() passes `until` (one shift is always topped up). Returns
+    how many offers went out.
     """
     made, tried, cleared = 0, set(), False
     while True:
