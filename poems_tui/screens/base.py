@@ -4,8 +4,9 @@ Escape to leave a text field (so the number keys switch screens again)."""
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input
+from textual.widgets import Header, Input
 
+from poems_tui.widgets.keys import KeysFooter
 from poems_tui.widgets.nav import NavBar
 
 
@@ -33,7 +34,7 @@ class ConsoleScreen(Screen):
         yield NavBar(self.NAME)
 
     def compose_bottom(self) -> ComposeResult:
-        yield Footer()
+        yield KeysFooter()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "leave_field":

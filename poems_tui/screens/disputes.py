@@ -7,7 +7,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from exchange import disputes
 from exchange.errors import Refused
@@ -17,6 +17,7 @@ from poems_tui.messages import DisputePageLoaded, DisputesLoaded
 from poems_tui.screens.base import ConsoleScreen
 from poems_tui.screens.forms import FormScreen
 from poems_tui.widgets.form import ChoiceField, Field, FormField, required, rule
+from poems_tui.widgets.keys import KeysFooter
 from poems_tui.widgets.table import Column, FittedTable
 from services.disputes import (
     DisputePage,
@@ -122,7 +123,7 @@ class DisputeScreen(Screen):
         yield Header(icon="P")
         with VerticalScroll(id="dispute-page"):
             yield Static("Loading...", id="dispute-body")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.load()

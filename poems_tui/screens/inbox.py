@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from exchange import inbox
 from exchange.localtime import local
@@ -18,6 +18,7 @@ from poems_tui.screens.base import ConsoleScreen
 from poems_tui.screens.disputes import OpenDisputeScreen
 from poems_tui.screens.forms import FormScreen
 from poems_tui.widgets.form import ChoiceField, Field, FormField, required
+from poems_tui.widgets.keys import KeysFooter
 from poems_tui.widgets.table import Column, FittedTable
 from services.inbox import (
     Conversation,
@@ -117,7 +118,7 @@ class ConversationScreen(Screen):
         yield Header(icon="P")
         with VerticalScroll(id="conversation"):
             yield Static("Loading...", id="conversation-body")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.load()

@@ -6,12 +6,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from exchange.access import ACCESS_REASONS
 from exchange.errors import Refused as ExchangeRefused
 from poems_tui.messages import Refused, Saved
+from poems_tui.widgets.keys import KeysFooter
 from services.workers import look_at_worker
 
 
@@ -44,7 +45,7 @@ class ReasonScreen(ModalScreen[str | None]):
                 compact=True,
             )
             yield Static("", classes="form-refusal")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.query_one("#reasons", OptionList).highlighted = 0

@@ -5,10 +5,11 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from poems_tui.messages import ShiftDetailLoaded
 from poems_tui.screens.shift_forms import CancelShiftScreen
+from poems_tui.widgets.keys import KeysFooter
 from services.shifts import ShiftDetail, detail
 
 
@@ -30,7 +31,7 @@ class ShiftScreen(Screen):
         yield Static("Loading...", id="shift-facts")
         yield DataTable(id="offers", cursor_type="row", zebra_stripes=True)
         yield Static("", id="offer-reason", classes="reason")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         table = self.query_one("#offers", DataTable)

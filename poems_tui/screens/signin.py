@@ -9,9 +9,10 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Center, Vertical
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Input, Label, Static
+from textual.widgets import Button, Header, Input, Label, Static
 
 from poems_tui.messages import SignedIn, SignInRefused
+from poems_tui.widgets.keys import KeysFooter
 from services.signing import sign_in_with_password
 from store.db import default_url
 from store.models import Operator
@@ -56,7 +57,7 @@ class SignInScreen(Screen["object"]):
             yield Button("Sign in", id="signin", variant="primary", compact=True)
             yield Static("", id="signin-error", classes="error")
             yield Static(self.hint or "", id="signin-hint", classes="muted")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.query_one("#signin-hint", Static).display = bool(self.hint)

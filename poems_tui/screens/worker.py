@@ -6,10 +6,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from poems_tui.messages import Saved, WorkerRecordLoaded
 from poems_tui.screens.worker_forms import CredentialScreen, TermsScreen
+from poems_tui.widgets.keys import KeysFooter
 from services.workers import WorkerRecord, export_to, record
 
 
@@ -40,7 +41,7 @@ class WorkerScreen(Screen):
         yield Header(icon="P")
         with VerticalScroll(id="worker-record"):
             yield Static("Loading...", id="worker-body")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.action_reload()
