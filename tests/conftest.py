@@ -14,6 +14,7 @@ from sqlalchemy.engine import make_url
 
 from store.db import Database, normalise_url
 from store.migrate import upgrade
+from tests.once import made_once
 from tests.twilio_double import twilio_double  # noqa: F401
 
 POSTGRES_URL = os.environ.get("POEMS_TEST_POSTGRES_URL")
@@ -47,14 +48,16 @@ def sqlite_url(tmp_path) -> str:
 @pytest.fixture(scope="session")
 def sqlite_template(tmp_path_factory) -> Path:
     """One SQLite file migrated once per test run; each test gets a copy of it."""
-    path = tmp_path_factory.mktemp("template") / "poems.db"
-    database = Database(f"sqlite:///{path}")
-    upgrade(database, env={})
-    with database.engine.connect() as connection:
-        # Everything into the main file, so one file copy is the whole database.
-        connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-    database.dispose()
-    return path
+
+    def make(folder: Path) -> None:
+        database = Database(f"sqlite:///{folder / 'poems.db'}")
+        upgrade(database, env={})
+        with database.engine.connect() as connection:
+            # Everything into the main file, so one file copy is the whole database.
+            connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        database.dispose()
+
+    return made_once(tmp_path_factory, "template", make) / "poems.db"
 
 
 def migrated_sqlite(template: Path, folder: Path) -> Database:

@@ -18,6 +18,7 @@ from store.migrate import upgrade
 from store.models import Booking, Market, Shift
 from tests.conftest import NOW
 from tests.disclosure import additive_tables, recoverable_in
+from tests.once import made_once
 
 LONDON = Path(__file__).parent.parent / "fixtures" / "london_districts.csv"
 
@@ -25,14 +26,16 @@ LONDON = Path(__file__).parent.parent / "fixtures" / "london_districts.csv"
 @pytest.fixture(scope="module")
 def seeded_url(tmp_path_factory) -> str:
     """Thirteen weeks of a 600-worker London market, so the 12-week window is full."""
-    url = f"sqlite:///{tmp_path_factory.mktemp('asking') / 'poems.db'}"
-    database = Database(url)
-    upgrade(database, env={})
-    seed_market(database, NOW, workers=600, weeks=13)
-    with database.write() as session, LONDON.open() as lines:
-        import_places(session, read_places(lines))
-    database.dispose()
-    return url
+
+    def make(folder: Path) -> None:
+        database = Database(f"sqlite:///{folder / 'poems.db'}")
+        upgrade(database, env={})
+        seed_market(database, NOW, workers=600, weeks=13)
+        with database.write() as session, LONDON.open() as lines:
+            import_places(session, read_places(lines))
+        database.dispose()
+
+    return f"sqlite:///{made_once(tmp_path_factory, 'asking', make) / 'poems.db'}"
 
 
 @pytest.fixture(scope="module")

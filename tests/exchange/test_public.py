@@ -3,6 +3,7 @@
 import csv
 import json
 from datetime import timedelta
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -19,6 +20,7 @@ from store.migrate import upgrade
 from store.models import Booking, Market, Shift
 from tests.conftest import NOW
 from tests.disclosure import recoverable
+from tests.once import made_once
 
 DIMS = ("skill", "area", "weekday", "part_of_day")
 
@@ -27,12 +29,14 @@ DIMS = ("skill", "area", "weekday", "part_of_day")
 def seeded_url(tmp_path_factory) -> str:
     """A market with five weeks of history, through the seeding developer's market builder;
     one per module, since publishing only reads it."""
-    url = f"sqlite:///{tmp_path_factory.mktemp('seeded') / 'poems.db'}"
-    database = Database(url)
-    upgrade(database, env={})
-    seed_market(database, NOW, workers=400, weeks=5)
-    database.dispose()
-    return url
+
+    def make(folder: Path) -> None:
+        database = Database(f"sqlite:///{folder / 'poems.db'}")
+        upgrade(database, env={})
+        seed_market(database, NOW, workers=400, weeks=5)
+        database.dispose()
+
+    return f"sqlite:///{made_once(tmp_path_factory, 'seeded', make) / 'poems.db'}"
 
 
 @pytest.fixture

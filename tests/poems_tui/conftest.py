@@ -5,6 +5,7 @@ import shutil
 import types
 from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta
+from pathlib import Path
 from unittest import mock
 
 import pytest
@@ -18,6 +19,7 @@ from store.db import Database
 from store.migrate import upgrade
 from store.models import Booking, Buyer, Shift, Worker
 from tests.conftest import NOW
+from tests.once import made_once
 
 
 def fixed_refs(seed: int) -> types.SimpleNamespace:
@@ -29,16 +31,21 @@ def fixed_refs(seed: int) -> types.SimpleNamespace:
 @pytest.fixture(scope="session")
 def sample_file(tmp_path_factory) -> str:
     """The sample market, seeded once (about 3 s) at the fixed clock."""
-    path = tmp_path_factory.mktemp("sample") / "sample.db"
-    db = Database(f"sqlite:///{path}")
-    upgrade(db, env={})
-    with (
-        mock.patch.object(offers, "random", fixed_refs(1)),
-        mock.patch.object(credentials, "random", fixed_refs(2)),
-    ):
-        seed_sample(db, NOW)
-    db.dispose()
-    return str(path)
+
+    def make(folder: Path) -> None:
+        db = Database(f"sqlite:///{folder / 'sample.db'}")
+        upgrade(db, env={})
+        with (
+            mock.patch.object(offers, "random", fixed_refs(1)),
+            mock.patch.object(credentials, "random", fixed_refs(2)),
+        ):
+            seed_sample(db, NOW)
+        with db.engine.connect() as connection:
+            # Everything into the main file, so one file copy is the whole database.
+            connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        db.dispose()
+
+    return str(made_once(tmp_path_factory, "sample", make) / "sample.db")
 
 
 @pytest.fixture

@@ -15,6 +15,7 @@ from poems.seed import seed_market
 from store.db import Database
 from store.migrate import upgrade
 from tests.conftest import NOW
+from tests.once import made_once
 
 LONDON = Path(__file__).parent.parent / "fixtures" / "london_districts.csv"
 # The babysitter's question: childcare near Bow on Tuesday afternoons over twelve weeks, and
@@ -33,24 +34,29 @@ ASKED = {
 @pytest.fixture(scope="session")
 def seeded_url(tmp_path_factory) -> str:
     """Thirteen weeks of a 2,000-worker London market: enough for childcare to show."""
-    url = f"sqlite:///{tmp_path_factory.mktemp('site-db') / 'poems.db'}"
-    database = Database(url)
-    upgrade(database, env={})
-    seed_market(database, NOW, workers=2000, weeks=13)
-    with database.write() as session, LONDON.open() as lines:
-        import_places(session, read_places(lines))
-    database.dispose()
-    return url
+
+    def make(folder: Path) -> None:
+        database = Database(f"sqlite:///{folder / 'poems.db'}")
+        upgrade(database, env={})
+        seed_market(database, NOW, workers=2000, weeks=13)
+        with database.write() as session, LONDON.open() as lines:
+            import_places(session, read_places(lines))
+        database.dispose()
+
+    return f"sqlite:///{made_once(tmp_path_factory, 'site-db', make) / 'poems.db'}"
 
 
 @pytest.fixture(scope="session")
 def site(seeded_url, tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("site") / "public"
-    result = CliRunner().invoke(
-        main, ["publish", "--out", str(out), "--db", seeded_url, "--at", "2026-11-26T10:00"]
-    )
-    assert result.exit_code == 0, result.output
-    return out
+    def make(folder: Path) -> None:
+        result = CliRunner().invoke(
+            main,
+            ["publish", "--out", str(folder / "public"), "--db", seeded_url]
+            + ["--at", "2026-11-26T10:00"],
+        )
+        assert result.exit_code == 0, result.output
+
+    return made_once(tmp_path_factory, "site", make) / "public"
 
 
 @pytest.fixture(scope="session")
