@@ -46,18 +46,21 @@ def check_out(
     end: datetime | None = None,
     ref: str | None = None,
     break_minutes: int | None = None,
+    end_either_half: bool = False,
 ) -> Timesheet:
     """The worker says they are done: the buyer is asked to confirm the hours.
 
     Minutes are the figure texted, else from `end` (when they finished), else the booked length.
+    `end_either_half`: the end was said without am/pm, so it may be twelve hours either way.
     `break_minutes` is the break taken, when told; a long shift with too little is flagged to
     the buyer.
     """
     booking, shift = _booking_to_close(session, worker_id, now, ref)
     if minutes is None and end is not None:
+        began = max(shift.start, booking.checked_in_at or shift.start)
+        end = finish_meant(end, end_either_half, began, shift.end, now)
         if end > now + EARLY:
             raise Refused("future_end", "That time is still to come")
-        began = max(shift.start, booking.checked_in_at or shift.start)
         minutes = int((end - began).total_seconds() // 60)
     if minutes is None:
         minutes = shift_minutes(shift)
@@ -291,6 +294,21 @@ def _require_open(timesheet: Timesheet) -> None:
             f"Booking {timesheet.ref} is disputed; staff will contact you",
             ref=timesheet.ref,
         )
+
+
+def finish_meant(
+    said: datetime, either_half: bool, began: datetime, booked_end: datetime, now: datetime
+) -> datetime:
+    """The finishing time a worker means by the time of day they texted: "finished at 5" the
+    next morning is about the shift that ended at 17:00 yesterday, not 05:00 today. Of the times
+    it may name (each day, and each half-day when said without am/pm), those after the worker
+    began, within a timesheet's longest, and come by now; the one nearest the booked end. When
+    none has come yet, the nearest still to come (refused as such); when none fits, as said."""
+    step = timedelta(hours=12 if either_half else 24)
+    longest = timedelta(minutes=LONGEST)
+    could_be = [end for k in range(-8, 9) if began < (end := said + step * k) <= began + longest]
+    come = [end for end in could_be if end <= now + EARLY]
+    return min(come or could_be or [said], key=lambda end: abs(end - booked_end))
 
 
 def _check_minutes(minutes: int) -> None:

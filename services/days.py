@@ -32,8 +32,17 @@ def check_out(
     minutes: int | None = None,
     end: datetime | None = None,
     ref: str | None = None,
+    end_either_half: bool = False,
 ) -> Timesheet:
     """DONE: the worker's hours go to the buyer to confirm (they stand if the buyer says nothing
     in time). All or nothing: a refusal leaves the booking open."""
     with db.write() as session, session.begin_nested():
-        return timesheets.check_out(session, worker_id, now, minutes=minutes, end=end, ref=ref)
+        return timesheets.check_out(
+            session,
+            worker_id,
+            now,
+            minutes=minutes,
+            end=end,
+            ref=ref,
+            end_either_half=end_either_half,
+        )

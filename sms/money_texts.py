@@ -32,6 +32,7 @@ def check_out(
             now,
             minutes=parsed.minutes_worked,
             end=parsed.end,
+            end_either_half=parsed.end_either_half,
             ref=parsed.offer_ref,
         )
     except Refused as refusal:

@@ -45,6 +45,8 @@ class Parsed:
     intent: str
     start: datetime | None = None  # aware, in the zone of the `at` given to parse()
     end: datetime | None = None
+    # A finishing time said without am/pm ("finished at 5"): the morning's or the evening's.
+    end_either_half: bool = False
     days: tuple[str, ...] = ()  # "mon".."sun"
     recurring: bool = False
     rate: int | None = None  # minor units per hour
@@ -118,4 +120,6 @@ class Parsed:
         return out
 
 
-_NOT_IN_JSON = frozenset(("ask", "ask_data", "text_language", "rule", "language", "exact"))
+_NOT_IN_JSON = frozenset(
+    ("ask", "ask_data", "text_language", "rule", "language", "exact", "end_either_half")
+)

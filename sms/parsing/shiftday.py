@@ -218,6 +218,7 @@ def check_out(t: Text, ctx: Context) -> Parsed | None:
     else:
         return None
     end = None
+    either_half = False
     minutes = None
     ref = None
     rest = clock_words(rest, hours_worked=True)
@@ -231,6 +232,7 @@ def check_out(t: Text, ctx: Context) -> Parsed | None:
     if said_clock and clock is not None and (c := clock_from(clock)) is not None:
         fixed = c.fixed()
         end = nearest(ctx.at, (fixed,) if fixed is not None else c.readings())
+        either_half = fixed is None
         rest = rest[: clock.start()] + " " + rest[clock.end() :]
         if _UNIT_HOURS.search(rest):
             # "left at 4, 7h30 today": the hours said are what the timesheet needs.
@@ -249,6 +251,7 @@ def check_out(t: Text, ctx: Context) -> Parsed | None:
     return Parsed(
         "check_out",
         end=end,
+        end_either_half=either_half,
         minutes_worked=minutes,
         hours_worked=hours,
         offer_ref=ref,

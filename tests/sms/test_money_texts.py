@@ -78,6 +78,15 @@ def test_finished_at_a_time_claims_the_hours_since_the_start(db, booking, after)
     assert timesheet(db).worker_minutes == 240
 
 
+@pytest.mark.parametrize("body", ["i finished at 1", "finished 1pm", "done at 1.00"])
+def test_a_finishing_time_texted_the_next_morning_is_the_shifts_own_end(db, booking, after, body):
+    """The shift ended at 13:00; at 08:00 the next day "finished at 1" is that 13:00, not
+    01:00 that night (16 hours), and "finished 1pm" is not a time still to come."""
+    out = text(db, ANN, body, after + timedelta(hours=18, minutes=55))
+    assert out[ANN].startswith("Thanks. 4h for care Fri 27 Nov"), out
+    assert timesheet(db).worker_minutes == 240
+
+
 def test_done_with_no_booking_gets_a_helpful_reply(db, booking, now):
     out = text(db, ANN, "DONE", now)
     assert out[ANN] == (
