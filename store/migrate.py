@@ -5,15 +5,17 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
+from sqlalchemy.exc import DBAPIError
 from sqlmodel import select
 
 from store.db import Database
 from store.labour_law import BY_REGION, RULE_SETS
 from store.models import Concession, LabourRule, Market
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 
@@ -29,7 +31,9 @@ DEFAULT_SKILLS = [
 ]
 
 
-def alembic_config(url: str) -> Config:
+def alembic_config(url: str) -> "Config":
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     config.set_main_option("sqlalchemy.url", url)
@@ -37,7 +41,7 @@ def alembic_config(url: str) -> Config:
 
 
 @contextmanager
-def migrating(db: Database) -> Iterator[Config]:
+def migrating(db: Database) -> Iterator["Config"]:
     """An Alembic config whose migrations run in one transaction on one connection.
 
     On SQLite the foreign keys are checked once, at the end, and only when a migration ran:
@@ -45,6 +49,8 @@ def migrating(db: Database) -> Iterator[Config]:
     point at would fail. SQLite ignores the pragma inside a transaction, so it is set on the
     driver's connection before one begins.
     """
+    from alembic.runtime.migration import MigrationContext
+
     with db.engine.connect() as connection:
         driver = connection.connection.driver_connection if db.is_sqlite else None
         if driver is not None:
@@ -67,11 +73,32 @@ def migrating(db: Database) -> Iterator[Config]:
 
 def upgrade(db: Database, env: Mapping[str, str] | None = None) -> Market:
     """Bring the schema to the newest revision; return the default market, creating it if none."""
-    with migrating(db) as config:
-        command.upgrade(config, "head")
+    if stored_revision(db) != newest_revision():
+        from alembic import command
+
+        with migrating(db) as config:
+            command.upgrade(config, "head")
     ensure_rule_sets(db, datetime.now(UTC))
     ensure_concession(db)
     return ensure_default_market(db, os.environ if env is None else env)
+
+
+def newest_revision() -> str:
+    """The newest migration's revision: each is named by its revision, "0008_....py", so the
+    newest is known without loading them all (tests/store/test_migrations.py holds the naming).
+    Every `poems` command checks it, and a schema already up to date costs only this."""
+    return max(
+        path.name[:4] for path in (MIGRATIONS / "versions").glob("[0-9][0-9][0-9][0-9]_*.py")
+    )
+
+
+def stored_revision(db: Database) -> str | None:
+    """The revision the database's schema is at; None for a database never migrated."""
+    with db.engine.connect() as connection:
+        try:
+            return connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+        except DBAPIError:
+            return None
 
 
 def ensure_concession(db: Database) -> None:

@@ -1,10 +1,13 @@
 """The schema comes from the migrations, matches the tables, and an empty database gets a market."""
 
+from pathlib import Path
+
 from alembic import command
+from alembic.script import ScriptDirectory
 from sqlmodel import select
 
 from store.db import Database
-from store.migrate import alembic_config, upgrade
+from store.migrate import alembic_config, migrating, newest_revision, stored_revision, upgrade
 from store.models import Market
 
 
@@ -54,3 +57,25 @@ def test_the_default_database_lives_under_the_users_data_directory(monkeypatch, 
     monkeypatch.delenv("POEMS_DATABASE_URL", raising=False)
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
     assert default_url() == f"sqlite:///{tmp_path / 'poems' / 'poems.db'}"
+
+
+def test_each_migration_is_named_by_its_revision_so_the_newest_is_known_without_alembic():
+    scripts = ScriptDirectory.from_config(alembic_config("sqlite://"))
+    for script in scripts.walk_revisions():
+        assert Path(script.path).name.startswith(f"{script.revision}_"), script.path
+    assert newest_revision() == scripts.get_current_head()
+
+
+def test_a_schema_behind_is_brought_to_the_newest_and_one_up_to_date_is_left_as_it_is(db):
+    assert stored_revision(db) == newest_revision()
+    with migrating(db) as config:
+        command.downgrade(config, "-1")
+    assert stored_revision(db) < newest_revision()
+    upgrade(db, env={})
+    assert stored_revision(db) == newest_revision()
+    upgrade(db, env={})
+    assert stored_revision(db) == newest_revision()
+
+
+def test_a_database_never_migrated_has_no_revision(sqlite_url):
+    assert stored_revision(Database(sqlite_url)) is None
