@@ -100,6 +100,12 @@ def availability(t: Text, ctx: Context) -> Parsed:
         example = (ctx.at + timedelta(days=2)).date()
         day = spec.label if spec.label.startswith("date:") else f"date:{example.isoformat()}"
         return _ask(found, "ask_date", example_day=day, example_hours=_NINE_TO_FIVE)
+    if spec.in_next_week and spec.date is None and not spec.weekdays:
+        # "free next week 9-5": which of its days is not said.
+        monday = ctx.at.date() + timedelta(days=7 - ctx.at.weekday())
+        return _ask(
+            found, "ask_date", example_day=f"date:{monday.isoformat()}", example_hours=_NINE_TO_FIVE
+        )
     hours = ranges[0] if ranges else (ALL_DAY if spec.all_day else None)
     if hours is None and spec.date is not None and spec.date < ctx.at.date() and not invalid:
         return None  # "yesterday i finished my course": news, not time on offer

@@ -111,6 +111,8 @@ _ALL_DAY = re.compile(
     r"(?<![a-z])(?:all\s*day|any\s*time|whole\s+day|full\s+day|all\s+the\s+day)(?![a-z])"
 )
 _WEEK_SPLIT = re.compile(r"(?<![a-z])week\s+(days?|ends?)(?![a-z])")
+# "semana que viene", "săptămâna viitoare": read word for word, the week comes first.
+_NEXT_WEEK = re.compile(r"(?<![a-z])(?:next\s+week|week\s+next)(?![a-z])")
 
 
 @dataclass
@@ -121,6 +123,8 @@ class DaySpec:
     weekdays: set[int] = field(default_factory=set)
     recurring: bool = False
     next_week: bool = False  # "next thu" said on a Thursday
+    # "tue next week", "next week": a day of the week after this one (weeks begin on Monday).
+    in_next_week: bool = False
     context: str | None = None  # AM, PM or AFTERNOON from "morning", "tonight", ...
     all_day: bool = False
     part_of_day: str | None = None  # "morning", "afternoon" or "evening", for the question back
@@ -188,6 +192,7 @@ def find_days(s: str, at: datetime) -> tuple[DaySpec, str]:
         label = "tonight" if tonight and relative == 0 else _RELATIVE_LABEL.get(relative)
         spec.label = spec.label or label or f"date:{spec.date.isoformat()}"
     spec.next_week = said_next and today.weekday() in spec.weekdays
+    spec.in_next_week = _NEXT_WEEK.search(s) is not None
     if spec.recurring and not spec.weekdays:
         spec.recurring = False  # "every" with no day named repeats nothing we know
     if not spec.label and spec.weekdays:
@@ -283,7 +288,8 @@ def window(spec: DaySpec, hours: HourRange, at: datetime) -> tuple[datetime, dat
     if not spec.weekdays:
         first = _span(today, hours, at)
         return first if first[1] > at else _span(today + timedelta(days=1), hours, at)
-    for k in range(7 if spec.next_week else 0, 15):
+    first = 7 - today.weekday() if spec.in_next_week else 7 if spec.next_week else 0
+    for k in range(first, first + 15):
         day = today + timedelta(days=k)
         if day.weekday() in spec.weekdays:
             found = _span(day, hours, at)

@@ -197,6 +197,39 @@ def test_todays_weekday_whose_window_has_not_ended_means_today():
     assert reads("free thu 9-5") == window(THU, "09:00", "17:00", days=["thu"])
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        "free next week tuesday 9-5",
+        "free tues next week 9-5",
+        "wolna w przyszłym tygodniu we wtorek 9-17",
+        "libre el martes de la semana que viene de 9 a 17",
+        "livre terça da próxima semana 9-17",
+        "liberă marți săptămâna viitoare 9-17",
+    ],
+)
+def test_a_weekday_next_week_is_in_the_week_after_this_one(body):
+    """On a Thursday, Tuesday next week is the 8th, not the coming Tuesday of this week's
+    end; said on a Monday, it is eight days on, not tomorrow."""
+    assert reads(body) == window("2026-12-01", "09:00", "17:00", days=["tue"])
+    monday = AT - timedelta(days=3)
+    assert reads(body, monday)["start"] == "2026-12-01T09:00:00"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "available next week 9-5",
+        "libre la próxima semana de 9 a 17",
+        "wolna w przyszłym tygodniu 9-17",
+    ],
+)
+def test_next_week_without_its_day_is_asked_back_not_read_as_today(body):
+    found = reads(body)
+    assert found["ambiguous"] and "start" not in found
+    assert "30/11" in found["question"]
+
+
 def test_an_end_before_the_start_is_the_next_day():
     assert reads("available 10pm-6am") == window(THU, "22:00", "06:00", end_day=FRI)
 
