@@ -420,11 +420,15 @@ def cancel(t: Text, ctx: Context) -> Parsed | None:
         if m is None:
             return None
         return Parsed("cancel", offer_ref=find_ref(t.norm), days=_days(m.group("day"), ctx))
-    # The day may be in the words matched ("cant tomorrow") or after them ("cant make it wed").
+    # The day may be in the words matched ("cant tomorrow") or after them ("cant make it wed"),
+    # up to a "but": "cant tomorrow but yes to friday" gives up tomorrow, not Friday.
     rest = t.norm[m.start() :]
+    if (contrast := _CONTRAST.search(rest)) is not None:
+        rest = rest[: contrast.start()]
     ref = find_ref(rest)
-    # "tuesday cant make it, my kid is ill": the day is said before, when not after.
-    before = t.norm[: m.start()]
+    # "tuesday cant make it, my kid is ill": the day is said before, when not after; and not
+    # before a "but": "friday is fine but cant make it" keeps Friday.
+    before = _CONTRAST.split(t.norm[: m.start()])[-1]
     days = _days(rest, ctx) or (() if _OFFERED_BEFORE.search(before) else _days(before, ctx))
     spec, _ = find_days(rest, ctx.at)
     if spec.recurring:
@@ -435,6 +439,7 @@ def cancel(t: Text, ctx: Context) -> Parsed | None:
     return None
 
 
+_CONTRAST = re.compile(r"(?<![a-z])(?:but|however|though|although|instead)(?![a-z])")
 _NOT_AFTER_ALL = re.compile(
     r"(?<![a-z])(?:not|no\s+longer)\s+(?:available|free|able\s+to\s+(?:do|make|work))(?![a-z])"
     r"(?P<rest>.*)(?<![a-z])(?:after\s+all|anymore|any\s+more)(?![a-z])"

@@ -365,6 +365,24 @@ def test_dropping_a_booked_shift_reads_as_cancel(body, expected):
 
 @pytest.mark.parametrize(
     "body",
+    [
+        "can't tomorrow but yes to sunday",
+        "cant make it tomorrow but can do saturday",
+        "I can't come tomorrow but I'll be there on Saturday",
+        "no puedo mañana pero el domingo sí",
+        "nie mogę jutro ale w niedzielę tak",
+    ],
+)
+def test_the_day_given_up_is_the_one_before_a_but_not_the_one_offered_after(body):
+    assert reads(body) == {"intent": "cancel", "days": ["fri"]}  # tomorrow, a Friday
+
+
+def test_a_day_that_is_fine_before_a_but_is_not_the_day_given_up():
+    assert reads("friday is fine but cant make it").get("days") is None
+
+
+@pytest.mark.parametrize(
+    "body",
     ["STOP", "stop", "Stop.", "  STOP  ", "STOPALL", "UNSUBSCRIBE", "CANCEL", "cancel", "END"]
     + ["QUIT", "Quit!", "REVOKE", "OPTOUT", "optout"],
 )
