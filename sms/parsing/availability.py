@@ -18,6 +18,7 @@ from sms.parsing.times import (
     AM,
     PM,
     Either,
+    HourRange,
     find_ranges,
     has_lone_time,
 )
@@ -100,6 +101,16 @@ def availability(t: Text, ctx: Context) -> Parsed:
         example = (ctx.at + timedelta(days=2)).date()
         day = spec.label if spec.label.startswith("date:") else f"date:{example.isoformat()}"
         return _ask(found, "ask_date", example_day=day, example_hours=_NINE_TO_FIVE)
+    if spec.next_unclear:
+        # "next tuesday" on a Monday: which Tuesday is asked, the later one given as the example.
+        later = window(spec, ALL_DAY, ctx.at)[0].date() + timedelta(days=7)
+        said = ranges[0] if ranges and isinstance(ranges[0], HourRange) else None
+        return _ask(
+            found,
+            "ask_date",
+            example_day=f"date:{later.isoformat()}",
+            example_hours=(said.start, said.end) if said else _NINE_TO_FIVE,
+        )
     if spec.in_next_week and spec.date is None and not spec.weekdays:
         # "free next week 9-5": which of its days is not said.
         monday = ctx.at.date() + timedelta(days=7 - ctx.at.weekday())

@@ -125,6 +125,8 @@ class DaySpec:
     next_week: bool = False  # "next thu" said on a Thursday
     # "tue next week", "next week": a day of the week after this one (weeks begin on Monday).
     in_next_week: bool = False
+    # "next tuesday" said on a Monday: tomorrow to some, a week tomorrow to others.
+    next_unclear: bool = False
     context: str | None = None  # AM, PM or AFTERNOON from "morning", "tonight", ...
     all_day: bool = False
     part_of_day: str | None = None  # "morning", "afternoon" or "evening", for the question back
@@ -193,6 +195,14 @@ def find_days(s: str, at: datetime) -> tuple[DaySpec, str]:
         spec.label = spec.label or label or f"date:{spec.date.isoformat()}"
     spec.next_week = said_next and today.weekday() in spec.weekdays
     spec.in_next_week = _NEXT_WEEK.search(s) is not None
+    days_left_this_week = {(today.weekday() + k) % 7 for k in range(1, 7 - today.weekday())}
+    spec.next_unclear = (
+        said_next
+        and not spec.in_next_week
+        and not spec.recurring
+        and spec.date is None
+        and bool(spec.weekdays & days_left_this_week)
+    )
     if spec.recurring and not spec.weekdays:
         spec.recurring = False  # "every" with no day named repeats nothing we know
     if not spec.label and spec.weekdays:

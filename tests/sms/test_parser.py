@@ -217,6 +217,20 @@ def test_a_weekday_next_week_is_in_the_week_after_this_one(body):
 
 
 @pytest.mark.parametrize(
+    "body", ["free next saturday 8-4", "próximo sábado de 8 a 16", "w następną sobotę 8-16"]
+)
+def test_next_and_a_day_still_to_come_this_week_is_asked_back(body):
+    """On a Thursday, "next saturday" is the day after tomorrow to some and the 5th to others."""
+    found = reads(body)
+    assert found["ambiguous"] and "start" not in found
+    assert "5/12" in found["question"] and "8" in found["question"]
+
+
+def test_next_and_a_day_of_next_week_is_that_day():
+    assert reads("free next tuesday 9-5") == window("2026-12-01", "09:00", "17:00", days=["tue"])
+
+
+@pytest.mark.parametrize(
     "body",
     [
         "available next week 9-5",
