@@ -22,3 +22,26 @@ def made_once(factory: pytest.TempPathFactory, name: str, make: Callable[[Path],
             make(folder)
             (folder / ".made").touch()
     return folder
+
+
+LONDON = Path(__file__).parent / "fixtures" / "london_districts.csv"
+
+
+def london_with_history(factory: pytest.TempPathFactory, workers: int, weeks: int) -> str:
+    """The URL of a seeded London market of `workers` workers and `weeks` of history, with the
+    places of its districts, made once per run."""
+    from exchange.places import import_places, read_places
+    from poems.seed import seed_market
+    from store.db import Database
+    from store.migrate import upgrade
+    from tests.conftest import NOW
+
+    def make(folder: Path) -> None:
+        database = Database(f"sqlite:///{folder / 'poems.db'}")
+        upgrade(database, env={})
+        seed_market(database, NOW, workers=workers, weeks=weeks)
+        with database.write() as session, LONDON.open() as lines:
+            import_places(session, read_places(lines))
+        database.dispose()
+
+    return f"sqlite:///{made_once(factory, f'london-{workers}-{weeks}', make) / 'poems.db'}"

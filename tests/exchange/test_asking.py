@@ -1,7 +1,6 @@
 """The pooled rates and the question a worker asks, from a seeded market with London places:
 nothing about fewer than five workers, nothing that can be subtracted, answers only from them."""
 
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -9,33 +8,20 @@ from sqlmodel import col, select
 
 from exchange.asking import POOLED_WEEKS, answer, pooled_rows, rates_asked
 from exchange.errors import Refused
-from exchange.places import import_places, place_code, read_places
+from exchange.places import place_code
 from exchange.public import ADDITIVE, TOTAL, complete_weeks, part_of_day
 from exchange.publishing import build
-from poems.seed import seed_market
 from store.db import Database
-from store.migrate import upgrade
 from store.models import Booking, Market, Shift
 from tests.conftest import NOW
 from tests.disclosure import additive_tables, recoverable_in
-from tests.once import made_once
-
-LONDON = Path(__file__).parent.parent / "fixtures" / "london_districts.csv"
+from tests.once import london_with_history
 
 
 @pytest.fixture(scope="module")
 def seeded_url(tmp_path_factory) -> str:
     """Thirteen weeks of a 600-worker London market, so the 12-week window is full."""
-
-    def make(folder: Path) -> None:
-        database = Database(f"sqlite:///{folder / 'poems.db'}")
-        upgrade(database, env={})
-        seed_market(database, NOW, workers=600, weeks=13)
-        with database.write() as session, LONDON.open() as lines:
-            import_places(session, read_places(lines))
-        database.dispose()
-
-    return f"sqlite:///{made_once(tmp_path_factory, 'asking', make) / 'poems.db'}"
+    return london_with_history(tmp_path_factory, workers=600, weeks=13)
 
 
 @pytest.fixture(scope="module")

@@ -9,15 +9,10 @@ from click.testing import CliRunner
 from starlette.applications import Starlette
 from starlette.testclient import TestClient
 
-from exchange.places import import_places, read_places
 from poems.cli import main, with_public_site
-from poems.seed import seed_market
 from store.db import Database
-from store.migrate import upgrade
-from tests.conftest import NOW
-from tests.once import made_once
+from tests.once import london_with_history, made_once
 
-LONDON = Path(__file__).parent.parent / "fixtures" / "london_districts.csv"
 # The babysitter's question: childcare near Bow on Tuesday afternoons over twelve weeks, and
 # the same near East Ham, where the parents live.
 ASKED = {
@@ -34,16 +29,7 @@ ASKED = {
 @pytest.fixture(scope="session")
 def seeded_url(tmp_path_factory) -> str:
     """Thirteen weeks of a 2,000-worker London market: enough for childcare to show."""
-
-    def make(folder: Path) -> None:
-        database = Database(f"sqlite:///{folder / 'poems.db'}")
-        upgrade(database, env={})
-        seed_market(database, NOW, workers=2000, weeks=13)
-        with database.write() as session, LONDON.open() as lines:
-            import_places(session, read_places(lines))
-        database.dispose()
-
-    return f"sqlite:///{made_once(tmp_path_factory, 'site-db', make) / 'poems.db'}"
+    return london_with_history(tmp_path_factory, workers=2000, weeks=13)
 
 
 @pytest.fixture(scope="session")
