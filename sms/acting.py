@@ -14,7 +14,7 @@ from services.unit import TextTransaction
 from sms import buyer_texts, commands, dispute_texts, law_texts, signup, templates
 from sms.parser import Parsed, parse
 from sms.parsing.complaints import URGENT
-from store.models import Buyer, Conversation, Market, Message, Worker
+from store.models import Buyer, Market, Message, Worker
 from store.statuses import WorkerStatus
 
 OPT_IN_WORDS = {"START", "UNSTOP", "YES", "Y"}
@@ -76,7 +76,8 @@ def act(session: Session, message: Message, now: datetime) -> None:
         hand_to_a_person(text, message.id, market.id, worker.id, reason, now)
         return
     if worker.status != WorkerStatus.ACTIVE:
-        if parsed.intent == "register" or session.get(Conversation, worker.phone) is None:
+        # An answer with no sign-up under way starts one: signup.answer looks.
+        if parsed.intent == "register":
             signup.start(session, worker, market, now, parsed)
         else:
             signup.answer(session, worker, market, message.body, now, parsed)
