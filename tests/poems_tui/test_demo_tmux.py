@@ -172,10 +172,12 @@ def test_a_walk_in_books_a_shift_from_scripts_demo_in_at_most_100_keystrokes(tmp
             term.type(text)
             term.press("Enter")
         term.wait_for("Ann Lee signed up")
-        # Phone: the newest worker is first in the list; Enter holds their phone.
+        # Phone: the newest worker is first in the list; Enter holds their phone, and a person
+        # types once the cursor is in its text box (the footer then offers esc, Leave field).
         term.press("5")
-        term.wait_for("Ann Lee")
+        term.wait_for("Or pick a worker")
         term.press("Enter")
+        term.wait_for("Leave field")
         term.type("tomorrow 9-5")
         term.press("Enter")
         term.wait_for("Got it: free")
@@ -193,6 +195,7 @@ def test_a_walk_in_books_a_shift_from_scripts_demo_in_at_most_100_keystrokes(tmp
         term.press("5")
         term.wait_for("Work: care")
         term.press("Enter")
+        term.wait_for("Leave field")
         term.type("Y")
         term.press("Enter")
         shown = term.wait_for("Booked")
