@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-from datetime import timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
-from sms.parsing.days import DaySpec, find_days, is_day_word, window
+from sms.parsing.days import DaySpec, find_days, is_day_word, next_monday, window
 from sms.parsing.money import find_bare_decimal, find_rate
 from sms.parsing.places import place_in
 from sms.parsing.reading import fuzzy
@@ -97,25 +97,14 @@ def availability(t: Text, ctx: Context) -> Parsed:
         "skill": skills[0] if skills else None,
         **place_in(t.norm),
     }
-    if spec.bad_date:
-        example = (ctx.at + timedelta(days=2)).date()
-        day = spec.label if spec.label.startswith("date:") else f"date:{example.isoformat()}"
-        return _ask(found, "ask_date", example_day=day, example_hours=_NINE_TO_FIVE)
-    if spec.next_unclear:
-        # "next tuesday" on a Monday: which Tuesday is asked, the later one given as the example.
-        later = window(spec, ALL_DAY, ctx.at)[0].date() + timedelta(days=7)
+    example_date = _date_to_ask(spec, ctx.at)
+    if example_date is not None:
         said = ranges[0] if ranges and isinstance(ranges[0], HourRange) else None
         return _ask(
             found,
             "ask_date",
-            example_day=f"date:{later.isoformat()}",
+            example_day=f"date:{example_date.isoformat()}",
             example_hours=(said.start, said.end) if said else _NINE_TO_FIVE,
-        )
-    if spec.in_next_week and spec.date is None and not spec.weekdays:
-        # "free next week 9-5": which of its days is not said.
-        monday = ctx.at.date() + timedelta(days=7 - ctx.at.weekday())
-        return _ask(
-            found, "ask_date", example_day=f"date:{monday.isoformat()}", example_hours=_NINE_TO_FIVE
         )
     hours = ranges[0] if ranges else (ALL_DAY if spec.all_day else None)
     if hours is None and spec.date is not None and spec.date < ctx.at.date() and not invalid:
@@ -155,6 +144,20 @@ def has_hours(t: Text, ctx: Context) -> bool:
     spec, s = find_days(s, ctx.at)
     ranges, _, _ = find_ranges(s, spec.context)
     return bool(ranges) or (spec.all_day and spec.said_a_day)
+
+
+def _date_to_ask(spec: DaySpec, at: datetime) -> date | None:
+    """When the day must be asked back, the date to give as the example reply's."""
+    if spec.bad_date:
+        # "31/11": a day also said in words, if any, else the day after tomorrow.
+        return spec.date if spec.label.startswith("date:") else (at + timedelta(days=2)).date()
+    if spec.next_unclear:
+        # "next tuesday" on a Monday: the later of the two Tuesdays it may mean.
+        return window(spec, ALL_DAY, at)[0].date() + timedelta(days=7)
+    if spec.in_next_week and spec.date is None and not spec.weekdays:
+        # "free next week 9-5": which of its days is not said.
+        return next_monday(at.date())
+    return None
 
 
 def _ask(found: dict[str, Any], kind: str, **data: Any) -> Parsed:

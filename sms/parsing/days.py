@@ -298,14 +298,22 @@ def window(spec: DaySpec, hours: HourRange, at: datetime) -> tuple[datetime, dat
     if not spec.weekdays:
         first = _span(today, hours, at)
         return first if first[1] > at else _span(today + timedelta(days=1), hours, at)
-    first = 7 - today.weekday() if spec.in_next_week else 7 if spec.next_week else 0
-    for k in range(first, first + 15):
-        day = today + timedelta(days=k)
+    if spec.in_next_week:
+        first = next_monday(today)
+    else:
+        first = today + timedelta(days=7) if spec.next_week else today
+    for k in range(15):
+        day = first + timedelta(days=k)
         if day.weekday() in spec.weekdays:
             found = _span(day, hours, at)
             if found[1] > at:
                 return found
     return _span(today, hours, at)  # unreachable: some weekday comes within a fortnight
+
+
+def next_monday(today: date) -> date:
+    """The first day of next week (weeks begin on Monday)."""
+    return today + timedelta(days=7 - today.weekday())
 
 
 def _span(day: date, hours: HourRange, at: datetime) -> tuple[datetime, datetime]:
