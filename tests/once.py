@@ -4,9 +4,15 @@ whichever test process asks first: the others wait for it and use the same files
 import fcntl
 import os
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 
 import pytest
+
+from exchange.places import import_places, read_places
+from poems.seed import seed_market
+from store.db import Database
+from store.migrate import upgrade
 
 
 def made_once(factory: pytest.TempPathFactory, name: str, make: Callable[[Path], None]) -> Path:
@@ -27,19 +33,16 @@ def made_once(factory: pytest.TempPathFactory, name: str, make: Callable[[Path],
 LONDON = Path(__file__).parent / "fixtures" / "london_districts.csv"
 
 
-def london_with_history(factory: pytest.TempPathFactory, workers: int, weeks: int) -> str:
-    """The URL of a seeded London market of `workers` workers and `weeks` of history, with the
-    places of its districts, made once per run."""
-    from exchange.places import import_places, read_places
-    from poems.seed import seed_market
-    from store.db import Database
-    from store.migrate import upgrade
-    from tests.conftest import NOW
+def london_with_history(
+    factory: pytest.TempPathFactory, now: datetime, workers: int, weeks: int
+) -> str:
+    """The URL of a seeded London market of `workers` workers and `weeks` of history up to
+    `now`, with the places of its districts, made once per run."""
 
     def make(folder: Path) -> None:
         database = Database(f"sqlite:///{folder / 'poems.db'}")
         upgrade(database, env={})
-        seed_market(database, NOW, workers=workers, weeks=weeks)
+        seed_market(database, now, workers=workers, weeks=weeks)
         with database.write() as session, LONDON.open() as lines:
             import_places(session, read_places(lines))
         database.dispose()

@@ -21,7 +21,7 @@ from tests.once import london_with_history
 @pytest.fixture(scope="module")
 def seeded_url(tmp_path_factory) -> str:
     """Thirteen weeks of a 600-worker London market, so the 12-week window is full."""
-    return london_with_history(tmp_path_factory, workers=600, weeks=13)
+    return london_with_history(tmp_path_factory, NOW, workers=600, weeks=13)
 
 
 @pytest.fixture(scope="module")

@@ -11,6 +11,7 @@ from starlette.testclient import TestClient
 
 from poems.cli import main, with_public_site
 from store.db import Database
+from tests.conftest import NOW
 from tests.once import london_with_history, made_once
 
 # The babysitter's question: childcare near Bow on Tuesday afternoons over twelve weeks, and
@@ -29,7 +30,7 @@ ASKED = {
 @pytest.fixture(scope="session")
 def seeded_url(tmp_path_factory) -> str:
     """Thirteen weeks of a 2,000-worker London market: enough for childcare to show."""
-    return london_with_history(tmp_path_factory, workers=2000, weeks=13)
+    return london_with_history(tmp_path_factory, NOW, workers=2000, weeks=13)
 
 
 @pytest.fixture(scope="session")
