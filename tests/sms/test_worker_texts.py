@@ -62,6 +62,33 @@ def test_an_ambiguous_time_is_asked_back_and_nothing_is_stored(db, now, ann):
         assert len(session.exec(select(AvailabilityWindow)).all()) == before
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        "free tues next week 9-5",
+        "free tuesday nxt wk 9-5",
+        "wolna we wtorek w przyszłym tygodniu 9-17",
+    ],
+)
+def test_a_day_next_week_is_stored_in_that_week_even_said_on_its_eve(db, now, ann, body):
+    """Said on Monday 30 November, Tuesday next week is 8 December, not the next day."""
+    monday = now + timedelta(days=4)
+    replies = text(db, body, monday)
+    assert any("Tue 8 Dec" in reply or "wt 8 gru" in reply for reply in replies), replies
+    with db.read() as session:
+        starts = [w.start.date().isoformat() for w in session.exec(select(AvailabilityWindow))]
+    assert "2026-12-08" in starts and "2026-12-01" not in starts
+
+
+def test_next_and_a_day_still_to_come_this_week_is_asked_back_and_nothing_is_stored(db, now, ann):
+    with db.read() as session:
+        before = len(session.exec(select(AvailabilityWindow)).all())
+    (reply,) = text(db, "free nxt sat 9-5", now)
+    assert reply.startswith("Which date?") and "5/12" in reply
+    with db.read() as session:
+        assert len(session.exec(select(AvailabilityWindow)).all()) == before
+
+
 def test_rate_by_text_changes_the_asking_rate(db, now, ann):
     (reply,) = text(db, "RATE £14.50", now)
     assert reply == "Updated: your rate is £14.50/hr."
