@@ -201,7 +201,7 @@ def replies(url: str, double: TwilioDouble, options, log: Path, mixed, label: st
 
 
 def cpu_by_process(pid: int) -> dict[str, float]:
-    """CPU seconds used so far by `poems serve` (the webhook) and its worker process, from
+    """CPU seconds used so far by `poems serve` (the webhook) and its worker processes, from
     /proc (Linux); empty elsewhere."""
     tick = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
 
@@ -216,10 +216,16 @@ def cpu_by_process(pid: int) -> dict[str, float]:
     if own is None:
         return {}
     spent = {"webhook": (int(own[11]) + int(own[12])) / tick}
-    for entry in Path("/proc").glob("[0-9]*/stat"):
-        fields = stat(entry)
-        if fields and int(fields[1]) == pid:
-            spent["worker"] = spent.get("worker", 0.0) + (int(fields[11]) + int(fields[12])) / tick
+    # The workers, in the order they started: the actor, then the sender.
+    children = sorted(
+        (int(entry.parent.name), fields)
+        for entry in Path("/proc").glob("[0-9]*/stat")
+        if (fields := stat(entry))
+        and int(fields[1]) == pid
+        and b"spawn_main" in (entry.parent / "cmdline").read_bytes()
+    )
+    for name, (_, fields) in zip(("actor", "sender"), children, strict=False):
+        spent[name] = (int(fields[11]) + int(fields[12])) / tick
     return spent
 
 

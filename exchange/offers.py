@@ -11,7 +11,7 @@ import random
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import update
+from sqlalchemy import insert, update
 from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import Session, col, func, select
 
@@ -143,9 +143,12 @@ def offer_open_shifts(session: Session, worker_id: int, now: datetime) -> list[i
     if worker is None:
         return []
     shift_ids = shifts_that_could_fit(session, worker, now)
-    session.add_all(
-        ShiftTopUp(shift_id=shift_id, worker_id=worker_id, created_at=now) for shift_id in shift_ids
-    )
+    if shift_ids:
+        # One statement for them all: nothing here needs their ids.
+        session.execute(
+            insert(ShiftTopUp),
+            [{"shift_id": s, "worker_id": worker_id, "created_at": now} for s in shift_ids],
+        )
     return shift_ids
 
 

@@ -297,7 +297,7 @@ def shift_show(ref: str, as_json: bool, username: str | None, db_url: str | None
 @click.option("--port", default=8000, type=int, show_default=True)
 def serve(db_url: str | None, host: str, port: int) -> None:
     """The Twilio webhook (POST /sms/inbound, /sms/status), the published site under /public/,
-    and a worker process that acts on the texts, sends the replies and runs the scheduler.
+    and two worker processes: one acts on the texts and runs the scheduler, one sends the replies.
 
     POEMS_OUTBOUND=simulator keeps texts on the simulator while webhooks are signed and
     checked; TWILIO_API_BASE_URL sends through a Twilio-shaped API there instead of Twilio's;
@@ -335,7 +335,7 @@ def serve(db_url: str | None, host: str, port: int) -> None:
         click.echo("TWILIO_AUTH_TOKEN is not set: every webhook will be refused (403).", err=True)
     click.echo(f"sending through the {gateway.name} gateway", err=True)
     database.refresh_statistics()
-    # The webhook only stores and answers; a worker process acts, sends and runs the sweeps.
+    # The webhook only stores and answers; worker processes act, send and run the sweeps.
     # It is started here, not by the app: a mounted app's own startup never runs.
     worker = WorkerProcess(database, lease, publish_dir()).start()
     webhook = create_app(database, gateway, token, public_url, pipeline=worker)

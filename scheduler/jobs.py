@@ -28,15 +28,7 @@ log = logging.getLogger(__name__)
 def sweep_inbound(db: Database, now: datetime) -> int:
     """Act on stored texts not yet acted on: the process stopped between store and act, or
     acting failed and its next try is due. Returns how many were acted on here."""
-    acted, tried = 0, set()
-    while True:
-        with db.read() as session:
-            due = [i for i in inbound.waiting(session, now) if i not in tried]
-        if not due:
-            return acted
-        for message_id in due:
-            tried.add(message_id)
-            acted += inbound.process(db, message_id, now)
+    return inbound.sweep(db, now)
 
 
 def sweep_waves(db: Database, now: datetime) -> int:

@@ -4,7 +4,7 @@ Every job is one of the sweeps `poems tick` runs, so what fell due while the pro
 runs once, late, on the first run after a start.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -43,8 +43,11 @@ def start_scheduler(
     publish_to: Path | None = None,
     lease: timedelta = outbox.LEASE,
     verifier: Verifier | None = None,
+    only: Collection[str] | None = None,
+    without: Collection[str] = (),
 ) -> BackgroundScheduler:
-    """Start the sweeps; coalesced so a stall never queues the same sweep twice.
+    """Start the sweeps (`only` those named, when given, and none named in `without`);
+    coalesced so a stall never queues the same sweep twice.
 
     `every_seconds` is the interval of the inbound and outbox sweeps; the others keep EVERY's.
     With `publish_to`, the anonymised data is published there once a day. `lease` is how long
@@ -69,6 +72,8 @@ def start_scheduler(
     if publish_to is not None:
         sweeps["publish"] = lambda: jobs.publish_data(db, publish_to, clock())
     for name, sweep in sweeps.items():
+        if (only is not None and name not in only) or name in without:
+            continue
         seconds = EVERY.get(name, every_seconds)
         # First run at once (by the real clock APScheduler keeps): a restart catches up now,
         # not an interval later.

@@ -9,9 +9,9 @@ from services.unit import Unit
 from store.models import Market, Worker
 
 
-def first_text_from(db: Unit, phone: str, market_id: int, language: str, now: datetime) -> int:
+def first_text_from(db: Unit, phone: str, market_id: int, language: str, now: datetime) -> Worker:
     """A number the exchange has never heard from: a worker signing up, answered in the
-    language they wrote in. Their id."""
+    language they wrote in."""
     with db.write() as session:
         market = session.get(Market, market_id)
         worker = Worker(
@@ -23,7 +23,7 @@ def first_text_from(db: Unit, phone: str, market_id: int, language: str, now: da
         )
         session.add(worker)
         session.flush()
-        return worker.id
+        return worker
 
 
 def worker_with_phone(db: Unit, phone: str) -> Worker | None:

@@ -66,9 +66,7 @@ def act(session: Session, message: Message, now: datetime) -> None:
         return
     if worker is None:
         language = speakable(parsed.text_language)
-        worker = session.get(
-            Worker, joining.first_text_from(text, message.phone, market.id, language, now)
-        )
+        worker = joining.first_text_from(text, message.phone, market.id, language, now)
         message.worker_id = worker.id
     reason = a_person_reads(parsed)
     if worker.status != WorkerStatus.ACTIVE and reason in URGENT:
@@ -78,7 +76,7 @@ def act(session: Session, message: Message, now: datetime) -> None:
     if worker.status != WorkerStatus.ACTIVE:
         # An answer with no sign-up under way starts one: signup.answer looks.
         if parsed.intent == "register":
-            signup.start(session, worker, market, now, parsed)
+            signup.start(session, worker, market, message.body, now, parsed)
         else:
             signup.answer(session, worker, market, message.body, now, parsed)
         return

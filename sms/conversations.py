@@ -7,28 +7,44 @@ from sqlmodel import Session
 
 from store.models import Conversation
 
+# The session's note of the phones it found with no question pending.
+NONE_PENDING = "poems_none_pending"
+
 
 def remember(
     session: Session, phone: str, kind: str, step: str, data: dict[str, Any], now: datetime
 ) -> None:
     """What the next text from this phone may answer; it replaces any earlier question."""
-    pending = session.get(Conversation, phone) or Conversation(phone=phone, kind=kind, step=step)
-    pending.kind, pending.step, pending.data, pending.updated_at = kind, step, data, now
-    session.add(pending)
+    asked = pending(session, phone) or Conversation(phone=phone, kind=kind, step=step)
+    asked.kind, asked.step, asked.data, asked.updated_at = kind, step, data, now
+    session.add(asked)
+    session.info.get(NONE_PENDING, set()).discard(phone)
+
+
+def pending(session: Session, phone: str) -> Conversation | None:
+    """The question pending for this phone, of any kind, if any. That there is none is asked
+    of the database once a transaction, however many readers of the text want to know."""
+    missing = session.info.setdefault(NONE_PENDING, set())
+    if phone in missing:
+        return None
+    found = session.get(Conversation, phone)
+    if found is None:
+        missing.add(phone)
+    return found
 
 
 def waiting(
     session: Session, phone: str, kind: str, within: timedelta, now: datetime
 ) -> Conversation | None:
     """The question of this kind asked of this phone no longer than `within` ago, if any."""
-    pending = session.get(Conversation, phone)
+    asked = pending(session, phone)
     if (
-        pending is not None
-        and pending.kind == kind
-        and pending.updated_at is not None
-        and now - pending.updated_at <= within
+        asked is not None
+        and asked.kind == kind
+        and asked.updated_at is not None
+        and now - asked.updated_at <= within
     ):
-        return pending
+        return asked
     return None
 
 

@@ -179,14 +179,27 @@ def act_on_waiting(
     taken: list[int] = []
     began = time.monotonic()
     while len(taken) < most and time.monotonic() - began < seconds:
-        message_id = _act_alone(db, now)
-        if message_id is None:
+        took = _act_alone(db, now)
+        if took is None:
             break
-        taken.append(message_id)
+        taken.append(took[0])
     return taken
 
 
-def _act_alone(db: Database, now: datetime) -> int | None:
+def sweep(db: Database, now: datetime) -> int:
+    """Act on every waiting text whose turn has come, as act_on_waiting does, until none is
+    left; how many were acted on here. Each text is taken once a sweep: one that fails again
+    waits for the next."""
+    acted, seen = 0, set()
+    while (took := _act_alone(db, now)) is not None and took[0] not in seen:
+        seen.add(took[0])
+        acted += took[1]
+    return acted
+
+
+def _act_alone(db: Database, now: datetime) -> tuple[int, bool] | None:
+    """The oldest waiting text claimed and acted on in a transaction of its own: its id, and
+    whether it was acted on (False: a fault left it waiting); None when none waits."""
     message_id = None
     try:
         with db.write() as session:
@@ -195,12 +208,11 @@ def _act_alone(db: Database, now: datetime) -> int | None:
                 return None
             message_id = message.id
             act(session, message, now)
-        return message_id
+        return message_id, True
     except Exception as error:
         if message_id is None:
             raise
-        _after_failure(db, message_id, now, error)
-        return message_id
+        return message_id, _after_failure(db, message_id, now, error)
 
 
 def _claim_next(session: Session, now: datetime, skip_locked: bool) -> Message | None:
@@ -219,7 +231,7 @@ def _claim_next_statement(skip_locked: bool):
     return (
         update(Message)
         .where(col(Message.id) == oldest.scalar_subquery(), col(Message.processed_at).is_(None))
-        .values(**_claimed(now, 0))
+        .values(**_claimed(now, None))
         .returning(Message)
         # The row is new to this session: nothing in it to bring up to date.
         .execution_options(synchronize_session=False)
@@ -230,21 +242,28 @@ def _claim(session: Session, message_id: int, now: datetime, failed: int) -> Mes
     """Mark the text acted on, in the transaction that acts on it: a second worker finds
     nothing to claim, and a rollback leaves it waiting. The sender's worker, known by now if
     the text made one, is kept with it; `failed` tries so far are counted on it."""
-    values = _claimed(now, failed)
-    return session.scalars(
+    parameters = {"now": now, "message_id": message_id, "failed": failed}
+    return session.scalars(_claim_statement(bool(failed)), parameters).first()
+
+
+@functools.cache
+def _claim_statement(failed: bool):
+    now = bindparam("now", type_=Message.__table__.c.processed_at.type)
+    return (
         update(Message)
-        .where(col(Message.id) == message_id, col(Message.processed_at).is_(None))
-        .values(**values)
+        .where(col(Message.id) == bindparam("message_id"), col(Message.processed_at).is_(None))
+        .values(**_claimed(now, bindparam("failed") if failed else None))
         .returning(Message)
-    ).first()
+        .execution_options(synchronize_session=False)
+    )
 
 
-def _claimed(now, failed: int) -> dict:
+def _claimed(now, failed) -> dict:
     values = {
         "processed_at": now,
         "worker_id": select(Worker.id).where(Worker.phone == Message.phone).scalar_subquery(),
     }
-    if failed:
+    if failed is not None:
         values["act_attempts"] = Message.act_attempts + failed
     return values
 

@@ -4,7 +4,9 @@ webhook only stores a text and answers Twilio at once.
 The database is the queue: an actor takes the oldest texts waiting that no other actor holds
 (in this process or another), acts on them, wakes the senders, then tops up the waves they
 queued. A doorbell (a threading or multiprocessing Event) says a text was stored, so nobody
-polls hard; a text a stopped process never acted on is simply still waiting.
+polls hard; a text a stopped process never acted on is simply still waiting. Acting and sending
+may run in two processes, each with its own interpreter lock: then an outbox bell says notices
+are waiting.
 """
 
 import logging
@@ -54,12 +56,16 @@ class Pipeline:
         senders: int = 2,
         lease: timedelta = outbox.LEASE,
         doorbell: Doorbell | None = None,
+        outbox_bell: Doorbell | None = None,
     ) -> None:
+        """`actors=0` or `senders=0` leaves that half to another process, which `outbox_bell`
+        (a multiprocessing Event) tells when notices are waiting."""
         self.db, self.gateway, self.clock, self.lease = db, gateway, clock, lease
         # SQLite writes one transaction at a time: a second actor would only wait its turn.
-        self.actors = actors or (1 if db.is_sqlite else 4)
+        self.actors = (1 if db.is_sqlite else 4) if actors is None else actors
         self.senders = senders
         self.doorbell: Doorbell = doorbell or threading.Event()
+        self.outbox_bell = outbox_bell
         self._wake = threading.Condition()
         self._send_due = False
         self._busy = 0
@@ -69,8 +75,12 @@ class Pipeline:
     def start(self) -> "Pipeline":
         for n in range(self.actors):
             self._spawn(self._act, f"poems-actor-{n}")
+        if not self.senders:
+            return self
         for n in range(self.senders):
             self._spawn(self._send, f"poems-sender-{n}")
+        if self.outbox_bell is not None:
+            self._spawn(self._listen, "poems-outbox-bell")
         # Notices left from before a restart, sent or stranded, are resolved without waiting.
         with self._wake:
             self._busy += 1
@@ -82,7 +92,11 @@ class Pipeline:
         self.doorbell.set()
 
     def send_soon(self) -> None:
-        """Wake the senders: notices are waiting."""
+        """Wake the senders, here or in the sending process: notices are waiting."""
+        if not self.senders:
+            if self.outbox_bell is not None:
+                self.outbox_bell.set()
+            return
         with self._wake:
             self._send_due = True
             self._wake.notify_all()
@@ -104,6 +118,8 @@ class Pipeline:
             self._stopping = True
             self._wake.notify_all()
         self.doorbell.set()
+        if self.outbox_bell is not None and self.senders:
+            self.outbox_bell.set()
         for thread in self._threads:
             thread.join(timeout=timeout)
 
@@ -132,6 +148,14 @@ class Pipeline:
             self.send_soon()
             with self._wake:
                 self._busy -= 1
+
+    def _listen(self) -> None:
+        """Pass the sending process's bell on to its senders; look anyway now and then, for
+        notices the scheduler queued or whose next try came due."""
+        while not self._stopping:
+            self.outbox_bell.wait(LOOK_EVERY)
+            self.outbox_bell.clear()
+            self.send_soon()
 
     def _act(self) -> None:
         while not self._stopping:

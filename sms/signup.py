@@ -32,7 +32,7 @@ from sms.parsing.reading import read
 from sms.parsing.text import words_of
 from sms.parsing.vocab import DEFAULT_TABLE, find_skills, language_code
 from sms.templates import LANGUAGES, skill_word
-from store.models import Conversation, Market, Message, Worker
+from store.models import Market, Message, Worker
 
 RATE_EXAMPLE = {"GBP": "13.50", "USD": "18.00", "EUR": "14.00"}
 # After this many answers that miss, a person takes the sign-up over.
@@ -53,16 +53,17 @@ _NOT_A_NAME = frozenset(
 
 
 def start(
-    session: Session, worker: Worker, market: Market, now: datetime, parsed: Parsed | None = None
+    session: Session,
+    worker: Worker,
+    market: Market,
+    body: str,
+    now: datetime,
+    parsed: Parsed | None = None,
 ) -> None:
-    """Begin (or begin again) the sign-up, taking whatever the first text already says."""
-    body = _last_text(session, worker)
-    data = (
-        _gleaned(body, market) if body and (parsed is None or parsed.intent != "register") else {}
-    )
+    """Begin (or begin again) the sign-up, taking whatever the first text, `body`, already says."""
+    data = _gleaned(body, market) if parsed is None or parsed.intent != "register" else {}
     data["misses"] = 0
-    conversations.remember(session, worker.phone, "signup", "name", data, now)
-    _next(session, worker, market, data, now, welcome=True)
+    _next(session, worker, market, data, now, first_text=body)
 
 
 def answer(
@@ -74,9 +75,9 @@ def answer(
     parsed: Parsed | None = None,
 ) -> None:
     """Take one answer, check it, and ask the next question (or the same one, with an example)."""
-    conversation = session.get(Conversation, worker.phone)
+    conversation = conversations.pending(session, worker.phone)
     if conversation is None or conversation.kind != "signup":
-        start(session, worker, market, now, parsed)
+        start(session, worker, market, body, now, parsed)
         return
     data = dict(conversation.data)
     step = conversation.step
@@ -233,9 +234,15 @@ def _gleaned(body: str, market: Market) -> dict:
 
 
 def _next(
-    session: Session, worker: Worker, market: Market, data: dict, now: datetime, welcome=False
+    session: Session,
+    worker: Worker,
+    market: Market,
+    data: dict,
+    now: datetime,
+    first_text: str | None = None,
 ) -> None:
-    """Ask the first question not yet answered, or register the worker when all are."""
+    """Ask the first question not yet answered, or register the worker when all are; with the
+    `first_text` of a sign-up just begun, the first question comes with the welcome."""
     text = TextTransaction(session)
     for step in ("name", "skills", "place", "dob", "rate"):
         if step == "dob" and not law.asks_date_of_birth(text, market.id, now):
@@ -248,7 +255,7 @@ def _next(
                 return
         if step not in data:
             conversations.remember(session, worker.phone, "signup", step, data, now)
-            _ask_step(session, worker, market, step, data, now, welcome=welcome)
+            _ask_step(session, worker, market, step, data, now, first_text=first_text)
             return
     _register(session, worker, market, data, now)
 
@@ -261,12 +268,17 @@ def _ask_step(
     data: dict,
     now: datetime,
     again: bool = False,
-    welcome: bool = False,
+    first_text: str | None = None,
 ) -> None:
     fields: dict = {}
     kind = f"signup_{step}" + ("_again" if again else "")
-    if step == "name" and welcome and worker.language == "en" and _unsure(session, worker):
-        kind = "signup_welcome"  # nothing showed their language: the welcome offers ours
+    if (
+        step == "name"
+        and first_text is not None
+        and worker.language == "en"
+        and read(first_text).language is None
+    ):
+        kind = "signup_welcome"  # nothing in it showed their language: the welcome offers ours
     if step == "skills":
         fields = {"name": data.get("name", ""), "options": skill_options(market, worker.language)}
     elif step == "place":
@@ -276,12 +288,6 @@ def _ask_step(
     elif step == "rate":
         fields = {"example": RATE_EXAMPLE.get(market.currency, "13.50")}
     _say(session, worker, kind, now, **fields)
-
-
-def _unsure(session: Session, worker: Worker) -> bool:
-    """Whether nothing the person wrote showed their language (the welcome then asks)."""
-    body = _last_text(session, worker)
-    return body is None or read(body).language is None
 
 
 def _missed(
@@ -369,14 +375,6 @@ def _register(session: Session, worker: Worker, market: Market, data: dict, now:
         currency=market.currency,
         tz=market.tz,
     )
-
-
-def _last_text(session: Session, worker: Worker) -> str | None:
-    return session.exec(
-        select(Message.body)
-        .where(Message.phone == worker.phone, Message.direction == "in")
-        .order_by(Message.id.desc())
-    ).first()
 
 
 def skill_options(market: Market, language: str = "en") -> str:

@@ -66,7 +66,7 @@ def newcomer(db, now):
     """Someone who has texted the exchange for the first time: their id and the market's."""
     with db.read() as session:
         market_id = session.exec(select(Market.id)).first()
-    return joining.first_text_from(db, NEW, market_id, "es", now), market_id
+    return joining.first_text_from(db, NEW, market_id, "es", now).id, market_id
 
 
 def test_someone_new_joins_at_their_own_rate(db, now, newcomer):
