@@ -1,11 +1,13 @@
 """The webhook under a real uvicorn server on loopback, replying through the real twilio library."""
 
 import os
+import signal
 import socket
 import subprocess
 import sys
 import threading
 import time
+from pathlib import Path
 
 import httpx
 import pytest
@@ -17,6 +19,7 @@ from sms.twilio_gateway import TwilioGateway
 from sms.webhook import create_app
 from store.db import Database
 from store.models import Message
+from tests.serving import serve, signature, text_form
 from tests.twilio_double import ACCOUNT_SID, AUTH_TOKEN, make_twilio_http_client
 
 WORKER = "+447700900321"
@@ -172,3 +175,45 @@ def test_staging_signs_webhooks_with_twilio_and_keeps_replies_on_the_simulator(s
         process.terminate()
         _, errors = process.communicate(timeout=15)
     assert "sending through the simulator gateway" in errors
+
+
+def test_a_worker_process_killed_is_started_again_and_texts_are_still_answered(
+    db, twilio_double, tmp_path
+):
+    served = serve(db.url, twilio_double, tmp_path / "serve.log")
+    try:
+        killed = wait_for(
+            lambda: (
+                set(worker_processes(served.process.pid))
+                if len(worker_processes(served.process.pid)) == 2
+                else None
+            )
+        )
+        # The actor and the sender, each with SIGKILL: nothing of theirs is cleaned up.
+        for pid in killed:
+            os.kill(pid, signal.SIGKILL)
+        wait_for(lambda: len(set(worker_processes(served.process.pid)) - killed) == 2, seconds=30)
+        wait_for(served.healthy, seconds=60)
+        form = text_form("SM" + "d" * 32, WORKER, "hello")
+        response = httpx.post(
+            served.base + "/sms/inbound", data=form, headers=signature("/sms/inbound", form)
+        )
+        assert response.status_code == 200
+        sent = wait_for(lambda: [m for m in twilio_double.messages if m.to == WORKER])
+        assert "What is your name?" in sent[0].body
+    finally:
+        served.stop()
+
+
+def worker_processes(pid: int) -> list[int]:
+    """The processes `poems serve` started to act and to send (Linux's /proc)."""
+    found = []
+    for entry in Path("/proc").glob("[0-9]*"):
+        try:
+            parent = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            spawned = b"spawn_main" in (entry / "cmdline").read_bytes()
+        except (OSError, IndexError, ValueError):
+            continue
+        if parent == pid and spawned:
+            found.append(int(entry.name))
+    return found
