@@ -158,6 +158,7 @@ def find_days(s: str, at: datetime) -> tuple[DaySpec, str]:
         spec.all_day = True
         s = _ALL_DAY.sub(" ", s)
     relative: int | None = None
+    relatives: set[int] = set()
     said_next = tonight = False
     for word in words_of(s):
         word = _spelled(word)
@@ -184,6 +185,8 @@ def find_days(s: str, at: datetime) -> tuple[DaySpec, str]:
             relative = -1
         elif word in _OVERMORROW:
             relative = 2
+        if relative is not None:
+            relatives.add(relative)
         elif word == "next":
             said_next = True
         if word in _CONTEXT:
@@ -191,6 +194,11 @@ def find_days(s: str, at: datetime) -> tuple[DaySpec, str]:
             spec.part_of_day = spec.part_of_day or _PART_OF_DAY[_CONTEXT[word]]
     if spec.date is None and relative is not None:
         spec.date = today + timedelta(days=relative)
+        ahead = {today + timedelta(days=r) for r in relatives if r >= 0}
+        if (spec.weekdays or len(ahead) > 1) and not spec.recurring and relative >= 0:
+            # "7-3 tomorrow or wednesday", "today and tomorrow": every day said, from the first.
+            spec.weekdays.update(day.weekday() for day in ahead)
+            spec.date = min(ahead)
         label = "tonight" if tonight and relative == 0 else _RELATIVE_LABEL.get(relative)
         spec.label = spec.label or label or f"date:{spec.date.isoformat()}"
     spec.next_week = said_next and today.weekday() in spec.weekdays

@@ -110,7 +110,8 @@ _REF_THEN_REPLY = re.compile(
 # What may follow YES or NO without changing what it means.
 _POLITE_WORDS = (
     r"(?:please|pls|plz|thanks|thank\s+you|thankyou|thank\s+u|thx|ta|cheers|sure|great|sorry"
-    r"|mate|i\s+can|i\s+will|ill\s+take\s+it|take\s+it|ok|okay|x+|can\s+do|i\s+can\s+do\s+it"
+    r"|mate|i\s+can|i\s+will|ill\s+take\s+it|take\s+it|ok|okay|x+|can\s+do"
+    r"|(?:i\s+)?(?:can|could)\s+do\s+(?:it|that|this)"
     r"|i\s+can\s+make\s+it|not\s+this\s+time|cant\s+make\s+it|busy|not\s+today|see\s+you\s+there"
     r"|see\s+you|lovely|perfect|brilliant|cool|fine|absolutely|definitely|then|one|that\s+one"
     r"|this\s+one|it|that|this|accept|yes|no|go\s+on|me|in|for\s+me|again|sounds\s+good"
@@ -178,6 +179,9 @@ _CANT = re.compile(
     r"|cant\s+attend|cant\s+(?:on\s+)?(?:the\s+)?(?:today|tonight|tomorrow|[a-z]+day)"
     r"|(?:im|i\s+am)\s+(?:too\s+)?(?:sick|ill|unwell|poorly)(?=.*(?:today|tonight"
     r"|tomorrow|day|shift))|(?:can|could)\s+i\s+(?:cancel|drop)"
+    # Off sick: "im off sick today", "calling in sick", "sick today sorry".
+    r"|off\s+(?:sick|ill|poorly)|call(?:ing)?\s+in\s+(?:sick|ill)"
+    r"|(?:sick|ill|unwell|poorly)\s+(?:today|tonight|tomorrow|tmrw)"
     r"|(?:pull|pulling|drop|dropping|back|backing)\s+out)(?![a-z])(?P<rest>.*)$"
 )
 _TAKE_ME_OFF = re.compile(
@@ -425,6 +429,12 @@ def cancel(t: Text, ctx: Context) -> Parsed | None:
     rest = t.norm[m.start() :]
     if (contrast := _CONTRAST.search(rest)) is not None:
         rest = rest[: contrast.start()]
+        if contrast.group() == "instead":
+            # "cant tomorrow, wednesday instead": the clause before "instead" is offered.
+            rest = _CLAUSE.split(rest)[0] if _CLAUSE.search(rest) else rest
+    # "cant do tomorrow, can do wednesday": a day offered after is not given up.
+    if (offered := _OFFERED_BEFORE.search(rest, m.start("rest") - m.start())) is not None:
+        rest = rest[: offered.start()]
     ref = find_ref(rest)
     # "tuesday cant make it, my kid is ill": the day is said before, when not after; and not
     # before a "but": "friday is fine but cant make it" keeps Friday.
@@ -440,6 +450,7 @@ def cancel(t: Text, ctx: Context) -> Parsed | None:
 
 
 _CONTRAST = re.compile(r"(?<![a-z])(?:but|however|though|although|instead)(?![a-z])")
+_CLAUSE = re.compile(r"[,;.!]|(?<![a-z])(?:and|or|so)(?![a-z])")
 _NOT_AFTER_ALL = re.compile(
     r"(?<![a-z])(?:not|no\s+longer)\s+(?:available|free|able\s+to\s+(?:do|make|work))(?![a-z])"
     r"(?P<rest>.*)(?<![a-z])(?:after\s+all|anymore|any\s+more)(?![a-z])"

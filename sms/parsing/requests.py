@@ -106,6 +106,7 @@ _EARNED = re.compile(
     r"(?<![a-z])(?:how\s+much\s+money\s+(?:did|have|do|am|i)|how\s+much\s+(?:have|did)\s+i\s+(?:earn"
     r"|earned|earnt|make|made)|my\s+total(?:\s+so\s+far)?|total\s+so\s+far|whens?\s+payday"
     r"|when\s+(?:is|s)\s+payday|when\s+do\s+i\s+get\s+paid"
+    r"|how\s+many\s+hours\s+(?:did|have|do)\s+i\s+(?:do|done|work|worked|put\s+in)"
     r"|(?:pay|payment|money|wages)\s.{0,40}when\s+does\s+it\s+come(?:\s+in)?)(?![a-z])"
 )
 _MONEY_ARRIVED = re.compile(

@@ -329,6 +329,8 @@ ACCEPT = intent_table(
     "Yes!",
     "yeah",
     "can do",
+    "Yes I can do that shift",
+    "yes i could do this one",
     "si",
     ("Sí 4821", {"offer_ref": "4821"}),
 )
@@ -393,6 +395,47 @@ def test_the_day_given_up_is_the_one_before_a_but_not_the_one_offered_after(body
 
 def test_a_day_that_is_fine_before_a_but_is_not_the_day_given_up():
     assert reads("friday is fine but cant make it").get("days") is None
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "cant tomorrow, sunday instead",
+        "cant do tomorrow, can do sunday",
+        "can't make tomorrow so sunday instead?",
+        "cant work tomorrow, available sunday 9-5",
+    ],
+)
+def test_a_day_offered_after_the_one_given_up_is_not_given_up(body):
+    assert reads(body) == {"intent": "cancel", "days": ["fri"]}  # tomorrow, a Friday
+
+
+def test_every_day_given_up_is_given_up_relative_or_named():
+    assert reads("cant make it tomorrow or monday") == {"intent": "cancel", "days": ["mon", "fri"]}
+
+
+@pytest.mark.parametrize(
+    ("body", "days"),
+    [
+        ("im off sick today", ["thu"]),
+        ("off sick tomorrow sorry", ["fri"]),
+        ("sick today sorry", ["thu"]),
+        ("calling in sick", None),
+    ],
+)
+def test_off_sick_gives_up_the_day_said_which_is_asked_back_before_anything_changes(body, days):
+    assert reads(body) == {"intent": "cancel"} | ({"days": days} if days else {})
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("can do 7-3 tomorrow or monday", window(FRI, "07:00", "15:00", days=["mon", "fri"])),
+        ("free today and tomorrow 11-5", window(THU, "11:00", "17:00", days=["thu", "fri"])),
+    ],
+)
+def test_a_relative_day_and_another_day_are_both_free(body, expected):
+    assert reads(body) == expected
 
 
 @pytest.mark.parametrize(
@@ -556,7 +599,14 @@ QUESTIONS = [
         ("rates kitchen 97201", {"skill": "kitchen", "zip": "97201"}),
         ("what do kitchen porters get in e1 6an", {"skill": "kitchen", "postcode": "E1 6AN"}),
     ),
-    *intent_table("earnings", "EARNINGS", "how much have i earned", "my pay", "when do i get paid"),
+    *intent_table(
+        "earnings",
+        "EARNINGS",
+        "how much have i earned",
+        "my pay",
+        "when do i get paid",
+        "how many hours did I do last week",
+    ),
     *intent_table("my_data", "MY DATA", "what do you know about me", "my details"),
     *intent_table("my_record", "MY RECORD", "my history"),
     *intent_table("who_saw", "WHO SAW", "who has seen my data", "who can see my data"),

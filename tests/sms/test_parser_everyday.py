@@ -152,6 +152,11 @@ def test_late_with_by_how_much_in_any_words(body):
         "anulati-mi toate turele, sunt bolnav",
         "cancelem todos os meus turnos, estou doente",
         "tengo que dejar el turno del viernes",
+        "im off sick today",
+        "mam L4",
+        "estoy de baja",
+        "estou de baixa hoje",
+        "sunt în concediu medical",
     ],
 )
 def test_giving_up_shifts_is_a_cancel_asked_back_not_a_question_or_an_opt_out(body):
