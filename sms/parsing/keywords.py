@@ -119,7 +119,9 @@ _POLITE_WORDS = (
     r"|so\s+much|much|a\s+lot|ill\s+be\s+there|be\s+there|see\s+you\s+then|offer|shift|job"
     r"|with\s+pleasure|gladly|happy\s+to|count\s+me\s+in|book\s+me|im\s+in|i\s+want\s+(?:it|to)"
     r"|i\s+accept\s+it|want\s+it|ill\s+take\s+this|this\s+one|send\s+(?:me\s+)?(?:the\s+)?(?:address"
-    r"|details|postcode|location|info))"
+    r"|details|postcode|location|info)"
+    # A question the booking's own text answers: "yes pls what time", "yes whats the address".
+    r"|what\s+time|what(?:s|\s+is|\s+s)?\s+the\s+(?:address|postcode|time|location)|where\s+is\s+it)"
 )
 _POLITE = re.compile(rf"^(?:{_POLITE_WORDS}(?![a-z])\W*)*$")
 # Which offer a YES means, said by its day or its kind, not its number: "count me in for
@@ -381,6 +383,9 @@ _PASS = re.compile(
     r"|(?<![a-z])this\s+time\s+(?:i\s+)?(?:cant|cannot|cant\s+make\s+it|no|not)(?![a-z])"
     r"|(?<![a-z])(?:cant|cannot)\s+(?:make\s+it\s+)?this\s+time(?![a-z])|(?<![a-z])not\s+this\s+time(?![a-z])"
     r"|(?<![a-z])pass\s+(?:this|that)(?:\s+one)?(?![a-z])"
+    # Taken already: "sorry im already booked that day", "already got work then".
+    r"|(?<![a-z])(?:im|i\s+am|i\s+m)\s+already\s+(?:booked|working|busy)(?![a-z])"
+    r"|(?<![a-z])already\s+(?:got|have)\s+(?:a\s+|another\s+)?(?:shift|job|work|booking)(?![a-z])"
     # A reason, then the answer: "too little for the journey, no thanks", "..., ill pass".
     r"|[,.;]\s*(?:no\s+thanks?(?:\s+you)?|(?:ill|i\s+will|gonna)\s+pass)\W*$"
     # Not at that pay: "not for 12 quid an hour".

@@ -158,6 +158,12 @@ _SHIFTS_ASKED = re.compile(
     r"(?:the\s+)?(?:today|tonight|tomorrow|tmrw|this\s+week|next\s+week|(?:this\s+)?weekend"
     r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|weds?|thur?s?|fri|sat"
     r"|sun)(?![a-z])"
+    # About a booking already made: "am i still booked for tomorrow", "whats the address".
+    r"|(?<![a-z])(?:am|are)\s+(?:i|we)\s+(?:still\s+)?(?:booked|on|working)(?![a-z])"
+    r"|^\W*(?:what\s+is|whats|what\s+s|wheres|where\s+is)\s+the\s+(?:address|postcode|location"
+    r"|place)(?:\s+(?:for|of)\s+(?:the\s+|my\s+)?(?:shift|job|booking|tomorrow|today|[a-z]+day))?"
+    r"\W*$"
+    r"|(?<![a-z])when\s+is\s+my\s+next(?![a-z])"
 )
 _GIVING_UP = re.compile(r"(?<![a-z])(?:cancel|drop)(?![a-z])")
 # "ile na magazynie w NG7": how much, and a kind of work.

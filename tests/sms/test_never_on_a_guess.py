@@ -128,6 +128,10 @@ def kept(before: Holdings, after: Holdings) -> bool:
         "não posso amanhã, meu filho está doente",
         "anuluj",
         "cancelar",
+        "im off sick tomorrow",
+        "calling in sick",
+        "mam L4",
+        "Sorry Im already booked that day",
         "mam nową stawkę 15 zł",
         "me mudé a E2 7AA",
     ],
@@ -146,6 +150,16 @@ def test_a_cancelling_sentence_asks_back_with_the_exact_command_and_that_command
     assert holdings(db, ann).booking == "booked"
     text(db, f"DROP {ann.booking_ref}", now)
     assert holdings(db, ann).booking == "dropped"
+
+
+@pytest.mark.parametrize(
+    ("body", "command"),
+    [("im off sick tomorrow", "DROP"), ("calling in sick", "DROP"), ("estoy de baja", "CANCELAR")],
+)
+def test_off_sick_asks_back_about_the_booking_with_the_exact_command(db, now, ann, body, command):
+    (asked,) = text(db, body, now)
+    assert f"{command} {ann.booking_ref}" in asked
+    assert holdings(db, ann).booking == "booked"
 
 
 def test_a_bare_no_asks_which_offer_and_n_with_its_number_passes(db, now, ann):

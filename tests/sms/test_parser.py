@@ -331,6 +331,8 @@ ACCEPT = intent_table(
     "can do",
     "Yes I can do that shift",
     "yes i could do this one",
+    "yes pls what time",
+    "yes whats the address",
     "si",
     ("Sí 4821", {"offer_ref": "4821"}),
 )
@@ -352,6 +354,8 @@ DECLINE = intent_table(
     "nope",
     "cant make it",
     "not interested",
+    "Sorry Im already booked that day",
+    "already got work that day sorry",
     "nie",
 )
 
@@ -476,6 +480,10 @@ KEYWORDS = [
         "jobs",
         ("any shifts today", {"start": f"{THU}T00:00:00", "end": f"{FRI}T00:00:00"}),
         ("any cleaning shifts", {"skill": "cleaning"}),
+        # About a booking made: the reply lists bookings with their times and places.
+        ("am i still booked for tomorrow", {"start": f"{FRI}T00:00:00", "end": f"{SAT}T00:00:00"}),
+        "whats the address",
+        "when is my next one",
     ),
 ]
 
