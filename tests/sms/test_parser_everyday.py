@@ -188,3 +188,46 @@ def test_more_everyday_words(body, intent):
 
 def test_a_polish_day_range_in_short_names_is_every_day_between():
     assert reads("od wt do czw 8-16")["days"] == ["tue", "wed", "thu"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "yes whats the address",
+        "tak, jaki adres?",
+        "sí, a qué hora?",
+        "sim, qual é a morada?",
+        "da, la ce oră?",
+    ],
+)
+def test_a_yes_with_a_question_the_booking_answers_accepts(body):
+    assert reads(body)["intent"] == "accept"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "sorry im already booked that day",
+        "już mam pracę tego dnia",
+        "ya tengo trabajo ese dia",
+        "já tenho trabalho nesse dia",
+        "am deja lucru în ziua aia",
+    ],
+)
+def test_work_elsewhere_that_day_passes_on_the_offer(body):
+    assert reads(body)["intent"] == "decline"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "am i still booked for tomorrow",
+        "czy jestem zapisana na jutro?",
+        "sigo reservada para mañana?",
+        "o której jutro zaczynam?",
+        "qual é o endereço",
+        "care e adresa",
+    ],
+)
+def test_asking_about_a_booking_lists_the_bookings(body):
+    assert reads(body)["intent"] == "shifts_query"
