@@ -40,7 +40,7 @@ _HELD_UP = re.compile(
 # "late" that is not about arriving: paid late, a late shift, free till late.
 _NOT_ARRIVING = re.compile(
     r"(?<![a-z])(?:paid|pay|payment|payments|(?:till|until|til|to)\s+late|late\s+(?:shifts?|nights?"
-    r"|finish|finishes|pay|payment|on)|stay\s+late|work(?:ing)?\s+late|yesterday|last\s+night"
+    r"|finish|finishes|pay|payment|on)|stay(?:ing)?\s+late|work(?:ing)?\s+late|(?:finish|finishing|leave|leaving)\s+late|yesterday|last\s+night"
     r"|(?:was|were)\s+late|if\s+(?:\w+\s+){0,3}late)(?![a-z])"
 )
 _LATE_MINUTES = (
@@ -109,8 +109,27 @@ _CLOCK_SPAN = re.compile(
 )
 
 
+# A question about the shift is not the thing itself: "what time do i finish?", "do i text
+# done when finished?", "o której kończę?", "czy jestem na miejscu?".
+_WH_WORD = re.compile(
+    r"^\W*(?:what|whats|when|how|where|wheres|which|who|why|ce|cand|cum|unde)(?![a-z])"
+)
+_YES_NO_QUESTION = re.compile(
+    r"^\W*(?:(?:do|should|will|can|could|must|shall)\s+i|does|am\s+i|is\s+it|czy)(?![a-z])"
+)
+
+
+def asks(t: Text) -> bool:
+    """Whether the text is a question rather than the act it names."""
+    return bool(_YES_NO_QUESTION.search(t.core)) or (
+        "?" in t.core and bool(_WH_WORD.search(t.core))
+    )
+
+
 def late(t: Text, ctx: Context) -> Parsed | None:
     """LATE 15, running 10 min late, gonna be 5 minutes late, late, be there in 20 mins."""
+    if asks(t):
+        return None
     s = t.norm
     held_up = _HELD_UP.search(s)
     if (not _LATE.search(s) and not held_up) or _NOT_ARRIVING.search(s):
@@ -140,6 +159,8 @@ def late(t: Text, ctx: Context) -> Parsed | None:
 
 def check_in(t: Text, ctx: Context) -> Parsed | None:
     """HERE, IN, arrived, im here, checking in, just got here, im at the door."""
+    if asks(t):
+        return None
     if _FREE_THEN.search(t.norm):
         return None  # "jestem free tomorrow od 12 do 20": free time, in another language's "i am"
     ref = next((w for w in t.words if w.isdecimal()), None)
@@ -208,6 +229,8 @@ _DID_HOURS = re.compile(
 
 def check_out(t: Text, ctx: Context) -> Parsed | None:
     """DONE, DONE 5.5, done 4h30, finished 6pm, OUT, clocking off now did 8.5 hrs."""
+    if asks(t):
+        return None
     if _ELSEWHERE.search(t.norm) and t.first not in ("done", "finished", "out"):
         return None
     m = _OUT.match(t.core)

@@ -129,6 +129,8 @@ def kept(before: Holdings, after: Holdings) -> bool:
         "anuluj",
         "cancelar",
         "im off sick tomorrow",
+        "do i text done when finished?",
+        "o której kończę?",
         "calling in sick",
         "mam L4",
         "Sorry Im already booked that day",

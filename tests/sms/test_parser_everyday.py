@@ -231,3 +231,19 @@ def test_work_elsewhere_that_day_passes_on_the_offer(body):
 )
 def test_asking_about_a_booking_lists_the_bookings(body):
     assert reads(body)["intent"] == "shifts_query"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "do i text done when finished?",
+        "what time do i finish?",
+        "should i text here when i arrive",
+        "o której kończę?",
+        "czy jestem na miejscu?",
+        "a que hora termino?",
+        "i might finish late",
+    ],
+)
+def test_a_question_about_the_shift_is_not_arriving_finishing_or_running_late(body):
+    assert reads(body)["intent"] not in ("check_in", "check_out", "late")
