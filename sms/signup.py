@@ -28,6 +28,7 @@ from sms.parser import Parsed
 from sms.parsing.lexicon import fold, language_named
 from sms.parsing.money import find_amount, find_rate
 from sms.parsing.places import find_postcode, find_zip, place_in
+from sms.parsing.profile import NOT_A_NAME
 from sms.parsing.reading import read
 from sms.parsing.text import words_of
 from sms.parsing.vocab import DEFAULT_TABLE, find_skills, language_code
@@ -44,12 +45,7 @@ _NAME_SAID = re.compile(
     # "jestem Anna" reads as "im here anna"; "sou a Ana" as "its a ana".
     r"|call\s+me)(?:\s+(?:a|o|the|el|la))?\s+(?P<name>[a-z][a-z'-]*(?:\s+[a-z][a-z'-]*){0,3})"
 )
-_NOT_A_NAME = frozenset(
-    ("free", "available", "here", "new", "looking", "interested", "a", "an", "the", "not",
-     "from", "in", "at", "and", "cleaning", "care", "ok", "fine", "good", "sorry", "ready", "i",
-     "im", "for", "to", "after", "searching", "seeking", "want", "need", "after", "so", "just",
-     "work", "job", "jobs", "with", "on", "your", "you", "also", "but", "please", "pls")
-)  # fmt: skip
+# fmt: skip
 
 
 def start(
@@ -167,7 +163,7 @@ def said_name(text: str) -> str | None:
         return None
     # The name ends where other words begin: "im Tom and i do cleaning"; "im looking for
     # work" names nobody.
-    said = list(itertools.takewhile(lambda w: w not in _NOT_A_NAME, m.group("name").split()))
+    said = list(itertools.takewhile(lambda w: w not in NOT_A_NAME, m.group("name").split()))
     if not said:
         return None
     # The same words as the person wrote them, with their capitals and accents.

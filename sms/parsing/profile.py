@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 from dataclasses import replace
@@ -222,6 +223,10 @@ def _name(value: str, t: Text, ctx: Context) -> Parsed | None:
     m = _NAME.match(t.original)
     # "NAME Ann Smith" as typed; in other words or languages, the name is the text's tail.
     name = m.group("name").strip(" .,!;:-") if m else _said_name(value, t)
+    # "my name is Joanna, I do cleaning": the name ends where other words begin.
+    name = " ".join(
+        itertools.takewhile(lambda w: fold(w) not in NOT_A_NAME, name.split(",")[0].split())
+    ).strip(" .,!;:-")
     if len(name.split()) > _LONGEST_NAME_WORDS or has_hours(t, ctx):
         # "my name is Ewa, im free mon wed fri 8-4 ...": an introduction, not a new name
         return None
@@ -233,6 +238,16 @@ def _name(value: str, t: Text, ctx: Context) -> Parsed | None:
 # "María de los Ángeles Pérez": a name said in a sentence is rarely longer.
 _LONGEST_NAME_WORDS = 5
 
+# Words that end a name said in a sentence: "im Tom and i do cleaning".
+NOT_A_NAME = frozenset(
+    ("free", "available", "here", "new", "looking", "interested", "a", "an", "the", "not",
+     "from", "in", "at", "and", "cleaning", "care", "ok", "fine", "good", "sorry", "ready", "i",
+     "im", "for", "to", "after", "searching", "seeking", "want", "need", "after", "so", "just",
+     "work", "job", "jobs", "with", "on", "your", "you", "also", "but", "please", "pls",
+     # "and" and "but" in our other languages: "me llamo Lucía y hago limpieza".
+     "y", "e", "si", "oraz", "pero", "mas", "dar", "ale")
+)  # fmt: skip
+
 
 def _said_name(value: str, t: Text) -> str:
     """The new name as written, in any language: as many of the text's last words as follow
@@ -242,6 +257,13 @@ def _said_name(value: str, t: Text) -> str:
         words.pop(0)
     if not words:
         return ""
+    kept = list(itertools.takewhile(lambda w: w not in NOT_A_NAME, words))
+    originals = [w.strip(" .,!;:-") for w in t.original.split()]
+    folded = [fold(w) for w in originals]
+    if kept and kept[0] in folded:
+        # Found as written: "me llamo Lucía y hago limpieza" -> "Lucía".
+        first = len(folded) - 1 - folded[::-1].index(kept[0])
+        return " ".join(originals[first : first + len(kept)])
     return " ".join(t.original.split()[-len(words) :]).strip(" .,!;:-")
 
 

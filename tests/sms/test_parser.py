@@ -633,6 +633,8 @@ PROFILE = intent_table(
     ("RATE £14", {"rate": 1400, "currency": "GBP"}),
     ("my rate is 14.50", {"rate": 1450}),
     ("rate 14", {"rate": 1400}),
+    ("hi my name is Joanna I do cleaning", {"name": "Joanna"}),
+    ("me llamo Lucía y hago limpieza", {"name": "Lucía"}),
     ("POSTCODE E1 6AN", {"postcode": "E1 6AN"}),
     ("postcode sw1a1aa", {"postcode": "SW1A 1AA"}),
     ("my postcode is e1", {"postcode": "E1"}),
