@@ -44,7 +44,10 @@ _EXCEPT_DAYS = re.compile(
     r"(?:except|but\s+not|apart\s+from|not\s+on)\s+(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\W*)+$"
 )
 _EXCEPT_CLAUSE = re.compile(r"(?<![a-z])(?:except|but\s+not|apart\s+from|not\s+on)\s+.*$")
-_FREE = re.compile(r"(?<![a-z])(?:free|can\s+do|around)(?![a-z])")
+_FREE = re.compile(
+    r"(?<![a-z])(?:free|can\s+do|around|can\s+(?:start|come(?:\s+in)?)"
+    r"|(?:do|take|pick\s+up|get)\s+a\s+shift)(?![a-z])"
+)
 _NEGATED = re.compile(
     r"(?<![a-z])(?:not|unavailable|cant|cannot|busy|no\s+longer|wont|dont|never|except)(?![a-z])"
 )

@@ -247,3 +247,12 @@ def test_asking_about_a_booking_lists_the_bookings(body):
 )
 def test_a_question_about_the_shift_is_not_arriving_finishing_or_running_late(body):
     assert reads(body)["intent"] not in ("check_in", "check_out", "late")
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["i can start at 7 tomorrow", "I can come in tomorrow from 12", "Can I do a shift friday night"],
+)
+def test_offering_to_start_or_come_in_on_a_day_is_free_time_asked_for_its_hours(body):
+    found = reads(body)
+    assert found["intent"] == "availability" and found["ambiguous"] is True
