@@ -1,5 +1,6 @@
 """On the day of a shift: a worker says they are running late, or that they have arrived."""
 
+import math
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -50,15 +51,28 @@ def bookings_near(
 
 
 def report_late(
-    session: Session, worker: Worker, minutes: int | None, now: datetime, ref: str | None = None
+    session: Session,
+    worker: Worker,
+    minutes: int | None,
+    now: datetime,
+    ref: str | None = None,
+    from_now: bool = False,
 ) -> OnTheDay:
-    """Store how late the worker will be and tell the buyer; without minutes, nothing is stored."""
+    """Store how late the worker will be and tell the buyer; without minutes, nothing is stored.
+
+    With `from_now`, the minutes are until the worker arrives ("be there in 20"): late only by
+    what runs past the start; arriving by the start is `on_time`, and nobody is told."""
     rows = bookings_near(session, worker.id, now, LATE_WINDOW, ref)
     if not rows:
         return OnTheDay("no_booking")
     booking, shift, offer = rows[0]
     if minutes is None:
         return OnTheDay("how_late", booking, shift, offer)
+    if from_now:
+        past_start = now + timedelta(minutes=minutes) - shift.start
+        minutes = math.ceil(past_start.total_seconds() / 60)
+        if minutes <= 0:
+            return OnTheDay("on_time", booking, shift, offer)
     booking.late_minutes = minutes
     session.add(booking)
     postpone_checkin_check(session, booking, shift, minutes)

@@ -11,12 +11,19 @@ from store.models import Timesheet, Worker
 
 
 def report_late(
-    db: Unit, worker_id: int, minutes: int | None, ref: str | None, now: datetime
+    db: Unit,
+    worker_id: int,
+    minutes: int | None,
+    ref: str | None,
+    now: datetime,
+    from_now: bool = False,
 ) -> OnTheDay:
     """LATE 15: the buyer of the booking nearest now is told when the worker will arrive, and
-    the check-in prompt waits that long; without minutes nothing changes (`how_late`)."""
+    the check-in prompt waits that long; without minutes nothing changes (`how_late`). With
+    `from_now` ("be there in 20"), arriving by the start changes nothing (`on_time`)."""
     with db.write() as session:
-        return arrival.report_late(session, session.get(Worker, worker_id), minutes, now, ref)
+        worker = session.get(Worker, worker_id)
+        return arrival.report_late(session, worker, minutes, now, ref, from_now=from_now)
 
 
 def check_in(db: Unit, worker_id: int, ref: str | None, now: datetime) -> OnTheDay:

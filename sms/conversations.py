@@ -15,9 +15,10 @@ def remember(
     session: Session, phone: str, kind: str, step: str, data: dict[str, Any], now: datetime
 ) -> None:
     """What the next text from this phone may answer; it replaces any earlier question."""
-    asked = pending(session, phone) or Conversation(phone=phone, kind=kind, step=step)
-    asked.kind, asked.step, asked.data, asked.updated_at = kind, step, data, now
-    session.add(asked)
+    conversation = pending(session, phone) or Conversation(phone=phone, kind=kind, step=step)
+    conversation.kind, conversation.step = kind, step
+    conversation.data, conversation.updated_at = data, now
+    session.add(conversation)
     session.info.get(NONE_PENDING, set()).discard(phone)
 
 

@@ -17,7 +17,12 @@ from store.models import Buyer, Market, Worker
 def late(session: Session, worker: Worker, market: Market, parsed: Parsed, now: datetime) -> None:
     """Tell the buyer of the booking nearest now how late the worker will be, and thank them."""
     answer = days.report_late(
-        TextTransaction(session), worker.id, parsed.late_minutes, parsed.offer_ref, now
+        TextTransaction(session),
+        worker.id,
+        parsed.late_minutes,
+        parsed.offer_ref,
+        now,
+        from_now=parsed.late_from_now,
     )
     if answer.outcome == "no_booking":
         notify_worker(session, worker, "late_no_booking", now)
@@ -26,12 +31,17 @@ def late(session: Session, worker: Worker, market: Market, parsed: Parsed, now: 
         notify_worker(session, worker, "how_late", now)
         return
     buyer = session.get(Buyer, answer.shift.buyer_id)
+    if answer.outcome == "on_time":
+        notify_worker(
+            session, worker, "late_on_time", now, **shift_facts(answer.shift, market, buyer)
+        )
+        return
     notify_worker(
         session,
         worker,
         "late_noted" if buyer.phone else "late_noted_unsent",
         now,
-        late_minutes=parsed.late_minutes,
+        late_minutes=answer.booking.late_minutes,
         contact=buyer_contact(buyer),
         **shift_facts(answer.shift, market, buyer),
     )

@@ -47,6 +47,8 @@ class Parsed:
     end: datetime | None = None
     # A finishing time said without am/pm ("finished at 5"): the morning's or the evening's.
     end_either_half: bool = False
+    # "be there in 20": the minutes are until the worker arrives, not how late they will be.
+    late_from_now: bool = False
     days: tuple[str, ...] = ()  # "mon".."sun"
     recurring: bool = False
     rate: int | None = None  # minor units per hour
@@ -122,4 +124,5 @@ class Parsed:
 
 _NOT_IN_JSON = frozenset(
     ("ask", "ask_data", "text_language", "rule", "language", "exact", "end_either_half")
+    + ("late_from_now",)
 )

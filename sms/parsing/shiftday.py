@@ -154,7 +154,21 @@ def late(t: Text, ctx: Context) -> Parsed | None:
             minutes = found if 0 < found <= MAX_LATE_MINUTES else None
             break
     exact = t.first == "late" and minutes is not None and len(t.words) <= 3
-    return Parsed("late", late_minutes=minutes, offer_ref=ref, exact=exact)
+    return Parsed(
+        "late",
+        late_minutes=minutes,
+        offer_ref=ref,
+        exact=exact,
+        late_from_now=minutes is not None and _ARRIVING_IN.search(s) is not None,
+    )
+
+
+# How long until they arrive, not how late: "be there in 20", "eta 15", "10 mins away",
+# "będę za 10 minut" (read as "be there in 10 minutes").
+_ARRIVING_IN = re.compile(
+    r"(?<![a-z])(?:(?:there|here|arrive|arriving|get\s+there|be\s+with\s+you)\s+in|eta)\s*[0-9]"
+    r"|[0-9]\s*(?:m|min|mins|minutes)?\s+away(?![a-z])"
+)
 
 
 def check_in(t: Text, ctx: Context) -> Parsed | None:

@@ -10,6 +10,8 @@ EN: dict[str, str] = {
     "late_noted": "Thanks. We told {buyer} you will be {late_minutes} min late for {skill} {when}.",
     "late_noted_unsent": "Noted: {late_minutes} min late for {skill} {when}. {buyer} has no "
     "phone with us: please call {contact}.",
+    "late_on_time": "Thanks. You will be on time for {skill} {when}: nobody needs telling. "
+    "See you there.",
     "how_late": "How late will you be? Text LATE and the minutes, e.g. LATE 15.",
     "late_no_booking": "You have no shift in the next 12 hours. Text SHIFTS to see your bookings.",
     "checked_in": "Checked in {checkin_time}. Text DONE {shift_hours} when you finish.",

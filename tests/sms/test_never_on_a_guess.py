@@ -21,7 +21,7 @@ from sms.gateways import SimulatorGateway
 from sms.inbound import deliver
 from sms.outbox import drain
 from sms.parser import parse
-from store.models import Booking, Offer, Worker
+from store.models import Booking, Notice, Offer, Shift, Worker
 from tests import factories
 from tests.bookings import book
 from tests.sms.corpus_check import CORPUS, LANGUAGES, lines
@@ -257,3 +257,38 @@ def test_a_sentence_holding_a_command_word_never_acts_unless_it_is_the_command(
     was = holdings(db, ann)
     text(db, body, now)
     assert kept(was, holdings(db, ann)), body
+
+
+def shift_start(db, ann: Ann):
+    with db.read() as session:
+        booking = session.get(Booking, ann.booking_id)
+        return session.get(Shift, booking.shift_id).start
+
+
+@pytest.mark.parametrize("body", ["be there in 20", "będę za 20 minut", "20 mins away"])
+def test_arriving_in_twenty_minutes_before_the_start_is_on_time_and_the_buyer_is_not_told(
+    db, ann, body
+):
+    at = shift_start(db, ann) - timedelta(minutes=45)
+    (reply,) = text(db, body, at)
+    assert reply.startswith(("Thanks. You will be on time", "Dziękujemy. Zdążysz na czas"))
+    with db.read() as session:
+        assert session.get(Booking, ann.booking_id).late_minutes is None
+        assert not session.exec(select(Notice).where(Notice.kind == "buyer_late")).all()
+
+
+def test_arriving_in_twenty_minutes_after_the_start_tells_the_buyer_how_late(db, ann):
+    at = shift_start(db, ann) + timedelta(minutes=5)
+    replies = text(db, "running late, be there in 20", at)
+    assert any("you will be 25 min late" in reply for reply in replies)
+    with db.read() as session:
+        assert session.get(Booking, ann.booking_id).late_minutes == 25
+        (told,) = session.exec(select(Notice).where(Notice.kind == "buyer_late")).all()
+    assert told.data["late_minutes"] == 25
+
+
+def test_minutes_late_said_as_late_are_the_minutes_late(db, ann):
+    at = shift_start(db, ann) - timedelta(minutes=45)
+    text(db, "running 10 mins late", at)
+    with db.read() as session:
+        assert session.get(Booking, ann.booking_id).late_minutes == 10

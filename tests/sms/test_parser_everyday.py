@@ -251,7 +251,11 @@ def test_a_question_about_the_shift_is_not_arriving_finishing_or_running_late(bo
 
 @pytest.mark.parametrize(
     "body",
-    ["i can start at 7 tomorrow", "I can come in tomorrow from 12", "Can I do a shift friday night"],
+    [
+        "i can start at 7 tomorrow",
+        "I can come in tomorrow from 12",
+        "Can I do a shift friday night",
+    ],
 )
 def test_offering_to_start_or_come_in_on_a_day_is_free_time_asked_for_its_hours(body):
     found = reads(body)
