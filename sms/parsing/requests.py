@@ -18,7 +18,7 @@ _DISPUTE_WORDS = ("dispute", "disputes", "disputed", "complaint", "complain", "c
 _PAY_COMPLAINT = re.compile(
     r"(?<![a-z])(?<!no )(?<!not a )(?<!any )(?:problems?|issues?)(?![a-z])(?!\s+(?:at\s+all|thanks))"
     r"|(?<![a-z])(?:complain\w*|dispute\w*|unfair|wrong(?!\s+(?:number|person|text))|incorrect"
-    r"|underpaid|under\s*paid|short\s*paid|short\s*changed|ripped\s+off|scam\w*|not\s+right"
+    r"|underpaid|under\s*paid|short\s*paid|short\s*changed|ripped\s+off|scammed|not\s+right"
     r"|not\s+(?:been\s+|being\s+)?paid|no\s+pay|unpaid|still\s+not\s+paid"
     r"|(?:didnt|did\s+not|havent|have\s+not|hasnt|has\s+not|never|dont|wasnt|was\s+not|werent"
     r"|not|still\s+not|still\s+havent)\s+(?:been\s+|get\s+|got\s+|getting\s+|gotten\s+)?"

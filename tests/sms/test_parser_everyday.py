@@ -260,3 +260,8 @@ def test_a_question_about_the_shift_is_not_arriving_finishing_or_running_late(bo
 def test_offering_to_start_or_come_in_on_a_day_is_free_time_asked_for_its_hours(body):
     found = reads(body)
     assert found["intent"] == "availability" and found["ambiguous"] is True
+
+
+@pytest.mark.parametrize("body", ["is this a scam", "sorry wrong person"])
+def test_a_stranger_asking_who_texts_them_opens_no_dispute(body):
+    assert reads(body)["intent"] == "unknown"  # a person answers it from the Inbox
