@@ -187,6 +187,13 @@ def replies(url: str, double: TwilioDouble, options, log: Path, mixed, label: st
             f"p99 {waits[int(0.99 * len(waits))]:5.2f} s  max {waits[-1]:5.2f} s  "
             f"within 1 s: {within:6.1%}" + ("   (goal: all within 1 s)" if kind == "all" else "")
         )
+    # When in the run the slow replies came: a burst at the start is not a steady backlog.
+    began = min(sent.values())
+    slow = [0] * (int(options.minute) // 10 + 1)
+    for phone, at in sent.items():
+        if arrived[phone] - at > 1.0:
+            slow[int((at - began) // 10)] += 1
+    print("    replies over 1 s, by 10 s of the run: " + " ".join(str(n) for n in slow))
     offers = sum(message.body.startswith(OFFER) for message in double.messages)
     if offers:
         print(f"    and {offers:,} offers to the workers who said they were free")

@@ -297,7 +297,7 @@ def shift_show(ref: str, as_json: bool, username: str | None, db_url: str | None
 @click.option("--port", default=8000, type=int, show_default=True)
 def serve(db_url: str | None, host: str, port: int) -> None:
     """The Twilio webhook (POST /sms/inbound, /sms/status), the published site under /public/,
-    and two worker processes: one acts on the texts and runs the scheduler, one sends the replies.
+    and two worker processes: one acts on the texts, one sends the replies and runs the scheduler.
 
     POEMS_OUTBOUND=simulator keeps texts on the simulator while webhooks are signed and
     checked; TWILIO_API_BASE_URL sends through a Twilio-shaped API there instead of Twilio's;

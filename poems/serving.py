@@ -1,7 +1,7 @@
 """`poems serve` runs in three processes: the webhook, which only stores each text and answers
-Twilio; an actor, which acts on the texts and runs the scheduler; and a sender, which drains the
-outbox. Acting and sending then never compete with the answer, or with each other, for Python's
-one interpreter lock.
+Twilio; an actor, which acts on the texts; and a sender, which drains the outbox and runs the
+scheduler's sweeps. Acting and sending then never compete with the answer, or with each other,
+for Python's one interpreter lock.
 
 The webhook rings the actor's doorbell for each text it stores, the actor rings the sender's
 for the notices it queues, and the webhook starts either again if it dies; both stop when the
@@ -9,11 +9,14 @@ webhook is gone. The database is the queue between them, so a text stored or a n
 just before any of them died is still there for the next.
 """
 
+import contextlib
 import logging
 import multiprocessing
 import os
+import select
 import threading
 from datetime import timedelta
+from multiprocessing.context import BaseContext
 from pathlib import Path
 
 from store.db import Database, WriteGate
@@ -27,19 +30,54 @@ NICENESS = 10
 ACT, SEND = "act", "send"
 
 
+class Bell:
+    """A doorbell between processes, over a pipe: ringing writes a byte, waiting selects on it.
+
+    Not a multiprocessing.Event, whose lock a process killed at the wrong moment (SIGKILL, the
+    kernel out of memory) holds for ever, and with it every process that rings or waits.
+    """
+
+    def __init__(self, context: BaseContext) -> None:
+        self._reader, self._writer = context.Pipe(duplex=False)
+
+    def set(self) -> None:
+        """Ring; never blocks (a full pipe has rung already)."""
+        descriptor = self._writer.fileno()
+        os.set_blocking(descriptor, False)
+        with contextlib.suppress(BlockingIOError):
+            os.write(descriptor, b"\0")
+
+    def wait(self, timeout: float | None = None) -> bool:
+        """Whether it has rung since the last clear, waiting up to `timeout` seconds."""
+        readable, _, _ = select.select([self._reader.fileno()], [], [], timeout)
+        return bool(readable)
+
+    def is_set(self) -> bool:
+        return self.wait(0)
+
+    def clear(self) -> None:
+        descriptor = self._reader.fileno()
+        os.set_blocking(descriptor, False)
+        with contextlib.suppress(BlockingIOError):
+            while os.read(descriptor, 4096):
+                pass
+
+
 class WorkerProcess:
     """The webhook's handle on its worker processes: what create_app needs of a pipeline."""
 
     def __init__(self, db: Database, lease: timedelta, publish_to: Path | None) -> None:
         self._context = multiprocessing.get_context("spawn")
-        self.doorbell = self._context.Event()
-        self._outbox_bell = self._context.Event()
-        self._stopping = self._context.Event()
+        self.doorbell = Bell(self._context)
+        self._outbox_bell = Bell(self._context)
+        self._stopping = Bell(self._context)
         # One SQLite file: the webhook's writes go ahead of the workers'.
-        gate = WriteGate(self._context)
-        db.share_writes(gate, first=True)
-        self._arguments = (db.url, gate, lease.total_seconds(), publish_to)
+        self._gate = WriteGate(self._context)
+        db.share_writes(self._gate, first=True)
+        self._arguments = (db.url, self._gate, lease.total_seconds(), publish_to)
         self._processes: dict[str, multiprocessing.process.BaseProcess] = {}
+        # Set by each process once it is acting or sending: until then /health says so.
+        self._ready: dict[str, Bell] = {}
 
     def start(self) -> "WorkerProcess":
         for role in (ACT, SEND):
@@ -52,7 +90,11 @@ class WorkerProcess:
         self.doorbell.set()
 
     def alive(self) -> bool:
-        return len(self._processes) == 2 and all(p.is_alive() for p in self._processes.values())
+        """Both processes running and past their start (imports, first reading of a text)."""
+        return len(self._processes) == 2 and all(
+            process.is_alive() and self._ready[role].is_set()
+            for role, process in self._processes.items()
+        )
 
     def stop(self, timeout: float = 10.0) -> None:
         self._stopping.set()
@@ -63,8 +105,10 @@ class WorkerProcess:
             if process.is_alive():
                 process.terminate()
                 process.join(timeout)
+        self._gate.close()
 
     def _spawn(self, role: str) -> multiprocessing.process.BaseProcess:
+        self._ready[role] = Bell(self._context)
         process = self._context.Process(
             target=work,
             args=(
@@ -73,6 +117,7 @@ class WorkerProcess:
                 self.doorbell,
                 self._outbox_bell,
                 self._stopping,
+                self._ready[role],
                 os.getpid(),
             ),
             name=f"poems-{role}",
@@ -99,13 +144,15 @@ def work(
     doorbell,
     outbox_bell,
     stopping,
+    ready,
     parent_pid: int,
 ) -> None:
-    """A worker process: the pipeline's actors and the scheduler's sweeps (ACT), or the
-    pipeline's senders (SEND)."""
+    """A worker process: the pipeline's actors and the inbound sweep (ACT), or the pipeline's
+    senders and every other sweep of the scheduler (SEND)."""
     from exchange.sandbox import is_sandbox
     from poems.options import credential_verifier
     from scheduler.runner import start_scheduler
+    from sms.parser import parse
     from sms.pipeline import Pipeline
     from sms.twilio_gateway import outbound_gateway
     from sms.webhook import utc_now
@@ -136,19 +183,24 @@ def work(
         doorbell=doorbell,
         outbox_bell=outbox_bell,
     ).start()
-    # The outbox sweep (notices whose next try came due, or left sending by a process that
-    # died) runs where the sending is done; every other sweep where the acting is.
-    outbox_sweep = {"outbox"}
+    # The inbound sweep acts beside the actors; every other sweep (the outbox's, the waves',
+    # the day's publication...) runs in the sending process, where it never holds up a reply
+    # being worked out, only one being sent.
+    inbound_sweep = {"inbound"}
     scheduler = start_scheduler(
         db,
         gateway,
         utc_now,
-        publish_to=publish_to if acting else None,
+        publish_to=None if acting else publish_to,
         lease=lease,
-        verifier=credential_verifier() if acting else None,
-        only=None if acting else outbox_sweep,
-        without=outbox_sweep if acting else (),
+        verifier=None if acting else credential_verifier(),
+        only=inbound_sweep if acting else None,
+        without=() if acting else inbound_sweep,
     )
+    if acting:
+        # The reader's words and patterns load on first use: here, not on the first worker's text.
+        parse("available tomorrow 9-5", utc_now())
+    ready.set()
     try:
         # Stop with the webhook, however it ended: a SIGKILL gives it no chance to say so.
         while not stopping.wait(LOOK_EVERY) and os.getppid() == parent_pid:

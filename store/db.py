@@ -1,7 +1,10 @@
 """Engine and session set-up: SQLite in WAL mode by default, PostgreSQL by URL."""
 
+import contextlib
+import fcntl
 import os
 import sqlite3
+import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -82,32 +85,75 @@ class WriteGate:
     first. SQLite's own wait for a busy file sleeps and polls, so a process writing one
     transaction after another (the worker, acting) starves one that writes now and then (the
     webhook, storing a text). Here the next writer is woken at once, and a writer that goes
-    first is never kept waiting behind more than the transaction already under way."""
+    first is never kept waiting behind more than the transaction already under way.
+
+    The turn is a lock on a file (flock), which the kernel takes back from a process that dies
+    holding it (SIGKILL, out of memory): a lock in shared memory would stay taken for ever.
+    """
 
     def __init__(self, context: BaseContext) -> None:
-        self._turn = context.Lock()
-        self._first_waiting = context.Value("i", 0)
+        descriptor, self._path = tempfile.mkstemp(prefix="poems-write-gate-")
+        os.close(descriptor)
+        # A plain shared integer, read without a lock; only the webhook counts, under its own.
+        self._first_waiting = context.RawValue("i", 0)
+        self._counting = context.Lock()
+        self._opened: tuple[int, int, threading.Lock] | None = None
+
+    def __getstate__(self) -> dict:
+        # Each process opens the file for itself: a descriptor is not for sharing.
+        return self.__dict__ | {"_opened": None}
+
+    def close(self) -> None:
+        """Remove the lock file (the processes that share it have stopped)."""
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(self._path)
 
     @contextmanager
     def first(self) -> Iterator[None]:
-        with self._first_waiting.get_lock():
+        with self._counting:
             self._first_waiting.value += 1
         try:
-            self._turn.acquire()
+            turn = self._take()
         finally:
-            with self._first_waiting.get_lock():
+            with self._counting:
                 self._first_waiting.value -= 1
         try:
             yield
         finally:
-            self._turn.release()
+            self._give(turn)
 
     @contextmanager
     def after_first(self) -> Iterator[None]:
         while self._first_waiting.value:
             time.sleep(GIVE_WAY)
-        with self._turn:
+        turn = self._take()
+        try:
             yield
+        finally:
+            self._give(turn)
+
+    def _take(self) -> tuple[int, threading.Lock]:
+        with _OPENING:
+            if self._opened is None or self._opened[0] != os.getpid():
+                descriptor = os.open(self._path, os.O_RDWR)
+                self._opened = (os.getpid(), descriptor, threading.Lock())
+        _, descriptor, in_process = self._opened
+        # Threads of one process share the file's lock, so they queue here first.
+        in_process.acquire()
+        try:
+            fcntl.flock(descriptor, fcntl.LOCK_EX)
+        except BaseException:
+            in_process.release()
+            raise
+        return descriptor, in_process
+
+    def _give(self, turn: tuple[int, threading.Lock]) -> None:
+        descriptor, in_process = turn
+        fcntl.flock(descriptor, fcntl.LOCK_UN)
+        in_process.release()
+
+
+_OPENING = threading.Lock()
 
 
 class Database:
