@@ -181,6 +181,9 @@ _CANT = re.compile(
     r"|cant\s+attend|cant\s+(?:on\s+)?(?:the\s+)?(?:today|tonight|tomorrow|[a-z]+day)"
     r"|(?:im|i\s+am)\s+(?:too\s+)?(?:sick|ill|unwell|poorly)(?=.*(?:today|tonight"
     r"|tomorrow|day|shift))|(?:can|could)\s+i\s+(?:cancel|drop)"
+    # Asking for cover: "can someone cover my shift tomorrow".
+    r"|(?:can|could)\s+(?:someone|somebody|anyone|any1)\s+(?:else\s+)?(?:cover|take|do)"
+    r"\s+(?:my|the|this|that)"
     # Off sick: "im off sick today", "calling in sick", "sick today sorry".
     r"|off\s+(?:sick|ill|poorly)|call(?:ing)?\s+in\s+(?:sick|ill)"
     r"|(?:sick|ill|unwell|poorly)\s+(?:today|tonight|tomorrow|tmrw)"

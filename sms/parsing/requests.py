@@ -40,7 +40,8 @@ _PAY_COMPLAINT = re.compile(
     # Figures that do not agree: "only $96, i worked 6 hrs", "put me 5 hours and i worked 7",
     # "paid 11 instead of 13", "its short £26", "payslip says 13.00 but the offer said 13.50"
     r"|(?:short|missing)\s+(?:by\s+)?[£$€]?[0-9]+|[0-9]+\s*(?:hours?|hrs?|h|pounds?|quid)\s+(?:missing|short)"
-    r"|instead\s+of\s+[£$€]?[0-9]+|should\s+(?:be|have\s+been)\s+[£$€]?[0-9]+"
+    r"|(?:paid|pay|rate|gave|got)\W.{0,30}instead\s+of\s+[£$€]?[0-9]+|instead\s+of\s+[£$€][0-9]+"
+    r"|should\s+(?:be|have\s+been)\s+[£$€]?[0-9]+"
     r"|only\s+[£$€][0-9]+|(?:put|marked|counted|gave|booked)\s+(?:me\s+)?(?:for\s+)?[0-9.,]+\s*(?:hours?"
     r"|hrs?|h)\s+(?:but|and|when|y|e|a)|says?\s+[£$€]?[0-9.,]+\s+but\s+(?:the\s+)?(?:offer|job|shift|it)"
     r"|(?:paid|pay)\s+(?:me\s+)?late|late\s+(?:pay|payment)"

@@ -41,7 +41,7 @@ _HELD_UP = re.compile(
 _NOT_ARRIVING = re.compile(
     r"(?<![a-z])(?:paid|pay|payment|payments|(?:till|until|til|to)\s+late|late\s+(?:shifts?|nights?"
     r"|finish|finishes|pay|payment|on)|stay(?:ing)?\s+late|work(?:ing)?\s+late|(?:finish|finishing|leave|leaving)\s+late|yesterday|last\s+night"
-    r"|(?:was|were)\s+late|if\s+(?:\w+\s+){0,3}late)(?![a-z])"
+    r"|(?:was|were)\s+late|if\s+(?:\w+\s+){0,3}late|finished|clocked\s+(?:out|off))(?![a-z])"
 )
 _LATE_MINUTES = (
     (re.compile(r"(?<![a-z])(?:an?\s+)?hour\s+and\s+a\s+half(?![a-z])"), lambda m: 90),
@@ -233,6 +233,11 @@ _HOURS_COUNT = re.compile(
     r"(?<![0-9.,:])[0-9]+(?:[.,][0-9]+)?\s*(?:h|hrs?|hours?)(?![a-z])"
     r"(?:\s*(?:and\s*)?[0-9]+\s*(?:m|mins?|minutes)(?![a-z]))?|(?<![0-9])[0-9]+h[0-9]{2}(?![0-9])"
 )
+# How much earlier or later than booked, not how long: "finished 30 mins early".
+_OFFSET = re.compile(
+    r"(?:(?<![0-9.,:])[0-9]{1,3}\s*(?:m|mins?|minutes|h|hrs?|hours?)|(?<![a-z])(?:half\s+)?an?\s+hour)"
+    r"\s+(?:early|earlier|late|later|over|before|after|extra)(?![a-z])"
+)
 _DID_HOURS = re.compile(
     r"(?<![a-z])(?:did|worked|done|do)\s+(?P<rest>(?:a\s+|an\s+)?[0-9.,]+\s*(?:and\s+a\s+half\s+)?"
     r"(?:h|hr|hrs|hours?)"
@@ -258,7 +263,7 @@ def check_out(t: Text, ctx: Context) -> Parsed | None:
     either_half = False
     minutes = None
     ref = None
-    rest = clock_words(rest, hours_worked=True)
+    rest = clock_words(_OFFSET.sub(" ", rest), hours_worked=True)
     clock = CLOCK.search(rest)
     said_clock = clock is not None and (
         bool(clock.group("ap") or clock.group("ap1") or clock.group("word"))

@@ -265,3 +265,31 @@ def test_offering_to_start_or_come_in_on_a_day_is_free_time_asked_for_its_hours(
 @pytest.mark.parametrize("body", ["is this a scam", "sorry wrong person"])
 def test_a_stranger_asking_who_texts_them_opens_no_dispute(body):
     assert reads(body)["intent"] == "unknown"  # a person answers it from the Inbox
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "they paid me 11 instead of 13",
+        "me pagaron 11 en vez de 13",
+        "pagaram-me 11 em vez de 13",
+        "zapłacili mi 11 zamiast 13",
+        "am fost platit cu 11 in loc de 13",
+    ],
+)
+def test_paid_one_figure_instead_of_another_is_a_dispute(body):
+    assert reads(body)["intent"] == "dispute"
+
+
+def test_a_time_instead_of_another_is_no_dispute():
+    assert reads("can i come in at 10 instead of 9")["intent"] != "dispute"
+
+
+@pytest.mark.parametrize("body", ["i finished 30 mins early", "finished at 5, 30 mins late"])
+def test_minutes_early_or_late_at_the_end_are_not_the_hours_worked_nor_lateness(body):
+    found = reads(body)
+    assert found["intent"] == "check_out" and "minutes_worked" not in found
+
+
+def test_asking_for_cover_gives_up_the_shift_asked_back():
+    assert reads("can someone cover my shift tomorrow") == {"intent": "cancel", "days": ["fri"]}
