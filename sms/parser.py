@@ -36,7 +36,12 @@ Rules worth knowing (the tests in tests/sms/test_parser.py hold each one):
   left over ("9-5 12") is asked about rather than guessed.
 - References: 1-8 digits right after a command (YES 4821, DROP 4821, WHY 4821, "D123" kept
   upper-case for APPEAL/DISPUTE); in sentences, "#4821", "shift 4821" or a 4-8 digit number.
-- "finished 6pm" ends at the occurrence of 6pm nearest to `at`, today or yesterday.
+- "finished 6pm" ends at the occurrence of 6pm nearest to `at`, today or yesterday; minutes
+  early or late at the end ("finished 30 mins early") are not the hours worked.
+- "be there in 20" gives minutes until arriving (`late_from_now`), not minutes late: the
+  exchange works out from the shift's start whether that is late at all.
+- A question about the shift ("what time do i finish?", "czy jestem na miejscu?") is never
+  read as arriving, finishing or running late.
 """
 
 from __future__ import annotations
