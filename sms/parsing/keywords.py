@@ -42,6 +42,10 @@ _START_PHRASE = re.compile(
     r"|jobs?|sending\s+me(?:\s+(?:texts?|messages?|offers?|jobs?|work))?))*$"
     r"|^(?:i\s+want|send\s+me|can\s+i\s+have|i\s+would\s+like)\s+(?:the\s+)?(?:texts?|messages?"
     r"|offers?|jobs?)\s+(?:again|back)(?:\s+please)?$"
+    # Back after STOP: "yes i want to come back", "can i rejoin", "opt me back in".
+    r"|^(?:(?:yes|yeah|ok|please)\W+)?(?:i\s+(?:want|would\s+like|d\s+like)\s+to\s+|can\s+i\s+)"
+    r"(?:come\s+back|rejoin|re\s+join|join\s+again|start\s+again)(?:\s+please)?\W*$"
+    r"|^(?:opt|sign|put)\s+me\s+back\s+(?:in|on|up)(?:\s+please)?\W*$"
 )
 
 _HELP_PHRASES = frozenset(

@@ -147,6 +147,15 @@ def test_a_bare_yes_after_an_opt_out_opts_back_in(db, now, ann):
     assert reply.startswith("Welcome back")
 
 
+@pytest.mark.parametrize("body", ["yes i want to come back", "can i rejoin", "quiero volver"])
+def test_asking_to_come_back_after_an_opt_out_opts_back_in(db, now, ann, body):
+    text(db, "stop", now)
+    (reply,) = text(db, body, now + timedelta(minutes=1))
+    with db.read() as session:
+        assert not session.get(Worker, ann).opted_out
+    assert reply
+
+
 def test_a_bare_cancel_is_the_carrier_opt_out_not_a_command(db, now, ann):
     assert text(db, "CANCEL", now) == []
     with db.read() as session:
