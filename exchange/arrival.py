@@ -61,13 +61,16 @@ def report_late(
     """Store how late the worker will be and tell the buyer; without minutes, nothing is stored.
 
     With `from_now`, the minutes are until the worker arrives ("be there in 20"): late only by
-    what runs past the start; arriving by the start is `on_time`, and nobody is told."""
+    what runs past the start; arriving by the start is `on_time`, and nobody is told. Without
+    minutes ("on my way"), before the start it is `on_the_way`."""
     rows = bookings_near(session, worker.id, now, LATE_WINDOW, ref)
     if not rows:
         return OnTheDay("no_booking")
     booking, shift, offer = rows[0]
     if minutes is None:
-        return OnTheDay("how_late", booking, shift, offer)
+        # "On my way" before the start says nothing late; after it, how late is asked.
+        coming = from_now and now < shift.start
+        return OnTheDay("on_the_way" if coming else "how_late", booking, shift, offer)
     if from_now:
         past_start = now + timedelta(minutes=minutes) - shift.start
         minutes = math.ceil(past_start.total_seconds() / 60)

@@ -30,6 +30,11 @@ def late(session: Session, worker: Worker, market: Market, parsed: Parsed, now: 
     if answer.outcome == "how_late":
         notify_worker(session, worker, "how_late", now)
         return
+    if answer.outcome == "on_the_way":
+        notify_worker(
+            session, worker, "checkin_too_early", now, **shift_facts(answer.shift, market)
+        )
+        return
     buyer = session.get(Buyer, answer.shift.buyer_id)
     if answer.outcome == "on_time":
         notify_worker(

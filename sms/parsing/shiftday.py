@@ -127,10 +127,13 @@ def asks(t: Text) -> bool:
 
 
 def late(t: Text, ctx: Context) -> Parsed | None:
-    """LATE 15, running 10 min late, gonna be 5 minutes late, late, be there in 20 mins."""
+    """LATE 15, running 10 min late, gonna be 5 minutes late, late, be there in 20 mins; "on my
+    way" alone says no lateness at all, only that they are coming."""
     if asks(t):
         return None
     s = t.norm
+    if _ON_THE_WAY.match(t.norm):
+        return Parsed("late", offer_ref=find_ref(s), late_from_now=True)
     held_up = _HELD_UP.search(s)
     if (not _LATE.search(s) and not held_up) or _NOT_ARRIVING.search(s):
         return None
@@ -163,11 +166,18 @@ def late(t: Text, ctx: Context) -> Parsed | None:
     )
 
 
+# Coming, and nothing more: "omw", "on my way now", "nearly there x".
+_ON_THE_WAY = re.compile(
+    r"^\W*(?:(?:im|i\s+am|ok|okay|yes|hi)\W+)*(?:omw|otw|on\s+(?:my|the)\s+way|nearly\s+there"
+    r"|almost\s+there|coming\s+now|setting\s+off(?:\s+now)?|leaving\s+(?:home|the\s+house)"
+    r"(?:\s+now)?)(?:\W+(?:now|to\s+(?:you|work|the\s+shift)|x+|thanks|sorry))*\W*$"
+)
 # How long until they arrive, not how late: "be there in 20", "eta 15", "10 mins away",
 # "będę za 10 minut" (read as "be there in 10 minutes").
 _ARRIVING_IN = re.compile(
     r"(?<![a-z])(?:(?:there|here|arrive|arriving|get\s+there|be\s+with\s+you)\s+in|eta)\s*[0-9]"
     r"|[0-9]\s*(?:m|min|mins|minutes)?\s+away(?![a-z])"
+    r"|(?<![a-z])(?:omw|otw|on\s+my\s+way)\W+(?:\w+\s+){0,3}?(?:[0-9]|half\s+an\s+hour)"
 )
 
 

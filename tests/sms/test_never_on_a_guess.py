@@ -292,3 +292,26 @@ def test_minutes_late_said_as_late_are_the_minutes_late(db, ann):
     text(db, "running 10 mins late", at)
     with db.read() as session:
         assert session.get(Booking, ann.booking_id).late_minutes == 10
+
+
+@pytest.mark.parametrize("body", ["omw", "on my way now", "nearly there x"])
+def test_on_my_way_before_the_start_tells_nobody_anything_late(db, ann, body):
+    at = shift_start(db, ann) - timedelta(minutes=30)
+    (reply,) = text(db, body, at)
+    assert "Text HERE when you get there" in reply
+    with db.read() as session:
+        assert session.get(Booking, ann.booking_id).late_minutes is None
+        assert not session.exec(select(Notice).where(Notice.kind == "buyer_late")).all()
+
+
+def test_on_my_way_after_the_start_asks_how_late(db, ann):
+    at = shift_start(db, ann) + timedelta(minutes=10)
+    (reply,) = text(db, "on my way", at)
+    assert reply.startswith("How late will you be?")
+
+
+def test_on_my_way_with_minutes_after_the_start_is_late_by_the_start(db, ann):
+    at = shift_start(db, ann) + timedelta(minutes=10)
+    text(db, "on my way 10 mins", at)
+    with db.read() as session:
+        assert session.get(Booking, ann.booking_id).late_minutes == 20
