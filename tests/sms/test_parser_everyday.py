@@ -293,3 +293,11 @@ def test_minutes_early_or_late_at_the_end_are_not_the_hours_worked_nor_lateness(
 
 def test_asking_for_cover_gives_up_the_shift_asked_back():
     assert reads("can someone cover my shift tomorrow") == {"intent": "cancel", "days": ["fri"]}
+
+
+@pytest.mark.parametrize(
+    "body", ["omw", "on my way now", "jestem w drodze", "voy de camino", "já vou", "sunt pe drum"]
+)
+def test_on_my_way_alone_is_coming_with_no_lateness_said(body):
+    found = reads(body)
+    assert found["intent"] == "late" and "late_minutes" not in found
