@@ -110,6 +110,8 @@ _ORDINAL_DAY = re.compile(
 _ALL_DAY = re.compile(
     r"(?<![a-z])(?:all\s*day|any\s*time|whole\s+day|full\s+day|all\s+the\s+day)(?![a-z])"
 )
+# "24/7" is not the 24th of July: every day, at hours still to be asked.
+_ALWAYS = re.compile(r"(?<![0-9/])24\s*/\s*7(?![0-9/])")
 _WEEK_SPLIT = re.compile(r"(?<![a-z])week\s+(days?|ends?)(?![a-z])")
 # "semana que viene", "săptămâna viitoare": read word for word, the week comes first.
 _NEXT_WEEK = re.compile(r"(?<![a-z])(?:next\s+week|week\s+next)(?![a-z])")
@@ -149,6 +151,7 @@ def find_days(s: str, at: datetime) -> tuple[DaySpec, str]:
     spec = DaySpec()
     today = at.date()
     s = _WEEK_SPLIT.sub(lambda m: f"week{m.group(1)}", s)
+    s = _ALWAYS.sub(" every day ", s)
     s = _find_date(s, today, _month_first(at), spec)
     for m in _DAY_SPAN.finditer(s):
         first, last = _WEEKDAY_WORDS[m.group(1)], _WEEKDAY_WORDS[m.group(2)]
@@ -237,26 +240,51 @@ def _month_first(at: datetime) -> bool:
 
 
 def _find_date(s: str, today: date, month_first: bool, spec: DaySpec) -> str:
-    m = _NUMERIC_DATE.search(s)
-    if m:
-        first, second = int(m.group(1)), int(m.group(2))
-        swap = second > 12 or (month_first and first <= 12)
-        day, month = (second, first) if swap else (first, second)
-        year = m.group(3)
-        spec.date = _dated(today, day, month, int(year) % 100 + 2000 if year else None)
-    elif (m := _DOTTED_DATE.search(s)) and 1 <= int(m.group(2).rstrip(".")) <= 12:
-        spec.date = _dated(today, int(m.group(1)), int(m.group(2).rstrip(".")), None)
-    elif m := _MONTH_DAY.search(s) or _DAY_MONTH.search(s):
-        month_word, number = (m.group(1), m.group(2)) if m.re is _MONTH_DAY else m.group(2, 1)
-        spec.date = _dated(today, int(number), _MONTH_NUMBER[month_word[:3]], None)
-    elif m := _ORDINAL_DAY.search(s):
-        spec.date = _day_of_month(today, int(m.group(1) or m.group(2)))
-    else:
+    found = _date_in(s, today, month_first, None)
+    if found is None:
         return s
+    spec.date, s, form = found
     spec.bad_date = spec.date is None
-    if spec.date is not None:
-        spec.label = f"date:{spec.date.isoformat()}"
-    return f"{s[: m.start()]} {s[m.end() :]}"
+    if spec.date is None:
+        return s
+    spec.label = f"date:{spec.date.isoformat()}"
+    # "the 19th and 20th", "19/12 and 20/12": more dates written the same way, in the same week.
+    while (more := _date_in(s, today, month_first, form)) is not None:
+        also, s, _ = more
+        if also is not None and 0 < (also - spec.date).days < 7:
+            spec.weekdays.update((spec.date.weekday(), also.weekday()))
+    return s
+
+
+def _date_in(
+    s: str, today: date, month_first: bool, form: re.Pattern | None
+) -> tuple[date | None, str, re.Pattern] | None:
+    """The first date written in s (only in `form`, when given): the date (None when there is no
+    such day), s without it, and the form it was written in."""
+    forms = (_NUMERIC_DATE, _DOTTED_DATE, _MONTH_DAY, _DAY_MONTH, _ORDINAL_DAY)
+    for pattern in forms if form is None else (form,):
+        m = pattern.search(s)
+        if m is None:
+            continue
+        if pattern is _NUMERIC_DATE:
+            first, second = int(m.group(1)), int(m.group(2))
+            swap = second > 12 or (month_first and first <= 12)
+            day, month = (second, first) if swap else (first, second)
+            year = m.group(3)
+            when = _dated(today, day, month, int(year) % 100 + 2000 if year else None)
+        elif pattern is _DOTTED_DATE:
+            if not 1 <= int(m.group(2).rstrip(".")) <= 12:
+                continue
+            when = _dated(today, int(m.group(1)), int(m.group(2).rstrip(".")), None)
+        elif pattern is _ORDINAL_DAY:
+            when = _day_of_month(today, int(m.group(1) or m.group(2)))
+        else:
+            month_word, number = (
+                (m.group(1), m.group(2)) if pattern is _MONTH_DAY else m.group(2, 1)
+            )
+            when = _dated(today, int(number), _MONTH_NUMBER[month_word[:3]], None)
+        return when, f"{s[: m.start()]} {s[m.end() :]}", pattern
+    return None
 
 
 def _dated(today: date, day: int, month: int, year: int | None) -> date | None:

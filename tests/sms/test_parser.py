@@ -443,6 +443,19 @@ def test_a_relative_day_and_another_day_are_both_free(body, expected):
 
 
 @pytest.mark.parametrize(
+    "body", ["available 12-8 on the 28th and 29th", "available 28/11 and 29/11 12-8"]
+)
+def test_two_dates_in_one_week_are_both_free(body):
+    # Saturday 28 and Sunday 29 November.
+    assert reads(body) == window(SAT, "12:00", "20:00", days=["sat", "sun"])
+
+
+def test_available_24_7_is_every_day_with_the_hours_asked_not_the_24th_of_july():
+    found = reads("available 24/7")
+    assert found["recurring"] is True and found["ambiguous"] is True and "start" not in found
+
+
+@pytest.mark.parametrize(
     "body",
     ["STOP", "stop", "Stop.", "  STOP  ", "STOPALL", "UNSUBSCRIBE", "CANCEL", "cancel", "END"]
     + ["QUIT", "Quit!", "REVOKE", "OPTOUT", "optout"],
