@@ -167,6 +167,9 @@ _SHIFTS_ASKED = re.compile(
     r"\W*$"
     r"|(?<![a-z])when\s+is\s+my\s+next(?![a-z])"
 )
+_CAN_WORK = re.compile(
+    r"(?<![a-z])(?<!can\s)(?:i\s+)?(?:can|could)\s+(?:work|do\s+a\s+shift)(?![a-z])"
+)
 _GIVING_UP = re.compile(r"(?<![a-z])(?:cancel|drop)(?![a-z])")
 # "ile na magazynie w NG7": how much, and a kind of work.
 _HOW_MUCH_SKILL = re.compile(
@@ -338,8 +341,9 @@ def shifts_query(t: Text, ctx: Context) -> Parsed | None:
         return None  # "i dont want weekend work anymore": not free then, not asking
     if _GIVING_UP.search(t.phrase):
         return None  # "cancel all my shifts this week": giving them up, not asking about them
-    if has_hours(t, ctx):
-        return None  # "work sat 9-5" offers hours rather than asking for them
+    if has_hours(t, ctx) or _CAN_WORK.search(t.phrase):
+        # "work sat 9-5", "i can work tomorrow morning": time offered, not asked about
+        return None
     spec, _ = find_days(t.norm, ctx.at)
     day = whole_day(spec, ctx.at)
     return Parsed(

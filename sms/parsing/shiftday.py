@@ -243,6 +243,8 @@ _HOURS_COUNT = re.compile(
     r"(?<![0-9.,:])[0-9]+(?:[.,][0-9]+)?\s*(?:h|hrs?|hours?)(?![a-z])"
     r"(?:\s*(?:and\s*)?[0-9]+\s*(?:m|mins?|minutes)(?![a-z]))?|(?<![0-9])[0-9]+h[0-9]{2}(?![0-9])"
 )
+# "left at 17h" (as "saí às 17h" reads): a time of day, not seventeen hours.
+_AT_HOUR = re.compile(r"(?<![a-z])at\s+([01]?[0-9]|2[0-3])\s*h(?![a-z0-9])")
 # How much earlier or later than booked, not how long: "finished 30 mins early".
 _OFFSET = re.compile(
     r"(?:(?<![0-9.,:])[0-9]{1,3}\s*(?:m|mins?|minutes|h|hrs?|hours?)|(?<![a-z])(?:half\s+)?an?\s+hour)"
@@ -273,7 +275,7 @@ def check_out(t: Text, ctx: Context) -> Parsed | None:
     either_half = False
     minutes = None
     ref = None
-    rest = clock_words(_OFFSET.sub(" ", rest), hours_worked=True)
+    rest = clock_words(_AT_HOUR.sub(r"at \1:00", _OFFSET.sub(" ", rest)), hours_worked=True)
     clock = CLOCK.search(rest)
     said_clock = clock is not None and (
         bool(clock.group("ap") or clock.group("ap1") or clock.group("word"))
@@ -313,11 +315,18 @@ def check_out(t: Text, ctx: Context) -> Parsed | None:
 
 def _aside(verb: str, rest: str) -> bool:
     """ "out sick", "left my phone": leaving or out, about something other than the shift."""
+    # "left at 5pm", "left at 17h": when they left is about the shift.
+    rest = _AT_A_TIME.sub(" ", rest)
     return (
         verb in ("out", "left", "leaving")
         and bool(_OUT_QUIET.sub(" ", _worked(rest)[1]).strip(" \t.,!;:-0123456789"))
         and not _OUT_CUES.search(rest)
     )
+
+
+_AT_A_TIME = re.compile(
+    r"(?<![a-z])at\s+[0-9]{1,2}(?:[:.][0-9]{2})?\s*(?:am|pm|h|hrs)?(?![a-z0-9])"
+)
 
 
 def _worked(rest: str) -> tuple[int | None, str, str | None]:

@@ -301,3 +301,22 @@ def test_asking_for_cover_gives_up_the_shift_asked_back():
 def test_on_my_way_alone_is_coming_with_no_lateness_said(body):
     found = reads(body)
     assert found["intent"] == "late" and "late_minutes" not in found
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["i can work tomorrow morning", "posso trabalhar amanhã de manhã", "pot lucra mâine dimineață"],
+)
+def test_being_able_to_work_a_day_is_free_time_asked_for_its_hours_not_a_question(body):
+    found = reads(body)
+    assert found["intent"] == "availability" and found["ambiguous"] is True
+
+
+@pytest.mark.parametrize("body", ["left at 5pm", "left at 17h", "saí às 17h"])
+def test_leaving_at_a_time_of_day_checks_out_at_that_time(body):
+    found = reads(body)
+    assert found["intent"] == "check_out" and found["end"].endswith("T17:00:00")
+
+
+def test_no_llego_manana_gives_up_tomorrow():
+    assert reads("no llego mañana") == {"intent": "cancel", "days": ["fri"]}
