@@ -45,7 +45,6 @@ _NAME_SAID = re.compile(
     # "jestem Anna" reads as "im here anna"; "sou a Ana" as "its a ana".
     r"|call\s+me)(?:\s+(?:a|o|the|el|la))?\s+(?P<name>[a-z][a-z'-]*(?:\s+[a-z][a-z'-]*){0,3})"
 )
-# fmt: skip
 
 
 def start(
