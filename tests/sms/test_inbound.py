@@ -115,7 +115,9 @@ def test_a_deadlock_while_acting_is_tried_again_and_the_text_acted_on(postgres_u
     upgrade(database, env={})
     with database.engine.connect() as connection:
         name = connection.exec_driver_sql("SELECT current_database()").scalar()
-        connection.exec_driver_sql(f"ALTER DATABASE \"{name}\" SET deadlock_timeout = '100ms'")
+        # Each waiter looks for a deadlock once, this long after it began to wait: long enough
+        # for the staff transaction to close the ring even on a busy machine.
+        connection.exec_driver_sql(f"ALTER DATABASE \"{name}\" SET deadlock_timeout = '1s'")
         connection.commit()
     database.dispose()
     database = Database(postgres_url)
@@ -133,6 +135,8 @@ def test_a_deadlock_while_acting_is_tried_again_and_the_text_acted_on(postgres_u
 
     def staff() -> None:
         with database.engine.connect() as connection:
+            # The text's transaction, not this one, is the one PostgreSQL gives up.
+            connection.exec_driver_sql("SET deadlock_timeout = '20s'")
             connection.exec_driver_sql(f"SELECT id FROM shift WHERE id = {shift_id} FOR UPDATE")
             holding.set()
             # Wait until the text's transaction queues behind the shift, then close the ring.
