@@ -333,6 +333,11 @@ ACCEPT = intent_table(
     "yes i could do this one",
     "yes pls what time",
     "yes whats the address",
+    "alright",
+    "aight",
+    "defo",
+    "of course",
+    "yas",
     "si",
     ("Sí 4821", {"offer_ref": "4821"}),
 )
