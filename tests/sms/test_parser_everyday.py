@@ -320,3 +320,8 @@ def test_leaving_at_a_time_of_day_checks_out_at_that_time(body):
 
 def test_no_llego_manana_gives_up_tomorrow():
     assert reads("no llego mañana") == {"intent": "cancel", "days": ["fri"]}
+
+
+@pytest.mark.parametrize("body", ["alright", "defo", "s-a făcut", "me apunto", "pode ser"])
+def test_everyday_yes_words_accept(body):
+    assert reads(body)["intent"] == "accept"
