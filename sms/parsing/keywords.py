@@ -253,10 +253,13 @@ _ABOUT_WHAT = re.compile(
 
 def _only_courtesy_dropped(t: Text) -> bool:
     """ "stop pls thx" and "quiero darme de baja de los mensajes" opt out; "z optout" (a lone
-    letter taken for a little word) does not."""
+    letter taken for a little word) does not, nor "la la unsubscribe" (a carrier word left
+    alone once little words were read as nothing)."""
     said = set(t.norm.split()) - set(t.core.split())
-    return said <= _COURTESY and not any(
-        canonical == "" and len(key) == 1 for _, key, canonical in t.entries
+    dropped = [key for _, key, canonical in t.entries if canonical == ""]
+    bare = t.core in STOP_WORDS or t.core in _carrier_words()
+    return (
+        said <= _COURTESY and not any(len(key) == 1 for key in dropped) and not (bare and dropped)
     )
 
 
