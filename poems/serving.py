@@ -42,6 +42,7 @@ class Bell:
 
     def set(self) -> None:
         """Ring; never blocks (a full pipe has rung already)."""
+        # Set where it is used: the process the pipe was handed to holds a descriptor of its own.
         descriptor = self._writer.fileno()
         os.set_blocking(descriptor, False)
         with contextlib.suppress(BlockingIOError):
@@ -71,9 +72,10 @@ class WorkerProcess:
         self.doorbell = Bell(self._context)
         self._outbox_bell = Bell(self._context)
         self._stopping = Bell(self._context)
-        # One SQLite file: the webhook's writes go ahead of the workers'.
-        self._gate = WriteGate(self._context)
-        db.share_writes(self._gate, first=True)
+        # One SQLite file: the webhook's writes go ahead of the workers'. PostgreSQL needs none.
+        self._gate = WriteGate(self._context) if db.is_sqlite else None
+        if self._gate is not None:
+            db.share_writes(self._gate, first=True)
         self._arguments = (db.url, self._gate, lease.total_seconds(), publish_to)
         self._processes: dict[str, multiprocessing.process.BaseProcess] = {}
         # Set by each process once it is acting or sending: until then /health says so.
@@ -105,7 +107,8 @@ class WorkerProcess:
             if process.is_alive():
                 process.terminate()
                 process.join(timeout)
-        self._gate.close()
+        if self._gate is not None:
+            self._gate.close()
 
     def _spawn(self, role: str) -> multiprocessing.process.BaseProcess:
         self._ready[role] = Bell(self._context)
@@ -137,7 +140,7 @@ class WorkerProcess:
 
 def work(
     db_url: str,
-    gate: WriteGate,
+    gate: WriteGate | None,
     lease_seconds: float,
     publish_to: Path | None,
     role: str,
@@ -168,7 +171,8 @@ def work(
         # Not on SQLite: a worker put aside while it holds the one write lock would hold up
         # the very answers it gave way to.
         os.nice(NICENESS)
-    db.share_writes(gate, first=False)
+    if gate is not None:
+        db.share_writes(gate, first=False)
     with db.read() as session:
         # Checked again here: these processes are the ones that send.
         gateway = outbound_gateway(os.environ, sandbox=is_sandbox(session))

@@ -3,8 +3,8 @@ webhook only stores a text and answers Twilio at once.
 
 The database is the queue: an actor takes the oldest texts waiting that no other actor holds
 (in this process or another), acts on them, wakes the senders, then tops up the waves they
-queued. A doorbell (a threading or multiprocessing Event) says a text was stored, so nobody
-polls hard; a text a stopped process never acted on is simply still waiting. Acting and sending
+queued. A doorbell (a threading.Event, or poems.serving's Bell between processes) says a text
+was stored, so nobody polls hard; a text a stopped process never acted on is simply still waiting. Acting and sending
 may run in two processes, each with its own interpreter lock: then an outbox bell says notices
 are waiting.
 """
@@ -35,7 +35,7 @@ WAVES_SLICE = 0.05
 
 
 class Doorbell(Protocol):
-    """threading.Event or multiprocessing.Event."""
+    """threading.Event, or a doorbell between processes (poems.serving.Bell)."""
 
     def set(self) -> None: ...
 
@@ -59,7 +59,7 @@ class Pipeline:
         outbox_bell: Doorbell | None = None,
     ) -> None:
         """`actors=0` or `senders=0` leaves that half to another process, which `outbox_bell`
-        (a multiprocessing Event) tells when notices are waiting."""
+        (a doorbell between processes) tells when notices are waiting."""
         self.db, self.gateway, self.clock, self.lease = db, gateway, clock, lease
         # SQLite writes one transaction at a time: a second actor would only wait its turn.
         self.actors = (1 if db.is_sqlite else 4) if actors is None else actors

@@ -222,11 +222,7 @@ def _tax(value: str, t: Text, ctx: Context) -> Parsed:
 def _name(value: str, t: Text, ctx: Context) -> Parsed | None:
     m = _NAME.match(t.original)
     # "NAME Ann Smith" as typed; in other words or languages, the name is the text's tail.
-    name = m.group("name").strip(" .,!;:-") if m else _said_name(value, t)
-    # "my name is Joanna, I do cleaning": the name ends where other words begin.
-    name = " ".join(
-        itertools.takewhile(lambda w: fold(w) not in NOT_A_NAME, name.split(",")[0].split())
-    ).strip(" .,!;:-")
+    name = _up_to_other_words(m.group("name").split(",")[0]) if m else _said_name(value, t)
     if len(name.split()) > _LONGEST_NAME_WORDS or has_hours(t, ctx):
         # "my name is Ewa, im free mon wed fri 8-4 ...": an introduction, not a new name
         return None
@@ -257,7 +253,7 @@ def _said_name(value: str, t: Text) -> str:
         words.pop(0)
     if not words:
         return ""
-    kept = list(itertools.takewhile(lambda w: w not in NOT_A_NAME, words))
+    kept = _up_to_other_words(" ".join(words)).split()
     originals = [w.strip(" .,!;:-") for w in t.original.split()]
     folded = [fold(w) for w in originals]
     if kept and kept[0] in folded:
@@ -265,6 +261,12 @@ def _said_name(value: str, t: Text) -> str:
         first = len(folded) - 1 - folded[::-1].index(kept[0])
         return " ".join(originals[first : first + len(kept)])
     return " ".join(t.original.split()[-len(words) :]).strip(" .,!;:-")
+
+
+def _up_to_other_words(said: str) -> str:
+    """A name said in a sentence ends where other words begin: "Joanna I do cleaning"."""
+    words = itertools.takewhile(lambda w: fold(w) not in NOT_A_NAME, said.split())
+    return " ".join(words).strip(" .,!;:-")
 
 
 def _travel(value: str, t: Text, ctx: Context) -> Parsed:

@@ -40,7 +40,8 @@ _HELD_UP = re.compile(
 # "late" that is not about arriving: paid late, a late shift, free till late.
 _NOT_ARRIVING = re.compile(
     r"(?<![a-z])(?:paid|pay|payment|payments|(?:till|until|til|to)\s+late|late\s+(?:shifts?|nights?"
-    r"|finish|finishes|pay|payment|on)|stay(?:ing)?\s+late|work(?:ing)?\s+late|(?:finish|finishing|leave|leaving)\s+late|yesterday|last\s+night"
+    r"|finish|finishes|pay|payment|on)|stay(?:ing)?\s+late|work(?:ing)?\s+late"
+    r"|(?:finish|finishing|leave|leaving)\s+late|yesterday|last\s+night"
     r"|(?:was|were)\s+late|if\s+(?:\w+\s+){0,3}late|finished|clocked\s+(?:out|off))(?![a-z])"
 )
 _LATE_MINUTES = (
