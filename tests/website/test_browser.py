@@ -124,10 +124,11 @@ def test_a_person_asks_what_babysitting_paid_near_two_places(
     page.goto(f"{base_url}/public/")
     page.screenshot(path=shots / f"front-{width}.png", full_page=True)
     page.get_by_role("link", name="London").first.click()
-    assert page.get_by_role("heading", name="London", exact=True).is_visible()
+    # After a click the next page may still be loading: wait for it, as a person would.
+    playwright_api.expect(page.get_by_role("heading", name="London", exact=True)).to_be_visible()
     page.screenshot(path=shots / f"market-{width}.png", full_page=True)
     page.get_by_role("link", name="Childcare").first.click()
-    assert page.get_by_role("heading", name="Childcare in London").is_visible()
+    playwright_api.expect(page.get_by_role("heading", name="Childcare in London")).to_be_visible()
     page.screenshot(path=shots / f"childcare-{width}.png", full_page=True)
 
     page.get_by_role("link", name="Ask about a place near you.").click()
