@@ -9,6 +9,7 @@ from exchange.notices import notify_phone, notify_worker
 from exchange.operators import is_operator_phone
 from services import joining
 from services.inbox import hand_to_a_person
+from services.selling import open_offers
 from services.terms import take_language_from_texts
 from services.unit import TextTransaction
 from sms import buyer_texts, commands, dispute_texts, law_texts, signup, templates
@@ -84,6 +85,10 @@ def act(session: Session, message: Message, now: datetime) -> None:
     if law_texts.act(session, worker, market, message.body, now):
         return
     if dispute_texts.answered(session, worker, message.body, parsed, now, message.id):
+        return
+    if parsed.courtesy and not open_offers(text, worker.id):
+        # "thanks", "see you tomorrow": stored with its reading; nobody is troubled, nothing sent.
+        # With an offer open it may have been meant as a yes, so a person reads it.
         return
     if reason is not None:
         # A question back to the worker says more than "a person will reply".

@@ -66,6 +66,7 @@ from sms.parsing.keywords import (
     opt_out_in_words,
     pass_on,
     register,
+    thanks_only,
     yes_or_no,
 )
 from sms.parsing.pasted import unquote
@@ -131,6 +132,7 @@ _MATCHERS: tuple[Callable[[Text, Context], Parsed | None], ...] = (
     busy,
     _stop_in_a_sentence,
     help_in_words,
+    thanks_only,
     help_fallback,
 )
 

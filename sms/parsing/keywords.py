@@ -298,6 +298,28 @@ _HOW_IT_WORKS = re.compile(
 )
 
 
+def thanks_only(t: Text, ctx: Context) -> Parsed | None:
+    """ "thanks", "cheers, see you tomorrow", "no worries x": nothing asked and nothing to do.
+    Still "unknown" (no command), marked so that nobody is troubled with it."""
+    if _THANKS_ONLY.match(t.norm):
+        return Parsed("unknown", courtesy=True)
+    return None
+
+
+_THANKS_ONLY = re.compile(
+    r"^(?:[\s,.!?:;-]*(?:thanks?(?:\s+(?:you|u))?|thank\s+(?:you|u)|thx|thnx|tnx|tks|ty|ta|tq"
+    r"|cheers|many\s+thanks|much\s+appreciated|appreciate\s+it|(?:very|so)\s+much|a\s+lot"
+    r"|great|lovely|brilliant|perfect|cool|nice|awesome|amazing|fab|fantastic|wonderful|super"
+    r"|no\s+(?:worries|problem|probs|prob)|np|noted|got\s+it|understood|will\s+do|all\s+good"
+    r"|see\s+(?:you|u|ya)(?:\s+(?:then|tomorrow|tmrw|soon|later|there|(?:on\s+)?[a-z]+day))?|cya"
+    r"|bye|have\s+a\s+(?:good|nice|great)\s+(?:day|night|evening|weekend)|you\s+too"
+    r"|for\s+(?:letting\s+me\s+know|the\s+(?:update|info|message|text|heads\s+up)|that)"
+    r"|x+|xo+|mate|hun|love|luv|dear|god\s+bless|bless|regards|kind\s+regards|haha+|lol"
+    r"|[\U0001F600-\U0001F64F\u2764\u2665\U0001F495-\U0001F49F\uFE0F\U0001F3FB-\U0001F3FF]+)"
+    r"(?![a-z]))+[\s,.!?:;-]*$"
+)
+
+
 def help_fallback(t: Text, ctx: Context) -> Parsed | None:
     """ "help ..." that nothing else understood is still a call for help ("help yourself to tea"
     is not)."""
@@ -326,6 +348,8 @@ def register(t: Text, ctx: Context) -> Parsed | None:
 
 def yes_or_no(t: Text, ctx: Context) -> Parsed | None:
     """An answer to an offer: YES, Y 4821, YES4821, yes please, 👍, NO 4821, no thanks."""
+    if _THANKS_ONLY.match(t.norm):
+        return None  # "no worries x" is thanks, not a NO
     core = t.core
     m = _REF_THEN_REPLY.match(core)
     if m is not None:

@@ -49,6 +49,8 @@ class Parsed:
     end_either_half: bool = False
     # "be there in 20": the minutes are until the worker arrives, not how late they will be.
     late_from_now: bool = False
+    # Thanks, a goodbye, "no worries": said to be polite, asking for nothing.
+    courtesy: bool = False
     days: tuple[str, ...] = ()  # "mon".."sun"
     recurring: bool = False
     rate: int | None = None  # minor units per hour
@@ -124,5 +126,5 @@ class Parsed:
 
 _NOT_IN_JSON = frozenset(
     ("ask", "ask_data", "text_language", "rule", "language", "exact", "end_either_half")
-    + ("late_from_now",)
+    + ("late_from_now", "courtesy")
 )

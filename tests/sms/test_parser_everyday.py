@@ -227,6 +227,15 @@ def test_work_elsewhere_that_day_passes_on_the_offer(body):
         "o której jutro zaczynam?",
         "qual é o endereço",
         "care e adresa",
+        "whens my shift",
+        "what time's my shift tomorrow?",
+        "when do i work this week",
+        "how many hours have i got booked",
+        "kiedy mam zmianę?",
+        "kiedy zaczynam",
+        "cuando es mi turno",
+        "quando é o meu turno?",
+        "când am tura",
     ],
 )
 def test_asking_about_a_booking_lists_the_bookings(body):

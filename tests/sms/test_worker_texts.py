@@ -5,6 +5,8 @@ from datetime import timedelta
 import pytest
 from sqlmodel import select
 
+from exchange import offers
+from exchange.availability import post_availability
 from exchange.errors import Refused
 from sms import refusals
 from sms.gateways import SimulatorGateway
@@ -125,6 +127,31 @@ def test_a_second_text_not_understood_joins_the_conversation_without_a_second_re
     with db.read() as session:
         (thread,) = session.exec(select(InboxThread)).all()
         assert len(session.exec(select(Message).where(Message.thread_id == thread.id)).all()) == 2
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["thanks!", "cheers, see you tomorrow", "no worries x", "dziękuję bardzo", "mersi frumos"],
+)
+def test_thanks_alone_is_kept_and_troubles_nobody(db, now, ann, body):
+    assert text(db, body, now) == []
+    with db.read() as session:
+        assert session.exec(select(InboxThread)).all() == []
+        (message,) = session.exec(select(Message).where(Message.body == body)).all()
+    assert message.reading["intent"] == "unknown"
+
+
+def test_thanks_with_an_offer_open_goes_to_a_person_who_can_ask_what_was_meant(db, now, ann):
+    with db.write() as session:
+        shift = factories.shift(session, now, start=now + timedelta(days=2), hours=6)
+        post_availability(session, ann, shift.start, shift.end, now)
+        assert any(o.worker_id == ann for o in offers.send_wave(session, shift.id, now))
+    drain(db, SimulatorGateway(), now)
+    (reply,) = text(db, "thanks", now)
+    assert reply.startswith("Thanks. A person at POEMS will read this")
+    with db.read() as session:
+        (thread,) = session.exec(select(InboxThread)).all()
+    assert thread.reason == "not_understood"
 
 
 def test_help_lists_the_texts(db, now, ann):
