@@ -28,7 +28,27 @@ _PER_HOUR = (
     r"|per\s*(?:hour|hr|h)(?![a-z])|an?\s+(?:hour|hr)(?![a-z])|hourly(?![a-z])))?"
 )
 _NOT_A_TIME = r"(?!\s*(?:[ap]\.?m(?![a-z])|[-:]|to(?![a-z])|till?(?![a-z])|until(?![a-z])))"
+_PENCE = (
+    r"(?P<pence>[0-9]{2})(?![0-9])"
+    r"(?!\s*(?:[ap]\.?m(?![a-z])|[-:.]|to(?![a-z])|till?(?![a-z])|until(?![a-z])))"
+)
 _PATTERNS = (
+    # Pounds and pence said apart: "13 pounds fifty", "12 libras con 50", "£12 and 50p"
+    re.compile(
+        r"(?<![0-9.,:/-])(?P<amount>[0-9]{1,3})\s*(?P<sym>pounds?|quid|dollars?|bucks|euros?)\s+"
+        rf"(?:(?:and|con|with)\s+)?{_PENCE}(?:\s*(?:p|pence|cents?|groszy|gr|bani)(?![a-z]))?"
+        rf"(?!\s*(?:[ap]\.?m|h|hrs?|hours?|mins?|minutes?)(?![a-z])){_PER_HOUR}"
+    ),
+    re.compile(
+        rf"(?P<sym>[£$€])\s*(?P<amount>[0-9]{{1,3}})\s+(?:and\s+)?{_PENCE}\s*(?:p|pence|cents?)"
+        rf"(?![a-z]){_PER_HOUR}"
+    ),
+    # "twelve fifty an hour" (read as "12 50 an hour"); never after a word that starts a time
+    re.compile(
+        r"(?<![0-9.,:/-])(?<!from\s)(?<!at\s)(?<!to\s)(?<!till\s)(?<!until\s)"
+        r"(?P<amount>[5-9]|[1-3][0-9])\s+(?P<pence>[1-9]0|25|75)\s*"
+        r"(?:an?\s+(?:hour|hr)|per\s*(?:hour|hr|h)|/\s*(?:hour|hr|h)|ph|p/h|hourly)(?![a-z])"
+    ),
     # "£13.50", "GBP 13", "£13.50/hr"
     re.compile(rf"(?P<sym>[£$€]|(?<![a-z])(?:gbp|usd|eur)(?![a-z]))\s*{_AMOUNT}{_PER_HOUR}"),
     # "13.50£", "13 quid", "15 dollars an hour"
@@ -71,7 +91,8 @@ def find_rate(s: str) -> tuple[Rate | None, str]:
     """A rate marked as money (symbol, currency word, "@" or "an hour") and s without it."""
     for pattern in _PATTERNS:
         for m in pattern.finditer(s):
-            minor = minor_units(m.group("amount"))
+            pence = m.groupdict().get("pence")
+            minor = minor_units(m.group("amount") + (f".{pence}" if pence else ""))
             if minor is None:
                 continue
             sym = m.groupdict().get("sym")

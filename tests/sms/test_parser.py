@@ -91,6 +91,13 @@ RATES = table(
     ("available 9-5 @14", {"rate": 1400}),
     ("available 9-5 13 quid", {"rate": 1300, "currency": "GBP"}),
     ("available 9-5 15ph", {"rate": 1500}),
+    # Pounds and pence said apart are one rate, never the pounds alone or the pence as pounds.
+    ("available 9-5 13 pounds fifty", {"rate": 1350, "currency": "GBP"}),
+    ("available 9-5 £12 and 50p", {"rate": 1250, "currency": "GBP"}),
+    ("available 9-5 twelve fifty an hour", {"rate": 1250}),
+    ("disponible sábado 9-5 12 libras con 50", {"rate": 1250, "currency": "GBP"}),
+    ("wolna sobota 9-17 12 funtów 50 groszy", {"rate": 1250, "currency": "GBP"}),
+    ("available sat 12 pounds 10-2", {"rate": 1200, "currency": "GBP"}),
 )
 
 
