@@ -154,6 +154,8 @@ def _date_to_ask(spec: DaySpec, at: datetime) -> date | None:
     if spec.bad_date:
         # "31/11": a day also said in words, if any, else the day after tomorrow.
         return spec.date if spec.label.startswith("date:") else (at + timedelta(days=2)).date()
+    if spec.date_not_that_day:
+        return spec.date  # "fri the 10th", a Thursday
     if spec.next_unclear:
         # "next tuesday" on a Monday: the later of the two Tuesdays it may mean.
         return window(spec, ALL_DAY, at)[0].date() + timedelta(days=7)

@@ -77,8 +77,11 @@ _KNOWN = (
     | set(_GROUPS)
 )
 _DAY_NAME = "|".join(sorted(_WEEKDAY_WORDS, key=len, reverse=True))
+# Between two day names the other languages' "to" stays as written ("seg a sex", "lun al vie",
+# "luni pana vineri"): it means nothing else there.
 _DAY_SPAN = re.compile(
-    rf"(?<![a-z])({_DAY_NAME})s?\s*(?:-+|to|till?|until|thru|through)\s*({_DAY_NAME})s?(?![a-z])"
+    rf"(?<![a-z])({_DAY_NAME})s?\s*(?:-+|to|till?|until|thru|through|a|al|ate|hasta|do|la"
+    rf"|pana(?:\s+la)?)\s*({_DAY_NAME})s?(?![a-z])"
 )
 _MONTHS = (
     r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
@@ -101,11 +104,18 @@ _MONTH_DAY = re.compile(
     r"(?!\s*(?:[-:.]|to(?![a-z])|till?(?![a-z])|until|[ap]\.?m?(?![a-z])))"
 )
 _DAY_MONTH = re.compile(rf"(?<![0-9:.,/-])([0-9]{{1,2}})(?:st|nd|rd|th)?\s*(?:of\s+)?{_MONTHS}")
+_NO_CLOCK_AFTER = (
+    r"(?![0-9:.,/])(?!\s*(?:[-~>]|(?:am|pm|a|p|h|hrs?|hours?|to|till?|until|and|at|mins?|minutes?"
+    r"|people|shifts?{})(?![a-z0-9])))"
+)
 _ORDINAL_DAY = re.compile(
-    r"(?<![0-9:.,/-])([0-9]{1,2})(?:st|nd|rd|th)(?![a-z])"
-    # "the 28", "day 28", "on the 28": a day of the month where no clock follows.
-    r"|(?<![a-z])(?:the|day|on\s+the)\s+([0-9]{1,2})(?![0-9:.,/])(?!\s*(?:[-~>]|(?:am|pm|a|p|h|hrs?"
-    r"|hours?|to|till?|until|and|at|from|mins?|minutes?|people|shifts?)(?![a-z0-9])))"
+    r"(?<![0-9:.,/-])([0-9]{1,2})(?:st|nd|rd|th|-?go)(?![a-z])"  # "18th", Polish "18-go"
+    # "the 28", "day 28", "on the 28": a day of the month where no clock follows; after "day"
+    # a "from" may follow (Portuguese "dia 18 das 8"), after "the" it may be "the 2 from ...".
+    r"|(?<![a-z])(?:the|on\s+the)\s+([0-9]{1,2})"
+    + _NO_CLOCK_AFTER.format("|from")
+    + r"|(?<![a-z])day\s+([0-9]{1,2})"
+    + _NO_CLOCK_AFTER.format("")
 )
 _ALL_DAY = re.compile(
     r"(?<![a-z])(?:all\s*day|any\s*time|whole\s+day|full\s+day|all\s+the\s+day)(?![a-z])"
@@ -136,6 +146,8 @@ class DaySpec:
     # "date:2026-11-28", "days:mon,wed", "every:mon,tue,wed,thu,fri"; "" when no day was said.
     label: str = ""
     bad_date: bool = False
+    # "fri the 10th" when the 10th is a Thursday: which of the two was meant is asked.
+    date_not_that_day: bool = False
 
     @property
     def days(self) -> tuple[str, ...]:
@@ -216,6 +228,13 @@ def find_days(s: str, at: datetime) -> tuple[DaySpec, str]:
     )
     if spec.recurring and not spec.weekdays:
         spec.recurring = False  # "every" with no day named repeats nothing we know
+    spec.date_not_that_day = (
+        spec.label.startswith("date:")
+        and spec.date is not None
+        and bool(spec.weekdays)
+        and not spec.recurring
+        and spec.date.weekday() not in spec.weekdays
+    )
     if not spec.label and spec.weekdays:
         spec.label = _weekday_label(spec)
     return spec, s
@@ -277,7 +296,7 @@ def _date_in(
                 continue
             when = _dated(today, int(m.group(1)), int(m.group(2).rstrip(".")), None)
         elif pattern is _ORDINAL_DAY:
-            when = _day_of_month(today, int(m.group(1) or m.group(2)))
+            when = _day_of_month(today, int(m.group(1) or m.group(2) or m.group(3)))
         else:
             month_word, number = (
                 (m.group(1), m.group(2)) if pattern is _MONTH_DAY else m.group(2, 1)

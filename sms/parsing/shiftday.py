@@ -102,7 +102,11 @@ _REF_IN_DURATION = re.compile(
 )
 _FINISHED = frozenset(("finished", "finish", "finishd", "left"))  # with a clock time: when
 _UNIT_HOURS = re.compile(r"[0-9]\s*(?:h|hrs?|hours?)(?![a-z])|[0-9]h[0-9]{2}")
-_HALF = re.compile(r"(?<![a-z])and\s+a\s+half(?![a-z])")
+# "7 and a half", "7 n half", "7 and a quarter": the part of an hour after the whole hours.
+_PART_OF_AN_HOUR = re.compile(
+    r"(?<![a-z])(?:and|n|&)\s+(?:a\s+)?(?P<part>half|quarter|(?:three|3)\s+quarters)(?![a-z])"
+)
+_PART_MINUTES = {"half": 30, "quarter": 15}
 # Two times of day, from one to the other: "9 till 2", "from 9 at 14", "9-14".
 _CLOCK_SPAN = re.compile(
     r"(?<![0-9.,:])[0-9]{1,2}(?::[0-9]{2})?\s*(?:-|to|till|til|until|a|do|at|as|la)\s*"
@@ -252,7 +256,7 @@ _OFFSET = re.compile(
     r"\s+(?:early|earlier|late|later|over|before|after|extra)(?![a-z])"
 )
 _DID_HOURS = re.compile(
-    r"(?<![a-z])(?:did|worked|done|do)\s+(?P<rest>(?:a\s+|an\s+)?[0-9.,]+\s*(?:and\s+a\s+half\s+)?"
+    r"(?<![a-z])(?:did|worked|done|do)\s+(?P<rest>(?:a\s+|an\s+)?[0-9.,]+\s*(?:(?:and|n|&)\s+(?:a\s+)?(?:half|quarter)\s+)?"
     r"(?:h|hr|hrs|hours?)"
     r"(?:\s*(?:and\s*)?[0-9]+\s*(?:m|mins?|minutes)?)?|[0-9]{1,2}:[0-9]{2}\s*(?:h|hrs|hours)?)"
     r"(?![a-z0-9])"
@@ -336,7 +340,8 @@ def _worked(rest: str) -> tuple[int | None, str, str | None]:
     big = _REF_IN_DURATION.search(rest)
     if big is not None:
         ref, rest = big.group(1), rest[: big.start()] + " " + rest[big.end() :]
-    half = 30 if _HALF.search(rest) else 0
+    part = _PART_OF_AN_HOUR.search(rest)
+    half = _PART_MINUTES.get(part.group("part"), 45) if part else 0
     minutes = None
     if m := _DURATION_PARTS.search(rest) or _DURATION_CLOCK.search(rest):
         minutes = int(m.group(1)) * 60 + int(m.group(2))
@@ -351,4 +356,4 @@ def _worked(rest: str) -> tuple[int | None, str, str | None]:
         rest = rest[: m.start()] + " " + rest[m.end() :]
     if minutes is not None and not 0 < minutes <= 24 * 60:
         minutes = None
-    return minutes, _HALF.sub(" ", rest), ref
+    return minutes, _PART_OF_AN_HOUR.sub(" ", rest), ref

@@ -190,6 +190,11 @@ _QUARTER_TO = re.compile(r"(?<![a-z])quarter\s+to\s+([0-9]{1,2})(?![0-9:.])")
 _AT_AND_A_HALF = re.compile(
     r"(?<![a-z])at\s+([0-9]{1,2})\s+and\s+a\s+half(?!\s*(?:hours?|hrs?|h)(?![a-z]))"
 )
+# "de 9 y media a 5", "od 9 i pół do 17": the start of a range, half or a quarter past.
+_PART_PAST_BEFORE_AN_END = re.compile(
+    r"(?<![0-9.,:])([0-9]{1,2})\s+and\s+a\s+(half|quarter)"
+    r"(?=\s*(?:-|to|till?|until|at|a|do|la)\s*[0-9])"
+)
 
 
 def clock_words(s: str, hours_worked: bool = False) -> str:
@@ -204,6 +209,7 @@ def clock_words(s: str, hours_worked: bool = False) -> str:
         s = _H_ALONE.sub(r"\1 ", _H_MINUTES.sub(r"\1:\2", s))
     s = _HALF_PAST.sub(r"\1:30", _QUARTER_PAST.sub(r"\1:15", s))
     s = _QUARTER_TO.sub(lambda m: f"{(int(m.group(1)) - 1) % 24 or 12}:45", s)
+    s = _PART_PAST_BEFORE_AN_END.sub(lambda m: f"{m[1]}:{30 if m[2] == 'half' else 15}", s)
     return _AT_AND_A_HALF.sub(r"at \1:30", s)
 
 

@@ -334,3 +334,82 @@ def test_no_llego_manana_gives_up_tomorrow():
 @pytest.mark.parametrize("body", ["alright", "defo", "s-a făcut", "me apunto", "pode ser"])
 def test_everyday_yes_words_accept(body):
     assert reads(body)["intent"] == "accept"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "seg a sex 7-15",
+        "segunda a sexta 7-15",
+        "lun a vie 7-3",
+        "lun al vie 7-3",
+        "de luni pana vineri 7-15",
+        "pon-pt 7-15",
+    ],
+)
+def test_a_span_of_weekdays_in_any_language_is_every_day_of_it(body):
+    found = reads(body)
+    assert (found["intent"], found["days"]) == ("availability", ["mon", "tue", "wed", "thu", "fri"])
+    assert (found["start"][11:], found["end"][11:]) == ("07:00:00", "15:00:00")
+
+
+@pytest.mark.parametrize("body", ["todos os sábados 9-17", "aos sábados 9-17", "sábados 9-17"])
+def test_plural_day_names_in_portuguese_repeat(body):
+    found = reads(body)
+    assert (found["days"], found["recurring"]) == (["sat"], True)
+    assert found["start"] == "2026-11-28T09:00:00"
+
+
+@pytest.mark.parametrize(
+    "body", ["free thu the 4th 9-5", "free thursday 4/12 9-5", "joi 4 decembrie 9-17"]
+)
+def test_a_weekday_and_a_date_that_disagree_are_asked_about_and_nothing_is_stored(body):
+    """The 4th of December is a Friday: which of the two was meant is not guessed."""
+    found = reads(body)
+    assert found["intent"] == "availability" and found["ambiguous"]
+    assert "start" not in found
+    assert "4/12" in found["question"]
+
+
+def test_a_weekday_and_its_own_date_agree():
+    found = reads("free fri the 4th 9-5")
+    assert (found["start"], found["days"]) == ("2026-12-04T09:00:00", ["fri"])
+
+
+@pytest.mark.parametrize("body", ["dia 4 das 8 às 14", "4-go 8-14", "w piątek 4-go 8-14"])
+def test_a_day_of_the_month_said_the_portuguese_or_polish_way_is_that_date(body):
+    found = reads(body)
+    assert (found["start"], found["end"]) == ("2026-12-04T08:00:00", "2026-12-04T14:00:00")
+
+
+@pytest.mark.parametrize(
+    ("body", "minutes"),
+    [
+        ("finished, 7 and a quarter hours", 435),
+        ("done 7 n half hrs", 450),
+        ("finished 7 and three quarters hours", 465),
+        ("acabo de fichar la salida, 9 horas y cuarto", 555),
+        ("skończyłam, 8 i pół godziny", 510),
+        ("koniec na dzis, siedem i pol godziny", 450),
+        ("am terminat, 8 ore și un sfert", 495),
+        ("terminei, 8 horas e um quarto", 495),
+    ],
+)
+def test_a_part_of_an_hour_worked_is_counted_not_dropped(body, minutes):
+    found = reads(body)
+    assert (found["intent"], found["minutes_worked"]) == ("check_out", minutes)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "disponible mañana de 9 y media a 5",
+        "wolna jutro od 9 i pół do 17",
+        "liber maine de la 9 și jumătate la 5",
+        "disponível amanhã das 9 e meia às 17",
+        "free tmrw 9 and a half to 5",
+    ],
+)
+def test_half_past_at_the_start_of_a_range_is_the_clock(body):
+    found = reads(body)
+    assert (found["start"], found["end"]) == ("2026-11-27T09:30:00", "2026-11-27T17:00:00")
