@@ -153,6 +153,11 @@ _ELSE = re.compile(
 )
 # A yes with a condition: "yes but only till 3" is taken, and the condition asked about.
 _BUT = re.compile(r"^(?:but|only|if|as\s+long\s+as|except|unless)(?![a-z])")
+# A YES that warns of arriving late: taken only once the worker says they can do the whole shift.
+_LATE_CAVEAT = re.compile(
+    r"(?<![a-z])(?:might|may|maybe|could|possibly|probably|prob|bit|little)\s+(?:\w+\s+){0,4}?"
+    r"(?:late|later|behind|delayed)(?![a-z])"
+)
 
 _DROP = re.compile(
     r"^\W*(?:(?:please|pls|plz|can\s+you|could\s+you|(?:i\s+)?(?:want|need|have)\s+to|i\s+must"
@@ -361,8 +366,8 @@ def yes_or_no(t: Text, ctx: Context) -> Parsed | None:
         return None
     intent = "accept" if m.group("yes") else "decline"
     ref, rest = m.group("ref"), m.group("rest")
-    if intent == "accept" and _BUT.match(rest):
-        # "yes but only till 3": taken, with the condition asked about
+    if intent == "accept" and (_BUT.match(rest) or _LATE_CAVEAT.search(rest)):
+        # "yes but only till 3", "ill take it, might be 5 mins late": the condition asked about
         return Parsed(intent, offer_ref=ref, ambiguous=True, ask="ask_accept_condition")
     if _POLITE.match(rest):
         return Parsed(intent, offer_ref=ref, exact=ref is not None)

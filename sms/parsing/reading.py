@@ -231,6 +231,8 @@ def _mended(word: str) -> str:
     found = process.extractOne(word, _known_words()[1], scorer=OSA.distance, score_cutoff=slips)
     if found is None or word.startswith(found[0]):
         return word  # "cancelaron" is a form of "cancelar", not a slip of it
+    if found[1] > 1 and found[0][0] != word[0]:
+        return word  # two slips and another first letter: another word ("zobaczyc", not "dolaczyc")
     return found[0]
 
 

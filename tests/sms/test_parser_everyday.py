@@ -413,3 +413,32 @@ def test_a_part_of_an_hour_worked_is_counted_not_dropped(body, minutes):
 def test_half_past_at_the_start_of_a_range_is_the_clock(body):
     found = reads(body)
     assert (found["start"], found["end"]) == ("2026-11-27T09:30:00", "2026-11-27T17:00:00")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "yes ill take it, might be 5 mins late tho",
+        "ok acepto, aunque a lo mejor llego un pelin tarde",
+        "jasne, bede. moze 5 min pozniej bo autobus ale bede",
+        "sim aceito, talvez chegue um pouco atrasada",
+        "da accept, poate întârzii 5 minute",
+    ],
+)
+def test_a_yes_that_warns_of_arriving_late_asks_whether_the_whole_shift_can_be_done(body):
+    found = reads(body)
+    assert (found["intent"], found["ambiguous"]) == ("accept", True)
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["am intrat pe santier, 6611", "wszedłem 6611", "entrei, 6611", "fiche 6611 ya estoy dentro"],
+)
+def test_i_went_in_is_arriving_not_taking_an_offer(body):
+    found = reads(body)
+    assert (found["intent"], found["offer_ref"]) == ("check_in", "6611")
+
+
+def test_a_word_two_letters_from_a_command_and_starting_otherwise_is_not_mended_into_it():
+    """ "zobaczyć" (to see) is not "dołączyć" (to join): asking to see one's data signs up nobody."""
+    assert reads("chce zobaczyc wszystko co o mnie macie zapisane")["intent"] == "my_data"
