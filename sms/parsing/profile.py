@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from sms.parsing.availability import has_hours
+from sms.parsing.days import find_days
 from sms.parsing.lexicon import fold, language_named
 from sms.parsing.money import find_amount
 from sms.parsing.places import find_outward_code, find_postcode, find_zip, is_full_postcode
@@ -33,6 +34,14 @@ _ADD_SKILLS = re.compile(
     r"^(?:please\s+|can\s+you\s+|can\s+u\s+)?(?:add|include|put)\s+(?P<value>.+?)(?:\s+(?:to|in|into|on|la)"
     r"\s+(?:my\s+)?(?:skills?|list|profile|jobs).*)?$"
     r"|(?:i\s+)?(?:can|also|now)\s+(?:also\s+)?do\s+(?P<too>.+?)\s+(?:too|as\s+well|also)(?:\s+now)?$"
+)
+_ADD_IT = re.compile(
+    r"(?<![a-z])(?:add|put)\s+(?:it|this|that|them)(?![a-z])"
+    r"|(?<![a-z])(?:to|on|in)\s+my\s+(?:profile|skills|list)(?![a-z])"
+)
+_ALSO_DO = re.compile(
+    r"(?<![a-z])(?:i\s+)?(?:now\s+)?(?:also|now)\s+(?:also\s+)?(?:i\s+)?(?:do|doing|can\s+do)\s"
+    r"|(?<![a-z])i\s+do\s+(?:\w+\s+){1,3}?(?:too|also|as\s+well)(?![a-z])"
 )
 # Skills given up: "i dont do cleaning anymore", "remove childcare from my skills".
 _DROP_SKILL = re.compile(
@@ -97,6 +106,11 @@ def _in_a_sentence(t: Text, ctx: Context) -> Parsed | None:
         words = words_of(m.group("value") or m.group("too"))
         skills, _ = find_skills(words, ctx.skills)
         if skills:
+            return Parsed("profile_update", skill=skills[0], skills=tuple(skills))
+    if (_ADD_IT.search(t.norm) or _ALSO_DO.search(t.norm)) and not has_hours(t, ctx):
+        # "i also do cleaning now", "ahora también hago cuidado, añadidlo": a skill to add
+        skills, _ = find_skills(t.words, ctx.skills)
+        if skills and not find_days(t.norm, ctx.at)[0].said_a_day:
             return Parsed("profile_update", skill=skills[0], skills=tuple(skills))
     if (m := _DROP_SKILL.search(t.norm)) is not None:
         skills, _ = find_skills(words_of(m.group("value") or m.group("value2")), ctx.skills)

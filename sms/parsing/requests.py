@@ -84,6 +84,8 @@ _MY_DATA = re.compile(
     r"(?![a-z])|(?<![a-z])(?:know|have|hold|keep|store)\s+(?:\w+\s+){0,2}?(?:about|on)\s+me(?![a-z])"
     r"|(?<![a-z])what\s+data(?![a-z])"
 )
+# "add it to my profile": a change to make, not a question about what is held.
+_ADDING = re.compile(r"(?<![a-z])(?:add|put)(?![a-z])")
 
 # The worker themself: "what did i earn". "Near me" is a place, not the worker's own figures.
 _SELF = re.compile(
@@ -286,7 +288,7 @@ def data_request(t: Text, ctx: Context) -> Parsed | None:
         return Parsed("who_saw", exact=s == "who saw")
     if _MY_RECORD.search(s) or s in ("record", "history"):
         return Parsed("my_record", exact=s == "my record")
-    if _MY_DATA.search(s) or s in ("data", "mydata"):
+    if (_MY_DATA.search(s) and not _ADDING.search(s)) or s in ("data", "mydata"):
         return Parsed("my_data", exact=s == "my data")
     return None
 

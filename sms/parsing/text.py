@@ -70,7 +70,7 @@ _GREETING = re.compile(
     r"^(?:[\s,.!:;-]*(?:(?:hello|hi|hey)\s+there|hello+|hi+|hey+|hiya|heya|yo|howdy"
     r"|good\s+(?:morning|afternoon|evening|day)|dear\s+\w+|this\s+is\s+[a-z]+"
     r"|its\s+[a-z]+\s*(?=[,.!-])|sorry|so\s+sorry|unfortunately|sadly|apologies"
-    r"|thanks?(?:\s+you)?(?=\s*[,.!-]))"
+    r"|thanks?(?:\s+you)?(?=\s*[,.!-])|(?:cheers|thanks?(?:\s+you)?|ta)\s+but(?=\s+no(?![a-z])))"
     r"(?![a-z]))+[\s,.!:;-]*"
 )
 _HELLO = re.compile(

@@ -442,3 +442,51 @@ def test_i_went_in_is_arriving_not_taking_an_offer(body):
 def test_a_word_two_letters_from_a_command_and_starting_otherwise_is_not_mended_into_it():
     """ "zobaczyć" (to see) is not "dołączyć" (to join): asking to see one's data signs up nobody."""
     assert reads("chce zobaczyc wszystko co o mnie macie zapisane")["intent"] == "my_data"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "i also do cleaning now",
+        "i do cleaning too",
+        "ahora tambien hago limpieza, añadidlo porfa",
+        "dopisz mi sprzątanie",
+        "faço limpeza também, coloca aí no meu perfil",
+        "fac si curatenie acum, puneti-mi si asta",
+    ],
+)
+def test_a_kind_of_work_said_to_be_added_is_a_change_of_skills(body):
+    found = reads(body)
+    assert (found["intent"], found["skills"]) == ("profile_update", ["cleaning"])
+
+
+def test_a_kind_of_work_with_a_day_is_free_time_not_a_change_of_skills():
+    assert reads("i can also do cleaning tomorrow 9-5")["intent"] == "availability"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "lo del sabado no va a poder ser al final, perdona",
+        "ya no voy a poder cubrir lo del sabado",
+    ],
+)
+def test_it_will_not_be_possible_after_all_gives_up_the_day(body):
+    found = reads(body)
+    assert (found["intent"], found["days"]) == ("cancel", ["sat"])
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "como me doy de alta? hago limpieza",
+        "vreau si eu cont, sunt din E1",
+        "as vrea sa lucrez prin voi",
+    ],
+)
+def test_asking_how_to_join_in_everyday_words_signs_up(body):
+    assert reads(body)["intent"] == "register"
+
+
+def test_cheers_but_no_is_a_no():
+    assert reads("cheers but no mate, got my little one that day")["intent"] == "decline"
