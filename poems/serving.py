@@ -25,6 +25,9 @@ log = logging.getLogger(__name__)
 
 # Seconds between the workers' looks at whether the webhook process is still there.
 LOOK_EVERY = 0.5
+# Seconds after a start before the book-keeping sweeps (statistics, publication...) first run:
+# on a restart with texts waiting, those are answered first.
+BOOKS_AFTER = 10
 # How much less CPU the workers ask for than the webhook (see nice(2)).
 NICENESS = 10
 ACT, SEND = "act", "send"
@@ -200,6 +203,7 @@ def work(
         verifier=None if acting else credential_verifier(),
         only=inbound_sweep if acting else None,
         without=() if acting else inbound_sweep,
+        books_after=BOOKS_AFTER,
     )
     if acting:
         # The reader's words and patterns load on first use: here, not on the first worker's text.

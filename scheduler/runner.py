@@ -34,6 +34,11 @@ EVERY = {
     "statistics": 3600,
 }
 
+# Sweeps that keep the books rather than answer anyone: with `books_after`, a start catches
+# them up a little after the texts waiting to be answered and sent, one at a time.
+BOOKKEEPING = ("credentials", "escalation", "patterns", "retire", "shares", "minimums",
+               "statistics", "publish")  # fmt: skip
+
 
 def start_scheduler(
     db: Database,
@@ -45,6 +50,7 @@ def start_scheduler(
     verifier: Verifier | None = None,
     only: Collection[str] | None = None,
     without: Collection[str] = (),
+    books_after: float = 0,
 ) -> BackgroundScheduler:
     """Start the sweeps (`only` those named, when given, and none named in `without`);
     coalesced so a stall never queues the same sweep twice.
@@ -52,7 +58,9 @@ def start_scheduler(
     `every_seconds` is the interval of the inbound and outbox sweeps; the others keep EVERY's.
     With `publish_to`, the anonymised data is published there once a day. `lease` is how long
     a notice may be "sending" before the outbox sweep asks the provider whether it went. With
-    a `verifier`, the credential checks workers consented to are looked up.
+    a `verifier`, the credential checks workers consented to are looked up. With `books_after`,
+    the book-keeping sweeps first run that many seconds after the start, a second apart, so
+    that a restart answers the texts waiting first.
     """
     scheduler = BackgroundScheduler(job_defaults={"coalesce": True, "max_instances": 1})
     sweeps: dict[str, Callable[[], object]] = {
@@ -75,14 +83,16 @@ def start_scheduler(
         if (only is not None and name not in only) or name in without:
             continue
         seconds = EVERY.get(name, every_seconds)
-        # First run at once (by the real clock APScheduler keeps): a restart catches up now,
-        # not an interval later.
+        # First run soon (by the real clock APScheduler keeps): a restart catches up now, not
+        # an interval later.
+        later = books_after + BOOKKEEPING.index(name) if name in BOOKKEEPING and books_after else 0
+        first = datetime.now(UTC) + timedelta(seconds=later)
         scheduler.add_job(
             sweep,
             "interval",
             seconds=seconds,
             id=name,
-            next_run_time=datetime.now(UTC),
+            next_run_time=first,
             misfire_grace_time=None,
         )
     scheduler.start()

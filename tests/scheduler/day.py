@@ -3,6 +3,7 @@
 import os
 import subprocess
 import sys
+import threading
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -97,3 +98,16 @@ def tick_twice(url: str, at: str) -> list[str]:
         assert run.returncode == 0, err
         lines += out.splitlines()
     return lines
+
+
+class Watching(SimulatorGateway):
+    """A simulator that says when the first text has gone, so the test waits for a thread, not a clock."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.first = threading.Event()
+
+    def send(self, to, body, from_=None, notice_id=None):
+        result = super().send(to, body, from_, notice_id)
+        self.first.set()
+        return result

@@ -16,6 +16,7 @@ from sms.gateways import SimulatorGateway
 from sms.inbound import receive
 from store.models import CredentialCheck, Publication
 from tests import factories
+from tests.scheduler.day import Watching
 
 
 def test_a_text_stored_but_not_acted_on_is_picked_up_by_the_sweep_once(db, now):
@@ -51,6 +52,27 @@ def test_the_scheduler_publishes_as_soon_as_it_starts(db, now, tmp_path):
     finally:
         scheduler.shutdown()
     assert publications(db) == 1 and (out / "schema.json").exists()
+
+
+def test_after_a_start_the_text_waiting_goes_before_the_books_are_kept(db, now, tmp_path):
+    """`poems serve` starts its sweeps so: a text waiting since before a restart is answered and
+    sent first, the day's publication and the like a little later."""
+    receive(db, "+447700900321", "hello", now, sid="SM" + "c" * 32)
+    gateway = Watching()
+    started = time.monotonic()
+    scheduler = start_scheduler(
+        db, gateway, lambda: now, every_seconds=0.2, publish_to=tmp_path / "public", books_after=1
+    )
+    try:
+        assert gateway.first.wait(30)
+        assert publications(db) == 0
+        deadline = time.monotonic() + 30
+        while publications(db) == 0 and time.monotonic() < deadline:
+            time.sleep(0.05)
+    finally:
+        scheduler.shutdown()
+    assert publications(db) == 1
+    assert time.monotonic() - started >= 1
 
 
 def test_poems_tick_looks_up_a_consented_credential_check_once(db, sqlite_url, now, monkeypatch):

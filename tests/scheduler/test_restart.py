@@ -1,17 +1,15 @@
 """State lives in the database: after a stop and a restart, what fell due while down runs once,
 late, not twice and not never."""
 
-import threading
 from datetime import timedelta
 
 from sqlmodel import select
 
 from exchange import timers
 from scheduler.runner import start_scheduler
-from sms.gateways import SimulatorGateway
 from store.db import Database
 from store.models import Deadline
-from tests.scheduler.day import ANN, book, tick
+from tests.scheduler.day import ANN, Watching, book, tick
 
 EVENING = timedelta(hours=8)  # Thu 18:00, the evening before the booked shift
 
@@ -63,19 +61,6 @@ def test_a_sweep_that_died_before_committing_leaves_the_reminder_due(db, sqlite_
     restarted = Database(sqlite_url)
     assert [body[:9] for _, body in tick(restarted, now + EVENING)] == ["Tomorrow:"]
     restarted.dispose()
-
-
-class Watching(SimulatorGateway):
-    """A simulator that says when the first text has gone, so the test waits for a thread, not a clock."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.first = threading.Event()
-
-    def send(self, to, body, from_=None, notice_id=None):
-        result = super().send(to, body, from_, notice_id)
-        self.first.set()
-        return result
 
 
 def test_the_scheduler_catches_up_at_once_when_it_starts(db, sqlite_url, now):
