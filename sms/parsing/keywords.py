@@ -149,7 +149,8 @@ _A_REASON = re.compile(
 _ELSE = re.compile(
     r"(?<![a-z])(?:problem|problems|worries|worry|bother|pay|paid|money|break|breaks"
     r"|weekends|mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|nights"
-    r"|more\s+texts|texts|messages|from\s+now\s+on|anymore|told|said|late|cancelling)(?![a-z])|\?"
+    r"|more\s+texts|texts|messages|from\s+now\s+on|anymore|told|said|late|cancelling"
+    r"|more\s+(?:offers|shifts|work|jobs))(?![a-z])|\?"
 )
 # A yes with a condition: "yes but only till 3" is taken, and the condition asked about.
 _BUT = re.compile(r"^(?:but|only|if|as\s+long\s+as|except|unless)(?![a-z])")

@@ -306,7 +306,10 @@ def earnings(t: Text, ctx: Context) -> Parsed | None:
     return None
 
 
-_NOT_WANTED = re.compile(r"(?<![a-z])(?:dont|do\s+not|no\s+longer)\s+want(?![a-z])")
+_NOT_WANTED = re.compile(
+    r"(?<![a-z])(?:dont|do\s+not|no\s+longer)\s+(?:want|send)(?![a-z])"
+    r"|(?<![a-z])(?:stop\s+sending|pause|no\s+more)(?![a-z])"
+)
 _NIGHT = re.compile(r"(?<![a-z])(?:nights?|overnight|night\s+shifts?)(?![a-z])")
 
 

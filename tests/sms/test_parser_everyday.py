@@ -490,3 +490,16 @@ def test_asking_how_to_join_in_everyday_words_signs_up(body):
 
 def test_cheers_but_no_is_a_no():
     assert reads("cheers but no mate, got my little one that day")["intent"] == "decline"
+
+
+@pytest.mark.parametrize("body", ["outside", "at the door", "i'm at reception", "im outside"])
+def test_waiting_at_the_door_is_arriving(body):
+    assert reads(body)["intent"] == "check_in"
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["no more offers this week please", "pause my offers till january", "no more shifts for me"],
+)
+def test_asking_for_fewer_offers_is_neither_a_no_to_an_offer_nor_a_question_about_shifts(body):
+    assert reads(body)["intent"] not in ("decline", "shifts_query")
