@@ -162,6 +162,8 @@ def _date_to_ask(spec: DaySpec, at: datetime) -> date | None:
     if spec.in_next_week and spec.date is None and not spec.weekdays:
         # "free next week 9-5": which of its days is not said.
         return next_monday(at.date())
+    if spec.in_this_week and spec.date is None and not spec.weekdays:
+        return (at + timedelta(days=1)).date()  # "free all week 9-5"
     return None
 
 

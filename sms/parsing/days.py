@@ -125,6 +125,9 @@ _ALWAYS = re.compile(r"(?<![0-9/])24\s*/\s*7(?![0-9/])")
 _WEEK_SPLIT = re.compile(r"(?<![a-z])week\s+(days?|ends?)(?![a-z])")
 # "semana que viene", "săptămâna viitoare": read word for word, the week comes first.
 _NEXT_WEEK = re.compile(r"(?<![a-z])(?:next\s+week|week\s+next)(?![a-z])")
+# "free all week 9-5", "this week": which of its days is asked, not guessed (today only, or
+# every day for good, were both wrong).
+_THIS_WEEK = re.compile(r"(?<![a-z])(?:this|all|whole|all\s+the|the\s+whole)\s+week(?![a-z])")
 
 
 @dataclass
@@ -137,6 +140,7 @@ class DaySpec:
     next_week: bool = False  # "next thu" said on a Thursday
     # "tue next week", "next week": a day of the week after this one (weeks begin on Monday).
     in_next_week: bool = False
+    in_this_week: bool = False  # "this week", "all week"
     # "next tuesday" said on a Monday: tomorrow to some, a week tomorrow to others.
     next_unclear: bool = False
     context: str | None = None  # AM, PM or AFTERNOON from "morning", "tonight", ...
@@ -218,6 +222,7 @@ def find_days(s: str, at: datetime) -> tuple[DaySpec, str]:
         spec.label = spec.label or label or f"date:{spec.date.isoformat()}"
     spec.next_week = said_next and today.weekday() in spec.weekdays
     spec.in_next_week = _NEXT_WEEK.search(s) is not None
+    spec.in_this_week = _THIS_WEEK.search(s) is not None
     days_left_this_week = {(today.weekday() + k) % 7 for k in range(1, 7 - today.weekday())}
     spec.next_unclear = (
         said_next

@@ -503,3 +503,20 @@ def test_waiting_at_the_door_is_arriving(body):
 )
 def test_asking_for_fewer_offers_is_neither_a_no_to_an_offer_nor_a_question_about_shifts(body):
     assert reads(body)["intent"] not in ("decline", "shifts_query")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "free all week 7-3",
+        "free this week 7-3",
+        "jestem wolny caly tydzien od 7 do 15",
+        "estoy libre toda la semana de 7 a 3",
+        "estou livre a semana toda das 7 às 15",
+        "sunt liber toata saptamana 7-15",
+    ],
+)
+def test_free_all_week_asks_which_days_rather_than_keep_one_or_every_day_for_good(body):
+    found = reads(body)
+    assert found["intent"] == "availability" and found["ambiguous"]
+    assert "start" not in found and not found.get("recurring")
