@@ -11,6 +11,7 @@ then handed to a person rather than asked a fifth time.
 import itertools
 import re
 from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
 from sqlmodel import Session, select
 
@@ -22,9 +23,9 @@ from services import law
 from services.inbox import hand_to_a_person
 from services.joining import choose_language, join
 from services.unit import TextTransaction
-from sms import conversations
+from sms import availability_texts, conversations
 from sms.law_texts import DOB_WORDS, dob_example, parse_dob
-from sms.parser import Parsed
+from sms.parser import Parsed, parse
 from sms.parsing.lexicon import fold, language_named
 from sms.parsing.money import find_amount, find_rate
 from sms.parsing.places import find_postcode, find_zip, place_in
@@ -58,6 +59,9 @@ def start(
     """Begin (or begin again) the sign-up, taking whatever the first text, `body`, already says."""
     data = _gleaned(body, market) if parsed is None or parsed.intent != "register" else {}
     data["misses"] = 0
+    if parsed is not None and parsed.intent == "availability" and not parsed.ambiguous:
+        # "wolny jutro 9-17" from a new number: kept, and read again once the sign-up is done.
+        data["free_text"], data["free_at"] = body, now.isoformat()
     _next(session, worker, market, data, now, first_text=body)
 
 
@@ -370,6 +374,18 @@ def _register(session: Session, worker: Worker, market: Market, data: dict, now:
         currency=market.currency,
         tz=market.tz,
     )
+    if "free_text" in data:
+        _keep_first_free_time(session, registered, market, data, now)
+
+
+def _keep_first_free_time(
+    session: Session, worker: Worker, market: Market, data: dict, now: datetime
+) -> None:
+    """The free time the first text gave, saved as if it had been sent now, unless it is over."""
+    said_at = datetime.fromisoformat(data["free_at"]).astimezone(ZoneInfo(market.tz))
+    parsed = parse(data["free_text"], said_at, language=worker.language)
+    if parsed.intent == "availability" and not parsed.ambiguous and parsed.end > now:
+        availability_texts.availability(session, worker, market, parsed, now)
 
 
 def skill_options(market: Market, language: str = "en") -> str:

@@ -8,7 +8,7 @@ from sqlmodel import select
 from sms.gateways import SimulatorGateway
 from sms.inbound import deliver
 from sms.outbox import drain
-from store.models import Operator, Worker, WorkerSkill
+from store.models import AvailabilityWindow, Operator, Worker, WorkerSkill
 from tests import factories
 
 NEW = "+447700900555"
@@ -60,13 +60,29 @@ def test_a_bad_rate_is_asked_again_with_an_example(db, now, asked_name):
 def test_finishing_sign_up_registers_the_worker_with_their_own_terms(db, now, asked_name):
     for answer in ("Ann Smith", "1 3", "e1 6an", "31/12/1990"):
         text(db, answer, now)
-    reply = text(db, "£13.50 an hour", now)
-    assert reply.startswith("You're in, Ann Smith: care, kitchen, near E1 6AN, £13.50/hr.")
+    deliver(db, NEW, "£13.50 an hour", now)
+    done, kept = [m.body for m in drain(db, SimulatorGateway(), now)]
+    assert done.startswith("You're in, Ann Smith: care, kitchen, near E1 6AN, £13.50/hr.")
+    # The first text said when: that free time is kept, not lost to the questions.
+    assert kept == "Got it: free Sat 28 Nov 09:00-17:00. We'll text you offers that fit."
+    with db.read() as session:
+        (window,) = session.exec(select(AvailabilityWindow)).all()
+    assert window.start.isoformat().startswith("2026-11-28T09:00")
     with db.read() as session:
         worker = session.exec(select(Worker)).one()
         skills = session.exec(select(WorkerSkill.skill)).all()
     assert (worker.status, worker.asking_rate_minor, worker.postcode) == ("active", 1350, "E1 6AN")
     assert worker.travel_areas == ["E"] and sorted(skills) == ["care", "kitchen"]
+
+
+def test_free_time_in_the_first_text_that_is_over_by_the_end_of_sign_up_is_let_go(db, now):
+    text(db, "free today 9-11", now)
+    later = now + timedelta(hours=6)
+    for answer in ("Ann Smith", "1 3", "e1 6an", "31/12/1990"):
+        text(db, answer, later)
+    assert text(db, "£13.50", later).startswith("You're in, Ann Smith")
+    with db.read() as session:
+        assert session.exec(select(AvailabilityWindow)).all() == []
 
 
 def test_join_starts_sign_up_again(db, now, asked_name):
