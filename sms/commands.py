@@ -6,6 +6,7 @@ from datetime import datetime
 from sqlmodel import Session
 
 from exchange.errors import Refused
+from exchange.localtime import local
 from exchange.notices import notify_worker
 from exchange.shifts import shift_facts
 from services.selling import Answer, answer_offer, bookings_to_come, open_offers
@@ -24,6 +25,7 @@ from sms import (
     templates,
 )
 from sms.parser import Parsed
+from sms.parsing.days import WEEKDAYS
 from sms.parsing.vocab import language_name
 from sms.templates import say
 from store.models import Market, Offer, Worker
@@ -56,10 +58,29 @@ def accept(session: Session, worker: Worker, market: Market, parsed: Parsed, now
         return
     if law_texts.raise_answered(session, worker, parsed, now):
         return
-    answer = answer_offer(TextTransaction(session), worker.id, parsed.offer_ref, True, now)
+    ref = parsed.offer_ref or _offer_on_the_day(session, worker, market, parsed)
+    if ref is None and parsed.days and open_offers(TextTransaction(session), worker.id):
+        # "yes monday" with no offer on Monday: not the offer on another day, but the list
+        shifts(session, worker, market, parsed, now)
+        return
+    answer = answer_offer(TextTransaction(session), worker.id, ref, True, now)
     if answer.outcome == "no_offer" and confirming.late_yes(session, worker, market, now):
         return
     _answer(session, worker, answer, parsed, now)
+
+
+def _offer_on_the_day(
+    session: Session, worker: Worker, market: Market, parsed: Parsed
+) -> str | None:
+    """ "yes saturday" with offers open on several days: the one offer on the day it names."""
+    if not parsed.days:
+        return None
+    on_the_day = [
+        offer.ref
+        for offer, shift in open_offers(TextTransaction(session), worker.id)
+        if WEEKDAYS[local(shift.start, market.tz).weekday()] in parsed.days
+    ]
+    return on_the_day[0] if len(on_the_day) == 1 else None
 
 
 def decline(

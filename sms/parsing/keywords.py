@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from sms.parsing.days import find_days
+from sms.parsing.days import WEEKDAYS, find_days
 from sms.parsing.lexicon import fold, languages
 from sms.parsing.places import place_in
 from sms.parsing.result import Parsed
@@ -379,7 +379,7 @@ def yes_or_no(t: Text, ctx: Context) -> Parsed | None:
         and not _I_CAN.search(m.group("yes"))
     ):
         # "count me in for saturday": the offer named by its day; "can do tmrw" is free time
-        return Parsed(intent, offer_ref=ref)
+        return Parsed(intent, offer_ref=ref, days=_offer_day(rest, ctx) if ref is None else ())
     if intent == "accept" and ref and len(ref) >= 3 and not _NEGATION.search(rest):
         return Parsed(intent, offer_ref=ref)  # "yes to 2215, and im free sat too 9-1"
     if intent == "decline" and _CANT_WORD.match(m.group("no")):
@@ -396,6 +396,14 @@ def yes_or_no(t: Text, ctx: Context) -> Parsed | None:
         # "Yes, I would be happy to take the shift on Thursday, reference 7734."
         return Parsed(intent, offer_ref=said)
     return None  # "yes i can work sat" is availability; "yes 4821 and 5102" is two answers
+
+
+def _offer_day(rest: str, ctx: Context) -> tuple[str, ...]:
+    """The one day a YES names its offer by ("yes saturday", "tak, ten na jutro"), if any."""
+    spec, _ = find_days(rest, ctx.at)
+    if spec.date is not None:
+        return (WEEKDAYS[spec.date.weekday()],)
+    return spec.days if len(spec.days) == 1 else ()
 
 
 # The NOs that are a whole answer to an offer on their own.

@@ -12,7 +12,7 @@ from sms import refusals
 from sms.gateways import SimulatorGateway
 from sms.inbound import deliver
 from sms.outbox import drain
-from store.models import AvailabilityWindow, InboxThread, Message, TermsChange, Worker
+from store.models import AvailabilityWindow, InboxThread, Message, Offer, TermsChange, Worker
 from tests import factories
 
 ANN = "+447700900101"
@@ -222,3 +222,32 @@ def test_a_refusal_without_words_of_its_own_is_said_in_the_worker_s_language(db,
     (reply,) = [m.body for m in drain(db, SimulatorGateway(), now)]
     assert reply.startswith("Niestety nie udało się tego zrobić.") and "POMOC" in reply
     assert "Staff words" not in reply
+
+
+def offered_on(db, now, ann, days: tuple[int, ...]) -> None:
+    """Offers to Ann for shifts `days` from now (Thursday): 2 is Saturday, 3 Sunday."""
+    with db.write() as session:
+        for ahead in days:
+            start = (now + timedelta(days=ahead)).replace(hour=9)
+            shift = factories.shift(session, now, start=start, hours=6)
+            post_availability(session, ann, shift.start, shift.end, now)
+            offers.send_wave(session, shift.id, now)
+    drain(db, SimulatorGateway(), now)
+
+
+@pytest.mark.parametrize("body", ["yes saturday", "count me in for saturday", "tak, w sobotę"])
+def test_a_yes_that_names_a_day_takes_the_offer_on_that_day(db, now, ann, body):
+    offered_on(db, now, ann, (2, 3))
+    replies = text(db, body, now + timedelta(minutes=1))
+    assert any("Sat 28 Nov 09:00-15:00" in reply or "sob 28 lis" in reply for reply in replies)
+    assert not any("Sun 29" in reply or "niedz" in reply for reply in replies)
+
+
+def test_a_yes_that_names_a_day_with_no_offer_on_it_books_nothing_and_lists_the_offers(
+    db, now, ann
+):
+    offered_on(db, now, ann, (2,))
+    (reply,) = text(db, "yes monday", now + timedelta(minutes=1))
+    assert reply.startswith("Offer ") and "Sat 28 Nov" in reply
+    with db.read() as session:
+        assert session.exec(select(Offer).where(Offer.status == "accepted")).all() == []
