@@ -7,9 +7,9 @@ word is the exact command itself, so a confirmation needs no state to be remembe
 "Pass on offer 4821...? Reply N 4821", "my rate is 14 now" asks "Reply RATE 14.00".
 """
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
-from sqlmodel import Session
+from sqlmodel import Session, col, select
 
 from exchange import fates
 from exchange.notices import notify_worker
@@ -19,7 +19,7 @@ from services.terms import own_skills
 from services.unit import TextTransaction
 from sms.parser import Parsed
 from sms.templates import say
-from store.models import Market, Worker
+from store.models import Market, Notice, Worker
 from store.statuses import OfferStatus
 
 
@@ -165,6 +165,31 @@ def _already(worker: Worker, parsed: Parsed) -> bool:
     if not named or parsed.skill or parsed.skills:
         return False
     return all(getattr(worker, field) == value for field, value in named.items())
+
+
+# The questions that end in the command to send back to confirm.
+ASKED_BACK = frozenset(
+    ("confirm_busy", "confirm_decline", "confirm_drop", "confirm_name", "confirm_notice")
+    + ("confirm_postcode", "confirm_rate", "confirm_skills", "confirm_tax", "confirm_travel")
+    + ("confirm_zip",)
+)
+# How long after such a question a bare YES is taken to answer it.
+ASKED_WITHIN = timedelta(hours=1)
+
+
+def yes_to_a_question(session: Session, worker: Worker, now: datetime) -> bool:
+    """A bare YES just after the exchange asked back: the question again, since it names the
+    command that confirms; the YES itself changes nothing (rule 12). True when asked again."""
+    last = session.exec(
+        select(Notice)
+        .where(Notice.worker_id == worker.id, col(Notice.created_at) >= now - ASKED_WITHIN)
+        .order_by(col(Notice.id).desc())
+        .limit(1)
+    ).first()
+    if last is None or last.kind not in ASKED_BACK:
+        return False
+    notify_worker(session, worker, last.kind, now, **last.data)
+    return True
 
 
 def late_yes(session: Session, worker: Worker, market: Market, now: datetime) -> bool:

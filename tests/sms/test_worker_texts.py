@@ -251,3 +251,23 @@ def test_a_yes_that_names_a_day_with_no_offer_on_it_books_nothing_and_lists_the_
     assert reply.startswith("Offer ") and "Sat 28 Nov" in reply
     with db.read() as session:
         assert session.exec(select(Offer).where(Offer.status == "accepted")).all() == []
+
+
+@pytest.mark.parametrize("yes", ["yes", "ok", "tak"])
+def test_a_bare_yes_to_a_question_asked_back_asks_it_again_and_changes_nothing(db, now, ann, yes):
+    """ "Drop your shift? Reply DROP 4821 to confirm", then "yes": the question again names the
+    command; before, the YES was told there were no offers open."""
+    offered_on(db, now, ann, (2,))
+    text(db, "yes", now + timedelta(minutes=1))
+    (asked,) = text(db, "cant make saturday anymore sorry", now + timedelta(minutes=2))
+    assert text(db, yes, now + timedelta(minutes=3)) == [asked]
+    with db.read() as session:
+        assert session.exec(select(Offer).where(Offer.status == "accepted")).one()
+
+
+def test_a_yes_long_after_a_question_asked_back_is_not_taken_as_its_answer(db, now, ann):
+    offered_on(db, now, ann, (2,))
+    text(db, "yes", now + timedelta(minutes=1))
+    text(db, "cant make saturday anymore sorry", now + timedelta(minutes=2))
+    (reply,) = text(db, "yes", now + timedelta(hours=2))
+    assert not reply.startswith("Drop your")
