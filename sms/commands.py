@@ -2,6 +2,7 @@
 
 from collections.abc import Callable
 from datetime import datetime
+from zoneinfo import ZoneInfo
 
 from sqlmodel import Session
 
@@ -24,7 +25,7 @@ from sms import (
     refusals,
     templates,
 )
-from sms.parser import Parsed
+from sms.parser import Parsed, parse
 from sms.parsing.days import WEEKDAYS
 from sms.parsing.vocab import language_name
 from sms.templates import say
@@ -51,6 +52,18 @@ def run(session: Session, worker: Worker, market: Market, parsed: Parsed, now: d
         handler(session, worker, market, parsed, now)
     else:
         notify_worker(session, worker, "unknown", now)
+    if parsed.then:
+        _free_time_said_after(session, worker, market, parsed.then, now)
+
+
+def _free_time_said_after(
+    session: Session, worker: Worker, market: Market, then: str, now: datetime
+) -> None:
+    """ "cant do tuesday, available thursday 9-5": the free time after, when it is clear, saved
+    too; anything less clear was not what the text was read as, and is left."""
+    parsed = parse(then, now.astimezone(ZoneInfo(market.tz)), language=worker.language)
+    if parsed.intent == "availability" and not parsed.ambiguous:
+        availability_texts.availability(session, worker, market, parsed, now)
 
 
 def accept(session: Session, worker: Worker, market: Market, parsed: Parsed, now: datetime) -> None:

@@ -481,13 +481,17 @@ def cancel(t: Text, ctx: Context) -> Parsed | None:
     # The day may be in the words matched ("cant tomorrow") or after them ("cant make it wed"),
     # up to a "but": "cant tomorrow but yes to friday" gives up tomorrow, not Friday.
     rest = t.norm[m.start() :]
+    then = None
     if (contrast := _CONTRAST.search(rest)) is not None:
+        then = rest[contrast.end() :]
         rest = rest[: contrast.start()]
         if contrast.group() == "instead":
             # "cant tomorrow, wednesday instead": the clause before "instead" is offered.
             rest = _CLAUSE.split(rest)[0] if _CLAUSE.search(rest) else rest
+            then = None
     # "cant do tomorrow, can do wednesday": a day offered after is not given up.
     if (offered := _OFFERED_BEFORE.search(rest, m.start("rest") - m.start())) is not None:
+        then = rest[offered.start() :] + (f" {then}" if then else "")
         rest = rest[: offered.start()]
     ref = find_ref(rest)
     # "tuesday cant make it, my kid is ill": the day is said before, when not after; and not
@@ -499,7 +503,7 @@ def cancel(t: Text, ctx: Context) -> Parsed | None:
         return None  # "cant work weekends" is how they work, not a booking given up
     said_when = ref is not None or bool(days) or spec.date is not None
     if said_when or _NO_LONGER.search(rest) or _REASON.search(t.norm):
-        return Parsed("cancel", offer_ref=ref, days=days)
+        return Parsed("cancel", offer_ref=ref, days=days, then=then)
     return None
 
 

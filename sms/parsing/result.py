@@ -51,6 +51,9 @@ class Parsed:
     late_from_now: bool = False
     # Thanks, a goodbye, "no worries": said to be polite, asking for nothing.
     courtesy: bool = False
+    # What the text goes on to say after what it is read as, in the reader's words: "cant do
+    # tuesday, available thursday 9-5" gives up Tuesday, then offers Thursday.
+    then: str | None = None
     days: tuple[str, ...] = ()  # "mon".."sun"
     recurring: bool = False
     rate: int | None = None  # minor units per hour
@@ -126,5 +129,5 @@ class Parsed:
 
 _NOT_IN_JSON = frozenset(
     ("ask", "ask_data", "text_language", "rule", "language", "exact", "end_either_half")
-    + ("late_from_now", "courtesy")
+    + ("late_from_now", "courtesy", "then")
 )

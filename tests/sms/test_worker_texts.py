@@ -271,3 +271,25 @@ def test_a_yes_long_after_a_question_asked_back_is_not_taken_as_its_answer(db, n
     text(db, "cant make saturday anymore sorry", now + timedelta(minutes=2))
     (reply,) = text(db, "yes", now + timedelta(hours=2))
     assert not reply.startswith("Drop your")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "cant make saturday, available sunday 9-3",
+        "i cant do saturday but i can do sunday 9-3",
+        "nie mogę w sobotę, ale w niedzielę mogę 9-15",
+    ],
+)
+def test_a_day_given_up_and_another_offered_asks_about_the_one_and_keeps_the_other(
+    db, now, ann, body
+):
+    offered_on(db, now, ann, (2,))
+    text(db, "yes", now + timedelta(minutes=1))
+    replies = text(db, body, now + timedelta(minutes=2))
+    with db.read() as session:
+        (window,) = session.exec(select(AvailabilityWindow)).all()[-1:]
+        booked = session.exec(select(Offer).where(Offer.status == "accepted")).one()
+    # Saturday's booking is asked about by its number, and stays booked; Sunday is kept free.
+    assert len(replies) == 2 and booked.ref in replies[0]
+    assert window.start.isoformat().startswith("2026-11-29T09:00")
