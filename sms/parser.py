@@ -158,9 +158,13 @@ def parse(
         return Parsed("unknown", rule="too long")
     quoted, body = unquote(body)
     t = Text.of(body, language)
-    if not t.norm.strip():
-        return Parsed("unknown", text_language=t.language, rule="nothing to read")
     ctx = Context(at=at, skills=DEFAULT_TABLE if skills is None else skill_table(skills))
+    if not t.norm.strip():
+        # Words read as nothing may still be a NO on their own: "na" (Polish "on", texting's no).
+        alone = yes_or_no(t, ctx)
+        if alone is not None:
+            return replace(alone, text_language=t.language, rule="yes_or_no")
+        return Parsed("unknown", text_language=t.language, rule="nothing to read")
     # A story of several texts' length is for a person to read, first if it is about safety
     # or conduct: nothing in it is acted on by the machine.
     matchers = _MATCHERS if len(body) <= LONGEST_COMMAND else _FOR_A_PERSON

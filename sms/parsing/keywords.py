@@ -154,6 +154,7 @@ _ELSE = re.compile(
 )
 # A yes with a condition: "yes but only till 3" is taken, and the condition asked about.
 _BUT = re.compile(r"^(?:but|only|if|as\s+long\s+as|except|unless)(?![a-z])")
+_YA_OR_NA = re.compile(r"^\W*(y|n)aa*h?\W*$")
 # A YES that warns of arriving late: taken only once the worker says they can do the whole shift.
 _LATE_CAVEAT = re.compile(
     r"(?<![a-z])(?:might|may|maybe|could|possibly|probably|prob|bit|little)\s+(?:\w+\s+){0,4}?"
@@ -356,6 +357,10 @@ def yes_or_no(t: Text, ctx: Context) -> Parsed | None:
     """An answer to an offer: YES, Y 4821, YES4821, yes please, 👍, NO 4821, no thanks."""
     if _THANKS_ONLY.match(t.norm):
         return None  # "no worries x" is thanks, not a NO
+    alone = _YA_OR_NA.match(fold(t.original))
+    if alone is not None:
+        # "ya", "na" on their own: texting's yes and no, whatever language the words also are
+        return Parsed("accept" if alone.group(1) == "y" else "decline")
     core = t.core
     m = _REF_THEN_REPLY.match(core)
     if m is not None:

@@ -520,3 +520,10 @@ def test_free_all_week_asks_which_days_rather_than_keep_one_or_every_day_for_goo
     found = reads(body)
     assert found["intent"] == "availability" and found["ambiguous"]
     assert "start" not in found and not found.get("recurring")
+
+
+@pytest.mark.parametrize(
+    ("body", "intent"), [("ya", "accept"), ("Ya!", "accept"), ("na", "decline")]
+)
+def test_ya_and_na_alone_are_texting_s_yes_and_no(body, intent):
+    assert reads(body)["intent"] == intent
