@@ -93,6 +93,7 @@ _YES = (
     r"|yes+|y|ya|yah|yeah|yea|yep|yup|ye|yh|ok|okay|okey|okie|k|kk|accept|accepted|sure|deal|aye"
     r"|si|sim|oui|tak|da|ja|absolutely|definitely"
     r"|yas+|alright|alrite|aight|defo|def|of\s+course|course|okey\s+doke?y?|oki"
+    r"|(?:im\s+)?up\s+for\s+it|ill\s+go|i\s+will\s+go"
 )
 _NO = (
     r"cant\s+make\s+it|cant\s+do\s+it|cant\s+(?:do\s+)?that(?:\s+one)?|no\s+thank\s+you|no\s+thanks"
