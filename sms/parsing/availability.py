@@ -7,9 +7,10 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from sms.parsing.days import DaySpec, find_days, is_day_word, next_monday, window
+from sms.parsing.lexicon import fold
 from sms.parsing.money import find_bare_decimal, find_rate
 from sms.parsing.places import place_in
-from sms.parsing.reading import fuzzy
+from sms.parsing.reading import fuzzy, unknown_words
 from sms.parsing.result import Parsed
 from sms.parsing.text import Context, Text
 from sms.parsing.times import (
@@ -101,6 +102,9 @@ def availability(t: Text, ctx: Context) -> Parsed:
         **place_in(t.norm),
     }
     example_date = _date_to_ask(spec, ctx.at)
+    if example_date is None and not spec.said_a_day and _in_words_unknown(t):
+        # "je suis libre demain 9-17": a day may be among words no language here knows.
+        example_date = (ctx.at + timedelta(days=1)).date()
     if example_date is not None:
         said = ranges[0] if ranges and isinstance(ranges[0], HourRange) else None
         return _ask(
@@ -165,6 +169,15 @@ def _date_to_ask(spec: DaySpec, at: datetime) -> date | None:
     if spec.in_this_week and spec.date is None and not spec.weekdays:
         return (at + timedelta(days=1)).date()  # "free all week 9-5"
     return None
+
+
+def _in_words_unknown(t: Text) -> bool:
+    """Whether most of a text is words no language here knows (a name aside): a language we do
+    not read, where "today", the day taken when none is said, may not be what it says."""
+    names = {fold(word) for word in t.original.split() if word[:1].isupper()}
+    letters = [word for word in t.words if len(word) >= 3 and word.isalpha()]
+    unknown = [word for word in unknown_words(letters) if word not in names]
+    return len(unknown) >= 2 and 2 * len(unknown) >= len(letters)
 
 
 def _ask(found: dict[str, Any], kind: str, **data: Any) -> Parsed:

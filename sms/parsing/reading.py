@@ -8,7 +8,7 @@ of its language (and any English among it) replaced by the canonical words it me
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -160,6 +160,16 @@ def _known_words() -> tuple[frozenset[str], tuple[str, ...]]:
             targets.update(w for w in lang.phrases.root.words if w.isalpha())
     long_targets = tuple(sorted(w for w in targets if len(w) >= _SHORTEST_TYPO))
     return frozenset(known), long_targets
+
+
+def unknown_words(words: Iterable[str]) -> list[str]:
+    """The words of three letters or more that no language here knows, even by a stem."""
+    known = _known_words()[0]
+    return [
+        word
+        for word in words
+        if len(word) >= 3 and word.isalpha() and word not in known and not _stem_known(word)
+    ]
 
 
 def _phrase_words(lang: Language) -> set[str]:

@@ -527,3 +527,16 @@ def test_free_all_week_asks_which_days_rather_than_keep_one_or_every_day_for_goo
 )
 def test_ya_and_na_alone_are_texting_s_yes_and_no(body, intent):
     assert reads(body)["intent"] == intent
+
+
+@pytest.mark.parametrize(
+    "body", ["je suis libre demain 9-17", "sono disponibile domani 9-17", "laisva rytoj 9-17"]
+)
+def test_hours_among_words_of_a_language_we_do_not_read_ask_the_day_rather_than_take_today(body):
+    found = reads(body)
+    assert found["intent"] == "availability" and found["ambiguous"] and "start" not in found
+
+
+def test_a_name_is_no_unknown_language():
+    found = reads("Hi this is Maria Fernanda available 9-5")
+    assert (found["start"], found["end"]) == ("2026-11-26T09:00:00", "2026-11-26T17:00:00")
