@@ -171,6 +171,8 @@ _SHIFTS_ASKED = re.compile(
     r"|place)(?:\s+(?:for|of)\s+(?:the\s+|my\s+)?(?:shift|job|booking|tomorrow|today|[a-z]+day))?"
     r"\W*$"
     r"|(?<![a-z])when\s+is\s+my\s+next(?![a-z])"
+    r"|(?<![a-z])where\s+(?:do|should|shall|am)\s+i\s+(?:need\s+to\s+|have\s+to\s+|meant\s+to\s+)?"
+    r"(?:go|be|going)(?![a-z])"
 )
 _CAN_WORK = re.compile(
     r"(?<![a-z])(?<!can\s)(?:i\s+)?(?:can|could)\s+(?:work|do\s+a\s+shift)(?![a-z])"

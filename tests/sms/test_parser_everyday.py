@@ -236,6 +236,12 @@ def test_work_elsewhere_that_day_passes_on_the_offer(body):
         "cuando es mi turno",
         "quando é o meu turno?",
         "când am tura",
+        "where do i need to go tomorrow",
+        "unde e adresa",
+        "unde trebuie sa merg maine",
+        "donde tengo que ir",
+        "gdzie mam iść jutro",
+        "onde tenho que ir",
     ],
 )
 def test_asking_about_a_booking_lists_the_bookings(body):
