@@ -136,13 +136,22 @@ def _choices(choices: tuple[Offer, ...]) -> dict[str, object]:
 def shifts(session: Session, worker: Worker, market: Market, parsed: Parsed, now: datetime) -> None:
     """The worker's open offers and coming bookings, one short line each, in their language."""
     text = TextTransaction(session)
-    lines = [
-        say("shifts_offer_line", worker.language, ref=offer.ref, **shift_facts(shift, market))
-        for offer, shift in open_offers(text, worker.id)
-    ]
-    lines += [
-        say("shifts_booked_line", worker.language, ref=offer.ref, **shift_facts(shift, market))
+    held = [("shifts_offer_line", offer, shift) for offer, shift in open_offers(text, worker.id)]
+    held += [
+        ("shifts_booked_line", offer, shift)
         for _, shift, offer in bookings_to_come(text, worker.id, now)
+    ]
+    if parsed.start is not None and parsed.end is not None:
+        # "where do i go saturday": that day's, when there are any; else all, which says so.
+        that_day = [
+            (kind, offer, shift)
+            for kind, offer, shift in held
+            if parsed.start <= local(shift.start, market.tz) < parsed.end
+        ]
+        held = that_day or held
+    lines = [
+        say(kind, worker.language, ref=offer.ref, **shift_facts(shift, market))
+        for kind, offer, shift in held
     ]
     if not lines:
         notify_worker(session, worker, "shifts_none", now)

@@ -293,3 +293,13 @@ def test_a_day_given_up_and_another_offered_asks_about_the_one_and_keeps_the_oth
     # Saturday's booking is asked about by its number, and stays booked; Sunday is kept free.
     assert len(replies) == 2 and booked.ref in replies[0]
     assert window.start.isoformat().startswith("2026-11-29T09:00")
+
+
+def test_asking_where_to_go_on_a_day_gives_that_day_s_booking_with_its_place(db, now, ann):
+    offered_on(db, now, ann, (2, 3))
+    text(db, "yes saturday", now + timedelta(minutes=1))
+    (reply,) = text(db, "where do i need to go saturday", now + timedelta(minutes=2))
+    assert reply.startswith("Booked ") and "Rosewood, E1 6AN, Sat 28 Nov 09:00-15:00" in reply
+    assert "Sun 29" not in reply
+    (everything,) = text(db, "shifts", now + timedelta(minutes=3))
+    assert "Sun 29 Nov" in everything and "Sat 28 Nov" in everything
