@@ -8,7 +8,7 @@ from decimal import Decimal, InvalidOperation
 from sms.parsing.days import nearest
 from sms.parsing.result import Parsed
 from sms.parsing.text import Context, Text, find_ref
-from sms.parsing.times import CLOCK, clock_from, clock_words
+from sms.parsing.times import CLOCK, HourRange, clock_from, clock_words, find_ranges
 
 MAX_LATE_MINUTES = 240  # a bigger number after LATE is a reference, not a delay
 
@@ -245,6 +245,17 @@ _OUT_CUES = re.compile(
     r"(?![a-z])(?P<rest>.*)$"
 )
 # The hours worked, said as a count: "5 hrs", "7.5h", "4 hours 30 mins", "7h30".
+# "worked 9 till 5:30", "did 8-4 today": the times of day worked, said after the shift.
+_WORKED_SPAN = re.compile(
+    r"(?<![a-z])(?:i\s+)?(?:worked|did)\s+(?:from\s+)?(?P<rest>[0-9]{1,2}(?:[:.][0-9]{2})?\s*"
+    r"(?:am|pm)?\s*(?:-|to|till?|until)\s*[0-9]{1,2}(?:[:.][0-9]{2})?\s*(?:am|pm)?)(?![0-9a-z])"
+)
+# A break said beside the hours ("did 8 hrs with 30 min break", "no break") is not hours worked.
+_BREAK = re.compile(
+    r"(?<![a-z])(?:(?:with|plus|incl|including|inc|and|&)\s+)?(?:an?\s+)?(?:[0-9]+\s*"
+    r"(?:m|mins?|minutes?|h|hrs?|hours?)|half\s+an?\s+hour|an?\s+hour)\s+(?:lunch\s+)?break"
+    r"(?![a-z])|(?<![a-z])(?:no|without\s+(?:a\s+)?)\s*break(?![a-z])"
+)
 _HOURS_COUNT = re.compile(
     r"(?<![0-9.,:])[0-9]+(?:[.,][0-9]+)?\s*(?:h|hrs?|hours?)(?![a-z])"
     r"(?:\s*(?:and\s*)?[0-9]+\s*(?:m|mins?|minutes)(?![a-z]))?|(?<![0-9])[0-9]+h[0-9]{2}(?![0-9])"
@@ -273,7 +284,9 @@ def check_out(t: Text, ctx: Context) -> Parsed | None:
     m = _OUT.match(t.core)
     if m is not None and not _aside(m.group("verb"), m.group("rest")):
         verb, rest = m.group("verb"), m.group("rest")
-    elif len(t.words) <= _SHORT and (m := _OUT_CUES.search(t.norm) or _DID_HOURS.search(t.norm)):
+    elif len(t.words) <= _SHORT and (
+        m := _OUT_CUES.search(t.norm) or _DID_HOURS.search(t.norm) or _WORKED_SPAN.search(t.norm)
+    ):
         verb, rest = "finished", t.norm.replace(m.group(0), " ", 1) + " " + m.group("rest")
     else:
         return None
@@ -282,7 +295,9 @@ def check_out(t: Text, ctx: Context) -> Parsed | None:
     minutes = None
     ref = None
     rest = clock_words(_AT_HOUR.sub(r"at \1:00", _OFFSET.sub(" ", rest)), hours_worked=True)
-    clock = CLOCK.search(rest)
+    rest = _BREAK.sub(" ", rest)
+    spans = [] if _HOURS_COUNT.search(rest) else find_ranges(rest, None)[0]
+    clock = None if len(spans) == 1 else CLOCK.search(rest)
     said_clock = clock is not None and (
         bool(clock.group("ap") or clock.group("ap1") or clock.group("word"))
         or _AT_CLOCK.search(rest[: clock.start()]) is not None
@@ -297,6 +312,11 @@ def check_out(t: Text, ctx: Context) -> Parsed | None:
         if _UNIT_HOURS.search(rest):
             # "left at 4, 7h30 today": the hours said are what the timesheet needs.
             minutes, rest, ref = _worked(rest)
+    elif len(spans) == 1:
+        # "done 9-5", "finished 8am-4pm": from one time of day to the other
+        minutes, rest = _span_worked(rest)
+        if (big := _REF_IN_DURATION.search(rest)) is not None:
+            ref, rest = big.group(1), rest[: big.start()] + " " + rest[big.end() :]
     else:
         count = _HOURS_COUNT.search(rest)
         if count is not None and _CLOCK_SPAN.search(rest[: count.start()]):
@@ -317,6 +337,16 @@ def check_out(t: Text, ctx: Context) -> Parsed | None:
         offer_ref=ref,
         exact=exact,
     )
+
+
+def _span_worked(rest: str) -> tuple[int | None, str]:
+    """The minutes from one time of day to another ("9-5" is 8 hours); None when the span could
+    be the morning's or the evening's ("5-9"), which is not guessed."""
+    spans, _, rest = find_ranges(rest, None)
+    if len(spans) != 1 or not isinstance(spans[0], HourRange):
+        return None, rest
+    span = spans[0]
+    return (span.end - span.start) % (24 * 60) or None, rest
 
 
 def _aside(verb: str, rest: str) -> bool:

@@ -546,3 +546,28 @@ def test_hours_among_words_of_a_language_we_do_not_read_ask_the_day_rather_than_
 def test_a_name_is_no_unknown_language():
     found = reads("Hi this is Maria Fernanda available 9-5")
     assert (found["start"], found["end"]) == ("2026-11-26T09:00:00", "2026-11-26T17:00:00")
+
+
+@pytest.mark.parametrize(
+    ("body", "minutes"),
+    [
+        ("done 9-5", 480),
+        ("done 8am-4pm", 480),
+        ("finished 22-6", 480),
+        ("worked 9 till 5:30", 510),
+        ("skończyłam 8-16", 480),
+        ("terminé de 9 a 5", 480),
+        ("finished, did 8 hrs with 30 min break", 480),
+        ("finished 7.5 hrs plus half an hour break", 450),
+    ],
+)
+def test_hours_worked_said_as_times_of_day_or_beside_a_break_are_counted_right(body, minutes):
+    """Before, "done 9-5" was 9 hours, "8am-4pm" a finish at 8, and "8 hrs with 30 min break"
+    half an hour."""
+    found = reads(body)
+    assert (found["intent"], found["minutes_worked"]) == ("check_out", minutes)
+
+
+def test_a_span_that_could_be_morning_or_evening_is_not_counted():
+    found = reads("done 5-9")
+    assert found["intent"] == "check_out" and "minutes_worked" not in found
