@@ -65,6 +65,8 @@ def act(session: Session, message: Message, now: datetime) -> None:
     if buyers:
         buyer_texts.act(session, buyers, message.body, now, message.id)
         return
+    if worker is None and parsed.courtesy:
+        return  # "wrong number sorry", "thanks" from a number never seen: kept, not signed up
     if worker is None:
         language = speakable(parsed.text_language)
         worker = joining.first_text_from(text, message.phone, market.id, language, now)

@@ -323,6 +323,9 @@ _THANKS_ONLY = re.compile(
     r"|bye|have\s+a\s+(?:good|nice|great)\s+(?:day|night|evening|weekend)|you\s+too"
     r"|for\s+(?:letting\s+me\s+know|the\s+(?:update|info|message|text|heads\s+up)|that)"
     r"|x+|xo+|mate|hun|love|luv|dear|god\s+bless|bless|regards|kind\s+regards|haha+|lol"
+    # Taking back a text sent by mistake: "wrong number sorry", "ignore that", "nevermind".
+    r"|(?:sorry\W+)?(?:wrong\s+(?:number|person|chat)|ignore\s+(?:that|this|it|my\s+last"
+    r"(?:\s+(?:message|text|msg))?)|never\s*mind|nvm|forget\s+(?:it|that))(?:\W+sorry)?"
     r"|[\U0001F600-\U0001F64F\u2764\u2665\U0001F495-\U0001F49F\uFE0F\U0001F3FB-\U0001F3FF]+)"
     r"(?![a-z]))+[\s,.!?:;-]*$"
 )

@@ -49,7 +49,7 @@ class Parsed:
     end_either_half: bool = False
     # "be there in 20": the minutes are until the worker arrives, not how late they will be.
     late_from_now: bool = False
-    # Thanks, a goodbye, "no worries": said to be polite, asking for nothing.
+    # Thanks, a goodbye, "no worries", "wrong number sorry": asking for nothing.
     courtesy: bool = False
     # What the text goes on to say after what it is read as, in the reader's words: "cant do
     # tuesday, available thursday 9-5" gives up Tuesday, then offers Thursday.

@@ -100,3 +100,11 @@ def test_a_buyer_texting_is_told_how_to_post(db, now):
     with db.write() as session:
         factories.buyer(session, phone=NEW)
     assert "buyers" in text(db, "hello", now).lower()
+
+
+@pytest.mark.parametrize("body", ["wrong number sorry", "thanks", "ignore that"])
+def test_a_new_number_asking_for_nothing_is_kept_and_not_signed_up(db, now, body):
+    deliver(db, NEW, body, now)
+    assert drain(db, SimulatorGateway(), now) == []
+    with db.read() as session:
+        assert session.exec(select(Worker)).all() == []
