@@ -46,7 +46,13 @@ _PAY_COMPLAINT = re.compile(
     r"|hrs?|h)\s+(?:but|and|when|y|e|a)|says?\s+[£$€]?[0-9.,]+\s+but\s+(?:the\s+)?(?:offer|job|shift|it)"
     r"|(?:paid|pay)\s+(?:me\s+)?late|late\s+(?:pay|payment)"
     r"|(?:turned\s+up|got\s+there|arrived|came)\s.{0,60}cancel\w*|comments?\s+about\s+my"
-    r"|(?:calls?|called)\s+me\s+(?:a\s+)?(?:stupid|names|idiot)|keeps?\s+shouting)(?![a-z])"
+    r"|(?:calls?|called)\s+me\s+(?:a\s+)?(?:stupid|names|idiot)|keeps?\s+shouting"
+    # What was worked against what they count: "i was there 6 hours but they say 4", "worked
+    # 9-5 but they paid me 6"; sent away before the end: "told me to leave after 2 hours".
+    r"|(?:worked|did|was\s+there)\s+[^0-9]{0,15}[0-9].{0,30}\b(?:but|and)\s+(?:they\s+|she\s+|he\s+)?"
+    r"(?:only\s+|just\s+)?(?:paid|pay|say|says|said|put|marked|counted|wrote)(?:\s+(?:me|it))?"
+    r"(?:\s+(?:for|as|only|just))?\s+[£$€]?[0-9]"
+    r"|told\s+(?:me\s+)?to\s+(?:leave|go\s+home)(?:\s+(?:early|after))?)(?![a-z])"
 )
 _APPEAL = re.compile(r"(?<![a-z])appeal(?![a-z])")
 _HOW_COME = re.compile(r"^how\s+come(?![a-z])")
@@ -237,7 +243,7 @@ _DISPUTE_REF = re.compile(r"(?<![a-z0-9])d\s?([0-9]{1,6})(?![0-9])")
 # The hours a worker says they did: "but i did 8", "doing 10 hrs".
 _SAID_HOURS = re.compile(
     r"(?<![a-z])(?:did|worked|doing|done|do)\s+([0-9]{1,2}(?:[.,][0-9]{1,2})?)(?:\s*(?:h|hrs?|hours?))?"
-    r"(?![0-9])"
+    r"(?![0-9])(?!\s*(?:-|to|till?|until)\s*[0-9])"  # "worked 9-5" is times of day, not 9 hours
 )
 
 

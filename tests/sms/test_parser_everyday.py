@@ -571,3 +571,25 @@ def test_hours_worked_said_as_times_of_day_or_beside_a_break_are_counted_right(b
 def test_a_span_that_could_be_morning_or_evening_is_not_counted():
     found = reads("done 5-9")
     assert found["intent"] == "check_out" and "minutes_worked" not in found
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "worked 9-5 yesterday but they paid me 6",
+        "i was there 6 hours but they say 4",
+        "they told me to leave after 2 hours",
+        "worked 8 hours and they only marked 6",
+    ],
+)
+def test_hours_worked_against_hours_counted_is_a_dispute_not_a_checkout(body):
+    found = reads(body)
+    assert found["intent"] == "dispute"
+    assert found.get("hours_worked") in (None, 6.0, 8.0) and found.get("minutes_worked") is None
+
+
+@pytest.mark.parametrize(
+    "body", ["i did my best but they said no", "worked hard and they said thanks"]
+)
+def test_work_and_what_was_said_without_figures_is_no_dispute(body):
+    assert reads(body)["intent"] != "dispute"
