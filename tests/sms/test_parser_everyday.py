@@ -593,3 +593,16 @@ def test_hours_worked_against_hours_counted_is_a_dispute_not_a_checkout(body):
 )
 def test_work_and_what_was_said_without_figures_is_no_dispute(body):
     assert reads(body)["intent"] != "dispute"
+
+
+@pytest.mark.parametrize(
+    ("body", "intent"),
+    [
+        ("availble fri 9 too 5", "availability"),
+        ("finsh 5", "check_out"),
+        ("plz stop txtin me", "stop"),
+        ("can i hav a shift tmrw", "shifts_query"),
+    ],
+)
+def test_text_speak_and_short_typos_are_read(body, intent):
+    assert reads(body)["intent"] == intent
