@@ -606,3 +606,16 @@ def test_work_and_what_was_said_without_figures_is_no_dispute(body):
 )
 def test_text_speak_and_short_typos_are_read(body, intent):
     assert reads(body)["intent"] == intent
+
+
+@pytest.mark.parametrize(
+    ("body", "intent"),
+    [
+        ("vin mai tarziu cu 20 de minute", "late"),
+        ("nu mi-ati platit saptamana trecuta", "dispute"),
+        ("cat castig pe ora", "rates_query"),
+        ("vreau mai multe ture", "shifts_query"),
+    ],
+)
+def test_romanian_everyday_wordings_are_read(body, intent):
+    assert reads(body)["intent"] == intent
