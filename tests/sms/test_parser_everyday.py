@@ -615,7 +615,13 @@ def test_text_speak_and_short_typos_are_read(body, intent):
         ("nu mi-ati platit saptamana trecuta", "dispute"),
         ("cat castig pe ora", "rates_query"),
         ("vreau mai multe ture", "shifts_query"),
+        ("chcę więcej zmian", "shifts_query"),
+        ("nie zapłaciliście mi", "dispute"),
+        ("llego 20 minutos más tarde", "late"),
+        ("no me pagasteis", "dispute"),
+        ("vou chegar 20 minutos mais tarde", "late"),
+        ("quanto ganho por hora", "rates_query"),
     ],
 )
-def test_romanian_everyday_wordings_are_read(body, intent):
+def test_everyday_wordings_of_late_unpaid_and_more_work_are_read(body, intent):
     assert reads(body)["intent"] == intent
