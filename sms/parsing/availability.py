@@ -51,6 +51,8 @@ _FREE = re.compile(
 )
 _NEGATED = re.compile(
     r"(?<![a-z])(?:not|unavailable|cant|cannot|busy|no\s+longer|wont|dont|never|except)(?![a-z])"
+    # "cant wait", "cant believe it": glad, not unable
+    r"(?!\s+(?:wait|believe|thank|complain)(?![a-z]))"
 )
 _NINE_TO_FIVE = (9 * 60, 17 * 60)
 _EXAMPLE_HOURS = {AM: (8 * 60, 12 * 60), AFTERNOON: (12 * 60, 17 * 60), PM: (18 * 60, 22 * 60)}

@@ -625,3 +625,9 @@ def test_text_speak_and_short_typos_are_read(body, intent):
 )
 def test_everyday_wordings_of_late_unpaid_and_more_work_are_read(body, intent):
     assert reads(body)["intent"] == intent
+
+
+@pytest.mark.parametrize("body", ["cant wait! free sat 9-5", "i cant believe it, free sat 9-5"])
+def test_cant_wait_is_glad_not_unable(body):
+    found = reads(body)
+    assert (found["intent"], found["start"]) == ("availability", "2026-11-28T09:00:00")
