@@ -326,7 +326,9 @@ _THANKS_ONLY = re.compile(
     # Taking back a text sent by mistake: "wrong number sorry", "ignore that", "nevermind".
     r"|(?:sorry\W+)?(?:wrong\s+(?:number|person|chat)|ignore\s+(?:that|this|it|my\s+last"
     r"(?:\s+(?:message|text|msg))?)|never\s*mind|nvm|forget\s+(?:it|that))(?:\W+sorry)?"
-    r"|[\U0001F600-\U0001F64F\u2764\u2665\U0001F495-\U0001F49F\uFE0F\U0001F3FB-\U0001F3FF]+)"
+    # Glad faces and hearts only: a crying or angry face may be about something
+    r"|[\U0001F600-\U0001F60F\U0001F617-\U0001F61A\U0001F642\U0001F917\u263A\u2764\u2665"
+    r"\U0001F495-\U0001F49F\uFE0F\U0001F3FB-\U0001F3FF]+)"
     r"(?![a-z]))+[\s,.!?:;-]*$"
 )
 

@@ -4,6 +4,7 @@ offer by its day, a NO that gives its reason first, "have I got anything Friday"
 
 import pytest
 
+from sms.parser import parse
 from tests.sms.test_parser import AT, reads
 
 
@@ -631,3 +632,11 @@ def test_everyday_wordings_of_late_unpaid_and_more_work_are_read(body, intent):
 def test_cant_wait_is_glad_not_unable(body):
     found = reads(body)
     assert (found["intent"], found["start"]) == ("availability", "2026-11-28T09:00:00")
+
+
+@pytest.mark.parametrize(
+    ("body", "courtesy"), [("🙂", True), ("❤️", True), ("😢", False), ("😡", False)]
+)
+def test_a_glad_face_alone_is_courtesy_a_sad_or_angry_one_is_read_by_a_person(body, courtesy):
+    parsed = parse(body, AT)
+    assert (parsed.intent, parsed.courtesy) == ("unknown", courtesy)
