@@ -155,6 +155,11 @@ _ELSE = re.compile(
 )
 # A yes with a condition: "yes but only till 3" is taken, and the condition asked about.
 _BUT = re.compile(r"^(?:but|only|if|as\s+long\s+as|except|unless)(?![a-z])")
+_THE_DAY_ONE = re.compile(
+    r"^\W*(?:(?:yes|ok|okay)\W+)?(?:(?:i\s+)?(?:want|ll\s+take|ill\s+take|will\s+take|d\s+like|"
+    r"id\s+like)\s+|(?:book\s+me\s+(?:in\s+)?(?:for|on)|give\s+me|take)\s+)?"
+    r"the\s+(?P<day>[a-z]+)\s+(?:shift|one|job)\W*(?:please|pls)?\W*$"
+)
 _YA_OR_NA = re.compile(r"^\W*(y|n)aa*h?\W*$")
 # A YES that warns of arriving late: taken only once the worker says they can do the whole shift.
 _LATE_CAVEAT = re.compile(
@@ -363,6 +368,10 @@ def yes_or_no(t: Text, ctx: Context) -> Parsed | None:
     """An answer to an offer: YES, Y 4821, YES4821, yes please, 👍, NO 4821, no thanks."""
     if _THANKS_ONLY.match(t.norm):
         return None  # "no worries x" is thanks, not a NO
+    named = _THE_DAY_ONE.match(t.core)
+    if named is not None and (days := _offer_day(named.group("day"), ctx)):
+        # "i want the saturday shift", "the saturday one": an offer named by its day
+        return Parsed("accept", days=days)
     alone = _YA_OR_NA.match(fold(t.original))
     if alone is not None:
         # "ya", "na" on their own: texting's yes and no, whatever language the words also are

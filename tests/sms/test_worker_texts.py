@@ -235,7 +235,16 @@ def offered_on(db, now, ann, days: tuple[int, ...]) -> None:
     drain(db, SimulatorGateway(), now)
 
 
-@pytest.mark.parametrize("body", ["yes saturday", "count me in for saturday", "tak, w sobotę"])
+@pytest.mark.parametrize(
+    "body",
+    [
+        "yes saturday",
+        "count me in for saturday",
+        "tak, w sobotę",
+        "i want the saturday shift",
+        "the saturday one",
+    ],
+)
 def test_a_yes_that_names_a_day_takes_the_offer_on_that_day(db, now, ann, body):
     offered_on(db, now, ann, (2, 3))
     replies = text(db, body, now + timedelta(minutes=1))
