@@ -254,6 +254,9 @@ def _next(
                 return
         if step not in data:
             conversations.remember(session, worker.phone, "signup", step, data, now)
+            if first_text is not None and step != "name":
+                # The first text gave the name already: the welcome still comes first.
+                _say(session, worker, "signup_hello", now)
             _ask_step(session, worker, market, step, data, now, first_text=first_text)
             return
     _register(session, worker, market, data, now)

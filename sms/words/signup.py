@@ -7,6 +7,7 @@ EN: dict[str, str] = {
     "signup_welcome": "Welcome to POEMS, the public work exchange. You set your own price. "
     "What is your name? (Espanol: ES. Polski: PL. Romana: RO. Portugues: PT.)",
     "signup_name_again": "Please send just your name, e.g. Ann Smith.",
+    "signup_hello": "Welcome to POEMS, the public work exchange. You set your own price.",
     "signup_help": "POEMS signs you up in a few texts: your name, your work, your postcode or "
     "ZIP, your lowest hourly rate. STOP ends all texts.",
     "signup_place_elsewhere": "This POEMS exchange serves {markets}. Please send a postcode or "

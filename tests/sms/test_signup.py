@@ -108,3 +108,17 @@ def test_a_new_number_asking_for_nothing_is_kept_and_not_signed_up(db, now, body
     assert drain(db, SimulatorGateway(), now) == []
     with db.read() as session:
         assert session.exec(select(Worker)).all() == []
+
+
+@pytest.mark.parametrize(
+    ("body", "welcome"),
+    [
+        ("hi my name is Ahmed i need work", "Welcome to POEMS"),
+        ("cześć, jestem Kasia, szukam pracy", "Witamy w POEMS"),
+    ],
+)
+def test_a_first_text_that_gives_the_name_is_still_welcomed_first(db, now, body, welcome):
+    deliver(db, NEW, body, now)
+    hello, question = [m.body for m in drain(db, SimulatorGateway(), now)]
+    assert hello.startswith(welcome) and "?" not in hello
+    assert "Ahmed" in question or "Kasia" in question
