@@ -77,12 +77,11 @@ def accept(session: Session, worker: Worker, market: Market, parsed: Parsed, now
         shifts(session, worker, market, parsed, now)
         return
     answer = answer_offer(TextTransaction(session), worker.id, ref, True, now)
-    if (
-        answer.outcome == "no_offer"
-        and ref is None
-        and confirming.yes_to_a_question(session, worker, now)
-    ):
-        return
+    if answer.outcome == "no_offer" and ref is None:
+        if confirming.yes_to_a_question(session, worker, now):
+            return
+        if confirming.yes_to_news(session, worker, now):
+            return  # "ok thanks" to "Booked: ...": nothing to answer
     if answer.outcome == "no_offer" and confirming.late_yes(session, worker, market, now):
         return
     _answer(session, worker, answer, parsed, now)

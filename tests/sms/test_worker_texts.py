@@ -312,3 +312,11 @@ def test_asking_where_to_go_on_a_day_gives_that_day_s_booking_with_its_place(db,
     assert "Sun 29" not in reply
     (everything,) = text(db, "shifts", now + timedelta(minutes=3))
     assert "Sun 29 Nov" in everything and "Sat 28 Nov" in everything
+
+
+@pytest.mark.parametrize("body", ["ok thanks", "ok thanks see you saturday", "👍"])
+def test_ok_to_a_booking_just_made_needs_no_answer(db, now, ann, body):
+    """Before, "ok thanks" to "Booked: ..." was told "You have no open offers just now"."""
+    offered_on(db, now, ann, (2,))
+    text(db, "yes", now + timedelta(minutes=1))
+    assert text(db, body, now + timedelta(minutes=2)) == []
