@@ -255,17 +255,6 @@ def _language(code: str) -> str:
 def _refused(
     session: Session, worker: Worker, refusal: Refused, intent: str, now: datetime
 ) -> None:
-    if refusal.code == "under_minimum":
-        notify_worker(
-            session,
-            worker,
-            "rate_under_minimum",
-            now,
-            rate=refusal.details["rate"],
-            minimum_rate=refusal.details["minimum"],
-            currency=refusal.details["currency"],
-        )
-        return
     refusals.tell(session, worker, refusal, now, example=say("example_rate", worker.language))
 
 

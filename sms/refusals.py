@@ -23,6 +23,18 @@ def tell(
     example: str = "",
 ) -> None:
     """The worker hears why, and (where given) what to send instead."""
+    if refusal.code == "under_minimum":
+        # "free tmrw 9-5 £8", "RATE 8": the legal minimum for them, and how to ask for it
+        notify_worker(
+            session,
+            worker,
+            "rate_under_minimum",
+            now,
+            rate=refusal.details["rate"],
+            minimum_rate=refusal.details["minimum"],
+            currency=refusal.details["currency"],
+        )
+        return
     kind = f"refused_{refusal.code}"
     if kind in EN:
         notify_worker(session, worker, kind, now, example=example, **refusal.details)

@@ -320,3 +320,11 @@ def test_ok_to_a_booking_just_made_needs_no_answer(db, now, ann, body):
     offered_on(db, now, ann, (2,))
     text(db, "yes", now + timedelta(minutes=1))
     assert text(db, body, now + timedelta(minutes=2)) == []
+
+
+def test_free_time_at_a_rate_under_the_legal_minimum_says_so_and_keeps_nothing(db, now, ann):
+    """Before, "free tomorrow 9-5 £8" was answered "Sorry, we could not do that."."""
+    (reply,) = text(db, "free tomorrow 9-5 £8", now)
+    assert reply.startswith("£8.00 is under the legal minimum for you, £")
+    with db.read() as session:
+        assert session.get(Worker, ann).asking_rate_minor == 1300
