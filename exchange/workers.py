@@ -15,6 +15,8 @@ from store.statuses import WorkerStatus
 
 MAX_ASKING_RATE_MINOR = 100_000
 MAX_TAX_PERCENT = 60
+# Two weeks: more notice than that asks for no offers at all.
+MAX_NOTICE_HOURS = 336
 
 
 def worker_by_phone(session: Session, phone: str) -> Worker | None:
@@ -143,7 +145,11 @@ def update_terms(
             old = worker.tax_percent
             worker.tax_percent = check_tax(int(value))
             _record(session, worker, field, str(old), str(value), changed_by, reason, now)
-        elif field in ("name", "language", "min_shift_minutes", "notice_minutes", "travel_areas"):
+        elif field == "notice_minutes":
+            old = worker.notice_minutes
+            worker.notice_minutes = check_notice(value)
+            _record(session, worker, field, str(old), str(value), changed_by, reason, now)
+        elif field in ("name", "language", "min_shift_minutes", "travel_areas"):
             old = getattr(worker, field)
             setattr(worker, field, value)
             _record(session, worker, field, str(old), str(value), changed_by, reason, now)
@@ -152,6 +158,16 @@ def update_terms(
         changed.append(field)
     session.add(worker)
     return changed
+
+
+def check_notice(minutes: object) -> int | None:
+    """Notice a worker may ask for: none, or up to MAX_NOTICE_HOURS ("NOTICE 999 days" would
+    end every offer for years)."""
+    if minutes is None:
+        return None
+    if not 0 <= int(minutes) <= MAX_NOTICE_HOURS * 60:
+        raise Refused("bad_notice", f"Notice is 0 to {MAX_NOTICE_HOURS} hours, e.g. NOTICE 24")
+    return int(minutes)
 
 
 def _already(session: Session, worker: Worker, field: str, value: object) -> bool:

@@ -328,3 +328,12 @@ def test_free_time_at_a_rate_under_the_legal_minimum_says_so_and_keeps_nothing(d
     assert reply.startswith("£8.00 is under the legal minimum for you, £")
     with db.read() as session:
         assert session.get(Worker, ann).asking_rate_minor == 1300
+
+
+def test_notice_of_years_is_refused_and_the_notice_kept(db, now, ann):
+    with db.read() as session:
+        before = session.get(Worker, ann).notice_minutes
+    (reply,) = text(db, "NOTICE 999 days", now)
+    assert reply == "Sorry: Notice is 0 to 336 hours (two weeks), e.g. NOTICE 24"
+    with db.read() as session:
+        assert session.get(Worker, ann).notice_minutes == before
