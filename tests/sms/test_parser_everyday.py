@@ -640,3 +640,8 @@ def test_cant_wait_is_glad_not_unable(body):
 def test_a_glad_face_alone_is_courtesy_a_sad_or_angry_one_is_read_by_a_person(body, courtesy):
     parsed = parse(body, AT)
     assert (parsed.intent, parsed.courtesy) == ("unknown", courtesy)
+
+
+@pytest.mark.parametrize("body", ["no me escriban más", "no me escribas mas por favor"])
+def test_do_not_write_to_me_any_more_opts_out_in_spanish(body):
+    assert reads(body)["intent"] == "stop"
