@@ -8,7 +8,7 @@ from decimal import Decimal, InvalidOperation
 from sms.parsing.days import nearest
 from sms.parsing.result import Parsed
 from sms.parsing.text import Context, Text, find_ref
-from sms.parsing.times import CLOCK, HourRange, clock_from, clock_words, find_ranges
+from sms.parsing.times import CLOCK, Either, HourRange, clock_from, clock_words, find_ranges
 
 MAX_LATE_MINUTES = 240  # a bigger number after LATE is a reference, not a delay
 
@@ -106,7 +106,7 @@ _UNIT_HOURS = re.compile(r"[0-9]\s*(?:h|hrs?|hours?)(?![a-z])|[0-9]h[0-9]{2}")
 _PART_OF_AN_HOUR = re.compile(
     r"(?<![a-z])(?:and|n|&)\s+(?:a\s+)?(?P<part>half|quarter|(?:three|3)\s+quarters)(?![a-z])"
 )
-_PART_MINUTES = {"half": 30, "quarter": 15}
+_PART_MINUTES = {"half": 30, "quarter": 15, "quarters": 45}  # by the part's last word
 # Two times of day, from one to the other: "9 till 2", "from 9 at 14", "9-14".
 _CLOCK_SPAN = re.compile(
     r"(?<![0-9.,:])[0-9]{1,2}(?::[0-9]{2})?\s*(?:-|to|till|til|until|a|do|at|as|la)\s*"
@@ -296,7 +296,9 @@ def check_out(t: Text, ctx: Context) -> Parsed | None:
     ref = None
     rest = clock_words(_AT_HOUR.sub(r"at \1:00", _OFFSET.sub(" ", rest)), hours_worked=True)
     rest = _BREAK.sub(" ", rest)
-    spans = [] if _HOURS_COUNT.search(rest) else find_ranges(rest, None)[0]
+    spans, _, without_span = (
+        ([], False, rest) if _HOURS_COUNT.search(rest) else find_ranges(rest, None)
+    )
     clock = None if len(spans) == 1 else CLOCK.search(rest)
     said_clock = clock is not None and (
         bool(clock.group("ap") or clock.group("ap1") or clock.group("word"))
@@ -314,7 +316,7 @@ def check_out(t: Text, ctx: Context) -> Parsed | None:
             minutes, rest, ref = _worked(rest)
     elif len(spans) == 1:
         # "done 9-5", "finished 8am-4pm": from one time of day to the other
-        minutes, rest = _span_worked(rest)
+        minutes, rest = _span_minutes(spans[0]), without_span
         if (big := _REF_IN_DURATION.search(rest)) is not None:
             ref, rest = big.group(1), rest[: big.start()] + " " + rest[big.end() :]
     else:
@@ -339,14 +341,12 @@ def check_out(t: Text, ctx: Context) -> Parsed | None:
     )
 
 
-def _span_worked(rest: str) -> tuple[int | None, str]:
+def _span_minutes(span: HourRange | Either) -> int | None:
     """The minutes from one time of day to another ("9-5" is 8 hours); None when the span could
     be the morning's or the evening's ("5-9"), which is not guessed."""
-    spans, _, rest = find_ranges(rest, None)
-    if len(spans) != 1 or not isinstance(spans[0], HourRange):
-        return None, rest
-    span = spans[0]
-    return (span.end - span.start) % (24 * 60) or None, rest
+    if not isinstance(span, HourRange):
+        return None
+    return (span.end - span.start) % (24 * 60) or None
 
 
 def _aside(verb: str, rest: str) -> bool:
@@ -372,7 +372,7 @@ def _worked(rest: str) -> tuple[int | None, str, str | None]:
     if big is not None:
         ref, rest = big.group(1), rest[: big.start()] + " " + rest[big.end() :]
     part = _PART_OF_AN_HOUR.search(rest)
-    half = _PART_MINUTES.get(part.group("part"), 45) if part else 0
+    half = _PART_MINUTES[part.group("part").split()[-1]] if part else 0
     minutes = None
     if m := _DURATION_PARTS.search(rest) or _DURATION_CLOCK.search(rest):
         minutes = int(m.group(1)) * 60 + int(m.group(2))
