@@ -15,7 +15,7 @@ from exchange.shifts import shift_facts
 from services.selling import Withdrawn, bookings_to_come, make_available, withdraw_free_time
 from services.unit import TextTransaction
 from sms import confirming, formats, refusals
-from sms.parser import Parsed
+from sms.parser import Parsed, parse
 from sms.templates import and_list, say
 from store.models import Market, Worker
 
@@ -69,6 +69,17 @@ def availability(
         notify_worker(
             session, worker, "availability_saved_days", now, dates=dates, times=times, **money
         )
+
+
+def free_time_also_said(
+    session: Session, worker: Worker, market: Market, words: str, said_at: datetime, now: datetime
+) -> None:
+    """Free time a text said besides what it was read as ("cant do tuesday, available thursday
+    9-5"; "wolny jutro 9-17" as a first text, kept through the sign-up): saved when it reads
+    clearly and is not over; anything less is left."""
+    parsed = parse(words, said_at.astimezone(ZoneInfo(market.tz)), language=worker.language)
+    if parsed.intent == "availability" and not parsed.ambiguous and parsed.end > now:
+        availability(session, worker, market, parsed, now)
 
 
 def days_text(days: list[str], language: str = "en") -> str:

@@ -2,7 +2,6 @@
 
 from collections.abc import Callable
 from datetime import datetime
-from zoneinfo import ZoneInfo
 
 from sqlmodel import Session
 
@@ -25,7 +24,7 @@ from sms import (
     refusals,
     templates,
 )
-from sms.parser import Parsed, parse
+from sms.parser import Parsed
 from sms.parsing.days import WEEKDAYS
 from sms.parsing.vocab import language_name
 from sms.templates import say
@@ -53,17 +52,7 @@ def run(session: Session, worker: Worker, market: Market, parsed: Parsed, now: d
     else:
         notify_worker(session, worker, "unknown", now)
     if parsed.then:
-        _free_time_said_after(session, worker, market, parsed.then, now)
-
-
-def _free_time_said_after(
-    session: Session, worker: Worker, market: Market, then: str, now: datetime
-) -> None:
-    """ "cant do tuesday, available thursday 9-5": the free time after, when it is clear, saved
-    too; anything less clear was not what the text was read as, and is left."""
-    parsed = parse(then, now.astimezone(ZoneInfo(market.tz)), language=worker.language)
-    if parsed.intent == "availability" and not parsed.ambiguous:
-        availability_texts.availability(session, worker, market, parsed, now)
+        availability_texts.free_time_also_said(session, worker, market, parsed.then, now, now)
 
 
 def accept(session: Session, worker: Worker, market: Market, parsed: Parsed, now: datetime) -> None:
@@ -71,34 +60,31 @@ def accept(session: Session, worker: Worker, market: Market, parsed: Parsed, now
         return
     if law_texts.raise_answered(session, worker, parsed, now):
         return
-    ref = parsed.offer_ref or _offer_on_the_day(session, worker, market, parsed)
-    if ref is None and parsed.days and open_offers(TextTransaction(session), worker.id):
-        # "yes monday" with no offer on Monday: not the offer on another day, but the list
-        shifts(session, worker, market, parsed, now)
-        return
-    answer = answer_offer(TextTransaction(session), worker.id, ref, True, now)
-    if answer.outcome == "no_offer" and ref is None:
-        if confirming.yes_to_a_question(session, worker, now):
+    ref = parsed.offer_ref
+    if ref is None and parsed.days:
+        # "yes saturday": the one offer on the day it names; with none (or two) on it, the
+        # list, never the offer of another day
+        live = open_offers(TextTransaction(session), worker.id)
+        on_the_day = [
+            offer.ref
+            for offer, shift in live
+            if WEEKDAYS[local(shift.start, market.tz).weekday()] in parsed.days
+        ]
+        if len(on_the_day) == 1:
+            ref = on_the_day[0]
+        elif live:
+            shifts(session, worker, market, parsed, now)
             return
-        if confirming.yes_to_news(session, worker, now):
-            return  # "ok thanks" to "Booked: ...": nothing to answer
+    answer = answer_offer(TextTransaction(session), worker.id, ref, True, now)
+    if (
+        answer.outcome == "no_offer"
+        and ref is None
+        and confirming.yes_to_the_last(session, worker, now)
+    ):
+        return
     if answer.outcome == "no_offer" and confirming.late_yes(session, worker, market, now):
         return
     _answer(session, worker, answer, parsed, now)
-
-
-def _offer_on_the_day(
-    session: Session, worker: Worker, market: Market, parsed: Parsed
-) -> str | None:
-    """ "yes saturday" with offers open on several days: the one offer on the day it names."""
-    if not parsed.days:
-        return None
-    on_the_day = [
-        offer.ref
-        for offer, shift in open_offers(TextTransaction(session), worker.id)
-        if WEEKDAYS[local(shift.start, market.tz).weekday()] in parsed.days
-    ]
-    return on_the_day[0] if len(on_the_day) == 1 else None
 
 
 def decline(

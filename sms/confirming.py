@@ -177,34 +177,23 @@ ASKED_BACK = frozenset(
 ASKED_WITHIN = timedelta(hours=1)
 
 
-def yes_to_a_question(session: Session, worker: Worker, now: datetime) -> bool:
-    """A bare YES just after the exchange asked back: the question again, since it names the
-    command that confirms; the YES itself changes nothing (rule 12). True when asked again."""
-    last = _last_notice(session, worker, now)
-    if last is None or last.kind not in ASKED_BACK:
-        return False
-    notify_worker(session, worker, last.kind, now, **last.data)
-    return True
-
-
 # What a worker may answer "ok thanks" to, with nothing left to answer: a booking made, a reminder.
 TOLD = frozenset(("booked", "accept_already_booked", "reminder_evening", "reminder_before"))
 
 
-def yes_to_news(session: Session, worker: Worker, now: datetime) -> bool:
-    """ "ok thanks" just after being told of a booking or reminded of one: nothing to do, and
-    no "you have no open offers" back. True when the last text to the worker was such news."""
-    last = _last_notice(session, worker, now)
-    return last is not None and last.kind in TOLD
-
-
-def _last_notice(session: Session, worker: Worker, now: datetime) -> Notice | None:
-    return session.exec(
+def yes_to_the_last(session: Session, worker: Worker, now: datetime) -> bool:
+    """A bare YES, no offer open, just after the exchange texted the worker. After a question
+    asked back, the question again, since it names the command that confirms (the YES itself
+    changes nothing, rule 12); after news of a booking ("ok thanks"), nothing. True when so."""
+    last = session.exec(
         select(Notice)
         .where(Notice.worker_id == worker.id, col(Notice.created_at) >= now - ASKED_WITHIN)
         .order_by(col(Notice.id).desc())
         .limit(1)
     ).first()
+    if last is not None and last.kind in ASKED_BACK:
+        notify_worker(session, worker, last.kind, now, **last.data)
+    return last is not None and last.kind in ASKED_BACK | TOLD
 
 
 def late_yes(session: Session, worker: Worker, market: Market, now: datetime) -> bool:

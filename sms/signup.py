@@ -11,7 +11,6 @@ then handed to a person rather than asked a fifth time.
 import itertools
 import re
 from datetime import date, datetime
-from zoneinfo import ZoneInfo
 
 from sqlmodel import Session, select
 
@@ -25,7 +24,7 @@ from services.joining import choose_language, join
 from services.unit import TextTransaction
 from sms import availability_texts, conversations
 from sms.law_texts import DOB_WORDS, dob_example, parse_dob
-from sms.parser import Parsed, parse
+from sms.parser import Parsed
 from sms.parsing.lexicon import fold, language_named
 from sms.parsing.money import find_amount, find_rate
 from sms.parsing.places import find_postcode, find_zip, place_in
@@ -378,17 +377,10 @@ def _register(session: Session, worker: Worker, market: Market, data: dict, now:
         tz=market.tz,
     )
     if "free_text" in data:
-        _keep_first_free_time(session, registered, market, data, now)
-
-
-def _keep_first_free_time(
-    session: Session, worker: Worker, market: Market, data: dict, now: datetime
-) -> None:
-    """The free time the first text gave, saved as if it had been sent now, unless it is over."""
-    said_at = datetime.fromisoformat(data["free_at"]).astimezone(ZoneInfo(market.tz))
-    parsed = parse(data["free_text"], said_at, language=worker.language)
-    if parsed.intent == "availability" and not parsed.ambiguous and parsed.end > now:
-        availability_texts.availability(session, worker, market, parsed, now)
+        said_at = datetime.fromisoformat(data["free_at"])
+        availability_texts.free_time_also_said(
+            session, registered, market, data["free_text"], said_at, now
+        )
 
 
 def skill_options(market: Market, language: str = "en") -> str:
