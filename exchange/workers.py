@@ -166,7 +166,11 @@ def check_notice(minutes: object) -> int | None:
     if minutes is None:
         return None
     if not 0 <= int(minutes) <= MAX_NOTICE_HOURS * 60:
-        raise Refused("bad_notice", f"Notice is 0 to {MAX_NOTICE_HOURS} hours, e.g. NOTICE 24")
+        raise Refused(
+            "bad_notice",
+            f"Notice is 0 to {MAX_NOTICE_HOURS} hours, e.g. NOTICE 24",
+            most=MAX_NOTICE_HOURS,
+        )
     return int(minutes)
 
 

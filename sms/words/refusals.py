@@ -14,7 +14,7 @@ EN: dict[str, str] = {
     "refused_bad_tax": "Sorry: Tax held back must be 0 to {most} percent, e.g. TAX 20. Your tax rate is "
     "unchanged.",
     "refused_bad_travel": "Sorry: A travel distance is 1 to 100 miles, e.g. TRAVEL 5",
-    "refused_bad_notice": "Sorry: Notice is 0 to 336 hours (two weeks), e.g. NOTICE 24",
+    "refused_bad_notice": "Sorry: Notice is 0 to {most} hours (two weeks), e.g. NOTICE 24",
     "refused_no_booking": "Sorry: We can't find a booked shift of yours that has started. "
     "Text DONE when a booked shift ends, e.g. DONE 4.5",
     "refused_already_sent": "Your hours for booking {booking} are already sent. We will text you "
