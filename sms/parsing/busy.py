@@ -27,6 +27,7 @@ _FROM_NOW_ON = re.compile(
     r"(?<![a-z])(?:from\s+now(?:\s+on)?|anymore|any\s+more|no\s+longer|in\s+future|for\s+good"
     r"|going\s+forward)(?![a-z])"
 )
+_A_WHILE = re.compile(r"(?<![a-z])(?:till?|until|through|thru|to|from)(?![a-z])|[0-9]\s*-\s*[0-9]")
 # What may stand beside the days in the command itself: "BUSY on sat", "BUSY every weekend".
 _FILLER = re.compile(r"(?<![a-z])(?:on|the|this|next|every|all|day|and|please|pls|sorry)(?![a-z])")
 
@@ -66,6 +67,8 @@ def _days_off(rest: str, t: Text, ctx: Context, command: bool = False) -> Parsed
     spec, left = find_days(rest, ctx.at)
     if not (spec.date or spec.weekdays) or spec.bad_date:
         return None
+    if spec.date is not None and _A_WHILE.search(rest):
+        return None  # "busy till the 20th", "not free 14th to 21st": days on end, for a person
     ranges, _, left = find_ranges(left, spec.context)
     if ranges or has_lone_time(left):
         return None  # "not free sat till 2": hours are for a person to read

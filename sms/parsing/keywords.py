@@ -146,6 +146,12 @@ _A_REASON = re.compile(
     r"|working|work|another|other|job|plans|away|holiday|sick|ill|thanks|thank|not|no|too|kids?"
     r"|family|appointment|then|that)(?![a-z])"
 )
+# Not free, for longer than one offer: "not available next week", "busy till the 20th".
+_NOT_FREE = re.compile(r"^\W*(?:not\s+available|unavailable|im\s+busy|busy)(?![a-z])")
+_AWAY_A_WHILE = re.compile(
+    r"(?<![a-z])(?:(?:next|this|all|whole|the\s+whole)\s+week|weeks|month|till|until|til|holidays?"
+    r"|vacation|christmas|xmas|[0-9]{1,2}(?:st|nd|rd|th)|[0-9]{1,2}[/.-][0-9]{1,2})(?![a-z0-9])"
+)
 # What else a "no ..." can be about: "no problem", "no weekends from now on", "no break".
 _ELSE = re.compile(
     r"(?<![a-z])(?:problem|problems|worries|worry|bother|pay|paid|money|break|breaks"
@@ -307,7 +313,8 @@ _HOW_IT_WORKS = re.compile(
     r"(?<![a-z])(?:(?:what|which)\s+(?:can|do|should|must)\s+i\s+(?:text|write|send|type|say)"
     r"|how\s+(?:does|do)\s+(?:this|it|that)\s+work|how\s+(?:do|can)\s+i\s+use\s+(?:this|it)"
     r"|(?:i\s+)?(?:dont|do\s+not)\s+(?:understand|know\s+how)|what\s+commands|help\s+me\W*$"
-    r"|new\s+to\s+this)(?![a-z])"
+    r"|new\s+to\s+this|who\s+(?:is|s)\s+(?:this|it)|whos\s+(?:this|it)"
+    r"|who\s+(?:are|r)\s+(?:you|u|yous)|who\s+is\s+texting(?:\s+me)?)(?![a-z])"
 )
 
 
@@ -407,6 +414,8 @@ def yes_or_no(t: Text, ctx: Context) -> Parsed | None:
     if intent == "decline" and _PASSING.match(m.group("no")) and not _ELSE.search(rest):
         # "no thanks, got my little one that day": passing in so many words, whatever follows
         return Parsed(intent, offer_ref=ref or find_ref(rest))
+    if intent == "decline" and _NOT_FREE.match(m.group("no")) and _AWAY_A_WHILE.search(rest):
+        return None  # "not available next week, on holiday": away, for a person to read
     if intent == "decline" and (ref or _A_REASON.search(rest)) and not _ELSE.search(rest):
         # "no 4821 too far", "no sorry im busy": a reason may follow a NO to an offer
         if ref is None and _CANT_DAY.search(rest) and not find_ref(rest):

@@ -68,7 +68,8 @@ _NOTICE = re.compile(
 )
 _NAME = re.compile(
     r"^\W*(?:(?:please|pls)\s+)?(?:(?:set|change|update)\s+)?(?:my\s+)?(?:new\s+)?name(?:'?s)?"
-    r"(?:[\s:=-]*(?:is|to|now|=|:)(?![a-z]))*[\s:=-]*(?P<name>.+)$",
+    r"(?:[\s:=-]*(?:is|to|now|actually|really|spelt|spelled|spelt\s+as|written|=|:)(?![a-z]))*"
+    r"[\s:=-]*(?P<name>.+)$",
     re.IGNORECASE,
 )
 _SPEAK = re.compile(r"^(?:i\s+)?(?:speak|prefer|want)\s+(?P<value>.+)$")
@@ -112,6 +113,8 @@ def _in_a_sentence(t: Text, ctx: Context) -> Parsed | None:
         skills, _ = find_skills(t.words, ctx.skills)
         if skills and not find_days(t.norm, ctx.at)[0].said_a_day:
             return Parsed("profile_update", skill=skills[0], skills=tuple(skills))
+    if (skills := _skills_said(t, ctx)) is not None:
+        return Parsed("profile_update", skill=skills[0], skills=skills)
     if (m := _DROP_SKILL.search(t.norm)) is not None:
         skills, _ = find_skills(words_of(m.group("value") or m.group("value2")), ctx.skills)
         if skills:
@@ -275,6 +278,33 @@ def _said_name(value: str, t: Text) -> str:
         first = len(folded) - 1 - folded[::-1].index(kept[0])
         return " ".join(originals[first : first + len(kept)])
     return " ".join(t.original.split()[-len(words) :]).strip(" .,!;:-")
+
+
+def _skills_said(t: Text, ctx: Context) -> tuple[str, ...] | None:
+    """Work named and nothing else: "i do cleaning and care", "sprzątanie i opieka", "i can
+    drive". A sentence is asked back with the SKILLS command, so nothing changes on it."""
+    m = _I_DO.match(t.core)
+    if (
+        m is None
+        or "?" in t.original
+        or has_hours(t, ctx)
+        or find_days(t.norm, ctx.at)[0].said_a_day
+    ):
+        return None
+    words = words_of(m.group("value"))
+    skills, used = find_skills(words, ctx.skills)
+    others = [w for i, w in enumerate(words) if i not in used and w not in _BESIDE_SKILLS]
+    return tuple(skills) if skills and not others else None
+
+
+_I_DO = re.compile(
+    r"^(?:(?:and\s+)?i\s+(?:(?:also|can|usually|mostly|mainly)\s+)*(?:do|can|work\s+in|work\s+as"
+    r"|am\s+an?|have\s+done|did)\s+|(?:im|i\s+am)\s+an?\s+)?(?P<value>.+)$"
+)
+_BESIDE_SKILLS = frozenset(
+    ("and", "or", "work", "jobs", "job", "also", "too", "a", "an", "bit", "of", "some", "do",
+     "mostly", "mainly", "y", "e", "i", "si", "lub", "o", "ou", "sau", "as", "well", "things")
+)  # fmt: skip
 
 
 def _up_to_other_words(said: str) -> str:

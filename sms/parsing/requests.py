@@ -177,6 +177,13 @@ _SHIFTS_ASKED = re.compile(
     r"|place)(?:\s+(?:for|of)\s+(?:the\s+|my\s+)?(?:shift|job|booking|tomorrow|today|[a-z]+day))?"
     r"\W*$"
     r"|(?<![a-z])when\s+is\s+my\s+next(?![a-z])"
+    # The booking's hours and way there: "what time does it start", "how long is the shift".
+    r"|(?<![a-z])(?:what\s+time|when)\s+(?:does|do|will|should|shall|must)\s+(?:it|the\s+(?:shift"
+    r"|job)|my\s+(?:shift|job)|we|i)\s+(?:start|finish|end|begin|be\s+there|come|arrive"
+    r"|get\s+there|leave)(?![a-z])"
+    r"|^\W*what\s+time\s+(?:today|tonight|tomorrow|tmrw|is\s+it)\W*$|^\W*where\s+is\s+it\W*$"
+    r"|(?<![a-z])how\s+do\s+i\s+get\s+there(?![a-z])"
+    r"|(?<![a-z])how\s+(?:long|many\s+hours)\s+is\s+(?:the|my|it|this)\s*(?:shift|job|booking)?\W*$"
     r"|(?<![a-z])where\s+(?:do|should|shall|am)\s+i\s+(?:need\s+to\s+|have\s+to\s+|meant\s+to\s+)?"
     r"(?:go|be|going)(?![a-z])"
 )

@@ -32,6 +32,8 @@ _FREE_SAID = re.compile(r"(?<![a-z])(?:free|available|avail|can\s+do|can\s+work)
 _HELD_UP = re.compile(
     r"(?<![a-z])(?:(?:be|get|getting|arrive|arriving)\s+there\s+in|running\s+behind"
     r"|stuck\s+in\s+traffic|held\s+up|missed\s+(?:the|my)\s+(?:bus|train|tube)"
+    r"|traffic\s+(?:is\s+|was\s+)?(?:bad|terrible|awful|crazy|mad|heavy|horrendous|a\s+nightmare)"
+    r"|(?:bad|heavy|terrible)\s+traffic|(?:bus|train|tube)\s+(?:is\s+|was\s+)?(?:delayed|cancell?ed)"
     r"|[0-9]+\s*(?:m|mins?|minutes?)\s+(?:away|out|later|after\s+(?:the\s+)?start|behind)"
     r"|(?:half\s+an|an)\s+hour\s+later|(?:omw|on\s+my\s+way)\s+but\s+late"
     r"|(?:on\s+my\s+way|omw)\W+(?:\w+\s+){0,3}?"
@@ -65,8 +67,8 @@ _LATE_MINUTES = (
 
 _IN_PHRASES = frozenset(
     (
-        "here", "im here", "i am here", "iam here", "arrived", "ive arrived", "i have arrived",
-        "just arrived", "i arrived", "in", "im in", "checking in", "check in", "checkin",
+        "here", "im here", "i am here", "iam here", "i am", "arrived", "ive arrived",
+        "i have arrived", "just arrived", "i arrived", "in", "im in", "checking in", "check in", "checkin",
         "checked in", "clock in", "clocking in", "clocked in", "on site", "onsite", "im on site",
         "at work", "im at work", "started", "starting", "i have started", "ive started", "present",
     )
@@ -192,7 +194,10 @@ def check_in(t: Text, ctx: Context) -> Parsed | None:
         return None
     if _FREE_THEN.search(t.norm):
         return None  # "jestem free tomorrow od 12 do 20": free time, in another language's "i am"
-    ref = next((w for w in t.words if w.isdecimal()), None)
+    if _LATER_ON.search(t.norm):
+        return None  # "na miejscu będę o 9": on site later, not now
+    # A booking's number has four digits; "9" or "17" is a time of day.
+    ref = next((w for w in t.words if w.isdecimal() and len(w) >= 3), None)
     words = [w for w in t.words if not w.isdecimal()]
     while words and words[-1] in _FILLER:
         words.pop()
@@ -211,11 +216,13 @@ def check_in(t: Text, ctx: Context) -> Parsed | None:
 # "im here at the shop, ill call later", "finished my phone credit".
 _ELSEWHERE = re.compile(
     r"(?<![a-z])(?:later|call|ring|phone|credit|battery|shop|store|school|at\s+home|my\s+house"
-    r"|go(?:ing)?\s+home|arrived\s+home|hospital|doctor|homework|shopping|dinner|lunch|breakfast"
-    r"|yesterday|last\s+night|bus\s+stop|boyfriend|girlfriend)(?![a-z])"
+    r"|go(?:ing)?\s+home|(?:arrived|got)\s+home|hospital|doctor|homework|shopping|dinner|lunch"
+    r"|breakfast|yesterday|last\s+night|bus\s+stop|boyfriend|girlfriend|holidays?|vacation"
+    r"|(?:on|in|at)\s+the\s+(?:bus|train|tram))(?![a-z])"
 )
 
 
+_LATER_ON = re.compile(r"(?<![a-z])(?:ill|i\s+will|will)\s+be(?![a-z])")
 _SHORT = 12  # words: a longer text that mentions arriving is about something else
 _FREE_THEN = re.compile(r"(?<![a-z])(?:free|available)(?![a-z])")
 # Said plainly, arriving is arriving however long the text: "I have arrived at the address".

@@ -645,3 +645,120 @@ def test_a_glad_face_alone_is_courtesy_a_sad_or_angry_one_is_read_by_a_person(bo
 @pytest.mark.parametrize("body", ["no me escriban más", "no me escribas mas por favor"])
 def test_do_not_write_to_me_any_more_opts_out_in_spanish(body):
     assert reads(body)["intent"] == "stop"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "jestem w szpitalu z synem",
+        "jestem w domu",
+        "jestem na urlopie do 20 grudnia",
+        "ya estoy de vacaciones hasta el 20",
+        "ya estoy en casa",
+        "am ajuns acasă",
+        "ya llegué a casa",
+        "dotarłam do domu",
+        "na miejscu będę o 9",
+        "jestem w autobusie",
+    ],
+)
+def test_being_somewhere_else_or_there_later_is_no_arrival(body):
+    found = reads(body)
+    assert found["intent"] != "check_in"
+    assert "offer_ref" not in found
+
+
+@pytest.mark.parametrize(
+    ("body", "ref"),
+    [
+        ("jestem", None),
+        ("jestem 4821", "4821"),
+        ("jestem w magazynie, wchodze", None),
+        ("Jestem pod adresem, klientka mnie wpuściła.", None),
+        ("ya estoy", None),
+        ("ya estoy aca, me abrieron la puerta", None),
+        ("llegue a la casa de la señora", None),
+    ],
+)
+def test_i_am_here_and_at_the_workplace_is_an_arrival(body, ref):
+    found = reads(body)
+    assert (found["intent"], found.get("offer_ref")) == ("check_in", ref)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "not available next week im on holiday",
+        "busy next week",
+        "unavailable all next week",
+        "im busy till the 20th",
+        "not available 14th to 21st",
+    ],
+)
+def test_away_for_a_while_is_neither_a_no_to_an_offer_nor_one_day_off(body):
+    assert reads(body)["intent"] == "unknown"  # a person reads it
+
+
+def test_not_available_one_day_is_still_busy_that_day():
+    assert reads("not available tomorrow")["intent"] == "busy"
+    assert reads("no sorry im busy")["intent"] == "decline"
+
+
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [("my name is actually sarah not sara", "sarah"), ("name is spelt Zofia", "Zofia")],
+)
+def test_a_name_put_right_is_the_name_alone(body, name):
+    assert reads(body)["name"] == name
+
+
+@pytest.mark.parametrize(
+    ("body", "skills"),
+    [
+        ("i do cleaning and care", ["cleaning", "care"]),
+        ("i can drive", ["driving"]),
+        ("im a cleaner", ["cleaning"]),
+        ("sprzątanie i opieka", ["cleaning", "care"]),
+        ("limpieza y cuidado", ["cleaning", "care"]),
+        ("limpeza e cuidados", ["cleaning", "care"]),
+        ("curățenie și îngrijire", ["cleaning", "care"]),
+    ],
+)
+def test_work_named_and_nothing_else_is_the_workers_skills(body, skills):
+    found = reads(body)
+    assert (found["intent"], found["skills"]) == ("profile_update", skills)
+
+
+@pytest.mark.parametrize("body", ["any cleaning jobs", "care?", "cleaning tomorrow 9-5"])
+def test_work_named_in_a_question_or_with_hours_is_no_change_of_skills(body):
+    assert reads(body)["intent"] != "profile_update"
+
+
+@pytest.mark.parametrize(
+    "body", ["who is this", "whos this?", "kto to", "quién es", "quem é", "cine e"]
+)
+def test_who_is_this_is_told_what_poems_is(body):
+    assert reads(body)["intent"] == "help"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "what time does it start",
+        "what time do i finish",
+        "what time should i be there",
+        "how long is the shift",
+        "where is it",
+        "que horas começa",
+        "a que horas entro",
+        "la ce oră intru",
+        "o której kończę",
+    ],
+)
+def test_asking_the_hours_or_the_way_to_a_booking_lists_the_shifts(body):
+    assert reads(body)["intent"] == "shifts_query"
+
+
+@pytest.mark.parametrize("body", ["traffic is bad be there at 9.15", "bad traffic sorry"])
+def test_bad_traffic_is_running_late(body):
+    assert reads(body)["intent"] == "late"

@@ -8,6 +8,7 @@ from sqlmodel import select
 from exchange import offers
 from exchange.availability import post_availability
 from exchange.errors import Refused
+from exchange.workers import skills_of
 from sms import refusals
 from sms.gateways import SimulatorGateway
 from sms.inbound import deliver
@@ -337,3 +338,22 @@ def test_notice_of_years_is_refused_and_the_notice_kept(db, now, ann):
     assert reply == "Sorry: Notice is 0 to 336 hours (two weeks), e.g. NOTICE 24"
     with db.read() as session:
         assert session.get(Worker, ann).notice_minutes == before
+
+
+def test_away_next_week_leaves_an_offer_open_and_goes_to_a_person(db, now, ann):
+    """Before, "not available next week" was a NO to Saturday's offer, this week."""
+    offered_on(db, now, ann, (2,))
+    text(db, "not available next week im on holiday", now + timedelta(minutes=1))
+    with db.read() as session:
+        assert session.exec(select(Offer)).one().status == "live"
+        assert len(session.exec(select(InboxThread)).all()) == 1
+
+
+def test_work_named_in_a_sentence_is_asked_back_and_the_skills_kept(db, now, ann):
+    with db.read() as session:
+        before = skills_of(session, ann)
+    (reply,) = text(db, "i do cleaning and care", now)
+    assert reply.startswith("Change your skills to ") and "Reply SKILLS " in reply
+    assert "cleaning" in reply
+    with db.read() as session:
+        assert skills_of(session, ann) == before
