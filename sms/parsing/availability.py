@@ -92,6 +92,13 @@ def availability(t: Text, ctx: Context) -> Parsed:
         left_out, _ = find_days(except_clause.group(0), ctx.at)
         spec.weekdays -= left_out.weekdays
     ranges, invalid, s = find_ranges(s, spec.context)
+    if not ranges and not invalid:
+        # "free from 8am tomorrow till 4": the day said between the two times
+        between, invalid, without = find_ranges(
+            " ".join(w for w in s.split() if not (is_day_word(w) or w == "on")), spec.context
+        )
+        if between:
+            ranges, s = between, without
     if rate is None and ranges:
         rate, s = find_bare_decimal(s)
     skills, _ = find_skills(t.words, ctx.skills)

@@ -313,8 +313,7 @@ _HOW_IT_WORKS = re.compile(
     r"(?<![a-z])(?:(?:what|which)\s+(?:can|do|should|must)\s+i\s+(?:text|write|send|type|say)"
     r"|how\s+(?:does|do)\s+(?:this|it|that)\s+work|how\s+(?:do|can)\s+i\s+use\s+(?:this|it)"
     r"|(?:i\s+)?(?:dont|do\s+not)\s+(?:understand|know\s+how)|what\s+commands|help\s+me\W*$"
-    r"|new\s+to\s+this|who\s+(?:is|s)\s+(?:this|it)|whos\s+(?:this|it)"
-    r"|who\s+(?:are|r)\s+(?:you|u|yous)|who\s+is\s+texting(?:\s+me)?)(?![a-z])"
+    r"|new\s+to\s+this)(?![a-z])"
 )
 
 
@@ -329,7 +328,8 @@ def thanks_only(t: Text, ctx: Context) -> Parsed | None:
 _THANKS_ONLY = re.compile(
     r"^(?:[\s,.!?:;-]*(?:thanks?(?:\s+(?:you|u))?|thank\s+(?:you|u)|thx|thnx|tnx|tks|ty|ta|tq"
     r"|cheers|many\s+thanks|much\s+appreciated|appreciate\s+it|(?:very|so)\s+much|a\s+lot"
-    r"|great|lovely|brilliant|perfect|cool|nice|awesome|amazing|fab|fantastic|wonderful|super"
+    r"|great|lovely|brilliant|perfect|cool|nice(?:\s+one)?|awesome|amazing|fab|fantastic|wonderful"
+    r"|super|good\s+stuff|legend"
     r"|no\s+(?:worries|problem|probs|prob)|np|noted|got\s+it|understood|will\s+do|all\s+good"
     r"|see\s+(?:you|u|ya)(?:\s+(?:then|tomorrow|tmrw|soon|later|there|(?:on\s+)?[a-z]+day))?|cya"
     r"|bye|have\s+a\s+(?:good|nice|great)\s+(?:day|night|evening|weekend)|you\s+too"

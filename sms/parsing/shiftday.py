@@ -33,7 +33,9 @@ _HELD_UP = re.compile(
     r"(?<![a-z])(?:(?:be|get|getting|arrive|arriving)\s+there\s+in|running\s+behind"
     r"|stuck\s+in\s+traffic|held\s+up|missed\s+(?:the|my)\s+(?:bus|train|tube)"
     r"|traffic\s+(?:is\s+|was\s+)?(?:bad|terrible|awful|crazy|mad|heavy|horrendous|a\s+nightmare)"
-    r"|(?:bad|heavy|terrible)\s+traffic|(?:bus|train|tube)\s+(?:is\s+|was\s+)?(?:delayed|cancell?ed)"
+    r"|(?:bad|heavy|terrible)\s+traffic|(?<!is\s)(?:the\s+|my\s+|^)(?:bus|train|tube)"
+    r"\s+(?:is\s+|was\s+)?(?:delayed|cancell?ed)"
+    r"|overslept|slept\s+in|(?:be|get|getting)\s+there\s+(?:asap|as\s+soon\s+as\s+i\s+can)"
     r"|[0-9]+\s*(?:m|mins?|minutes?)\s+(?:away|out|later|after\s+(?:the\s+)?start|behind)"
     r"|(?:half\s+an|an)\s+hour\s+later|(?:omw|on\s+my\s+way)\s+but\s+late"
     r"|(?:on\s+my\s+way|omw)\W+(?:\w+\s+){0,3}?"
@@ -96,6 +98,7 @@ _DURATION_HOURS = re.compile(
 )
 _DURATION_MINUTES = re.compile(r"(?<![0-9.,:])([0-9]{1,4})\s*(?:m|min|mins|minutes)(?![a-z])")
 _DURATION_CLOCK = re.compile(r"(?<![0-9.,:])([0-9]{1,2}):([0-9]{2})(?![0-9])")
+_REF_BEFORE_AT = re.compile(r"^\W*#?([0-9]{3,8})\s+(?=at\s)")
 _AT_CLOCK = re.compile(r"(?<![a-z])at\s*$")  # "finished at 18", "KONIEC o 18:00"
 # No shift runs this long: "DONE 18:00" is when, not how long.
 _LONGEST_SHIFT_HOURS = 16
@@ -303,6 +306,9 @@ def check_out(t: Text, ctx: Context) -> Parsed | None:
     ref = None
     rest = clock_words(_AT_HOUR.sub(r"at \1:00", _OFFSET.sub(" ", rest)), hours_worked=True)
     rest = _BREAK.sub(" ", rest)
+    named = _REF_BEFORE_AT.match(rest)  # "finished 4821 at 5": the booking, then when
+    if named is not None:
+        rest = rest[named.end() :]
     spans, _, without_span = (
         ([], False, rest) if _HOURS_COUNT.search(rest) else find_ranges(rest, None)
     )
@@ -321,6 +327,8 @@ def check_out(t: Text, ctx: Context) -> Parsed | None:
         if _UNIT_HOURS.search(rest):
             # "left at 4, 7h30 today": the hours said are what the timesheet needs.
             minutes, rest, ref = _worked(rest)
+        elif (big := _REF_IN_DURATION.search(rest)) is not None:
+            ref = big.group(1)  # "finished at 5 4821"
     elif len(spans) == 1:
         # "done 9-5", "finished 8am-4pm": from one time of day to the other
         minutes, rest = _span_minutes(spans[0]), without_span
@@ -343,7 +351,7 @@ def check_out(t: Text, ctx: Context) -> Parsed | None:
         end_either_half=either_half,
         minutes_worked=minutes,
         hours_worked=hours,
-        offer_ref=ref,
+        offer_ref=named.group(1) if named is not None else ref,
         exact=exact,
     )
 

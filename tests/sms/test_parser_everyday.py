@@ -735,13 +735,6 @@ def test_work_named_in_a_question_or_with_hours_is_no_change_of_skills(body):
 
 
 @pytest.mark.parametrize(
-    "body", ["who is this", "whos this?", "kto to", "quién es", "quem é", "cine e"]
-)
-def test_who_is_this_is_told_what_poems_is(body):
-    assert reads(body)["intent"] == "help"
-
-
-@pytest.mark.parametrize(
     "body",
     [
         "what time does it start",
@@ -762,3 +755,48 @@ def test_asking_the_hours_or_the_way_to_a_booking_lists_the_shifts(body):
 @pytest.mark.parametrize("body", ["traffic is bad be there at 9.15", "bad traffic sorry"])
 def test_bad_traffic_is_running_late(body):
     assert reads(body)["intent"] == "late"
+
+
+@pytest.mark.parametrize(
+    ("body", "ref"),
+    [("finished 4821 at 5", "4821"), ("done 4821 at 17:00", "4821"), ("finished at 5 4821", "4821")],
+)
+def test_a_booking_s_number_beside_the_time_of_finishing_is_no_count_of_hours(body, ref):
+    parsed = parse(body, AT)
+    assert (parsed.intent, parsed.offer_ref, parsed.hours_worked) == ("check_out", ref, None)
+    assert parsed.end is not None and parsed.end.minute == 0
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["free from 8am tomorrow till 4", "from 8am tmrw to 4pm free", "wolna od 8 jutro do 16"],
+)
+def test_a_day_said_between_the_two_times_is_free_time_that_day(body):
+    found = reads(body)
+    assert (found["intent"], found["start"], found["end"]) == (
+        "availability",
+        "2026-11-27T08:00:00",
+        "2026-11-27T16:00:00",
+    )
+
+
+@pytest.mark.parametrize(
+    ("body", "intent"),
+    [
+        ("sorry i overslept be there asap", "late"),
+        ("i slept in sorry", "late"),
+        ("my train is cancelled", "late"),
+        ("is the 25 bus cancelled today?", "unknown"),
+        ("okie dokie", "accept"),
+        ("cn do sat mornin", "availability"),
+        ("im about tmrw if u need me", "availability"),
+        ("im about to leave", "unknown"),
+    ],
+)
+def test_more_everyday_wordings_are_read(body, intent):
+    assert reads(body)["intent"] == intent
+
+
+@pytest.mark.parametrize("body", ["nice one", "good stuff"])
+def test_nice_one_is_courtesy(body):
+    assert parse(body, AT).courtesy
