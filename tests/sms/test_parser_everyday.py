@@ -759,7 +759,11 @@ def test_bad_traffic_is_running_late(body):
 
 @pytest.mark.parametrize(
     ("body", "ref"),
-    [("finished 4821 at 5", "4821"), ("done 4821 at 17:00", "4821"), ("finished at 5 4821", "4821")],
+    [
+        ("finished 4821 at 5", "4821"),
+        ("done 4821 at 17:00", "4821"),
+        ("finished at 5 4821", "4821"),
+    ],
 )
 def test_a_booking_s_number_beside_the_time_of_finishing_is_no_count_of_hours(body, ref):
     parsed = parse(body, AT)
