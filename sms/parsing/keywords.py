@@ -11,7 +11,7 @@ from sms.parsing.days import WEEKDAYS, find_days
 from sms.parsing.lexicon import fold, languages
 from sms.parsing.places import place_in
 from sms.parsing.result import Parsed
-from sms.parsing.text import Context, Text, find_ref
+from sms.parsing.text import Context, Text, find_ref, words_of
 from sms.parsing.vocab import find_skills
 
 # Carrier opt-out words (Twilio's list): honoured only as the whole text.
@@ -252,7 +252,13 @@ def opt_out_in_words(t: Text, ctx: Context) -> Parsed | None:
     m = _OPT_OUT_SAID.match(t.core)
     if m is None:
         return None
-    if _ABOUT_WHAT.match(m.group("rest")):
+    rest = m.group("rest")
+    if (
+        _ABOUT_WHAT.match(rest)
+        or _OFFERS_OF_A_KIND.search(rest)
+        or find_skills(words_of(rest), ctx.skills)[0]
+    ):
+        # "stop sending me cleaning offers", "nie wysyłajcie mi ofert na noc": some offers
         return Parsed("unknown", ambiguous=True, ask="ask_how_to_stop")
     return Parsed("stop")
 
@@ -264,6 +270,7 @@ _OPT_OUT_SAID = re.compile(
     r"|(?:take|remove)\s+me\s+(?:off|from)\s+(?:your|the)\s+(?:list|system))(?![a-z])"
     r"(?P<rest>.*[a-z].*)$"
 )
+_OFFERS_OF_A_KIND = re.compile(r"(?<![a-z])(?:offers?|shifts?|nights?|weekends?)(?![a-z])")
 _ABOUT_WHAT = re.compile(
     r"^\W*(?:about|on|for|at|during|with|when|after|before|the|any|weekend|weekends|nights?"
     r"|early|[a-z]+days?|offers?\s+(?:for|on|at))(?![a-z])"

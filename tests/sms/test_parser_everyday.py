@@ -804,3 +804,34 @@ def test_more_everyday_wordings_are_read(body, intent):
 @pytest.mark.parametrize("body", ["nice one", "good stuff"])
 def test_nice_one_is_courtesy(body):
     assert parse(body, AT).courtesy
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "proszę nie pisać więcej",
+        "no me mandes más mensajes",
+        "não mande mais mensagens",
+        "nu-mi mai trimite mesaje",
+    ],
+)
+def test_do_not_send_me_more_texts_opts_out_in_each_language(body):
+    assert reads(body)["intent"] == "stop"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "stop sending me cleaning offers",
+        "nie wysyłajcie mi więcej ofert sprzątania",
+        "nu-mi mai trimiteți oferte de curățenie",
+        "no me mandes más ofertas de limpieza",
+    ],
+)
+def test_no_more_offers_of_one_kind_is_no_opt_out(body):
+    assert reads(body)["intent"] == "unknown"
+
+
+def test_erasing_my_data_in_romanian_and_the_whole_weekend_in_portuguese_are_read():
+    assert reads("ștergeți-mi datele")["intent"] == "delete_data"
+    assert not reads("livre o fim de semana todo").get("recurring")
