@@ -24,9 +24,13 @@ from store.statuses import OfferStatus
 
 
 def drop(session: Session, worker: Worker, market: Market, parsed: Parsed, now: datetime) -> None:
-    """DROP 4821 drops at once; anything less exact is asked back about the booking it means."""
-    if parsed.exact and parsed.offer_ref is not None:
-        answer = drop_booking(TextTransaction(session), worker.id, parsed.offer_ref, now)
+    """DROP 4821 drops at once, and so does DROP alone just after "Drop your shift...? Reply DROP
+    4821 to confirm"; anything less exact is asked back about the booking it means."""
+    ref = parsed.offer_ref
+    if parsed.exact and ref is None and (asked := _last_notice(session, worker, now)) is not None:
+        ref = asked.data.get("ref") if asked.kind == "confirm_drop" else None
+    if parsed.exact and ref is not None:
+        answer = drop_booking(TextTransaction(session), worker.id, ref, now)
         if answer.outcome == "no_booking":
             notify_worker(session, worker, "no_booking", now)
         return
@@ -185,15 +189,20 @@ def yes_to_the_last(session: Session, worker: Worker, now: datetime) -> bool:
     """A bare YES, no offer open, just after the exchange texted the worker. After a question
     asked back, the question again, since it names the command that confirms (the YES itself
     changes nothing, rule 12); after news of a booking ("ok thanks"), nothing. True when so."""
-    last = session.exec(
+    last = _last_notice(session, worker, now)
+    if last is not None and last.kind in ASKED_BACK:
+        notify_worker(session, worker, last.kind, now, **last.data)
+    return last is not None and last.kind in ASKED_BACK | TOLD
+
+
+def _last_notice(session: Session, worker: Worker, now: datetime) -> Notice | None:
+    """The last text the exchange sent the worker, if it was just now."""
+    return session.exec(
         select(Notice)
         .where(Notice.worker_id == worker.id, col(Notice.created_at) >= now - ASKED_WITHIN)
         .order_by(col(Notice.id).desc())
         .limit(1)
     ).first()
-    if last is not None and last.kind in ASKED_BACK:
-        notify_worker(session, worker, last.kind, now, **last.data)
-    return last is not None and last.kind in ASKED_BACK | TOLD
 
 
 def late_yes(session: Session, worker: Worker, market: Market, now: datetime) -> bool:

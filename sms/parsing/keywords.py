@@ -502,6 +502,9 @@ def cancel(t: Text, ctx: Context) -> Parsed | None:
         if _OPT_OUT_WORDS.match(rest) and not _SHIFTS_NAMED.search(rest):
             return None  # "cancel my texts" is an opt-out in other words; STOP is asked for later
         days = _days(rest, ctx)
+        if not _COURTESY_ONLY.sub("", rest).strip(" .!?") and t.first in ("drop", "cancel"):
+            # DROP alone: the booking the exchange just asked about, if it did; else asked which
+            return Parsed("cancel", exact=True)
         if not rest.strip(" .!?") or days or _BOOKED_THING.search(rest) or _REASON.search(rest):
             return Parsed("cancel", days=days)
         return None  # "drop off point is where?", "cancel el autobus": not about a booking

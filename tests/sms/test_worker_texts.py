@@ -13,7 +13,15 @@ from sms import refusals
 from sms.gateways import SimulatorGateway
 from sms.inbound import deliver
 from sms.outbox import drain
-from store.models import AvailabilityWindow, InboxThread, Message, Offer, TermsChange, Worker
+from store.models import (
+    AvailabilityWindow,
+    Booking,
+    InboxThread,
+    Message,
+    Offer,
+    TermsChange,
+    Worker,
+)
 from tests import factories
 
 ANN = "+447700900101"
@@ -357,3 +365,29 @@ def test_work_named_in_a_sentence_is_asked_back_and_the_skills_kept(db, now, ann
     assert "cleaning" in reply
     with db.read() as session:
         assert skills_of(session, ann) == before
+
+
+@pytest.mark.parametrize(
+    ("gives_up", "command"),
+    [("cant make saturday anymore sorry", "DROP"), ("nie mogę w sobotę, dziecko chore", "ANULUJ")],
+)
+def test_the_drop_command_alone_just_after_the_question_drops_the_booking_asked_about(
+    db, now, ann, gives_up, command
+):
+    offered_on(db, now, ann, (2,))
+    text(db, "yes", now + timedelta(minutes=1))
+    text(db, gives_up, now + timedelta(minutes=2))
+    text(db, command, now + timedelta(minutes=3))
+    with db.read() as session:
+        assert session.exec(select(Booking)).one().status == "dropped"
+
+
+def test_the_drop_command_alone_with_no_question_asked_only_asks(db, now, ann):
+    offered_on(db, now, ann, (2,))
+    text(db, "yes", now + timedelta(minutes=1))
+    (reply,) = text(db, "DROP", now + timedelta(minutes=2))
+    assert reply.startswith("Drop your care shift")
+    (again,) = text(db, "DROP", now + timedelta(hours=3))  # the question long gone
+    assert again.startswith("Drop your care shift")
+    with db.read() as session:
+        assert session.exec(select(Booking)).one().status == "booked"
