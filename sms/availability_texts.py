@@ -114,8 +114,14 @@ def busy(session: Session, worker: Worker, market: Market, parsed: Parsed, now: 
         dates = [formats.day(day, worker.language) for day in withdrawn.dates]
         notify_worker(session, worker, "busy_on", now, dates=and_list(dates, worker.language))
     still = [
-        say("shifts_booked_line", worker.language, ref=offer.ref, **shift_facts(shift, market))
-        for _, shift, offer in bookings_to_come(text, worker.id, now)
+        say(
+            "shifts_booked_line",
+            worker.language,
+            ref=offer.ref,
+            rate=booking.rate_minor,
+            **shift_facts(shift, market),
+        )
+        for booking, shift, offer in bookings_to_come(text, worker.id, now)
         if _falls_on(local(shift.start, market.tz).date(), withdrawn)
     ]
     if still:

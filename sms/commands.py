@@ -121,27 +121,39 @@ def _choices(choices: tuple[Offer, ...]) -> dict[str, object]:
 def shifts(session: Session, worker: Worker, market: Market, parsed: Parsed, now: datetime) -> None:
     """The worker's open offers and coming bookings, one short line each, in their language."""
     text = TextTransaction(session)
-    held = [("shifts_offer_line", offer, shift) for offer, shift in open_offers(text, worker.id)]
+    # An offer is at the worker's own rate; a booking at the rate it was booked at.
+    held = [
+        ("shifts_offer_line", offer, shift, worker.asking_rate_minor)
+        for offer, shift in open_offers(text, worker.id)
+    ]
     held += [
-        ("shifts_booked_line", offer, shift)
-        for _, shift, offer in bookings_to_come(text, worker.id, now)
+        ("shifts_booked_line", offer, shift, booking.rate_minor)
+        for booking, shift, offer in bookings_to_come(text, worker.id, now)
     ]
     if parsed.start is not None and parsed.end is not None:
         # "where do i go saturday": that day's, when there are any; else all, which says so.
         that_day = [
-            (kind, offer, shift)
-            for kind, offer, shift in held
-            if parsed.start <= local(shift.start, market.tz) < parsed.end
+            line for line in held if parsed.start <= local(line[2].start, market.tz) < parsed.end
         ]
         held = that_day or held
     lines = [
-        say(kind, worker.language, ref=offer.ref, **shift_facts(shift, market))
-        for kind, offer, shift in held
+        say(kind, worker.language, ref=offer.ref, rate=rate, **shift_facts(shift, market))
+        for kind, offer, shift, rate in held
     ]
     if not lines:
         notify_worker(session, worker, "shifts_none", now)
         return
     notify_worker(session, worker, "shifts", now, lines=" | ".join(lines))
+
+
+def rates(session: Session, worker: Worker, market: Market, parsed: Parsed, now: datetime) -> None:
+    """ "how much does it pay", with an offer open, is about that offer: its line gives the rate.
+    A kind of work, a place or a day named asks the market's published rates."""
+    named = parsed.skill or parsed.postcode or parsed.zip or parsed.days or parsed.part_of_day
+    if not named and open_offers(TextTransaction(session), worker.id):
+        shifts(session, worker, market, parsed, now)
+        return
+    data_texts.rates(session, worker, market, parsed, now)
 
 
 def help_(session: Session, worker: Worker, market: Market, parsed: Parsed, now: datetime) -> None:
@@ -261,4 +273,5 @@ HANDLERS: dict[str, Callable[[Session, Worker, Market, Parsed, datetime], None]]
     "profile_update": profile_update,
     **data_texts.HANDLERS,
     **dispute_texts.HANDLERS,
+    "rates_query": rates,
 }

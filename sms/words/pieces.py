@@ -21,8 +21,8 @@ EN: dict[str, str] = {
     **{f"skill_{skill}": skill for skill in SKILLS},
     **{f"language_{code}": name for code, name in LANGUAGE_NAMES.items()},
     # SHIFTS, one line each
-    "shifts_offer_line": "Offer {ref}: {skill} at {place}, {when}",
-    "shifts_booked_line": "Booked {ref}: {skill} at {place}, {when}",
+    "shifts_offer_line": "Offer {ref}: {skill} at {place}, {when}, {rate}/hr",
+    "shifts_booked_line": "Booked {ref}: {skill} at {place}, {when}, {rate}/hr",
     # A worker's terms, as changed
     "terms_rate": "your rate is {rate}/hr",
     "terms_place": "your area is {place}",

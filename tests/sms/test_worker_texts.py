@@ -391,3 +391,17 @@ def test_the_drop_command_alone_with_no_question_asked_only_asks(db, now, ann):
     assert again.startswith("Drop your care shift")
     with db.read() as session:
         assert session.exec(select(Booking)).one().status == "booked"
+
+
+@pytest.mark.parametrize("body", ["how much does it pay", "ile płacą", "cuanto pagan"])
+def test_how_much_it_pays_with_an_offer_open_is_the_offer_at_its_rate(db, now, ann, body):
+    """Before, it was the market's published rates, often "not enough data yet"."""
+    offered_on(db, now, ann, (2,))
+    (reply,) = text(db, body, now + timedelta(minutes=1))
+    assert reply.startswith("Offer ") and reply.endswith("£13.00/hr"), reply
+
+
+def test_how_much_it_pays_for_a_kind_of_work_is_the_market_s_rates(db, now, ann):
+    offered_on(db, now, ann, (2,))
+    (reply,) = text(db, "how much does cleaning pay", now + timedelta(minutes=1))
+    assert not reply.startswith("Offer ")
