@@ -61,10 +61,18 @@ def accept(session: Session, worker: Worker, market: Market, parsed: Parsed, now
     if law_texts.raise_answered(session, worker, parsed, now):
         return
     ref = parsed.offer_ref
+    live = open_offers(TextTransaction(session), worker.id)
+    if parsed.detail in ("both", "all") and len(live) > 1:
+        if parsed.detail == "both" and len(live) != 2:
+            notify_worker(session, worker, "which", now, **_choices(tuple(o for o, _ in live)))
+            return
+        for offer, _ in live:  # "yes to both": each taken in turn, each with its own reply
+            answer = answer_offer(TextTransaction(session), worker.id, offer.ref, True, now)
+            _answer(session, worker, answer, parsed, now)
+        return
     if ref is None and parsed.days:
         # "yes saturday": the one offer on the day it names; with none (or two) on it, the
         # list, never the offer of another day
-        live = open_offers(TextTransaction(session), worker.id)
         on_the_day = [
             offer.ref
             for offer, shift in live

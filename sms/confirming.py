@@ -73,13 +73,17 @@ def _which_booking(session, worker, market, booked, now) -> None:
 def decline(
     session: Session, worker: Worker, market: Market, parsed: Parsed, now: datetime
 ) -> None:
-    """N 4821 passes at once; a bare NO is asked back about the offer it means."""
-    if parsed.offer_ref is not None:
-        answer = answer_offer(TextTransaction(session), worker.id, parsed.offer_ref, False, now)
+    """N 4821 passes at once, and so does N alone just after "Pass on offer 4821...? Reply N 4821
+    to confirm"; a bare NO is asked back about the offer it means."""
+    ref = parsed.offer_ref
+    if parsed.exact and ref is None and (asked := _last_notice(session, worker, now)) is not None:
+        ref = asked.data.get("ref") if asked.kind == "confirm_decline" else None
+    if ref is not None:
+        answer = answer_offer(TextTransaction(session), worker.id, ref, False, now)
         if answer.outcome == "closed":
             notify_worker(session, worker, "accept_closed", now, ref=answer.offer.ref)
         elif answer.outcome == "unknown_ref":
-            notify_worker(session, worker, "unknown_ref", now, ref=parsed.offer_ref)
+            notify_worker(session, worker, "unknown_ref", now, ref=ref)
         return
     live = open_offers(TextTransaction(session), worker.id)
     if len(live) == 1:

@@ -146,6 +146,12 @@ _A_REASON = re.compile(
     r"|working|work|another|other|job|plans|away|holiday|sick|ill|thanks|thank|not|no|too|kids?"
     r"|family|appointment|then|that)(?![a-z])"
 )
+_THE_N_COMMAND = re.compile(r"^\W*(?:[nN]|NO|NIE|NU|NÃO|NAO)\W*$")
+_EVERY_OFFER = re.compile(
+    rf"^\W*(?:(?:{_YES}|yes+|yeah|yep|yh|y|ok|okay|sure|please|pls)(?![a-z])\W*)*(?:(?:to|for)\s+)?"
+    r"(?:(?P<both>both|the\s+two)|all|all\s+(?:of\s+)?(?:them|three|the\s+offers|the\s+shifts))"
+    r"(?:\s+(?:of\s+them|shifts|offers|please|pls|thanks|thank\s+you|x+))*\W*$"
+)
 # Not free, for longer than one offer: "not available next week", "busy till the 20th".
 _NOT_FREE = re.compile(r"^\W*(?:not\s+available|unavailable|im\s+busy|busy)(?![a-z])")
 _AWAY_A_WHILE = re.compile(
@@ -382,6 +388,9 @@ def yes_or_no(t: Text, ctx: Context) -> Parsed | None:
     """An answer to an offer: YES, Y 4821, YES4821, yes please, 👍, NO 4821, no thanks."""
     if _THANKS_ONLY.match(t.norm):
         return None  # "no worries x" is thanks, not a NO
+    if (every := _EVERY_OFFER.match(t.core)) is not None:
+        # "yes to both", "tak, obie": every offer open, when there are as many as it says
+        return Parsed("accept", detail="both" if every.group("both") else "all")
     named = _THE_DAY_ONE.match(t.core)
     if named is not None and (days := _offer_day(named.group("day"), ctx)):
         # "i want the saturday shift", "the saturday one": an offer named by its day
@@ -405,7 +414,9 @@ def yes_or_no(t: Text, ctx: Context) -> Parsed | None:
         # "yes but only till 3", "ill take it, might be 5 mins late": the condition asked about
         return Parsed(intent, offer_ref=ref, ambiguous=True, ask="ask_accept_condition")
     if _POLITE.match(rest):
-        return Parsed(intent, offer_ref=ref, exact=ref is not None)
+        # N, or NO, NIE, NU typed as the command: with no number, the offer just asked about
+        bare = intent == "decline" and _THE_N_COMMAND.match(t.original) is not None
+        return Parsed(intent, offer_ref=ref, exact=ref is not None or bare)
     if (
         intent == "accept"
         and _WHICH_OFFER.match(rest)

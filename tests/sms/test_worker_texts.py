@@ -405,3 +405,33 @@ def test_how_much_it_pays_for_a_kind_of_work_is_the_market_s_rates(db, now, ann)
     offered_on(db, now, ann, (2,))
     (reply,) = text(db, "how much does cleaning pay", now + timedelta(minutes=1))
     assert not reply.startswith("Offer ")
+
+
+@pytest.mark.parametrize("both", ["yes to both", "both please", "tak, obie", "sí, los dos"])
+def test_yes_to_both_of_two_offers_takes_both(db, now, ann, both):
+    """Before, "yes to both" went to a person while both offers ran out."""
+    offered_on(db, now, ann, (2, 3))
+    replies = text(db, both, now + timedelta(minutes=1))
+    with db.read() as session:
+        assert len(session.exec(select(Booking)).all()) == 2
+    assert len([reply for reply in replies if not reply.startswith("POEMS:")]) == 2  # not buyers'
+
+
+def test_both_of_three_offers_asks_which(db, now, ann):
+    offered_on(db, now, ann, (2, 3, 4))
+    (reply,) = text(db, "yes to both", now + timedelta(minutes=1))
+    assert reply.startswith("You have 3 offers")
+    with db.read() as session:
+        assert session.exec(select(Booking)).all() == []
+
+
+def test_n_alone_just_after_pass_on_it_asked_passes_and_no_again_only_asks(db, now, ann):
+    offered_on(db, now, ann, (2,))
+    (asked,) = text(db, "no", now + timedelta(minutes=1))
+    assert text(db, "no", now + timedelta(minutes=2)) == [asked]
+    with db.read() as session:
+        assert session.exec(select(Offer)).one().status == "live"
+    (passed,) = text(db, "N", now + timedelta(minutes=3))
+    assert passed.startswith("OK, you passed on")
+    with db.read() as session:
+        assert session.exec(select(Offer)).one().status == "declined"
