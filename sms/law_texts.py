@@ -18,6 +18,7 @@ from services.selling import open_offers
 from services.unit import TextTransaction
 from sms import refusals
 from sms.parser import Parsed
+from sms.parsing.text import Text
 from store.models import Market, Worker
 
 MONTHS = {
@@ -46,6 +47,10 @@ DOB_WORDS = re.compile(
     r"(?:\s+is)?[\s:=-]*(?P<date>.*)$",
     re.IGNORECASE,
 )
+# "the 12th of May", "dia 5 de maio", "1º", "5 maja 1980 r.": words around a date, not in it.
+_AROUND_A_DATE = re.compile(
+    r"(?<=\d)(?:º|ª)|(?<![a-z])(?:of|the|on|dia|day|de|r|roku|anul|ano)(?![a-z])\.?"
+)
 _NUMERIC = re.compile(r"^(\d{1,4})[\s/.\-]+(\d{1,2})[\s/.\-]+(\d{2,4})$")
 _WORDY = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]+)\.?,?\s+(\d{2,4})$")
 _WORDY_US = re.compile(r"^([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{2,4})$")
@@ -59,8 +64,21 @@ def month_first(market: Market) -> bool:
 
 
 def parse_dob(text: str, market: Market, today: date) -> date | None:
-    """'31/12/1990', '12/31/1990' in America, '1990-12-31', '31 Dec 1990'; None if not a date."""
-    cleaned = " ".join(text.lower().split()).strip(" .!")
+    """'31/12/1990', '12/31/1990' in America, '1990-12-31', '31 Dec 1990', and the month in words
+    in any of our languages ('3 de marzo de 1985', '3 marca 1985'); None if not a date."""
+    said = _dob_as_written(text, market, today)
+    if said is None and len(text) <= _LONGEST_DATE:
+        # The month's name in the worker's language, read as the parser reads it: "3 march 1985"
+        return _dob_as_written(Text.of(_AROUND_A_DATE.sub(" ", text.lower())).norm, market, today)
+    return said
+
+
+_LONGEST_DATE = 60
+
+
+def _dob_as_written(text: str, market: Market, today: date) -> date | None:
+    cleaned = _AROUND_A_DATE.sub(" ", text.lower())
+    cleaned = " ".join(cleaned.split()).strip(" .!,")
     numbers = _NUMERIC.match(cleaned)
     try:
         if numbers:

@@ -122,3 +122,22 @@ def test_a_first_text_that_gives_the_name_is_still_welcomed_first(db, now, body,
     hello, question = [m.body for m in drain(db, SimulatorGateway(), now)]
     assert hello.startswith(welcome) and "?" not in hello
     assert "Ahmed" in question or "Kasia" in question
+
+
+@pytest.mark.parametrize(
+    "born",
+    ["3 de marzo de 1985", "3 marca 1985", "3 martie 1985", "dia 3 de março de 1985",
+     "the 3rd of March 1985"],
+)  # fmt: skip
+def test_a_date_of_birth_with_the_month_in_words_is_taken_in_each_language(
+    db, now, asked_name, born
+):
+    """Before, "3 de marzo de 1985" was asked again, with only 31/12/1990 as the example."""
+    for answer in ("Ann Smith", "1", "e1 6an"):
+        text(db, answer, now)
+    assert "rate" in text(db, born, now).lower()
+    deliver(db, NEW, "13.50", now)
+    drain(db, SimulatorGateway(), now)
+    with db.read() as session:
+        worker = session.exec(select(Worker)).one()
+    assert (worker.status, worker.date_of_birth.isoformat()) == ("active", "1985-03-03")
