@@ -67,6 +67,8 @@ _BARE_DECIMAL = re.compile(
 )
 _BARE_NUMBER = re.compile(r"(?<![0-9.,:/-])(?P<amount>[0-9]{1,4}(?:[.,][0-9]{1,2})?)(?![0-9])")
 
+_POUNDS_THEN_PENCE = re.compile(r"^\W*([0-9]{1,3})\s+(?:(?:and|con|y|e|i|si|&)\s+)?([0-9]{2})\W*$")
+
 MAX_RATE_MINOR = 99_999  # nobody sells an hour for 1000 or more; such a number is something else
 
 
@@ -114,6 +116,10 @@ def find_amount(s: str) -> Rate | None:
     rate, _ = find_rate(s)
     if rate is not None:
         return rate
+    apart = _POUNDS_THEN_PENCE.search(s)
+    if apart is not None:
+        # "RATE 12 50", "twelve fifty" (read as "12 50"): where money is meant, pounds then pence
+        return Rate(int(apart.group(1)) * 100 + int(apart.group(2)))
     m = _BARE_NUMBER.search(s)
     minor = minor_units(m.group("amount")) if m else None
     return Rate(minor) if minor is not None else None

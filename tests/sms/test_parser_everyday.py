@@ -835,3 +835,8 @@ def test_no_more_offers_of_one_kind_is_no_opt_out(body):
 def test_erasing_my_data_in_romanian_and_the_whole_weekend_in_portuguese_are_read():
     assert reads("ștergeți-mi datele")["intent"] == "delete_data"
     assert not reads("livre o fim de semana todo").get("recurring")
+
+
+@pytest.mark.parametrize("body", ["RATE 12 50", "my rate is now twelve fifty"])
+def test_a_new_rate_in_pounds_then_pence_keeps_the_pence(body):
+    assert reads(body)["rate"] == 1250

@@ -141,3 +141,17 @@ def test_a_date_of_birth_with_the_month_in_words_is_taken_in_each_language(
     with db.read() as session:
         worker = session.exec(select(Worker)).one()
     assert (worker.status, worker.date_of_birth.isoformat()) == ("active", "1985-03-03")
+
+
+@pytest.mark.parametrize(
+    "rate", ["thirteen fifty", "13 50", "trece con cincuenta", "trzynaście pięćdziesiąt"]
+)
+def test_a_rate_said_as_pounds_then_pence_keeps_the_pence(db, now, asked_name, rate):
+    """Before, "thirteen fifty" was £13.00."""
+    for answer in ("Ann Smith", "1", "e1 6an", "31/12/1990"):
+        text(db, answer, now)
+    deliver(db, NEW, rate, now)
+    drain(db, SimulatorGateway(), now)
+    with db.read() as session:
+        worker = session.exec(select(Worker)).one()
+    assert (worker.status, worker.asking_rate_minor) == ("active", 1350)
