@@ -26,7 +26,7 @@ from sms import availability_texts, conversations
 from sms.law_texts import DOB_WORDS, dob_example, parse_dob
 from sms.parser import Parsed
 from sms.parsing.lexicon import fold, language_named
-from sms.parsing.money import find_amount, find_rate
+from sms.parsing.money import Rate, find_amount, find_rate
 from sms.parsing.places import find_postcode, find_zip, place_in
 from sms.parsing.profile import NOT_A_NAME
 from sms.parsing.reading import read
@@ -136,9 +136,9 @@ def _take(step: str, body: str, data: dict, worker: Worker, market: Market, now:
         data["dob"] = born.isoformat()
     elif step == "rate":
         rate = said_rate(text)
-        if rate is None:
-            return "missed"
-        data["rate"] = rate
+        if rate is None or rate.currency not in (None, market.currency):
+            return "missed"  # "12,50 zł" in a market paid in pounds: said why, and asked again
+        data["rate"] = rate.minor
     return "taken"
 
 
@@ -179,13 +179,12 @@ def said_name(text: str) -> str | None:
     return name if NAME.match(name) else None
 
 
-def said_rate(text: str) -> int | None:
-    """An hourly rate as people write it: "£13.50", "12,50", "twelve pounds", "13 libras la hora"."""
+def said_rate(text: str) -> Rate | None:
+    """An hourly rate as people write it: "£13.50", "12,50", "twelve pounds", "13 libras la hora";
+    its currency when one was named."""
     canonical = read(text).canonical
     rate, _ = find_rate(canonical)
-    if rate is None:
-        rate = find_amount(canonical)
-    return rate.minor if rate is not None else None
+    return rate if rate is not None else find_amount(canonical)
 
 
 def pick_skills(text: str, offered: list[str]) -> list[str]:
@@ -319,6 +318,12 @@ def _missed(
                 example=PLACE_EXAMPLE.get(market.region, "E1 6AN"),
             )
             return
+    if step == "rate" and (rate := said_rate(body)) is not None and rate.currency is not None:
+        plain = f"{rate.minor // 100}.{rate.minor % 100:02d}"
+        _say(
+            session, worker, "signup_rate_currency", now, currency=market.currency, plain_rate=plain
+        )
+        return
     _ask_step(session, worker, market, step, data, now, again=True)
 
 

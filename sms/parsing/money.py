@@ -21,6 +21,14 @@ _CURRENCY = {
     "eur": "EUR",
     "euro": "EUR",
     "euros": "EUR",
+    # A worker's home money, said by habit: a rate here is never in it ("12,50 zł", "60 lei").
+    "zl": "PLN",
+    "zlotych": "PLN",
+    "pln": "PLN",
+    "lei": "RON",
+    "ron": "RON",
+    "reais": "BRL",
+    "brl": "BRL",
 }
 _AMOUNT = r"(?P<amount>[0-9]{1,4}(?:[.,][0-9]{1,2})?)(?![0-9])"
 _PER_HOUR = (
@@ -54,7 +62,7 @@ _PATTERNS = (
     # "13.50£", "13 quid", "15 dollars an hour"
     re.compile(
         rf"(?<![0-9.,]){_AMOUNT}\s*(?P<sym>[£$€]|(?:gbp|usd|eur|pounds?|quid|dollars?|bucks"
-        rf"|euros?)(?![a-z])){_PER_HOUR}"
+        rf"|euros?|zl|zlotych|pln|lei|ron|reais|brl)(?![a-z])){_PER_HOUR}"
     ),
     # "@14", "@ £14"
     re.compile(rf"@\s*(?P<sym>[£$€])?\s*{_AMOUNT}{_NOT_A_TIME}{_PER_HOUR}"),

@@ -840,3 +840,11 @@ def test_erasing_my_data_in_romanian_and_the_whole_weekend_in_portuguese_are_rea
 @pytest.mark.parametrize("body", ["RATE 12 50", "my rate is now twelve fifty"])
 def test_a_new_rate_in_pounds_then_pence_keeps_the_pence(body):
     assert reads(body)["rate"] == 1250
+
+
+@pytest.mark.parametrize(
+    ("body", "currency"),
+    [("wolna jutro 8-16 15 zł", "PLN"), ("liber mâine 8-16, 60 lei pe oră", "RON")],
+)
+def test_a_rate_in_zloty_or_lei_is_read_with_its_currency(body, currency):
+    assert reads(body)["currency"] == currency

@@ -155,3 +155,12 @@ def test_a_rate_said_as_pounds_then_pence_keeps_the_pence(db, now, asked_name, r
     with db.read() as session:
         worker = session.exec(select(Worker)).one()
     assert (worker.status, worker.asking_rate_minor) == ("active", 1350)
+
+
+def test_a_rate_in_the_worker_s_home_money_is_asked_again_in_the_market_s(db, now, asked_name):
+    """Before, "12,50 zł" was taken as £12.50."""
+    for answer in ("Ann Smith", "1", "e1 6an", "31/12/1990"):
+        text(db, answer, now)
+    assert text(db, "12,50 zł", now).startswith("Rates here are in GBP.")
+    with db.read() as session:
+        assert session.exec(select(Worker)).one().status == "signing_up"
