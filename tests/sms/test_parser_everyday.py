@@ -848,3 +848,11 @@ def test_a_new_rate_in_pounds_then_pence_keeps_the_pence(body):
 )
 def test_a_rate_in_zloty_or_lei_is_read_with_its_currency(body, currency):
     assert reads(body)["currency"] == currency
+
+
+@pytest.mark.parametrize(
+    "body", ["i can do 12 hour shifts tmrw", "can do 8 hrs on sat", "i could do 6 hours"]
+)
+def test_hours_one_could_do_are_no_hours_worked(body):
+    """Before, "i can do 12 hours tomorrow" checked out 12 hours on today's booking."""
+    assert reads(body)["intent"] != "check_out"
