@@ -53,6 +53,9 @@ _NEGATED = re.compile(
     r"(?<![a-z])(?:not|unavailable|cant|cannot|busy|no\s+longer|wont|dont|never|except)(?![a-z])"
     # "cant wait", "cant believe it": glad, not unable
     r"(?!\s+(?:wait|believe|thank|complain)(?![a-z]))"
+    # "delete my availability for sat", "cancel my free time": free time taken back
+    r"|(?<![a-z])(?:delete|cancel|remove|clear|withdraw|take\s+(?:off|back|down))\s+(?:my\s+|all"
+    r"\s+(?:my\s+)?|the\s+)?(?:\w+\s+)?(?:availability|availabilities|free\s+time)(?![a-z])"
 )
 _NINE_TO_FIVE = (9 * 60, 17 * 60)
 _EXAMPLE_HOURS = {AM: (8 * 60, 12 * 60), AFTERNOON: (12 * 60, 17 * 60), PM: (18 * 60, 22 * 60)}

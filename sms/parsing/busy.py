@@ -18,8 +18,14 @@ _NOT_FREE = re.compile(
     r"(?<![a-z])(?:busy|unavailable|not\s+(?:available|free|working|around)"
     r"|(?:dont|do\s+not|no\s+longer|i\s+no\s+longer)\s+want(?:\s+(?:any|more|to\s+work))*"
     r"(?:\s+(?:work|shifts?|jobs?|offers?))?(?:\s+(?:on|at|for))?"
-    r"|no\s+longer\s+(?:available|free|working)|(?:cant|cannot|wont|dont|can\s+not)"
+    r"|no\s+longer\s+(?:available|free|working)"
+    r"|(?:cant|cannot|wont|dont|can\s+not)"
     r"(?:\s+(?:work|do|be\s+free|be\s+available))?)(?![a-z])(?P<rest>.*)$"
+)
+# "delete my availability for sat", "remove my saturday availability": free time taken back.
+_TAKEN_BACK = re.compile(
+    r"(?<![a-z])(?:delete|cancel|remove|clear|withdraw|take\s+(?:off|back|down))(?![a-z])"
+    r"(?P<rest>.*(?<![a-z])(?:availability|availabilities|free\s+time)(?![a-z]).*)$"
 )
 # "no weekends", "no more sundays": the days must follow at once.
 _NO_MORE = re.compile(r"^(?:no\s+more|no|not)\s+(?:on\s+)?(?P<rest>.*)$")
@@ -57,7 +63,7 @@ def busy(t: Text, ctx: Context) -> Parsed | None:
     m = _NO_MORE.match(t.core)
     if m is not None and is_day_word(m.group("rest").split(" ", 1)[0]):
         return _days_off(m.group("rest"), t, ctx)
-    m = _NOT_FREE.search(t.norm)
+    m = _NOT_FREE.search(t.norm) or _TAKEN_BACK.search(t.norm)
     if m is None:
         return None
     return _days_off(m.group("rest"), t, ctx)

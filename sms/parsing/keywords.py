@@ -237,6 +237,7 @@ _REASON = re.compile(
     r"|son|daughter|baby|mum|mom|dad|family|emergency|funeral|car|bus|train|broke|broken"
     r"|something\s+came\s+up|came\s+up|sorry)(?![a-z])"
 )
+_FREE_TIME_NAMED = re.compile(r"(?<![a-z])(?:availability|availabilities|free\s+time)(?![a-z])")
 _NOT_CANCELLING = re.compile(r"(?<![a-z])(?:not|no|never|dont)\s+(?:cancel|cancelling|drop)")
 
 
@@ -499,8 +500,8 @@ _TOO = re.compile(r"(?<![a-z])(?:too\s+(?:far|early|late|short|long)|not\s+for\s
 def cancel(t: Text, ctx: Context) -> Parsed | None:
     """Giving up a booked shift: DROP 4821 (exact), and in words: "cant make it wednesday",
     "I won't be able to come tomorrow", "need to cancel 4821", "can i drop thursdays shift"."""
-    if _NOT_CANCELLING.search(t.norm):
-        return None  # "not cancelling, just running late"
+    if _NOT_CANCELLING.search(t.norm) or _FREE_TIME_NAMED.search(t.norm):
+        return None  # "not cancelling, just running late"; "cancel my availability": free time
     if _TAKE_ME_OFF.search(t.norm):
         return Parsed("cancel", offer_ref=find_ref(t.norm), days=_days(t.norm, ctx))
     m = _DROP.match(t.core)

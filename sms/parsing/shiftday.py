@@ -369,11 +369,21 @@ def _aside(verb: str, rest: str) -> bool:
     """ "out sick", "left my phone": leaving or out, about something other than the shift."""
     # "left at 5pm", "left at 17h": when they left is about the shift.
     rest = _AT_A_TIME.sub(" ", rest)
+    if verb in ("done", "finished", "finish", "finishd", "completed", "complete"):
+        # "done my training", "done with this app": something else finished, not the shift
+        return _DONE_WITH_ELSE.match(rest) is not None
     return (
         verb in ("out", "left", "leaving")
         and bool(_OUT_QUIET.sub(" ", _worked(rest)[1]).strip(" \t.,!;:-0123456789"))
         and not _OUT_CUES.search(rest)
     )
+
+
+_DONE_WITH_ELSE = re.compile(
+    r"^\W*(?:with\s+)?(?:my|this|that|the|your|all\s+my)\s+(?!(?:shift|shifts|work|job|day"
+    r"|booking|hours?|time|visit|client|care\s+visit|clean|cleaning)(?![a-z]))[a-z]"
+    r"|^\W*with\s+(?:you|u|this|poems|it)(?![a-z])"
+)
 
 
 _AT_A_TIME = re.compile(

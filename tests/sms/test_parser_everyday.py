@@ -856,3 +856,28 @@ def test_a_rate_in_zloty_or_lei_is_read_with_its_currency(body, currency):
 def test_hours_one_could_do_are_no_hours_worked(body):
     """Before, "i can do 12 hours tomorrow" checked out 12 hours on today's booking."""
     assert reads(body)["intent"] != "check_out"
+
+
+@pytest.mark.parametrize(
+    "body", ["done my training now", "done with this app", "finished my dbs check"]
+)
+def test_something_else_finished_is_no_checkout(body):
+    assert reads(body)["intent"] != "check_out"
+
+
+@pytest.mark.parametrize(
+    ("body", "days"),
+    [
+        ("delete my availability for sat", ["sat"]),
+        ("please remove my saturday availability", ["sat"]),
+        ("usuń moją dostępność na sobotę", ["sat"]),
+    ],
+)
+def test_free_time_taken_back_is_busy_not_more_free_time(body, days):
+    """Before, "delete my availability for sat" asked what times they were free on Saturday."""
+    found = reads(body)
+    assert (found["intent"], found["days"]) == ("busy", days)
+
+
+def test_cancelling_free_time_tomorrow_is_not_dropping_tomorrow_s_booking():
+    assert reads("cancel my availability for tomorrow")["intent"] == "busy"
