@@ -371,7 +371,7 @@ def _aside(verb: str, rest: str) -> bool:
     rest = _AT_A_TIME.sub(" ", rest)
     if verb in ("done", "finished", "finish", "finishd", "completed", "complete"):
         # "done my training", "done with this app": something else finished, not the shift
-        return _DONE_WITH_ELSE.match(rest) is not None
+        return _DONE_WITH_ELSE.search(rest) is not None
     return (
         verb in ("out", "left", "leaving")
         and bool(_OUT_QUIET.sub(" ", _worked(rest)[1]).strip(" \t.,!;:-0123456789"))
@@ -383,6 +383,8 @@ _DONE_WITH_ELSE = re.compile(
     r"^\W*(?:with\s+)?(?:my|this|that|the|your|all\s+my)\s+(?!(?:shift|shifts|work|job|day"
     r"|booking|hours?|time|visit|client|care\s+visit|clean|cleaning)(?![a-z]))[a-z]"
     r"|^\W*with\s+(?:you|u|this|poems|it)(?![a-z])"
+    r"|(?<![a-z])(?:school|course|training|studies|college|uni|exams?|boyfriend|girlfriend"
+    r"|husband|wife|relationship)(?![a-z])"
 )
 
 

@@ -859,7 +859,16 @@ def test_hours_one_could_do_are_no_hours_worked(body):
 
 
 @pytest.mark.parametrize(
-    "body", ["done my training now", "done with this app", "finished my dbs check"]
+    "body",
+    [
+        "done my training now",
+        "done with this app",
+        "finished my dbs check",
+        "skończyłam szkołę",
+        "terminé el curso",
+        "terminei com meu namorado kkk",
+        "am terminat cursul",
+    ],
 )
 def test_something_else_finished_is_no_checkout(body):
     assert reads(body)["intent"] != "check_out"
