@@ -166,6 +166,10 @@ _ELSE = re.compile(
     r"|more\s+(?:offers|shifts|work|jobs))(?![a-z])|\?"
 )
 # A yes with a condition: "yes but only till 3" is taken, and the condition asked about.
+_BUT_ASKS = re.compile(
+    r"^(?:but|only)\s+(?:what|whats|where|wheres|how|who|whos|when|whens|which|is\s+it|is\s+there"
+    r"|do\s+i|does\s+it)(?![a-z])"
+)
 _BUT = re.compile(r"^(?:but|only|if|as\s+long\s+as|except|unless)(?![a-z])")
 _THE_DAY_ONE = re.compile(
     r"^\W*(?:(?:yes|ok|okay)\W+)?(?:(?:i\s+)?(?:want|ll\s+take|ill\s+take|will\s+take|d\s+like|"
@@ -411,6 +415,8 @@ def yes_or_no(t: Text, ctx: Context) -> Parsed | None:
         return None
     intent = "accept" if m.group("yes") else "decline"
     ref, rest = m.group("ref"), m.group("rest")
+    if intent == "accept" and _BUT_ASKS.match(rest):
+        return None  # "sure but whats the address", "vale pero cuánto pagan": the question first
     if intent == "accept" and (_BUT.match(rest) or _LATE_CAVEAT.search(rest)):
         # "yes but only till 3", "ill take it, might be 5 mins late": the condition asked about
         return Parsed(intent, offer_ref=ref, ambiguous=True, ask="ask_accept_condition")

@@ -177,6 +177,8 @@ _SHIFTS_ASKED = re.compile(
     r"|place)(?:\s+(?:for|of)\s+(?:the\s+|my\s+)?(?:shift|job|booking|tomorrow|today|[a-z]+day))?"
     r"\W*$"
     r"|(?<![a-z])when\s+is\s+my\s+next(?![a-z])"
+    r"|(?<![a-z])but\s+(?:what\s+is|whats|what\s+s|wheres|where\s+is)\s+(?:the|it)(?:\s+(?:address"
+    r"|postcode|location|place))?\W*$"
     # The booking's hours and way there: "what time does it start", "how long is the shift".
     r"|(?<![a-z])(?:what\s+time|when)\s+(?:does|do|will|should|shall|must)\s+(?:it|the\s+(?:shift"
     r"|job)|my\s+(?:shift|job)|we|i)\s+(?:start|finish|end|begin|be\s+there|come|arrive"

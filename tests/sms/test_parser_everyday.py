@@ -890,3 +890,17 @@ def test_free_time_taken_back_is_busy_not_more_free_time(body, days):
 
 def test_cancelling_free_time_tomorrow_is_not_dropping_tomorrow_s_booking():
     assert reads("cancel my availability for tomorrow")["intent"] == "busy"
+
+
+@pytest.mark.parametrize(
+    ("body", "intent"),
+    [
+        ("sure but whats the address", "shifts_query"),
+        ("yes but where is it", "shifts_query"),
+        ("ok ale ile płacą", "rates_query"),
+        ("vale pero cuánto pagan", "rates_query"),
+    ],
+)
+def test_a_yes_then_a_question_about_the_offer_is_the_question(body, intent):
+    """Before, these were asked "Can you do the whole shift?"."""
+    assert reads(body)["intent"] == intent
