@@ -904,3 +904,10 @@ def test_cancelling_free_time_tomorrow_is_not_dropping_tomorrow_s_booking():
 def test_a_yes_then_a_question_about_the_offer_is_the_question(body, intent):
     """Before, these were asked "Can you do the whole shift?"."""
     assert reads(body)["intent"] == intent
+
+
+def test_romanian_new_rate_in_pounds_and_no_more_weekend_offers_are_read():
+    found = reads("vreau sa schimb tariful la 14 lire")
+    assert (found["intent"], found["rate"], found["currency"]) == ("profile_update", 1400, "GBP")
+    # Before, a NO to whatever offer was open.
+    assert reads("nu mai vreau oferte in weekend")["intent"] == "busy"
