@@ -354,7 +354,7 @@ _THANKS_ONLY = re.compile(
     r"|for\s+(?:letting\s+me\s+know|the\s+(?:update|info|message|text|heads\s+up)|that)"
     r"|x+|xo+|mate|hun|love|luv|dear|god\s+bless|bless|regards|kind\s+regards|haha+|lol"
     # Taking back a text sent by mistake: "wrong number sorry", "ignore that", "nevermind".
-    r"|(?:sorry\W+)?(?:wrong\s+(?:number|person|chat)|ignore\s+(?:that|this|it|my\s+last"
+    r"|(?:(?:no|oh|oops)\W+)?(?:sorry\W+)?(?:wrong\s+(?:number|person|chat)|ignore\s+(?:that|this|it|my\s+last"
     r"(?:\s+(?:message|text|msg))?)|never\s*mind|nvm|forget\s+(?:it|that))(?:\W+sorry)?"
     # Glad faces and hearts only: a crying or angry face may be about something
     r"|[\U0001F600-\U0001F60F\U0001F617-\U0001F61A\U0001F642\U0001F917\u263A\u2764\u2665"

@@ -911,3 +911,16 @@ def test_romanian_new_rate_in_pounds_and_no_more_weekend_offers_are_read():
     assert (found["intent"], found["rate"], found["currency"]) == ("profile_update", 1400, "GBP")
     # Before, a NO to whatever offer was open.
     assert reads("nu mai vreau oferte in weekend")["intent"] == "busy"
+
+
+@pytest.mark.parametrize(
+    "body", ["no sorry wrong person", "nie, to pomyłka", "nie ma problemu", "no pasa nada"]
+)
+def test_no_with_wrong_number_or_no_problem_is_courtesy_not_a_no_to_an_offer(body):
+    parsed = parse(body, AT)
+    assert (parsed.intent, parsed.courtesy) == ("unknown", True)
+
+
+@pytest.mark.parametrize("body", ["não entendi", "nu înțeleg"])
+def test_i_do_not_understand_gets_the_help_in_portuguese_and_romanian(body):
+    assert reads(body)["intent"] == "help"
