@@ -63,7 +63,7 @@ def act(session: Session, message: Message, now: datetime) -> None:
         return
     buyers = [] if worker else list(session.exec(select(Buyer).where(Buyer.phone == message.phone)))
     if buyers:
-        buyer_texts.act(session, buyers, message.body, now, message.id)
+        buyer_texts.act(session, buyers, message.body, now, message.id, parsed.courtesy)
         return
     if worker is None and parsed.courtesy:
         return  # "wrong number sorry", "thanks" from a number never seen: kept, not signed up

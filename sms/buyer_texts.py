@@ -14,8 +14,10 @@ from sqlmodel import Session, col, select
 from exchange.errors import Refused
 from exchange.notices import notify_buyer
 from services import disputing, timesheets
+from services.inbox import hand_to_a_person
 from services.unit import TextTransaction
 from store.models import Booking, Buyer, Shift
+from store.statuses import BookingStatus
 
 _REF = r"\W*(?:booking\W*)?#?\s*(?P<ref>[0-9]{1,8})(?![0-9])"
 _COMMANDS = (
@@ -37,6 +39,8 @@ _PARTS = re.compile(
 _CLOCK = re.compile(r"(?P<h>[0-9]{1,2}):(?P<m>[0-9]{2})")
 _MINUTES = re.compile(r"(?P<m>[0-9]{1,4})\s*(?:m|mins?|minutes?)")
 _HOURS = re.compile(r"(?P<h>[0-9]{1,2}(?:[.,][0-9]{1,2})?)\s*(?:h|hr|hrs|hours?)?")
+
+_WORDS = re.compile(r"[^\W\d_]{2,}")
 
 HINTS = {
     "confirm": "Reply e.g. OK 1042 with the booking number we sent you.",
@@ -93,18 +97,32 @@ def parse_duration(text: str) -> int | None:
 
 
 def act(
-    session: Session, buyers: list[Buyer], body: str, now: datetime, message_id: int | None = None
+    session: Session,
+    buyers: list[Buyer],
+    body: str,
+    now: datetime,
+    message_id: int | None = None,
+    courtesy: bool = False,
 ) -> None:
-    """Carry out a buyer's text; a refusal or a garbled text gets a short reply, changing nothing."""
+    """Carry out a buyer's text; a refusal or a garbled text gets a short reply, changing nothing.
+    Words that are no command ("nobody has turned up", "she only did 5 hours") also go to a
+    person; thanks alone gets nothing back."""
     said = parse_buyer(body)
     bare = said.intent == "confirm" and said.ref is None
     if (said.intent == "help" or bare) and _answered(session, buyers, body, now, message_id):
         return
+    if said.intent == "help" and courtesy:
+        return  # "thanks", "cheers": nothing asked, nothing to answer
     if bare:
         said = _the_one_waiting(session, buyers, said, now)
         if said is None:
             return
     buyer = _owner(session, buyers, said.ref if said.intent != "appeal" else None)
+    if said.intent == "help" and message_id is not None and len(_WORDS.findall(body)) >= 2:
+        text = TextTransaction(session)
+        hand_to_a_person(text, message_id, buyer.market_id, None, "buyer", now, tell=False)
+        notify_buyer(session, buyer, "buyer_to_a_person", now, example=_example(session, buyer))
+        return
     if said.intent == "help":
         notify_buyer(session, buyer, "buyer_help", now, example=_example(session, buyer))
         return
@@ -178,5 +196,15 @@ def _owner(session: Session, buyers: list[Buyer], ref: str | None) -> Buyer:
 
 
 def _example(session: Session, buyer: Buyer) -> str:
-    """The buyer's latest timesheet waiting for them, so the example is one they can send."""
-    return next(iter(timesheets.waiting_for_buyer(TextTransaction(session), buyer.id)), "1042")
+    """The buyer's latest timesheet waiting for them, else their soonest booking still on, so
+    the example is one they can send."""
+    waiting = next(iter(timesheets.waiting_for_buyer(TextTransaction(session), buyer.id)), None)
+    if waiting is not None:
+        return waiting
+    booked = session.exec(
+        select(Booking.id)
+        .join(Shift, col(Booking.shift_id) == Shift.id)
+        .where(Shift.buyer_id == buyer.id, Booking.status == BookingStatus.BOOKED)
+        .order_by(col(Shift.start))
+    ).first()
+    return str(booked) if booked is not None else "1042"

@@ -9,7 +9,7 @@ from scheduler.jobs import sweep_deadlines
 from sms.gateways import SimulatorGateway
 from sms.inbound import deliver
 from sms.outbox import drain
-from store.models import Booking, TermsChange, Timesheet, Worker
+from store.models import Booking, InboxThread, TermsChange, Timesheet, Worker
 from tests.bookings import book
 
 ANN = "+447700900101"
@@ -184,14 +184,32 @@ def test_earnings_gives_this_weeks_and_this_months_pay(db, booking, after):
     )
 
 
-def test_a_buyers_garbled_text_gets_the_buyer_help_reply(db, booking, after):
+def test_a_buyers_help_gets_the_buyer_help_reply(db, booking, after):
     text(db, ANN, "DONE 4", after)
-    out = text(db, BUYER, "wot?? pls call", after)
+    out = text(db, BUYER, "help?", after)
     ref = booking.id
     assert out[BUYER] == (
         f"POEMS for buyers: reply OK {ref} to confirm hours, HOURS {ref} 3.5 to change them, "
         f"ARRIVED {ref} or NOSHOW {ref}. Job-centre staff post your shifts."
     )
+
+
+@pytest.mark.parametrize("body", ["wot?? pls call", "nobody has turned up", "she only did 3 hours"])
+def test_a_buyers_words_that_are_no_command_go_to_a_person_and_say_what_acts_now(db, booking, body):
+    """Before, "nobody has turned up" got the list of commands and no person ever saw it."""
+    out = text(db, BUYER, body, booking.created_at + timedelta(days=1, minutes=10))
+    ref = booking.id
+    assert out[BUYER].startswith("POEMS: thanks, staff will read this and reply.")
+    assert f"NOSHOW {ref} if nobody came" in out[BUYER]
+    with db.read() as session:
+        (thread,) = session.exec(select(InboxThread)).all()
+    assert (thread.phone, thread.reason) == (BUYER, "buyer")
+
+
+def test_a_buyers_thanks_gets_no_reply(db, booking, after):
+    text(db, ANN, "DONE 4", after)
+    text(db, BUYER, "OK", after)
+    assert BUYER not in text(db, BUYER, "thanks!", after)
 
 
 def test_a_buyer_ok_for_an_unknown_booking_changes_nothing(db, booking, after):
