@@ -179,7 +179,7 @@ def _already(worker: Worker, parsed: Parsed) -> bool:
 ASKED_BACK = frozenset(
     ("confirm_busy", "confirm_decline", "confirm_drop", "confirm_name", "confirm_notice")
     + ("confirm_postcode", "confirm_rate", "confirm_skills", "confirm_tax", "confirm_travel")
-    + ("confirm_zip",)
+    + ("confirm_zip", "delete_confirm")
 )
 # How long after such a question a bare YES is taken to answer it.
 ASKED_WITHIN = timedelta(hours=1)

@@ -924,3 +924,19 @@ def test_no_with_wrong_number_or_no_problem_is_courtesy_not_a_no_to_an_offer(bod
 @pytest.mark.parametrize("body", ["não entendi", "nu înțeleg"])
 def test_i_do_not_understand_gets_the_help_in_portuguese_and_romanian(body):
     assert reads(body)["intent"] == "help"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "what is my rate",
+        "how much do i charge",
+        "my rate?",
+        "jaka jest moja stawka",
+        "cuál es mi tarifa",
+        "qual é o meu valor",
+        "care e tariful meu",
+    ],
+)
+def test_asking_ones_own_rate_gets_what_is_held_which_says_it(body):
+    assert reads(body)["intent"] == "my_data"

@@ -435,3 +435,11 @@ def test_n_alone_just_after_pass_on_it_asked_passes_and_no_again_only_asks(db, n
     assert passed.startswith("OK, you passed on")
     with db.read() as session:
         assert session.exec(select(Offer)).one().status == "declined"
+
+
+def test_yes_to_erase_my_data_asks_again_for_the_delete_it_named(db, now, ann):
+    """Before, "yes" was told there were no offers open; DELETE is the word that erases."""
+    (asked,) = text(db, "delete my data", now)
+    assert text(db, "yes", now + timedelta(minutes=1)) == [asked]
+    with db.read() as session:
+        assert session.get(Worker, ann).name is not None
