@@ -12,7 +12,15 @@ from services.inbox import hand_to_a_person
 from services.selling import open_offers
 from services.terms import take_language_from_texts
 from services.unit import TextTransaction
-from sms import buyer_texts, commands, dispute_texts, law_texts, signup, templates
+from sms import (
+    availability_texts,
+    buyer_texts,
+    commands,
+    dispute_texts,
+    law_texts,
+    signup,
+    templates,
+)
 from sms.parser import Parsed, parse
 from sms.parsing.complaints import URGENT
 from store.models import Buyer, Market, Message, Worker
@@ -88,6 +96,13 @@ def act(session: Session, message: Message, now: datetime) -> None:
         return
     if dispute_texts.answered(session, worker, message.body, parsed, now, message.id):
         return
+    asked = availability_texts.answer_to_times_asked(
+        session, worker, market, message.body, parsed, now
+    )
+    if asked is not None:
+        # "9-5" just after "What times are you free tmrw?": read with the question's day
+        parsed, reason = asked, a_person_reads(asked)
+        message.reading = parsed.to_json()
     if parsed.courtesy and not open_offers(text, worker.id):
         # "thanks", "see you tomorrow": stored with its reading; nobody is troubled, nothing sent.
         # With an offer open it may have been meant as a yes, so a person reads it.

@@ -1,6 +1,7 @@
 """AVAILABLE texts: one window, one per named day ("mon wed fri 9-5"), or a repeating pattern
 ("every weekday 9-3"), each answered with what was saved."""
 
+import re
 from dataclasses import replace
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -16,6 +17,9 @@ from services.selling import Withdrawn, bookings_to_come, make_available, withdr
 from services.unit import TextTransaction
 from sms import confirming, formats, refusals
 from sms.parser import Parsed, parse
+from sms.parsing.days import find_days
+from sms.parsing.lexicon import fold
+from sms.parsing.text import Text
 from sms.templates import and_list, say
 from store.models import Market, Worker
 
@@ -151,3 +155,58 @@ def _booked_then(
 
 def _falls_on(day: date, withdrawn: Withdrawn) -> bool:
     return day in withdrawn.dates or WEEKDAYS[day.weekday()] in withdrawn.every
+
+
+# Questions about free time whose answer may leave out what the question already said.
+TIMES_ASKED = frozenset(("ask_times", "ask_from_to", "ask_am_pm"))
+_HALF_OF_THE_DAY = re.compile(
+    r"^\W*(?:the\s+)?(?P<am>am|a\.m\.?|morning|mornings|first|1st|the\s+first\s+one)"
+    r"|^\W*(?:the\s+)?(?P<pm>pm|p\.m\.?|evening|evenings|night|afternoon|second|2nd|later)"
+)
+
+
+def answer_to_times_asked(
+    session: Session, worker: Worker, market: Market, body: str, parsed: Parsed, now: datetime
+) -> Parsed | None:
+    """ "9-5" just after "What times are you free tmrw?", "pm" after "Did you mean 5am-9am or
+    5pm-9pm?": the answer read with the day and the part of the day the question was about, as
+    if the worker had said them again. None when the text is no such answer, or names its own
+    day."""
+    if parsed.intent not in ("availability", "unknown") or parsed.days or parsed.then:
+        return None
+    asked = confirming.last_notice(session, worker, now)
+    if asked is None or asked.kind not in TIMES_ASKED:
+        return None
+    at = local(now, market.tz)
+    said = " ".join(body.split())
+    if find_days(Text.of(said).norm, at)[0].said_a_day:
+        return None  # "sat 9-5": the day is theirs
+    # The day the worker said: an example day is only an example, except beside AM or PM.
+    said_day = asked.data.get("example_day" if asked.kind == "ask_am_pm" else "when_day")
+    day = _said_back(said_day or "", asked.data.get("when_part") or "")
+    if asked.kind == "ask_am_pm":
+        half = _HALF_OF_THE_DAY.match(fold(said))
+        if half is not None:
+            start, end = asked.data["pm_hours" if half.group("pm") else "am_hours"]
+            said = f"{start // 60:02d}:{start % 60:02d}-{end // 60:02d}:{end % 60:02d}"
+    elif not day:
+        return None  # nothing said before that this answer leaves out
+    again = parse(f"available {day} {said}", at, language=worker.language)
+    return again if again.intent == "availability" and again.start is not None else None
+
+
+def _said_back(label: str, part: str) -> str:
+    """A day as the question wrote it ("tomorrow", "date:2026-11-28", "every:sat,sun"), in
+    words the parser reads."""
+    kind, _, value = label.partition(":")
+    if kind == "date":
+        day = date.fromisoformat(value)
+        words = f"{day.day} {_MONTHS[day.month - 1]}"
+    elif kind in ("days", "every"):
+        words = ("every " if kind == "every" else "") + " ".join(value.split(","))
+    else:
+        words = label
+    return f"{words} {part}".strip()
+
+
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")

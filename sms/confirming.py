@@ -27,7 +27,7 @@ def drop(session: Session, worker: Worker, market: Market, parsed: Parsed, now: 
     """DROP 4821 drops at once, and so does DROP alone just after "Drop your shift...? Reply DROP
     4821 to confirm"; anything less exact is asked back about the booking it means."""
     ref = parsed.offer_ref
-    if parsed.exact and ref is None and (asked := _last_notice(session, worker, now)) is not None:
+    if parsed.exact and ref is None and (asked := last_notice(session, worker, now)) is not None:
         ref = asked.data.get("ref") if asked.kind == "confirm_drop" else None
     if parsed.exact and ref is not None:
         answer = drop_booking(TextTransaction(session), worker.id, ref, now)
@@ -76,7 +76,7 @@ def decline(
     """N 4821 passes at once, and so does N alone just after "Pass on offer 4821...? Reply N 4821
     to confirm"; a bare NO is asked back about the offer it means."""
     ref = parsed.offer_ref
-    if parsed.exact and ref is None and (asked := _last_notice(session, worker, now)) is not None:
+    if parsed.exact and ref is None and (asked := last_notice(session, worker, now)) is not None:
         ref = asked.data.get("ref") if asked.kind == "confirm_decline" else None
     if ref is not None:
         answer = answer_offer(TextTransaction(session), worker.id, ref, False, now)
@@ -179,7 +179,7 @@ def _already(worker: Worker, parsed: Parsed) -> bool:
 ASKED_BACK = frozenset(
     ("confirm_busy", "confirm_decline", "confirm_drop", "confirm_name", "confirm_notice")
     + ("confirm_postcode", "confirm_rate", "confirm_skills", "confirm_tax", "confirm_travel")
-    + ("confirm_zip", "delete_confirm")
+    + ("confirm_zip", "delete_confirm", "ask_times", "ask_from_to", "ask_am_pm", "ask_date")
 )
 # How long after such a question a bare YES is taken to answer it.
 ASKED_WITHIN = timedelta(hours=1)
@@ -193,13 +193,13 @@ def yes_to_the_last(session: Session, worker: Worker, now: datetime) -> bool:
     """A bare YES, no offer open, just after the exchange texted the worker. After a question
     asked back, the question again, since it names the command that confirms (the YES itself
     changes nothing, rule 12); after news of a booking ("ok thanks"), nothing. True when so."""
-    last = _last_notice(session, worker, now)
+    last = last_notice(session, worker, now)
     if last is not None and last.kind in ASKED_BACK:
         notify_worker(session, worker, last.kind, now, **last.data)
     return last is not None and last.kind in ASKED_BACK | TOLD
 
 
-def _last_notice(session: Session, worker: Worker, now: datetime) -> Notice | None:
+def last_notice(session: Session, worker: Worker, now: datetime) -> Notice | None:
     """The last text the exchange sent the worker, if it was just now."""
     return session.exec(
         select(Notice)

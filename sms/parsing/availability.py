@@ -202,5 +202,9 @@ def _which_times(spec: DaySpec, gave_one_time: bool) -> tuple[str, dict[str, Any
         "example_hours": _EXAMPLE_HOURS[spec.context],
     }
     if gave_one_time:
-        return "ask_from_to", example
+        return "ask_from_to", {
+            "when_day": spec.label,
+            "when_part": spec.part_of_day or "",
+            **example,
+        }
     return "ask_times", {"when_day": spec.label, "when_part": spec.part_of_day or "", **example}

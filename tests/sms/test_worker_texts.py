@@ -443,3 +443,40 @@ def test_yes_to_erase_my_data_asks_again_for_the_delete_it_named(db, now, ann):
     assert text(db, "yes", now + timedelta(minutes=1)) == [asked]
     with db.read() as session:
         assert session.get(Worker, ann).name is not None
+
+
+@pytest.mark.parametrize(
+    ("first", "answer", "saved"),
+    [
+        ("available sat", "9-5", "Sat 28 Nov 09:00-17:00"),
+        ("wolna w sobotę", "8-16", "sob 28 lis 08:00-16:00"),
+        ("libre el sábado", "de 8 a 3", "sáb 28 nov 08:00-15:00"),
+        ("free sat 5-9", "pm", "Sat 28 Nov 17:00-21:00"),
+        ("free sat 5-9", "the evening one", "Sat 28 Nov 17:00-21:00"),
+        ("free sat and sun", "9am to 3pm", "Sat 28 Nov and Sun 29 Nov, 09:00-15:00"),
+    ],
+)
+def test_hours_sent_after_the_question_are_for_the_day_it_asked_about(
+    db, now, ann, first, answer, saved
+):
+    """Before, "9-5" just after "What times are you free sat?" was saved for today."""
+    text(db, first, now)
+    (reply,) = text(db, answer, now + timedelta(minutes=1))
+    assert saved in reply, reply
+
+
+def test_a_day_in_the_answer_is_the_workers_own(db, now, ann):
+    text(db, "available tomorrow", now)
+    (reply,) = text(db, "sat 9-5", now + timedelta(minutes=1))
+    assert "Sat 28 Nov 09:00-17:00" in reply
+
+
+def test_hours_long_after_the_question_are_read_on_their_own(db, now, ann):
+    text(db, "available sat", now)
+    (reply,) = text(db, "9-5", now + timedelta(hours=3))
+    assert "Sat 28" not in reply
+
+
+def test_yes_to_what_times_asks_it_again(db, now, ann):
+    (asked,) = text(db, "available sat", now)
+    assert text(db, "yes", now + timedelta(minutes=1)) == [asked]
