@@ -187,8 +187,18 @@ def said_rate(text: str) -> Rate | None:
     return rate if rate is not None else find_amount(canonical)
 
 
+_ANY_WORK = re.compile(
+    r"^\W*(?:(?:i\s+(?:can|will|would)\s+do|i\s+do|id\s+do)\s+)?(?:anything|any|all|everything"
+    r"|whatever|all\s+of\s+(?:them|it|the\s+above)|any\s+(?:of\s+them|work|job|jobs)"
+    r"|anything\s+at\s+all)(?:\s+(?:really|please|pls|thanks|is\s+fine|honestly))*\W*$"
+)
+
+
 def pick_skills(text: str, offered: list[str]) -> list[str]:
-    """'1 3', '1,3', 'care cleaning' or 'limpieza' -> the skills named that the market trades."""
+    """'1 3', '1,3', 'care cleaning' or 'limpieza' -> the skills named that the market trades;
+    "anything", "all of them", "wszystko" -> all of them."""
+    if _ANY_WORK.match(read(text).canonical):
+        return list(offered)
     picked: list[str] = []
     for part in re.split(r"[\s,;&+/]+", text.lower()):
         if part.isdecimal() and part.isascii() and 1 <= int(part) <= len(offered):

@@ -164,3 +164,12 @@ def test_a_rate_in_the_worker_s_home_money_is_asked_again_in_the_market_s(db, no
     assert text(db, "12,50 zł", now).startswith("Rates here are in GBP.")
     with db.read() as session:
         assert session.exec(select(Worker)).one().status == "signing_up"
+
+
+@pytest.mark.parametrize(
+    "anything", ["anything really", "all of them", "wszystko", "cualquier cosa"]
+)
+def test_any_work_at_all_takes_every_kind_of_work_offered(db, now, asked_name, anything):
+    """Before, "anything really" was asked again until the sign-up went to a person."""
+    text(db, "Ann Smith", now)
+    assert "postcode" in text(db, anything, now).lower()
