@@ -5,7 +5,7 @@ their YES to a rate raised to a new legal minimum. Each may open shifts the work
 from datetime import date, datetime
 
 from exchange import offers
-from exchange.law import minimums, people
+from exchange.law import minimums, people, rules
 from services.unit import Unit
 from store.models import Market, Worker
 
@@ -53,3 +53,14 @@ def too_young_until(db: Unit, market_id: int, born: date, now: datetime) -> date
     """The day someone born then may first work in the market, if that is still to come."""
     with db.read() as session:
         return people.too_young_until(session, session.get(Market, market_id), born, now)
+
+
+def minimum_rate(db: Unit, market_id: int, born: date | None, now: datetime) -> int | None:
+    """The legal minimum hourly rate, in minor units, for someone born then (age unknown: the
+    rate for adults), for a worker who asks for "the minimum wage"."""
+    with db.read() as session:
+        market = session.get(Market, market_id)
+        day = rules.local_day(now, market)
+        age = None if born is None else rules.age_on(born, day)
+        found = rules.load(session, market).minimum_wage(age, day)
+        return found[0] if found is not None else None

@@ -89,7 +89,7 @@ def answer(
         choose_language(TextTransaction(session), worker.id, chosen)
         _ask_step(session, worker, market, step, data, now)
         return
-    taken = _take(step, body, data, worker, market, now)
+    taken = _take(session, step, body, data, worker, market, now)
     if taken == "refused":
         return
     found = _gleaned(body, market)
@@ -110,7 +110,15 @@ def answer(
     _next(session, worker, market, data, now)
 
 
-def _take(step: str, body: str, data: dict, worker: Worker, market: Market, now: datetime) -> str:
+def _take(
+    session: Session,
+    step: str,
+    body: str,
+    data: dict,
+    worker: Worker,
+    market: Market,
+    now: datetime,
+) -> str:
     """Read the answer to this step into data: "taken", "missed" or "refused"."""
     text = " ".join(body.split())
     if step == "name":
@@ -134,6 +142,13 @@ def _take(step: str, body: str, data: dict, worker: Worker, market: Market, now:
         if born is None or not 10 <= now.year - born.year <= 100:
             return "missed"
         data["dob"] = born.isoformat()
+    elif step == "rate" and _MINIMUM_WAGE.search(read(text).canonical):
+        # "minimum wage": the legal minimum for their age, which they may raise with RATE later
+        born = date.fromisoformat(data["dob"]) if "dob" in data else None
+        minimum = law.minimum_rate(TextTransaction(session), market.id, born, now)
+        if minimum is None:
+            return "missed"
+        data["rate"] = minimum
     elif step == "rate":
         rate = said_rate(text)
         if rate is None or rate.currency not in (None, market.currency):
@@ -187,6 +202,9 @@ def said_rate(text: str) -> Rate | None:
     return rate if rate is not None else find_amount(canonical)
 
 
+_MINIMUM_WAGE = re.compile(
+    r"(?<![a-z])(?:minimum|min)(?:\s+(?:wage|pay|rate|legal))?(?![a-z])|(?<![a-z])living\s+wage(?![a-z])"
+)
 _ANY_WORK = re.compile(
     r"^\W*(?:(?:i\s+(?:can|will|would)\s+do|i\s+do|id\s+do)\s+)?(?:anything|any|all|everything"
     r"|whatever|all\s+of\s+(?:them|it|the\s+above)|any\s+(?:of\s+them|work|job|jobs)"

@@ -173,3 +173,19 @@ def test_any_work_at_all_takes_every_kind_of_work_offered(db, now, asked_name, a
     """Before, "anything really" was asked again until the sign-up went to a person."""
     text(db, "Ann Smith", now)
     assert "postcode" in text(db, anything, now).lower()
+
+
+@pytest.mark.parametrize(
+    "minimum", ["minimum wage", "the minimum", "płaca minimalna", "salario mínimo"]
+)
+def test_the_minimum_wage_as_a_rate_is_the_legal_minimum_for_their_age(
+    db, now, asked_name, minimum
+):
+    """Before, "minimum wage" was asked again, as it is no number."""
+    for answer in ("Ann Smith", "1", "e1 6an", "31/12/1990"):
+        text(db, answer, now)
+    deliver(db, NEW, minimum, now)
+    (done, _kept) = [m.body for m in drain(db, SimulatorGateway(), now)]
+    assert "£12.71/hr" in done
+    with db.read() as session:
+        assert session.exec(select(Worker)).one().asking_rate_minor == 1271
