@@ -1,6 +1,7 @@
 """What an active worker's text does: one function per intent, each answering by a notice."""
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime
 
 from sqlmodel import Session
@@ -9,6 +10,7 @@ from exchange.errors import Refused
 from exchange.localtime import local
 from exchange.notices import notify_worker
 from exchange.shifts import shift_facts
+from services import law
 from services.selling import Answer, answer_offer, bookings_to_come, open_offers
 from services.terms import change_own_terms, own_skills
 from services.unit import TextTransaction
@@ -26,6 +28,7 @@ from sms import (
 )
 from sms.parser import Parsed
 from sms.parsing.days import WEEKDAYS
+from sms.parsing.profile import MINIMUM_RATE
 from sms.parsing.vocab import language_name
 from sms.templates import say
 from store.models import Market, Offer, Worker
@@ -181,6 +184,13 @@ def register(
 def profile_update(
     session: Session, worker: Worker, market: Market, parsed: Parsed, now: datetime
 ) -> None:
+    if parsed.detail == MINIMUM_RATE:
+        # "RATE minimum wage": its figure for this worker, asked back as RATE and the figure
+        minimum = law.minimum_rate(TextTransaction(session), market.id, worker.date_of_birth, now)
+        if minimum is None:
+            notify_worker(session, worker, "unknown", now)
+            return
+        parsed = replace(parsed, rate=minimum, detail=None, exact=False)
     if confirming.terms(session, worker, market, parsed, now):
         return
     if parsed.tax_percent is not None:

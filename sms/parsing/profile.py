@@ -127,12 +127,22 @@ def _in_a_sentence(t: Text, ctx: Context) -> Parsed | None:
         return Parsed("profile_update", travel_miles=_miles(m))
     if (m := _NOTICE.search(t.norm)) is not None:
         return Parsed("profile_update", notice_minutes=_notice_minutes(m))
+    if _RATE_TO_THE_MINIMUM.search(t.norm) and not has_hours(t, ctx):
+        return Parsed("profile_update", detail=MINIMUM_RATE)
     wish = _RATE_WISH.search(t.norm)
     if wish is not None and _FOR_GOOD.search(t.norm) and not has_hours(t, ctx):
         return _rate(wish.group("value"), t, ctx)
     return None
 
 
+MINIMUM_RATE = "minimum_rate"  # a rate said as "the minimum wage", whatever its figure
+_THE_MINIMUM = re.compile(
+    r"^\W*(?:to\s+)?(?:the\s+)?(?:legal\s+|national\s+)?(?:minimum|min)(?:\s+(?:wage|pay|rate))?\W*$"
+)
+_RATE_TO_THE_MINIMUM = re.compile(
+    r"(?<![a-z])(?:rate|price|charge|hourly)\s+(?:down\s+)?(?:to|at|is)\s+(?:the\s+)?(?:legal\s+"
+    r"|national\s+)?(?:minimum|min)(?:\s+(?:wage|pay|rate))?\W*$"
+)
 # A new rate in a sentence: "can u put my hourly up to £14", "i want to charge 13 pounds an
 # hour from now on". Hours in the text make it availability with a rate instead.
 _RATE_WISH = re.compile(
@@ -191,6 +201,9 @@ def _notice_minutes(m: re.Match[str]) -> int:
 
 
 def _rate(value: str, t: Text, ctx: Context) -> Parsed | None:
+    if _THE_MINIMUM.match(value):
+        # "RATE minimum wage": the legal minimum for the worker, asked back with its figure
+        return Parsed("profile_update", detail=MINIMUM_RATE)
     rate = find_amount(value)
     if rate is None:
         return None  # "RATE cleaning" asks what others charge

@@ -480,3 +480,11 @@ def test_hours_long_after_the_question_are_read_on_their_own(db, now, ann):
 def test_yes_to_what_times_asks_it_again(db, now, ann):
     (asked,) = text(db, "available sat", now)
     assert text(db, "yes", now + timedelta(minutes=1)) == [asked]
+
+
+@pytest.mark.parametrize("body", ["RATE minimum wage", "change my rate to the minimum"])
+def test_the_minimum_wage_as_a_new_rate_is_asked_back_with_its_figure(db, now, ann, body):
+    (reply,) = text(db, body, now)
+    assert reply == "Change your rate to £12.71/hr? Reply RATE 12.71 to confirm."
+    with db.read() as session:
+        assert session.get(Worker, ann).asking_rate_minor == 1300
