@@ -196,7 +196,8 @@ def mend_typos(folded: str, keep: frozenset[str] = frozenset()) -> str:
         if _DRAWN_OUT.search(word) and len(set(word)) > 1:
             return _undrawn(word)
         if len(word) < _SHORTEST_TYPO:
-            return word
+            # Short words are mended only into a day, whose slip would put work on the wrong one
+            return _mended_day(word) if len(word) >= _SHORTEST_DAY_TYPO else word
         return _mended(word)
 
     return _WORD.sub(mend, folded)
@@ -214,6 +215,7 @@ def fuzzy(word: str, choices: tuple[str, ...]) -> str | None:
 def forget_words() -> None:
     """Forget every word met so far (the vocabulary stays loaded): for timing texts as new."""
     _mended.cache_clear()
+    _mended_day.cache_clear()
     _undrawn.cache_clear()
     fuzzy.cache_clear()
 
@@ -244,6 +246,33 @@ def _mended(word: str) -> str:
     if found[1] > 1 and found[0][0] != word[0]:
         return word  # two slips and another first letter: another word ("zobaczyc", not "dolaczyc")
     return found[0]
+
+
+_SHORTEST_DAY_TYPO = 5
+_DAY_MEANINGS = frozenset(
+    ("today", "tomorrow", "tonight", "monday", "tuesday", "wednesday", "thursday", "friday")
+    + ("saturday", "sunday")
+)
+
+
+@cache
+def _day_words() -> tuple[str, ...]:
+    """The one-word names of days in our languages ("jutro", "sabado", "tomorrow")."""
+    words = set(_DAY_MEANINGS)
+    for lang in languages().values():
+        words.update(
+            word
+            for word, node in lang.phrases.root.words.items()
+            if node.canonical in _DAY_MEANINGS and word.isalpha()
+        )
+    return tuple(sorted(w for w in words if len(w) >= _SHORTEST_DAY_TYPO))
+
+
+@lru_cache(maxsize=4096)
+def _mended_day(word: str) -> str:
+    """ "jutor" -> "jutro", "fridy" -> "friday": one slip, the same first letter."""
+    found = process.extractOne(word, _day_words(), scorer=OSA.distance, score_cutoff=1)
+    return found[0] if found is not None and found[0][0] == word[0] else word
 
 
 def _stem_known(word: str) -> bool:

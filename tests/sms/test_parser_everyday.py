@@ -940,3 +940,24 @@ def test_i_do_not_understand_gets_the_help_in_portuguese_and_romanian(body):
 )
 def test_asking_ones_own_rate_gets_what_is_held_which_says_it(body):
     assert reads(body)["intent"] == "my_data"
+
+
+@pytest.mark.parametrize(
+    ("body", "day"),
+    [
+        ("wolna jutor 8-16", "2026-11-27"),
+        ("free fridy 9-5", "2026-11-27"),
+        ("moge w sb 9-17", "2026-11-28"),
+    ],
+)
+def test_a_day_misspelt_by_one_slip_is_still_that_day(body, day):
+    """Before, "wolna jutor 8-16" was free time today."""
+    assert reads(body)["start"].startswith(day)
+
+
+@pytest.mark.parametrize(
+    ("body", "intent"),
+    [("poproszę", "accept"), ("n posso amanhã", "cancel"), ("vlw", "unknown")],
+)
+def test_short_everyday_words_in_polish_and_portuguese_are_read(body, intent):
+    assert reads(body)["intent"] == intent
