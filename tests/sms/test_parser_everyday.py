@@ -961,3 +961,15 @@ def test_a_day_misspelt_by_one_slip_is_still_that_day(body, day):
 )
 def test_short_everyday_words_in_polish_and_portuguese_are_read(body, intent):
     assert reads(body)["intent"] == intent
+
+
+def test_saturday_and_sunday_in_polish_is_one_weekend_not_every_one():
+    """Before, "w sobotę i niedzielę" read "niedzielę" as "Sundays" and repeated every week."""
+    found = reads("mogę w sobotę i niedzielę od 8 do 20")
+    assert found["days"] == ["sat", "sun"] and not found.get("recurring")
+    assert reads("w soboty i niedziele 8-20")["recurring"]
+
+
+def test_i_will_not_be_able_to_come_is_giving_up_the_day():
+    found = reads("Good morning, I will not be able to come to work tomorrow because my son is ill")
+    assert (found["intent"], found["days"]) == ("cancel", ["fri"])
