@@ -16,6 +16,7 @@ from sms import (
     availability_texts,
     buyer_texts,
     commands,
+    confirming,
     dispute_texts,
     law_texts,
     signup,
@@ -98,9 +99,10 @@ def act(session: Session, message: Message, now: datetime) -> None:
         return
     asked = availability_texts.answer_to_times_asked(
         session, worker, market, message.body, parsed, now
-    )
+    ) or confirming.picked_from_the_list(session, worker, message.body, parsed, now)
     if asked is not None:
-        # "9-5" just after "What times are you free tmrw?": read with the question's day
+        # "9-5" just after "What times are you free tmrw?": read with the question's day;
+        # "the first one" just after "You have 2 offers: 8982, 8085": the offer it picks
         parsed, reason = asked, a_person_reads(asked)
         message.reading = parsed.to_json()
     if parsed.courtesy and not open_offers(text, worker.id):

@@ -7,6 +7,7 @@ word is the exact command itself, so a confirmation needs no state to be remembe
 "Pass on offer 4821...? Reply N 4821", "my rate is 14 now" asks "Reply RATE 14.00".
 """
 
+import re
 from datetime import datetime, timedelta
 
 from sqlmodel import Session, col, select
@@ -18,6 +19,8 @@ from services.selling import answer_offer, drop_booking, open_offers
 from services.terms import own_skills
 from services.unit import TextTransaction
 from sms.parser import Parsed
+from sms.parsing.lexicon import fold
+from sms.parsing.reading import read
 from sms.templates import say
 from store.models import Market, Notice, Worker
 from store.statuses import OfferStatus
@@ -224,3 +227,38 @@ def late_yes(session: Session, worker: Worker, market: Market, now: datetime) ->
         session, worker, kind, now, ref=offer.ref, expires_at=offer.expires_at.isoformat(), **facts
     )
     return True
+
+
+# "the first one", "2nd", "8982" just after "You have 2 offers: 8982, 8085. Reply Y and the
+# number": which of the offers listed, by its place in the list or its number.
+_PLACE_IN_THE_LIST = re.compile(
+    r"^\W*(?:(?:yes|ok|okay|y)\W+)?(?:the\s+)?(?:(?P<first>first|1st|1)|(?P<second>second|2nd|2)"
+    r"|(?P<third>third|3rd|3)|(?P<last>last))(?:\s+(?:one|offer|shift|please|pls|thanks))*\W*$"
+)
+_A_REF_ALONE = re.compile(r"^\W*#?(?P<ref>[0-9]{3,8})\W*$")
+
+
+def picked_from_the_list(
+    session: Session, worker: Worker, body: str, parsed: Parsed, now: datetime
+) -> Parsed | None:
+    """The offer a worker picks, by its place or its number, from the list the exchange just
+    sent them; None when the text is no such pick."""
+    if parsed.intent != "unknown":
+        return None
+    asked = last_notice(session, worker, now)
+    if asked is None or asked.kind != "which":
+        return None
+    listed = [ref.strip() for ref in str(asked.data.get("refs", "")).split(",") if ref.strip()]
+    if (alone := _A_REF_ALONE.match(body)) is not None:
+        ref = alone.group("ref")
+        return Parsed("accept", offer_ref=ref, exact=True) if ref in listed else None
+    # As written ("2nd"), else in canonical words ("pierwszą" is "first")
+    place = _PLACE_IN_THE_LIST.match(fold(body)) or _PLACE_IN_THE_LIST.match(
+        " ".join(read(body).canonical.split())
+    )
+    if place is None:
+        return None
+    index = {"first": 0, "second": 1, "third": 2, "last": -1}[place.lastgroup]
+    if index >= len(listed) or not listed:
+        return None
+    return Parsed("accept", offer_ref=listed[index], exact=True)

@@ -488,3 +488,38 @@ def test_the_minimum_wage_as_a_new_rate_is_asked_back_with_its_figure(db, now, a
     assert reply == "Change your rate to £12.71/hr? Reply RATE 12.71 to confirm."
     with db.read() as session:
         assert session.get(Worker, ann).asking_rate_minor == 1300
+
+
+@pytest.mark.parametrize(
+    ("pick", "day"),
+    [
+        ("the first one", "Sat 28"),
+        ("2nd", "Sun 29"),
+        ("the last one", "Sun 29"),
+        ("pierwszą", "28"),
+    ],
+)
+def test_an_offer_picked_from_the_list_just_sent_is_taken(db, now, ann, pick, day):
+    """Before, "the first one" after "You have 2 offers: ..." went to a person."""
+    offered_on(db, now, ann, (2, 3))
+    (listed,) = text(db, "yes", now + timedelta(minutes=1))
+    assert listed.startswith("You have 2 offers")
+    replies = text(db, pick, now + timedelta(minutes=2))
+    assert any(day in reply for reply in replies if not reply.startswith("POEMS:")), replies
+    with db.read() as session:
+        assert len(session.exec(select(Booking)).all()) == 1
+
+
+@pytest.mark.parametrize("listed", [True, False])
+def test_a_number_from_the_list_alone_takes_that_offer_and_another_number_nothing(
+    db, now, ann, listed
+):
+    offered_on(db, now, ann, (2, 3))
+    text(db, "yes", now + timedelta(minutes=1))
+    with db.read() as session:
+        refs = sorted(offer.ref for offer in session.exec(select(Offer)).all())
+    unlisted = next(str(n) for n in range(1000, 10000) if str(n) not in refs)
+    text(db, refs[1] if listed else unlisted, now + timedelta(minutes=2))
+    with db.read() as session:
+        booked = [session.get(Offer, b.offer_id).ref for b in session.exec(select(Booking))]
+    assert booked == ([refs[1]] if listed else [])
