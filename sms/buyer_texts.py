@@ -6,7 +6,7 @@ Buyers have a few short commands of their own, each with the reference they were
 
 import re
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
 from sqlmodel import Session, col, select
@@ -16,7 +16,7 @@ from exchange.notices import notify_buyer
 from services import disputing, timesheets
 from services.inbox import hand_to_a_person
 from services.unit import TextTransaction
-from store.models import Booking, Buyer, Shift
+from store.models import Booking, Buyer, Notice, Shift
 from store.statuses import BookingStatus
 
 _REF = r"\W*(?:booking\W*)?#?\s*(?P<ref>[0-9]{1,8})(?![0-9])"
@@ -107,7 +107,7 @@ def act(
     """Carry out a buyer's text; a refusal or a garbled text gets a short reply, changing nothing.
     Words that are no command ("nobody has turned up", "she only did 5 hours") also go to a
     person; thanks alone gets nothing back."""
-    said = parse_buyer(body)
+    said = _answer_to_arrived(session, buyers, body, now) or parse_buyer(body)
     bare = said.intent == "confirm" and said.ref is None
     if (said.intent == "help" or bare) and _answered(session, buyers, body, now, message_id):
         return
@@ -141,6 +141,42 @@ def act(
         notify_buyer(
             session, buyer, "buyer_refused", now, reason=refusal.message, hint=HINTS[said.intent]
         )
+
+
+_YES_THERE = re.compile(
+    r"^\W*(?:yes|yeah|yep|y|yh|ok|she\s+is|he\s+is|they\s+are|(?:she|he)s\s+here|arrived"
+    r"|here|just\s+arrived|all\s+good)(?:\W+(?:thanks|thank\s+you|she\s+is|he\s+is|here"
+    r"|arrived|just\s+now|now|on\s+time|x+))*\W*$"
+)
+_NOT_THERE = re.compile(
+    r"^\W*(?:no|nope|n|not\s+yet|nobody|no\s+one|no\s+sign|not\s+here|no\s+show)"
+    r"(?:\W+(?:not\s+yet|nobody|no\s+one|here|yet|sorry|still\s+waiting|no\s+sign))*\W*$"
+)
+# How long after "has Ann arrived? Reply ARRIVED 12 or NOSHOW 12" a bare YES or NO answers it.
+_ARRIVED_ASKED_WITHIN = timedelta(hours=2)
+
+
+def _answer_to_arrived(
+    session: Session, buyers: list[Buyer], body: str, now: datetime
+) -> BuyerText | None:
+    """ "yes" or "not yet" just after "has Ann arrived...? Reply ARRIVED 12 or NOSHOW 12": the
+    command the question named, for its booking."""
+    text = " ".join(body.lower().split())
+    yes, no = _YES_THERE.match(text), _NOT_THERE.match(text)
+    if yes is None and no is None:
+        return None
+    asked = session.exec(
+        select(Notice)
+        .where(
+            col(Notice.buyer_id).in_([buyer.id for buyer in buyers]),
+            col(Notice.created_at) >= now - _ARRIVED_ASKED_WITHIN,
+        )
+        .order_by(col(Notice.id).desc())
+        .limit(1)
+    ).first()
+    if asked is None or asked.kind != "checkin_check":
+        return None
+    return BuyerText("arrived" if yes else "noshow", str(asked.data["booking"]))
 
 
 def _answered(

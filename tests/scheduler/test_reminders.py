@@ -2,6 +2,7 @@
 
 from datetime import timedelta
 
+import pytest
 from sqlmodel import select
 
 from exchange import offers
@@ -268,3 +269,21 @@ def test_after_a_gap_past_the_start_the_buyer_is_still_asked_during_the_shift(db
     booked(db, now)
     sent = tick(db, now + timedelta(hours=25))  # Fri 11:00, the shift runs till 13:00
     assert [to for to, _ in sent] == [BUYER]
+
+
+@pytest.mark.parametrize(("answer", "arrived"), [("yes she is here", True), ("not yet", False)])
+def test_a_buyers_yes_or_not_yet_to_has_she_arrived_answers_it(db, now, answer, arrived):
+    """Before, "yes" was read as OK for a timesheet, and "not yet" got the list of commands."""
+    made = booked(db, now)
+    tick(db, now + CHECK)
+    text(db, BUYER, answer, now + CHECK + timedelta(minutes=5))
+    with db.read() as session:
+        assert session.get(Booking, made.booking_id).arrived is arrived
+
+
+def test_a_buyers_yes_long_after_has_she_arrived_is_not_taken_as_its_answer(db, now):
+    made = booked(db, now)
+    tick(db, now + CHECK)
+    text(db, BUYER, "yes", now + CHECK + timedelta(hours=5))
+    with db.read() as session:
+        assert session.get(Booking, made.booking_id).arrived is None
