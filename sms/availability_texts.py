@@ -189,10 +189,25 @@ def answer_to_times_asked(
         if half is not None:
             start, end = asked.data["pm_hours" if half.group("pm") else "am_hours"]
             said = f"{start // 60:02d}:{start % 60:02d}-{end // 60:02d}:{end % 60:02d}"
+    elif asked.data.get("when_time") and (other := _THE_OTHER_TIME.match(fold(said))):
+        # "till 4" just after "free tmrw from 8" was asked back: from 8 till 4
+        given = _TIME_WORD.sub("", asked.data["when_time"]).strip()
+        other_time = other.group("time")
+        until = _UNTIL.match(asked.data["when_time"]) is not None
+        said = f"from {other_time} till {given}" if until else f"from {given} till {other_time}"
     elif not day:
         return None  # nothing said before that this answer leaves out
     again = parse(f"available {day} {said}", at, language=worker.language)
     return again if again.intent == "availability" and again.start is not None else None
+
+
+# An answer that gives only the other end of the hours: "till 4", "4pm", "until 18:00".
+_THE_OTHER_TIME = re.compile(
+    r"^\W*(?:(?:from|till?|until|to|-|and|after|before|by)\s*)?(?P<time>[0-9]{1,2}(?:[:.][0-9]{2})?"
+    r"\s*(?:am|pm|a\.m\.|p\.m\.)?)\W*$"
+)
+_TIME_WORD = re.compile(r"^\W*(?:from|frm|after|since|until|till|til|before|by|at)\s+")
+_UNTIL = re.compile(r"^\W*(?:until|till|til|before|by)(?![a-z])")
 
 
 def _said_back(label: str, part: str) -> str:

@@ -22,6 +22,7 @@ from sms.parsing.times import (
     HourRange,
     find_ranges,
     has_lone_time,
+    lone_time,
 )
 from sms.parsing.vocab import find_skills
 
@@ -129,7 +130,7 @@ def availability(t: Text, ctx: Context) -> Parsed:
     if hours is None and spec.date is not None and spec.date < ctx.at.date() and not invalid:
         return None  # "yesterday i finished my course": news, not time on offer
     if hours is None:
-        kind, data = _which_times(spec, invalid or has_lone_time(s))
+        kind, data = _which_times(spec, invalid or has_lone_time(s), lone_time(s))
         return _ask(found, kind, **data)
     if isinstance(hours, Either):
         return _ask(
@@ -196,15 +197,13 @@ def _ask(found: dict[str, Any], kind: str, **data: Any) -> Parsed:
     return Parsed("availability", ambiguous=True, ask=kind, ask_data=tuple(data.items()), **found)
 
 
-def _which_times(spec: DaySpec, gave_one_time: bool) -> tuple[str, dict[str, Any]]:
+def _which_times(spec: DaySpec, gave_one_time: bool, one_time: str) -> tuple[str, dict[str, Any]]:
     example = {
         "example_day": spec.label or "tomorrow",
         "example_hours": _EXAMPLE_HOURS[spec.context],
     }
+    said = {"when_day": spec.label, "when_part": spec.part_of_day or ""}
     if gave_one_time:
-        return "ask_from_to", {
-            "when_day": spec.label,
-            "when_part": spec.part_of_day or "",
-            **example,
-        }
-    return "ask_times", {"when_day": spec.label, "when_part": spec.part_of_day or "", **example}
+        # The time said ("from 8", "until 3") is kept, for an answer that gives only the other
+        return "ask_from_to", {**said, "when_time": one_time, **example}
+    return "ask_times", {**said, **example}

@@ -234,6 +234,13 @@ def has_lone_time(s: str) -> bool:
     return _LONE.search(s) is not None
 
 
+def lone_time(s: str) -> str:
+    """The time s gives without a range around it, as written ("from 8", "until 3", "2pm"), or
+    "" if none."""
+    found = _LONE.search(s)
+    return found.group(0) if found is not None else ""
+
+
 def spoken(minutes: int) -> str:
     """Minutes after midnight as people text them: 540 -> "9am", 1050 -> "5:30pm"."""
     hour, minute = divmod(minutes % DAY, 60)

@@ -523,3 +523,16 @@ def test_a_number_from_the_list_alone_takes_that_offer_and_another_number_nothin
     with db.read() as session:
         booked = [session.get(Offer, b.offer_id).ref for b in session.exec(select(Booking))]
     assert booked == ([refs[1]] if listed else [])
+
+
+@pytest.mark.parametrize(
+    ("first", "answer"),
+    [("free sat from 9", "till 5"), ("free sat 9am onwards", "5pm"), ("free until 5 on sat", "9")],
+)
+def test_the_other_end_of_the_hours_sent_after_the_question_completes_them(
+    db, now, ann, first, answer
+):
+    """Before, "till 5" just after "free sat from 9" was asked back went to a person."""
+    text(db, first, now)
+    (reply,) = text(db, answer, now + timedelta(minutes=1))
+    assert "Sat 28 Nov 09:00-17:00" in reply, reply
