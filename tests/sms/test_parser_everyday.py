@@ -973,3 +973,11 @@ def test_saturday_and_sunday_in_polish_is_one_weekend_not_every_one():
 def test_i_will_not_be_able_to_come_is_giving_up_the_day():
     found = reads("Good morning, I will not be able to come to work tomorrow because my son is ill")
     assert (found["intent"], found["days"]) == ("cancel", ["fri"])
+
+
+@pytest.mark.parametrize(
+    "body", ["o cliente me assediou", "me tocó el encargado", "m-a hărțuit șeful"]
+)
+def test_harassment_in_portuguese_spanish_and_romanian_is_urgent_for_a_person(body):
+    found = reads(body)
+    assert (found["intent"], found["category"]) == ("dispute", "conduct")
