@@ -29,7 +29,8 @@ from sms.parsing.vocab import find_skills
 # A number left over once days, times and money are read: most likely a rate without a sign.
 _STRAY_NUMBER = re.compile(
     r"(?<![0-9.,:/£$€@-])([0-9]{1,3})(?![0-9.,:/])"
-    r"(?!\s*(?:h|hrs?|hours?|m|mins?|minutes?|days?|shifts?|weeks?|people|x|st|nd|rd|th)(?![a-z]))"
+    r"(?!\s*(?:h|hrs?|hours?|m|mins?|minutes?|days?|shifts?|weeks?|people|x|st|nd|rd|th|am|pm"
+    r"|a\.m|p\.m)(?![a-z]))"
 )
 _TRIGGER_FIRST = frozenset(
     ("available", "avail", "availble", "avaliable", "availabe", "availible", "avl", "avlbl",
@@ -126,7 +127,9 @@ def availability(t: Text, ctx: Context) -> Parsed:
             example_day=f"date:{example_date.isoformat()}",
             example_hours=(said.start, said.end) if said else _NINE_TO_FIVE,
         )
-    hours = ranges[0] if ranges else (ALL_DAY if spec.all_day else None)
+    # "any time after 5pm": all day, but from a time, so the hours are asked
+    all_day = spec.all_day and not has_lone_time(s)
+    hours = ranges[0] if ranges else (ALL_DAY if all_day else None)
     if hours is None and spec.date is not None and spec.date < ctx.at.date() and not invalid:
         return None  # "yesterday i finished my course": news, not time on offer
     if hours is None:

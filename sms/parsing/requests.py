@@ -317,6 +317,8 @@ def data_request(t: Text, ctx: Context) -> Parsed | None:
 def earnings(t: Text, ctx: Context) -> Parsed | None:
     """EARNINGS, my pay, how much have i earned, when do i get paid, did the money go in."""
     s = t.phrase
+    if _FOR_THE_OFFER.search(s):
+        return None  # "how much do i get paid for that one": the offer's pay, not the worker's
     short = len(t.words) <= 3 and not {"rate", "rates"} & set(t.words)
     ref = find_ref(t.norm)
     said = _MY_PAY.search(s) or _MONEY_ARRIVED.search(s) or _EARNED.search(s)
@@ -327,6 +329,10 @@ def earnings(t: Text, ctx: Context) -> Parsed | None:
     return None
 
 
+_FOR_THE_OFFER = re.compile(
+    r"^how\s+much\s+(?:\w+\s+){0,4}?(?:for|on)\s+(?:that|this|the|it)(?:\s+(?:one|shift|job|offer))?$"
+    r"|^how\s+much\s+(?:is|does)\s+(?:it|that|this|that\s+one|this\s+one)\s+pay"
+)
 _NOT_WANTED = re.compile(
     r"(?<![a-z])(?:dont|do\s+not|no\s+longer)\s+(?:want|send)(?![a-z])"
     r"|(?<![a-z])(?:stop\s+sending|pause|no\s+more)(?![a-z])"
@@ -339,6 +345,7 @@ def rates_query(t: Text, ctx: Context) -> Parsed | None:
     asked = (
         t.first in _RATES_FIRST
         or _HOW_MUCH_SKILL.match(t.phrase) is not None
+        or _FOR_THE_OFFER.search(t.phrase) is not None
         or (
             _RATES_ASKED.search(t.phrase) is not None
             and (_SELF.search(t.phrase) is None or _ASKING_PRICE.search(t.phrase) is not None)

@@ -981,3 +981,15 @@ def test_i_will_not_be_able_to_come_is_giving_up_the_day():
 def test_harassment_in_portuguese_spanish_and_romanian_is_urgent_for_a_person(body):
     found = reads(body)
     assert (found["intent"], found["category"]) == ("dispute", "conduct")
+
+
+@pytest.mark.parametrize(
+    "body", ["how much do i get paid for that one", "how much do i get for it"]
+)
+def test_how_much_for_that_one_asks_the_offer_s_pay_not_the_workers_earnings(body):
+    assert reads(body)["intent"] == "rates_query"
+
+
+def test_any_time_after_a_time_is_not_all_day_nor_a_rate():
+    found = reads("free any time after 5pm tomorrow")
+    assert found.get("start") is None and found.get("rate") is None
