@@ -55,6 +55,9 @@ _NEGATED = re.compile(
     r"(?<![a-z])(?:not|unavailable|cant|cannot|busy|no\s+longer|wont|dont|never|except)(?![a-z])"
     # "cant wait", "cant believe it": glad, not unable
     r"(?!\s+(?:wait|believe|thank|complain)(?![a-z]))"
+    # "no mondays", "no more weekends": days given up, whatever else follows
+    r"|(?<![a-z])no\s+(?:more\s+)?(?:(?:mon|tues?|wednes|thurs?|fri|satur|sun)(?:day)?s?|weekends?)"
+    r"(?![a-z])"
     # "delete my availability for sat", "cancel my free time": free time taken back
     r"|(?<![a-z])(?:delete|cancel|remove|clear|withdraw|take\s+(?:off|back|down))\s+(?:my\s+|all"
     r"\s+(?:my\s+)?|the\s+)?(?:\w+\s+)?(?:availability|availabilities|free\s+time)(?![a-z])"

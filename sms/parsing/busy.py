@@ -4,6 +4,7 @@ tomorrow", "not available saturday", "cant work sundays anymore" in any of our l
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import datetime, time
 from functools import cache
 
@@ -59,14 +60,24 @@ def _command_words() -> frozenset[str]:
 
 
 def busy(t: Text, ctx: Context) -> Parsed | None:
-    """Not free on days, in words; read after cancelling and availability."""
-    m = _NO_MORE.match(t.core)
-    if m is not None and is_day_word(m.group("rest").split(" ", 1)[0]):
-        return _days_off(m.group("rest"), t, ctx)
-    m = _NOT_FREE.search(t.norm) or _TAKEN_BACK.search(t.norm)
-    if m is None:
-        return None
-    return _days_off(m.group("rest"), t, ctx)
+    """Not free on days, in words; read after cancelling and availability. Free time offered
+    after a "but" ("no mondays but free tue 9-5") is read on its own, as `then`."""
+    core, norm, then = t.core, t.norm, None
+    if (but := _BUT_FREE.search(norm)) is not None:
+        norm, then = norm[: but.start()], but.group("then")
+        core = _BUT_FREE.sub("", core)
+    m = _NO_MORE.match(core)
+    if m is None or not is_day_word(m.group("rest").split(" ", 1)[0]):
+        m = _NOT_FREE.search(norm) or _TAKEN_BACK.search(norm)
+    found = _days_off(m.group("rest"), t, ctx) if m is not None else None
+    return replace(found, then=then) if found is not None and then else found
+
+
+# "... but free tue 9-5": free time said after the days given up.
+_BUT_FREE = re.compile(
+    r"\W*(?<![a-z])(?:but|however)\s+(?P<then>.*(?<![a-z])(?:free|available|can\s+do|can\s+work"
+    r"|ok)(?![a-z]).*)$"
+)
 
 
 def _days_off(rest: str, t: Text, ctx: Context, command: bool = False) -> Parsed | None:

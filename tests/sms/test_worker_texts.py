@@ -536,3 +536,16 @@ def test_the_other_end_of_the_hours_sent_after_the_question_completes_them(
     text(db, first, now)
     (reply,) = text(db, answer, now + timedelta(minutes=1))
     assert "Sat 28 Nov 09:00-17:00" in reply, reply
+
+
+@pytest.mark.parametrize(
+    "body", ["no mondays but free tue 9-5", "i cant do mondays but free tue 9-5"]
+)
+def test_days_given_up_then_free_time_asks_about_the_one_and_keeps_the_other(db, now, ann, body):
+    """Before, "no mondays but free tue 9-5" saved every Monday and Tuesday 9-5."""
+    asked, kept = text(db, body, now)
+    assert asked.startswith("No offers for every mon? Reply BUSY every mon")
+    assert kept.startswith("Got it: free Tue 1 Dec 09:00-17:00")
+    with db.read() as session:
+        (window,) = [w for w in session.exec(select(AvailabilityWindow)).all() if w.start.day == 1]
+    assert window.start.isoformat().startswith("2026-12-01T09:00")
