@@ -41,12 +41,16 @@ _TRIGGER = re.compile(
     r"|available|around)|free\s+to\s+work|available|avail|availability|help\s+out"
     r"|offer\s+my\s+services)(?![a-z])"
 )
-# "8-12 except wed": free on the others.
-_EXCEPT_DAYS = re.compile(
-    r"^(?!.*(?<![a-z])(?:not|unavailable|cant|cannot|busy|wont|dont|never)(?![a-z])).*(?<![a-z])"
-    r"(?:except|but\s+not|apart\s+from|not\s+on)\s+(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\W*)+$"
+# "8-12 except wed", "every day except sundays 9-5": free on the others.
+_EXCEPT_WORDS = r"(?:except(?:\s+for)?|but\s+not|apart\s+from|not\s+on|other\s+than|bar)"
+_LEFT_OUT_DAYS = (
+    r"(?:(?:on\s+|the\s+)?(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*(?:\s*(?:,|and|&|or)\s*|\s+)?)+"
 )
-_EXCEPT_CLAUSE = re.compile(r"(?<![a-z])(?:except|but\s+not|apart\s+from|not\s+on)\s+.*$")
+_EXCEPT_DAYS = re.compile(
+    r"^(?!.*(?<![a-z])(?:(?<!but\s)not(?!\s+on)|unavailable|cant|cannot|busy|wont|dont|never)"
+    rf"(?![a-z])).*(?<![a-z]){_EXCEPT_WORDS}\s+{_LEFT_OUT_DAYS}(?:[0-9].*)?$"
+)
+_EXCEPT_CLAUSE = re.compile(rf"(?<![a-z]){_EXCEPT_WORDS}\s+{_LEFT_OUT_DAYS}")
 _FREE = re.compile(
     r"(?<![a-z])(?:free|can\s+do|around|can\s+(?:start|come(?:\s+in)?)"
     r"|(?:do|take|pick\s+up|get)\s+a\s+shift)(?![a-z])"
@@ -94,7 +98,7 @@ def availability(t: Text, ctx: Context) -> Parsed:
     rate, s = find_rate(t.norm)
     except_clause = _EXCEPT_CLAUSE.search(s)
     if except_clause is not None:
-        s = s[: except_clause.start()]
+        s = s[: except_clause.start()] + " " + s[except_clause.end() :]
     spec, s = find_days(s, ctx.at)
     if except_clause is not None:
         left_out, _ = find_days(except_clause.group(0), ctx.at)

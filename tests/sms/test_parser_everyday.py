@@ -993,3 +993,21 @@ def test_how_much_for_that_one_asks_the_offer_s_pay_not_the_workers_earnings(bod
 def test_any_time_after_a_time_is_not_all_day_nor_a_rate():
     found = reads("free any time after 5pm tomorrow")
     assert found.get("start") is None and found.get("rate") is None
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "free every day except sundays 9-5",
+        "any day but sunday 9-5",
+        "wolna codziennie oprócz niedzieli 9-17",
+        "libre todos los días menos el domingo 9-5",
+        "livre todos os dias menos domingo 9-17",
+        "liber în fiecare zi în afară de duminică 9-17",
+    ],
+)
+def test_every_day_except_one_is_free_on_the_others_whatever_follows(body):
+    """Before, "any day but sunday 9-5" was free on Sunday, and the others went to a person."""
+    found = reads(body)
+    assert found["intent"] == "availability"
+    assert found["days"] == ["mon", "tue", "wed", "thu", "fri", "sat"]
