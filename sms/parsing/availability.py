@@ -59,6 +59,8 @@ _NEGATED = re.compile(
     r"(?<![a-z])(?:not|unavailable|cant|cannot|busy|no\s+longer|wont|dont|never|except)(?![a-z])"
     # "cant wait", "cant believe it": glad, not unable
     r"(?!\s+(?:wait|believe|thank|complain)(?![a-z]))"
+    # "w niedziele nie", "sunday no": a day, then no
+    r"|(?<![a-z])(?:no|not)\W*$"
     # "no mondays", "no more weekends": days given up, whatever else follows
     r"|(?<![a-z])no\s+(?:more\s+)?(?:(?:mon|tues?|wednes|thurs?|fri|satur|sun)(?:day)?s?|weekends?)"
     r"(?![a-z])"

@@ -1011,3 +1011,8 @@ def test_every_day_except_one_is_free_on_the_others_whatever_follows(body):
     found = reads(body)
     assert found["intent"] == "availability"
     assert found["days"] == ["mon", "tue", "wed", "thu", "fri", "sat"]
+
+
+@pytest.mark.parametrize("body", ["w niedziele nie", "el domingo no", "domingo não"])
+def test_a_day_then_no_is_never_free_time_that_day(body):
+    assert reads(body)["intent"] != "availability"
