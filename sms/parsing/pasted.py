@@ -22,7 +22,7 @@ _PASTED_PART = re.compile(
     # Ours between quote marks, then as a quoted line, then as we wrote it.
     r"(?is)[\"“”„«»][^\"“”„«»]{20,}[\"“”„«»]|(?:^|\n)\s*>[^\n]*|(?:poems\s*:|work\s*:|praca\s*:|trabajo\s*:|trabalho\s*:"
     r"|lucru\s*:)[^.]*(?:\.[^.]*?)*?(?:to\s+pass|open\s+till\s+[0-9:]+|(?:reply|responde|responda"
-    r"|odpisz|odpowiedz|r[aă]spunde)\s+\S+\s+#?[0-9]{3,8}[^.]*)\.?"
+    r"|odpisz|odpowiedz|r[aă]spunde)\s+\S+\s+#?[0-9]{3,8}(?:(?!\s[-–—]{1,2}\s)[^.\n])*)\.?"
 )
 _FIELD = re.compile(r"\{(\w+)\}")
 _QUOTE_MARK = re.compile(r"(?m)^[ \t]*>[ \t]?")

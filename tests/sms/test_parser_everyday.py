@@ -1016,3 +1016,30 @@ def test_every_day_except_one_is_free_on_the_others_whatever_follows(body):
 @pytest.mark.parametrize("body", ["w niedziele nie", "el domingo no", "domingo não"])
 def test_a_day_then_no_is_never_free_time_that_day(body):
     assert reads(body)["intent"] != "availability"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "POEMS: Sprzatanie wt 8 gru 09:00-13:00 E2 £13/h ref 5172. Odpisz TAK 5172 -- ok biore",
+        "POEMS: Curatenie mar 8 dec 09:00-13:00 E2 £13/h ref 5172. Raspunde DA 5172 -- bine vin eu",
+    ],
+)
+def test_an_offer_pasted_back_before_the_answer_is_the_answer_to_it(body):
+    """Before, the offer's own day, hours and rate were read as the worker's free time."""
+    found = reads(body)
+    assert (found["intent"], found["offer_ref"]) == ("accept", "5172")
+
+
+@pytest.mark.parametrize(
+    ("body", "intent"),
+    [
+        ("za malo placa jak na taki dojazd, podziekuje", "decline"),
+        ("prosze juz do mnie nie pisac mam stala prace", "stop"),
+        ("nu mai vreau sa primesc mesaje de la voi, va rog opriti", "stop"),
+        ("q datos tienen de mi?", "my_data"),
+        ("o las pe 7719 nu ma intereseaza", "decline"),
+    ],
+)
+def test_more_wordings_in_polish_romanian_and_spanish_are_read(body, intent):
+    assert reads(body)["intent"] == intent
