@@ -28,7 +28,7 @@ from sms.parsing.vocab import find_skills
 
 # A number left over once days, times and money are read: most likely a rate without a sign.
 _STRAY_NUMBER = re.compile(
-    r"(?<![0-9.,:/£$€@-])([0-9]{1,3})(?![0-9.,:/])"
+    r"(?<![0-9a-z.,:/£$€@-])([0-9]{1,3})(?![0-9.,:/])"
     r"(?!\s*(?:h|hrs?|hours?|m|mins?|minutes?|days?|shifts?|weeks?|people|x|st|nd|rd|th|am|pm"
     r"|a\.m|p\.m)(?![a-z]))"
 )

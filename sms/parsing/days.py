@@ -130,6 +130,11 @@ _NEXT_WEEK = re.compile(r"(?<![a-z])(?:next\s+week|week\s+next)(?![a-z])")
 _THIS_WEEK = re.compile(r"(?<![a-z])(?:this|all|whole|all\s+the|the\s+whole)\s+week(?![a-z])")
 
 
+_ONE_DAYS_SHIFT = re.compile(
+    r"(?<![a-z])(mon|tues|wednes|thurs|fri|satur|sun)days\s+(shift|job|booking|work|one)(?![a-z])"
+)
+
+
 @dataclass
 class DaySpec:
     """What a text says about the day, before any clock time is applied."""
@@ -167,6 +172,7 @@ def find_days(s: str, at: datetime) -> tuple[DaySpec, str]:
     spec = DaySpec()
     today = at.date()
     s = _WEEK_SPLIT.sub(lambda m: f"week{m.group(1)}", s)
+    s = _ONE_DAYS_SHIFT.sub(r"\1day \2", s)  # "saturday's shift", folded "saturdays shift"
     s = _ALWAYS.sub(" every day ", s)
     s = _find_date(s, today, _month_first(at), spec)
     for m in _DAY_SPAN.finditer(s):

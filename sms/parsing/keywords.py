@@ -152,6 +152,9 @@ _EVERY_OFFER = re.compile(
     r"(?:(?P<both>both|the\s+two)|all|all\s+(?:of\s+)?(?:them|three|the\s+offers|the\s+shifts))"
     r"(?:\s+(?:of\s+them|shifts|offers|please|pls|thanks|thank\s+you|x+))*\W*$"
 )
+_CLOCK_SPAN = re.compile(
+    r"(?<![0-9])[0-9]{1,2}(?:[:.][0-9]{2})?\s*(?:am|pm)?\s*(?:-|to|till?|until)\s*[0-9]{1,2}(?![0-9])"
+)
 # Not free, for longer than one offer: "not available next week", "busy till the 20th".
 _NOT_FREE = re.compile(r"^\W*(?:not\s+available|unavailable|im\s+busy|busy)(?![a-z])")
 _AWAY_A_WHILE = re.compile(
@@ -447,8 +450,14 @@ def yes_or_no(t: Text, ctx: Context) -> Parsed | None:
         if ref is None and _CANT_DAY.search(rest) and not find_ref(rest):
             return None  # "no, cant do tuesday": which shift, a booking or an offer, is asked
         return Parsed(intent, offer_ref=ref or find_ref(rest))
-    if ref is None and (said := find_ref(rest)) and not _NEGATION.search(rest):
-        # "Yes, I would be happy to take the shift on Thursday, reference 7734."
+    if (
+        ref is None
+        and (said := find_ref(rest))
+        and not _NEGATION.search(rest)
+        and not _CLOCK_SPAN.search(rest)
+    ):
+        # "Yes, I would be happy to take the shift on Thursday, reference 7734."; with hours
+        # ("can do thurs 8am-4pm, 97214") it is free time, and the number a place
         return Parsed(intent, offer_ref=said)
     return None  # "yes i can work sat" is availability; "yes 4821 and 5102" is two answers
 

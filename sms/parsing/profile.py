@@ -101,7 +101,8 @@ def _in_a_sentence(t: Text, ctx: Context) -> Parsed | None:
         return Parsed("profile_update", language=code)
     if is_full_postcode(t.norm.strip(" .!")):
         return Parsed("profile_update", postcode=find_postcode(t.norm))
-    if _MOVED.search(t.norm) and (place := _place_in(t.norm)) is not None:
+    if _MOVED.search(t.norm) and not has_hours(t, ctx) and (place := _place_in(t.norm)) is not None:
+        # "free tmrw 5-10, i live in NG7": free time, with where; a move alone is asked back
         return Parsed("profile_update", **place)
     if (m := _ADD_SKILLS.match(t.core)) is not None:
         words = words_of(m.group("value") or m.group("too"))

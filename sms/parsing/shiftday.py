@@ -46,7 +46,8 @@ _NOT_ARRIVING = re.compile(
     r"(?<![a-z])(?:paid|pay|payment|payments|(?:till|until|til|to)\s+late|late\s+(?:shifts?|nights?"
     r"|finish|finishes|pay|payment|on)|stay(?:ing)?\s+late|work(?:ing)?\s+late"
     r"|(?:finish|finishing|leave|leaving)\s+late|yesterday|last\s+night"
-    r"|(?:was|were)\s+late|if\s+(?:\w+\s+){0,3}late|finished|clocked\s+(?:out|off))(?![a-z])"
+    r"|(?:was|were)\s+late|if\s+(?:\w+\s+){0,3}late|finished|clocked\s+(?:out|off)"
+    r"|always\s+late|late\s+for\s+everything|never\s+late)(?![a-z])"
 )
 _LATE_MINUTES = (
     (re.compile(r"(?<![a-z])(?:an?\s+)?hour\s+and\s+a\s+half(?![a-z])"), lambda m: 90),

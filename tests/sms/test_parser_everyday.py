@@ -1043,3 +1043,31 @@ def test_an_offer_pasted_back_before_the_answer_is_the_answer_to_it(body):
 )
 def test_more_wordings_in_polish_romanian_and_spanish_are_read(body, intent):
     assert reads(body)["intent"] == intent
+
+
+def test_free_time_with_where_one_lives_is_free_time_and_the_place():
+    """Before, "... 5-10, I live in NG7" asked to change the postcode and dropped the hours."""
+    found = reads("I can do a shift tomorrow evening 5-10 if anyone needs a hand, I live in NG7 xx")
+    assert (found["intent"], found["postcode"], found["start"]) == (
+        "availability",
+        "NG7",
+        "2026-11-27T17:00:00",
+    )
+
+
+def test_a_zip_beside_free_hours_is_no_offer_number():
+    """Before, "can do caregiving thurs 8am-4pm, 97214" accepted offer 97214."""
+    found = reads("can do caregiving thurs 8am-4pm, 97214, $20")
+    assert (found["intent"], found["zip"]) == ("availability", "97214")
+
+
+@pytest.mark.parametrize(
+    ("body", "intent"),
+    [
+        ("I wont be able to do saturday's shift at the care home", "cancel"),
+        ("my daughter says im always late for everything haha", "unknown"),
+        ("nie wiem czy mam iść czy nie", "unknown"),
+    ],
+)
+def test_one_saturday_s_shift_always_late_and_not_knowing_are_read_for_what_they_are(body, intent):
+    assert reads(body)["intent"] == intent
