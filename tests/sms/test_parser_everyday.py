@@ -1071,3 +1071,16 @@ def test_a_zip_beside_free_hours_is_no_offer_number():
 )
 def test_one_saturday_s_shift_always_late_and_not_knowing_are_read_for_what_they_are(body, intent):
     assert reads(body)["intent"] == intent
+
+
+@pytest.mark.parametrize(
+    ("body", "intent"),
+    [
+        ("va rog anulati tura mea de pe 12, mi s-a stricat masina", "cancel"),
+        ("sunt la depozit, intru acum", "check_in"),
+        ("coś ze sprzątaniem koło E14?", "shifts_query"),
+        ("ceva curatenie pe langa E14?", "shifts_query"),
+    ],
+)
+def test_romanian_and_polish_giving_up_arriving_and_asking_for_work_are_read(body, intent):
+    assert reads(body)["intent"] == intent
