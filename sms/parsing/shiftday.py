@@ -200,6 +200,8 @@ def check_in(t: Text, ctx: Context) -> Parsed | None:
         return None  # "jestem free tomorrow od 12 do 20": free time, in another language's "i am"
     if _LATER_ON.search(t.norm):
         return None  # "na miejscu będę o 9": on site later, not now
+    if _SENT_AWAY.search(t.norm):
+        return None  # "got there and they said it was cancelled": for a person, not an arrival
     # A booking's number has four digits; "9" or "17" is a time of day.
     ref = next((w for w in t.words if w.isdecimal() and len(w) >= 3), None)
     words = [w for w in t.words if not w.isdecimal()]
@@ -226,6 +228,11 @@ _ELSEWHERE = re.compile(
 )
 
 
+_SENT_AWAY = re.compile(
+    r"(?<![a-z])(?:was\s+cancell?ed|been\s+cancell?ed|cancell?ed\s+it|sent\s+(?:me\s+)?(?:home|away)"
+    r"|(?:not|no\s+longer)\s+needed|didnt\s+need\s+me|nobody\s+(?:was\s+)?there|no\s+one\s+there)"
+    r"(?![a-z])"
+)
 _LATER_ON = re.compile(r"(?<![a-z])(?:ill|i\s+will|will)\s+be(?![a-z])")
 _SHORT = 12  # words: a longer text that mentions arriving is about something else
 _FREE_THEN = re.compile(r"(?<![a-z])(?:free|available)(?![a-z])")

@@ -1084,3 +1084,19 @@ def test_one_saturday_s_shift_always_late_and_not_knowing_are_read_for_what_they
 )
 def test_romanian_and_polish_giving_up_arriving_and_asking_for_work_are_read(body, intent):
     assert reads(body)["intent"] == intent
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "am ajuns la client si mi-au zis ca s-a anulat, am dat bani pe drum degeaba",
+        "got there and they said it was cancelled",
+    ],
+)
+def test_arriving_to_be_told_it_was_cancelled_is_no_check_in(body):
+    """Before, the Romanian text checked in to the booking."""
+    assert reads(body)["intent"] != "check_in"
+
+
+def test_morning_all_is_a_greeting_not_free_time_in_the_morning():
+    assert reads("morning all 👋")["intent"] == "help"
