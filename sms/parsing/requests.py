@@ -294,7 +294,8 @@ def why(t: Text, ctx: Context) -> Parsed | None:
         rest_norm = t.norm.split(" ", 1)[1] if " " in t.norm else ""
         if ref is None and rest and not _WHY_ABOUT.search(rest_norm):
             return None  # "why is everything so expensive": not about the exchange
-        return Parsed("why", offer_ref=ref, exact=ref is not None)
+        # "why didnt i get the shift 4821?": the offer named after the question, if any
+        return Parsed("why", offer_ref=ref or find_ref(rest_norm), exact=ref is not None)
     if _HOW_COME.match(t.phrase) and _WHY_ABOUT.search(t.norm[8:]):
         return Parsed("why", offer_ref=find_ref(t.norm))
     return None

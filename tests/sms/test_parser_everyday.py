@@ -1100,3 +1100,14 @@ def test_arriving_to_be_told_it_was_cancelled_is_no_check_in(body):
 
 def test_morning_all_is_a_greeting_not_free_time_in_the_morning():
     assert reads("morning all 👋")["intent"] == "help"
+
+
+@pytest.mark.parametrize("body", ["porque não recebi o turno 4821?", "why not been paid for 4821"])
+def test_why_not_before_more_is_a_question_never_a_yes(body):
+    """Before, "porque não recebi o turno 4821?" (read "why not ... 4821") accepted offer 4821."""
+    assert reads(body)["intent"] != "accept"
+
+
+@pytest.mark.parametrize("body", ["why not", "sure why not", "ok why not"])
+def test_why_not_alone_is_still_a_yes(body):
+    assert reads(body)["intent"] == "accept"
