@@ -86,7 +86,7 @@ _YES = (
     r"|can\s+do(?:\s+it)?|ill\s+take\s+it|ill\s+take|ill\s+do\s+it|ill\s+do|i\s+will\s+do"
     r"|take\s+it|book\s+me(?:\s+in)?|put\s+me\s+down(?:\s+for)?|count\s+me\s+in|im\s+in"
     # "why not" is a yes on its own ("sure why not"), a question before more: "why not paid..."
-    r"|go\s+on(?:\s+then)?|lets\s+do\s+it|sounds\s+good|why\s+not(?=\W*(?:$|x+\W*$|thanks|ta\W*$))"
+    r"|go\s+on(?:\s+then)?|lets\s+do\s+it|sounds\s+good|why\s+not(?=\W*(?:$|#?[0-9]{3,8}\W*$|x+\W*$|thanks|ta\W*$))"
     r"|sure\s+thing|thats?\s+fine"
     r"|happy\s+to(?:\s+do\s+it)?|go\s+for\s+it|ill\s+be\s+there|i\s+will\s+be\s+there"
     r"|id\s+(?:love|like)\s+(?:to|that|it|this)(?:\s+one)?|i\s+want\s+(?:it|that|this)(?:\s+one)?"
