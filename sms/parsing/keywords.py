@@ -154,6 +154,11 @@ _EVERY_OFFER = re.compile(
     r"(?:(?P<both>both|the\s+two)|all|all\s+(?:of\s+)?(?:them|three|the\s+offers|the\s+shifts))"
     r"(?:\s+(?:of\s+them|shifts|offers|please|pls|thanks|thank\s+you|x+))*\W*$"
 )
+# A question about the offer before its number: "ok what is 4821?", "ok is 4821 near me".
+_ASKS_ABOUT = re.compile(
+    r"(?<![a-z])(?:what|whats|where|wheres|how|when|who|which|is|are|can\s+you|could\s+you"
+    r"|tell\s+me|more\s+about|info|details\s+(?:of|for|on))(?![a-z])|\?"
+)
 _CLOCK_SPAN = re.compile(
     r"(?<![0-9])[0-9]{1,2}(?:[:.][0-9]{2})?\s*(?:am|pm)?\s*(?:-|to|till?|until)\s*[0-9]{1,2}(?![0-9])"
 )
@@ -457,6 +462,7 @@ def yes_or_no(t: Text, ctx: Context) -> Parsed | None:
         and (said := find_ref(rest))
         and not _NEGATION.search(rest)
         and not _CLOCK_SPAN.search(rest)
+        and not _ASKS_ABOUT.search(rest)
     ):
         # "Yes, I would be happy to take the shift on Thursday, reference 7734."; with hours
         # ("can do thurs 8am-4pm, 97214") it is free time, and the number a place

@@ -1111,3 +1111,11 @@ def test_why_not_before_more_is_a_question_never_a_yes(body):
 @pytest.mark.parametrize("body", ["why not", "sure why not", "ok why not"])
 def test_why_not_alone_is_still_a_yes(body):
     assert reads(body)["intent"] == "accept"
+
+
+@pytest.mark.parametrize(
+    "body", ["ok what is 4821?", "ok is 4821 near me", "ok can you tell me more about 4821"]
+)
+def test_ok_then_a_question_about_an_offer_is_no_yes_to_it(body):
+    """Before, each of these accepted offer 4821."""
+    assert reads(body)["intent"] != "accept"
