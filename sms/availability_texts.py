@@ -84,6 +84,9 @@ def free_time_also_said(
     parsed = parse(words, said_at.astimezone(ZoneInfo(market.tz)), language=worker.language)
     if parsed.intent == "availability" and not parsed.ambiguous and parsed.end > now:
         availability(session, worker, market, parsed, now)
+    if parsed.intent == "availability" and parsed.then:
+        # "mon 9-5, wed 12-6, fri 8-4": each day after the first, in turn
+        free_time_also_said(session, worker, market, parsed.then, said_at, now)
 
 
 def days_text(days: list[str], language: str = "en") -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -106,6 +107,10 @@ def availability(t: Text, ctx: Context) -> Parsed:
         left_out, _ = find_days(except_clause.group(0), ctx.at)
         spec.weekdays -= left_out.weekdays
     ranges, invalid, s = find_ranges(s, spec.context)
+    if len(ranges) > 1 and all(r == ranges[0] for r in ranges):
+        ranges = ranges[:1]  # "sat 9-1 and sun 9-1": the same hours on both days
+    if len(ranges) > 1 and (each := _day_by_day(t, ctx)) is not None:
+        return each
     if not ranges and not invalid:
         # "free from 8am tomorrow till 4": the day said between the two times
         between, invalid, without = find_ranges(
@@ -168,6 +173,30 @@ def availability(t: Text, ctx: Context) -> Parsed:
         ask_data=tuple(ask[1].items()) if ask else (),
         **found,
     )
+
+
+# Where one day's hours end and the next day's begin: "mon 9-5, wed 12-6 and fri 8-4".
+_BETWEEN_DAYS = re.compile(
+    r"\s*(?:[,;+&]|(?<![a-z])and(?![a-z]))\s*|(?<=[0-9m])\s+(?=(?:on\s+)?(?:mon|tue|wed|thu|fri|sat"
+    r"|sun|today|tonight|tomorrow|tmrw)[a-z]*(?![a-z]))"
+)
+
+
+def _day_by_day(t: Text, ctx: Context) -> Parsed | None:
+    """Each day with hours of its own, "available mon 9-5, wed 12-6": the first day's free time,
+    with the others said after it (`then`), each read on its own. None unless every part is
+    a day with its hours, read clearly."""
+    parts = [part for part in _BETWEEN_DAYS.split(t.norm) if part and part.strip()]
+    if len(parts) < 2:
+        return None
+    read = [availability(Text.of(f"available {part}"), ctx) for part in parts]
+    if any(
+        p.ambiguous or p.start is None or not find_days(part, ctx.at)[0].said_a_day
+        for p, part in zip(read, parts, strict=True)
+    ):
+        return None
+    rest = ", ".join(f"available {part.strip()}" for part in parts[1:])
+    return replace(read[0], then=rest)
 
 
 def has_hours(t: Text, ctx: Context) -> bool:

@@ -549,3 +549,21 @@ def test_days_given_up_then_free_time_asks_about_the_one_and_keeps_the_other(db,
     with db.read() as session:
         (window,) = [w for w in session.exec(select(AvailabilityWindow)).all() if w.start.day == 1]
     assert window.start.isoformat().startswith("2026-12-01T09:00")
+
+
+@pytest.mark.parametrize(
+    ("body", "saved"),
+    [
+        ("free sat 9-1 and sun 10-4", ["Sat 28 Nov 09:00-13:00", "Sun 29 Nov 10:00-16:00"]),
+        ("wolna pon 8-16, śr 10-14", ["pon 30 lis 08:00-16:00", "śr 2 gru 10:00-14:00"]),
+    ],
+)
+def test_each_day_with_hours_of_its_own_is_saved_with_them(db, now, ann, body, saved):
+    """Before, "free sat 9-1 and sun 10-4" was asked for one time range per text."""
+    replies = text(db, body, now)
+    assert [any(day in reply for reply in replies) for day in saved] == [True] * len(saved)
+
+
+def test_two_ranges_on_one_day_are_still_asked_one_at_a_time(db, now, ann):
+    (reply,) = text(db, "free tomorrow 10-2 and 6-10", now)
+    assert reply.startswith("One time range per text")
