@@ -20,7 +20,7 @@ from sms.parser import Parsed, parse
 from sms.parsing.days import find_days
 from sms.parsing.lexicon import fold
 from sms.parsing.text import Text
-from sms.templates import and_list, say
+from sms.templates import and_list, day_said, say
 from store.models import Market, Worker
 
 
@@ -186,7 +186,8 @@ def answer_to_times_asked(
         return None  # "sat 9-5": the day is theirs
     # The day the worker said: an example day is only an example, except beside AM or PM.
     said_day = asked.data.get("example_day" if asked.kind == "ask_am_pm" else "when_day")
-    day = _said_back(said_day or "", asked.data.get("when_part") or "")
+    said_back = day_said(said_day or "", "en", market.currency)
+    day = f"{said_back} {asked.data.get('when_part') or ''}".strip()
     if asked.kind == "ask_am_pm":
         half = _HALF_OF_THE_DAY.match(fold(said))
         if half is not None:
@@ -211,20 +212,3 @@ _THE_OTHER_TIME = re.compile(
 )
 _TIME_WORD = re.compile(r"^\W*(?:from|frm|after|since|until|till|til|before|by|at)\s+")
 _UNTIL = re.compile(r"^\W*(?:until|till|til|before|by)(?![a-z])")
-
-
-def _said_back(label: str, part: str) -> str:
-    """A day as the question wrote it ("tomorrow", "date:2026-11-28", "every:sat,sun"), in
-    words the parser reads."""
-    kind, _, value = label.partition(":")
-    if kind == "date":
-        day = date.fromisoformat(value)
-        words = f"{day.day} {_MONTHS[day.month - 1]}"
-    elif kind in ("days", "every"):
-        words = ("every " if kind == "every" else "") + " ".join(value.split(","))
-    else:
-        words = label
-    return f"{words} {part}".strip()
-
-
-_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")

@@ -217,6 +217,12 @@ class _Fields(dict):
         return template(said["code"], self.language).format_map(_Fields(fields, self.language))
 
 
+def day_said(code: str, language: str, currency: str) -> str:
+    """A day code ("tomorrow", "date:2026-11-28", "every:sat,sun") as a reply would write it back,
+    in words the parser reads: "tmrw", "28/11" (11/28 in dollars), "every weekend"."""
+    return _Fields({"currency": currency}, language).day_label(code)
+
+
 def terms_said(terms: dict[str, Any], language: str, currency: str) -> str:
     """A worker's terms as they read them: {"asking_rate_minor": 1400, "place": "E1 6AN"} ->
     "your rate is £14.00/hr; your area is E1 6AN"."""

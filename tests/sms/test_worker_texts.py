@@ -567,3 +567,15 @@ def test_each_day_with_hours_of_its_own_is_saved_with_them(db, now, ann, body, s
 def test_two_ranges_on_one_day_are_still_asked_one_at_a_time(db, now, ann):
     (reply,) = text(db, "free tomorrow 10-2 and 6-10", now)
     assert reply.startswith("One time range per text")
+
+
+@pytest.mark.parametrize(
+    ("first", "saved"),
+    [("free 28/11", "Sat 28 Nov 09:00-17:00"), ("free every weekend", "every Sat and Sun")],
+)
+def test_hours_after_the_question_keep_a_date_or_a_weekly_day_it_asked_about(
+    db, now, ann, first, saved
+):
+    text(db, first, now)
+    (reply,) = text(db, "9-5", now + timedelta(minutes=1))
+    assert saved in reply, reply
