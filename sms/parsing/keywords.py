@@ -12,6 +12,7 @@ from sms.parsing.lexicon import fold, languages
 from sms.parsing.places import place_in
 from sms.parsing.result import Parsed
 from sms.parsing.text import Context, Text, find_ref, words_of
+from sms.parsing.times import find_ranges
 from sms.parsing.vocab import find_skills
 
 # Carrier opt-out words (Twilio's list): honoured only as the whole text.
@@ -158,9 +159,6 @@ _EVERY_OFFER = re.compile(
 _ASKS_ABOUT = re.compile(
     r"(?<![a-z])(?:what|whats|where|wheres|how|when|who|which|is|are|can\s+you|could\s+you"
     r"|tell\s+me|more\s+about|info|details\s+(?:of|for|on))(?![a-z])|\?"
-)
-_CLOCK_SPAN = re.compile(
-    r"(?<![0-9])[0-9]{1,2}(?:[:.][0-9]{2})?\s*(?:am|pm)?\s*(?:-|to|till?|until)\s*[0-9]{1,2}(?![0-9])"
 )
 # Not free, for longer than one offer: "not available next week", "busy till the 20th".
 _NOT_FREE = re.compile(r"^\W*(?:not\s+available|unavailable|im\s+busy|busy)(?![a-z])")
@@ -461,7 +459,7 @@ def yes_or_no(t: Text, ctx: Context) -> Parsed | None:
         ref is None
         and (said := find_ref(rest))
         and not _NEGATION.search(rest)
-        and not _CLOCK_SPAN.search(rest)
+        and not find_ranges(rest, None)[0]
         and not _ASKS_ABOUT.search(rest)
     ):
         # "Yes, I would be happy to take the shift on Thursday, reference 7734."; with hours
