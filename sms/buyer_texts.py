@@ -16,6 +16,7 @@ from exchange.notices import notify_buyer
 from services import disputing, timesheets
 from services.inbox import hand_to_a_person
 from services.unit import TextTransaction
+from sms.confirming import last_notice_where
 from store.models import Booking, Buyer, Notice, Shift
 from store.statuses import BookingStatus
 
@@ -165,15 +166,8 @@ def _answer_to_arrived(
     yes, no = _YES_THERE.match(text), _NOT_THERE.match(text)
     if yes is None and no is None:
         return None
-    asked = session.exec(
-        select(Notice)
-        .where(
-            col(Notice.buyer_id).in_([buyer.id for buyer in buyers]),
-            col(Notice.created_at) >= now - _ARRIVED_ASKED_WITHIN,
-        )
-        .order_by(col(Notice.id).desc())
-        .limit(1)
-    ).first()
+    to_them = col(Notice.buyer_id).in_([buyer.id for buyer in buyers])
+    asked = last_notice_where(session, to_them, now - _ARRIVED_ASKED_WITHIN)
     if asked is None or asked.kind != "checkin_check":
         return None
     return BuyerText("arrived" if yes else "noshow", str(asked.data["booking"]))

@@ -9,6 +9,7 @@ word is the exact command itself, so a confirmation needs no state to be remembe
 
 import re
 from datetime import datetime, timedelta
+from typing import Any
 
 from sqlmodel import Session, col, select
 
@@ -205,9 +206,14 @@ def yes_to_the_last(session: Session, worker: Worker, now: datetime) -> bool:
 
 def last_notice(session: Session, worker: Worker, now: datetime) -> Notice | None:
     """The last text the exchange sent the worker, if it was just now."""
+    return last_notice_where(session, Notice.worker_id == worker.id, now - ASKED_WITHIN)
+
+
+def last_notice_where(session: Session, to: Any, since: datetime) -> Notice | None:
+    """The last text the exchange sent to whom `to` picks out, if it was sent since then."""
     return session.exec(
         select(Notice)
-        .where(Notice.worker_id == worker.id, col(Notice.created_at) >= now - ASKED_WITHIN)
+        .where(to, col(Notice.created_at) >= since)
         .order_by(col(Notice.id).desc())
         .limit(1)
     ).first()
