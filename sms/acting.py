@@ -97,9 +97,14 @@ def act(session: Session, message: Message, now: datetime) -> None:
         return
     if dispute_texts.answered(session, worker, message.body, parsed, now, message.id):
         return
-    asked = availability_texts.answer_to_times_asked(
-        session, worker, market, message.body, parsed, now
-    ) or confirming.picked_from_the_list(session, worker, message.body, parsed, now)
+    # The last text sent, once, for the answers that only it explains.
+    asked = None
+    if parsed.intent in ("availability", "unknown"):
+        last = confirming.last_notice(session, worker, now)
+        if last is not None:
+            asked = availability_texts.answer_to_times_asked(
+                worker, market, message.body, parsed, last, now
+            ) or confirming.picked_from_the_list(message.body, parsed, last)
     if asked is not None:
         # "9-5" just after "What times are you free tmrw?": read with the question's day;
         # "the first one" just after "You have 2 offers: 8982, 8085": the offer it picks

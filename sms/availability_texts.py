@@ -21,7 +21,7 @@ from sms.parsing.days import find_days
 from sms.parsing.lexicon import fold
 from sms.parsing.text import Text
 from sms.templates import and_list, day_said, say
-from store.models import Market, Worker
+from store.models import Market, Notice, Worker
 
 
 def availability(
@@ -169,16 +169,15 @@ _HALF_OF_THE_DAY = re.compile(
 
 
 def answer_to_times_asked(
-    session: Session, worker: Worker, market: Market, body: str, parsed: Parsed, now: datetime
+    worker: Worker, market: Market, body: str, parsed: Parsed, asked: Notice, now: datetime
 ) -> Parsed | None:
-    """ "9-5" just after "What times are you free tmrw?", "pm" after "Did you mean 5am-9am or
-    5pm-9pm?": the answer read with the day and the part of the day the question was about, as
-    if the worker had said them again. None when the text is no such answer, or names its own
-    day."""
+    """ "9-5" just after "What times are you free tmrw?" (`asked`), "pm" after "Did you mean
+    5am-9am or 5pm-9pm?": the answer read with the day and the part of the day the question was
+    about, as if the worker had said them again. None when the text is no such answer, or
+    names its own day."""
     if parsed.intent not in ("availability", "unknown") or parsed.days or parsed.then:
         return None
-    asked = confirming.last_notice(session, worker, now)
-    if asked is None or asked.kind not in TIMES_ASKED:
+    if asked.kind not in TIMES_ASKED:
         return None
     at = local(now, market.tz)
     said = " ".join(body.split())

@@ -244,15 +244,10 @@ _PLACE_IN_THE_LIST = re.compile(
 _A_REF_ALONE = re.compile(r"^\W*#?(?P<ref>[0-9]{3,8})\W*$")
 
 
-def picked_from_the_list(
-    session: Session, worker: Worker, body: str, parsed: Parsed, now: datetime
-) -> Parsed | None:
+def picked_from_the_list(body: str, parsed: Parsed, asked: Notice) -> Parsed | None:
     """The offer a worker picks, by its place or its number, from the list the exchange just
-    sent them; None when the text is no such pick."""
-    if parsed.intent != "unknown":
-        return None
-    asked = last_notice(session, worker, now)
-    if asked is None or asked.kind != "which":
+    sent them (`asked`); None when the text is no such pick."""
+    if parsed.intent != "unknown" or asked.kind != "which":
         return None
     listed = [ref.strip() for ref in str(asked.data.get("refs", "")).split(",") if ref.strip()]
     if (alone := _A_REF_ALONE.match(body)) is not None:
