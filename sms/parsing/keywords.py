@@ -6,6 +6,7 @@ Each reads the canonical words of a text (sms.parsing.reading), so "tak", "sí" 
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from sms.parsing.days import WEEKDAYS, find_days
 from sms.parsing.lexicon import fold, languages
@@ -149,7 +150,6 @@ _A_REASON = re.compile(
     r"|working|work|another|other|job|plans|away|holiday|sick|ill|thanks|thank|not|no|too|kids?"
     r"|family|appointment|then|that)(?![a-z])"
 )
-_THE_N_COMMAND = re.compile(r"^\W*(?:[nN]|NO|NIE|NU|NÃO|NAO)\W*$")
 _EVERY_OFFER = re.compile(
     rf"^\W*(?:(?:{_YES}|yes+|yeah|yep|yh|y|ok|okay|sure|please|pls)(?![a-z])\W*)*(?:(?:to|for)\s+)?"
     r"(?:(?P<both>both|the\s+two)|all|all\s+(?:of\s+)?(?:them|three|the\s+offers|the\s+shifts))"
@@ -431,7 +431,7 @@ def yes_or_no(t: Text, ctx: Context) -> Parsed | None:
         return Parsed(intent, offer_ref=ref, ambiguous=True, ask="ask_accept_condition")
     if _POLITE.match(rest):
         # N, or NO, NIE, NU typed as the command: with no number, the offer just asked about
-        bare = intent == "decline" and _THE_N_COMMAND.match(t.original) is not None
+        bare = intent == "decline" and _typed_as_the_n_command(t.original)
         return Parsed(intent, offer_ref=ref, exact=ref is not None or bare)
     if (
         intent == "accept"
@@ -466,6 +466,18 @@ def yes_or_no(t: Text, ctx: Context) -> Parsed | None:
         # ("can do thurs 8am-4pm, 97214") it is free time, and the number a place
         return Parsed(intent, offer_ref=said)
     return None  # "yes i can work sat" is availability; "yes 4821 and 5102" is two answers
+
+
+def _typed_as_the_n_command(original: str) -> bool:
+    """N, or NIE, NU, NÃO typed as the command (one letter, or in capitals), as replies ask."""
+    said = original.strip(" .!?")
+    return fold(said) in _n_command_words() and (len(said) == 1 or said.isupper())
+
+
+@cache
+def _n_command_words() -> frozenset[str]:
+    """The word each language's replies give for passing on an offer: "n", "nie", "nu", "nao"."""
+    return frozenset(fold(lang.commands["N"]) for lang in languages().values())
 
 
 def _offer_day(rest: str, ctx: Context) -> tuple[str, ...]:
