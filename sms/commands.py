@@ -154,6 +154,12 @@ def shifts(session: Session, worker: Worker, market: Market, parsed: Parsed, now
     if not lines:
         notify_worker(session, worker, "shifts_none", now)
         return
+    offered = [offer.ref for kind, offer, _, _ in held if kind == "shifts_offer_line"]
+    if offered:
+        notify_worker(
+            session, worker, "shifts_offer_open", now, lines=" | ".join(lines), example=offered[0]
+        )
+        return
     notify_worker(session, worker, "shifts", now, lines=" | ".join(lines))
 
 

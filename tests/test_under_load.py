@@ -27,7 +27,7 @@ REPLIES = {
     "new": {"signup_name"},
     "available": {"availability_saved"},
     "yes": {"booked", "accept_filled", "accept_closed"},
-    "shifts": {"shifts", "shifts_none"},
+    "shifts": {"shifts", "shifts_offer_open", "shifts_none"},
 }
 
 

@@ -71,6 +71,8 @@ EN: dict[str, str] = {
     "refused": "Sorry, we could not do that. {example} Text HELP to see how to write each command.",
     "ask_back": "{question}",
     "shifts": "{lines}",
+    # An offer among the lines: a worker who asked before answering learns how to take it.
+    "shifts_offer_open": "{lines}. To take one, reply Y and its number: Y {example}.",
     "shifts_none": "No offers or bookings just now. Text AVAILABLE with your times, "
     "e.g. AVAILABLE SAT 9-5.",
     "terms_updated": "Updated: {changes}.",

@@ -1119,3 +1119,43 @@ def test_why_not_alone_is_still_a_yes(body):
 def test_ok_then_a_question_about_an_offer_is_no_yes_to_it(body):
     """Before, each of these accepted offer 4821."""
     assert reads(body)["intent"] != "accept"
+
+
+@pytest.mark.parametrize(
+    "body", ["da, il iau", "il vreau", "sí, voy", "sim, vou", "voy", "tak, biorę"]
+)
+def test_a_yes_then_i_ll_go_or_i_ll_take_it_accepts(body):
+    """Before, "da, il iau", "sí, voy" and "sim, vou" went to a person."""
+    assert reads(body)["intent"] == "accept"
+
+
+@pytest.mark.parametrize(
+    ("body", "intent"),
+    [
+        ("voy con 10 minutos de retraso 4821", "late"),
+        ("vou com 10 minutos de atraso", "late"),
+        ("no voy", "decline"),
+        ("não vou", "decline"),
+        ("ya voy", "late"),
+    ],
+)
+def test_going_late_or_not_going_is_never_a_yes(body, intent):
+    assert reads(body)["intent"] == intent
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "whats the address again",
+        "whats the postcode again?",
+        "can you send me the address",
+        "where is it again",
+        "podaj adres",
+        "me mandas la dirección?",
+        "onde fica?",
+        "trimite-mi adresa te rog",
+    ],
+)
+def test_asking_the_address_again_is_about_the_booking(body):
+    """Before, each went to a person; the booking's line gives the place."""
+    assert reads(body)["intent"] == "shifts_query"

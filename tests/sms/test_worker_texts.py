@@ -398,7 +398,17 @@ def test_how_much_it_pays_with_an_offer_open_is_the_offer_at_its_rate(db, now, a
     """Before, it was the market's published rates, often "not enough data yet"."""
     offered_on(db, now, ann, (2,))
     (reply,) = text(db, body, now + timedelta(minutes=1))
-    assert reply.startswith("Offer ") and reply.endswith("£13.00/hr"), reply
+    assert reply.startswith("Offer ") and "£13.00/hr." in reply, reply
+
+
+def test_a_yes_with_a_question_gets_the_offer_and_how_to_take_it_and_books_nothing(db, now, ann):
+    offered_on(db, now, ann, (2,))
+    (reply,) = text(db, "yes please! what time do i start", now + timedelta(minutes=1))
+    with db.read() as session:
+        ref = session.exec(select(Offer)).one().ref
+        assert not session.exec(select(Booking)).all()
+    assert "09:00-15:00" in reply and reply.endswith(f"reply Y and its number: Y {ref}."), reply
+    assert text(db, "yes", now + timedelta(minutes=2))[0].startswith("Booked:")
 
 
 def test_how_much_it_pays_for_a_kind_of_work_is_the_market_s_rates(db, now, ann):
