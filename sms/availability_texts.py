@@ -18,8 +18,9 @@ from services.unit import TextTransaction
 from sms import confirming, formats, refusals
 from sms.parser import Parsed, parse
 from sms.parsing.days import find_days
-from sms.parsing.lexicon import fold
+from sms.parsing.lexicon import fold, separators
 from sms.parsing.text import Text
+from sms.parsing.times import lone_time_parts
 from sms.templates import and_list, day_said, say
 from store.models import Market, Notice, Worker
 
@@ -192,11 +193,12 @@ def answer_to_times_asked(
         if half is not None:
             start, end = asked.data["pm_hours" if half.group("pm") else "am_hours"]
             said = f"{start // 60:02d}:{start % 60:02d}-{end // 60:02d}:{end % 60:02d}"
-    elif asked.data.get("when_time") and (other := _THE_OTHER_TIME.match(fold(said))):
+    elif asked.data.get("when_time") and (
+        other := _THE_OTHER_TIME.match(Text.of(said, worker.language).norm)
+    ):
         # "till 4" just after "free tmrw from 8" was asked back: from 8 till 4
-        given = _TIME_WORD.sub("", asked.data["when_time"]).strip()
+        given, until = lone_time_parts(asked.data["when_time"])
         other_time = other.group("time")
-        until = _UNTIL.match(asked.data["when_time"]) is not None
         said = f"from {other_time} till {given}" if until else f"from {given} till {other_time}"
     elif not day:
         return None  # nothing said before that this answer leaves out
@@ -205,9 +207,8 @@ def answer_to_times_asked(
 
 
 # An answer that gives only the other end of the hours: "till 4", "4pm", "until 18:00".
+# Read in the worker's words, so "do 18", "hasta las 6" and "pana la 18" are "till" too.
 _THE_OTHER_TIME = re.compile(
-    r"^\W*(?:(?:from|till?|until|to|-|and|after|before|by)\s*)?(?P<time>[0-9]{1,2}(?:[:.][0-9]{2})?"
-    r"\s*(?:am|pm|a\.m\.|p\.m\.)?)\W*$"
+    rf"^\W*(?:(?:from|till?|until|to|-|and|after|before|by|{'|'.join(separators())})\s*)?"
+    r"(?P<time>[0-9]{1,2}(?:[:.][0-9]{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?)\W*$"
 )
-_TIME_WORD = re.compile(r"^\W*(?:from|frm|after|since|until|till|til|before|by|at)\s+")
-_UNTIL = re.compile(r"^\W*(?:until|till|til|before|by)(?![a-z])")

@@ -23,6 +23,7 @@ from sms.parsing.times import (
     HourRange,
     find_ranges,
     has_lone_time,
+    hours_around,
     lone_time,
 )
 from sms.parsing.vocab import find_skills
@@ -109,7 +110,9 @@ def availability(t: Text, ctx: Context) -> Parsed:
     ranges, invalid, s = find_ranges(s, spec.context)
     if len(ranges) > 1 and all(r == ranges[0] for r in ranges):
         ranges = ranges[:1]  # "sat 9-1 and sun 9-1": the same hours on both days
-    if len(ranges) > 1 and (each := _day_by_day(t, ctx)) is not None:
+    # Hours of its own on each day, or all day on one and hours on another: "thu 2-10, fri all day"
+    own_hours = len(ranges) > 1 or (ranges and spec.all_day and len(spec.days) > 1)
+    if own_hours and (each := _day_by_day(t, ctx)) is not None:
         return each
     if not ranges and not invalid:
         # "free from 8am tomorrow till 4": the day said between the two times
@@ -177,7 +180,7 @@ def availability(t: Text, ctx: Context) -> Parsed:
 
 # Where one day's hours end and the next day's begin: "mon 9-5, wed 12-6 and fri 8-4".
 _BETWEEN_DAYS = re.compile(
-    r"\s*(?:[,;+&]|(?<![a-z])and(?![a-z]))\s*|(?<=[0-9m])\s+(?=(?:on\s+)?(?:mon|tue|wed|thu|fri|sat"
+    r"\s*(?:[,;+&]|(?<![a-z])(?:and|y)(?![a-z]))\s*|(?<=[0-9m])\s+(?=(?:on\s+)?(?:mon|tue|wed|thu|fri|sat"
     r"|sun|today|tonight|tomorrow|tmrw)[a-z]*(?![a-z]))"
 )
 
@@ -246,5 +249,9 @@ def _which_times(spec: DaySpec, gave_one_time: bool, one_time: str) -> tuple[str
     said = {"when_day": spec.label, "when_part": spec.part_of_day or ""}
     if gave_one_time:
         # The time said ("from 8", "until 3") is kept, for an answer that gives only the other
+        # end, and the example starts (or ends) there: "from 10" gives "10am-5pm".
+        around = hours_around(one_time, spec.context)
+        if around is not None:
+            example["example_hours"] = (around.start, around.end)
         return "ask_from_to", {**said, "when_time": one_time, **example}
     return "ask_times", {**said, **example}

@@ -241,6 +241,27 @@ def lone_time(s: str) -> str:
     return found.group(0) if found is not None else ""
 
 
+_TIME_WORD = re.compile(r"^\W*(?:from|frm|after|since|until|till|til|before|by|at)\s+")
+_UNTIL = re.compile(r"^\W*(?:until|till|til|before|by)(?![a-z])")
+
+
+def lone_time_parts(one_time: str) -> tuple[str, bool]:
+    """A lone time as `lone_time` gives it, split: the time alone, and whether it ends the hours
+    ("until 3") rather than starts them ("from 8")."""
+    return _TIME_WORD.sub("", one_time).strip(), _UNTIL.match(one_time) is not None
+
+
+def hours_around(one_time: str, context: str | None) -> HourRange | None:
+    """A working day's hours from a lone time ("from 10": 10am-5pm; "until 3": 9am-3pm), or
+    None when 9 to 5 makes no working day around it ("from 8pm")."""
+    given, until = lone_time_parts(one_time)
+    ranges, _, _ = find_ranges(f"9am-{given}" if until else f"{given}-5pm", context)
+    hours = ranges[0] if ranges else None
+    if not isinstance(hours, HourRange) or not 60 <= _length(hours.start, hours.end) <= 12 * 60:
+        return None
+    return hours
+
+
 def spoken(minutes: int) -> str:
     """Minutes after midnight as people text them: 540 -> "9am", 1050 -> "5:30pm"."""
     hour, minute = divmod(minutes % DAY, 60)

@@ -1159,3 +1159,18 @@ def test_going_late_or_not_going_is_never_a_yes(body, intent):
 def test_asking_the_address_again_is_about_the_booking(body):
     """Before, each went to a person; the booking's line gives the place."""
     assert reads(body)["intent"] == "shifts_query"
+
+
+@pytest.mark.parametrize(
+    ("body", "first", "then"),
+    [
+        ("free thurs 2pm-10pm, fri all day", ("thu", 14), "available fri all day"),
+        ("free fri all day and sat 9-1", ("fri", 8), "available sat 9-1"),
+        ("libre el lunes de 9 a 5 y el martes de 2 a 8", ("mon", 9), "available the tuesday 2 a 8"),
+        ("liber sambata toata ziua si duminica 9-14", ("sat", 8), "available sunday 9-14"),
+    ],
+)
+def test_all_day_on_one_day_and_hours_on_another_are_each_kept(body, first, then):
+    """Before, "free thurs 2pm-10pm, fri all day" was free 2pm-10pm on Friday too."""
+    found = parse(body, AT)
+    assert (found.days, found.start.hour, found.then) == ((first[0],), first[1], then)

@@ -464,6 +464,10 @@ def test_yes_to_erase_my_data_asks_again_for_the_delete_it_named(db, now, ann):
         ("free sat 5-9", "pm", "Sat 28 Nov 17:00-21:00"),
         ("free sat 5-9", "the evening one", "Sat 28 Nov 17:00-21:00"),
         ("free sat and sun", "9am to 3pm", "Sat 28 Nov and Sun 29 Nov, 09:00-15:00"),
+        ("free sat from 10", "till 6", "Sat 28 Nov 10:00-18:00"),
+        ("wolna w sobotę od 10", "do 18", "sob 28 lis 10:00-18:00"),
+        ("libre el sábado desde las 10", "hasta las 6", "sáb 28 nov 10:00-18:00"),
+        ("liberă sâmbătă de la 10", "până la 18", "sâm 28 nov 10:00-18:00"),
     ],
 )
 def test_hours_sent_after_the_question_are_for_the_day_it_asked_about(
@@ -473,6 +477,17 @@ def test_hours_sent_after_the_question_are_for_the_day_it_asked_about(
     text(db, first, now)
     (reply,) = text(db, answer, now + timedelta(minutes=1))
     assert saved in reply, reply
+
+
+@pytest.mark.parametrize(
+    ("body", "example"),
+    [("free sat from 10", "AVAILABLE sat 10am-5pm"), ("free sat until 3", "AVAILABLE sat 9am-3pm")],
+)
+def test_the_question_for_the_other_end_of_the_hours_starts_its_example_at_the_time_given(
+    db, now, ann, body, example
+):
+    (asked,) = text(db, body, now)
+    assert asked.startswith("From what time to what time?") and asked.endswith(example), asked
 
 
 def test_a_day_in_the_answer_is_the_workers_own(db, now, ann):
