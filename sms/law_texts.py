@@ -51,9 +51,10 @@ DOB_WORDS = re.compile(
 _AROUND_A_DATE = re.compile(
     r"(?<=\d)(?:º|ª)|(?<![a-z])(?:of|the|on|dia|day|de|r|roku|anul|ano)(?![a-z])\.?"
 )
-_NUMERIC = re.compile(r"^(\d{1,4})[\s/.\-]+(\d{1,2})[\s/.\-]+(\d{2,4})$")
-_WORDY = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]+)\.?,?\s+(\d{2,4})$")
-_WORDY_US = re.compile(r"^([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{2,4})$")
+# Found anywhere in a short text: "nací el 5 de marzo de 1985", "born 12/05/88 thanks".
+_NUMERIC = re.compile(r"(?<![\d.,])(\d{1,4})[\s/.\-]+(\d{1,2})[\s/.\-]+(\d{2,4})(?![\d.,])")
+_WORDY = re.compile(r"(?<![\d.,])(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]+)\.?,?\s+(\d{2,4})(?!\d)")
+_WORDY_US = re.compile(r"(?<![a-z])([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{2,4})(?!\d)")
 _OPT_OUT = re.compile(r"^\W*work\s+over\s+48(?:\s*h(?:ou)?rs?)?\W*$", re.IGNORECASE)
 _OPT_BACK = re.compile(r"^\W*48\s*(?:h(?:ou)?rs?\s+)?limit\W*$", re.IGNORECASE)
 _RAISE = re.compile(r"^\W*(?:yes\W+)?raise(?:\s+(?:my\s+)?rate)?\W*$", re.IGNORECASE)
@@ -79,7 +80,7 @@ _LONGEST_DATE = 60
 def _dob_as_written(text: str, market: Market, today: date) -> date | None:
     cleaned = _AROUND_A_DATE.sub(" ", text.lower())
     cleaned = " ".join(cleaned.split()).strip(" .!,")
-    numbers = _NUMERIC.match(cleaned)
+    numbers = _NUMERIC.search(cleaned)
     try:
         if numbers:
             a, b, c = numbers.groups()
@@ -89,12 +90,12 @@ def _dob_as_written(text: str, market: Market, today: date) -> date | None:
                 day, month = (int(b), int(a)) if month_first(market) else (int(a), int(b))
                 year = _year(c, today)
             return date(year, month, day)
-        wordy = _WORDY.match(cleaned)
-        if wordy and wordy.group(2) in MONTHS:
-            return date(_year(wordy.group(3), today), MONTHS[wordy.group(2)], int(wordy.group(1)))
-        wordy = _WORDY_US.match(cleaned)
-        if wordy and wordy.group(1) in MONTHS:
-            return date(_year(wordy.group(3), today), MONTHS[wordy.group(1)], int(wordy.group(2)))
+        for wordy in _WORDY.finditer(cleaned):
+            if wordy.group(2) in MONTHS:
+                return date(_year(wordy[3], today), MONTHS[wordy[2]], int(wordy[1]))
+        for wordy in _WORDY_US.finditer(cleaned):
+            if wordy.group(1) in MONTHS:
+                return date(_year(wordy[3], today), MONTHS[wordy[1]], int(wordy[2]))
     except ValueError:
         return None
     return None

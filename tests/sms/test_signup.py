@@ -127,7 +127,8 @@ def test_a_first_text_that_gives_the_name_is_still_welcomed_first(db, now, body,
 @pytest.mark.parametrize(
     "born",
     ["3 de marzo de 1985", "3 marca 1985", "3 martie 1985", "dia 3 de março de 1985",
-     "the 3rd of March 1985"],
+     "the 3rd of March 1985", "nací el 3 de marzo de 1985", "urodziłam się 3 marca 1985",
+     "m-am nascut pe 3 martie 1985", "born 03/03/1985 thanks"],
 )  # fmt: skip
 def test_a_date_of_birth_with_the_month_in_words_is_taken_in_each_language(
     db, now, asked_name, born
