@@ -20,8 +20,14 @@ _NOT_FREE = re.compile(
     r"|(?:dont|do\s+not|no\s+longer|i\s+no\s+longer)\s+want(?:\s+(?:any|more|to\s+work))*"
     r"(?:\s+(?:work|shifts?|jobs?|offers?))?(?:\s+(?:on|at|for))?"
     r"|no\s+longer\s+(?:available|free|working)"
-    r"|(?:cant|cannot|wont|dont|can\s+not)"
-    r"(?:\s+(?:work|do|be\s+free|be\s+available))?)(?![a-z])(?P<rest>.*)$"
+    r"|(?:cant|cannot|wont|can\s+not)(?:\s+(?:work|do|be\s+free|be\s+available))?"
+    # "dont" only with what is not done: "they dont need me today" is no day off of one's own
+    r"|dont\s+(?:work|do|be\s+free|be\s+available))(?![a-z])(?P<rest>.*)$"
+)
+# What someone else said or did: "they said they dont need me today", "the manager told me".
+_TOLD = re.compile(
+    r"(?<![a-z])(?:they|he|she|manager|boss|client|buyer|supervisor|agency)\s+(?:say|says|said"
+    r"|told|sent|tell)(?![a-z])"
 )
 # "delete my availability for sat", "remove my saturday availability": free time taken back.
 _TAKEN_BACK = re.compile(
@@ -68,7 +74,7 @@ def busy(t: Text, ctx: Context) -> Parsed | None:
         core = _BUT_FREE.sub("", core)
     m = _NO_MORE.match(core)
     if m is None or not is_day_word(m.group("rest").split(" ", 1)[0]):
-        m = _NOT_FREE.search(norm) or _TAKEN_BACK.search(norm)
+        m = None if _TOLD.search(norm) else _NOT_FREE.search(norm) or _TAKEN_BACK.search(norm)
     found = _days_off(m.group("rest"), t, ctx) if m is not None else None
     return replace(found, then=then) if found is not None and then else found
 

@@ -47,7 +47,7 @@ _CATEGORY_WORDS = (
     (
         "cancellation",
         r"cancel\w*\s+(?:when|after|once|as\s+soon\s+as|while|on)\s+(?:i|me)|sent\s+(?:me\s+)?home"
-        r"|turned\s+(?:me\s+)?away|not\s+needed|no\s+work\s+(?:there|when)|they\s+cancel\w*"
+        r"|turned\s+(?:me\s+)?away|not\s+needed|(?:dont|do\s+not|didnt)\s+need\s+(?:me|us|anyone)|no\s+work\s+(?:there|when)|they\s+cancel\w*"
         r"|cancel\w*\s+(?:on\s+)?me",
     ),
     (

@@ -100,7 +100,8 @@ _YES = (
     r"|(?:im\s+)?up\s+for\s+it|ill\s+go|i\s+will\s+go"
 )
 _NO = (
-    r"cant\s+make\s+it|cant\s+do\s+it|cant\s+(?:do\s+)?that(?:\s+one)?|no\s+thank\s+you|no\s+thanks"
+    r"i\s+(?:cant|cannot)\s+(?:make\s+it|do\s+it|come|go)|i\s+(?:cant|cannot)(?=\W*$)"
+    r"|cant\s+(?:come|go)(?![a-z])|cant\s+make\s+it|cant\s+do\s+it|cant\s+(?:do\s+)?that(?:\s+one)?|no\s+thank\s+you|no\s+thanks"
     r"|no\s+ta|not\s+this\s+time|not\s+this\s+one|not\s+for\s+me|not\s+available|not\s+today"
     r"|not\s+interested|no\s+can\s+do|ill\s+pass|ill\s+give\s+it\s+a\s+miss|give\s+it\s+a\s+miss"
     r"|(?:have|got)\s+to\s+say\s+no|say\s+no|too\s+far(?:\s+for\s+me)?|im\s+good|ill\s+leave\s+it"
@@ -142,7 +143,7 @@ _WHICH_OFFER = re.compile(
     r"|next\s+week|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?)(?![a-z])\W*)+$"
 )
 _I_CAN = re.compile(r"(?<![a-z])can(?![a-z])")
-_CANT_WORD = re.compile(r"^\W*(?:cant|cannot)(?![a-z])")
+_CANT_WORD = re.compile(r"^\W*(?:i\s+)?(?:cant|cannot)(?![a-z])")
 _NEGATION = re.compile(r"(?<![a-z])(?:not|no|cant|cannot|wont|dont|unable|but)(?![a-z])")
 # Why a worker passes on an offer, after the NO: "no sorry too far", "nah busy that day".
 _A_REASON = re.compile(
@@ -361,6 +362,9 @@ _THANKS_ONLY = re.compile(
     r"|see\s+(?:you|u|ya)(?:\s+(?:then|tomorrow|tmrw|soon|later|there|(?:on\s+)?[a-z]+day))?|cya"
     r"|bye|have\s+a\s+(?:good|nice|great)\s+(?:day|night|evening|weekend)|you\s+too"
     r"|for\s+(?:letting\s+me\s+know|the\s+(?:update|info|message|text|heads\s+up)|that)"
+    # "thanks for the shift", "cheers for today": thanks for work done, nothing asked
+    r"|for\s+(?:the|my|this|that|today|tonight|(?:the\s+)?(?:shift|work|job|booking|hours|day"
+    r"|opportunity|chance|payment|money|offers?))(?:\s+(?:shift|work|job|booking|offers?|today|again))?"
     r"|x+|xo+|mate|hun|love|luv|dear|god\s+bless|bless|regards|kind\s+regards|haha+|lol"
     # Taking back a text sent by mistake: "wrong number sorry", "ignore that", "nevermind".
     r"|(?:(?:no|oh|oops)\W+)?(?:sorry\W+)?(?:wrong\s+(?:number|person|chat)|ignore\s+(?:that|this|it|my\s+last"
@@ -514,6 +518,8 @@ _PASS = re.compile(
     r"|(?<![a-z])this\s+time\s+(?:i\s+)?(?:cant|cannot|cant\s+make\s+it|no|not)(?![a-z])"
     r"|(?<![a-z])(?:cant|cannot)\s+(?:make\s+it\s+)?this\s+time(?![a-z])|(?<![a-z])not\s+this\s+time(?![a-z])"
     r"|(?<![a-z])pass\s+(?:this|that)(?:\s+one)?(?![a-z])"
+    r"|(?<![a-z])(?:cant|cannot|wont|not)(?![a-z]).*(?<![a-z])for\s+(?:that|this|so\s+little)\s+"
+    r"(?:money|price|rate|pay|amount)(?![a-z])"
     # Taken already: "sorry im already booked that day", "already got work then".
     r"|(?<![a-z])(?:im|i\s+am|i\s+m)\s+already\s+(?:booked|working|busy)(?![a-z])"
     r"|(?<![a-z])already\s+(?:got|have)\s+(?:a\s+|another\s+)?(?:shift|job|work|booking)(?![a-z])"

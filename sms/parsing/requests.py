@@ -36,7 +36,8 @@ _PAY_COMPLAINT = re.compile(
     r"|(?:nobody|no\s+one|noone)\s+(?:was\s+)?there|locked\s+out|wrong\s+amount"
     r"|they\s+cancel\w*\s+on\s+me|who\s+will\s+pay\s+me|(?:hours|timesheet)\s+(?:on\s+\S+\s+)?says?\s+[0-9.,]+\s+but"
     r"|stayed\s+(?:late|till|until|on)|should\s+have\s+been|(?:rate|pay)\s+(?:is|was)\s+wrong"
-    r"|turned\s+me\s+away|cancel\w*\s+(?:when|after|once|while)\s+i\s+(?:was|had|got)"
+    r"|turned\s+me\s+away|(?:dont|do\s+not|didnt|did\s+not)\s+need\s+(?:me|us|anyone|anybody)(?!\s+to(?![a-z]))"
+    r"|cancel\w*\s+(?:when|after|once|while)\s+i\s+(?:was|had|got)"
     # Figures that do not agree: "only $96, i worked 6 hrs", "put me 5 hours and i worked 7",
     # "paid 11 instead of 13", "its short £26", "payslip says 13.00 but the offer said 13.50"
     r"|(?:short|missing)\s+(?:by\s+)?[£$€]?[0-9]+|[0-9]+\s*(?:hours?|hrs?|h|pounds?|quid)\s+(?:missing|short)"
@@ -320,8 +321,10 @@ def data_request(t: Text, ctx: Context) -> Parsed | None:
 def earnings(t: Text, ctx: Context) -> Parsed | None:
     """EARNINGS, my pay, how much have i earned, when do i get paid, did the money go in."""
     s = t.phrase
-    if _FOR_THE_OFFER.search(s):
-        return None  # "how much do i get paid for that one": the offer's pay, not the worker's
+    if _FOR_THE_OFFER.search(s) or _TOO_LITTLE.search(s):
+        # "how much do i get paid for that one": the offer's pay, not the worker's; "i cant do
+        # it for that money": a NO to it
+        return None
     short = len(t.words) <= 3 and not {"rate", "rates"} & set(t.words)
     ref = find_ref(t.norm)
     said = _MY_PAY.search(s) or _MONEY_ARRIVED.search(s) or _EARNED.search(s)
@@ -335,6 +338,10 @@ def earnings(t: Text, ctx: Context) -> Parsed | None:
 _FOR_THE_OFFER = re.compile(
     r"^how\s+much\s+(?:\w+\s+){0,4}?(?:for|on)\s+(?:that|this|the|it)(?:\s+(?:one|shift|job|offer))?$"
     r"|^how\s+much\s+(?:is|does)\s+(?:it|that|this|that\s+one|this\s+one)\s+pay"
+)
+_TOO_LITTLE = re.compile(
+    r"(?<![a-z])(?:cant|cannot|wont|not|no)(?![a-z]).*(?<![a-z])for\s+(?:that|this|the|so\s+little)"
+    r"(?:\s+(?:money|price|rate|pay|amount))?\W*$"
 )
 _NOT_WANTED = re.compile(
     r"(?<![a-z])(?:dont|do\s+not|no\s+longer)\s+(?:want|send)(?![a-z])"

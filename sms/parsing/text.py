@@ -70,7 +70,9 @@ _GREETING = re.compile(
     r"^(?:[\s,.!:;-]*(?:(?:hello|hi|hey)\s+there|hello+|hi+|hey+|hiya|heya|yo|howdy"
     r"|good\s+(?:morning|afternoon|evening|day)|dear\s+\w+|this\s+is\s+[a-z]+"
     r"|its\s+[a-z]+\s*(?=[,.!-])|sorry|so\s+sorry|unfortunately|sadly|apologies"
-    r"|thanks?(?:\s+you)?(?=\s*[,.!-])|(?:cheers|thanks?(?:\s+you)?|ta)\s+but(?=\s+no(?![a-z])))"
+    # "thanks for the offer, ill take it", "thanks ill take it": the thanks before an answer
+    r"|thanks?(?:\s+(?:you|u))?(?:\s+for\s+(?:the|this|that)\s+(?:offer|text|message|one))?"
+    r"(?=\s*[,.!-]|\s+(?:ill|i|yes|yeah|yep|ok|okay|sure|no|nah|cant|count)(?![a-z]))|(?:cheers|thanks?(?:\s+you)?|ta)(?:\s+for\s+the\s+offer)?\s+but(?=\s+no(?![a-z])))"
     r"(?![a-z]))+[\s,.!:;-]*"
 )
 _HELLO = re.compile(

@@ -1174,3 +1174,67 @@ def test_all_day_on_one_day_and_hours_on_another_are_each_kept(body, first, then
     """Before, "free thurs 2pm-10pm, fri all day" was free 2pm-10pm on Friday too."""
     found = parse(body, AT)
     assert (found.days, found.start.hour, found.then) == ((first[0],), first[1], then)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "they say they dont need me today??",
+        "the manager said they dont need anyone today",
+        "powiedzieli ze mnie dzis nie potrzebuja",
+        "dicen que hoy no me necesitan",
+        "disseram que não precisam de mim hoje",
+        "mi-au zis ca nu au nevoie de mine azi",
+    ],
+)
+def test_being_told_on_the_day_you_are_not_needed_is_a_cancellation_dispute_not_a_day_off(body):
+    """Before, the English texts asked BUSY today, as if the worker were not free."""
+    found = reads(body)
+    assert (found["intent"], found["category"]) == ("dispute", "cancellation")
+
+
+@pytest.mark.parametrize(
+    ("body", "intent"),
+    [
+        ("i dont work sundays", "busy"),
+        ("i dont do weekends", "busy"),
+        ("dont need me to bring anything?", "unknown"),
+    ],
+)
+def test_dont_is_a_day_off_only_with_what_is_not_done(body, intent):
+    assert reads(body)["intent"] == intent
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "thanks for the shift",
+        "thank you for the work",
+        "cheers for today",
+        "thanks for the offer",
+        "dziękuję za zmianę",
+        "obrigada pelo turno",
+    ],
+)
+def test_thanks_for_the_work_is_courtesy(body):
+    assert parse(body, AT).courtesy
+
+
+@pytest.mark.parametrize(
+    ("body", "intent"),
+    [
+        ("thanks for the offer, ill take it", "accept"),
+        ("thanks ill take it", "accept"),
+        ("dzięki za ofertę, biorę", "accept"),
+        ("thanks for the offer but no", "decline"),
+        ("i cant make it", "decline"),
+        ("sorry i cant", "decline"),
+        ("i cant come", "decline"),
+        ("i cant do it for that money", "decline"),
+        ("no, not for that money", "decline"),
+        ("i cant make it tomorrow", "cancel"),
+    ],
+)
+def test_thanks_before_an_answer_and_i_cant_alone_are_answers(body, intent):
+    """Before, each of the first eight went to a person, and the money one read as EARNINGS."""
+    assert reads(body)["intent"] == intent
