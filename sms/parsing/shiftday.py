@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 
-from sms.parsing.days import nearest
+from sms.parsing.days import find_days, nearest
 from sms.parsing.result import Parsed
 from sms.parsing.text import Context, Text, find_ref
 from sms.parsing.times import CLOCK, Either, HourRange, clock_from, clock_words, find_ranges
@@ -31,7 +31,8 @@ _LATE_SAID = re.compile(
 _FREE_SAID = re.compile(r"(?<![a-z])(?:free|available|avail|can\s+do|can\s+work)(?![a-z])")
 _HELD_UP = re.compile(
     r"(?<![a-z])(?:(?:be|get|getting|arrive|arriving)\s+there\s+in|running\s+behind"
-    r"|stuck\s+in\s+traffic|held\s+up|missed\s+(?:the|my)\s+(?:bus|train|tube)"
+    r"|stuck\s+(?:in\s+traffic|on\s+(?:the\s+|a\s+)?(?:bus|train|tube))|held\s+up"
+    r"|(?:bus|train|tube)\s+(?:didnt|did\s+not|never|hasnt|has\s+not)\s+(?:come|turn\s+up|show)|missed\s+(?:the|my)\s+(?:bus|train|tube)"
     r"|traffic\s+(?:is\s+|was\s+)?(?:bad|terrible|awful|crazy|mad|heavy|horrendous|a\s+nightmare)"
     r"|(?:bad|heavy|terrible)\s+traffic|(?<!is\s)(?:the\s+|my\s+|^)(?:bus|train|tube)"
     r"\s+(?:is\s+|was\s+)?(?:delayed|cancell?ed)"
@@ -146,6 +147,10 @@ def late(t: Text, ctx: Context) -> Parsed | None:
     if _ON_THE_WAY.match(t.norm):
         return Parsed("late", offer_ref=find_ref(s), late_from_now=True)
     held_up = _HELD_UP.search(s)
+    eta = _minutes_until_eta(s, ctx)
+    if eta is not None and not _NOT_ARRIVING.search(s):
+        # "stuck on the bus, be there 9.15": arriving at a time, so in so many minutes
+        return Parsed("late", late_minutes=eta, offer_ref=find_ref(s), late_from_now=True)
     if (not _LATE.search(s) and not held_up) or _NOT_ARRIVING.search(s):
         return None
     said = (
@@ -175,6 +180,34 @@ def late(t: Text, ctx: Context) -> Parsed | None:
         exact=exact,
         late_from_now=minutes is not None and _ARRIVING_IN.search(s) is not None,
     )
+
+
+# When they will arrive, by the clock: "be there 9.15", "get there by 9:30am", "there at 10".
+_ETA = re.compile(
+    r"(?<![a-z])(?:be|get|getting|arrive|arriving|there|here)\s+(?:there\s+|here\s+)?"
+    r"(?:(?:at|by|for|around|about|for\s+about)\s+(?P<h>[0-9]{1,2})(?:[:.](?P<m>[0-9]{2}))?"
+    r"|(?P<h2>[0-9]{1,2})[:.](?P<m2>[0-9]{2}))\s*(?P<half>am|pm)?(?![0-9a-z])"
+)
+
+
+def _minutes_until_eta(s: str, ctx: Context) -> int | None:
+    """Minutes from now to the arrival time a text gives, read as the nearest such time to come
+    within MAX_LATE_MINUTES; None without one."""
+    m = _ETA.search(s)
+    if m is None or _FREE_SAID.search(s) or find_days(s, ctx.at)[0].said_a_day:
+        return None  # "free tomorrow, be there at 9": another day, or free time
+    hour, minute = int(m["h"] or m["h2"]), int(m["m"] or m["m2"] or 0)
+    if minute > 59 or hour > 23:
+        return None
+    hours = [hour]
+    if m["half"] == "pm" and hour < 12:
+        hours = [hour + 12]
+    elif m["half"] is None and hour < 12:
+        hours = [hour, hour + 12]
+    now = ctx.at.hour * 60 + ctx.at.minute
+    ahead = [(h * 60 + minute - now) % (24 * 60) for h in hours]
+    soonest = min(ahead)
+    return soonest if 0 < soonest <= MAX_LATE_MINUTES else None
 
 
 # Coming, and nothing more: "omw", "on my way now", "nearly there x".

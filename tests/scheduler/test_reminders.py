@@ -145,6 +145,33 @@ def test_late_tells_the_buyer_and_thanks_the_worker(db, now):
     )
 
 
+@pytest.mark.parametrize(
+    ("body", "late"),
+    [
+        ("stuck on the bus be there 9.15", 15),
+        ("bus didnt come, be there at 9:20", 20),
+        ("autobus się spóźnia, będę 9:20", 20),
+    ],
+)
+def test_the_time_they_will_arrive_is_told_as_minutes_late(db, now, body, late):
+    """Before, each went to a person while the buyer waited; 08:50 now, the shift at 09:00."""
+    made = booked(db, now)
+    at = now + timedelta(hours=22, minutes=50)
+    tick(db, at)
+    sent = dict(text(db, ANN, body, at))
+    assert f"{late} min" in sent[BUYER]
+    with db.read() as session:
+        assert session.get(Booking, made.booking_id).late_minutes == late
+
+
+def test_arriving_by_the_start_tells_nobody(db, now):
+    booked(db, now)
+    at = now + timedelta(hours=22, minutes=50)
+    tick(db, at)
+    ((phone, body),) = text(db, ANN, "ill be there at 9", at)
+    assert phone == ANN and "on time" in body
+
+
 def test_late_is_stored_on_the_booking(db, now):
     made = booked(db, now)
     deliver(db, ANN, "running 10 min late", now + timedelta(hours=22))
