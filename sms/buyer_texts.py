@@ -108,7 +108,9 @@ def act(
     """Carry out a buyer's text; a refusal or a garbled text gets a short reply, changing nothing.
     Words that are no command ("nobody has turned up", "she only did 5 hours") also go to a
     person; thanks alone gets nothing back."""
-    said = _answer_to_arrived(session, buyers, body, now) or parse_buyer(body)
+    said = parse_buyer(body)
+    if said.intent == "help" or (said.intent == "confirm" and said.ref is None):
+        said = _answer_to_the_question(session, buyers, body, now) or said
     bare = said.intent == "confirm" and said.ref is None
     if (said.intent == "help" or bare) and _answered(session, buyers, body, now, message_id):
         return
@@ -126,6 +128,12 @@ def act(
         return
     if said.intent == "help":
         notify_buyer(session, buyer, "buyer_help", now, example=_example(session, buyer))
+        return
+    if said.intent == "hours_said":
+        # Other hours than the worker's, in words: asked back as the command that changes them
+        notify_buyer(
+            session, buyer, "buyer_hours_asked", now, booking=said.ref, hours=_typed(said.minutes)
+        )
         return
     text = TextTransaction(session)
     try:
@@ -153,24 +161,67 @@ _NOT_THERE = re.compile(
     r"^\W*(?:no|nope|n|not\s+yet|nobody|no\s+one|no\s+sign|not\s+here|no\s+show)"
     r"(?:\W+(?:not\s+yet|nobody|no\s+one|here|yet|sorry|still\s+waiting|no\s+sign))*\W*$"
 )
-# How long after "has Ann arrived? Reply ARRIVED 12 or NOSHOW 12" a bare YES or NO answers it.
-_ARRIVED_ASKED_WITHIN = timedelta(hours=2)
+# "yes thats right", "all good 👍" to "... says 6h. Reply OK 12 to confirm": the hours agreed.
+_ASSENT = (
+    r"yes|yeah|yep|y|yh|ok|okay|confirm(?:ed)?|correct|right|thats?\s+(?:right|correct|fine|ok)"
+    r"|(?:all|looks?|all\s+looks)\s+(?:good|fine|ok|correct)|agreed?|perfect|fine|spot\s+on"
+    r"|👍|✅|👌"
+)
+_RIGHT = re.compile(
+    rf"^(?:\W*(?:thanks|thank\s+you))?\W*(?:{_ASSENT})(?:\W+(?:{_ASSENT}|thanks|thank\s+you|x+))*"
+    r"\W*$"
+)
+# How long after a question a bare answer is taken as its answer: "has Ann arrived?" is asked
+# during the shift; the hours wait two days.
+_ANSWER_WITHIN = {"checkin_check": timedelta(hours=2), "buyer_timesheet": timedelta(hours=48)}
 
 
-def _answer_to_arrived(
+def _answer_to_the_question(
     session: Session, buyers: list[Buyer], body: str, now: datetime
 ) -> BuyerText | None:
-    """ "yes" or "not yet" just after "has Ann arrived...? Reply ARRIVED 12 or NOSHOW 12": the
-    command the question named, for its booking."""
+    """ "yes" or "not yet" just after "has Ann arrived...? Reply ARRIVED 12 or NOSHOW 12", "all
+    good" or "she did 5 hours" just after "Ann says 6h... Reply OK 12": the command the question
+    named, for its booking; other hours are asked back as HOURS."""
     text = " ".join(body.lower().split())
-    yes, no = _YES_THERE.match(text), _NOT_THERE.match(text)
-    if yes is None and no is None:
+    yes, no, right = _YES_THERE.match(text), _NOT_THERE.match(text), _RIGHT.match(text)
+    hours = _hours_in_words(text)
+    if yes is None and no is None and right is None and hours is None:
         return None
     to_them = col(Notice.buyer_id).in_([buyer.id for buyer in buyers])
-    asked = last_notice_where(session, to_them, now - _ARRIVED_ASKED_WITHIN)
-    if asked is None or asked.kind != "checkin_check":
+    asked = last_notice_where(session, to_them, now - max(_ANSWER_WITHIN.values()))
+    if asked is None or now - asked.created_at > _ANSWER_WITHIN.get(asked.kind, timedelta(0)):
         return None
-    return BuyerText("arrived" if yes else "noshow", str(asked.data["booking"]))
+    booking = str(asked.data["booking"])
+    if asked.kind == "checkin_check" and (yes or no):
+        return BuyerText("arrived" if yes else "noshow", booking)
+    if asked.kind == "buyer_timesheet" and right:
+        return BuyerText("confirm")  # as a bare OK: the one waiting, or which is asked
+    if asked.kind == "buyer_timesheet" and hours is not None:
+        return BuyerText("hours_said", booking, minutes=hours)
+    return None
+
+
+# Hours said in a sentence: "she only did 5 hours", "5.5 hours", "5h30".
+_HOURS_SAID = re.compile(
+    r"(?<![0-9.,:])(?P<h>[0-9]{1,2}(?:[.,][0-9]{1,2})?)\s*(?:h|hr|hrs|hours?)(?:\s*(?P<m>[0-9]{1,2})"
+    r"\s*(?:m|mins?|minutes?)?)?(?![a-z0-9])"
+)
+
+
+def _hours_in_words(text: str) -> int | None:
+    """The minutes of the one span of hours a sentence gives, or None (none, or more than one)."""
+    found = _HOURS_SAID.findall(text)
+    if len(found) != 1:
+        return None
+    hours, minutes = found[0]
+    total = parse_duration(f"{hours}h{minutes}" if minutes else hours)
+    return total if total and total <= 24 * 60 else None
+
+
+def _typed(minutes: int) -> str:
+    """Minutes as HOURS takes them back: 330 -> "5h30", 300 -> "5h"."""
+    hours, left = divmod(minutes, 60)
+    return f"{hours}h{left:02d}" if left else f"{hours}h"
 
 
 def _answered(

@@ -41,6 +41,8 @@ EN: dict[str, str] = {
     "buyer_help": "POEMS for buyers: reply OK {example} to confirm hours, HOURS {example} 3.5 "
     "to change them, ARRIVED {example} or NOSHOW {example}. Job-centre staff post your shifts.",
     "buyer_refused": "POEMS: {reason}. {hint}",
+    "buyer_hours_asked": "POEMS: change booking {booking} to {hours}? Reply HOURS {booking} {hours} "
+    "to confirm, or OK {booking} to agree the worker's hours.",
     "buyer_to_a_person": "POEMS: thanks, staff will read this and reply. To act now: OK {example} "
     "confirms hours, HOURS {example} 3.5 changes them, NOSHOW {example} if nobody came.",
 }

@@ -226,6 +226,43 @@ def test_a_bare_ok_confirms_the_one_timesheet_waiting(db, booking, after):
     assert timesheet(db).status == "confirmed"
 
 
+@pytest.mark.parametrize("body", ["yes thats right", "all good", "thats correct", "👍"])
+def test_assent_in_words_just_after_the_hours_were_sent_confirms_them(db, booking, after, body):
+    """Before, each went to a person (or, "all good", nowhere) and the hours waited two days."""
+    text(db, ANN, "DONE 4", after)
+    out = text(db, BUYER, body, after + timedelta(minutes=30))
+    assert out[ANN].startswith(f"Pay for booking {booking.id}: 4h at £13.00/hr")
+    assert timesheet(db).status == "confirmed"
+
+
+@pytest.mark.parametrize(("body", "hours"), [("she only did 3 hours", "3h"), ("3.5 hrs", "3h30")])
+def test_other_hours_in_words_are_asked_back_as_the_command_and_change_nothing(
+    db, booking, after, body, hours
+):
+    text(db, ANN, "DONE 4", after)
+    out = text(db, BUYER, body, after + timedelta(minutes=30))
+    ref = booking.id
+    assert out == {
+        BUYER: f"POEMS: change booking {ref} to {hours}? Reply HOURS {ref} {hours} to confirm, "
+        f"or OK {ref} to agree the worker's hours."
+    }
+    assert timesheet(db).status == "submitted"
+    text(db, BUYER, f"HOURS {ref} {hours}", after + timedelta(minutes=31))
+    assert timesheet(db).status != "submitted"
+
+
+def test_assent_long_after_the_hours_were_sent_is_not_taken_as_an_answer(db, booking, after):
+    text(db, ANN, "DONE 4", after)
+    text(db, BUYER, "all good", after + timedelta(hours=49))
+    assert timesheet(db).status == "submitted"
+
+
+def test_thanks_alone_after_the_hours_were_sent_confirms_nothing(db, booking, after):
+    text(db, ANN, "DONE 4", after)
+    assert BUYER not in text(db, BUYER, "thanks", after + timedelta(minutes=30))
+    assert timesheet(db).status == "submitted"
+
+
 def test_a_bare_ok_with_two_timesheets_waiting_asks_which(db, booking, after, now):
     with db.write() as session:
         other, _, _ = book(session, now, phone="+447700900102", name="Bob Jones")
