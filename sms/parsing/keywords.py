@@ -277,6 +277,7 @@ def opt_out_in_words(t: Text, ctx: Context) -> Parsed | None:
     if (
         _ABOUT_WHAT.match(rest)
         or _OFFERS_OF_A_KIND.search(rest)
+        or _AT_SOME_TIMES.search(rest)
         or find_skills(words_of(rest), ctx.skills)[0]
     ):
         # "stop sending me cleaning offers", "nie wysyłajcie mi ofert na noc": some offers
@@ -290,6 +291,11 @@ _OPT_OUT_SAID = re.compile(
     r"|no\s+more\s+(?:texts?|messages?)|i\s+no\s+longer\s+want\s+(?:texts?|messages?)"
     r"|(?:take|remove)\s+me\s+(?:off|from)\s+(?:your|the)\s+(?:list|system))(?![a-z])"
     r"(?P<rest>.*[a-z].*)$"
+)
+# "stop sending me texts after 9pm", "stop texting me so early": some hours, not all texts.
+_AT_SOME_TIMES = re.compile(
+    r"(?<![a-z])(?:after|before|until|till|early|late|mornings?|evenings?|nights?|weekends?"
+    r"|[a-z]+days?)(?![a-z])|(?<![0-9£$€])[0-9]{1,2}(?:[:.][0-9]{2})?(?![0-9])"
 )
 _OFFERS_OF_A_KIND = re.compile(r"(?<![a-z])(?:offers?|shifts?|nights?|weekends?)(?![a-z])")
 _ABOUT_WHAT = re.compile(

@@ -17,11 +17,13 @@ from sms.parsing.text import Context, Text, words_of
 from sms.parsing.vocab import find_skills, language_code
 
 _KEY = re.compile(
-    r"^\W*(?:(?:please|pls)\s+)?(?:(?:set|change|update|new|add|my|now|from\s+now\s+on)\s+)*"
+    r"^\W*(?:(?:please|pls)\s+)?(?:(?:i\s+(?:want|would\s+like|wanna|need)|id\s+like)\s+to\s+"
+    r"|(?:can|could)\s+(?:you|u)\s+(?:please\s+)?)?"
+    r"(?:(?:set|change|update|new|add|my|now|from\s+now\s+on)\s+)*"
     r"(?:new\s+)?"
     r"(?P<key>hourly\s+rate|rate|price|charge|post\s*code|postal\s+code|pc|zip\s*code|zip"
     r"|skills?|lang(?:uage)?s?|tax(?:\s+rate)?|name|surname|travel|notice|area|location)(?![a-z])"
-    r"(?:[\s:=-]*(?:is|to|now|of|for|=|:|new|will\s+be|from\s+now\s+on)(?![a-z]))*[\s:=-]*"
+    r"(?:[\s:=-]*(?:is|to|in|now|of|for|=|:|new|will\s+be|from\s+now\s+on)(?![a-z]))*[\s:=-]*"
     r"(?P<value>.*)$"
 )
 # The same change said in a sentence: "i moved to NG7", "add forklift to my skills".
@@ -48,6 +50,8 @@ _DROP_SKILL = re.compile(
     r"(?<![a-z])(?:i\s+)?(?:dont|do\s+not|no\s+longer|wont)\s+(?:do|want)\s+(?P<value>.+?)"
     r"(?:\s+(?:anymore|any\s+more|now))?$|^(?:please\s+)?(?:remove|take)\s+(?P<value2>.+?)\s+"
     r"(?:off|from)\s+(?:my\s+)?(?:skills?|list|profile)"
+    # "remove childcare", "no more cleaning": a skill alone after the word
+    r"|^(?:please\s+)?(?:remove|delete|no\s+more)\s+(?P<value3>[a-z]+(?:\s+[a-z]+)?)(?:\s+(?:please|pls))?$"
 )
 _CALL_ME = re.compile(r"^(?:please\s+)?call\s+me\s+(?P<value>[a-z][a-z\s-]{0,40})$")
 _TAX_SAID = re.compile(
@@ -117,7 +121,8 @@ def _in_a_sentence(t: Text, ctx: Context) -> Parsed | None:
     if (skills := _skills_said(t, ctx)) is not None:
         return Parsed("profile_update", skill=skills[0], skills=skills)
     if (m := _DROP_SKILL.search(t.norm)) is not None:
-        skills, _ = find_skills(words_of(m.group("value") or m.group("value2")), ctx.skills)
+        said = m.group("value") or m.group("value2") or m.group("value3")
+        skills, _ = find_skills(words_of(said), ctx.skills)
         if skills:
             return Parsed("profile_update", skill=skills[0], detail="remove")
     if (m := _CALL_ME.match(t.core)) is not None:
@@ -149,7 +154,9 @@ _RATE_TO_THE_MINIMUM = re.compile(
 _RATE_WISH = re.compile(
     r"(?<![a-z])(?:(?:raise|put|change|set|increase|make|bump)\s+(?:my\s+)?(?:hourly(?:\s+rate)?"
     r"|rate|price)(?:\s+up)?\s+(?:to\s+|a\s+)?|(?:my\s+)?(?:hourly(?:\s+rate)?|rate)\s+(?:up\s+)?to\s+"
-    r"|i\s+want\s+(?:to\s+)?(?:charge\s+|get\s+|ask\s+(?:for\s+)?|earn\s+)?|i\s+charge\s+)(?P<value>(?:£|\$|€)?\s*[0-9]{1,3}"
+    r"|i\s+want\s+(?:to\s+)?(?:charge\s+|get\s+|ask\s+(?:for\s+)?|earn\s+|(?:a\s+|my\s+)?rate\s+(?:of\s+)?)?"
+    r"|i\s+charge\s+"
+    r"|make\s+it\s+)(?P<value>(?:£|\$|€)?\s*[0-9]{1,3}"
     r"(?:[.,][0-9]{1,2})?(?:\s*(?:pounds?|quid|dollars?|euros?))?)(?![0-9])"
 )
 _FOR_GOOD = re.compile(

@@ -1238,3 +1238,41 @@ def test_thanks_for_the_work_is_courtesy(body):
 def test_thanks_before_an_answer_and_i_cant_alone_are_answers(body, intent):
     """Before, each of the first eight went to a person, and the money one read as EARNINGS."""
     assert reads(body)["intent"] == intent
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "stop sending me texts after 9pm",
+        "stop texting me so early",
+        "nie wysyłajcie mi sms po 21",
+        "parem de me mandar mensagens depois das 21h",
+    ],
+)
+def test_stop_at_some_hours_is_asked_how_to_stop_never_an_opt_out(body):
+    """Before, "stop sending me texts after 9pm" opted the worker out of every text."""
+    found = parse(body, AT)
+    assert (found.intent, found.ask) == ("unknown", "ask_how_to_stop")
+
+
+def test_stop_with_a_reason_still_opts_out():
+    assert parse("stop texting me, i found a job", AT).intent == "stop"
+
+
+@pytest.mark.parametrize(
+    ("body", "field", "value"),
+    [
+        ("remove childcare", "detail", "remove"),
+        ("no more cleaning please", "detail", "remove"),
+        ("i want more money per hour, make it 15", "rate", 1500),
+        ("chcę stawkę 15 funtów", "rate", 1500),
+        ("quiero cobrar 15 la hora", "rate", 1500),
+        ("i want to change my postcode to E3 4RR", "postcode", "E3 4RR"),
+        ("quero mudar o meu código postal para E3 4RR", "postcode", "E3 4RR"),
+        ("vreau sa schimb codul postal in E3 4RR", "postcode", "E3 4RR"),
+    ],
+)
+def test_changes_to_a_workers_terms_in_a_sentence_are_read(body, field, value):
+    """Before, each went to a person, and "make it 15" read as a question about earnings."""
+    found = reads(body)
+    assert (found["intent"], found[field]) == ("profile_update", value)
