@@ -94,7 +94,7 @@ _YES = (
     r"|id\s+(?:love|like)\s+(?:to|that|it|this)(?:\s+one)?|i\s+want\s+(?:it|that|this)(?:\s+one)?"
     r"|yes+\s+im\s+available|im\s+available\s+for\s+(?:it|that|this)(?:\s+one)?|works\s+for\s+me"
     r"|sounds?(?:\s+(?:good|great|fine|perfect))?"
-    r"|yes+|y|ya|yah|yeah|yea|yep|yup|ye|yh|ok|okay|okey|okie|k|kk|accept|accepted|sure|deal|aye"
+    r"|yes+|yy+|y|ya|yah|yeah|yea|yep|yup|ye|yh|ok|okay|okey|okie|k|kk|accept|accepted|sure|deal|aye"
     r"|si|sim|oui|tak|da|ja|absolutely|definitely"
     r"|yas+|alright|alrite|aight|defo|def|of\s+course|course|okey\s+doke?y?|oki"
     r"|(?:im\s+)?up\s+for\s+it|ill\s+go|i\s+will\s+go"
@@ -132,7 +132,9 @@ _POLITE_WORDS = (
     r"|i\s+accept\s+it|want\s+it|ill\s+take\s+this|this\s+one|send\s+(?:me\s+)?(?:the\s+)?(?:address"
     r"|details|postcode|location|info)"
     # A question the booking's own text answers: "yes pls what time", "yes whats the address".
-    r"|what\s+time|what(?:s|\s+is|\s+s)?\s+the\s+(?:address|postcode|time|location)|where\s+is\s+it)"
+    r"|what\s+time|what(?:s|\s+is|\s+s)?\s+the\s+(?:address|postcode|time|location)|where\s+is\s+it"
+    r"|(?:what\s+time|when)\s+(?:do|does|should|will)\s+(?:i|it|we)\s+(?:start|finish|begin|end)"
+    r"|when\s+is\s+it)"
 )
 _POLITE = re.compile(rf"^(?:{_POLITE_WORDS}(?![a-z])\W*)*$")
 # Which offer a YES means, said by its day or its kind, not its number: "count me in for
@@ -182,10 +184,13 @@ _BUT_ASKS = re.compile(
 _BUT = re.compile(r"^(?:but|only|if|as\s+long\s+as|except|unless)(?![a-z])")
 _THE_DAY_ONE = re.compile(
     r"^\W*(?:(?:yes|ok|okay)\W+)?(?:(?:i\s+)?(?:want|ll\s+take|ill\s+take|will\s+take|d\s+like|"
-    r"id\s+like)\s+|(?:book\s+me\s+(?:in\s+)?(?:for|on)|give\s+me|take)\s+)?"
+    r"id\s+like)\s+|(?:book\s+me\s+(?:in\s+)?(?:for|on)|give\s+me|take"
+    r"|can\s+i\s+(?:do|have|take|get))\s+)?"
     r"the\s+(?P<day>[a-z]+)\s+(?:shift|one|job)\W*(?:please|pls)?\W*$"
 )
 _YA_OR_NA = re.compile(r"^\W*(y|n)aa*h?\W*$")
+# "I want (it)" as the whole answer, in any of our languages: "quero", "chcę", "vreau".
+_WANT_IT_ALONE = re.compile(r"^\W*(?:quero|quiero|chce|vreau|i\s+want)\W*$")
 # A YES that warns of arriving late: taken only once the worker says they can do the whole shift.
 _LATE_CAVEAT = re.compile(
     r"(?<![a-z])(?:might|may|maybe|could|possibly|probably|prob|bit|little)\s+(?:\w+\s+){0,4}?"
@@ -419,6 +424,8 @@ def yes_or_no(t: Text, ctx: Context) -> Parsed | None:
     if named is not None and (days := _offer_day(named.group("day"), ctx)):
         # "i want the saturday shift", "the saturday one": an offer named by its day
         return Parsed("accept", days=days)
+    if _WANT_IT_ALONE.match(fold(t.original)):
+        return Parsed("accept")
     alone = _YA_OR_NA.match(fold(t.original))
     if alone is not None:
         # "ya", "na" on their own: texting's yes and no, whatever language the words also are

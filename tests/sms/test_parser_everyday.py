@@ -1276,3 +1276,20 @@ def test_changes_to_a_workers_terms_in_a_sentence_are_read(body, field, value):
     """Before, each went to a person, and "make it 15" read as a question about earnings."""
     found = reads(body)
     assert (found["intent"], found[field]) == ("profile_update", value)
+
+
+@pytest.mark.parametrize(
+    ("body", "intent"),
+    [
+        ("hiya can i do the sat one pls", "accept"),
+        ("yy", "accept"),
+        ("quero", "accept"),
+        ("chcę", "accept"),
+        ("vreau", "accept"),
+        ("yes pls, what's the postcode?", "accept"),
+        ("yes please! what time do i start", "accept"),
+    ],
+)
+def test_short_yeses_and_a_yes_with_a_question_its_booking_answers(body, intent):
+    """Before, the first five went to a person, and the last was asked back as SHIFTS."""
+    assert reads(body)["intent"] == intent

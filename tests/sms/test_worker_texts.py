@@ -401,9 +401,9 @@ def test_how_much_it_pays_with_an_offer_open_is_the_offer_at_its_rate(db, now, a
     assert reply.startswith("Offer ") and "£13.00/hr." in reply, reply
 
 
-def test_a_yes_with_a_question_gets_the_offer_and_how_to_take_it_and_books_nothing(db, now, ann):
+def test_a_question_about_the_offer_gets_it_and_how_to_take_it_and_books_nothing(db, now, ann):
     offered_on(db, now, ann, (2,))
-    (reply,) = text(db, "yes please! what time do i start", now + timedelta(minutes=1))
+    (reply,) = text(db, "what time does it start", now + timedelta(minutes=1))
     with db.read() as session:
         ref = session.exec(select(Offer)).one().ref
         assert not session.exec(select(Booking)).all()
