@@ -20,8 +20,10 @@ from services.selling import answer_offer, drop_booking, open_offers
 from services.terms import own_skills
 from services.unit import TextTransaction
 from sms.parser import Parsed
+from sms.parsing.days import is_day_word
 from sms.parsing.lexicon import fold
 from sms.parsing.reading import read
+from sms.parsing.text import Text
 from sms.templates import say
 from store.models import Market, Notice, Worker
 from store.statuses import OfferStatus
@@ -242,12 +244,26 @@ _PLACE_IN_THE_LIST = re.compile(
     r"|(?P<third>third|3rd|3)|(?P<last>last))(?:\s+(?:one|offer|shift|please|pls|thanks))*\W*$"
 )
 _A_REF_ALONE = re.compile(r"^\W*#?(?P<ref>[0-9]{3,8})\W*$")
+_BESIDE_A_DAY = frozenset(
+    ("the", "one", "shift", "offer", "job", "on", "for", "please", "yes", "ok", "okay", "y")
+)
+
+
+def _a_day_alone(body: str) -> bool:
+    """Whether a text is one day and nothing more: "sat", "the sunday one", "sobota"."""
+    words = [w for w in Text.of(body).words if w not in _BESIDE_A_DAY]
+    return len(words) == 1 and is_day_word(words[0])
 
 
 def picked_from_the_list(body: str, parsed: Parsed, asked: Notice) -> Parsed | None:
     """The offer a worker picks, by its place or its number, from the list the exchange just
     sent them (`asked`); None when the text is no such pick."""
-    if parsed.intent != "unknown" or asked.kind != "which":
+    if asked.kind != "which":
+        return None
+    if parsed.intent == "availability" and parsed.start is None and _a_day_alone(body):
+        # "sat", "the sunday one": the offer on that day, as "yes saturday" picks it
+        return Parsed("accept", days=parsed.days)
+    if parsed.intent != "unknown":
         return None
     listed = [ref.strip() for ref in str(asked.data.get("refs", "")).split(",") if ref.strip()]
     if (alone := _A_REF_ALONE.match(body)) is not None:

@@ -522,6 +522,9 @@ def test_the_minimum_wage_as_a_new_rate_is_asked_back_with_its_figure(db, now, a
         ("2nd", "Sun 29"),
         ("the last one", "Sun 29"),
         ("pierwszą", "28"),
+        ("sat", "Sat 28"),
+        ("sunday", "Sun 29"),
+        ("niedziela", "29"),
     ],
 )
 def test_an_offer_picked_from_the_list_just_sent_is_taken(db, now, ann, pick, day):
