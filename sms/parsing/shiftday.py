@@ -32,7 +32,7 @@ _FREE_SAID = re.compile(r"(?<![a-z])(?:free|available|avail|can\s+do|can\s+work)
 _HELD_UP = re.compile(
     r"(?<![a-z])(?:(?:be|get|getting|arrive|arriving)\s+there\s+in|running\s+behind"
     r"|stuck\s+(?:in\s+traffic|on\s+(?:the\s+|a\s+)?(?:bus|train|tube))|held\s+up"
-    r"|(?:bus|train|tube)\s+(?:didnt|did\s+not|never|hasnt|has\s+not)\s+(?:come|turn\s+up|show)|missed\s+(?:the|my)\s+(?:bus|train|tube)"
+    r"|missed\s+(?:the|my)\s+(?:bus|train|tube)"
     r"|traffic\s+(?:is\s+|was\s+)?(?:bad|terrible|awful|crazy|mad|heavy|horrendous|a\s+nightmare)"
     r"|(?:bad|heavy|terrible)\s+traffic|(?<!is\s)(?:the\s+|my\s+|^)(?:bus|train|tube)"
     r"\s+(?:is\s+|was\s+)?(?:delayed|cancell?ed)"
