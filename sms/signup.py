@@ -25,7 +25,7 @@ from services.unit import TextTransaction
 from sms import availability_texts, conversations
 from sms.law_texts import DOB_WORDS, dob_example, parse_dob
 from sms.parser import Parsed
-from sms.parsing.lexicon import fold, language_named
+from sms.parsing.lexicon import fold, language_named, languages
 from sms.parsing.money import Rate, find_amount, find_rate
 from sms.parsing.places import find_postcode, find_zip, place_in
 from sms.parsing.profile import NOT_A_NAME
@@ -79,7 +79,11 @@ def answer(
         return
     data = dict(conversation.data)
     step = conversation.step
-    if parsed is not None and parsed.intent == "help":
+    if (
+        parsed is not None
+        and parsed.intent == "help"
+        and not (step == "name" and said_name(body, worker.language))
+    ):
         _say(session, worker, "signup_help", now)
         _ask_step(session, worker, market, step, data, now, again=False)
         return
@@ -122,7 +126,7 @@ def _take(
     """Read the answer to this step into data: "taken", "missed" or "refused"."""
     text = " ".join(body.split())
     if step == "name":
-        name = said_name(text)
+        name = said_name(text, worker.language)
         if name is None:
             return "missed"
         data["name"] = name
@@ -164,16 +168,41 @@ def language_chosen(text: str) -> str | None:
     return code if code in LANGUAGES else None
 
 
-def said_name(text: str) -> str | None:
-    """A name as people give it: "Ann Smith", "im ana", "me llamo María José", "Tom here"."""
+def _capitalised_name(words: list[str], language: str | None) -> bool:
+    if not 1 <= len(words) <= 3 or not all(word[:1].isupper() for word in words):
+        return False
+    if not NAME.match(" ".join(words)) or any(fold(w) in _ANSWERS_NOT_NAMES for w in words):
+        return False
+    own = languages().get(language or "")
+    folded = [fold(word) for word in words]
+    found = own.phrases.longest(folded, 0) if own is not None else None
+    return found is None or found.end < len(folded)
+
+
+# Answers to a question, not a name: "yes" to "What is your name?" is no name.
+_ANSWERS_NOT_NAMES = frozenset(
+    ("yes", "yeah", "yep", "yh", "ya", "ok", "okay", "no", "nope", "nah", "hello", "hi", "hey",
+     "hiya", "why", "what", "who", "thanks", "thank", "you", "help", "sure", "please", "pls",
+     "stop", "start", "cheers", "hallo", "si", "sim", "y", "n", "good", "morning", "afternoon",
+     "evening", "there")
+)  # fmt: skip
+
+
+def said_name(text: str, language: str | None = None) -> str | None:
+    """A name as people give it: "Ann Smith", "im ana", "me llamo María José", "Tom here".
+    Written with capitals, a name stays one though it is a word elsewhere: "Ola" to a Polish
+    worker, "Precious", "Dolores"; not a word of the worker's own `language` ("Hola" in Spanish)."""
     words = text.strip(" .,!;:-").split()
+    if _capitalised_name(words, language):
+        return " ".join(words)
     if 1 <= len(words) <= 4 and NAME.match(" ".join(words)) and 2 <= len(" ".join(words)) <= 60:
         reading = read(" ".join(words))
         folded = words_of(reading.canonical)
         # "szukam pracy", "bună ziua": words the reader knows, every one, are no name.
         known = sum(len(key.split()) for _, key, _ in reading.entries)
+        answers = all(fold(word) in _ANSWERS_NOT_NAMES for word in words)
         if not (set(folded) & {"my", "name", "its", "im", "is"}) and known < len(words):
-            return " ".join(words)
+            return None if answers else " ".join(words)
     canonical = read(text).canonical
     m = _NAME_SAID.search(canonical)
     if m is None:

@@ -34,6 +34,36 @@ def test_a_name_that_is_not_a_name_is_asked_again_with_an_example(db, now, asked
     assert text(db, "12345", now) == "Please send just your name, e.g. Ann Smith."
 
 
+@pytest.mark.parametrize("answer", ["yes", "ok", "yes please", "thank you"])
+def test_yes_or_hello_is_no_name_and_is_asked_again(db, now, asked_name, answer):
+    """Before, "yes" became the worker's name: "Thanks yes."."""
+    assert text(db, answer, now) == "Please send just your name, e.g. Ann Smith."
+
+
+@pytest.mark.parametrize(
+    ("first", "name", "thanks"),
+    [
+        ("hi, looking for work", "Precious", "Thanks Precious."),
+        ("hi, looking for work", "Dolores", "Thanks Dolores."),
+        ("Dzień dobry, szukam pracy", "Ola", "Dziekujemy, Ola."),
+    ],
+)
+def test_a_name_that_is_a_word_elsewhere_is_still_a_name(db, now, first, name, thanks):
+    """Before, "Precious" read as "precios" (prices) and "Ola" as Portuguese for hello: asked
+    again, or the sign-up started over."""
+    text(db, first, now)
+    assert text(db, name, now).startswith(thanks)
+
+
+def test_hello_in_the_workers_own_language_is_no_name(db, now):
+    text(db, "hola, busco trabajo", now)
+    deliver(db, NEW, "Hola", now)
+    replies = [m.body for m in drain(db, SimulatorGateway(), now)]
+    assert replies[-1].endswith("¿Cómo te llamas?")
+    with db.read() as session:
+        assert session.exec(select(Worker)).one().name is None
+
+
 def test_skills_outside_the_list_are_asked_again_with_the_list(db, now, asked_name):
     text(db, "Ann Smith", now)
     reply = text(db, "9 12", now)
