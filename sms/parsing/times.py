@@ -255,6 +255,8 @@ def hours_around(one_time: str, context: str | None) -> HourRange | None:
     """A working day's hours from a lone time ("from 10": 10am-5pm; "until 3": 9am-3pm), or
     None when 9 to 5 makes no working day around it ("from 8pm")."""
     given, until = lone_time_parts(one_time)
+    if not until and given in ("5", "6"):
+        return None  # "after 6": as likely the evening as the morning
     ranges, _, _ = find_ranges(f"9am-{given}" if until else f"{given}-5pm", context)
     hours = ranges[0] if ranges else None
     if not isinstance(hours, HourRange) or not 60 <= _length(hours.start, hours.end) <= 12 * 60:

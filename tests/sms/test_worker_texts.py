@@ -481,7 +481,11 @@ def test_hours_sent_after_the_question_are_for_the_day_it_asked_about(
 
 @pytest.mark.parametrize(
     ("body", "example"),
-    [("free sat from 10", "AVAILABLE sat 10am-5pm"), ("free sat until 3", "AVAILABLE sat 9am-3pm")],
+    [
+        ("free sat from 10", "AVAILABLE sat 10am-5pm"),
+        ("free sat until 3", "AVAILABLE sat 9am-3pm"),
+        ("free sat after 6", "AVAILABLE sat 9am-5pm"),  # 6am or 6pm: the example says neither
+    ],
 )
 def test_the_question_for_the_other_end_of_the_hours_starts_its_example_at_the_time_given(
     db, now, ann, body, example
