@@ -40,9 +40,11 @@ def check_out(
     end: datetime | None = None,
     ref: str | None = None,
     end_either_half: bool = False,
+    break_minutes: int | None = None,
 ) -> Timesheet:
     """DONE: the worker's hours go to the buyer to confirm (they stand if the buyer says nothing
-    in time). All or nothing: a refusal leaves the booking open."""
+    in time), with the break they say they took. All or nothing: a refusal leaves the booking
+    open."""
     with db.write() as session, session.begin_nested():
         return timesheets.check_out(
             session,
@@ -52,4 +54,5 @@ def check_out(
             end=end,
             ref=ref,
             end_either_half=end_either_half,
+            break_minutes=break_minutes,
         )

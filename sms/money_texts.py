@@ -34,6 +34,7 @@ def check_out(
             end=parsed.end,
             end_either_half=parsed.end_either_half,
             ref=parsed.offer_ref,
+            break_minutes=parsed.break_minutes,
         )
     except Refused as refusal:
         _refused(session, worker, refusal, now)

@@ -66,6 +66,7 @@ class Parsed:
     late_minutes: int | None = None
     hours_worked: float | None = None  # for JSON readers; minutes_worked is the exact figure
     minutes_worked: int | None = None
+    break_minutes: int | None = None  # the break a checkout says was taken; 0 for "no break"
     language: str | None = None  # a language the worker asks to be texted in (LANG es)
     tax_percent: int | None = None
     travel_miles: int | None = None

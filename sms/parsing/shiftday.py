@@ -96,12 +96,13 @@ _DURATION_PARTS = re.compile(
     r"(?:m|min|mins|minutes)?(?![a-z0-9])"
 )
 _DURATION_HOURS = re.compile(
-    r"(?<![0-9.,:])([0-9]{1,2}(?:[.,][0-9]{1,2})?)\s*(?:h|hr|hrs|hour|hours)?(?![a-z0-9.,:])"
+    r"(?<![0-9.,:])([0-9]{1,2}(?:[.,][0-9]{1,2})?)\s*(?:h|hr|hrs|hour|hours)?(?![a-z0-9]|[.,:][0-9])"
 )
 _DURATION_MINUTES = re.compile(r"(?<![0-9.,:])([0-9]{1,4})\s*(?:m|min|mins|minutes)(?![a-z])")
 _DURATION_CLOCK = re.compile(r"(?<![0-9.,:])([0-9]{1,2}):([0-9]{2})(?![0-9])")
 _REF_BEFORE_AT = re.compile(r"^\W*#?([0-9]{3,8})\s+(?=at\s)")
-_AT_CLOCK = re.compile(r"(?<![a-z])at\s*$")  # "finished at 18", "KONIEC o 18:00"
+# "finished at 18", "KONIEC o 18:00", "worked till 4": when, not how long
+_AT_CLOCK = re.compile(r"(?<![a-z])(?:at|till?|until)\s*$")
 # No shift runs this long: "DONE 18:00" is when, not how long.
 _LONGEST_SHIFT_HOURS = 16
 _REF_IN_DURATION = re.compile(
@@ -347,6 +348,7 @@ def check_out(t: Text, ctx: Context) -> Parsed | None:
     minutes = None
     ref = None
     rest = clock_words(_AT_HOUR.sub(r"at \1:00", _OFFSET.sub(" ", rest)), hours_worked=True)
+    break_minutes = _break_taken(rest)
     rest = _BREAK.sub(" ", rest)
     named = _REF_BEFORE_AT.match(rest)  # "finished 4821 at 5": the booking, then when
     if named is not None:
@@ -393,9 +395,24 @@ def check_out(t: Text, ctx: Context) -> Parsed | None:
         end_either_half=either_half,
         minutes_worked=minutes,
         hours_worked=hours,
+        break_minutes=break_minutes,
         offer_ref=named.group(1) if named is not None else ref,
         exact=exact,
     )
+
+
+def _break_taken(rest: str) -> int | None:
+    """The minutes of the break a checkout mentions ("had a 30 min break": 30, "no break": 0),
+    or None when it says none."""
+    m = _BREAK.search(rest)
+    if m is None:
+        return None
+    said = m.group(0)
+    if (count := re.search(r"([0-9]+)\s*(m|h)", said)) is not None:
+        return int(count.group(1)) * (60 if count.group(2) == "h" else 1)
+    if "half" in said:
+        return 30
+    return 60 if re.search(r"(?<![a-z])an?\s+hour", said) else 0
 
 
 def _span_minutes(span: HourRange | Either) -> int | None:

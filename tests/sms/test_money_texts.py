@@ -54,6 +54,25 @@ def test_done_4_asks_the_buyer_to_confirm_with_the_booking_number(db, booking, a
     assert out[ANN].startswith("Thanks. 4h for care Fri 27 Nov sent to Rosewood Care Home")
 
 
+@pytest.mark.parametrize(
+    ("body", "minutes", "taken"),
+    [
+        ("done 4h, 20 min break", 240, 20),
+        ("finished 4 hours with half an hour break", 240, 30),
+        ("DONE 4, had a 15 min break", 240, 15),
+        ("done 4h, thanks", 240, None),
+    ],
+)
+def test_the_break_a_worker_says_they_took_is_kept_with_their_hours(
+    db, booking, after, body, minutes, taken
+):
+    """Before, the break was dropped (and "done 4h, 20 min break" lost the hours too), so the
+    buyer was told no break was recorded."""
+    text(db, ANN, body, after)
+    sheet = timesheet(db)
+    assert (sheet.worker_minutes, sheet.break_minutes) == (minutes, taken)
+
+
 def test_with_no_buyer_answer_for_48_hours_the_sweep_pays_the_worker(db, booking, after):
     text(db, ANN, "DONE 4", after)
     later = after + timedelta(hours=48)

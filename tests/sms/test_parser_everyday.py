@@ -1293,3 +1293,13 @@ def test_changes_to_a_workers_terms_in_a_sentence_are_read(body, field, value):
 def test_short_yeses_and_a_yes_with_a_question_its_booking_answers(body, intent):
     """Before, the first five went to a person, and the last was asked back as SHIFTS."""
     assert reads(body)["intent"] == intent
+
+
+@pytest.mark.parametrize(
+    ("body", "minutes"),
+    [("all done, worked till 4", None), ("done 6h, thanks", 360), ("done 6h, 30 min break", 360)],
+)
+def test_till_a_time_is_when_and_hours_before_a_comma_are_hours(body, minutes):
+    """Before, "worked till 4" was 4 hours worked, and "6h," no hours at all."""
+    found = parse(body, AT)
+    assert (found.intent, found.minutes_worked) == ("check_out", minutes)
