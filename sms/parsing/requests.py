@@ -136,7 +136,9 @@ _RATES_ASKED = re.compile(
     r"|earn|earns|make|makes|get|gets|getting|charge|charges|charging|rate|rates|wage|ask)"
     r"|(?:going|average|avg|usual|typical|normal|current)\s+(?:rate|rates|pay|wage|wages|price)"
     r"|(?:rates?|pay|wages?)\s+(?:for|in|round|around|near)|what\s+is\s+\w+\s+going\s+for"
-    r"|how\s+much\s+does\s+(?:it|one)\s+(?:pay|get))(?![a-z])"
+    r"|how\s+much\s+does\s+(?:it|one)\s+(?:pay|get)"
+    r"|what\s+(?:rates?|pay|wages?)\s+(?:do|does|did|are|is|can)\s+(?:\w+\s+){0,3}?(?:get|gets|getting"
+    r"|earn|earns|paid|charge|charges|charging|make|makes))(?![a-z])"
 )
 
 _SHIFTS_FIRST = frozenset(

@@ -1303,3 +1303,10 @@ def test_till_a_time_is_when_and_hours_before_a_comma_are_hours(body, minutes):
     """Before, "worked till 4" was 4 hours worked, and "6h," no hours at all."""
     found = parse(body, AT)
     assert (found.intent, found.minutes_worked) == ("check_out", minutes)
+
+
+@pytest.mark.parametrize(
+    "body", ["what rates do cleaners get", "what pay do carers get round here"]
+)
+def test_what_rates_others_get_is_a_rates_question(body):
+    assert reads(body)["intent"] == "rates_query"
