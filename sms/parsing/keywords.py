@@ -146,6 +146,7 @@ _WHICH_OFFER = re.compile(
 )
 _I_CAN = re.compile(r"(?<![a-z])can(?![a-z])")
 _CANT_WORD = re.compile(r"^\W*(?:i\s+)?(?:cant|cannot)(?![a-z])")
+_THAT_ONE = re.compile(r"(?<![a-z])(?:that|this)(?:\s+one)?\W*$")
 _NEGATION = re.compile(r"(?<![a-z])(?:not|no|cant|cannot|wont|dont|unable|but)(?![a-z])")
 # Why a worker passes on an offer, after the NO: "no sorry too far", "nah busy that day".
 _A_REASON = re.compile(
@@ -460,8 +461,10 @@ def yes_or_no(t: Text, ctx: Context) -> Parsed | None:
         return Parsed(intent, offer_ref=ref, days=_offer_day(rest, ctx) if ref is None else ())
     if intent == "accept" and ref and len(ref) >= 3 and not _NEGATION.search(rest):
         return Parsed(intent, offer_ref=ref)  # "yes to 2215, and im free sat too 9-1"
-    if intent == "decline" and _CANT_WORD.match(m.group("no")):
-        return None  # "cant make 4821", "cant do tuesday": a booking given up is read as such
+    if intent == "decline" and _CANT_WORD.match(m.group("no")) and not _THAT_ONE.search(m["no"]):
+        # "cant make 4821", "cant do tuesday": a booking given up is read as such; "cant do
+        # that one, too far" passes on the offer
+        return None
     if intent == "decline" and _PASSING.match(m.group("no")) and not _ELSE.search(rest):
         # "no thanks, got my little one that day": passing in so many words, whatever follows
         return Parsed(intent, offer_ref=ref or find_ref(rest))
@@ -517,11 +520,20 @@ _CANT_DAY = re.compile(r"(?<![a-z])(?:today|tonight|tomorrow|monday|tuesday|wedn
 def pass_on(t: Text, ctx: Context) -> Parsed | None:
     """Passing on an offer in words: "i'll pass on this one", "tej nie wezmę, za daleko",
     "essa não dá, muito longe". Asked back before anything changes, as any NO in words is."""
-    if _PASS.search(t.norm) or (_THIS_ONE.match(t.core) and _TOO.search(t.norm)):
+    if (
+        _PASS.search(t.norm)
+        or (_THIS_ONE.match(t.core) and _TOO.search(t.norm))
+        or (_TOO.match(t.core) and _CANT_TAKE.search(t.norm))
+    ):
+        # "za wczesnie dla mnie, nie dam rady tej wziac": the reason first, then the NO
         return Parsed("decline", offer_ref=find_ref(t.norm))
     return None
 
 
+_CANT_TAKE = re.compile(
+    r"(?<![a-z])(?:cant\s+make\s+it|cant\s+do\s+(?:it|that|this)|cant\s+take\s+(?:it|that|this))"
+    r"(?![a-z])"
+)
 _PASS = re.compile(
     r"(?<![a-z])(?:wont\s+take|will\s+not\s+take|not\s+taking|(?:dont|do\s+not)\s+want)\s+"
     r"(?:it|this|that)(?:\s+one)?(?![a-z])|(?<![a-z])(?:(?:ill|i\s+will|i|gonna|going\s+to)\s+)?pass"

@@ -34,7 +34,13 @@ _PAY_COMPLAINT = re.compile(
     r"|extra\s+hours?\s+(?:not|unpaid|without)|overtime|dont\s+match|doesnt\s+match"
     r"|treated\s+me\s+badly|not\s+happy\s+with\s+(?:the\s+|my\s+)?(?:pay|money|hours)"
     r"|(?:nobody|no\s+one|noone)\s+(?:was\s+)?there|locked\s+out|wrong\s+amount"
-    r"|they\s+cancel\w*\s+on\s+me|who\s+will\s+pay\s+me|(?:hours|timesheet)\s+(?:on\s+\S+\s+)?says?\s+[0-9.,]+\s+but"
+    r"|they\s+cancel\w*\s+on\s+me|who\s+will\s+pay\s+me"
+    r"|(?:hours|timesheet)\s+(?:on\s+\S+\s+)?says?\s+[0-9.,]+\s*(?:h|hrs?|hours?)?\s+but"
+    # "they cancelled me when i was there, i want a travel refund", "came for nothing"
+    r"|they\s+cancell?ed\s+me|(?:travel|fare|bus|train)\s+(?:refund|money)|refund"
+    r"|(?:came|went|got\s+there|travell?ed)\s+(?:\w+\s+)?for\s+nothing|not\s+needed\s+(?:any\s*more|after\s+all)"
+    # "they paid me $15 an hr but the job said $19": figures that do not agree
+    r"|paid\s+(?:me\s+)?[£$€]?[0-9]+(?:[.,][0-9]+)?.{0,30}?(?<![a-z])but(?![a-z]).{0,30}?[£$€]?[0-9]"
     r"|stayed\s+(?:late|till|until|on)|should\s+have\s+been|(?:rate|pay)\s+(?:is|was)\s+wrong"
     r"|turned\s+me\s+away|(?:dont|do\s+not|didnt|did\s+not)\s+need\s+(?:me|us|anyone|anybody)(?!\s+to(?![a-z]))"
     r"|cancel\w*\s+(?:when|after|once|while)\s+i\s+(?:was|had|got)"
@@ -276,6 +282,8 @@ def _hours_said(s: str) -> float | None:
     if m is None:
         return None
     hours = float(m.group(1).replace(",", "."))
+    if re.match(r"\s+and\s+a\s+half(?![a-z])", s[m.end() :]):
+        hours += 0.5  # "i worked 6 and a half"
     return hours if 0 < hours <= 24 else None
 
 

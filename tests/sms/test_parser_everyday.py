@@ -1310,3 +1310,28 @@ def test_till_a_time_is_when_and_hours_before_a_comma_are_hours(body, minutes):
 )
 def test_what_rates_others_get_is_a_rates_question(body):
     assert reads(body)["intent"] == "rates_query"
+
+
+@pytest.mark.parametrize(
+    ("body", "intent"),
+    [
+        ("cant do that one sorry, too far for me", "decline"),
+        ("za wczesnie dla mnie, nie dam rady tej wziac", "decline"),
+        ("they paid me $15 an hr but the job said $19, whats going on", "dispute"),
+        ("timesheet says 5 hrs but i worked 6 and a half on tues", "dispute"),
+        ("odwolali mnie jak juz bylem na miejscu, chce zwrot za dojazd", "dispute"),
+        (
+            "am venit degeaba, mi-au zis la poarta ca nu mai e nevoie, vreau banii de drum",
+            "dispute",
+        ),
+        ("cant do tuesday", "cancel"),
+    ],
+)
+def test_a_no_after_its_reason_and_complaints_with_figures_or_a_wasted_journey(body, intent):
+    """Before, the NOs gave up a booking or went to a person, and the complaints read as
+    EARNINGS or went unread."""
+    assert reads(body)["intent"] == intent
+
+
+def test_six_and_a_half_hours_said_in_a_complaint_is_six_and_a_half():
+    assert reads("timesheet says 5 hrs but i worked 6 and a half on tues")["hours_worked"] == 6.5
