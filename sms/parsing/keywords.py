@@ -112,8 +112,9 @@ _NO = (
 )
 _REPLY = re.compile(
     rf"^\W*(?:(?P<yes>(?:(?:{_YES})(?![a-z])\W*)+)|(?P<no>(?:(?:{_NO})(?![a-z])\W*)+))"
-    r"(?:(?:to|for|on|ref|shift|job|offer|the|one|it)(?![a-z])\W*)*#?(?P<ref>[0-9]{1,8})?"
-    r"(?![0-9])\W*(?P<rest>.*)$"
+    r"(?:(?:to|for|on|ref|shift|job|offer|the|one|it)(?![a-z])\W*)*"
+    # "the 7am one": a time of day, not an offer's number
+    r"(?:#?(?P<ref>[0-9]{1,8})(?![0-9a-z])(?!\s*(?:am|pm)(?![a-z])))?\W*(?P<rest>.*)$"
 )
 _REF_THEN_REPLY = re.compile(
     rf"^\W*#?(?P<ref>[0-9]{{3,8}})\W*(?:(?P<yes>{_YES})|(?P<no>{_NO}))(?![a-z])\W*$"

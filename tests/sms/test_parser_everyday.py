@@ -1335,3 +1335,22 @@ def test_a_no_after_its_reason_and_complaints_with_figures_or_a_wasted_journey(b
 
 def test_six_and_a_half_hours_said_in_a_complaint_is_six_and_a_half():
     assert reads("timesheet says 5 hrs but i worked 6 and a half on tues")["hours_worked"] == 6.5
+
+
+@pytest.mark.parametrize(
+    ("body", "ref", "days"),
+    [
+        ("yes ill take the 7am one in oakland, 7718", "7718", None),
+        ("ok o iau pe aia de sambata", None, ["sat"]),
+        ("ok pego o de sabado", None, ["sat"]),
+        ("ok, vou eu", None, None),
+    ],
+)
+def test_a_yes_naming_its_offer_by_time_day_or_number(body, ref, days):
+    """Before, "the 7am one" gave the offer number 7, and the others went to a person."""
+    found = reads(body)
+    assert (found["intent"], found.get("offer_ref"), found.get("days")) == ("accept", ref, days)
+
+
+def test_i_will_arrive_late_in_portuguese_is_late_not_a_yes():
+    assert reads("eu vou chegar atrasada")["intent"] == "late"
