@@ -147,6 +147,7 @@ _WHICH_OFFER = re.compile(
 )
 _I_CAN = re.compile(r"(?<![a-z])can(?![a-z])")
 _CANT_WORD = re.compile(r"^\W*(?:i\s+)?(?:cant|cannot)(?![a-z])")
+_NEXT_TIME = re.compile(r"(?<![a-z])(?:(?:maybe\s+)?next\s+time|another\s+time)(?![a-z])")
 _THAT_ONE = re.compile(r"(?<![a-z])(?:that|this)(?:\s+one)?\W*$")
 _NEGATION = re.compile(r"(?<![a-z])(?:not|no|cant|cannot|wont|dont|unable|but)(?![a-z])")
 # Why a worker passes on an offer, after the NO: "no sorry too far", "nah busy that day".
@@ -462,9 +463,17 @@ def yes_or_no(t: Text, ctx: Context) -> Parsed | None:
         return Parsed(intent, offer_ref=ref, days=_offer_day(rest, ctx) if ref is None else ())
     if intent == "accept" and ref and len(ref) >= 3 and not _NEGATION.search(rest):
         return Parsed(intent, offer_ref=ref)  # "yes to 2215, and im free sat too 9-1"
-    if intent == "decline" and _CANT_WORD.match(m.group("no")) and not _THAT_ONE.search(m["no"]):
+    if intent == "decline" and _NEXT_TIME.search(rest):
+        # "nu pot atunci, am nunta, poate data viitoare": maybe next time is about an offer
+        return Parsed(intent, offer_ref=ref or find_ref(rest))
+    if (
+        intent == "decline"
+        and _CANT_WORD.match(m.group("no"))
+        and not _THAT_ONE.search(m["no"])
+        and not rest.startswith("that day")
+    ):
         # "cant make 4821", "cant do tuesday": a booking given up is read as such; "cant do
-        # that one, too far" passes on the offer
+        # that one, too far" and "cant make it that day" answer what was asked
         return None
     if intent == "decline" and _PASSING.match(m.group("no")) and not _ELSE.search(rest):
         # "no thanks, got my little one that day": passing in so many words, whatever follows

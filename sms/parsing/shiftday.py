@@ -293,7 +293,10 @@ _OUT_CUES = re.compile(
     r"|clock(?:ing|ed)\s+(?:out|off)|sign(?:ing|ed)\s+(?:out|off)|check(?:ing|ed)\s+out"
     r"|shift(?:s|\s+is|\s+was)?\s+(?:over|done|finished)|knock(?:ing|ed)\s+off|leaving\s+now"
     r"|just\s+(?:left|finished)|job\s+(?:done|finished)|end\s+of\s+(?:the\s+|my\s+)?shift"
-    r"|(?:i\s+)?left\s*$|^\W*(?:to\s+)?leaving(?=\W.*[0-9]\s*(?:h|hrs?|hours?)(?![a-z])))"
+    r"|(?:i\s+)?left\s*$|^\W*(?:to\s+)?leaving(?=\W.*[0-9]\s*(?:h|hrs?|hours?)(?![a-z]))"
+    # "thats me off home, 7 and a half hours": off, with the hours said
+    r"|(?:im|i\s+am|thats\s+me)\s+off(?:\s+home)?"
+    r"(?=\W.*[0-9](?:\s+(?:n|and|&)\s+(?:a\s+)?half)?\s*(?:h|hrs?|hours?)(?![a-z])))"
     r"(?![a-z])(?P<rest>.*)$"
 )
 # The hours worked, said as a count: "5 hrs", "7.5h", "4 hours 30 mins", "7h30".

@@ -1354,3 +1354,23 @@ def test_a_yes_naming_its_offer_by_time_day_or_number(body, ref, days):
 
 def test_i_will_arrive_late_in_portuguese_is_late_not_a_yes():
     assert reads("eu vou chegar atrasada")["intent"] == "late"
+
+
+@pytest.mark.parametrize(
+    ("body", "intent", "hours"),
+    [
+        ("thats me off home, seven n half hours today", "check_out", 7.5),
+        ("im off home, 6 hours", "check_out", 6.0),
+        ("nu pot atunci am nunta la var-miu, poate data viitoare", "decline", None),
+        ("nesse dia nao rola, é aniversario do meu filho", "decline", None),
+        ("cant sorry, maybe next time", "decline", None),
+    ],
+)
+def test_off_home_with_the_hours_and_a_no_that_says_next_time(body, intent, hours):
+    found = reads(body)
+    assert (found["intent"], found.get("hours_worked")) == (intent, hours)
+
+
+@pytest.mark.parametrize("body", ["im off today", "im off sick"])
+def test_off_without_hours_is_no_checkout(body):
+    assert reads(body)["intent"] != "check_out"
