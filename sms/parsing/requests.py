@@ -41,6 +41,8 @@ _PAY_COMPLAINT = re.compile(
     r"|(?:came|went|got\s+there|travell?ed)\s+(?:\w+\s+)?for\s+nothing|not\s+needed\s+(?:any\s*more|after\s+all)"
     # "they paid me $15 an hr but the job said $19": figures that do not agree
     r"|paid\s+(?:me\s+)?[£$€]?[0-9]+(?:[.,][0-9]+)?.{0,30}?(?<![a-z])but(?![a-z]).{0,30}?[£$€]?[0-9]"
+    r"|(?:offer|job|advert|ad|text|it)\s+said\s+[£$€]?[0-9].{0,40}?(?<![a-z])paid(?![a-z])"
+    r"|only\s+got\s+[0-9].{0,40}?(?<![a-z])but\s+(?:i\s+)?(?:did|worked)\s+[0-9]"
     r"|stayed\s+(?:late|till|until|on)|should\s+have\s+been|(?:rate|pay)\s+(?:is|was)\s+wrong"
     r"|turned\s+me\s+away|(?:dont|do\s+not|didnt|did\s+not)\s+need\s+(?:me|us|anyone|anybody)(?!\s+to(?![a-z]))"
     r"|cancel\w*\s+(?:when|after|once|while)\s+i\s+(?:was|had|got)"
@@ -171,7 +173,7 @@ _SHIFTS_ASKED = re.compile(
     r"|(?<![a-z])who\s+will\s+pay\s+me(?![a-z])"
     r"|(?<![a-z])what\s+is\s+on(?![a-z])|(?:have|got)\s+(?:i\s+)?(?:got\s+)?anything\s+(?:booked|on)"
     r"|do\s+i\s+have\s+any(?:thing)?\s+(?:booked|on|shifts|work)"
-    r"|(?:^|\W)any\s+(?:care|cleaning|kitchen|childcare|warehouse|hospitality|gardening|driving"
+    r"|(?:^|\W)(?:any|(?:do|have)\s+you\s+(?:have|got)\s+(?:any\s+)?)(?:care|cleaning|kitchen|childcare|warehouse|hospitality|gardening|driving"
     r"|labouring|retail|admin|security|removals|petcare)(?![a-z])"
     r"|(?<![a-z])(?:(?:when|where|what\s+time)\s*(?:is|s)|whens|wheres|whats)\s+(?:my|the)\s+(?:next\s+)?"
     r"(?:shift|job|booking)(?![a-z])"

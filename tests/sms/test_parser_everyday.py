@@ -1374,3 +1374,19 @@ def test_off_home_with_the_hours_and_a_no_that_says_next_time(body, intent, hour
 @pytest.mark.parametrize("body", ["im off today", "im off sick"])
 def test_off_without_hours_is_no_checkout(body):
     assert reads(body)["intent"] != "check_out"
+
+
+@pytest.mark.parametrize(
+    ("body", "intent"),
+    [
+        ("la oferta decia 13,50 y me han pagado a 12 lo del martes", "dispute"),
+        ("vieram so 6 horas no pagamento de sabado mas eu fiz 8", "dispute"),
+        ("prefiero que me escribais en ingles", "profile_update"),
+        ("aveti curatenie pe sambata?", "shifts_query"),
+        ("do you have cleaning on saturday?", "shifts_query"),
+        ("to escalada em quais dias?", "shifts_query"),
+        ("noroc 👋 ce fac aici?", "help"),
+    ],
+)
+def test_more_everyday_questions_and_complaints_in_each_language(body, intent):
+    assert reads(body)["intent"] == intent
