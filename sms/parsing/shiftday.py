@@ -102,6 +102,7 @@ _DURATION_MINUTES = re.compile(r"(?<![0-9.,:])([0-9]{1,4})\s*(?:m|min|mins|minut
 _DURATION_CLOCK = re.compile(r"(?<![0-9.,:])([0-9]{1,2}):([0-9]{2})(?![0-9])")
 _REF_BEFORE_AT = re.compile(r"^\W*#?([0-9]{3,8})\s+(?=at\s)")
 # "finished at 18", "KONIEC o 18:00", "worked till 4": when, not how long
+_HOURS_AFTER = re.compile(r"\s*(?:h|hrs?|hours?)(?![a-z])")  # "did 8:30 hours": how long
 _AT_CLOCK = re.compile(r"(?<![a-z])(?:at|till?|until)\s*$")
 # No shift runs this long: "DONE 18:00" is when, not how long.
 _LONGEST_SHIFT_HOURS = 16
@@ -324,7 +325,8 @@ _OFFSET = re.compile(
 )
 _DID_HOURS = re.compile(
     r"(?<![a-z])(?:did|worked|done|(?<!can\s)(?<!could\s)(?<!will\s)(?<!ill\s)(?<!would\s)"
-    r"(?<!to\s)do)\s+(?P<rest>(?:a\s+|an\s+)?[0-9.,]+\s*(?:(?:and|n|&)\s+(?:a\s+)?(?:half|quarter)\s+)?"
+    # Polish "od 9 do 12:30" is from 9 to 12:30, not "do 12:30" hours
+    r"(?<!to\s)(?<![0-9]\s)(?<![0-9])do)\s+(?P<rest>(?:a\s+|an\s+)?[0-9.,]+\s*(?:(?:and|n|&)\s+(?:a\s+)?(?:half|quarter)\s+)?"
     r"(?:h|hr|hrs|hours?)"
     r"(?:\s*(?:and\s*)?[0-9]+\s*(?:m|mins?|minutes)?)?|[0-9]{1,2}:[0-9]{2}\s*(?:h|hrs|hours)?)"
     r"(?![a-z0-9])"
@@ -360,11 +362,15 @@ def check_out(t: Text, ctx: Context) -> Parsed | None:
         ([], False, rest) if _HOURS_COUNT.search(rest) else find_ranges(rest, None)
     )
     clock = None if len(spans) == 1 else CLOCK.search(rest)
-    said_clock = clock is not None and (
-        bool(clock.group("ap") or clock.group("ap1") or clock.group("word"))
-        or _AT_CLOCK.search(rest[: clock.start()]) is not None
-        or (verb in _FINISHED and (":" in clock.group(0) or bool(clock.group("hhmm"))))
-        or int(clock.group("h") or 0) > _LONGEST_SHIFT_HOURS
+    said_clock = (
+        clock is not None
+        and not _HOURS_AFTER.match(rest[clock.end() :])
+        and (
+            bool(clock.group("ap") or clock.group("ap1") or clock.group("word"))
+            or _AT_CLOCK.search(rest[: clock.start()]) is not None
+            or (verb in _FINISHED and (":" in clock.group(0) or bool(clock.group("hhmm"))))
+            or int(clock.group("h") or 0) > _LONGEST_SHIFT_HOURS
+        )
     )
     if said_clock and clock is not None and (c := clock_from(clock)) is not None:
         fixed = c.fixed()

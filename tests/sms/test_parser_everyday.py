@@ -1390,3 +1390,28 @@ def test_off_without_hours_is_no_checkout(body):
 )
 def test_more_everyday_questions_and_complaints_in_each_language(body, intent):
     assert reads(body)["intent"] == intent
+
+
+@pytest.mark.parametrize(
+    ("body", "intent", "minutes"),
+    [
+        ("we wtorek 15 grudnia od 9 do 12:30 biuro", "availability", None),
+        ("did 8:30 hours", "check_out", 510),
+        ("done 7:30 hrs", "check_out", 450),
+    ],
+)
+def test_polish_from_to_is_no_checkout_and_a_clock_before_hours_is_how_long(body, intent, minutes):
+    """Before, "od 9 do 12:30" checked out 12 hours 30, and "did 8:30 hours" finished at 8:30."""
+    found = parse(body, AT)
+    assert (found.intent, found.minutes_worked) == (intent, minutes)
+
+
+@pytest.mark.parametrize(
+    ("body", "field", "value"),
+    [
+        ("solo puedo viajar 3 millas ahora", "travel_miles", 3),
+        ("ajutor la domiciliu fac, e ceva maine?", "intent", "shifts_query"),
+    ],
+)
+def test_travel_in_spanish_and_anything_tomorrow_in_romanian(body, field, value):
+    assert reads(body)[field] == value
