@@ -17,7 +17,7 @@ from sms.parsing.vocab import find_skills
 _DISPUTE_WORDS = ("dispute", "disputes", "disputed", "complaint", "complain", "complaints")
 _PAY_COMPLAINT = re.compile(
     r"(?<![a-z])(?<!no )(?<!not a )(?<!any )(?:problems?|issues?)(?![a-z])(?!\s+(?:at\s+all|thanks))"
-    r"|(?<![a-z])(?:complain\w*|dispute\w*|unfair|wrong(?!\s+(?:number|person|text))|incorrect"
+    r"|(?<![a-z])(?<!no\s)(?:complain\w*|dispute\w*|unfair|wrong(?!\s+(?:number|person|text))|incorrect"
     r"|underpaid|under\s*paid|short\s*paid|short\s*changed|ripped\s+off|scammed|not\s+right"
     r"|not\s+(?:been\s+|being\s+)?paid|no\s+pay|unpaid|still\s+not\s+paid"
     r"|(?:didnt|did\s+not|havent|have\s+not|hasnt|has\s+not|never|dont|wasnt|was\s+not|werent"
@@ -35,7 +35,7 @@ _PAY_COMPLAINT = re.compile(
     r"|treated\s+me\s+badly|not\s+happy\s+with\s+(?:the\s+|my\s+)?(?:pay|money|hours)"
     r"|(?:nobody|no\s+one|noone)\s+(?:was\s+)?there|locked\s+out|wrong\s+amount"
     r"|they\s+cancel\w*\s+on\s+me|who\s+will\s+pay\s+me"
-    r"|(?:hours|timesheet)\s+(?:on\s+\S+\s+)?says?\s+[0-9.,]+\s*(?:h|hrs?|hours?)?\s+but"
+    r"|(?:hours|timesheet|it|app|text)\s+(?:on\s+\S+\s+)?says?\s+[0-9.,]+\s*(?:h|hrs?|hours?)?\s+but"
     # "they cancelled me when i was there, i want a travel refund", "came for nothing"
     r"|they\s+cancell?ed\s+me|(?:travel|fare|bus|train)\s+(?:refund|money)|refund"
     r"|(?:came|went|got\s+there|travell?ed)\s+(?:\w+\s+)?for\s+nothing|not\s+needed\s+(?:any\s*more|after\s+all)"
@@ -253,7 +253,16 @@ def dispute(t: Text, ctx: Context) -> Parsed | None:
         ref, detail = split_ref(t.after_first_word())
         found = _with_detail("dispute", ref, detail, "ask_dispute_ref" if ref else "ask_dispute")
         return replace(found, category=category_in(t.norm), days=_weekdays(t, ctx))
-    if _PAY_COMPLAINT.search(t.norm):
+    if (said := _PAY_COMPLAINT.search(t.norm)) is not None:
+        said_only = all(
+            _ONLY_A_WORD.fullmatch(m.group(0).strip()) for m in _PAY_COMPLAINT.finditer(t.norm)
+        )
+        if _WHAT_IF.match(t.norm) or (_A_QUESTION.match(t.norm) and said_only):
+            # "is it a problem if i bring my own apron", "is overtime paid": a question, not
+            # a complaint; "how do i complain" asks what went wrong
+            if _DISPUTE_WORD.search(said.group(0)):
+                return Parsed("dispute", ambiguous=True, ask="ask_dispute")
+            return None
         return Parsed(
             "dispute",
             offer_ref=_dispute_ref(t.norm),
@@ -265,6 +274,13 @@ def dispute(t: Text, ctx: Context) -> Parsed | None:
     return None
 
 
+_WHAT_IF = re.compile(r"^\W*what\s+(?:happens\s+)?if(?![a-z])")
+_A_QUESTION = re.compile(r"^\W*(?:is|are|does|do|did|can|could|will|would|should|how)(?![a-z])")
+# Words that make a complaint only when said as one, not asked about.
+_ONLY_A_WORD = re.compile(
+    r"problems?|issues?|wrong|incorrect|overtime|complain\w*|dispute\w*|unfair|not\s+right"
+)
+_DISPUTE_WORD = re.compile(r"complain|dispute")
 _DISPUTE_REF = re.compile(r"(?<![a-z0-9])d\s?([0-9]{1,6})(?![0-9])")
 # The hours a worker says they did: "but i did 8", "doing 10 hrs".
 _SAID_HOURS = re.compile(

@@ -1415,3 +1415,39 @@ def test_polish_from_to_is_no_checkout_and_a_clock_before_hours_is_how_long(body
 )
 def test_travel_in_spanish_and_anything_tomorrow_in_romanian(body, field, value):
     assert reads(body)[field] == value
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "is it a problem if i bring my own apron",
+        "what happens if i get the hours wrong",
+        "is overtime paid",
+        "no complaints here",
+        "czy to problem jeśli przyniosę swój fartuch",
+        "¿es un problema si llevo mi delantal?",
+        "é problema se eu levar meu avental?",
+    ],
+)
+def test_a_question_about_the_rules_is_no_dispute(body):
+    """Before, each opened a dispute at once and told the buyer."""
+    assert reads(body)["intent"] != "dispute"
+
+
+@pytest.mark.parametrize("body", ["how do i complain", "jak złożyć skargę", "cómo me quejo"])
+def test_how_to_complain_asks_what_went_wrong(body):
+    found = parse(body, AT)
+    assert (found.intent, found.ask) == ("dispute", "ask_dispute")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "is my pay wrong?",
+        "did they not pay me?",
+        "is there a problem with my timesheet? it says 4 but i did 6",
+        "mam problem z wypłatą",
+    ],
+)
+def test_a_complaint_asked_as_a_question_is_still_a_dispute(body):
+    assert reads(body)["intent"] == "dispute"
