@@ -102,6 +102,10 @@ _DURATION_MINUTES = re.compile(r"(?<![0-9.,:])([0-9]{1,4})\s*(?:m|min|mins|minut
 _DURATION_CLOCK = re.compile(r"(?<![0-9.,:])([0-9]{1,2}):([0-9]{2})(?![0-9])")
 _REF_BEFORE_AT = re.compile(r"^\W*#?([0-9]{3,8})\s+(?=at\s)")
 # "finished at 18", "KONIEC o 18:00", "worked till 4": when, not how long
+_LONGER_THAN_A_SHIFT = re.compile(
+    r"(?<![a-z])(?:(?:this|last|a|per|every)\s+(?:week|month|year)|[0-9]+\s+(?:shifts|jobs|days"
+    r"|bookings|weeks))(?![a-z])"
+)
 _HOURS_AFTER = re.compile(r"\s*(?:h|hrs?|hours?)(?![a-z])")  # "did 8:30 hours": how long
 _AT_CLOCK = re.compile(r"(?<![a-z])(?:at|till?|until)\s*$")
 # No shift runs this long: "DONE 18:00" is when, not how long.
@@ -339,6 +343,8 @@ def check_out(t: Text, ctx: Context) -> Parsed | None:
         return None
     if _ELSEWHERE.search(t.norm) and t.first not in ("done", "finished", "out"):
         return None
+    if _LONGER_THAN_A_SHIFT.search(t.norm):
+        return None  # "i did 10 hrs this week", "done 2 shifts": a tally, not today's hours
     m = _OUT.match(t.core)
     if m is not None and not _aside(m.group("verb"), m.group("rest")):
         verb, rest = m.group("verb"), m.group("rest")

@@ -1451,3 +1451,17 @@ def test_how_to_complain_asks_what_went_wrong(body):
 )
 def test_a_complaint_asked_as_a_question_is_still_a_dispute(body):
     assert reads(body)["intent"] == "dispute"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "done 2 shifts this week",
+        "worked 6 hours there last week",
+        "i did 10 hrs this week",
+        "trabajé 10 horas esta semana",
+    ],
+)
+def test_a_tally_of_a_week_is_no_checkout(body):
+    """Before, each checked out the booking under way with 2, 6 or 10 hours."""
+    assert reads(body)["intent"] != "check_out"
