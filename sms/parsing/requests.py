@@ -202,6 +202,9 @@ _SHIFTS_ASKED = re.compile(
     r"|get\s+there|leave)(?![a-z])"
     r"|^\W*what\s+time\s+(?:today|tonight|tomorrow|tmrw|is\s+it)\W*$|^\W*where\s+is\s+it(?:\s+again)?\W*$"
     r"|(?<![a-z])how\s+do\s+i\s+get\s+there(?![a-z])"
+    # "yes is this still available?": whether the offer is still open
+    r"|(?<![a-z])(?:is|it)\s+(?:this|that|it)(?:\s+one|\s+shift|\s+job)?\s+still\s+(?:available|open"
+    r"|going|on|free)(?![a-z])|(?<![a-z])(?<!im\s)(?<!am\s)(?:still\s+available|still\s+open)\W*$"
     r"|(?<![a-z])how\s+(?:long|many\s+hours)\s+is\s+(?:the|my|it|this)\s*(?:shift|job|booking)?\W*$"
     r"|(?<![a-z])where\s+(?:do|should|shall|am)\s+i\s+(?:need\s+to\s+|have\s+to\s+|meant\s+to\s+)?"
     r"(?:go|be|going)(?![a-z])"

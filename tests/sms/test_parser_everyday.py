@@ -1465,3 +1465,23 @@ def test_a_complaint_asked_as_a_question_is_still_a_dispute(body):
 def test_a_tally_of_a_week_is_no_checkout(body):
     """Before, each checked out the booking under way with 2, 6 or 10 hours."""
     assert reads(body)["intent"] != "check_out"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "yes is this still available?",
+        "is it still available",
+        "czy to jeszcze aktualne?",
+        "sigue disponible?",
+        "ainda está disponível?",
+        "mai e disponibil?",
+    ],
+)
+def test_whether_the_offer_is_still_open_is_about_the_offer(body):
+    """Before, each asked the worker what times they were free."""
+    assert reads(body)["intent"] == "shifts_query"
+
+
+def test_being_still_available_oneself_is_free_time():
+    assert reads("im still available")["intent"] == "availability"
