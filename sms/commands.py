@@ -2,7 +2,7 @@
 
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlmodel import Session
 
@@ -95,7 +95,28 @@ def accept(session: Session, worker: Worker, market: Market, parsed: Parsed, now
         return
     if answer.outcome == "no_offer" and confirming.late_yes(session, worker, market, now):
         return
+    if answer.outcome == "no_offer" and ref is None and _booked_soon(session, worker, market, now):
+        return
     _answer(session, worker, answer, parsed, now)
+
+
+# A YES with no offer open, while a booking is this close, answers the reminder about it.
+_SOON = timedelta(hours=36)
+
+
+def _booked_soon(session: Session, worker: Worker, market: Market, now: datetime) -> bool:
+    """ "yes ill be there" to "Tomorrow: care at ...": the bookings coming soon, said back, so a
+    worker is never told "no open offers" as if the booking were gone. False when none."""
+    coming = [
+        say("shifts_booked_line", worker.language, ref=offer.ref, rate=booking.rate_minor,
+            **shift_facts(shift, market))
+        for booking, shift, offer in bookings_to_come(TextTransaction(session), worker.id, now)
+        if shift.start - now <= _SOON
+    ]  # fmt: skip
+    if not coming:
+        return False
+    notify_worker(session, worker, "no_offer_booked", now, lines=" | ".join(coming))
+    return True
 
 
 def decline(

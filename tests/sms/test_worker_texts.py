@@ -611,3 +611,26 @@ def test_hours_after_the_question_keep_a_date_or_a_weekly_day_it_asked_about(
     text(db, first, now)
     (reply,) = text(db, "9-5", now + timedelta(minutes=1))
     assert saved in reply, reply
+
+
+@pytest.mark.parametrize("body", ["yes ill be there", "ok see you tomorrow", "👍"])
+def test_a_yes_to_the_reminder_says_the_booking_back_never_no_open_offers(db, now, ann, body):
+    """Before, "yes ill be there" the evening before was told "You have no open offers just
+    now", as if the booking were gone."""
+    offered_on(db, now, ann, (1,))
+    text(db, "yes", now + timedelta(minutes=1))
+    with db.read() as session:
+        ref = session.exec(select(Offer)).one().ref
+    (reply,) = text(db, body, now + timedelta(hours=8))
+    assert reply.startswith(f"No offer is open just now. Booked {ref}: care at") and (
+        "Fri 27 Nov 09:00-15:00" in reply
+    )
+    with db.read() as session:
+        assert len(session.exec(select(Booking)).all()) == 1
+
+
+def test_a_yes_with_no_offer_and_no_booking_soon_is_told_there_is_no_offer(db, now, ann):
+    offered_on(db, now, ann, (3,))
+    text(db, "yes", now + timedelta(minutes=1))
+    (reply,) = text(db, "yes please", now + timedelta(hours=4))
+    assert reply.startswith("You have no open offers just now.")
