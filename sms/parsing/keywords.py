@@ -31,7 +31,8 @@ _STOP_PHRASE = re.compile(
     r"^(?:please\s+|pls\s+)?(?:stop|stopall|unsubscribe|optout|opt\s+out)(?:\s+(?:me|now|all|it"
     r"|everything|(?:sending|texting|messaging|sms(?:ing)?)(?:\s+me)?(?:\s+(?:any\s+more|anymore"
     r"|texts?|messages?|msgs?|sms|offers?|jobs?|shifts?))*|(?:all\s+)?(?:the\s+)?(?:texts?"
-    r"|messages?|msgs?|sms|offers?)(?:\s+(?:to\s+me|please|now))*))*$"
+    # "stop the offers" is all of them; "stop the offer" is the one just sent, asked about
+    r"|messages?|msgs?|sms|offers)(?:\s+(?:to\s+me|please|now))*))*$"
     r"|^(?:no\s+more\s+(?:texts?|messages?|msgs?|sms)|dont\s+(?:text|message)\s+me(?:\s+again)?"
     r"|(?:remove|take)\s+me\s+(?:off|from)\s+(?:the\s+|this\s+|your\s+)?(?:list|system|texts?)"
     r"|unsubscribe\s+me|i\s+want\s+to\s+(?:unsubscribe|stop\s+(?:the\s+)?(?:texts?|messages?)))"

@@ -1485,3 +1485,9 @@ def test_whether_the_offer_is_still_open_is_about_the_offer(body):
 
 def test_being_still_available_oneself_is_free_time():
     assert reads("im still available")["intent"] == "availability"
+
+
+def test_stop_the_offer_is_asked_how_to_stop_and_stop_the_offers_opts_out():
+    """Before, "stop the offer" (the one just sent) opted the worker out of every text."""
+    assert parse("stop the offer", AT).ask == "ask_how_to_stop"
+    assert parse("stop the offers", AT).intent == "stop"
