@@ -30,6 +30,8 @@ from sms.parsing.vocab import find_skills
 
 # A number left over once days, times and money are read: most likely a rate without a sign.
 _STRAY_NUMBER = re.compile(
+    # "need to leave by 4": a time of day, not a rate
+    r"(?<!\sby\s)(?<!till\s)(?<!until\s)(?<!before\s)(?<!after\s)(?<!from\s)"
     r"(?<![0-9a-z.,:/£$€@-])([0-9]{1,3})(?![0-9.,:/])"
     r"(?!\s*(?:h|hrs?|hours?|m|mins?|minutes?|days?|shifts?|weeks?|people|x|st|nd|rd|th|am|pm"
     r"|a\.m|p\.m)(?![a-z]))"
@@ -167,6 +169,10 @@ def availability(t: Text, ctx: Context) -> Parsed:
     elif rate is None and (stray := _STRAY_NUMBER.search(s)) and 4 <= int(stray.group(1)) <= 200:
         example = {"example_day": spec.label, "example_hours": (hours.start, hours.end)}
         ask = ("ask_rate", {"said_rate": stray.group(1), **example})
+    elif ranges and has_lone_time(s):
+        # "free tmrw 9-5 but need to leave by 4": which end stands is asked, not guessed
+        example = {"example_day": spec.label, "example_hours": (hours.start, hours.end)}
+        ask = ("ask_from_to", {"when_day": spec.label, "when_part": "", **example})
     return Parsed(
         "availability",
         start=start,

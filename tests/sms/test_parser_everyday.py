@@ -1491,3 +1491,16 @@ def test_stop_the_offer_is_asked_how_to_stop_and_stop_the_offers_opts_out():
     """Before, "stop the offer" (the one just sent) opted the worker out of every text."""
     assert parse("stop the offer", AT).ask == "ask_how_to_stop"
     assert parse("stop the offers", AT).intent == "stop"
+
+
+@pytest.mark.parametrize(
+    ("body", "ask"),
+    [
+        ("free tomorrow 9-5 but need to leave by 4", "ask_from_to"),
+        ("free sat 9am-5pm, from 10 if possible", "ask_from_to"),
+        ("free sat 9-5 at 15", "ask_rate"),
+    ],
+)
+def test_a_time_beside_the_hours_is_asked_never_taken_for_a_rate(body, ask):
+    """Before, "need to leave by 4" asked whether 4 was the worker's rate."""
+    assert parse(body, AT).ask == ask
