@@ -49,7 +49,9 @@ _LONE = re.compile(
     r"|(?<![0-9:.,/£$€@])[0-9]{1,2}(?:[:.][0-9]{2})?\s*[ap]\.?m?(?![a-z])"
     r"|(?<![0-9:.,/£$€@])[0-9]{1,2}:[0-9]{2})"
 )
-_FILLER = re.compile(r"(?<![a-z])o\s*clock(?![a-z])|(?<=[0-9]{4})\s*h(?:rs|ours)?(?![a-z])")
+_FILLER = re.compile(
+    r"(?<![a-z])o\s*clock(?![a-z])|(?<=[0-9]{4})\s*h(?:rs|ours)?(?![a-z])|(?<=[0-9])\s*ish(?![a-z])"
+)
 
 
 @dataclass(frozen=True)

@@ -1504,3 +1504,8 @@ def test_stop_the_offer_is_asked_how_to_stop_and_stop_the_offers_opts_out():
 def test_a_time_beside_the_hours_is_asked_never_taken_for_a_rate(body, ask):
     """Before, "need to leave by 4" asked whether 4 was the worker's rate."""
     assert parse(body, AT).ask == ask
+
+
+def test_hours_said_roughly_are_the_hours():
+    found = parse("free tmrw 9ish-5ish", AT)
+    assert (found.start.hour, found.end.hour) == (9, 17)
