@@ -200,7 +200,8 @@ _SHIFTS_ASKED = re.compile(
     r"|(?<![a-z])(?:what\s+time|when)\s+(?:does|do|will|should|shall|must)\s+(?:it|the\s+(?:shift"
     r"|job)|my\s+(?:shift|job)|we|i)\s+(?:start|finish|end|begin|be\s+there|come|arrive"
     r"|get\s+there|leave)(?![a-z])"
-    r"|^\W*what\s+time\s+(?:today|tonight|tomorrow|tmrw|is\s+it)\W*$|^\W*where\s+is\s+it(?:\s+again)?\W*$"
+    r"|^\W*what\s+time(?:\s+(?:today|tonight|tomorrow|tmrw|is\s+it|again))?\W*$"
+    r"|^\W*where\s+is\s+it(?:\s+again)?\W*$"
     r"|(?<![a-z])how\s+do\s+i\s+get\s+there(?![a-z])"
     # "yes is this still available?": whether the offer is still open
     r"|(?<![a-z])(?:is|it)\s+(?:this|that|it)(?:\s+one|\s+shift|\s+job)?\s+still\s+(?:available|open"

@@ -1509,3 +1509,8 @@ def test_a_time_beside_the_hours_is_asked_never_taken_for_a_rate(body, ask):
 def test_hours_said_roughly_are_the_hours():
     found = parse("free tmrw 9ish-5ish", AT)
     assert (found.start.hour, found.end.hour) == (9, 17)
+
+
+@pytest.mark.parametrize("body", ["what time?", "what time again", "o której?", "que horas?"])
+def test_what_time_alone_is_about_the_booking(body):
+    assert reads(body)["intent"] == "shifts_query"
