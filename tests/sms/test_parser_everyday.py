@@ -1514,3 +1514,15 @@ def test_hours_said_roughly_are_the_hours():
 @pytest.mark.parametrize("body", ["what time?", "what time again", "o której?", "que horas?"])
 def test_what_time_alone_is_about_the_booking(body):
     assert reads(body)["intent"] == "shifts_query"
+
+
+@pytest.mark.parametrize(
+    ("body", "intent"),
+    [
+        ("acabo de llegar", "check_in"),
+        ("tocmai am ajuns", "check_in"),
+        ("acabo de llegar a casa", "unknown"),
+    ],
+)
+def test_just_arrived_in_spanish_and_romanian_checks_in_but_not_at_home(body, intent):
+    assert reads(body)["intent"] == intent
