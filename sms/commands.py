@@ -127,7 +127,10 @@ def decline(
     if (
         parsed.offer_ref is None
         and not open_offers(TextTransaction(session), worker.id)
-        and data_texts.deletion_called_off(session, worker, now)
+        and (
+            data_texts.deletion_called_off(session, worker, now)
+            or confirming.drop_called_off(session, worker, now)
+        )
     ):
         return
     confirming.decline(session, worker, market, parsed, now)

@@ -63,6 +63,16 @@ def drop(session: Session, worker: Worker, market: Market, parsed: Parsed, now: 
     notify_worker(session, worker, "no_booking", now)
 
 
+def drop_called_off(session: Session, worker: Worker, now: datetime) -> bool:
+    """A bare NO just after "Drop your shift...? Reply DROP 4821 to confirm": the booking stays,
+    and they hear so rather than the question again. True when so."""
+    asked = last_notice(session, worker, now)
+    if asked is None or asked.kind != "confirm_drop":
+        return False
+    notify_worker(session, worker, "drop_kept", now, **asked.data)
+    return True
+
+
 def _which_booking(session, worker, market, booked, now) -> None:
     refs = [offer.ref for _, _, offer in booked]
     notify_worker(

@@ -573,6 +573,12 @@ _THIS_ONE = re.compile(
 _TOO = re.compile(r"(?<![a-z])(?:too\s+(?:far|early|late|short|long)|not\s+for\s+me)(?![a-z])")
 
 
+_YES_THEN_DROP = re.compile(
+    r"^\W*(?:(?:yes+|yeah|yep|y|ok|okay|sure|please|pls)\W+)+(?:drop|cancel)"
+    r"(?:\s+(?:it|please|pls|thanks))*\W*$"
+)
+
+
 def cancel(t: Text, ctx: Context) -> Parsed | None:
     """Giving up a booked shift: DROP 4821 (exact), and in words: "cant make it wednesday",
     "I won't be able to come tomorrow", "need to cancel 4821", "can i drop thursdays shift"."""
@@ -580,6 +586,9 @@ def cancel(t: Text, ctx: Context) -> Parsed | None:
         return None  # "not cancelling, just running late"; "cancel my availability": free time
     if _TAKE_ME_OFF.search(t.norm):
         return Parsed("cancel", offer_ref=find_ref(t.norm), days=_days(t.norm, ctx))
+    if _YES_THEN_DROP.match(t.core):
+        # "yes drop it", "tak, anuluj": DROP alone, said as the answer to "Drop your shift?"
+        return Parsed("cancel", exact=True)
     m = _DROP.match(t.core)
     if m is not None:
         ref, rest = m.group("ref"), m.group("rest")

@@ -55,6 +55,7 @@ EN: dict[str, str] = {
     # Answers to a worker's own texts
     "which": "You have {count} offers: {refs}. Reply Y and the number, e.g. Y {example}.",
     "no_offer": "You have no open offers just now. Text AVAILABLE with your times to get some.",
+    "drop_kept": "OK: your {skill} shift {when} stays booked.",
     "no_offer_booked": "No offer is open just now. {lines}. See you there.",
     "unknown_ref": "No offer {ref} for you. Text SHIFTS to see your offers.",
     "which_booking": "You have {count} bookings: {refs}. Text DROP and the number, e.g. DROP {example}.",

@@ -369,7 +369,12 @@ def test_work_named_in_a_sentence_is_asked_back_and_the_skills_kept(db, now, ann
 
 @pytest.mark.parametrize(
     ("gives_up", "command"),
-    [("cant make saturday anymore sorry", "DROP"), ("nie mogę w sobotę, dziecko chore", "ANULUJ")],
+    [
+        ("cant make saturday anymore sorry", "DROP"),
+        ("nie mogę w sobotę, dziecko chore", "ANULUJ"),
+        ("cant make saturday anymore sorry", "yes drop it"),
+        ("nie mogę w sobotę, dziecko chore", "tak, anuluj"),
+    ],
 )
 def test_the_drop_command_alone_just_after_the_question_drops_the_booking_asked_about(
     db, now, ann, gives_up, command
@@ -380,6 +385,27 @@ def test_the_drop_command_alone_just_after_the_question_drops_the_booking_asked_
     text(db, command, now + timedelta(minutes=3))
     with db.read() as session:
         assert session.exec(select(Booking)).one().status == "dropped"
+
+
+@pytest.mark.parametrize("no", ["no", "nie", "nope"])
+def test_no_to_the_drop_question_keeps_the_booking_and_says_so(db, now, ann, no):
+    """Before, a NO to "Drop your shift...?" got the same question again."""
+    offered_on(db, now, ann, (2,))
+    text(db, "yes", now + timedelta(minutes=1))
+    text(db, "cant make saturday anymore sorry", now + timedelta(minutes=2))
+    (reply,) = text(db, no, now + timedelta(minutes=3))
+    assert reply == "OK: your care shift Sat 28 Nov 09:00-15:00 stays booked."
+    with db.read() as session:
+        assert session.exec(select(Booking)).one().status == "booked"
+
+
+def test_yes_drop_it_with_no_question_asked_only_asks(db, now, ann):
+    offered_on(db, now, ann, (2,))
+    text(db, "yes", now + timedelta(minutes=1))
+    (reply,) = text(db, "yes drop it", now + timedelta(hours=3))
+    assert reply.startswith("Drop your care shift")
+    with db.read() as session:
+        assert session.exec(select(Booking)).one().status == "booked"
 
 
 def test_the_drop_command_alone_with_no_question_asked_only_asks(db, now, ann):
