@@ -105,6 +105,10 @@ def act(session: Session, message: Message, now: datetime) -> None:
             asked = availability_texts.answer_to_times_asked(
                 worker, market, message.body, parsed, last, now
             ) or confirming.picked_from_the_list(message.body, parsed, last)
+    if parsed.intent == "accept" and parsed.offer_ref is None:
+        last = confirming.last_notice(session, worker, now)
+        if confirming.yes_to_pass_asked(session, worker, message.body, last, now):
+            return
     if asked is not None:
         # "9-5" just after "What times are you free tmrw?": read with the question's day;
         # "the first one" just after "You have 2 offers: 8982, 8085": the offer it picks

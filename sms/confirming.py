@@ -21,6 +21,7 @@ from services.terms import own_skills
 from services.unit import TextTransaction
 from sms.parser import Parsed
 from sms.parsing.days import is_day_word
+from sms.parsing.keywords import typed_as_the_command
 from sms.parsing.lexicon import fold
 from sms.parsing.reading import read
 from sms.parsing.text import Text
@@ -61,6 +62,18 @@ def drop(session: Session, worker: Worker, market: Market, parsed: Parsed, now: 
         _confirm_decline(session, worker, market, live[0], now)
         return
     notify_worker(session, worker, "no_booking", now)
+
+
+def yes_to_pass_asked(
+    session: Session, worker: Worker, body: str, asked: Notice | None, now: datetime
+) -> bool:
+    """A YES in words just after "Pass on offer 4821...? Reply N 4821 to confirm, or Y 4821 to
+    take it": yes to passing, or to taking it? Neither is guessed: the question again. Y typed
+    as the command takes it. True when asked again."""
+    if asked is None or asked.kind != "confirm_decline" or typed_as_the_command(body, "Y"):
+        return False
+    notify_worker(session, worker, asked.kind, now, **asked.data)
+    return True
 
 
 def drop_called_off(session: Session, worker: Worker, now: datetime) -> bool:

@@ -452,7 +452,7 @@ def yes_or_no(t: Text, ctx: Context) -> Parsed | None:
         return Parsed(intent, offer_ref=ref, ambiguous=True, ask="ask_accept_condition")
     if _POLITE.match(rest):
         # N, or NO, NIE, NU typed as the command: with no number, the offer just asked about
-        bare = intent == "decline" and _typed_as_the_n_command(t.original)
+        bare = intent == "decline" and typed_as_the_command(t.original, "N")
         return Parsed(intent, offer_ref=ref, exact=ref is not None or bare)
     if (
         intent == "accept"
@@ -499,16 +499,17 @@ def yes_or_no(t: Text, ctx: Context) -> Parsed | None:
     return None  # "yes i can work sat" is availability; "yes 4821 and 5102" is two answers
 
 
-def _typed_as_the_n_command(original: str) -> bool:
-    """N, or NIE, NU, NÃO typed as the command (one letter, or in capitals), as replies ask."""
+def typed_as_the_command(original: str, command: str) -> bool:
+    """Y or N, or TAK, NIE, SIM, NÃO..., typed as the command (one letter, or in capitals), as
+    the replies ask: "N", "NIE", "Y"; not "no" or "yes" said in words."""
     said = original.strip(" .!?")
-    return fold(said) in _n_command_words() and (len(said) == 1 or said.isupper())
+    return fold(said) in _command_words(command) and (len(said) == 1 or said.isupper())
 
 
 @cache
-def _n_command_words() -> frozenset[str]:
-    """The word each language's replies give for passing on an offer: "n", "nie", "nu", "nao"."""
-    return frozenset(fold(lang.commands["N"]) for lang in languages().values())
+def _command_words(command: str) -> frozenset[str]:
+    """The word each language's replies give for a command: for N "n", "nie", "nu", "nao"."""
+    return frozenset(fold(lang.commands[command]) for lang in languages().values())
 
 
 def _offer_day(rest: str, ctx: Context) -> tuple[str, ...]:

@@ -660,3 +660,21 @@ def test_a_yes_with_no_offer_and_no_booking_soon_is_told_there_is_no_offer(db, n
     text(db, "yes", now + timedelta(minutes=1))
     (reply,) = text(db, "yes please", now + timedelta(hours=4))
     assert reply.startswith("You have no open offers just now.")
+
+
+@pytest.mark.parametrize("yes", ["yes", "yes please", "ok", "tak"])
+def test_a_yes_in_words_to_pass_on_it_asks_again_and_books_nothing(db, now, ann, yes):
+    """Before, "sorry cant this time" then "yes" to "Pass on offer...?" booked the shift the
+    worker had just said they could not do."""
+    offered_on(db, now, ann, (2,))
+    (asked,) = text(db, "sorry cant this time", now + timedelta(minutes=1))
+    assert asked.startswith("Pass on offer")
+    assert text(db, yes, now + timedelta(minutes=2)) == [asked]
+    with db.read() as session:
+        assert not session.exec(select(Booking)).all()
+
+
+def test_y_typed_as_the_command_to_pass_on_it_takes_it(db, now, ann):
+    offered_on(db, now, ann, (2,))
+    text(db, "sorry cant this time", now + timedelta(minutes=1))
+    assert text(db, "Y", now + timedelta(minutes=2))[0].startswith("Booked:")
