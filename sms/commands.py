@@ -129,7 +129,7 @@ def decline(
         and not open_offers(TextTransaction(session), worker.id)
         and (
             data_texts.deletion_called_off(session, worker, now)
-            or confirming.drop_called_off(session, worker, now)
+            or confirming.called_off(session, worker, now)
         )
     ):
         return

@@ -76,13 +76,18 @@ def yes_to_pass_asked(
     return True
 
 
-def drop_called_off(session: Session, worker: Worker, now: datetime) -> bool:
-    """A bare NO just after "Drop your shift...? Reply DROP 4821 to confirm": the booking stays,
-    and they hear so rather than the question again. True when so."""
+def called_off(session: Session, worker: Worker, now: datetime) -> bool:
+    """A bare NO just after a question that ends in the command to confirm ("Drop your
+    shift...? Reply DROP 4821 to confirm", "Change your rate to £15.00/hr?"): nothing changes,
+    and they hear so, not "no open offers". A NO to "Pass on offer...?" is not one: it may be
+    the pass itself. True when so."""
     asked = last_notice(session, worker, now)
-    if asked is None or asked.kind != "confirm_drop":
+    if asked is None or asked.kind not in ASKED_BACK - {"confirm_decline", "delete_confirm"}:
         return False
-    notify_worker(session, worker, "drop_kept", now, **asked.data)
+    if asked.kind == "confirm_drop":
+        notify_worker(session, worker, "drop_kept", now, **asked.data)
+    else:
+        notify_worker(session, worker, "nothing_changed", now)
     return True
 
 

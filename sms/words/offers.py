@@ -56,6 +56,7 @@ EN: dict[str, str] = {
     "which": "You have {count} offers: {refs}. Reply Y and the number, e.g. Y {example}.",
     "no_offer": "You have no open offers just now. Text AVAILABLE with your times to get some.",
     "drop_kept": "OK: your {skill} shift {when} stays booked.",
+    "nothing_changed": "OK: nothing changed.",
     "no_offer_booked": "No offer is open just now. {lines}. See you there.",
     "unknown_ref": "No offer {ref} for you. Text SHIFTS to see your offers.",
     "which_booking": "You have {count} bookings: {refs}. Text DROP and the number, e.g. DROP {example}.",

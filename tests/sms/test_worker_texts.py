@@ -678,3 +678,23 @@ def test_y_typed_as_the_command_to_pass_on_it_takes_it(db, now, ann):
     offered_on(db, now, ann, (2,))
     text(db, "sorry cant this time", now + timedelta(minutes=1))
     assert text(db, "Y", now + timedelta(minutes=2))[0].startswith("Booked:")
+
+
+@pytest.mark.parametrize(
+    "asked_by", ["i want more money per hour, make it 15", "change my postcode to E3 4RR"]
+)
+def test_no_to_a_change_asked_back_changes_nothing_and_says_so(db, now, ann, asked_by):
+    """Before, the NO was told "You have no open offers just now"."""
+    with db.read() as session:
+        before = session.get(Worker, ann).model_dump()
+    (asked,) = text(db, asked_by, now)
+    assert asked.endswith("to confirm.")
+    assert text(db, "no thanks", now + timedelta(minutes=1)) == ["OK: nothing changed."]
+    with db.read() as session:
+        assert session.get(Worker, ann).model_dump() == before
+
+
+def test_no_to_pass_on_it_asks_again(db, now, ann):
+    offered_on(db, now, ann, (2,))
+    (asked,) = text(db, "sorry cant this time", now + timedelta(minutes=1))
+    assert text(db, "no", now + timedelta(minutes=2)) == [asked]
