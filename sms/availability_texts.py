@@ -176,8 +176,12 @@ def answer_to_times_asked(
     5am-9am or 5pm-9pm?": the answer read with the day and the part of the day the question was
     about, as if the worker had said them again. None when the text is no such answer, or
     names its own day."""
-    if parsed.intent not in ("availability", "unknown") or parsed.days or parsed.then:
+    if parsed.days or parsed.then:
         return None
+    if parsed.intent not in ("availability", "unknown") and not (
+        parsed.intent == "help" and _A_PART_ALONE.match(Text.of(body, worker.language).norm)
+    ):
+        return None  # "morning" alone greets, except as the answer to "What times...?"
     if asked.kind not in TIMES_ASKED:
         return None
     at = local(now, market.tz)
@@ -203,9 +207,19 @@ def answer_to_times_asked(
     elif not day:
         return None  # nothing said before that this answer leaves out
     again = parse(f"available {day} {said}", at, language=worker.language)
-    return again if again.intent == "availability" and again.start is not None else None
+    if again.intent != "availability":
+        return None
+    if again.start is not None:
+        return again
+    # "9 till late", "from 10", "morning": a closer question, with the day kept
+    closer = again.ask is not None and (again.ask != asked.kind or _TIME_SAID.search(said))
+    return again if closer else None
 
 
+_A_PART_ALONE = re.compile(
+    r"^\W*(?:the\s+|in\s+the\s+)?(?:mornings?|afternoons?|evenings?|nights?)\W*$"
+)
+_TIME_SAID = re.compile(r"[0-9]|(?<![a-z])(?:mornings?|afternoons?|evenings?|nights?|late|early)")
 # An answer that gives only the other end of the hours: "till 4", "4pm", "until 18:00".
 # Read in the worker's words, so "do 18", "hasta las 6" and "pana la 18" are "till" too.
 _THE_OTHER_TIME = re.compile(

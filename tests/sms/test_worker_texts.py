@@ -685,6 +685,7 @@ def test_y_typed_as_the_command_to_pass_on_it_takes_it(db, now, ann):
 )
 def test_no_to_a_change_asked_back_changes_nothing_and_says_so(db, now, ann, asked_by):
     """Before, the NO was told "You have no open offers just now"."""
+
     def terms():
         with db.read() as session:
             worker = session.get(Worker, ann)
@@ -701,3 +702,22 @@ def test_no_to_pass_on_it_asks_again(db, now, ann):
     offered_on(db, now, ann, (2,))
     (asked,) = text(db, "sorry cant this time", now + timedelta(minutes=1))
     assert text(db, "no", now + timedelta(minutes=2)) == [asked]
+
+
+@pytest.mark.parametrize(
+    ("answer", "asked"),
+    [
+        ("morning", "What times are you free sat morning? Reply e.g. AVAILABLE sat 8am-12pm"),
+        ("from 10", "From what time to what time? Reply e.g. AVAILABLE sat 10am-5pm"),
+        (
+            "in the evening",
+            "What times are you free sat evening? Reply e.g. AVAILABLE sat 6pm-10pm",
+        ),
+    ],
+)
+def test_part_of_an_answer_to_what_times_is_asked_closer_with_the_day_kept(
+    db, now, ann, answer, asked
+):
+    """Before, "morning" got the list of commands (a greeting) and "from 10" went to a person."""
+    text(db, "free sat", now)
+    assert text(db, answer, now + timedelta(minutes=1)) == [asked]
