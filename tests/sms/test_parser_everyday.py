@@ -1526,3 +1526,11 @@ def test_what_time_alone_is_about_the_booking(body):
 )
 def test_just_arrived_in_spanish_and_romanian_checks_in_but_not_at_home(body, intent):
     assert reads(body)["intent"] == intent
+
+
+@pytest.mark.parametrize(
+    ("body", "intent"),
+    [("naw", "decline"), ("naw cannae", "decline"), ("cannae make it the morra", "cancel")],
+)
+def test_scots_no_and_cannot_are_read(body, intent):
+    assert reads(body)["intent"] == intent
