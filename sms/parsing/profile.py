@@ -67,7 +67,7 @@ _TRAVEL = re.compile(
     r"|(?<![a-z])(?P<miles2>[0-9]{1,3})\s*(?P<unit2>miles?|mi|km)\s+(?:max|maximum|radius|away)(?![a-z])"
 )
 _NOTICE = re.compile(
-    r"(?<![a-z])(?P<number>[0-9]{1,3})\s*(?P<unit>h|hrs?|hours?|days?)\s+(?:notice|warning)(?![a-z])"
+    r"(?<![a-z])(?P<number>[0-9]{1,3}|an?)\s*(?P<unit>h|hrs?|hours?|days?)\s+(?:notice|warning)(?![a-z])"
     r"|(?<![a-z])notice\s+(?:of\s+)?(?P<number2>[0-9]{1,3})\s*(?P<unit2>h|hrs?|hours?|days?)?(?![a-z])"
 )
 _NAME = re.compile(
@@ -203,7 +203,8 @@ _NOTICE_VALUE = re.compile(
 
 def _notice_minutes(m: re.Match[str]) -> int:
     groups = m.groupdict()
-    number = int(groups.get("number") or groups["number2"])
+    said = groups.get("number") or groups["number2"]
+    number = 1 if said in ("a", "an") else int(said)  # "a days notice"
     unit = groups.get("unit") or groups.get("unit2") or "h"
     return number * (24 * 60 if unit.startswith("d") else 60)
 

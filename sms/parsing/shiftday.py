@@ -296,7 +296,8 @@ _IN_CUES = re.compile(
 _OUT_CUES = re.compile(
     r"(?<![a-z])(?:finished|all\s+done|done\s+for\s+(?:the\s+)?(?:day|today|now)"
     r"|clock(?:ing|ed)\s+(?:out|off)|sign(?:ing|ed)\s+(?:out|off)|check(?:ing|ed)\s+out"
-    r"|shift(?:s|\s+is|\s+was)?\s+(?:over|done|finished)|knock(?:ing|ed)\s+off|leaving\s+now"
+    # "shifts over" is "shift's over", not "shifts over 4 hours"
+    r"|shift(?:s|\s+is|\s+was)?\s+(?:over|done|finished)(?!\s+(?:[0-9]|an?\s|than|half))|knock(?:ing|ed)\s+off|leaving\s+now"
     r"|just\s+(?:left|finished)|job\s+(?:done|finished)|end\s+of\s+(?:the\s+|my\s+)?shift"
     r"|(?:i\s+)?left\s*$|^\W*(?:to\s+)?leaving(?=\W.*[0-9]\s*(?:h|hrs?|hours?)(?![a-z]))"
     # "thats me off home, 7 and a half hours": off, with the hours said

@@ -1534,3 +1534,13 @@ def test_just_arrived_in_spanish_and_romanian_checks_in_but_not_at_home(body, in
 )
 def test_scots_no_and_cannot_are_read(body, intent):
     assert reads(body)["intent"] == intent
+
+
+def test_only_shifts_over_some_hours_is_no_checkout():
+    """Before, "only shifts over 4 hours please" checked out the booking under way with 4 hours."""
+    assert reads("only shifts over 4 hours please")["intent"] != "check_out"
+    assert reads("shifts over, 6 hours")["hours_worked"] == 6.0
+
+
+def test_a_days_notice_is_a_day():
+    assert reads("i need at least a days notice")["notice_minutes"] == 24 * 60
