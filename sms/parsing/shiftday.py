@@ -97,6 +97,9 @@ _DURATION_PARTS = re.compile(
 )
 _DURATION_HOURS = re.compile(
     r"(?<![0-9.,:])([0-9]{1,2}(?:[.,][0-9]{1,2})?)\s*(?:h|hr|hrs|hour|hours)?(?![a-z0-9]|[.,:][0-9])"
+    # "done care for 10 years": a count of something else
+    r"(?!\s*(?:years?|yrs?|months?|weeks?|days?|times|shifts?|jobs?|miles?|pounds?|quid|people"
+    r"|clients?|kids|children|%)(?![a-z]))"
 )
 _DURATION_MINUTES = re.compile(r"(?<![0-9.,:])([0-9]{1,4})\s*(?:m|min|mins|minutes)(?![a-z])")
 _DURATION_CLOCK = re.compile(r"(?<![0-9.,:])([0-9]{1,2}):([0-9]{2})(?![0-9])")
@@ -104,7 +107,7 @@ _REF_BEFORE_AT = re.compile(r"^\W*#?([0-9]{3,8})\s+(?=at\s)")
 # "finished at 18", "KONIEC o 18:00", "worked till 4": when, not how long
 _LONGER_THAN_A_SHIFT = re.compile(
     r"(?<![a-z])(?:(?:this|last|a|per|every)\s+(?:week|month|year)|[0-9]+\s+(?:shifts|jobs|days"
-    r"|bookings|weeks))(?![a-z])"
+    r"|bookings|weeks|months|years|yrs)|max|maximum|at\s+most|at\s+least)(?![a-z])"
 )
 _HOURS_AFTER = re.compile(r"\s*(?:h|hrs?|hours?)(?![a-z])")  # "did 8:30 hours": how long
 _AT_CLOCK = re.compile(r"(?<![a-z])(?:at|till?|until)\s*$")
@@ -329,7 +332,7 @@ _OFFSET = re.compile(
     r"\s+(?:early|earlier|late|later|over|before|after|extra)(?![a-z])"
 )
 _DID_HOURS = re.compile(
-    r"(?<![a-z])(?:did|worked|done|(?<!can\s)(?<!could\s)(?<!will\s)(?<!ill\s)(?<!would\s)"
+    r"(?<![a-z])(?:did|worked|done|(?<!can\s)(?<!could\s)(?<!will\s)(?<!ill\s)(?<!would\s)(?<!only\s)"
     # Polish "od 9 do 12:30" is from 9 to 12:30, not "do 12:30" hours
     r"(?<!to\s)(?<![0-9]\s)(?<![0-9])do)\s+(?P<rest>(?:a\s+|an\s+)?[0-9.,]+\s*(?:(?:and|n|&)\s+(?:a\s+)?(?:half|quarter)\s+)?"
     r"(?:h|hr|hrs|hours?)"

@@ -1544,3 +1544,12 @@ def test_only_shifts_over_some_hours_is_no_checkout():
 
 def test_a_days_notice_is_a_day():
     assert reads("i need at least a days notice")["notice_minutes"] == 24 * 60
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["i can only do 5 hours max", "i have done care for 10 years", "done care work for 5 years"],
+)
+def test_hours_one_can_do_and_years_of_work_are_no_checkout(body):
+    """Before, each checked out the booking under way with 5 or 10 hours."""
+    assert reads(body)["intent"] != "check_out"
