@@ -14,13 +14,14 @@ from typing import Any
 from sqlmodel import Session, col, select
 
 from exchange import fates
+from exchange.localtime import local
 from exchange.notices import notify_worker
 from exchange.shifts import shift_facts
 from services.selling import answer_offer, drop_booking, open_offers
 from services.terms import own_skills
 from services.unit import TextTransaction
 from sms.parser import Parsed
-from sms.parsing.days import is_day_word
+from sms.parsing.days import WEEKDAYS, is_day_word
 from sms.parsing.keywords import typed_as_the_command
 from sms.parsing.lexicon import fold
 from sms.parsing.reading import read
@@ -45,6 +46,15 @@ def drop(session: Session, worker: Worker, market: Market, parsed: Parsed, now: 
     if parsed.offer_ref is not None:
         booked = [row for row in booked if row[2].ref == parsed.offer_ref] or booked
     if not booked and parsed.days and parsed.offer_ref is None:
+        offered = [
+            row
+            for row in open_offers(TextTransaction(session), worker.id)
+            if WEEKDAYS[local(row[1].start, market.tz).weekday()] in parsed.days
+        ]
+        if len(offered) == 1:
+            # "I won't be able to take the shift on Thursday": the offer on that day
+            _confirm_decline(session, worker, market, offered[0], now)
+            return
         # Nothing booked on the day said: "not free sunday after all" takes back the free time.
         code = "days:" + ",".join(parsed.days)
         notify_worker(session, worker, "confirm_busy", now, command_day=code)

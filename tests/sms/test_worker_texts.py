@@ -721,3 +721,10 @@ def test_part_of_an_answer_to_what_times_is_asked_closer_with_the_day_kept(
     """Before, "morning" got the list of commands (a greeting) and "from 10" went to a person."""
     text(db, "free sat", now)
     assert text(db, answer, now + timedelta(minutes=1)) == [asked]
+
+
+def test_not_taking_the_shift_on_a_day_an_offer_is_open_asks_to_pass_on_it(db, now, ann):
+    """Before, "I won't be able to take the shift on Saturday" asked BUSY sat, leaving the offer."""
+    offered_on(db, now, ann, (2,))
+    (reply,) = text(db, "sorry I won't be able to take the shift on Saturday", now)
+    assert reply.startswith("Pass on offer") and "Sat 28 Nov" in reply
