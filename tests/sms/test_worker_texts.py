@@ -399,21 +399,13 @@ def test_no_to_the_drop_question_keeps_the_booking_and_says_so(db, now, ann, no)
         assert session.exec(select(Booking)).one().status == "booked"
 
 
-def test_yes_drop_it_with_no_question_asked_only_asks(db, now, ann):
+@pytest.mark.parametrize("command", ["DROP", "yes drop it"])
+def test_the_drop_command_alone_with_no_question_asked_only_asks(db, now, ann, command):
     offered_on(db, now, ann, (2,))
     text(db, "yes", now + timedelta(minutes=1))
-    (reply,) = text(db, "yes drop it", now + timedelta(hours=3))
+    (reply,) = text(db, command, now + timedelta(minutes=2))
     assert reply.startswith("Drop your care shift")
-    with db.read() as session:
-        assert session.exec(select(Booking)).one().status == "booked"
-
-
-def test_the_drop_command_alone_with_no_question_asked_only_asks(db, now, ann):
-    offered_on(db, now, ann, (2,))
-    text(db, "yes", now + timedelta(minutes=1))
-    (reply,) = text(db, "DROP", now + timedelta(minutes=2))
-    assert reply.startswith("Drop your care shift")
-    (again,) = text(db, "DROP", now + timedelta(hours=3))  # the question long gone
+    (again,) = text(db, command, now + timedelta(hours=3))  # the question long gone
     assert again.startswith("Drop your care shift")
     with db.read() as session:
         assert session.exec(select(Booking)).one().status == "booked"
