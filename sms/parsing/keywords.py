@@ -149,6 +149,10 @@ _WHICH_OFFER = re.compile(
 _I_CAN = re.compile(r"(?<![a-z])can(?![a-z])")
 _CANT_WORD = re.compile(r"^\W*(?:i\s+)?(?:cant|cannot)(?![a-z])")
 _NEXT_TIME = re.compile(r"(?<![a-z])(?:(?:maybe\s+)?next\s+time|another\s+time)(?![a-z])")
+_TAKEN_OUTRIGHT = re.compile(
+    r"(?<![a-z])(?:accept|accepted|i\s+accept|ill\s+take\s+it|i\s+will\s+take\s+it|count\s+me\s+in"
+    r"|book\s+me(?:\s+in)?|take\s+it)(?![a-z])"
+)
 _THAT_ONE = re.compile(r"(?<![a-z])(?:that|this)(?:\s+one)?\W*$")
 _NEGATION = re.compile(r"(?<![a-z])(?:not|no|cant|cannot|wont|dont|unable|but)(?![a-z])")
 # Why a worker passes on an offer, after the NO: "no sorry too far", "nah busy that day".
@@ -486,6 +490,17 @@ def yes_or_no(t: Text, ctx: Context) -> Parsed | None:
         if ref is None and _CANT_DAY.search(rest) and not find_ref(rest):
             return None  # "no, cant do tuesday": which shift, a booking or an offer, is asked
         return Parsed(intent, offer_ref=ref or find_ref(rest))
+    if (
+        intent == "accept"
+        and _TAKEN_OUTRIGHT.search(m.group("yes"))
+        and "?" not in rest
+        and not _NEGATION.search(rest)
+        and not find_days(rest, ctx.at)[0].said_a_day
+        and not find_ranges(rest, None)[0]
+        and not find_ref(rest)
+    ):
+        # "ok accept, sper sa prind autobuzul la timp": taken in so many words, and a remark
+        return Parsed(intent, offer_ref=ref)
     if (
         ref is None
         and (said := find_ref(rest))

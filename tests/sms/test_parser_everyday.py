@@ -1553,3 +1553,12 @@ def test_a_days_notice_is_a_day():
 def test_hours_one_can_do_and_years_of_work_are_no_checkout(body):
     """Before, each checked out the booking under way with 5 or 10 hours."""
     assert reads(body)["intent"] != "check_out"
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["ok accept, sper sa prind autobuzul la timp 🙏", "ill take it, my sister will drive me"],
+)
+def test_taken_in_so_many_words_beside_a_remark_accepts(body):
+    """Before, the remark sent an outright yes to a person."""
+    assert reads(body)["intent"] == "accept"
