@@ -553,7 +553,7 @@ def pass_on(t: Text, ctx: Context) -> Parsed | None:
         or (_TOO.match(t.core) and _CANT_TAKE.search(t.norm))
     ):
         # "za wczesnie dla mnie, nie dam rady tej wziac": the reason first, then the NO
-        return Parsed("decline", offer_ref=find_ref(t.norm))
+        return Parsed("decline", offer_ref=find_ref(t.norm), days=_days(t.norm, ctx))
     return None
 
 
@@ -570,6 +570,10 @@ _PASS = re.compile(
     r"|(?<![a-z])this\s+time\s+(?:i\s+)?(?:cant|cannot|cant\s+make\s+it|no|not)(?![a-z])"
     r"|(?<![a-z])(?:cant|cannot)\s+(?:make\s+it\s+)?this\s+time(?![a-z])|(?<![a-z])not\s+this\s+time(?![a-z])"
     r"|(?<![a-z])pass\s+(?:this|that)(?:\s+one)?(?![a-z])"
+    # "i wont be able to take the shift on thursday", "nie mogę przyjąć tej zmiany"
+    r"|(?<![a-z])(?:wont|cant|cannot|unable\s+to)\s+(?:be\s+able\s+to\s+)?(?:take|accept)\s+(?:the|this"
+    r"|that)\s+(?:shift|offer|job)(?![a-z])|(?<![a-z])decline\s+(?:this|that|the)\s+(?:one|shifts?"
+    r"|offer)(?![a-z])"
     r"|(?<![a-z])(?:cant|cannot|wont|not)(?![a-z]).*(?<![a-z])for\s+(?:that|this|so\s+little)\s+"
     r"(?:money|price|rate|pay|amount)(?![a-z])"
     # Taken already: "sorry im already booked that day", "already got work then".

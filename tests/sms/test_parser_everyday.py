@@ -1562,3 +1562,17 @@ def test_hours_one_can_do_and_years_of_work_are_no_checkout(body):
 def test_taken_in_so_many_words_beside_a_remark_accepts(body):
     """Before, the remark sent an outright yes to a person."""
     assert reads(body)["intent"] == "accept"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "I'm afraid I won't be able to take the shift on Thursday as I have a hospital appointment",
+        "niestety w czwartek nie mogę przyjąć tej zmiany bo mam wizytę u lekarza",
+        "din pacate joi nu pot lua tura pentru ca am programare la doctor",
+        "infelizmente nao vou poder aceitar o turno de quinta porque tenho consulta",
+    ],
+)
+def test_a_polite_no_to_the_shift_on_a_day_passes_on_that_days_offer(body):
+    found = reads(body)
+    assert (found["intent"], found["days"]) == ("decline", ["thu"])
