@@ -107,12 +107,15 @@ _SOON = timedelta(hours=36)
 def _booked_soon(session: Session, worker: Worker, market: Market, now: datetime) -> bool:
     """ "yes ill be there" to "Tomorrow: care at ...": the bookings coming soon, said back, so a
     worker is never told "no open offers" as if the booking were gone. False when none."""
-    coming = [
-        say("shifts_booked_line", worker.language, ref=offer.ref, rate=booking.rate_minor,
-            **shift_facts(shift, market))
+    facts = [
+        (offer.ref, booking.rate_minor, shift_facts(shift, market))
         for booking, shift, offer in bookings_to_come(TextTransaction(session), worker.id, now)
         if shift.start - now <= _SOON
-    ]  # fmt: skip
+    ]
+    coming = [
+        say("shifts_booked_line", worker.language, ref=ref, rate=rate, **shift)
+        for ref, rate, shift in facts
+    ]
     if not coming:
         return False
     notify_worker(session, worker, "no_offer_booked", now, lines=" | ".join(coming))
