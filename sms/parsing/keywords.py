@@ -287,6 +287,10 @@ def opt_out_in_words(t: Text, ctx: Context) -> Parsed | None:
     if m is None:
         return None
     rest = m.group("rest")
+    if _AWAY_A_WHILE.search(rest) or _UNTIL_A_DATE.search(rest):
+        # "stop texting me till january", "nie wysyłajcie ofert do 15 grudnia": a pause, for a
+        # person to set; never STOP for good
+        return Parsed("unknown")
     if (
         _ABOUT_WHAT.match(rest)
         or _OFFERS_OF_A_KIND.search(rest)
@@ -304,6 +308,11 @@ _OPT_OUT_SAID = re.compile(
     r"|no\s+more\s+(?:texts?|messages?)|i\s+no\s+longer\s+want\s+(?:texts?|messages?)"
     r"|(?:take|remove)\s+me\s+(?:off|from)\s+(?:your|the)\s+(?:list|system))(?![a-z])"
     r"(?P<rest>.*[a-z].*)$"
+)
+_UNTIL_A_DATE = re.compile(
+    r"(?<![a-z])(?:do|to|till|until)\s+(?:the\s+)?[0-9]{1,2}(?:st|nd|rd|th)?\s+[a-z]+"
+    r"|(?<![a-z])(?:till|until|to)\s+(?:january|february|march|april|may|june|july|august"
+    r"|september|october|november|december|next\s+\w+|the\s+new\s+year)(?![a-z])"
 )
 # "stop sending me texts after 9pm", "stop texting me so early": some hours, not all texts.
 _AT_SOME_TIMES = re.compile(

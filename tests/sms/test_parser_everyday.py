@@ -1576,3 +1576,17 @@ def test_taken_in_so_many_words_beside_a_remark_accepts(body):
 def test_a_polite_no_to_the_shift_on_a_day_passes_on_that_days_offer(body):
     found = reads(body)
     assert (found["intent"], found["days"]) == ("decline", ["thu"])
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "stop texting me till january",
+        "stop sending offers until the 15th",
+        "nie wysyłajcie ofert do 15 grudnia",
+    ],
+)
+def test_stop_until_a_date_is_a_pause_for_a_person_never_an_opt_out(body):
+    """Before, each was told to reply STOP on its own, which ends every text for good."""
+    found = parse(body, AT)
+    assert (found.intent, found.ask) == ("unknown", None)
