@@ -149,6 +149,10 @@ _WHICH_OFFER = re.compile(
 _I_CAN = re.compile(r"(?<![a-z])can(?![a-z])")
 _CANT_WORD = re.compile(r"^\W*(?:i\s+)?(?:cant|cannot)(?![a-z])")
 _NEXT_TIME = re.compile(r"(?<![a-z])(?:(?:maybe\s+)?next\s+time|another\s+time)(?![a-z])")
+_AND_FREE = re.compile(
+    r"^(?:(?:please|pls|thanks|thank\s+you)\W+)?(?:and|but|&|also|plus)\W+(?P<then>(?:\w+\s+){0,3}?(?:free|available|avail|can\s+do"
+    r"|can\s+work)(?![a-z]).*)$"
+)
 _TAKEN_OUTRIGHT = re.compile(
     r"(?<![a-z])(?:accept|accepted|i\s+accept|ill\s+take\s+it|i\s+will\s+take\s+it|count\s+me\s+in"
     r"|book\s+me(?:\s+in)?|take\s+it)(?![a-z])"
@@ -458,6 +462,10 @@ def yes_or_no(t: Text, ctx: Context) -> Parsed | None:
         return None
     intent = "accept" if m.group("yes") else "decline"
     ref, rest = m.group("ref"), m.group("rest")
+    if (free := _AND_FREE.match(rest)) is not None and find_ranges(free["then"], None)[0]:
+        # "yes and im also free sunday 9-5", "no thanks but free sun 10-4": the answer, and
+        # free time besides (`then`)
+        return Parsed(intent, offer_ref=ref, then=free["then"])
     if intent == "accept" and _BUT_ASKS.match(rest):
         return None  # "sure but whats the address", "vale pero cuánto pagan": the question first
     if intent == "accept" and (_BUT.match(rest) or _LATE_CAVEAT.search(rest)):

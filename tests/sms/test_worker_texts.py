@@ -720,3 +720,19 @@ def test_not_taking_the_shift_on_a_day_an_offer_is_open_asks_to_pass_on_it(db, n
     offered_on(db, now, ann, (2,))
     (reply,) = text(db, "sorry I won't be able to take the shift on Saturday", now)
     assert reply.startswith("Pass on offer") and "Sat 28 Nov" in reply
+
+
+@pytest.mark.parametrize(
+    ("body", "first"),
+    [
+        ("yes and im also free sunday 9-5", "Booked:"),
+        ("yes please and free sun 9-5 too", "Booked:"),
+        ("no thanks but im free sunday 9-5", "Pass on offer"),
+    ],
+)
+def test_an_answer_to_the_offer_with_free_time_besides_does_both(db, now, ann, body, first):
+    """Before, "yes and im also free sunday 9-5" saved Sunday and left the offer unanswered."""
+    offered_on(db, now, ann, (2,))
+    replies = text(db, body, now + timedelta(minutes=1))
+    assert replies[0].startswith(first)
+    assert any(reply.startswith("Got it: free Sun 29 Nov 09:00-17:00") for reply in replies)
