@@ -259,7 +259,8 @@ _OFFERED_BEFORE = re.compile(r"(?<![a-z])(?:free|available|avail|can\s+do|can\s+
 # "thursday cant", "tomorrow i cant, sorry": a day, then that they cannot (and no more about it).
 _DAY_THEN_CANT = re.compile(
     r"(?<![a-z])(?P<day>today|tonight|tomorrow|tmrw|[a-z]+day)\s+(?:i\s+)?(?:cant|cannot|wont)"
-    r"(?:\s+(?:make\s+it|make|do\s+it|come|go|work))?(?=\s*(?:[,.!;:-]|$|sorry|my|because|as|im))"
+    r"(?:\s+(?:make\s+it|make|do\s+it|come|go|work))?"
+    r"(?=\s*(?:[,.!;:-]|$|sorry|my|because|as|im|but|however))"
 )
 _NO_LONGER = re.compile(r"(?<![a-z])(?:anymore|any\s+more|after\s+all|no\s+longer)(?![a-z])")
 # A reason for not coming: illness, children, transport, "something came up".
@@ -650,7 +651,11 @@ def cancel(t: Text, ctx: Context) -> Parsed | None:
         m = _DAY_THEN_CANT.search(t.norm)
         if m is None:
             return None
-        return Parsed("cancel", offer_ref=find_ref(t.norm), days=_days(m.group("day"), ctx))
+        # "w sobotę nie mogę, ale w niedzielę mogę 9-17": free time offered after the "but"
+        contrast = _CONTRAST.search(t.norm, m.end())
+        then = t.norm[contrast.end() :] if contrast is not None else None
+        ref = find_ref(t.norm[: contrast.start()] if contrast is not None else t.norm)
+        return Parsed("cancel", offer_ref=ref, days=_days(m.group("day"), ctx), then=then)
     # The day may be in the words matched ("cant tomorrow") or after them ("cant make it wed"),
     # up to a "but": "cant tomorrow but yes to friday" gives up tomorrow, not Friday.
     rest = t.norm[m.start() :]

@@ -736,3 +736,22 @@ def test_an_answer_to_the_offer_with_free_time_besides_does_both(db, now, ann, b
     replies = text(db, body, now + timedelta(minutes=1))
     assert replies[0].startswith(first)
     assert any(reply.startswith("Got it: free Sun 29 Nov 09:00-17:00") for reply in replies)
+
+
+@pytest.mark.parametrize(
+    ("body", "free"),
+    [
+        ("w sobotę nie mogę, ale w niedzielę mogę 9-17", "niedz 29 lis 09:00-17:00"),
+        ("el sábado no puedo pero el domingo sí de 9 a 5", "dom 29 nov 09:00-17:00"),
+    ],
+)
+def test_a_day_given_up_then_another_offered_asks_about_the_one_and_saves_the_other(
+    db, now, ann, body, free
+):
+    """Before, the Sunday offered after "but" was lost, and the Spanish text went to a person."""
+    offered_on(db, now, ann, (2,))
+    text(db, "yes", now + timedelta(minutes=1))
+    replies = text(db, body, now + timedelta(minutes=2))
+    assert len(replies) == 2 and free in replies[1], replies
+    with db.read() as session:
+        assert session.exec(select(Booking)).one().status == "booked"
