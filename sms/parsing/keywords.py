@@ -258,7 +258,8 @@ _TAKE_ME_OFF = re.compile(
 _OFFERED_BEFORE = re.compile(r"(?<![a-z])(?:free|available|avail|can\s+do|can\s+work|ok)(?![a-z])")
 # "thursday cant", "tomorrow i cant, sorry": a day, then that they cannot (and no more about it).
 _DAY_THEN_CANT = re.compile(
-    r"(?<![a-z])(?P<day>today|tonight|tomorrow|tmrw|[a-z]+day)\s+(?:i\s+)?(?:cant|cannot|wont)"
+    r"(?<![a-z])(?P<day>today|tonight|tomorrow|tmrw|[a-z]+day|mon|tues?|weds?|thu(?:rs?)?|fri|sat"
+    r"|sun)\s+(?:i\s+)?(?:cant|cannot|wont)"
     r"(?:\s+(?:make\s+it|make|do\s+it|come|go|work))?"
     r"(?=\s*(?:[,.!;:-]|$|sorry|my|because|as|im|but|however))"
 )

@@ -1590,3 +1590,11 @@ def test_stop_until_a_date_is_a_pause_for_a_person_never_an_opt_out(body):
     """Before, each was told to reply STOP on its own, which ends every text for good."""
     found = parse(body, AT)
     assert (found.intent, found.ask) == ("unknown", None)
+
+
+@pytest.mark.parametrize(
+    ("body", "day"), [("tues cant sorry", "tue"), ("sat cant but sun 9-5 fine", "sat")]
+)
+def test_a_short_day_name_then_cant_gives_up_that_day(body, day):
+    found = reads(body)
+    assert (found["intent"], found["days"]) == ("cancel", [day])
