@@ -1598,3 +1598,8 @@ def test_stop_until_a_date_is_a_pause_for_a_person_never_an_opt_out(body):
 def test_a_short_day_name_then_cant_gives_up_that_day(body, day):
     found = reads(body)
     assert (found["intent"], found["days"]) == ("cancel", [day])
+
+
+@pytest.mark.parametrize("body", ["co to jest", "qué es esto", "o que é isso", "ce e asta"])
+def test_what_is_this_in_each_language_gets_help(body):
+    assert reads(body)["intent"] == "help"
