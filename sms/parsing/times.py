@@ -33,7 +33,9 @@ def _words(words: tuple[str, ...]) -> str:
 _SEP = rf"\s*(?:-+|>|~|(?<![a-z])(?:{_words(separators())})(?![a-z]))\s*"
 _AND = rf"(?:and|{_words(joins())})" if joins() else "and"
 _NOT_A_DURATION = (
-    r"(?!\s*(?:h|hrs?|hours?|days?|mins?|minutes?|people|shifts?|weeks?)(?![a-z]))(?!x(?![a-z]))"
+    # "9-5 min £14": "min" before money is the lowest rate, not minutes
+    r"(?!\s*(?:h|hrs?|hours?|days?|mins?(?!\s*(?:[£$€0-9]|$))|minutes?|people|shifts?|weeks?)(?![a-z]))"
+    r"(?!x(?![a-z]))"
 )
 _RANGE = re.compile(
     rf"(?<![0-9:.,/£$€@]){_clock_pattern('a_')}{_SEP}{_clock_pattern('b_')}"

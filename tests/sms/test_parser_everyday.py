@@ -1603,3 +1603,9 @@ def test_a_short_day_name_then_cant_gives_up_that_day(body, day):
 @pytest.mark.parametrize("body", ["co to jest", "qué es esto", "o que é isso", "ce e asta"])
 def test_what_is_this_in_each_language_gets_help(body):
     assert reads(body)["intent"] == "help"
+
+
+def test_min_before_a_rate_is_the_lowest_rate_not_minutes():
+    """Before, "9-5 min £14" read "5 min" as minutes and asked what times the worker was free."""
+    found = parse("free sat 9-5 min £14", AT)
+    assert (found.start.hour, found.end.hour, found.rate, found.ambiguous) == (9, 17, 1400, False)
