@@ -1609,3 +1609,15 @@ def test_min_before_a_rate_is_the_lowest_rate_not_minutes():
     """Before, "9-5 min £14" read "5 min" as minutes and asked what times the worker was free."""
     found = parse("free sat 9-5 min £14", AT)
     assert (found.start.hour, found.end.hour, found.rate, found.ambiguous) == (9, 17, 1400, False)
+
+
+@pytest.mark.parametrize(
+    ("body", "intent"),
+    [
+        ("is the 4821 shift still on?", "shifts_query"),
+        ("did i get the job?", "shifts_query"),
+        ("the client cancelled on me again", "dispute"),
+    ],
+)
+def test_whether_a_shift_is_still_on_or_got_and_a_cancellation_complained_of(body, intent):
+    assert reads(body)["intent"] == intent
