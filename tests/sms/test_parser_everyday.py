@@ -1617,6 +1617,10 @@ def test_min_before_a_rate_is_the_lowest_rate_not_minutes():
         ("is the 4821 shift still on?", "shifts_query"),
         ("did i get the job?", "shifts_query"),
         ("the client cancelled on me again", "dispute"),
+        ("czy zmiana jest aktualna?", "shifts_query"),
+        ("consegui o turno?", "shifts_query"),
+        ("klient odwołał mi zmianę", "dispute"),
+        ("el cliente me canceló", "dispute"),
     ],
 )
 def test_whether_a_shift_is_still_on_or_got_and_a_cancellation_complained_of(body, intent):
