@@ -1625,3 +1625,8 @@ def test_min_before_a_rate_is_the_lowest_rate_not_minutes():
 )
 def test_whether_a_shift_is_still_on_or_got_and_a_cancellation_complained_of(body, intent):
     assert reads(body)["intent"] == intent
+
+
+def test_finishing_a_training_in_polish_is_no_checkout():
+    """Before, "skończyłam szkolenie z opieki" checked out the booking under way."""
+    assert reads("skończyłam szkolenie z opieki")["intent"] != "check_out"
