@@ -111,8 +111,13 @@ _NO = (
     r"|no+|n|nope|nah|na|decline|declined|reject|pass|unavailable|busy|cant|cannot"
     r"|nie|nu|non|nao|nein"
 )
+# A pleasantry before a yes keeps it a yes: "great ill be there", "perfect, count me in".
+_BEFORE_YES = (
+    r"(?:great|perfect|lovely|cool|brilliant|fab|fabulous|fantastic|wonderful|excellent|nice"
+    r"|amazing|awesome|thanks|thank\s+you|thank\s+u|cheers|ta|hi|hello|hiya)"
+)
 _REPLY = re.compile(
-    rf"^\W*(?:(?P<yes>(?:(?:{_YES})(?![a-z])\W*)+)|(?P<no>(?:(?:{_NO})(?![a-z])\W*)+))"
+    rf"^\W*(?:{_BEFORE_YES}\W+(?=(?:{_YES})(?![a-z])))*(?:(?P<yes>(?:(?:{_YES})(?![a-z])\W*)+)|(?P<no>(?:(?:{_NO})(?![a-z])\W*)+))"
     r"(?:(?:to|for|on|ref|shift|job|offer|the|one|it)(?![a-z])\W*)*"
     # "the 7am one": a time of day, not an offer's number
     r"(?:#?(?P<ref>[0-9]{1,8})(?![0-9a-z])(?!\s*(?:am|pm)(?![a-z])))?\W*(?P<rest>.*)$"

@@ -193,6 +193,9 @@ _SHIFTS_ASKED = re.compile(
     r"(?:\s+(?:again|please|pls|plz))?\W*$"
     r"|(?<![a-z])(?:(?:send|text|give)\s+me|(?:can|could)\s+(?:i|u|you)\s+(?:have|get|send(?:\s+me)?))"
     r"\s+the\s+(?:address|postcode|location)(?![a-z])"
+    # "can u send me the details again", "details again pls": the booking's text once more
+    r"|(?<![a-z])(?:send|text|resend|give)\s+(?:(?:me|us)\s+)?(?:the\s+|my\s+)?(?:shift\s+|job\s+"
+    r"|booking\s+)?(?:details|info)(?![a-z])|^\W*(?:the\s+)?details\s+again(?![a-z])"
     r"|(?<![a-z])when\s+is\s+my\s+next(?![a-z])"
     r"|(?<![a-z])but\s+(?:what\s+is|whats|what\s+s|wheres|where\s+is)\s+(?:the|it)(?:\s+(?:address"
     r"|postcode|location|place))?\W*$"

@@ -40,7 +40,8 @@ _HELD_UP = re.compile(
     r"|[0-9]+\s*(?:m|mins?|minutes?)\s+(?:away|out|later|after\s+(?:the\s+)?start|behind)"
     r"|(?:half\s+an|an)\s+hour\s+later|(?:omw|on\s+my\s+way)\s+but\s+late"
     r"|(?:on\s+my\s+way|omw)\W+(?:\w+\s+){0,3}?"
-    r"(?:[0-9]+|half\s+an\s+hour)\s*(?:m|mins?|minutes?|hours?)?|there\s+in\s+[0-9]+)(?![a-z])"
+    r"(?:[0-9]+|half\s+an\s+hour)\s*(?:m|mins?|minutes?|hours?)?|there\s+in\s+[0-9]+"
+    r"|eta\s+(?:of\s+)?[0-9]+(?:\s*(?:m|mins?|minutes?))?(?![0-9:.]))(?![a-z])"
 )
 # "late" that is not about arriving: paid late, a late shift, free till late.
 _NOT_ARRIVING = re.compile(
@@ -193,9 +194,9 @@ def late(t: Text, ctx: Context) -> Parsed | None:
 
 # When they will arrive, by the clock: "be there 9.15", "get there by 9:30am", "there at 10".
 _ETA = re.compile(
-    r"(?<![a-z])(?:be|get|getting|arrive|arriving|there|here)\s+(?:there\s+|here\s+)?"
-    r"(?:(?:at|by|for|around|about|for\s+about)\s+(?P<h>[0-9]{1,2})(?:[:.](?P<m>[0-9]{2}))?"
-    r"|(?P<h2>[0-9]{1,2})[:.](?P<m2>[0-9]{2}))\s*(?P<half>am|pm)?(?![0-9a-z])"
+    r"(?<![a-z])(?:be|get|getting|arrive|arriving|there|here|eta)\s+(?:there\s+|here\s+)?"
+    r"(?:(?:at|by|for|around|about|for\s+about)\s+(?P<h>[0-9]{1,2})(?:[:.h](?P<m>[0-9]{2})|h)?"
+    r"|(?P<h2>[0-9]{1,2})[:.h](?P<m2>[0-9]{2}))\s*(?P<half>am|pm)?(?![0-9a-z])"
 )
 
 

@@ -1630,3 +1630,57 @@ def test_whether_a_shift_is_still_on_or_got_and_a_cancellation_complained_of(bod
 def test_finishing_a_training_in_polish_is_no_checkout():
     """Before, "skończyłam szkolenie z opieki" checked out the booking under way."""
     assert reads("skończyłam szkolenie z opieki")["intent"] != "check_out"
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["sí, la tomo", "la tomo", "great ill be there", "perfect, ill be there", "cool ill be there"],
+)
+def test_taking_the_shift_after_a_pleasantry_or_as_la_tomo_accepts(body):
+    """Before, "sí, la tomo" went to a person, "la tomo" asked what times the worker was free,
+    and "great ill be there" went to a person."""
+    assert reads(body)["intent"] == "accept"
+
+
+def test_a_pleasantry_before_no_is_no_yes():
+    assert reads("great no thanks")["intent"] != "accept"
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["cuánto voy a ganar", "quanto vou ganhar", "ile zarobię za to", "cât câștig", "cât primesc"],
+)
+def test_how_much_will_i_earn_in_each_language_is_earnings(body):
+    assert reads(body)["intent"] == "earnings"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "can u send me the details again",
+        "send the details again pls",
+        "details again please",
+        "pode mandar os detalhes de novo",
+        "wyślij mi jeszcze raz szczegóły",
+        "trimite-mi din nou detaliile",
+        "mándame los detalles",
+    ],
+)
+def test_the_details_again_are_the_bookings(body):
+    assert reads(body)["intent"] == "shifts_query"
+
+
+@pytest.mark.parametrize(
+    ("body", "minutes"),
+    [
+        ("eta 15", 15),
+        ("eta 20 mins", 20),
+        ("eta 9:30", 40),
+        ("chego às 9h30", 40),
+        ("ajung la 9:30", 40),
+    ],
+)
+def test_an_eta_in_minutes_or_by_the_clock_is_when_they_arrive(body, minutes):
+    """At 08:50; before, each went to a person."""
+    found = reads(body, AT.replace(hour=8, minute=50))
+    assert (found["intent"], found["late_minutes"]) == ("late", minutes)
