@@ -17,6 +17,7 @@ from sms import (
     buyer_texts,
     commands,
     confirming,
+    day_texts,
     dispute_texts,
     law_texts,
     signup,
@@ -105,9 +106,14 @@ def act(session: Session, message: Message, now: datetime) -> None:
             asked = availability_texts.answer_to_times_asked(
                 worker, market, message.body, parsed, last, now
             ) or confirming.picked_from_the_list(message.body, parsed, last)
+            asked = asked or day_texts.answer_to_how_late(
+                worker, market, message.body, parsed, last, now
+            )
     if parsed.intent == "accept" and parsed.offer_ref is None:
         last = confirming.last_notice(session, worker, now)
-        if confirming.yes_to_pass_asked(session, worker, message.body, last, now):
+        if confirming.yes_to_pass_asked(
+            session, worker, message.body, last, now
+        ) or confirming.yes_to_drop_asked(session, worker, message.body, last, now):
             return
     if asked is not None:
         # "9-5" just after "What times are you free tmrw?": read with the question's day;

@@ -86,6 +86,29 @@ def yes_to_pass_asked(
     return True
 
 
+# A yes and nothing more: "yes", "yeah sorry", "tak" (not "yes i can make it", which keeps it).
+_BARE_YES = re.compile(
+    r"^\W*(?:yes+|y|yeah|yea|yep|yup|ya|ye|sure|yes\s+please)"
+    r"(?:\W+(?:please|pls|thanks|thank\s+you|sorry|x+|yes))*\W*$"
+)
+
+
+def yes_to_drop_asked(
+    session: Session, worker: Worker, body: str, asked: Notice | None, now: datetime
+) -> bool:
+    """A bare YES just after "Drop your shift...? Reply DROP 4821 to confirm": the worker was
+    asked and confirmed (rule 12), so the booking is dropped as DROP 4821 drops it. Asked again,
+    they would think it done and stay home with the buyer never told. True when so."""
+    if asked is None or asked.kind != "confirm_drop":
+        return False
+    if not _BARE_YES.match(Text.of(body, worker.language).norm):
+        return False
+    answer = drop_booking(TextTransaction(session), worker.id, asked.data["ref"], now)
+    if answer.outcome == "no_booking":
+        notify_worker(session, worker, "no_booking", now)
+    return True
+
+
 def called_off(session: Session, worker: Worker, now: datetime) -> bool:
     """A bare NO just after a question that ends in the command to confirm ("Drop your
     shift...? Reply DROP 4821 to confirm", "Change your rate to £15.00/hr?"): nothing changes,

@@ -5,13 +5,14 @@ from decimal import Decimal
 
 from sqlmodel import Session
 
+from exchange.localtime import local
 from exchange.notices import notify_worker
 from exchange.reminders import buyer_contact
 from exchange.shifts import shift_facts, shift_minutes
 from services import days
 from services.unit import TextTransaction
-from sms.parser import Parsed
-from store.models import Buyer, Market, Worker
+from sms.parser import Parsed, parse
+from store.models import Buyer, Market, Notice, Worker
 
 
 def late(session: Session, worker: Worker, market: Market, parsed: Parsed, now: datetime) -> None:
@@ -50,6 +51,19 @@ def late(session: Session, worker: Worker, market: Market, parsed: Parsed, now: 
         contact=buyer_contact(buyer),
         **shift_facts(answer.shift, market, buyer),
     )
+
+
+def answer_to_how_late(
+    worker: Worker, market: Market, body: str, parsed: Parsed, asked: Notice, now: datetime
+) -> Parsed | None:
+    """ "about 15 mins" or "pół godziny" just after "How late will you be?" (`asked`): the minutes,
+    read as if the worker had said they were late by them. None when the text is no such answer."""
+    if asked.kind != "how_late" or parsed.intent != "unknown":
+        return None
+    again = parse(f"running late {body}", local(now, market.tz), language=worker.language)
+    if again.intent != "late" or again.late_minutes is None:
+        return None
+    return again
 
 
 def check_in(

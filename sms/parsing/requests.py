@@ -11,6 +11,7 @@ from sms.parsing.days import find_days, whole_day
 from sms.parsing.places import place_in
 from sms.parsing.reading import fuzzy
 from sms.parsing.result import Parsed
+from sms.parsing.shiftday import says_finished
 from sms.parsing.text import Context, Text, find_ref, split_ref
 from sms.parsing.vocab import find_skills
 
@@ -271,6 +272,14 @@ def dispute(t: Text, ctx: Context) -> Parsed | None:
             if _DISPUTE_WORD.search(said.group(0)):
                 return Parsed("dispute", ambiguous=True, ask="ask_dispute")
             return None
+        if (
+            says_finished(t)
+            and not _GRIEVANCE.search(t.norm)
+            and all(
+                _NO_BREAK.fullmatch(m.group(0).strip()) for m in _PAY_COMPLAINT.finditer(t.norm)
+            )
+        ):
+            return None  # "done 6 hrs no break": the timesheet's break, for the checkout
         return Parsed(
             "dispute",
             offer_ref=_dispute_ref(t.norm),
@@ -289,6 +298,12 @@ _ONLY_A_WORD = re.compile(
     r"problems?|issues?|wrong|incorrect|overtime|complain\w*|dispute\w*|unfair|not\s+right"
 )
 _DISPUTE_WORD = re.compile(r"complain|dispute")
+_NO_BREAK = re.compile(r"(?:no|didnt\s+get\s+(?:a|my))\s+break")
+# What makes "no break" beside the hours a complaint: "again", "not ok", "every time".
+_GRIEVANCE = re.compile(
+    r"(?<![a-z])(?:again|not\s+(?:ok|okay|fair|right|good|acceptable|legal|allowed)|unfair|illegal"
+    r"|ridiculous|every\s+time|always|never|disgusting|a\s+joke|complain\w*|report)(?![a-z])"
+)
 _DISPUTE_REF = re.compile(r"(?<![a-z0-9])d\s?([0-9]{1,6})(?![0-9])")
 # The hours a worker says they did: "but i did 8", "doing 10 hrs".
 _SAID_HOURS = re.compile(

@@ -316,10 +316,18 @@ _WORKED_SPAN = re.compile(
     r"(?:am|pm)?\s*(?:-|to|till?|until)\s*[0-9]{1,2}(?:[:.][0-9]{2})?\s*(?:am|pm)?)(?![0-9a-z])"
 )
 # A break said beside the hours ("did 8 hrs with 30 min break", "no break") is not hours worked.
+_A_WHILE = r"(?:[0-9]+\s*(?:m|mins?|minutes?|h|hrs?|hours?)|half\s+(?:an?\s+)?hour|an?\s+hour)"
 _BREAK = re.compile(
-    r"(?<![a-z])(?:(?:with|plus|incl|including|inc|and|&)\s+)?(?:an?\s+)?(?:[0-9]+\s*"
-    r"(?:m|mins?|minutes?|h|hrs?|hours?)|half\s+an?\s+hour|an?\s+hour)\s+(?:lunch\s+)?break"
-    r"(?![a-z])|(?<![a-z])(?:no|without\s+(?:a\s+)?)\s*break(?![a-z])"
+    rf"(?<![a-z])(?:(?:with|plus|incl|including|inc|and|&)\s+)?(?:an?\s+)?{_A_WHILE}\s+"
+    # "6 hours break 30 min": the break is the time after it
+    rf"(?:lunch\s+)?break(?![a-z])(?!\s+(?:of\s+|de\s+|was\s+)?(?:[0-9]|half|an?\s+hour))"
+    r"|(?<![a-z])(?:no|without\s+(?:a\s+)?|didnt\s+(?:get|have|take)\s+(?:a|my|any))"
+    r"\s*(?:break|lunch)(?![a-z])"
+    # "break of 30 min", "lunch 30 mins" ("pauza de 30 min", "almoço de 30 min")
+    r"|(?<![a-z])(?:(?:with|plus|and|&)\s+)?(?:a\s+)?(?:lunch\s+)?(?:break|lunch)\s+(?:of\s+|de\s+"
+    rf"|was\s+)?{_A_WHILE}(?![a-z])"
+    rf"|(?<![a-z])(?:(?:with|plus|and|&)\s+)?(?:an?\s+)?{_A_WHILE}\s+(?:for\s+|of\s+|de\s+)?lunch"
+    r"(?![a-z])"
 )
 _HOURS_COUNT = re.compile(
     r"(?<![0-9.,:])[0-9]+(?:[.,][0-9]+)?\s*(?:h|hrs?|hours?)(?![a-z])"
@@ -342,6 +350,11 @@ _DID_HOURS = re.compile(
 )
 
 
+def says_finished(t: Text) -> bool:
+    """Whether the text says the work is done: "done", "all done", "worked 9-5", "did 6 hrs"."""
+    return bool(_OUT.match(t.core) or _DID_HOURS.search(t.norm) or _WORKED_SPAN.search(t.norm))
+
+
 def check_out(t: Text, ctx: Context) -> Parsed | None:
     """DONE, DONE 5.5, done 4h30, finished 6pm, OUT, clocking off now did 8.5 hrs."""
     if asks(t):
@@ -356,7 +369,8 @@ def check_out(t: Text, ctx: Context) -> Parsed | None:
     elif len(t.words) <= _SHORT and (
         m := _OUT_CUES.search(t.norm) or _DID_HOURS.search(t.norm) or _WORKED_SPAN.search(t.norm)
     ):
-        verb, rest = "finished", t.norm.replace(m.group(0), " ", 1) + " " + m.group("rest")
+        # the hours after a comma: not read as what the words before them say ("break 8 hours")
+        verb, rest = "finished", t.norm.replace(m.group(0), " ", 1) + " , " + m.group("rest")
     else:
         return None
     end = None

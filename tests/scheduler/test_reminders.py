@@ -196,6 +196,20 @@ def test_late_without_minutes_asks_how_late(db, now):
     ]
 
 
+@pytest.mark.parametrize(
+    ("body", "minutes"),
+    [("about 15 mins", 15), ("half an hour", 30), ("20", 20), ("jakieś pół godziny", 30)],
+)
+def test_the_minutes_alone_after_how_late_tell_the_buyer(db, now, body, minutes):
+    """Before, "about 15 mins" just after "How late will you be?" went to a person."""
+    booked(db, now)
+    at = now + timedelta(hours=22)
+    tick(db, at)
+    text(db, ANN, "running late sorry", at)
+    sent = text(db, ANN, body, at + timedelta(minutes=1))
+    assert any(phone == BUYER and f"running {minutes} min late" in said for phone, said in sent)
+
+
 def test_late_goes_to_the_booking_nearest_now(db, now):
     first = booked(db, now)
     with db.write() as session:

@@ -61,13 +61,21 @@ def test_done_4_asks_the_buyer_to_confirm_with_the_booking_number(db, booking, a
         ("finished 4 hours with half an hour break", 240, 30),
         ("DONE 4, had a 15 min break", 240, 15),
         ("done 4h, thanks", 240, None),
+        ("done, 4 hrs no break", 240, 0),
+        ("worked 9-1 didnt get a break", 240, 0),
+        ("done 4 hours break 30 min", 240, 30),
+        ("did 4 hours, half hour break", 240, 30),
+        ("terminei 4h com 30 min de almoço", 240, 30),
+        ("am terminat 4 ore cu pauza de 30 min", 240, 30),
     ],
 )
 def test_the_break_a_worker_says_they_took_is_kept_with_their_hours(
     db, booking, after, body, minutes, taken
 ):
     """Before, the break was dropped (and "done 4h, 20 min break" lost the hours too), so the
-    buyer was told no break was recorded."""
+    buyer was told no break was recorded; "done, 4 hrs no break" opened a dispute and told the
+    buyer; "done 4 hours break 30 min" took a 4-hour break, and "30 min de almoço" 30 minutes
+    of work."""
     text(db, ANN, body, after)
     sheet = timesheet(db)
     assert (sheet.worker_minutes, sheet.break_minutes) == (minutes, taken)
@@ -323,3 +331,9 @@ def test_finished_at_a_time_still_to_come_is_refused_and_the_booking_stays_open(
     with db.read() as session:
         assert session.exec(select(Timesheet)).all() == []
         assert session.get(Booking, booking.id).checked_out_at is None
+
+
+def test_no_break_beside_a_grievance_is_still_a_complaint(db, booking, after):
+    text(db, ANN, "worked 4 hours no break again, this is not ok", after)
+    with db.read() as session:
+        assert session.exec(select(Timesheet)).all() == []

@@ -271,16 +271,29 @@ def test_a_yes_that_names_a_day_with_no_offer_on_it_books_nothing_and_lists_the_
         assert session.exec(select(Offer).where(Offer.status == "accepted")).all() == []
 
 
-@pytest.mark.parametrize("yes", ["yes", "ok", "tak"])
-def test_a_bare_yes_to_a_question_asked_back_asks_it_again_and_changes_nothing(db, now, ann, yes):
-    """ "Drop your shift? Reply DROP 4821 to confirm", then "yes": the question again names the
-    command; before, the YES was told there were no offers open."""
+@pytest.mark.parametrize("yes", ["yes", "yeah sorry", "tak", "sí"])
+def test_a_bare_yes_to_the_drop_question_drops_the_booking_and_tells_the_buyer(db, now, ann, yes):
+    """ "Drop your shift? Reply DROP 4821 to confirm", then "yes": the worker was asked and
+    confirmed. Before, the question came again, and a worker who took their yes as done stayed
+    home with the buyer never told."""
     offered_on(db, now, ann, (2,))
     text(db, "yes", now + timedelta(minutes=1))
-    (asked,) = text(db, "cant make saturday anymore sorry", now + timedelta(minutes=2))
-    assert text(db, yes, now + timedelta(minutes=3)) == [asked]
+    text(db, "cant make saturday anymore sorry", now + timedelta(minutes=2))
+    replies = text(db, yes, now + timedelta(minutes=3))
+    assert any(reply.startswith("POEMS: Worker") and "dropped" in reply for reply in replies)
+    with db.read() as session:
+        assert session.exec(select(Booking).where(Booking.status == "dropped")).one()
+
+
+@pytest.mark.parametrize("body", ["ok", "yes i can make it actually"])
+def test_ok_or_a_yes_to_keeping_it_after_the_drop_question_drops_nothing(db, now, ann, body):
+    offered_on(db, now, ann, (2,))
+    text(db, "yes", now + timedelta(minutes=1))
+    text(db, "cant make saturday anymore sorry", now + timedelta(minutes=2))
+    text(db, body, now + timedelta(minutes=3))
     with db.read() as session:
         assert session.exec(select(Offer).where(Offer.status == "accepted")).one()
+        assert session.exec(select(Booking).where(Booking.status == "dropped")).all() == []
 
 
 def test_a_yes_long_after_a_question_asked_back_is_not_taken_as_its_answer(db, now, ann):
