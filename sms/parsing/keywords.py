@@ -162,7 +162,14 @@ _TAKEN_OUTRIGHT = re.compile(
     r"(?<![a-z])(?:accept|accepted|i\s+accept|ill\s+take\s+it|i\s+will\s+take\s+it|count\s+me\s+in"
     r"|book\s+me(?:\s+in)?|take\s+it)(?![a-z])"
 )
+_FREE_BESIDES = re.compile(r"^(?P<then>(?:im\s+|i\s+am\s+)?(?:free|available|avail)(?![a-z]).*)$")
 _THAT_ONE = re.compile(r"(?<![a-z])(?:that|this)(?:\s+one)?\W*$")
+# Working elsewhere, as the reason for a NO: "cant im working that day", "sorry cant, got work".
+_WORKING_THEN = re.compile(
+    r"^(?:(?:sorry|im|i\s+am|ive|i\s+have|i|already|got|have)\s+)*(?:working|at\s+work|work"
+    r"|another\s+(?:job|shift)|a\s+shift|my\s+other\s+job)(?:\s+(?:that\s+day|that\s+time|then"
+    r"|(?:on\s+)?that\s+(?:morning|afternoon|evening|night)|elsewhere|already|sorry|too))*\W*"
+)
 _NEGATION = re.compile(r"(?<![a-z])(?:not|no|cant|cannot|wont|dont|unable|but)(?![a-z])")
 # Why a worker passes on an offer, after the NO: "no sorry too far", "nah busy that day".
 _A_REASON = re.compile(
@@ -495,6 +502,14 @@ def yes_or_no(t: Text, ctx: Context) -> Parsed | None:
     if intent == "decline" and _NEXT_TIME.search(rest):
         # "nu pot atunci, am nunta, poate data viitoare": maybe next time is about an offer
         return Parsed(intent, offer_ref=ref or find_ref(rest))
+    if intent == "decline" and (working := _WORKING_THEN.match(rest)) is not None:
+        # "cant im working that day", and free time besides: "... but free sunday 10-4"
+        after = rest[working.end() :]
+        free = _AND_FREE.match(after) or _FREE_BESIDES.match(after)
+        if free is not None and find_ranges(free["then"], None)[0]:
+            return Parsed(intent, offer_ref=ref, then=free["then"])
+        if not after:
+            return Parsed(intent, offer_ref=ref)
     if (
         intent == "decline"
         and _CANT_WORD.match(m.group("no"))

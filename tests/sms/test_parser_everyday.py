@@ -1684,3 +1684,34 @@ def test_an_eta_in_minutes_or_by_the_clock_is_when_they_arrive(body, minutes):
     """At 08:50; before, each went to a person."""
     found = reads(body, AT.replace(hour=8, minute=50))
     assert (found["intent"], found["late_minutes"]) == ("late", minutes)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "cant im working that day",
+        "sorry cant, got work",
+        "nie mogę, pracuję tego dnia",
+        "no puedo, trabajo ese día",
+        "não dá, estou trabalhando nesse dia",
+        "nu pot, lucrez în ziua aia",
+    ],
+)
+def test_working_elsewhere_as_the_reason_passes_on_the_offer(body):
+    """Before, each went to a person, and "sorry cant, got work" listed the shifts."""
+    assert reads(body)["intent"] == "decline"
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["cant im working that day but free sunday 10-4", "cant, working that day. free sunday 10-4"],
+)
+def test_working_elsewhere_and_free_another_day_is_both(body):
+    found = parse(body, AT)
+    assert found.intent == "decline" and "sunday 10-4" in found.then
+
+
+def test_a_break_alone_beside_the_hours_done_is_a_checkout_not_a_dispute():
+    found = parse("done, 6 hrs no break", AT)
+    assert (found.intent, found.minutes_worked, found.break_minutes) == ("check_out", 360, 0)
+    assert reads("no break for 10 hours today")["intent"] == "dispute"
