@@ -188,6 +188,14 @@ _ANSWERS_NOT_NAMES = frozenset(
 )  # fmt: skip
 
 
+# Words of the market, not of a name: "cancel tomorrows shift" to "What is your name?".
+_MARKET_WORDS = frozenset(
+    ("cancel", "shift", "shifts", "work", "job", "jobs", "booking", "offer", "offers", "drop",
+     "tomorrow", "today", "tonight", "available", "free", "hours", "pay", "paid", "rate", "late",
+     "need", "want", "looking")
+)  # fmt: skip
+
+
 def said_name(text: str, language: str | None = None) -> str | None:
     """A name as people give it: "Ann Smith", "im ana", "me llamo María José", "Tom here".
     Written with capitals, a name stays one though it is a word elsewhere: "Ola" to a Polish
@@ -202,7 +210,7 @@ def said_name(text: str, language: str | None = None) -> str | None:
         known = sum(len(key.split()) for _, key, _ in reading.entries)
         answers = all(fold(word) in _ANSWERS_NOT_NAMES for word in words)
         if not (set(folded) & {"my", "name", "its", "im", "is"}) and known < len(words):
-            return None if answers else " ".join(words)
+            return None if answers or set(folded) & _MARKET_WORDS else " ".join(words)
     canonical = read(text).canonical
     m = _NAME_SAID.search(canonical)
     if m is None:

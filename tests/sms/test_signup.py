@@ -40,6 +40,14 @@ def test_yes_or_hello_is_no_name_and_is_asked_again(db, now, asked_name, answer)
     assert text(db, answer, now) == "Please send just your name, e.g. Ann Smith."
 
 
+@pytest.mark.parametrize("answer", ["cancel tomorrows shift", "need work tomorrow"])
+def test_words_of_the_market_are_no_name_and_are_asked_again(db, now, asked_name, answer):
+    """Before, "cancel tomorrows shift" became the worker's name."""
+    assert text(db, answer, now) == "Please send just your name, e.g. Ann Smith."
+    with db.read() as session:
+        assert session.exec(select(Worker)).one().name != answer
+
+
 @pytest.mark.parametrize(
     ("first", "name", "thanks"),
     [
