@@ -1715,3 +1715,18 @@ def test_a_break_alone_beside_the_hours_done_is_a_checkout_not_a_dispute():
     found = parse("done, 6 hrs no break", AT)
     assert (found.intent, found.minutes_worked, found.break_minutes) == ("check_out", 360, 0)
     assert reads("no break for 10 hours today")["intent"] == "dispute"
+
+
+@pytest.mark.parametrize(
+    ("body", "intent"),
+    [
+        ("voy un poco tarde", "late"),
+        ("mogę też sprzątać", "profile_update"),
+        ("muda minha taxa para 14", "profile_update"),
+        ("nu am primit plata", "dispute"),
+    ],
+)
+def test_late_a_new_skill_a_new_rate_and_unpaid_in_the_workers_words(body, intent):
+    """Before, "voy un poco tarde" (running a bit late) was a yes with a condition, asked back
+    as if taking an offer; the others went to a person or asked for free time."""
+    assert reads(body)["intent"] == intent
