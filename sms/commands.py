@@ -86,6 +86,11 @@ def accept(session: Session, worker: Worker, market: Market, parsed: Parsed, now
         elif live:
             shifts(session, worker, market, parsed, now)
             return
+    if ref is None and live and confirming.just_told(session, worker, now):
+        # "ok thanks" just after "Booked: ..." or a reminder, another offer still open: thanks
+        # for what was told, not a yes to the other; the offers open are listed with their numbers
+        shifts(session, worker, market, parsed, now)
+        return
     answer = answer_offer(TextTransaction(session), worker.id, ref, True, now)
     if (
         answer.outcome == "no_offer"

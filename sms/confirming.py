@@ -257,6 +257,12 @@ ASKED_WITHIN = timedelta(hours=1)
 TOLD = frozenset(("booked", "accept_already_booked", "reminder_evening", "reminder_before"))
 
 
+def just_told(session: Session, worker: Worker, now: datetime) -> bool:
+    """Whether the last text sent the worker, just now, was news of a booking or a reminder."""
+    last = last_notice(session, worker, now)
+    return last is not None and last.kind in TOLD
+
+
 def yes_to_the_last(session: Session, worker: Worker, now: datetime) -> bool:
     """A bare YES, no offer open, just after the exchange texted the worker. After a question
     asked back, the question again, since it names the command that confirms (the YES itself

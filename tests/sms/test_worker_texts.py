@@ -261,6 +261,19 @@ def test_a_yes_that_names_a_day_takes_the_offer_on_that_day(db, now, ann, body):
     assert not any("Sun 29" in reply or "niedz" in reply for reply in replies)
 
 
+@pytest.mark.parametrize("body", ["ok thanks", "ok", "great thank you", "👍"])
+def test_thanks_for_a_booking_books_no_other_offer_and_lists_those_open(db, now, ann, body):
+    """Two offers; the Saturday one taken, then "ok thanks" for the booking. Before, it booked
+    Sunday's too."""
+    offered_on(db, now, ann, (2, 3))
+    text(db, "the saturday one", now + timedelta(minutes=1))
+    replies = text(db, body, now + timedelta(minutes=2))
+    assert all(not reply.startswith("Booked") for reply in replies)
+    with db.read() as session:
+        assert len(session.exec(select(Offer).where(Offer.status == "accepted")).all()) == 1
+    assert text(db, "Y", now + timedelta(minutes=3))[0].startswith("Booked: care")
+
+
 def test_a_yes_that_names_a_day_with_no_offer_on_it_books_nothing_and_lists_the_offers(
     db, now, ann
 ):
