@@ -236,3 +236,30 @@ def cancel_shift(
         told.append(offer.worker_id)
     session.add(shift)
     return told
+
+
+def buyer_shifts_to_come(
+    session: Session, buyer_ids: list[int], now: datetime, most: int = 5
+) -> list[tuple[Shift, list[str]]]:
+    """The buyers' shifts not yet over and not called off, soonest first, each with the names
+    of the workers booked on it."""
+    shifts = session.exec(
+        select(Shift)
+        .where(
+            Shift.buyer_id.in_(buyer_ids),
+            Shift.end > now,
+            Shift.status.not_in(SHIFT_OVER),
+        )
+        .order_by(Shift.start, Shift.id)
+        .limit(most)
+    ).all()
+    booked: dict[int, list[str]] = {shift.id: [] for shift in shifts}
+    rows = session.exec(
+        select(Booking.shift_id, Worker.name)
+        .join(Worker, Worker.id == Booking.worker_id)
+        .where(Booking.shift_id.in_(list(booked)), Booking.status == BookingStatus.BOOKED)
+        .order_by(Booking.id)
+    ).all()
+    for shift_id, name in rows:
+        booked[shift_id].append(name or "a worker")
+    return [(shift, booked[shift.id]) for shift in shifts]

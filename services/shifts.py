@@ -13,7 +13,14 @@ from exchange.offer_reasons import reason_for_staff
 from exchange.offers import send_wave
 from exchange.operators import acts_in
 from exchange.quiet import offers_go_out_at
-from exchange.shifts import address_of, cancel_shift, post_shift, postcode_in
+from exchange.shifts import (
+    address_of,
+    buyer_shifts_to_come,
+    cancel_shift,
+    post_shift,
+    postcode_in,
+)
+from services.unit import Unit
 from services.who import Who, operator_of
 from store.db import Database
 from store.models import Booking, Buyer, Market, Offer, Shift, Worker
@@ -272,3 +279,12 @@ def cancel_shift_for_buyer(
         acts_in(session, operator, shift.market_id)
         told = cancel_shift(session, shift_id, reason.strip(), now, by=operator.id)
         return Cancelled(shift.ref, len(told))
+
+
+def shifts_to_come_for_buyers(
+    db: Unit, buyer_ids: list[int], now: datetime
+) -> list[tuple[Shift, list[str]]]:
+    """ "who is coming tomorrow?", asked by a buyer's phone: its own shifts to come and who is
+    booked on each."""
+    with db.read() as session:
+        return buyer_shifts_to_come(session, buyer_ids, now)

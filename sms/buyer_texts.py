@@ -13,11 +13,15 @@ from sqlmodel import Session, col, select
 
 from exchange.errors import Refused
 from exchange.notices import notify_buyer
+from exchange.shifts import shift_facts
 from services import disputing, timesheets
 from services.inbox import hand_to_a_person
+from services.shifts import shifts_to_come_for_buyers
 from services.unit import TextTransaction
 from sms.confirming import last_notice_where
-from store.models import Booking, Buyer, Notice, Shift
+from sms.parsing.lexicon import fold
+from sms.templates import and_list, say
+from store.models import Booking, Buyer, Market, Notice, Shift
 from store.statuses import BookingStatus
 
 _REF = r"\W*(?:booking\W*)?#?\s*(?P<ref>[0-9]{1,8})(?![0-9])"
@@ -120,6 +124,9 @@ def act(
         said = _the_one_waiting(session, buyers, said, now)
         if said is None:
             return
+    if said.intent == "help" and _WHO_IS_COMING.search(" ".join(fold(body).split())):
+        _shifts_to_come(session, buyers, now)
+        return
     buyer = _owner(session, buyers, said.ref if said.intent != "appeal" else None)
     if said.intent == "help" and message_id is not None and len(_WORDS.findall(body)) >= 2:
         text = TextTransaction(session)
@@ -152,6 +159,19 @@ def act(
         )
 
 
+# Who is booked, or whether anyone is: "who is coming tomorrow?", "is the shift covered".
+_WHO_IS_COMING = re.compile(
+    r"(?<![a-z])(?:who(?:\s+is|s|\s+s|\s+are|\s+will\s+be|ll\s+be)?\s+(?:coming|booked|working"
+    r"|covering|doing|sent|on\s+(?:today|tonight|tomorrow|tmrw|(?:the|my|our)\s+shift))"
+    r"|(?:is|will)\s+(?:anyone|any\s+one|anybody|somebody|someone)\s+(?:be\s+)?(?:coming|booked"
+    r"|covering)|(?:has|have)\s+(?:anyone|any\s+one|anybody|someone|somebody)\s+(?:taken|accepted"
+    r"|booked|picked\s+up)|(?:is|are|was)\s+(?:the|my|our|tomorrows?|todays?|that|(?:mon|tues|wednes|thurs|fri"
+    r"|satur|sun)days?)\s+(?:\w+\s+)?"
+    r"shifts?\s+(?:filled|covered|booked|taken)|what\s+time\s+(?:is|are|will)\s+(?:she|he|they"
+    r"|the\s+worker|my\s+worker)\s+(?:be\s+)?(?:coming|arriving|here|starting)"
+    r"|(?:my|our)\s+(?:shifts|bookings)\s*\?|any\s+(?:news|update)\s+on\s+(?:the|my|our|tomorrows?)"
+    r"\s+(?:\w+\s+)?shift)(?![a-z])"
+)
 _YES_THERE = re.compile(
     r"^\W*(?:yes|yeah|yep|y|yh|ok|she\s+is|he\s+is|they\s+are|(?:she|he)s\s+here|arrived"
     r"|here|just\s+arrived|all\s+good)(?:\W+(?:thanks|thank\s+you|she\s+is|he\s+is|here"
@@ -206,6 +226,31 @@ _HOURS_SAID = re.compile(
     r"(?<![0-9.,:])(?P<h>[0-9]{1,2}(?:[.,][0-9]{1,2})?)\s*(?:h|hr|hrs|hours?)(?:\s*(?P<m>[0-9]{1,2})"
     r"\s*(?:m|mins?|minutes?)?)?(?![a-z0-9])"
 )
+
+
+def _shifts_to_come(session: Session, buyers: list[Buyer], now: datetime) -> None:
+    """The buyers' shifts to come, each with who is booked on it or that it is being offered."""
+    buyer = buyers[0]
+    shifts = shifts_to_come_for_buyers(TextTransaction(session), [b.id for b in buyers], now)
+    if not shifts:
+        notify_buyer(session, buyer, "buyer_shifts_none", now)
+        return
+    lines = []
+    for shift, names in shifts:
+        facts = shift_facts(shift, session.get(Market, shift.market_id))
+        if names:
+            line = say(
+                "buyer_shift_booked_line",
+                "en",
+                workers=and_list(names, "en"),
+                booked=len(names),
+                slots=shift.slots,
+                **facts,
+            )
+        else:
+            line = say("buyer_shift_open_line", "en", **facts)
+        lines.append(line)
+    notify_buyer(session, buyer, "buyer_shifts", now, lines=" | ".join(lines))
 
 
 def _hours_in_words(text: str) -> int | None:

@@ -43,6 +43,8 @@ EN: dict[str, str] = {
     "buyer_refused": "POEMS: {reason}. {hint}",
     "buyer_hours_asked": "POEMS: change booking {booking} to {hours}? Reply HOURS {booking} {hours} "
     "to confirm, or OK {booking} to agree the worker's hours.",
+    "buyer_shifts": "POEMS, your shifts to come: {lines}.",
+    "buyer_shifts_none": "POEMS: you have no shifts to come. Job-centre staff post them for you.",
     "buyer_to_a_person": "POEMS: thanks, staff will read this and reply. To act now: OK {example} "
     "confirms hours, HOURS {example} 3.5 changes them, NOSHOW {example} if nobody came.",
 }

@@ -23,6 +23,9 @@ EN: dict[str, str] = {
     # SHIFTS, one line each
     "shifts_offer_line": "Offer {ref}: {skill} at {place}, {when}, {rate}/hr",
     "shifts_booked_line": "Booked {ref}: {skill} at {place}, {when}, {rate}/hr",
+    "buyer_shift_booked_line": "{skill} {when} (shift {shift}): {workers}, {booked} of {slots} "
+    "booked",
+    "buyer_shift_open_line": "{skill} {when} (shift {shift}): nobody booked yet, we are offering it",
     # A worker's terms, as changed
     "terms_rate": "your rate is {rate}/hr",
     "terms_place": "your area is {place}",

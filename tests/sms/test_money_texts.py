@@ -10,6 +10,7 @@ from sms.gateways import SimulatorGateway
 from sms.inbound import deliver
 from sms.outbox import drain
 from store.models import Booking, InboxThread, TermsChange, Timesheet, Worker
+from tests import factories
 from tests.bookings import book
 
 ANN = "+447700900101"
@@ -231,6 +232,28 @@ def test_a_buyers_words_that_are_no_command_go_to_a_person_and_say_what_acts_now
     with db.read() as session:
         (thread,) = session.exec(select(InboxThread)).all()
     assert (thread.phone, thread.reason) == (BUYER, "buyer")
+
+
+@pytest.mark.parametrize(
+    "body", ["who is coming tomorrow?", "whos booked for friday", "is tomorrows shift covered?"]
+)
+def test_a_buyer_asking_who_is_coming_hears_each_shift_to_come_and_who_is_booked(
+    db, booking, now, body
+):
+    """Before, each went to a person with the commands for hours and no-shows."""
+    with db.write() as session:
+        factories.shift(session, now, start=(now + timedelta(days=2)).replace(hour=9))
+    drain(db, SimulatorGateway(), now)
+    out = text(db, BUYER, body, now + timedelta(minutes=5))
+    assert out[BUYER] == (
+        "POEMS, your shifts to come: care Fri 27 Nov 09:00-13:00 (shift S1): Ann Smith, 1 of 1 "
+        "booked | care Sat 28 Nov 09:00-13:00 (shift S2): nobody booked yet, we are offering it."
+    )
+
+
+def test_a_buyer_with_no_shift_to_come_is_told_so(db, booking, after):
+    out = text(db, BUYER, "who is coming?", after + timedelta(days=1))
+    assert out[BUYER].startswith("POEMS: you have no shifts to come.")
 
 
 def test_a_buyers_thanks_gets_no_reply(db, booking, after):
