@@ -253,8 +253,12 @@ ASKED_BACK = frozenset(
 ASKED_WITHIN = timedelta(hours=1)
 
 
-# What a worker may answer "ok thanks" to, with nothing left to answer: a booking made, a reminder.
-TOLD = frozenset(("booked", "accept_already_booked", "reminder_evening", "reminder_before"))
+# What a worker may answer "ok thanks" to, with nothing left to answer: a booking made, a reminder,
+# free time saved.
+TOLD = frozenset(
+    ("booked", "accept_already_booked", "reminder_evening", "reminder_before")
+    + ("availability_saved", "availability_saved_days", "availability_repeats")
+)
 
 
 def just_told(session: Session, worker: Worker, now: datetime) -> bool:

@@ -201,6 +201,19 @@ _PART_PAST_BEFORE_AN_END = re.compile(
 )
 
 
+# "9 in the morning", "5 in the afternoon", "8 at night": an hour with its half of the day.
+_OF_THE_DAY = re.compile(
+    r"(?<![0-9.,:])([0-9]{1,2}(?::[0-9]{2})?)\s+(?:in\s+the|at)\s+(morning|afternoon|evening|night)"
+    r"(?![a-z])"
+)
+
+
+def _with_half_of_the_day(m: re.Match) -> str:
+    # "12 at night" is midnight, "12 in the morning" too
+    morning = m[2] == "morning" or (m[2] == "night" and m[1].split(":")[0] == "12")
+    return f"{m[1]}{'am' if morning else 'pm'}"
+
+
 def clock_words(s: str, hours_worked: bool = False) -> str:
     """Clock times said in words, as digits: "half 8" -> "8:30", "17h30" -> "17:30",
     "quarter to 6" -> "5:45", "at 3 and a half" -> "at 3:30". Where `hours_worked` may be
@@ -214,6 +227,7 @@ def clock_words(s: str, hours_worked: bool = False) -> str:
     s = _HALF_PAST.sub(r"\1:30", _QUARTER_PAST.sub(r"\1:15", s))
     s = _QUARTER_TO.sub(lambda m: f"{(int(m.group(1)) - 1) % 24 or 12}:45", s)
     s = _PART_PAST_BEFORE_AN_END.sub(lambda m: f"{m[1]}:{30 if m[2] == 'half' else 15}", s)
+    s = _OF_THE_DAY.sub(_with_half_of_the_day, s)
     return _AT_AND_A_HALF.sub(r"at \1:30", s)
 
 

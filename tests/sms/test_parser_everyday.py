@@ -1730,3 +1730,21 @@ def test_late_a_new_skill_a_new_rate_and_unpaid_in_the_workers_words(body, inten
     """Before, "voy un poco tarde" (running a bit late) was a yes with a condition, asked back
     as if taking an offer; the others went to a person or asked for free time."""
     assert reads(body)["intent"] == intent
+
+
+@pytest.mark.parametrize(
+    ("body", "start", "end"),
+    [
+        ("available this Saturday from 9 in the morning until 5 in the afternoon", 9, 17),
+        ("free sat from 2 in the afternoon to 8 at night", 14, 20),
+        ("free sat 6 in the evening till 10", 18, 22),
+    ],
+)
+def test_an_hour_with_its_part_of_the_day_in_words_is_that_hour(body, start, end):
+    """Before, each was asked what times the worker was free."""
+    found = parse(body, AT)
+    assert (found.start.hour, found.end.hour) == (start, end)
+
+
+def test_a_part_of_the_day_alone_is_still_asked_about():
+    assert parse("free tomorrow in the morning", AT).question_data["when_part"] == "morning"

@@ -261,6 +261,12 @@ def test_a_yes_that_names_a_day_takes_the_offer_on_that_day(db, now, ann, body):
     assert not any("Sun 29" in reply or "niedz" in reply for reply in replies)
 
 
+def test_yes_after_free_time_is_saved_gets_no_talk_of_offers(db, now, ann):
+    """Before, "YES" just after "Got it: free ..." heard "Text AVAILABLE with your times"."""
+    text(db, "AVAILABLE TOMORROW 9AM TO 5PM", now)
+    assert text(db, "YES", now + timedelta(minutes=1)) == []
+
+
 @pytest.mark.parametrize("body", ["ok thanks", "ok", "great thank you", "👍"])
 def test_thanks_for_a_booking_books_no_other_offer_and_lists_those_open(db, now, ann, body):
     """Two offers; the Saturday one taken, then "ok thanks" for the booking. Before, it booked
