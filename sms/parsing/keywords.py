@@ -120,7 +120,8 @@ _REPLY = re.compile(
     rf"^\W*(?:{_BEFORE_YES}\W+(?=(?:{_YES})(?![a-z])))*(?:(?P<yes>(?:(?:{_YES})(?![a-z])\W*)+)|(?P<no>(?:(?:{_NO})(?![a-z])\W*)+))"
     r"(?:(?:to|for|on|ref|shift|job|offer|the|one|it)(?![a-z])\W*)*"
     # "the 7am one": a time of day, not an offer's number
-    r"(?:#?(?P<ref>[0-9]{1,8})(?![0-9a-z])(?!\s*(?:am|pm)(?![a-z])))?\W*(?P<rest>.*)$"
+    r"(?:#?(?P<ref>[0-9]{1,8})(?![0-9a-z])(?!\s*(?:am|pm)(?![a-z]))(?!\s*[-/.:]\s*[0-9]))?\W*"
+    r"(?P<rest>.*)$"
 )
 _REF_THEN_REPLY = re.compile(
     rf"^\W*#?(?P<ref>[0-9]{{3,8}})\W*(?:(?P<yes>{_YES})|(?P<no>{_NO}))(?![a-z])\W*$"
@@ -256,7 +257,8 @@ _CANT = re.compile(
     r"|tomorrow|day|shift))|(?:can|could)\s+i\s+(?:cancel|drop)"
     # Asking for cover: "can someone cover my shift tomorrow".
     r"|(?:can|could)\s+(?:someone|somebody|anyone|any1)\s+(?:else\s+)?(?:cover|take|do)"
-    r"\s+(?:my|the|this|that)"
+    r"\s+(?:my|the|this|that|me\s+on|for\s+me\s+on|today|tonight|tomorrow|tmrw|[a-z]+day|mon|tues?"
+    r"|weds?|thur?s?|fri|sat|sun)"
     # Off sick: "im off sick today", "calling in sick", "sick today sorry".
     r"|off\s+(?:sick|ill|poorly)|call(?:ing)?\s+in\s+(?:sick|ill)"
     r"|(?:sick|ill|unwell|poorly)\s+(?:today|tonight|tomorrow|tmrw)"

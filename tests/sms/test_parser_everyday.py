@@ -1748,3 +1748,23 @@ def test_an_hour_with_its_part_of_the_day_in_words_is_that_hour(body, start, end
 
 def test_a_part_of_the_day_alone_is_still_asked_about():
     assert parse("free tomorrow in the morning", AT).question_data["when_part"] == "morning"
+
+
+@pytest.mark.parametrize(
+    ("body", "days"),
+    [("can someone else cover saturday", ["sat"]), ("can someone cover for me on friday", ["fri"])],
+)
+def test_asking_for_cover_on_a_day_gives_that_day_up(body, days):
+    found = reads(body)
+    assert (found["intent"], found["days"]) == ("cancel", days)
+
+
+@pytest.mark.parametrize("body", ["not available 20-27 dec", "no 20/12 sorry"])
+def test_a_range_of_dates_after_no_is_no_offer_number(body):
+    """Before, "not available 20-27 dec" declined offer number 20."""
+    assert "offer_ref" not in reads(body)
+
+
+def test_on_way_with_the_minutes_is_arriving_in_them():
+    found = reads("on way 5 mins", AT.replace(hour=8, minute=50))
+    assert (found["intent"], found["late_minutes"]) == ("late", 5)
