@@ -14,6 +14,10 @@ async def sign_in(pilot, username: str, password: str) -> None:
     screen = pilot.app.screen
     screen.query_one("#username").value = username
     screen.query_one("#password").value = password
+    # A button takes no second click while it still shows the last (Textual's "-active", 0.2 s),
+    # and no person clicks that fast.
+    button = screen.query_one("#signin")
+    await wait_for(pilot, lambda: not button.has_class("-active"))
     await pilot.click("#signin")
     await pilot.pause()
 
