@@ -9,7 +9,7 @@ from exchange.notices import notify_phone, notify_worker
 from exchange.operators import is_operator_phone
 from services import joining
 from services.inbox import hand_to_a_person
-from services.selling import open_offers
+from services.selling import bookings_to_come, open_offers
 from services.terms import take_language_from_texts
 from services.unit import TextTransaction
 from sms import (
@@ -61,6 +61,11 @@ def act(session: Session, message: Message, now: datetime) -> None:
     text = TextTransaction(session)
     if parsed.intent == "stop":
         joining.opt_out(text, message.phone, market.id, now)
+        if worker is not None and bookings_to_come(text, worker.id, now):
+            # No text reaches them now, yet a buyer expects them: a person sees to it.
+            hand_to_a_person(
+                text, message.id, market.id, worker.id, "stopped_booked", now, tell=False
+            )
         return
     if worker is not None and worker.opted_out:
         # Only the opt-in words reach someone who opted out; anything else stays stored, unanswered.

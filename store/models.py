@@ -576,7 +576,9 @@ class InboxThread(SQLModel, table=True):
     market_id: int = Field(foreign_key="market.id", index=True)
     status: InboxThreadStatus = state(InboxThreadStatus.OPEN, index=True)
     urgent: bool = False
-    reason: str  # not_understood, safety, conduct; buyer: a buyer's words that are no command
+    # not_understood, safety, conduct; buyer: a buyer's words that are no command; stopped_booked:
+    # STOP from a worker with bookings to come
+    reason: str
     opened_at: datetime = instant(nullable=False)
     last_text_at: datetime = instant(nullable=False)
     due_at: datetime = instant(index=True, nullable=False)

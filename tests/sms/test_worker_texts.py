@@ -787,3 +787,20 @@ def test_a_day_given_up_then_another_offered_asks_about_the_one_and_saves_the_ot
     assert len(replies) == 2 and free in replies[1], replies
     with db.read() as session:
         assert session.exec(select(Booking)).one().status == "booked"
+
+
+def test_stop_with_a_booking_to_come_opts_out_and_a_person_is_told(db, now, ann):
+    """Before, the worker was opted out and nobody knew a buyer still expected them."""
+    offered_on(db, now, ann, (2,))
+    text(db, "yes", now + timedelta(minutes=1))
+    assert text(db, "STOP", now + timedelta(minutes=2)) == []
+    with db.read() as session:
+        assert session.get(Worker, ann).opted_out
+        (thread,) = session.exec(select(InboxThread)).all()
+    assert thread.reason == "stopped_booked"
+
+
+def test_stop_with_nothing_booked_troubles_nobody(db, now, ann):
+    assert text(db, "STOP", now) == []
+    with db.read() as session:
+        assert session.exec(select(InboxThread)).all() == []
