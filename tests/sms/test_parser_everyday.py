@@ -1768,3 +1768,20 @@ def test_a_range_of_dates_after_no_is_no_offer_number(body):
 def test_on_way_with_the_minutes_is_arriving_in_them():
     found = reads("on way 5 mins", AT.replace(hour=8, minute=50))
     assert (found["intent"], found["late_minutes"]) == ("late", 5)
+
+
+@pytest.mark.parametrize(
+    ("body", "intent"),
+    [
+        ("chcę zmienić stawkę na 13,50", "profile_update"),
+        ("amanhã não consigo desculpa", "cancel"),
+        ("nie chcę", "decline"),
+    ],
+)
+def test_a_rate_changed_and_a_day_given_up_in_the_workers_words(body, intent):
+    assert reads(body)["intent"] == intent
+
+
+def test_no_more_offers_in_polish_is_for_a_person_not_the_shifts_list():
+    """Before, "nie chcę więcej ofert" (I want no more offers) listed the offers."""
+    assert reads("nie chcę więcej ofert")["intent"] == "unknown"
