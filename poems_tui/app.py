@@ -39,6 +39,10 @@ def opened_later(module: str, name: str) -> Callable[[], Screen]:
     return make
 
 
+# Seconds left below which a toast is not drawn again (see _refresh_notifications).
+TOAST_MARGIN = 0.5
+
+
 class PoemsConsole(App[None]):
     """The console. Give it a database and a clock; a simulated gateway adds the phone."""
 
@@ -108,6 +112,16 @@ class PoemsConsole(App[None]):
         # Textual's own report shows local variables, a password among them perhaps: ours
         # (poems_tui.crash) prints one line and keeps the traceback in a file.
         self._exit_renderables.clear()
+
+    def _refresh_notifications(self) -> None:
+        # A toast times itself by its notification's time left, read just after Textual checked
+        # that some is left: a notification expiring in between gives a negative timer, which
+        # Textual runs in a loop for ever, and the console freezes. One about to expire is let
+        # go before the toasts are drawn again.
+        for notification in list(self._notifications):
+            if notification.time_left < TOAST_MARGIN:
+                del self._notifications[notification]
+        super()._refresh_notifications()
 
     def on_mount(self) -> None:
         if self._signed_in_as:

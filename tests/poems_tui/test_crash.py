@@ -6,8 +6,9 @@ from pathlib import Path
 import pytest
 from textual.binding import Binding
 
-from poems_tui.app import PoemsConsole
+from poems_tui.app import TOAST_MARGIN, PoemsConsole
 from poems_tui.crash import run_console
+from poems_tui.roles import KEYS
 from tests.conftest import NOW
 
 
@@ -53,3 +54,22 @@ def test_a_console_closed_normally_exits_0(console_db, tmp_path, monkeypatch):
 
     run_console(app, headless=True, size=(80, 24), auto_pilot=quit_at_once)
     assert app.return_code == 0 and app.crash is None
+
+
+async def test_a_toast_about_to_expire_is_not_drawn_again_so_no_timer_runs_backwards(make_app):
+    """Textual times a toast by its notification's time left, read just after checking that
+    some was left: one expiring in between gave a negative timer, which Textual runs for ever,
+    and a walk of the console froze at 100% CPU. A toast about to expire is let go instead."""
+    app = make_app(operator="staff")
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.pause()
+        app.notify("Saved", timeout=10)
+        await pilot.pause()
+        (notification,) = list(app._notifications)
+        notification.raised_at -= 10 - (TOAST_MARGIN - 0.02)  # a moment before it expires
+        await pilot.press(KEYS["workers"])  # a screen opened draws its toasts again
+        # Let go when drawn again, not left to expire of itself.
+        assert notification not in app._notifications
+        await pilot.press(KEYS["live"])
+        await pilot.pause()
+        assert app.current_mode == "live"
