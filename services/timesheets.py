@@ -40,6 +40,15 @@ def changed_hours_to_answer(db: Unit, worker_id: int) -> list[str]:
         return [timesheet.ref for timesheet in timesheets.amended_timesheets(session, worker_id)]
 
 
+def changed_hours_waiting(db: Unit, worker_id: int) -> list[tuple[str, int | None]]:
+    """The worker's timesheets whose hours the buyer changed, with the buyer's minutes."""
+    with db.read() as session:
+        return [
+            (sheet.ref, sheet.buyer_minutes)
+            for sheet in timesheets.amended_timesheets(session, worker_id)
+        ]
+
+
 def accept_changed_hours(db: Unit, worker_id: int, ref: str, now: datetime) -> Timesheet:
     """ACCEPT 1042: the worker agrees the buyer's hours and is paid at once."""
     with db.write() as session, session.begin_nested():

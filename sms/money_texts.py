@@ -1,6 +1,7 @@
 """A worker's texts about hours and money: DONE, ACCEPT or DISPUTE changed hours, TAX, EARNINGS."""
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime
 
 from sqlmodel import Session
@@ -11,7 +12,8 @@ from services import days, timesheets
 from services.selling import open_offers
 from services.terms import change_own_terms
 from services.unit import TextTransaction
-from sms import refusals
+from sms import dispute_texts, refusals
+from sms.day_texts import hours_text
 from sms.parser import Parsed
 from store.models import Market, Worker
 
@@ -24,7 +26,16 @@ EXAMPLES: dict[str, str] = {}
 def check_out(
     session: Session, worker: Worker, market: Market, parsed: Parsed, now: datetime
 ) -> None:
-    """DONE, DONE 5.5, finished 6pm: the hours go to the buyer (the exchange acks the worker)."""
+    """DONE, DONE 5.5, finished 6pm: the hours go to the buyer (the exchange acks the worker).
+    Other hours than the buyer's, just after the buyer changed them ("i did 6 hours not 4"),
+    dispute the change, as DISPUTE 1042 6 would."""
+    amended = timesheets.changed_hours_waiting(TextTransaction(session), worker.id)
+    if len(amended) == 1 and parsed.minutes_worked not in (None, amended[0][1]):
+        said = f"{hours_text(parsed.minutes_worked)}h"
+        dispute_texts.dispute(
+            session, worker, market, replace(parsed, offer_ref=amended[0][0], detail=said), now
+        )
+        return
     try:
         days.check_out(
             TextTransaction(session),

@@ -315,6 +315,11 @@ _WORKED_SPAN = re.compile(
     r"(?<![a-z])(?:i\s+)?(?:worked|did)\s+(?:from\s+)?(?P<rest>[0-9]{1,2}(?:[:.][0-9]{2})?\s*"
     r"(?:am|pm)?\s*(?:-|to|till?|until)\s*[0-9]{1,2}(?:[:.][0-9]{2})?\s*(?:am|pm)?)(?![0-9a-z])"
 )
+# Hours said only to be denied: "i did 6 hours not 4", "6h, not 4 like they said".
+_NOT_THESE = re.compile(
+    r"(?<![a-z])(?:not|no|instead\s+of|rather\s+than)\s+(?:the\s+)?[0-9]+(?:[.,:][0-9]+)?\s*"
+    r"(?:h|hrs?|hours?)?(?![0-9a-z])(?!\s*(?:m|mins?|minutes?)(?![a-z]))"
+)
 # A break said beside the hours ("did 8 hrs with 30 min break", "no break") is not hours worked.
 _A_WHILE = r"(?:[0-9]+\s*(?:m|mins?|minutes?|h|hrs?|hours?)|half\s+(?:an?\s+)?hour|an?\s+hour)"
 _BREAK = re.compile(
@@ -377,6 +382,7 @@ def check_out(t: Text, ctx: Context) -> Parsed | None:
     either_half = False
     minutes = None
     ref = None
+    rest = _NOT_THESE.sub(" ", rest)
     rest = clock_words(_AT_HOUR.sub(r"at \1:00", _OFFSET.sub(" ", rest)), hours_worked=True)
     break_minutes = _break_taken(rest)
     rest = _BREAK.sub(" ", rest)

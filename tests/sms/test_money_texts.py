@@ -180,6 +180,17 @@ def test_worker_dispute_of_the_amendment_holds_it_for_staff(db, booking, after):
     assert timesheet(db).status == "disputed"
 
 
+@pytest.mark.parametrize("body", ["i did 4 hours not 2", "pracowałam 4 godziny, nie 2", "done 4h"])
+def test_other_hours_just_after_the_buyer_changed_them_dispute_the_change(db, booking, after, body):
+    """Before, "i did 4 hours not 2" read 2 hours, and any hours heard "already sent": the
+    worker's answer to the buyer's change was lost, and the buyer's hours would stand."""
+    text(db, ANN, "DONE 4", after)
+    text(db, BUYER, f"HOURS {booking.id} 2", after)
+    out = text(db, ANN, body, after)
+    assert out[BUYER].startswith("POEMS: Ann Smith has opened dispute D")
+    assert timesheet(db).status == "disputed"
+
+
 def test_tax_20_sets_the_rate_for_future_pay_and_records_the_change(db, booking, now):
     out = text(db, ANN, "TAX 20", now)
     assert out[ANN] == (

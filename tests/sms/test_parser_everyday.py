@@ -1785,3 +1785,8 @@ def test_a_rate_changed_and_a_day_given_up_in_the_workers_words(body, intent):
 def test_no_more_offers_in_polish_is_for_a_person_not_the_shifts_list():
     """Before, "nie chcę więcej ofert" (I want no more offers) listed the offers."""
     assert reads("nie chcę więcej ofert")["intent"] == "unknown"
+
+
+@pytest.mark.parametrize("body", ["i did 6 hours not 4", "pracowałam 6 godzin, nie 4"])
+def test_hours_said_only_to_be_denied_are_not_the_hours(body):
+    assert reads(body)["minutes_worked"] == 360
