@@ -89,7 +89,6 @@ def _remind(session: Session, deadline: Deadline, now: datetime, kind: str) -> b
         **shift_facts(shift, market, buyer),
     )
     return True
-    return True
 
 
 def spoken_until(kind: str, shift: Shift, market: Market) -> datetime:

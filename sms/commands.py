@@ -9,6 +9,7 @@ from sqlmodel import Session
 from exchange.errors import Refused
 from exchange.localtime import local
 from exchange.notices import notify_worker
+from exchange.reminders import buyer_contact
 from exchange.shifts import shift_facts
 from services import law
 from services.selling import Answer, answer_offer, bookings_to_come, open_offers
@@ -31,7 +32,7 @@ from sms.parsing.days import WEEKDAYS
 from sms.parsing.profile import MINIMUM_RATE
 from sms.parsing.vocab import language_name
 from sms.templates import say
-from store.models import Market, Offer, Worker
+from store.models import Buyer, Market, Offer, Worker
 
 
 def run(session: Session, worker: Worker, market: Market, parsed: Parsed, now: datetime) -> None:
@@ -162,16 +163,30 @@ def _choices(choices: tuple[Offer, ...]) -> dict[str, object]:
 
 
 def shifts(session: Session, worker: Worker, market: Market, parsed: Parsed, now: datetime) -> None:
-    """The worker's open offers and coming bookings, one short line each, in their language."""
+    """The worker's open offers and coming bookings, one short line each, in their language;
+    whom to ask for at the next booking, when that is what was asked."""
     text = TextTransaction(session)
+    coming = bookings_to_come(text, worker.id, now)
+    if parsed.detail == "contact" and coming:
+        _, shift, offer = coming[0]
+        buyer = session.get(Buyer, shift.buyer_id)
+        notify_worker(
+            session,
+            worker,
+            "booking_contact",
+            now,
+            ref=offer.ref,
+            contact=buyer_contact(buyer),
+            **shift_facts(shift, market, buyer),
+        )
+        return
     # An offer is at the worker's own rate; a booking at the rate it was booked at.
     held = [
         ("shifts_offer_line", offer, shift, worker.asking_rate_minor)
         for offer, shift in open_offers(text, worker.id)
     ]
     held += [
-        ("shifts_booked_line", offer, shift, booking.rate_minor)
-        for booking, shift, offer in bookings_to_come(text, worker.id, now)
+        ("shifts_booked_line", offer, shift, booking.rate_minor) for booking, shift, offer in coming
     ]
     if parsed.start is not None and parsed.end is not None:
         # "where do i go saturday": that day's, when there are any; else all, which says so.

@@ -427,8 +427,21 @@ def rates_query(t: Text, ctx: Context) -> Parsed | None:
     )
 
 
+# Whom to see on arrival: "who do i ask for", "whats the managers number".
+_CONTACT_ASKED = re.compile(
+    r"(?<![a-z])(?:who\s+(?:do|should|shall|will|must)\s+i\s+(?:ask\s+for|report\s+to|speak\s+to"
+    r"|talk\s+to|see|meet|call|ring|look\s+for|find)|who\s+(?:is|s)\s+(?:the|my)\s+(?:contact"
+    r"|manager|supervisor|boss|person\s+in\s+charge)|(?:what\s+is|whats|what\s+s)\s+the\s+(?:contact"
+    r"|managers?|supervisors?)(?:\s+(?:number|name|phone))?|contact\s+(?:number|name|person|details)"
+    r"|(?:number|phone)\s+(?:for|of)\s+the\s+(?:manager|supervisor|client|place|home))(?![a-z])"
+)
+
+
 def shifts_query(t: Text, ctx: Context) -> Parsed | None:
-    """SHIFTS, jobs, any work, any cleaning shifts today, got anything for me."""
+    """SHIFTS, jobs, any work, any cleaning shifts today, got anything for me; whom to ask for
+    at the booking ("who do i ask for"), as `detail` "contact"."""
+    if _CONTACT_ASKED.search(t.phrase):
+        return Parsed("shifts_query", detail="contact")
     first = t.first in _SHIFTS_FIRST and not any(w.isdecimal() and len(w) >= 4 for w in t.words)
     skills, _ = find_skills(t.words, ctx.skills)
     any_skill = t.first in ("any", "anything") and bool(skills) and len(t.words) <= 6

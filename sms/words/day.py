@@ -6,6 +6,7 @@ EN: dict[str, str] = {
     "Running late? Text LATE 15. Can't go? Text DROP {ref}.",
     "reminder_before": "Soon: {skill} at {place}, {when}. Ask for {contact}. "
     "Running late? Text LATE 15. Text HERE when you arrive.",
+    "booking_contact": "For {skill} at {place}, {when} (booking {ref}): ask for {contact}.",
     # Lateness and check-in, to the worker
     "late_noted": "Thanks. We told {buyer} you will be {late_minutes} min late for {skill} {when}.",
     "late_noted_unsent": "Noted: {late_minutes} min late for {skill} {when}. {buyer} has no "

@@ -328,3 +328,13 @@ def test_a_buyers_yes_long_after_has_she_arrived_is_not_taken_as_its_answer(db, 
     text(db, BUYER, "yes", now + CHECK + timedelta(hours=5))
     with db.read() as session:
         assert session.get(Booking, made.booking_id).arrived is None
+
+
+@pytest.mark.parametrize(
+    "body", ["who do i ask for", "kogo mam szukać na miejscu?", "por quién pregunto?"]
+)
+def test_who_to_ask_for_is_answered_with_the_next_bookings_contact(db, now, body):
+    """Before, each went to a person, though the evening reminder names the contact."""
+    booked(db, now)
+    ((phone, reply),) = text(db, ANN, body, now + timedelta(hours=2))
+    assert phone == ANN and "+447700900999" in reply
