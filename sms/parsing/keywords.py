@@ -102,6 +102,8 @@ _YES = (
 )
 _NO = (
     r"i\s+(?:cant|cannot)\s+(?:make\s+it|do\s+it|come|go)|i\s+(?:cant|cannot)(?=\W*$)"
+    r"|(?:im\s+|i\s+am\s+)?not\s+coming(?:\s+in)?(?=\W*$)|(?:i\s+)?wont\s+be\s+coming(?:\s+in)?(?=\W*$)"
+    r"|(?:i\s+)?wont\s+make\s+it|(?:im\s+)?not\s+(?:gonna|going\s+to)\s+make\s+it"
     r"|cant\s+(?:come|go)(?![a-z])|cant\s+make\s+it|cant\s+do\s+it|cant\s+(?:do\s+)?that(?:\s+one)?|no\s+thank\s+you|no\s+thanks"
     r"|no\s+ta|not\s+this\s+time|not\s+this\s+one|not\s+for\s+me|not\s+available|not\s+today"
     r"|not\s+interested|no\s+can\s+do|ill\s+pass|ill\s+give\s+it\s+a\s+miss|give\s+it\s+a\s+miss"

@@ -1790,3 +1790,11 @@ def test_no_more_offers_in_polish_is_for_a_person_not_the_shifts_list():
 @pytest.mark.parametrize("body", ["i did 6 hours not 4", "pracowałam 6 godzin, nie 4"])
 def test_hours_said_only_to_be_denied_are_not_the_hours(body):
     assert reads(body)["minutes_worked"] == 360
+
+
+@pytest.mark.parametrize(
+    "body", ["im not coming", "not coming in", "i wont make it", "wont be coming"]
+)
+def test_not_coming_is_a_no_as_cant_make_it_is(body):
+    """Before, each went to a person; "cant make it" asked to drop the booking."""
+    assert reads(body)["intent"] == "decline"

@@ -804,3 +804,10 @@ def test_stop_with_nothing_booked_troubles_nobody(db, now, ann):
     assert text(db, "STOP", now) == []
     with db.read() as session:
         assert session.exec(select(InboxThread)).all() == []
+
+
+def test_im_not_coming_with_a_booking_asks_to_drop_it(db, now, ann):
+    offered_on(db, now, ann, (2,))
+    text(db, "yes", now + timedelta(minutes=1))
+    (reply,) = text(db, "im not coming", now + timedelta(minutes=2))
+    assert reply.startswith("Drop your care shift Sat 28 Nov")
