@@ -99,6 +99,7 @@ _YES = (
     r"|si|sim|oui|tak|da|ja|absolutely|definitely"
     r"|yas+|alright|alrite|aight|defo|def|of\s+course|course|okey\s+doke?y?|oki"
     r"|(?:im\s+)?up\s+for\s+it|ill\s+go|i\s+will\s+go"
+    r"|(?:can|could|may)\s+i\s+(?:take|have|get|do)\s+(?:it|this|that|the)(?:\s+(?:one|shift|job))?"
 )
 _NO = (
     r"i\s+(?:cant|cannot)\s+(?:make\s+it|do\s+it|come|go)|i\s+(?:cant|cannot)(?=\W*$)"

@@ -1798,3 +1798,24 @@ def test_hours_said_only_to_be_denied_are_not_the_hours(body):
 def test_not_coming_is_a_no_as_cant_make_it_is(body):
     """Before, each went to a person; "cant make it" asked to drop the booking."""
     assert reads(body)["intent"] == "decline"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "can i take this shift?",
+        "czy mogę wziąć tę zmianę?",
+        "¿puedo coger ese turno?",
+        "pot să iau tura asta?",
+    ],
+)
+def test_asking_to_take_the_shift_takes_it(body):
+    """Before, each went to a person, or was asked for free time."""
+    assert reads(body)["intent"] == "accept"
+
+
+@pytest.mark.parametrize(
+    "body", ["czy mogę przyjść o 10 zamiast 9?", "puedo llegar a las 10 en vez de las 9?"]
+)
+def test_asking_to_come_later_is_for_a_person_not_free_time(body):
+    assert reads(body)["intent"] == "unknown"
