@@ -93,7 +93,17 @@ def answer(
         choose_language(TextTransaction(session), worker.id, chosen)
         _ask_step(session, worker, market, step, data, now)
         return
-    taken = _take(session, step, body, data, worker, market, now)
+    free_said = (
+        parsed is not None
+        and parsed.intent == "availability"
+        and parsed.start is not None
+        and not parsed.ambiguous
+    )
+    if free_said:
+        # "liberă mâine 8-16" when the rate was asked: free time, kept for the sign-up's end,
+        # and never read as the answer ("8" a rate, "8-16" a birth date)
+        data["free_later"] = [*data.get("free_later", []), [body, now.isoformat()]]
+    taken = "missed" if free_said else _take(session, step, body, data, worker, market, now)
     if taken == "refused":
         return
     found = _gleaned(body, market)
@@ -446,10 +456,10 @@ def _register(session: Session, worker: Worker, market: Market, data: dict, now:
         currency=market.currency,
         tz=market.tz,
     )
-    if "free_text" in data:
-        said_at = datetime.fromisoformat(data["free_at"])
+    said = [[data["free_text"], data["free_at"]]] if "free_text" in data else []
+    for free_text, free_at in [*said, *data.get("free_later", [])]:
         availability_texts.free_time_also_said(
-            session, registered, market, data["free_text"], said_at, now
+            session, registered, market, free_text, datetime.fromisoformat(free_at), now
         )
 
 

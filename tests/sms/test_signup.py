@@ -113,6 +113,29 @@ def test_finishing_sign_up_registers_the_worker_with_their_own_terms(db, now, as
     assert worker.travel_areas == ["E"] and sorted(skills) == ["care", "kitchen"]
 
 
+@pytest.mark.parametrize("asked", ["dob", "rate"])
+def test_free_time_said_mid_sign_up_is_no_answer_and_is_kept_for_its_end(
+    db, now, asked_name, asked
+):
+    """Before, "free sun 8-4" when the rate was asked set a rate of £8.00 (or, refused as under
+    the minimum, was lost); asked the date of birth, it was no date. The first text's free time
+    (Saturday) is kept beside it."""
+    answers = ["Ann Smith", "1 3", "e1 6an", "31/12/1990", "£13.50 an hour"]
+    at = answers.index("31/12/1990") + (asked == "rate")
+    for answer in answers[:at]:
+        text(db, answer, now)
+    assert "free" not in text(db, "free sun 8-4", now)
+    for answer in answers[at:]:
+        deliver(db, NEW, answer, now)
+    sent = [m.body for m in drain(db, SimulatorGateway(), now)]
+    assert sent[-2:] == [
+        "Got it: free Sat 28 Nov 09:00-17:00. We'll text you offers that fit.",
+        "Got it: free Sun 29 Nov 08:00-16:00. We'll text you offers that fit.",
+    ]
+    with db.read() as session:
+        assert session.exec(select(Worker)).one().asking_rate_minor == 1350
+
+
 def test_free_time_in_the_first_text_that_is_over_by_the_end_of_sign_up_is_let_go(db, now):
     text(db, "free today 9-11", now)
     later = now + timedelta(hours=6)
