@@ -17,8 +17,8 @@ from sms.parsing.text import Context, Text, words_of
 from sms.parsing.vocab import find_skills, language_code
 
 _KEY = re.compile(
-    r"^\W*(?:(?:please|pls)\s+)?(?:(?:i\s+(?:want|would\s+like|wanna|need)|id\s+like)\s+to\s+"
-    r"|(?:can|could)\s+(?:you|u)\s+(?:please\s+)?)?"
+    r"^\W*(?:(?:hi|hello|hiya|hey)\W+)?(?:(?:please|pls)\s+)?(?:(?:i\s+(?:want|would\s+like|wanna"
+    r"|need)|id\s+like)\s+to\s+|(?:can|could)\s+(?:you|u|i)\s+(?:please\s+)?)?"
     r"(?:(?:set|change|update|new|add|my|now|from\s+now\s+on)\s+)*"
     r"(?:new\s+)?"
     r"(?P<key>hourly\s+rate|rate|price|charge|post\s*code|postal\s+code|pc|zip\s*code|zip"

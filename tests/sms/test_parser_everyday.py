@@ -1819,3 +1819,11 @@ def test_asking_to_take_the_shift_takes_it(body):
 )
 def test_asking_to_come_later_is_for_a_person_not_free_time(body):
     assert reads(body)["intent"] == "unknown"
+
+
+@pytest.mark.parametrize(
+    "body", ["can I change my postcode to SW9 8AB", "Hi can I change my postcode to SW9 8AB thanks"]
+)
+def test_asking_to_change_the_postcode_is_the_change_asked_back(body):
+    """Before, each went to a person."""
+    assert reads(body)["postcode"] == "SW9 8AB"
