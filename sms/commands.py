@@ -38,6 +38,15 @@ from store.models import Buyer, Market, Offer, Worker
 def run(session: Session, worker: Worker, market: Market, parsed: Parsed, now: datetime) -> None:
     """Carry out one parsed text for an active worker."""
     if parsed.ambiguous and parsed.ask is not None:
+        if (
+            parsed.intent == "availability"
+            and parsed.start is None
+            and _offered_on(session, worker, market, parsed.days)
+        ):
+            # "yes i can do saturday" with Saturday's offer open: that offer, with how to take
+            # it, says more than "What times are you free sat?"
+            shifts(session, worker, market, parsed, now)
+            return
         notify_worker(session, worker, parsed.ask, now, **parsed.question_data)
         return
     if parsed.rate is not None and parsed.currency not in (None, worker.currency):
@@ -155,6 +164,14 @@ def _answer(
         notify_worker(session, worker, "no_offer", now)
     elif answer.outcome == "unknown_ref":
         notify_worker(session, worker, "unknown_ref", now, ref=parsed.offer_ref)
+
+
+def _offered_on(session: Session, worker: Worker, market: Market, days: tuple[str, ...]) -> bool:
+    """Whether an offer open to the worker falls on one of `days` (Mon..Sun as "mon".."sun")."""
+    return bool(days) and any(
+        WEEKDAYS[local(shift.start, market.tz).weekday()] in days
+        for _, shift in open_offers(TextTransaction(session), worker.id)
+    )
 
 
 def _choices(choices: tuple[Offer, ...]) -> dict[str, object]:

@@ -811,3 +811,13 @@ def test_im_not_coming_with_a_booking_asks_to_drop_it(db, now, ann):
     text(db, "yes", now + timedelta(minutes=1))
     (reply,) = text(db, "im not coming", now + timedelta(minutes=2))
     assert reply.startswith("Drop your care shift Sat 28 Nov")
+
+
+def test_free_on_the_day_of_an_open_offer_without_hours_shows_that_offer(db, now, ann):
+    """Before, "Yes I can do Saturday", with Saturday's offer open, was asked what times Ann was
+    free on Saturday."""
+    offered_on(db, now, ann, (2,))
+    (reply,) = text(db, "Hi, sorry for the late reply. Yes I can do Saturday. Thanks", now)
+    assert reply.startswith("Offer ") and "Sat 28 Nov" in reply and "reply Y" in reply
+    (asked,) = text(db, "can do sunday", now + timedelta(minutes=1))
+    assert asked.startswith("What times are you free sun?")
