@@ -261,5 +261,5 @@ def buyer_shifts_to_come(
         .order_by(Booking.id)
     ).all()
     for shift_id, name in rows:
-        booked[shift_id].append(name or "a worker")
+        booked[shift_id].append(name)
     return [(shift, booked[shift.id]) for shift in shifts]

@@ -36,12 +36,11 @@ def waiting_for_buyer(db: Unit, buyer_id: int) -> list[str]:
 
 def changed_hours_to_answer(db: Unit, worker_id: int) -> list[str]:
     """The worker's timesheets whose hours the buyer changed, waiting for their answer."""
-    with db.read() as session:
-        return [timesheet.ref for timesheet in timesheets.amended_timesheets(session, worker_id)]
+    return [ref for ref, _ in changed_hours_waiting(db, worker_id)]
 
 
 def changed_hours_waiting(db: Unit, worker_id: int) -> list[tuple[str, int | None]]:
-    """The worker's timesheets whose hours the buyer changed, with the buyer's minutes."""
+    """The same, each with the buyer's minutes."""
     with db.read() as session:
         return [
             (sheet.ref, sheet.buyer_minutes)

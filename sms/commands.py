@@ -28,7 +28,6 @@ from sms import (
     templates,
 )
 from sms.parser import Parsed
-from sms.parsing.days import WEEKDAYS
 from sms.parsing.profile import MINIMUM_RATE
 from sms.parsing.vocab import language_name
 from sms.templates import say
@@ -41,7 +40,9 @@ def run(session: Session, worker: Worker, market: Market, parsed: Parsed, now: d
         if (
             parsed.intent == "availability"
             and parsed.start is None
-            and _offered_on(session, worker, market, parsed.days)
+            and confirming.on_days(
+                open_offers(TextTransaction(session), worker.id), market, parsed.days
+            )
         ):
             # "yes i can do saturday" with Saturday's offer open: that offer, with how to take
             # it, says more than "What times are you free sat?"
@@ -86,11 +87,7 @@ def accept(session: Session, worker: Worker, market: Market, parsed: Parsed, now
     if ref is None and parsed.days:
         # "yes saturday": the one offer on the day it names; with none (or two) on it, the
         # list, never the offer of another day
-        on_the_day = [
-            offer.ref
-            for offer, shift in live
-            if WEEKDAYS[local(shift.start, market.tz).weekday()] in parsed.days
-        ]
+        on_the_day = [offer.ref for offer, _ in confirming.on_days(live, market, parsed.days)]
         if len(on_the_day) == 1:
             ref = on_the_day[0]
         elif live:
@@ -164,14 +161,6 @@ def _answer(
         notify_worker(session, worker, "no_offer", now)
     elif answer.outcome == "unknown_ref":
         notify_worker(session, worker, "unknown_ref", now, ref=parsed.offer_ref)
-
-
-def _offered_on(session: Session, worker: Worker, market: Market, days: tuple[str, ...]) -> bool:
-    """Whether an offer open to the worker falls on one of `days` (Mon..Sun as "mon".."sun")."""
-    return bool(days) and any(
-        WEEKDAYS[local(shift.start, market.tz).weekday()] in days
-        for _, shift in open_offers(TextTransaction(session), worker.id)
-    )
 
 
 def _choices(choices: tuple[Offer, ...]) -> dict[str, object]:

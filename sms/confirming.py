@@ -27,7 +27,7 @@ from sms.parsing.lexicon import fold
 from sms.parsing.reading import read
 from sms.parsing.text import Text
 from sms.templates import say
-from store.models import Market, Notice, Worker
+from store.models import Market, Notice, Offer, Shift, Worker
 from store.statuses import OfferStatus
 
 
@@ -46,11 +46,7 @@ def drop(session: Session, worker: Worker, market: Market, parsed: Parsed, now: 
     if parsed.offer_ref is not None:
         booked = [row for row in booked if row[2].ref == parsed.offer_ref] or booked
     if not booked and parsed.days and parsed.offer_ref is None:
-        offered = [
-            row
-            for row in open_offers(TextTransaction(session), worker.id)
-            if WEEKDAYS[local(row[1].start, market.tz).weekday()] in parsed.days
-        ]
+        offered = on_days(open_offers(TextTransaction(session), worker.id), market, parsed.days)
         if len(offered) == 1:
             # "I won't be able to take the shift on Thursday": the offer on that day
             _confirm_decline(session, worker, market, offered[0], now)
@@ -72,6 +68,13 @@ def drop(session: Session, worker: Worker, market: Market, parsed: Parsed, now: 
         _confirm_decline(session, worker, market, live[0], now)
         return
     notify_worker(session, worker, "no_booking", now)
+
+
+def on_days(
+    offered: list[tuple[Offer, Shift]], market: Market, days: tuple[str, ...]
+) -> list[tuple[Offer, Shift]]:
+    """Those of the offers whose shift falls on one of `days` ("mon".."sun") where it is."""
+    return [row for row in offered if WEEKDAYS[local(row[1].start, market.tz).weekday()] in days]
 
 
 def yes_to_pass_asked(

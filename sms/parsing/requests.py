@@ -16,6 +16,8 @@ from sms.parsing.text import Context, Text, find_ref, split_ref
 from sms.parsing.vocab import find_skills
 
 _DISPUTE_WORDS = ("dispute", "disputes", "disputed", "complaint", "complain", "complaints")
+# A break not had: a complaint on its own, or the timesheet's break beside hours finished.
+_NO_BREAK_SAID = r"(?:no|didnt\s+get\s+(?:a|my))\s+break"
 _PAY_COMPLAINT = re.compile(
     r"(?<![a-z])(?<!no )(?<!not a )(?<!any )(?:problems?|issues?)(?![a-z])(?!\s+(?:at\s+all|thanks))"
     r"|(?<![a-z])(?<!no\s)(?:complain\w*|dispute\w*|unfair|wrong(?!\s+(?:number|person|text))|incorrect"
@@ -30,7 +32,7 @@ _PAY_COMPLAINT = re.compile(
     r"|only\s+(?:got\s+|been\s+|get\s+)?paid|(?:they\s+)?only\s+paid|paid\s+(?:me\s+)?(?:only|just)"
     r"|paid\s+(?:me\s+)?(?:for\s+)?[0-9.,]+\s*(?:hours?|hrs?|h)\s+(?:but|not|when|and|y|e|a|i|si)"
     r"|paid\s+.{0,20}less|less\s+than\s+(?:my|the|i|what)|said\s+my\s+rate\s+was"
-    r"|changed\s+my\s+hours|(?:no|didnt\s+get\s+(?:a|my))\s+break|sent\s+(?:me\s+)?home"
+    rf"|changed\s+my\s+hours|{_NO_BREAK_SAID}|sent\s+(?:me\s+)?home"
     r"|(?:money|pay|hours)\s+missing|missing\s+(?:money|pay|hours)|refused\s+to\s+pay|kept\s+me"
     r"|extra\s+hours?\s+(?:not|unpaid|without)|overtime|dont\s+match|doesnt\s+match"
     r"|treated\s+me\s+badly|not\s+happy\s+with\s+(?:the\s+|my\s+)?(?:pay|money|hours)"
@@ -298,7 +300,7 @@ _ONLY_A_WORD = re.compile(
     r"problems?|issues?|wrong|incorrect|overtime|complain\w*|dispute\w*|unfair|not\s+right"
 )
 _DISPUTE_WORD = re.compile(r"complain|dispute")
-_NO_BREAK = re.compile(r"(?:no|didnt\s+get\s+(?:a|my))\s+break")
+_NO_BREAK = re.compile(_NO_BREAK_SAID)
 # What makes "no break" beside the hours a complaint: "again", "not ok", "every time".
 _GRIEVANCE = re.compile(
     r"(?<![a-z])(?:again|not\s+(?:ok|okay|fair|right|good|acceptable|legal|allowed)|unfair|illegal"
