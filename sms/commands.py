@@ -84,6 +84,13 @@ def accept(session: Session, worker: Worker, market: Market, parsed: Parsed, now
             answer = answer_offer(TextTransaction(session), worker.id, offer.ref, True, now)
             _answer(session, worker, answer, parsed, now)
         return
+    if ref is None and parsed.detail in confirming.PLACES and live:
+        # "the first one": the offer in that place, when sent order and shift order agree on
+        # it; else the list with the numbers, never a guess
+        ref = confirming.nth_offer(live, parsed.detail)
+        if ref is None:
+            shifts(session, worker, market, parsed, now)
+            return
     if ref is None and parsed.days:
         # "yes saturday": the one offer on the day it names; with none (or two) on it, the
         # list, never the offer of another day

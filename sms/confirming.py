@@ -77,6 +77,21 @@ def on_days(
     return [row for row in offered if WEEKDAYS[local(row[1].start, market.tz).weekday()] in days]
 
 
+# Where "the first one" .. "the third one" and "the last one" point among the offers open.
+PLACES = {"first": 0, "second": 1, "third": 2, "last": -1}
+
+
+def nth_offer(offered: list[tuple[Offer, Shift]], place: str) -> str | None:
+    """The ref of the offer that `place` names among those open (soonest shift first), when the
+    order they were sent in agrees; None when it does not, or there is no such offer."""
+    index = PLACES[place]
+    if index >= len(offered):
+        return None
+    sent = sorted(offered, key=lambda row: row[0].id)
+    named = offered[index][0]
+    return named.ref if sent[index][0].id == named.id else None
+
+
 def yes_to_pass_asked(
     session: Session, worker: Worker, body: str, asked: Notice | None, now: datetime
 ) -> bool:

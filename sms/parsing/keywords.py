@@ -216,6 +216,16 @@ _THE_DAY_ONE = re.compile(
     r"|can\s+i\s+(?:do|have|take|get))\s+)?"
     r"the\s+(?P<day>[a-z]+)\s+(?:shift|one|job)\W*(?:please|pls)?\W*$"
 )
+# An offer named by its place among those sent: "the first one", "2nd one please", "yes the last".
+_THE_NTH_ONE = re.compile(
+    r"^\W*(?:(?:yes|ok|okay|please)\W+)*(?:(?:i\s+)?(?:want(?:\s+to|\s+it)?|ll\s+take(?:\s+this)?"
+    r"|ill\s+take(?:\s+this)?|will\s+take|d\s+like|id\s+like|can\s+do)\s+|(?:book\s+me\s+"
+    r"(?:in\s+)?(?:for|on)|give\s+me|take|can\s+i\s+(?:do|have|take|get)|to|for)\s+)?"
+    r"(?:the\s+|this\s+)?(?P<nth>first|1st|second|2nd|third|3rd|last)"
+    r"(?:\s+(?:one|shift|job|offer))?\W*(?:please|pls|thanks|thank\s+you|works\s+for\s+me"
+    r"|suits\s+me|is\s+fine|is\s+good)?\W*$"
+)
+_PLACE_WORDS = {"1st": "first", "2nd": "second", "3rd": "third"}
 _YA_OR_NA = re.compile(r"^\W*(y|n)aa*h?\W*$")
 # "I want (it)" as the whole answer, in any of our languages: "quero", "chcę", "vreau".
 _WANT_IT_ALONE = re.compile(r"^\W*(?:quero|quiero|chce|vreau|i\s+want)\W*$")
@@ -464,6 +474,10 @@ def yes_or_no(t: Text, ctx: Context) -> Parsed | None:
     if named is not None and (days := _offer_day(named.group("day"), ctx)):
         # "i want the saturday shift", "the saturday one": an offer named by its day
         return Parsed("accept", days=days)
+    if (nth := _THE_NTH_ONE.match(t.core)) is not None:
+        # "the first one": which of the offers sent, settled against those open
+        place = nth.group("nth")
+        return Parsed("accept", detail=_PLACE_WORDS.get(place, place))
     if _WANT_IT_ALONE.match(fold(t.original)):
         return Parsed("accept")
     alone = _YA_OR_NA.match(fold(t.original))

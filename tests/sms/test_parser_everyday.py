@@ -1827,3 +1827,27 @@ def test_asking_to_come_later_is_for_a_person_not_free_time(body):
 def test_asking_to_change_the_postcode_is_the_change_asked_back(body):
     """Before, each went to a person."""
     assert reads(body)["postcode"] == "SW9 8AB"
+
+
+@pytest.mark.parametrize(
+    ("body", "place"),
+    [
+        ("the first one", "first"),
+        ("yes to the first one", "first"),
+        ("i'll take the 2nd one", "second"),
+        ("the last one please", "last"),
+        ("biorę tę drugą", "second"),
+        ("sí, la segunda por favor", "second"),
+        ("sim, o último", "last"),
+        ("da, pe prima", "first"),
+    ],
+)
+def test_an_offer_named_by_its_place_is_a_yes_to_that_place(body, place):
+    assert (reads(body)["intent"], reads(body)["detail"]) == ("accept", place)
+
+
+@pytest.mark.parametrize(
+    "body", ["that was my last one", "first time doing this", "last week i worked 6 hours"]
+)
+def test_first_and_last_in_a_sentence_are_no_answer_to_an_offer(body):
+    assert reads(body)["intent"] != "accept"

@@ -261,6 +261,45 @@ def test_a_yes_that_names_a_day_takes_the_offer_on_that_day(db, now, ann, body):
     assert not any("Sun 29" in reply or "niedz" in reply for reply in replies)
 
 
+@pytest.mark.parametrize(
+    ("body", "day"),
+    [
+        ("can i do the first one", "Sat 28 Nov"),
+        ("first one please", "Sat 28 Nov"),
+        ("tak, pierwszą", "Sat 28 Nov"),
+        ("la primera", "Sat 28 Nov"),
+        ("i'll take the 2nd one", "Sun 29 Nov"),
+        ("the last one", "Sun 29 Nov"),
+        ("o vreau pe a doua", "Sun 29 Nov"),
+    ],
+)
+def test_an_offer_named_by_its_place_takes_that_offer_only(db, now, ann, body, day):
+    """Before, "the first one" went to a person while both offers ran out."""
+    offered_on(db, now, ann, (2, 3))
+    replies = text(db, body, now + timedelta(minutes=1))
+    with db.read() as session:
+        assert len(session.exec(select(Booking)).all()) == 1
+    assert any(day in reply for reply in replies), replies
+
+
+def test_a_place_with_no_offer_in_it_books_nothing_and_lists_the_offers(db, now, ann):
+    offered_on(db, now, ann, (2,))
+    (reply,) = text(db, "the second one", now + timedelta(minutes=1))
+    assert reply.startswith("Offer ") and "Sat 28 Nov" in reply
+    with db.read() as session:
+        assert session.exec(select(Booking)).all() == []
+
+
+def test_first_when_sent_order_and_shift_order_differ_is_asked_not_guessed(db, now, ann):
+    """Sunday's offer went first, then Saturday's: "the first one" could be either."""
+    offered_on(db, now, ann, (3,))
+    offered_on(db, now, ann, (2,))
+    (reply,) = text(db, "the first one", now + timedelta(minutes=1))
+    assert reply.startswith("Offer ") and "Sat 28 Nov" in reply and "Sun 29 Nov" in reply
+    with db.read() as session:
+        assert session.exec(select(Booking)).all() == []
+
+
 def test_yes_after_free_time_is_saved_gets_no_talk_of_offers(db, now, ann):
     """Before, "YES" just after "Got it: free ..." heard "Text AVAILABLE with your times"."""
     text(db, "AVAILABLE TOMORROW 9AM TO 5PM", now)
