@@ -50,20 +50,26 @@ def check_out(
 ) -> Timesheet:
     """The worker says they are done: the buyer is asked to confirm the hours.
 
-    Minutes are the figure texted, else from `end` (when they finished), else the booked length.
+    Minutes are the figure texted, else from `end` (when they finished), else the booked length;
+    the last two less the break told.
     `end_either_half`: the end was said without am/pm, so it may be twelve hours either way.
     `break_minutes` is the break taken, when told; a long shift with too little is flagged to
     the buyer.
     """
     booking, shift = _booking_to_close(session, worker_id, now, ref)
+    span = None
     if minutes is None and end is not None:
         began = max(shift.start, booking.checked_in_at or shift.start)
         end = finish_meant(end, end_either_half, began, shift.end, now)
         if end > now + EARLY:
             raise Refused("future_end", "That time is still to come")
-        minutes = int((end - began).total_seconds() // 60)
-    if minutes is None:
-        minutes = shift_minutes(shift)
+        span = int((end - began).total_seconds() // 60)
+    elif minutes is None:
+        span = shift_minutes(shift)
+    if span is not None:
+        # From a start and an end, the break told is time not worked: "finished, had 30 mins
+        # lunch" on 9-3 is 5.5 hours. Hours texted are the hours worked, the break aside.
+        minutes = span - (break_minutes or 0) if (break_minutes or 0) < span else span
     _check_minutes(minutes)
     booking.checked_out_at = now
     timesheet = Timesheet(
@@ -332,6 +338,9 @@ def _facts(timesheet: Timesheet, shift: Shift, market: Market, minutes: int) -> 
         "skill": shift.skill,
         "day": local(shift.start, market.tz).date().isoformat(),
         "auto_hours": market.timesheet_auto_confirm_hours,
-        # The break the shift carries, shown beside the hours (rendered as break_note).
-        "break_minutes": shift.break_minutes,
+        # The break told at checkout, else the one the shift carries, beside the hours
+        # (rendered as break_note).
+        "break_minutes": shift.break_minutes
+        if timesheet.break_minutes is None
+        else timesheet.break_minutes,
     }

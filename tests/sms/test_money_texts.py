@@ -82,6 +82,27 @@ def test_the_break_a_worker_says_they_took_is_kept_with_their_hours(
     assert (sheet.worker_minutes, sheet.break_minutes) == (minutes, taken)
 
 
+@pytest.mark.parametrize(
+    ("body", "minutes", "taken"),
+    [
+        ("finished. had 30 mins lunch", 210, 30),
+        ("all done, took a 20 min break", 220, 20),
+        ("finished at 1, half hour for lunch", 210, 30),
+        ("skończyłam, miałam 30 min przerwy", 210, 30),
+        ("done, no break", 240, 0),
+    ],
+)
+def test_a_break_told_without_hours_is_taken_off_the_booked_time(
+    db, booking, after, body, minutes, taken
+):
+    """The booking is 09:00-13:00. Before, "finished. had 30 mins lunch" sent the buyer 4h."""
+    out = text(db, ANN, body, after)
+    sheet = timesheet(db)
+    assert (sheet.worker_minutes, sheet.break_minutes) == (minutes, taken)
+    if taken:
+        assert f", {taken} min break (booking" in out[BUYER]
+
+
 def test_with_no_buyer_answer_for_48_hours_the_sweep_pays_the_worker(db, booking, after):
     text(db, ANN, "DONE 4", after)
     later = after + timedelta(hours=48)
