@@ -19,7 +19,7 @@ from services.inbox import hand_to_a_person
 from services.shifts import shifts_to_come_for_buyers
 from services.unit import TextTransaction
 from sms.confirming import last_notice_where
-from sms.parsing.lexicon import fold
+from sms.parsing.text import plain
 from sms.templates import and_list, say
 from store.models import Booking, Buyer, Market, Notice, Shift
 from store.statuses import BookingStatus
@@ -124,7 +124,7 @@ def act(
         said = _the_one_waiting(session, buyers, said, now)
         if said is None:
             return
-    if said.intent == "help" and _WHO_IS_COMING.search(" ".join(fold(body).split())):
+    if said.intent == "help" and _WHO_IS_COMING.search(plain(body)):
         _shifts_to_come(session, buyers, now)
         return
     buyer = _owner(session, buyers, said.ref if said.intent != "appeal" else None)
@@ -164,8 +164,10 @@ _WHO_IS_COMING = re.compile(
     r"(?<![a-z])(?:who(?:\s+is|s|\s+s|\s+are|\s+will\s+be|ll\s+be)?\s+(?:coming|booked|working"
     r"|covering|doing|sent|on\s+(?:today|tonight|tomorrow|tmrw|(?:the|my|our)\s+shift))"
     r"|(?:is|will)\s+(?:anyone|any\s+one|anybody|somebody|someone)\s+(?:be\s+)?(?:coming|booked"
-    r"|covering)|(?:has|have)\s+(?:anyone|any\s+one|anybody|someone|somebody)\s+(?:taken|accepted"
-    r"|booked|picked\s+up)|(?:is|are|was)\s+(?:the|my|our|tomorrows?|todays?|that|(?:mon|tues|wednes|thurs|fri"
+    r"|covering)|(?:has|have)\s+(?:anyone|any\s+one|anybody|someone|somebody)\s+(?:been\s+)?"
+    r"(?:taken|accepted|booked|picked\s+up|found)|(?:names?|who)\s+(?:of|is)\s+(?:the|our|my)\s+"
+    r"(?:carers?|workers?|staff|person|people|cleaners?)\s+(?:coming|booked|tomorrow|today)"
+    r"|who\s+(?:are|r)\s+(?:you|u)\s+sending|(?:is|are|was)\s+(?:the|my|our|tomorrows?|todays?|that|(?:mon|tues|wednes|thurs|fri"
     r"|satur|sun)days?)\s+(?:\w+\s+)?"
     r"shifts?\s+(?:filled|covered|booked|taken)|what\s+time\s+(?:is|are|will)\s+(?:she|he|they"
     r"|the\s+worker|my\s+worker)\s+(?:be\s+)?(?:coming|arriving|here|starting)"
@@ -202,7 +204,7 @@ def _answer_to_the_question(
     """ "yes" or "not yet" just after "has Ann arrived...? Reply ARRIVED 12 or NOSHOW 12", "all
     good" or "she did 5 hours" just after "Ann says 6h... Reply OK 12": the command the question
     named, for its booking; other hours are asked back as HOURS."""
-    text = " ".join(body.lower().split())
+    text = plain(body)
     yes, no, right = _YES_THERE.match(text), _NOT_THERE.match(text), _RIGHT.match(text)
     hours = _hours_in_words(text)
     if yes is None and no is None and right is None and hours is None:

@@ -164,6 +164,11 @@ def find_ref(s: str) -> str | None:
     return (m.group(1) or m.group(2)) if m else None
 
 
+def plain(body: str) -> str:
+    """A text folded as vocabulary is matched, its curly quotes straight, its spaces single."""
+    return " ".join(fold(body.translate(_PUNCT)).split())
+
+
 def tidy(s: str) -> str:
     """Free text without the separators people put between a command and what follows."""
     return s.lstrip(" \t:;,.-=#").rstrip()

@@ -267,7 +267,15 @@ def test_a_buyers_words_that_are_no_command_go_to_a_person_and_say_what_acts_now
 
 
 @pytest.mark.parametrize(
-    "body", ["who is coming tomorrow?", "whos booked for friday", "is tomorrows shift covered?"]
+    "body",
+    [
+        "who is coming tomorrow?",
+        "whos booked for friday",
+        "is tomorrows shift covered?",
+        "has anyone been booked for tomorrow?",
+        "what's the name of the carer coming tomorrow",
+        "who are you sending?",
+    ],
 )
 def test_a_buyer_asking_who_is_coming_hears_each_shift_to_come_and_who_is_booked(
     db, booking, now, body
@@ -308,7 +316,10 @@ def test_a_bare_ok_confirms_the_one_timesheet_waiting(db, booking, after):
     assert timesheet(db).status == "confirmed"
 
 
-@pytest.mark.parametrize("body", ["yes thats right", "all good", "thats correct", "👍"])
+@pytest.mark.parametrize(
+    "body",
+    ["yes thats right", "all good", "thats correct", "👍", "yes that's right", "That’s fine"],
+)
 def test_assent_in_words_just_after_the_hours_were_sent_confirms_them(db, booking, after, body):
     """Before, each went to a person (or, "all good", nowhere) and the hours waited two days."""
     text(db, ANN, "DONE 4", after)
