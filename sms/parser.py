@@ -69,7 +69,7 @@ from sms.parsing.keywords import (
     thanks_only,
     yes_or_no,
 )
-from sms.parsing.pasted import unquote
+from sms.parsing.pasted import reaction, unquote
 from sms.parsing.profile import profile_update
 from sms.parsing.reading import entries_text
 from sms.parsing.requests import (
@@ -156,8 +156,12 @@ def parse(
     """
     if not isinstance(body, str) or len(body) > MAX_BODY_CHARS:
         return Parsed("unknown", rule="too long")
-    quoted, body = unquote(body)
+    # A reaction's emoji shows no language: the quoted text is ours, not the sender's words.
+    reacted = reaction(body)
+    quoted, body = reacted or unquote(body)
     t = Text.of(body, language)
+    if reacted is not None:
+        t = replace(t, language=None)
     ctx = Context(at=at, skills=DEFAULT_TABLE if skills is None else skill_table(skills))
     if not t.norm.strip():
         # Words read as nothing may still be a NO on their own: "na" (Polish "on", texting's no).

@@ -5,6 +5,7 @@ and takes the reference the pasted text carries."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import cache
 
 from sms import catalogs
@@ -24,8 +25,42 @@ _PASTED_PART = re.compile(
     r"|lucru\s*:)[^.]*(?:\.[^.]*?)*?(?:to\s+pass|open\s+till\s+[0-9:]+|(?:reply|responde|responda"
     r"|odpisz|odpowiedz|r[aă]spunde)\s+\S+\s+#?[0-9]{3,8}(?:(?!\s[-–—]{1,2}\s)[^.\n])*)\.?"
 )
+# An iPhone's reaction to one of our texts, sent on as a text of its own: 'Liked "Work: ..."',
+# 'Reacted 👍 to "..."', 'Le gustó "..."'. The reaction is the answer; the quote says to which.
+_REACTION = re.compile(
+    r"(?i)^\s*(?:(?P<verb>liked|loved|disliked|laughed\s+at|emphasi[sz]ed|questioned|le\s+gust[oó]"
+    r"|le\s+encant[oó]|no\s+le\s+gust[oó]|curtiu|amou|n[aã]o\s+curtiu)|reacted\s+(?P<emoji>\S+)\s+to)"
+    r"\s+[\"“”„«]"
+)
+_REACTIONS = {
+    "liked": "👍",
+    "le gusto": "👍",
+    "curtiu": "👍",
+    "disliked": "👎",
+    "no le gusto": "👎",
+    "nao curtiu": "👎",
+    "loved": "❤️",
+    "le encanto": "❤️",
+    "amou": "❤️",
+    "laughed at": "😂",
+    "emphasized": "‼️",
+    "emphasised": "‼️",
+    "questioned": "?",
+}
 _FIELD = re.compile(r"\{(\w+)\}")
 _QUOTE_MARK = re.compile(r"(?m)^[ \t]*>[ \t]?")
+
+
+def reaction(body: str) -> tuple[str | None, str] | None:
+    """A reaction to a text of ours, as its emoji ('Liked "..."' is 👍) with the offer's
+    reference when the text reacted to is an offer; None when the text is no reaction."""
+    m = _REACTION.match(body)
+    if m is None:
+        return None
+    said = m["emoji"] or _REACTIONS[" ".join(fold(m["verb"]).split())]
+    # To an offer, the reaction answers that offer; to a booking, it is thanks.
+    quoted = fold(body[m.end() :])
+    return next((found["ref"] for found in _found(quoted) if found.re in _offers()), None), said
 
 
 def unquote(body: str) -> tuple[str | None, str]:
@@ -34,11 +69,9 @@ def unquote(body: str) -> tuple[str | None, str]:
     if not _may_hold_ours(body):
         return None, body
     text = _QUOTE_MARK.sub("", fold(body))
-    for pattern in _patterns():
-        m = pattern.search(text)
-        if m is not None:
-            rest = (text[: m.start()] + " " + text[m.end() :]).strip()
-            return m.group("ref"), rest or body
+    for m in _found(text):
+        rest = (text[: m.start()] + " " + text[m.end() :]).strip()
+        return m.group("ref"), rest or body
     m = _REPLY_WITH.search(body)
     if m is None:
         return None, body
@@ -51,12 +84,27 @@ def _may_hold_ours(body: str) -> bool:
     return len(body) > 40 and any(c.isdigit() for c in body)
 
 
+def _found(text: str) -> Iterator[re.Match[str]]:
+    """Each text of ours found in `text`, as its pattern matched it."""
+    for pattern in _patterns():
+        m = pattern.search(text)
+        if m is not None:
+            yield m
+
+
 @cache
 def _patterns() -> tuple[re.Pattern[str], ...]:
     return tuple(
         _pattern(fold(catalogs.template(kind, language)))
         for language in catalogs.languages()
         for kind in _ANSWERED
+    )
+
+
+@cache
+def _offers() -> frozenset[re.Pattern[str]]:
+    return frozenset(
+        _pattern(fold(catalogs.template("offer", language))) for language in catalogs.languages()
     )
 
 

@@ -1851,3 +1851,30 @@ def test_an_offer_named_by_its_place_is_a_yes_to_that_place(body, place):
 )
 def test_first_and_last_in_a_sentence_are_no_answer_to_an_offer(body):
     assert reads(body)["intent"] != "accept"
+
+
+OFFER = (
+    "Work: care at Rosewood, E1 6AN, Fri 27 Nov 09:00-15:00, your rate £13.00/hr. Reply Y 7766 "
+    "to take it, N 7766 to pass. Open till 10:15."
+)
+BOOKED = (
+    "Booked: care at Rosewood, E1 6AN, Fri 27 Nov 09:00-15:00, £13.00/hr for Rosewood Care Home. "
+    "Can't go? Text DROP 4356."
+)
+
+
+@pytest.mark.parametrize(
+    ("body", "intent", "ref"),
+    [
+        (f"Liked “{OFFER}”", "accept", "7766"),
+        (f"Liked “{OFFER[:70]}…”", "accept", None),
+        (f'Reacted 👍 to "{OFFER}"', "accept", "7766"),
+        (f"Disliked “{OFFER}”", "decline", "7766"),
+        (f"Liked “{BOOKED}”", "accept", None),
+        (f"Loved “{BOOKED}”", "unknown", None),
+    ],
+)
+def test_an_iphone_reaction_to_our_text_is_its_emoji_for_the_offer_reacted_to(body, intent, ref):
+    """Before, each was "nothing matched"; a reaction to a booking names no offer to take."""
+    read = parse(body, AT)
+    assert (read.intent, read.offer_ref, read.text_language) == (intent, ref, None)

@@ -300,6 +300,28 @@ def test_first_when_sent_order_and_shift_order_differ_is_asked_not_guessed(db, n
         assert session.exec(select(Booking)).all() == []
 
 
+def test_a_liked_offer_is_taken_in_the_worker_s_language_and_a_liked_booking_takes_nothing(
+    db, now, ann
+):
+    """An iPhone sends a reaction as 'Le gustó "..."' quoting our text. Before, it went to a
+    person; read as 👍 it would have answered a Spanish worker in English."""
+    with db.write() as session:
+        session.get(Worker, ann).language = "es"
+    offered_on(db, now, ann, (2, 3))
+    with db.read() as session:
+        saturday = session.exec(select(Offer).order_by(Offer.id)).first().ref
+    offer = (
+        "Trabajo: cuidados en Rosewood, E1 6AN, sab 28 nov 09:00-15:00, tu tarifa 13,00 £/hora. "
+        f"Responde SI {saturday} para aceptarlo o NO {saturday} para rechazarlo."
+    )
+    (booked, _) = text(db, f"Le gustó “{offer}”", now + timedelta(minutes=1))
+    assert booked.startswith("Reservado: cuidados") and saturday in booked
+    later = text(db, f"Liked “{booked}”", now + timedelta(minutes=2))
+    with db.read() as session:
+        assert len(session.exec(select(Booking)).all()) == 1
+    assert all(not reply.startswith("Reservado") for reply in later)
+
+
 def test_yes_after_free_time_is_saved_gets_no_talk_of_offers(db, now, ann):
     """Before, "YES" just after "Got it: free ..." heard "Text AVAILABLE with your times"."""
     text(db, "AVAILABLE TOMORROW 9AM TO 5PM", now)
