@@ -7,7 +7,15 @@ from dataclasses import replace
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sms.parsing.days import DaySpec, find_days, is_day_word, next_monday, window
+from sms.parsing.days import (
+    DaySpec,
+    date_range,
+    find_days,
+    first_of_range,
+    is_day_word,
+    next_monday,
+    window,
+)
 from sms.parsing.lexicon import fold
 from sms.parsing.money import find_bare_decimal, find_rate
 from sms.parsing.places import place_in
@@ -102,6 +110,17 @@ def _gives_a_when(t: Text, ctx: Context) -> bool:
 def availability(t: Text, ctx: Context) -> Parsed:
     """Read an availability text; ask back when the day or the hours are unclear."""
     rate, s = find_rate(t.norm)
+    if (several := date_range(s)) is not None:
+        # "free 14-20 dec 9-5": free time is kept a day at a time, so which day is asked
+        first = first_of_range(several, ctx.at) or (ctx.at + timedelta(days=1)).date()
+        ranges = find_ranges(s.replace(several, " "), None)[0]
+        said = ranges[0] if ranges and isinstance(ranges[0], HourRange) else None
+        return _ask(
+            {},
+            "ask_date",
+            example_day=f"date:{first.isoformat()}",
+            example_hours=(said.start, said.end) if said else _NINE_TO_FIVE,
+        )
     except_clause = _EXCEPT_CLAUSE.search(s)
     if except_clause is not None:
         s = s[: except_clause.start()] + " " + s[except_clause.end() :]
@@ -211,6 +230,8 @@ def _day_by_day(t: Text, ctx: Context) -> Parsed | None:
 def has_hours(t: Text, ctx: Context) -> bool:
     """Whether a text gives hours of the clock, the mark of availability however it is worded."""
     _, s = find_rate(t.norm)
+    if (several := date_range(s)) is not None:
+        s = s.replace(several, " ")  # "away 14-20 dec": dates, not hours
     spec, s = find_days(s, ctx.at)
     ranges, _, _ = find_ranges(s, spec.context)
     return bool(ranges) or (spec.all_day and spec.said_a_day)

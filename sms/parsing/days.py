@@ -104,6 +104,38 @@ _MONTH_DAY = re.compile(
     r"(?!\s*(?:[-:.]|to(?![a-z])|till?(?![a-z])|until|[ap]\.?m?(?![a-z])))"
 )
 _DAY_MONTH = re.compile(rf"(?<![0-9:.,/-])([0-9]{{1,2}})(?:st|nd|rd|th)?\s*(?:of\s+)?{_MONTHS}")
+# Several dates at once: "14-20 dec", "dec 14-20", "14th to 20th", "14/12-20/12", "del 14 al 20
+# de diciembre" (read as "14 al 20 december"). Not hours, and not one day.
+_ORDINAL = r"[0-9]{1,2}(?:st|nd|rd|th)"
+_DATE_RANGE = re.compile(
+    rf"(?<![0-9:.,£$€])[0-9]{{1,2}}(?:st|nd|rd|th)?\s*(?:-+|–|to|till?|until|al|a|do|la|pana"
+    rf"(?:\s+la)?)\s*(?:the\s+)?[0-9]{{1,2}}(?:st|nd|rd|th)?\s*(?:of\s+)?{_MONTHS}"
+    # ... unless a day follows the month ("9-5 dec 14"): a clock range after it is still fine
+    r"(?!\s*[0-9]{1,2}(?:st|nd|rd|th)?(?![0-9]|\s*(?:[-–:.]|am|pm|to|till?|until)(?![a-z])))"
+    rf"|(?<![a-z])(?<![0-9]\s)(?<![0-9])(?<!(?:st|nd|rd|th)\s){_MONTHS}\s*[0-9]{{1,2}}(?:st|nd|rd|th)?\s*(?:-+|–|to|till?|until)\s*"
+    r"[0-9]{1,2}(?:st|nd|rd|th)?(?![0-9:.])"
+    rf"|(?<![0-9])(?:the\s+)?{_ORDINAL}\s*(?:-+|–|to|till?|until)\s*(?:the\s+)?{_ORDINAL}"
+    r"|(?<![0-9/])[0-9]{1,2}/[0-9]{1,2}\s*(?:-+|–|to|till?|until)\s*[0-9]{1,2}/[0-9]{1,2}(?![0-9])"
+)
+
+
+_RANGE_END = re.compile(
+    r"\s*(?:-+|–|to|till?|until|al|a|do|la|pana(?:\s+la)?)\s*(?:the\s+)?[0-9]{1,2}(?:/[0-9]{1,2})?"
+    r"(?:st|nd|rd|th)?"
+)
+
+
+def date_range(s: str) -> str | None:
+    """Several dates said at once ("away 14-20 dec"), as written; None when there are none."""
+    m = _DATE_RANGE.search(s)
+    return m.group(0) if m is not None else None
+
+
+def first_of_range(said: str, at: datetime) -> date | None:
+    """The first date of a range `date_range` found: "14-20 dec" -> 14 Dec."""
+    return find_days(_RANGE_END.sub("", said, count=1), at)[0].date
+
+
 _NO_CLOCK_AFTER = (
     r"(?![0-9:.,/])(?!\s*(?:[-~>]|(?:am|pm|a|p|h|hrs?|hours?|to|till?|until|and|at|mins?|minutes?"
     r"|people|shifts?{})(?![a-z0-9])))"

@@ -1878,3 +1878,48 @@ def test_an_iphone_reaction_to_our_text_is_its_emoji_for_the_offer_reacted_to(bo
     """Before, each was "nothing matched"; a reaction to a booking names no offer to take."""
     read = parse(body, AT)
     assert (read.intent, read.offer_ref, read.text_language) == (intent, ref, None)
+
+
+@pytest.mark.parametrize("body", ["away 14-20 dec", "im away 14-20 dec", "on holiday 14-20 dec"])
+def test_days_away_are_never_free_hours(body):
+    """Before, "14-20 dec" was read as free today 14:00-20:00, and kept."""
+    assert reads(body)["intent"] != "availability"
+
+
+@pytest.mark.parametrize(
+    ("body", "example"),
+    [
+        ("free 14-20 dec 9-5", "AVAILABLE 14/12 9am-5pm"),
+        ("available from the 14th to the 20th 8am-4pm", "AVAILABLE 14/12 8am-4pm"),
+        ("wolna 14-20 grudnia 8-16", "WOLNY 14/12 8-16"),
+        ("libre del 14 al 20 de diciembre", "DISPONIBLE 14/12 9-17"),
+    ],
+)
+def test_free_on_several_dates_at_once_asks_which_date_with_the_first(body, example):
+    read = reads(body)
+    assert read["intent"] == "availability" and read["ambiguous"]
+    assert example in read["question"]
+
+
+@pytest.mark.parametrize("body", ["free 20 dec 9-5", "free 9-5 dec 14", "free 14th dec 9-5"])
+def test_one_date_beside_its_hours_is_no_range(body):
+    read = reads(body)
+    assert not read.get("ambiguous") and read["start"].endswith("09:00:00")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "nie jestem już wolna jutro",
+        "ya no estoy libre mañana",
+        "já não estou livre amanhã",
+        "nu mai sunt liberă mâine",
+    ],
+)
+def test_no_longer_free_tomorrow_is_busy_in_every_language(body):
+    assert reads(body)["intent"] == "busy"
+
+
+@pytest.mark.parametrize("body", ["kiedy dostanę wypłatę?", "kiedy wypłata"])
+def test_when_is_pay_day_in_polish_asks_for_earnings(body):
+    assert reads(body)["intent"] == "earnings"
