@@ -60,7 +60,8 @@ _HELP_PHRASES = frozenset(
         "hallo", "hola", "helo", "hi there", "hello there", "hey there", "what are the commands",
         "what are the options", "what do i do", "how do i use this", "how do i use it",
         "good morning", "good afternoon", "good evening", "morning", "evening",
-        "what is this", "whats this", "what is poems",
+        "what is this", "whats this", "what is poems", "what is this about", "whats this about",
+        "what is this for", "whats this for", "what is poems about", "how does poems work",
     )
 )  # fmt: skip
 _HELP_FIRST = frozenset(("help", "info", "hlp", "helpp"))

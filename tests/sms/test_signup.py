@@ -40,6 +40,15 @@ def test_yes_or_hello_is_no_name_and_is_asked_again(db, now, asked_name, answer)
     assert text(db, answer, now) == "Please send just your name, e.g. Ann Smith."
 
 
+@pytest.mark.parametrize("question", ["whats this about?", "what's this for", "co to jest?"])
+def test_asking_what_this_is_is_told_then_asked_the_name_again(db, now, asked_name, question):
+    """Before, "whats this about?" heard only "Please send just your name"."""
+    deliver(db, NEW, question, now)
+    told, again = [m.body for m in drain(db, SimulatorGateway(), now)]
+    assert told.startswith("POEMS signs you up in a few texts")
+    assert "name" in again
+
+
 @pytest.mark.parametrize("answer", ["cancel tomorrows shift", "need work tomorrow"])
 def test_words_of_the_market_are_no_name_and_are_asked_again(db, now, asked_name, answer):
     """Before, "cancel tomorrows shift" became the worker's name."""
