@@ -105,7 +105,7 @@ def act(session: Session, message: Message, now: datetime) -> None:
         return
     # The last text sent, once, for the answers that only it explains.
     asked = None
-    if parsed.intent in ("availability", "unknown", "help"):
+    if parsed.intent in ("availability", "unknown", "help") or parsed.detail in confirming.PLACES:
         last = confirming.last_notice(session, worker, now)
         if last is not None:
             asked = availability_texts.answer_to_times_asked(

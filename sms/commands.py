@@ -217,7 +217,13 @@ def shifts(session: Session, worker: Worker, market: Market, parsed: Parsed, now
     offered = [offer.ref for kind, offer, _, _ in held if kind == "shifts_offer_line"]
     if offered:
         notify_worker(
-            session, worker, "shifts_offer_open", now, lines=" | ".join(lines), example=offered[0]
+            session,
+            worker,
+            "shifts_offer_open",
+            now,
+            lines=" | ".join(lines),
+            example=offered[0],
+            refs=", ".join(offered),  # in the order listed, for "the first one" after it
         )
         return
     notify_worker(session, worker, "shifts", now, lines=" | ".join(lines))

@@ -346,25 +346,35 @@ def _a_day_alone(body: str) -> bool:
 
 def picked_from_the_list(body: str, parsed: Parsed, asked: Notice) -> Parsed | None:
     """The offer a worker picks, by its place or its number, from the list the exchange just
-    sent them (`asked`); None when the text is no such pick."""
-    if asked.kind != "which":
+    sent them (`asked`: the offers' numbers, or their lines); None when the text is no such
+    pick."""
+    if asked.kind not in ("which", "shifts_offer_open"):
         return None
     if parsed.intent == "availability" and parsed.start is None and _a_day_alone(body):
         # "sat", "the sunday one": the offer on that day, as "yes saturday" picks it
         return Parsed("accept", days=parsed.days)
+    listed = [ref.strip() for ref in str(asked.data.get("refs", "")).split(",") if ref.strip()]
+    if parsed.intent == "accept" and parsed.offer_ref is None and parsed.detail in PLACES:
+        # "the first one": first in the list as sent, whatever order the offers went in
+        return _in_place(listed, parsed.detail)
     if parsed.intent != "unknown":
         return None
-    listed = [ref.strip() for ref in str(asked.data.get("refs", "")).split(",") if ref.strip()]
     if (alone := _A_REF_ALONE.match(body)) is not None:
         ref = alone.group("ref")
         return Parsed("accept", offer_ref=ref, exact=True) if ref in listed else None
+    if asked.kind != "which":
+        return None  # "2" after the offers' lines is no pick: they are not numbered
     # As written ("2nd"), else in canonical words ("pierwszą" is "first")
     place = _PLACE_IN_THE_LIST.match(fold(body)) or _PLACE_IN_THE_LIST.match(
         " ".join(read(body).canonical.split())
     )
     if place is None:
         return None
-    index = {"first": 0, "second": 1, "third": 2, "last": -1}[place.lastgroup]
+    return _in_place(listed, place.lastgroup)
+
+
+def _in_place(listed: list[str], place: str) -> Parsed | None:
+    index = PLACES[place]
     if index >= len(listed) or not listed:
         return None
     return Parsed("accept", offer_ref=listed[index], exact=True)

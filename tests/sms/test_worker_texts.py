@@ -290,14 +290,29 @@ def test_a_place_with_no_offer_in_it_books_nothing_and_lists_the_offers(db, now,
         assert session.exec(select(Booking)).all() == []
 
 
-def test_first_when_sent_order_and_shift_order_differ_is_asked_not_guessed(db, now, ann):
-    """Sunday's offer went first, then Saturday's: "the first one" could be either."""
+def test_first_when_sent_order_and_shift_order_differ_is_asked_then_read_from_the_list(
+    db, now, ann
+):
+    """Sunday's offer went first, then Saturday's: "the first one" could be either. The list
+    that comes back shows Saturday first, so "the first one" after it is Saturday's."""
     offered_on(db, now, ann, (3,))
     offered_on(db, now, ann, (2,))
-    (reply,) = text(db, "the first one", now + timedelta(minutes=1))
-    assert reply.startswith("Offer ") and "Sat 28 Nov" in reply and "Sun 29 Nov" in reply
+    (listed,) = text(db, "the first one", now + timedelta(minutes=1))
+    assert listed.index("Sat 28 Nov") < listed.index("Sun 29 Nov")
     with db.read() as session:
         assert session.exec(select(Booking)).all() == []
+    replies = text(db, "the first one", now + timedelta(minutes=2))
+    assert replies[0].startswith("Booked: care") and "Sat 28 Nov" in replies[0]
+
+
+def test_the_first_one_after_the_numbers_listed_is_the_first_number(db, now, ann):
+    """ "You have 3 offers: A, B, C", then "the first one": A, whatever order they went in."""
+    offered_on(db, now, ann, (4,))
+    offered_on(db, now, ann, (2, 3))
+    (listed,) = text(db, "yes to both", now + timedelta(minutes=1))
+    first = listed.split(": ")[1].split(",")[0]
+    replies = text(db, "the first one", now + timedelta(minutes=2))
+    assert replies[0].startswith("Booked: care") and first in replies[0]
 
 
 def test_a_liked_offer_is_taken_in_the_worker_s_language_and_a_liked_booking_takes_nothing(
