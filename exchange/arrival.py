@@ -92,8 +92,19 @@ def report_late(
     return OnTheDay("late_noted", booking, shift, offer)
 
 
-def check_in(session: Session, worker: Worker, now: datetime, ref: str | None = None) -> OnTheDay:
-    """The worker is at work: checked_in_at is set once, for the booking starting about now."""
+# The most of a worker's own words passed on to the buyer in one text.
+WORDS_PASSED_ON = 120
+
+
+def check_in(
+    session: Session,
+    worker: Worker,
+    now: datetime,
+    ref: str | None = None,
+    words: str | None = None,
+) -> OnTheDay:
+    """The worker is at work: checked_in_at is set once, for the booking starting about now.
+    `words` ("here but nobody is answering the door") go to the buyer, who can let them in."""
     rows = bookings_near(session, worker.id, now, CHECKIN_WINDOW, ref)
     if not rows:
         later = bookings_near(session, worker.id, now, LATE_WINDOW, ref)
@@ -106,4 +117,15 @@ def check_in(session: Session, worker: Worker, now: datetime, ref: str | None = 
         .values(checked_in_at=now)
     ).rowcount
     session.refresh(booking)
+    if words:
+        buyer = session.get(Buyer, shift.buyer_id)
+        notify_buyer(
+            session,
+            buyer,
+            "buyer_arrival_words",
+            now,
+            worker=worker.name,
+            words=words[:WORDS_PASSED_ON],
+            **shift_facts(shift, session.get(Market, shift.market_id), buyer),
+        )
     return OnTheDay("checked_in" if claimed else "already_in", booking, shift, offer)

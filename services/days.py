@@ -26,10 +26,13 @@ def report_late(
         return arrival.report_late(session, worker, minutes, now, ref, from_now=from_now)
 
 
-def check_in(db: Unit, worker_id: int, ref: str | None, now: datetime) -> OnTheDay:
-    """HERE: the start of the booking beginning about now is recorded, once."""
+def check_in(
+    db: Unit, worker_id: int, ref: str | None, now: datetime, words: str | None = None
+) -> OnTheDay:
+    """HERE: the start of the booking beginning about now is recorded, once; the worker's
+    `words`, when kept outside, go to the buyer."""
     with db.write() as session:
-        return arrival.check_in(session, session.get(Worker, worker_id), now, ref)
+        return arrival.check_in(session, session.get(Worker, worker_id), now, ref, words)
 
 
 def check_out(

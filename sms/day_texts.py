@@ -70,7 +70,9 @@ def check_in(
     session: Session, worker: Worker, market: Market, parsed: Parsed, now: datetime
 ) -> None:
     """Check the worker in to the booking starting about now; say how to check out."""
-    answer = days.check_in(TextTransaction(session), worker.id, parsed.offer_ref, now)
+    answer = days.check_in(
+        TextTransaction(session), worker.id, parsed.offer_ref, now, words=parsed.detail
+    )
     if answer.outcome == "no_booking":
         notify_worker(session, worker, "checkin_no_booking", now)
         return
@@ -78,14 +80,20 @@ def check_in(
     if answer.outcome == "too_early":
         notify_worker(session, worker, "checkin_too_early", now, **facts)
         return
+    kind = "checked_in" if answer.outcome == "checked_in" else "already_in"
+    buyer = session.get(Buyer, answer.shift.buyer_id)
+    if parsed.detail:
+        # Kept outside: the buyer was passed their words, or has no phone to pass them to
+        kind = "checked_in_passed_on" if buyer.phone else "checked_in_call"
     notify_worker(
         session,
         worker,
-        "checked_in" if answer.outcome == "checked_in" else "already_in",
+        kind,
         now,
         checkin_time=answer.booking.checked_in_at.isoformat(),
         shift_hours=hours_text(shift_minutes(answer.shift)),
-        **facts,
+        contact=buyer_contact(buyer),
+        **shift_facts(answer.shift, market, buyer),
     )
 
 

@@ -236,7 +236,8 @@ _ARRIVING_IN = re.compile(
 
 
 def check_in(t: Text, ctx: Context) -> Parsed | None:
-    """HERE, IN, arrived, im here, checking in, just got here, im at the door."""
+    """HERE, IN, arrived, im here, checking in, just got here, im at the door; kept outside
+    ("here but nobody is answering"), the words as `detail`, for the buyer."""
     if asks(t):
         return None
     if _FREE_THEN.search(t.norm):
@@ -254,10 +255,11 @@ def check_in(t: Text, ctx: Context) -> Parsed | None:
         words.pop(0)
     if " ".join(words) in _IN_PHRASES:
         return Parsed("check_in", offer_ref=ref, exact=len(words) == 1)
+    kept_out = t.original if _KEPT_OUT.search(t.norm) else None
     if len(t.words) <= _SHORT and _IN_CUES.search(t.norm) and not _ELSEWHERE.search(t.norm):
-        return Parsed("check_in", offer_ref=ref)
+        return Parsed("check_in", offer_ref=ref, detail=kept_out)
     if _ARRIVED.search(t.core) and not _ELSEWHERE.search(t.norm):
-        return Parsed("check_in", offer_ref=ref)
+        return Parsed("check_in", offer_ref=ref, detail=kept_out)
     return None
 
 
@@ -273,8 +275,20 @@ _ELSEWHERE = re.compile(
 
 _SENT_AWAY = re.compile(
     r"(?<![a-z])(?:was\s+cancell?ed|been\s+cancell?ed|cancell?ed\s+it|sent\s+(?:me\s+)?(?:home|away)"
-    r"|(?:not|no\s+longer)\s+needed|didnt\s+need\s+me|nobody\s+(?:was\s+)?there|no\s+one\s+there)"
+    r"|(?:not|no\s+longer)\s+needed|didnt\s+need\s+me|nobody\s+(?:was\s+)?there|no\s+one\s+there"
+    r"|(?:theyve|they\s+have|they)\s+cancell?ed|(?:didnt|did\s+not|never)\s+book"
+    r"|(?:not|werent|wasnt)\s+expecting\s+(?:me|anyone|anybody)|no\s+booking|wrong\s+address"
+    r"|(?:dont|do\s+not)\s+know\s+(?:anything\s+)?about\s+(?:me|it|the\s+shift|a\s+shift))"
     r"(?![a-z])"
+)
+# Arrived, but kept outside: "im here but nobody is answering the door", "whats the door code".
+# Checked in (the time is the worker's), and the words go to the buyer, who can let them in.
+_KEPT_OUT = re.compile(
+    r"(?<![a-z])(?:(?:nobody|no\s+one|noone)\s+(?:is\s+)?(?:answering|answers|answered|opening"
+    r"|opens|here|in|home|coming\s+to\s+the\s+door)|no\s+answer|not\s+answering"
+    r"|(?:cant|cannot|can\s+not)\s+get\s+in|locked\s+out|(?:door|gate)\s+(?:is\s+)?locked"
+    r"|(?:door|gate|key|entry)\s*(?:code|safe)|buzzer|intercom|(?:door\s*)?bell|knocking"
+    r"|(?:let|letting)\s+me\s+in)(?![a-z])"
 )
 _LATER_ON = re.compile(r"(?<![a-z])(?:ill|i\s+will|will)\s+be(?![a-z])")
 _SHORT = 12  # words: a longer text that mentions arriving is about something else

@@ -17,6 +17,10 @@ EN: dict[str, str] = {
     "late_no_booking": "You have no shift in the next 12 hours. Text SHIFTS to see your bookings.",
     "checked_in": "Checked in {checkin_time}. Text DONE {shift_hours} when you finish.",
     "already_in": "You checked in at {checkin_time}. Text DONE {shift_hours} when you finish.",
+    "checked_in_passed_on": "Checked in {checkin_time}. We passed your message to {buyer}. "
+    "Text DONE {shift_hours} when you finish.",
+    "checked_in_call": "Checked in {checkin_time}. {buyer} has no phone with us: please call "
+    "{contact}. Text DONE {shift_hours} when you finish.",
     "checkin_too_early": "Your next shift is {skill} at {place}, {when}. Text HERE when you "
     "get there.",
     "checkin_no_booking": "You have no shift starting within the hour. Text SHIFTS to see "
@@ -32,6 +36,8 @@ EN: dict[str, str] = {
     # To the buyer
     "buyer_late": "POEMS: {worker} is running {late_minutes} min late for {skill} {when} "
     "(shift {shift}).",
+    "buyer_arrival_words": "POEMS: {worker} is at {place} for {skill} {when} (shift {shift}) "
+    "and says: {words}",
     "checkin_check": "POEMS: has {worker} arrived for {skill} {start_time}? "
     "Reply ARRIVED {booking} or NOSHOW {booking}.",
     "shift_unfilled": "POEMS: nobody is left to offer {shift} ({skill} {when}); {booked} of "

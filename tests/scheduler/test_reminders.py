@@ -243,6 +243,45 @@ def test_here_checks_in_and_says_how_to_finish(db, now):
         assert session.get(Booking, made.booking_id).checked_in_at == at
 
 
+@pytest.mark.parametrize(
+    ("body", "passed_on"),
+    [
+        ("im here but nobody is answering the door", "We passed your message to Rosewood"),
+        ("im outside, whats the door code?", "We passed your message to Rosewood"),
+        ("jestem na miejscu ale nikt nie otwiera", "Przekazaliśmy Twoją wiadomość zleceniodawcy"),
+        ("ya llegué pero nadie abre", "Le pasamos tu mensaje a Rosewood"),
+    ],
+)
+def test_here_but_kept_outside_checks_in_and_passes_the_words_to_the_buyer(
+    db, now, body, passed_on
+):
+    """Before, the worker was checked in and their words went nowhere, the door still shut."""
+    made = booked(db, now)
+    at = now + timedelta(hours=22, minutes=58)  # Fri 08:58
+    tick(db, at)
+    told = dict(text(db, ANN, body, at))
+    assert told[BUYER] == (
+        f"POEMS: Ann Smith is at Rosewood, E1 6AN for care Fri 27 Nov 09:00-13:00 (shift S1) "
+        f"and says: {body}"
+    )
+    assert "08:58" in told[ANN] and passed_on in told[ANN]
+    with db.read() as session:
+        assert session.get(Booking, made.booking_id).checked_in_at == at
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["arrived but the manager says they didnt book anyone", "i got here and theyve cancelled"],
+)
+def test_arrived_to_no_shift_is_for_a_person_not_a_check_in(db, now, body):
+    made = booked(db, now)
+    at = now + timedelta(hours=22, minutes=58)
+    tick(db, at)
+    text(db, ANN, body, at)
+    with db.read() as session:
+        assert session.get(Booking, made.booking_id).checked_in_at is None
+
+
 def test_here_twice_keeps_the_first_time(db, now):
     made = booked(db, now)
     first = now + timedelta(hours=22, minutes=58)
