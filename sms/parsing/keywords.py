@@ -211,6 +211,11 @@ _BUT_ASKS = re.compile(
     r"|do\s+i|does\s+it)(?![a-z])"
 )
 _BUT = re.compile(r"^(?:but|only|if|as\s+long\s+as|except|unless)(?![a-z])")
+# A yes taken back at once: "id love to but cant", "yes but i cant that day sorry".
+_BUT_CANT = re.compile(
+    r"^(?:but|sadly|unfortunately)\W+(?:i\s+)?(?:cant|cannot|can\s+not|couldnt|could\s+not"
+    r"|wont\s+be\s+able|(?:i\s+)?(?:am|m|im)\s+(?:not\s+able|busy|working|away))(?![a-z])"
+)
 _THE_DAY_ONE = re.compile(
     r"^\W*(?:(?:yes|ok|okay)\W+)?(?:(?:i\s+)?(?:want|ll\s+take|ill\s+take|will\s+take|d\s+like|"
     r"id\s+like)\s+|(?:book\s+me\s+(?:in\s+)?(?:for|on)|give\s+me|take"
@@ -500,6 +505,9 @@ def yes_or_no(t: Text, ctx: Context) -> Parsed | None:
         # "yes and im also free sunday 9-5", "no thanks but free sun 10-4": the answer, and
         # free time besides (`then`)
         return Parsed(intent, offer_ref=ref, then=free["then"])
+    if intent == "accept" and _BUT_CANT.match(rest):
+        # the no that follows the yes is the answer: a pass, asked back before it is made
+        return Parsed("decline", offer_ref=ref)
     if intent == "accept" and _BUT_ASKS.match(rest):
         return None  # "sure but whats the address", "vale pero cuánto pagan": the question first
     if intent == "accept" and (_BUT.match(rest) or _LATE_CAVEAT.search(rest)):

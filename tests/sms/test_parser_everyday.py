@@ -1923,3 +1923,11 @@ def test_no_longer_free_tomorrow_is_busy_in_every_language(body):
 @pytest.mark.parametrize("body", ["kiedy dostanę wypłatę?", "kiedy wypłata"])
 def test_when_is_pay_day_in_polish_asks_for_earnings(body):
     assert reads(body)["intent"] == "earnings"
+
+
+@pytest.mark.parametrize(
+    "body", ["i'd love to but cant", "yes but i cant that day sorry", "id love to but im working"]
+)
+def test_a_yes_taken_back_at_once_is_a_no(body):
+    """Before, each was taken as a yes with a condition, asked "Can you do the whole shift?"."""
+    assert reads(body)["intent"] == "decline"
