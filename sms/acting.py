@@ -114,11 +114,17 @@ def act(session: Session, message: Message, now: datetime) -> None:
             asked = asked or day_texts.answer_to_how_late(
                 worker, market, message.body, parsed, last, now
             )
-    if parsed.intent == "accept" and parsed.offer_ref is None:
+    if parsed.intent in ("accept", "decline", "unknown") and parsed.offer_ref is None:
+        # An answer to the question just asked: "yes pass", "confirm", a bare "yes"
         last = confirming.last_notice(session, worker, now)
-        if confirming.yes_to_pass_asked(
-            session, worker, message.body, last, now
-        ) or confirming.yes_to_drop_asked(session, worker, message.body, last, now):
+        if (
+            confirming.pass_confirmed(session, worker, message.body, last, now)
+            or confirming.yes_to_drop_asked(session, worker, message.body, last, now)
+            or (
+                parsed.intent == "accept"
+                and confirming.yes_to_pass_asked(session, worker, message.body, last, now)
+            )
+        ):
             return
     if asked is not None:
         # "9-5" just after "What times are you free tmrw?": read with the question's day;

@@ -111,6 +111,34 @@ _BARE_YES = re.compile(
 )
 
 
+# Said to confirm what was asked: "confirm", "yes i confirm", "potwierdzam".
+_CONFIRM_SAID = re.compile(
+    r"^\W*(?:(?:yes+|yeah|yep|ok|okay)\W+)*(?:i\s+)?confirm(?:ed)?(?:\W+(?:please|pls|thanks"
+    r"|thank\s+you|x+))*\W*$"
+)
+# The pass asked about, said back: "yes pass", "pass on it", "sí, paso".
+_PASS_SAID = re.compile(
+    r"^\W*(?:(?:yes+|yeah|yep|ok|okay|sorry)\W+)*(?:i\s+)?pass(?:\s+on\s+(?:it|this|that)"
+    r"|\s+it|\s+this\s+time)?(?:\W+(?:please|pls|thanks|thank\s+you|sorry|x+))*\W*$"
+)
+
+
+def pass_confirmed(
+    session: Session, worker: Worker, body: str, asked: Notice | None, now: datetime
+) -> bool:
+    """ "yes pass", "confirm" just after "Pass on offer 4821...? Reply N 4821 to confirm": the
+    pass asked about, made. True when so."""
+    if asked is None or asked.kind != "confirm_decline":
+        return False
+    said = Text.of(body, worker.language).norm
+    if not (_PASS_SAID.match(said) or _CONFIRM_SAID.match(said)):
+        return False
+    answer = answer_offer(TextTransaction(session), worker.id, asked.data["ref"], False, now)
+    if answer.outcome == "closed":
+        notify_worker(session, worker, "accept_closed", now, ref=answer.offer.ref)
+    return True
+
+
 def yes_to_drop_asked(
     session: Session, worker: Worker, body: str, asked: Notice | None, now: datetime
 ) -> bool:
@@ -119,7 +147,8 @@ def yes_to_drop_asked(
     they would think it done and stay home with the buyer never told. True when so."""
     if asked is None or asked.kind != "confirm_drop":
         return False
-    if not _BARE_YES.match(Text.of(body, worker.language).norm):
+    said = Text.of(body, worker.language).norm
+    if not (_BARE_YES.match(said) or _CONFIRM_SAID.match(said)):
         return False
     answer = drop_booking(TextTransaction(session), worker.id, asked.data["ref"], now)
     if answer.outcome == "no_booking":

@@ -337,6 +337,27 @@ def test_a_liked_offer_is_taken_in_the_worker_s_language_and_a_liked_booking_tak
     assert all(not reply.startswith("Reservado") for reply in later)
 
 
+@pytest.mark.parametrize("said", ["yes pass", "pass", "confirm", "yes i confirm", "tak, odrzucam"])
+def test_the_pass_said_back_to_pass_on_it_asked_passes(db, now, ann, said):
+    """Before, "yes pass" went to a person, and "pass" and "confirm" asked the same again."""
+    offered_on(db, now, ann, (2,))
+    (asked,) = text(db, "no thanks", now + timedelta(minutes=1))
+    assert asked.startswith("Pass on offer")
+    text(db, said, now + timedelta(minutes=2))
+    with db.read() as session:
+        assert session.exec(select(Offer)).one().status == "declined"
+
+
+@pytest.mark.parametrize("said", ["confirm", "yes confirm", "potwierdzam"])
+def test_confirm_to_the_drop_question_drops_the_booking(db, now, ann, said):
+    offered_on(db, now, ann, (2,))
+    text(db, "yes", now + timedelta(minutes=1))
+    text(db, "cant make saturday anymore sorry", now + timedelta(minutes=2))
+    text(db, said, now + timedelta(minutes=3))
+    with db.read() as session:
+        assert session.exec(select(Booking)).one().status != "booked"
+
+
 def test_yes_after_free_time_is_saved_gets_no_talk_of_offers(db, now, ann):
     """Before, "YES" just after "Got it: free ..." heard "Text AVAILABLE with your times"."""
     text(db, "AVAILABLE TOMORROW 9AM TO 5PM", now)
