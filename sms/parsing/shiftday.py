@@ -203,7 +203,7 @@ _ETA = re.compile(
 def _minutes_until_eta(s: str, ctx: Context) -> int | None:
     """Minutes from now to the arrival time a text gives, read as the nearest such time to come
     within MAX_LATE_MINUTES; None without one."""
-    m = _ETA.search(s)
+    m = _ETA.search(clock_words(s))  # "be there for half 9": 9:30
     if m is None or _FREE_SAID.search(s) or find_days(s, ctx.at)[0].said_a_day:
         return None  # "free tomorrow, be there at 9": another day, or free time
     hour, minute = int(m["h"] or m["h2"]), int(m["m"] or m["m2"] or 0)

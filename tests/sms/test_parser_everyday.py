@@ -1931,3 +1931,17 @@ def test_when_is_pay_day_in_polish_asks_for_earnings(body):
 def test_a_yes_taken_back_at_once_is_a_no(body):
     """Before, each was taken as a yes with a condition, asked "Can you do the whole shift?"."""
     assert reads(body)["intent"] == "decline"
+
+
+@pytest.mark.parametrize(
+    ("body", "minutes"),
+    [
+        ("be there for half 9", 40),
+        ("be there at quarter past 9", 25),
+        ("there by quarter to 10", 55),
+    ],
+)
+def test_arriving_at_a_time_said_in_words_is_so_many_minutes_from_now(body, minutes):
+    """Before, each went to a person."""
+    read = parse(body, AT.replace(hour=8, minute=50))
+    assert (read.intent, read.late_minutes, read.late_from_now) == ("late", minutes, True)
