@@ -176,11 +176,15 @@ _WHO_IS_COMING = re.compile(
 )
 _YES_THERE = re.compile(
     r"^\W*(?:yes|yeah|yep|y|yh|ok|she\s+is|he\s+is|they\s+are|(?:she|he)s\s+here|arrived"
-    r"|here|just\s+arrived|all\s+good)(?:\W+(?:thanks|thank\s+you|she\s+is|he\s+is|here"
-    r"|arrived|just\s+now|now|on\s+time|x+))*\W*$"
+    r"|(?:she|he|they)\s+(?:has\s+|have\s+|just\s+)?arrived|here|just\s+arrived|all\s+good)(?:\W+(?:thanks|thank\s+you|she\s+is|he\s+is|here"
+    r"|(?:she|he)s|(?:she|he|they)\s+(?:has|have)|arrived|just\s+now|now|on\s+time|x+))*\W*$"
 )
+# "she hasnt turned up", "nobody has come yet": after "has Ann arrived?", a no-show.
 _NOT_THERE = re.compile(
-    r"^\W*(?:no|nope|n|not\s+yet|nobody|no\s+one|no\s+sign|not\s+here|no\s+show)"
+    r"^\W*(?:no|nope|n|not\s+yet|nobody|no\s+one|no\s+sign|not\s+here|no\s+show"
+    r"|(?:(?:she|he|they)\s+(?:hasnt|has\s+not|havent|have\s+not|didnt|did\s+not|never)"
+    r"|(?:nobody|no\s+one)(?:\s+(?:has|have))?)\s+(?:turned\s+up|arrived|come|came|shown\s+up"
+    r"|showed\s+up))"
     r"(?:\W+(?:not\s+yet|nobody|no\s+one|here|yet|sorry|still\s+waiting|no\s+sign))*\W*$"
 )
 # "yes thats right", "all good 👍" to "... says 6h. Reply OK 12 to confirm": the hours agreed.

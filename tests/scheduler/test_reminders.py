@@ -351,7 +351,18 @@ def test_after_a_gap_past_the_start_the_buyer_is_still_asked_during_the_shift(db
     assert [to for to, _ in sent] == [BUYER]
 
 
-@pytest.mark.parametrize(("answer", "arrived"), [("yes she is here", True), ("not yet", False)])
+@pytest.mark.parametrize(
+    ("answer", "arrived"),
+    [
+        ("yes she is here", True),
+        ("not yet", False),
+        ("yes she's here thanks", True),
+        ("she has arrived", True),
+        ("she hasnt turned up", False),
+        ("nobody has arrived yet", False),
+        ("he hasn't shown up", False),
+    ],
+)
 def test_a_buyers_yes_or_not_yet_to_has_she_arrived_answers_it(db, now, answer, arrived):
     """Before, "yes" was read as OK for a timesheet, and "not yet" got the list of commands."""
     made = booked(db, now)
