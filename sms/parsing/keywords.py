@@ -284,7 +284,8 @@ _CANT = re.compile(
     r"|(?:pull|pulling|drop|dropping|back|backing)\s+out)(?![a-z])(?P<rest>.*)$"
 )
 _TAKE_ME_OFF = re.compile(
-    r"(?<![a-z])(?:remove|take|drop)\s+me\s+(?:off|from|out\s+of)\s+(?:the\s+|that\s+|this\s+|my\s+)?"
+    r"(?<![a-z])(?:remove|take|drop|cancel)\s+me\s+(?:off|from|out\s+of|for|on)\s+"
+    r"(?:the\s+|that\s+|this\s+|my\s+)?"
     r"(?:shift|job|booking|[0-9]{1,2}(?:st|nd|rd|th)|[a-z]+days?|tomorrow|tomorrows)(?![a-z])"
 )
 # "free monday but cant do evenings": the day before is offered, not given up.

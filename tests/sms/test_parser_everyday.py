@@ -1945,3 +1945,11 @@ def test_arriving_at_a_time_said_in_words_is_so_many_minutes_from_now(body, minu
     """Before, each went to a person."""
     read = parse(body, AT.replace(hour=8, minute=50))
     assert (read.intent, read.late_minutes, read.late_from_now) == ("late", minutes, True)
+
+
+@pytest.mark.parametrize(
+    ("body", "day"), [("please cancel me for tomorrow", "fri"), ("cancel me from saturday", "sat")]
+)
+def test_cancel_me_for_a_day_gives_up_that_day_not_every_text(body, day):
+    """Before, "please cancel me for tomorrow" was asked whether to stop all texts."""
+    assert (reads(body)["intent"], reads(body)["days"]) == ("cancel", [day])
