@@ -65,6 +65,9 @@ def check_out(
             raise Refused("future_end", "That time is still to come")
         span = int((end - began).total_seconds() // 60)
     elif minutes is None:
+        if now < shift.start:
+            # DONE with no hours before the start cannot mean the booked length was worked
+            raise Refused("not_started", "Your shift has not started yet")
         span = shift_minutes(shift)
     if span is not None:
         # From a start and an end, the break told is time not worked: "finished, had 30 mins

@@ -2,17 +2,17 @@
 
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlmodel import Session
 
 from exchange.errors import Refused
 from exchange.notices import notify_worker
 from services import days, timesheets
-from services.selling import open_offers
+from services.selling import bookings_to_come, open_offers
 from services.terms import change_own_terms
 from services.unit import TextTransaction
-from sms import dispute_texts, refusals
+from sms import day_texts, dispute_texts, refusals
 from sms.day_texts import hours_text
 from sms.parser import Parsed
 from store.models import Market, Worker
@@ -48,7 +48,25 @@ def check_out(
             break_minutes=parsed.break_minutes,
         )
     except Refused as refusal:
+        bare = parsed.minutes_worked is None and parsed.end is None and parsed.offer_ref is None
+        if (
+            refusal.code in ("no_booking", "not_started")
+            and bare
+            and _starting_soon(session, worker, now)
+        ):
+            # "leaving now" before the shift: leaving home, on the way, not leaving work
+            day_texts.late(session, worker, market, Parsed("late", late_from_now=True), now)
+            return
         _refused(session, worker, refusal, now)
+
+
+# How soon a booking starts for "leaving now" to be the way there.
+_ON_THE_WAY_BEFORE = timedelta(hours=3)
+
+
+def _starting_soon(session: Session, worker: Worker, now: datetime) -> bool:
+    coming = bookings_to_come(TextTransaction(session), worker.id, now)
+    return bool(coming) and now < coming[0][1].start <= now + _ON_THE_WAY_BEFORE
 
 
 def accept_or(fallback: Handler) -> Handler:

@@ -103,6 +103,19 @@ def test_a_break_told_without_hours_is_taken_off_the_booked_time(
         assert f", {taken} min break (booking" in out[BUYER]
 
 
+@pytest.mark.parametrize("body", ["leaving now", "ya me voy", "DONE"])
+def test_leaving_just_before_the_start_is_on_the_way_and_sends_no_hours(db, booking, body):
+    """The booking starts at 09:00. Before, "ya me voy" at 08:40 sent the buyer 4 hours
+    not yet worked; "leaving now" at 08:20 was told no shift had started."""
+    for minutes in (20, 40):
+        at = booking.created_at + timedelta(hours=22, minutes=minutes)  # Fri 08:20, 08:40
+        out = text(db, ANN, body, at)
+        assert BUYER not in out
+        assert "09:00-13:00" in out[ANN] and ("HERE" in out[ANN] or "LLEGU" in out[ANN])
+    with db.read() as session:
+        assert session.exec(select(Timesheet)).all() == []
+
+
 def test_with_no_buyer_answer_for_48_hours_the_sweep_pays_the_worker(db, booking, after):
     text(db, ANN, "DONE 4", after)
     later = after + timedelta(hours=48)
