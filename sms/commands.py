@@ -27,7 +27,7 @@ from sms import (
     refusals,
     templates,
 )
-from sms.parser import Parsed
+from sms.parser import Parsed, parse
 from sms.parsing.profile import MINIMUM_RATE
 from sms.parsing.vocab import language_name
 from sms.templates import say
@@ -60,13 +60,38 @@ def run(session: Session, worker: Worker, market: Market, parsed: Parsed, now: d
             plain_rate=f"{parsed.rate // 100}.{parsed.rate % 100:02d}",
         )
         return
+    offered_besides = parsed.then and _offered_on_the_day_besides(
+        session, worker, market, parsed.then, now
+    )
     handler = HANDLERS.get(parsed.intent)
     if handler is not None:
         handler(session, worker, market, parsed, now)
     else:
         notify_worker(session, worker, "unknown", now)
-    if parsed.then:
+    if parsed.then and not offered_besides:
         availability_texts.free_time_also_said(session, worker, market, parsed.then, now, now)
+
+
+def _offered_on_the_day_besides(
+    session: Session, worker: Worker, market: Market, words: str, now: datetime
+) -> bool:
+    """ "cant do friday but i can do saturday", both offered: Saturday's offer, with how to take
+    it, goes first, so the question about Friday is the last thing asked. True when so."""
+    besides = parse(words, local(now, market.tz), language=worker.language)
+    if besides.intent not in ("availability", "accept") or besides.start is not None:
+        return False
+    if not besides.days or besides.offer_ref is not None:
+        return False
+    live = open_offers(TextTransaction(session), worker.id)
+    days = [
+        local(shift.start, market.tz).replace(hour=0, minute=0, second=0, microsecond=0)
+        for _, shift in confirming.on_days(live, market, besides.days)
+    ]
+    if not days:
+        return False
+    on_those_days = replace(besides, start=min(days), end=max(days) + timedelta(days=1))
+    shifts(session, worker, market, on_those_days, now)
+    return True
 
 
 def accept(session: Session, worker: Worker, market: Market, parsed: Parsed, now: datetime) -> None:

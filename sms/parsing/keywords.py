@@ -221,6 +221,8 @@ _THE_DAY_ONE = re.compile(
     r"id\s+like)\s+|(?:book\s+me\s+(?:in\s+)?(?:for|on)|give\s+me|take"
     r"|can\s+i\s+(?:do|have|take|get))\s+)?"
     r"the\s+(?P<day>[a-z]+)\s+(?:shift|one|job)\W*(?:please|pls)?\W*$"
+    # "saturday yes", "el sábado sí": the day, then the yes
+    r"|^\W*(?:the\s+|on\s+)?(?P<day2>[a-z]+)\W+(?:yes|yes\s+please)\W*$"
 )
 # An offer named by its place among those sent: "the first one", "2nd one please", "yes the last".
 _THE_NTH_ONE = re.compile(
@@ -478,7 +480,7 @@ def yes_or_no(t: Text, ctx: Context) -> Parsed | None:
         # "yes to both", "tak, obie": every offer open, when there are as many as it says
         return Parsed("accept", detail="both" if every.group("both") else "all")
     named = _THE_DAY_ONE.match(t.core)
-    if named is not None and (days := _offer_day(named.group("day"), ctx)):
+    if named is not None and (days := _offer_day(named["day"] or named["day2"], ctx)):
         # "i want the saturday shift", "the saturday one": an offer named by its day
         return Parsed("accept", days=days)
     if (nth := _THE_NTH_ONE.match(t.core)) is not None:

@@ -1953,3 +1953,8 @@ def test_arriving_at_a_time_said_in_words_is_so_many_minutes_from_now(body, minu
 def test_cancel_me_for_a_day_gives_up_that_day_not_every_text(body, day):
     """Before, "please cancel me for tomorrow" was asked whether to stop all texts."""
     assert (reads(body)["intent"], reads(body)["days"]) == ("cancel", [day])
+
+
+@pytest.mark.parametrize("body", ["saturday yes", "the saturday yes", "el sábado sí", "sobota tak"])
+def test_a_day_then_yes_is_a_yes_to_that_day_s_offer(body):
+    assert (reads(body)["intent"], reads(body)["days"]) == ("accept", ["sat"])

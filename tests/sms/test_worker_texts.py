@@ -358,6 +358,31 @@ def test_confirm_to_the_drop_question_drops_the_booking(db, now, ann, said):
         assert session.exec(select(Booking)).one().status != "booked"
 
 
+@pytest.mark.parametrize(
+    "body", ["I can't do Friday but I can do Saturday", "el viernes no puedo pero el sábado sí"]
+)
+def test_no_to_one_day_and_yes_to_another_shows_that_offer_then_asks_about_the_pass(
+    db, now, ann, body
+):
+    """Offers on Friday and Saturday. Before, only the pass on Friday was asked about and the
+    yes to Saturday was lost."""
+    offered_on(db, now, ann, (1, 2))
+    with db.read() as session:
+        friday, saturday = (o.ref for o in session.exec(select(Offer).order_by(Offer.id)))
+    shown, asked = text(db, body, now + timedelta(minutes=1))
+    assert saturday in shown and friday not in shown
+    assert friday in asked and saturday not in asked
+    text(db, "N", now + timedelta(minutes=2))
+    assert text(db, f"Y {saturday}", now + timedelta(minutes=3))[0].startswith(
+        ("Booked", "Reservado")
+    )
+    with db.read() as session:
+        assert {o.ref: o.status for o in session.exec(select(Offer))} == {
+            friday: "declined",
+            saturday: "accepted",
+        }
+
+
 def test_yes_after_free_time_is_saved_gets_no_talk_of_offers(db, now, ann):
     """Before, "YES" just after "Got it: free ..." heard "Text AVAILABLE with your times"."""
     text(db, "AVAILABLE TOMORROW 9AM TO 5PM", now)
