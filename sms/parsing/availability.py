@@ -214,8 +214,16 @@ def _day_by_day(t: Text, ctx: Context) -> Parsed | None:
     """Each day with hours of its own, "available mon 9-5, wed 12-6": the first day's free time,
     with the others said after it (`then`), each read on its own. None unless every part is
     a day with its hours, read clearly."""
-    parts = [part for part in _BETWEEN_DAYS.split(t.norm) if part and part.strip()]
-    if len(parts) < 2:
+    parts = []
+    carried = ""
+    for part in (part for part in _BETWEEN_DAYS.split(t.norm) if part and part.strip()):
+        spec = find_days(part, ctx.at)[0]
+        if spec.said_a_day and not spec.all_day and not find_ranges(part, None)[0]:
+            carried += f" {part}"  # "mon and wed 8-4": Monday shares Wednesday's hours
+            continue
+        parts.append(f"{carried} {part}".strip())
+        carried = ""
+    if carried or len(parts) < 2:
         return None
     read = [availability(Text.of(f"available {part}"), ctx) for part in parts]
     if any(

@@ -1958,3 +1958,13 @@ def test_cancel_me_for_a_day_gives_up_that_day_not_every_text(body, day):
 @pytest.mark.parametrize("body", ["saturday yes", "the saturday yes", "el sábado sí", "sobota tak"])
 def test_a_day_then_yes_is_a_yes_to_that_day_s_offer(body):
     assert (reads(body)["intent"], reads(body)["days"]) == ("accept", ["sat"])
+
+
+@pytest.mark.parametrize(
+    "body", ["free on mon and wed from 8 till 4, fri 8-12", "mon wed 8-4 fri 8-12"]
+)
+def test_days_without_hours_of_their_own_share_the_next_days_hours(body):
+    """Before, each was asked back: one time range per text."""
+    found = parse(body, AT)
+    assert (found.days, found.start.hour, found.end.hour) == (("mon", "wed"), 8, 16)
+    assert found.then == "available fri 8-12" and not found.ambiguous
