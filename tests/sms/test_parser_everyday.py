@@ -1968,3 +1968,10 @@ def test_days_without_hours_of_their_own_share_the_next_days_hours(body):
     found = parse(body, AT)
     assert (found.days, found.start.hour, found.end.hour) == (("mon", "wed"), 8, 16)
     assert found.then == "available fri 8-12" and not found.ambiguous
+
+
+@pytest.mark.parametrize("body", ["czy mam jutro pracę?", "czy pracuję jutro?"])
+def test_do_i_have_work_tomorrow_in_polish_asks_for_tomorrows_bookings(body):
+    """Before, "czy mam jutro pracę?" went to a person."""
+    read = reads(body)
+    assert read["intent"] == "shifts_query" and read["start"].startswith("2026-11-27")
