@@ -90,7 +90,9 @@ _OUT = re.compile(
 )
 _OUT_QUIET = re.compile(
     r"(?<![a-z])(?:now|thanks|thank\s+you|for\s+(?:the\s+)?(?:day|today)|today|ok|x+|ta|at|the"
-    r"|shift|job|work|with|my|it|and|worked|after|total|in|of|site)(?![a-z])"
+    r"|shift|job|work|with|my|it|and|worked|after|total|in|of|site"
+    # "with" in the other languages, left as written beside a break: "com", "con", "cu", "z"
+    r"|com|con|cu|z|ze)(?![a-z])"
 )
 _DURATION_PARTS = re.compile(
     r"(?<![0-9.,:])([0-9]{1,2})\s*(?:h|hr|hrs|hour|hours)\s*(?:and\s*)?([0-9]{1,2})\s*"
@@ -378,7 +380,8 @@ def check_out(t: Text, ctx: Context) -> Parsed | None:
     """DONE, DONE 5.5, done 4h30, finished 6pm, OUT, clocking off now did 8.5 hrs."""
     if asks(t):
         return None
-    if _ELSEWHERE.search(t.norm) and t.first not in ("done", "finished", "out"):
+    # "left the shop": elsewhere; "left, 30 min lunch": the break taken at work
+    if _ELSEWHERE.search(_BREAK.sub(" ", t.norm)) and t.first not in ("done", "finished", "out"):
         return None
     if _LONGER_THAN_A_SHIFT.search(t.norm):
         return None  # "i did 10 hrs this week", "done 2 shifts": a tally, not today's hours
@@ -479,8 +482,8 @@ def _span_minutes(span: HourRange | Either) -> int | None:
 
 def _aside(verb: str, rest: str) -> bool:
     """ "out sick", "left my phone": leaving or out, about something other than the shift."""
-    # "left at 5pm", "left at 17h": when they left is about the shift.
-    rest = _AT_A_TIME.sub(" ", rest)
+    # "left at 5pm", "left at 17h": when they left is about the shift; so is the break taken.
+    rest = _BREAK.sub(" ", _AT_A_TIME.sub(" ", rest))
     if verb in ("done", "finished", "finish", "finishd", "completed", "complete"):
         # "done my training", "done with this app": something else finished, not the shift
         return _DONE_WITH_ELSE.search(rest) is not None

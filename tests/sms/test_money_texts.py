@@ -68,6 +68,10 @@ def test_done_4_asks_the_buyer_to_confirm_with_the_booking_number(db, booking, a
         ("did 4 hours, half hour break", 240, 30),
         ("terminei 4h com 30 min de almoço", 240, 30),
         ("am terminat 4 ore cu pauza de 30 min", 240, 30),
+        # Left, with the break: before, "lunch" put the text elsewhere, and it went to a person
+        ("left, 4 hours with 30 min lunch", 240, 30),
+        ("saí, foram 4 horas com 30 min de almoço", 240, 30),
+        ("am plecat, 4 ore cu 30 min pauză", 240, 30),
     ],
 )
 def test_the_break_a_worker_says_they_took_is_kept_with_their_hours(
