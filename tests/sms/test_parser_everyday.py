@@ -1975,3 +1975,17 @@ def test_do_i_have_work_tomorrow_in_polish_asks_for_tomorrows_bookings(body):
     """Before, "czy mam jutro pracę?" went to a person."""
     read = reads(body)
     assert read["intent"] == "shifts_query" and read["start"].startswith("2026-11-27")
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        ("proszę pisać po angielsku", "en"),
+        ("scrie-mi în română", "ro"),
+        ("scrieti-mi in engleza", "en"),
+    ],
+)
+def test_asking_to_be_texted_in_a_language_in_polish_or_romanian_changes_it(body, language):
+    """Before, each went to a person."""
+    read = parse(body, AT)
+    assert (read.intent, read.language) == ("profile_update", language)
