@@ -8,6 +8,7 @@ word is the exact command itself, so a confirmation needs no state to be remembe
 """
 
 import re
+from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -377,15 +378,20 @@ def picked_from_the_list(body: str, parsed: Parsed, asked: Notice) -> Parsed | N
     """The offer a worker picks, by its place or its number, from the list the exchange just
     sent them (`asked`: the offers' numbers, or their lines); None when the text is no such
     pick."""
+    if asked.kind not in _PICKED_FOR:
+        return None
+    listed = [ref.strip() for ref in str(asked.data.get("refs", "")).split(",") if ref.strip()]
+    if parsed.intent == "accept" and parsed.offer_ref is None and parsed.detail in PLACES:
+        # "the first one": first in the list as sent, whatever order the offers went in; to
+        # pass on, or to drop, when that is what the list was asked for
+        picked = _in_place(listed, parsed.detail)
+        intent, exact = _PICKED_FOR[asked.kind]
+        return replace(picked, intent=intent, exact=exact) if picked is not None else None
     if asked.kind not in ("which", "shifts_offer_open"):
         return None
     if parsed.intent == "availability" and parsed.start is None and _a_day_alone(body):
         # "sat", "the sunday one": the offer on that day, as "yes saturday" picks it
         return Parsed("accept", days=parsed.days)
-    listed = [ref.strip() for ref in str(asked.data.get("refs", "")).split(",") if ref.strip()]
-    if parsed.intent == "accept" and parsed.offer_ref is None and parsed.detail in PLACES:
-        # "the first one": first in the list as sent, whatever order the offers went in
-        return _in_place(listed, parsed.detail)
     if parsed.intent != "unknown":
         return None
     if (alone := _A_REF_ALONE.match(body)) is not None:
@@ -400,6 +406,16 @@ def picked_from_the_list(body: str, parsed: Parsed, asked: Notice) -> Parsed | N
     if place is None:
         return None
     return _in_place(listed, place.lastgroup)
+
+
+# The lists a place ("the first one") picks from, and what the pick does: a drop is still
+# asked back before it is made.
+_PICKED_FOR = {
+    "which": ("accept", True),
+    "shifts_offer_open": ("accept", True),
+    "which_decline": ("decline", True),
+    "which_booking": ("cancel", False),
+}
 
 
 def _in_place(listed: list[str], place: str) -> Parsed | None:

@@ -383,6 +383,29 @@ def test_no_to_one_day_and_yes_to_another_shows_that_offer_then_asks_about_the_p
         }
 
 
+def test_the_first_one_after_which_to_pass_passes_it_and_books_nothing(db, now, ann):
+    """ "no thanks" with two offers open asks which to pass; "the first one" is that one."""
+    offered_on(db, now, ann, (2, 3))
+    (asked,) = text(db, "no thanks", now + timedelta(minutes=1))
+    first = asked.split(": ")[1].split(",")[0]
+    text(db, "the first one", now + timedelta(minutes=2))
+    with db.read() as session:
+        statuses = {o.ref: o.status for o in session.exec(select(Offer))}
+        assert session.exec(select(Booking)).all() == []
+    assert statuses[first] == "declined" and list(statuses.values()).count("live") == 1
+
+
+def test_the_second_one_after_which_booking_asks_to_drop_that_one(db, now, ann):
+    offered_on(db, now, ann, (2, 3))
+    text(db, "yes to both", now + timedelta(minutes=1))
+    (asked,) = text(db, "cant make it sorry", now + timedelta(minutes=2))
+    second = asked.split(": ")[1].split(",")[1].split(".")[0].strip()
+    (drop,) = text(db, "the second one", now + timedelta(minutes=3))
+    assert drop.startswith("Drop your care shift") and f"DROP {second}" in drop
+    with db.read() as session:
+        assert all(b.status == "booked" for b in session.exec(select(Booking)))
+
+
 def test_yes_after_free_time_is_saved_gets_no_talk_of_offers(db, now, ann):
     """Before, "YES" just after "Got it: free ..." heard "Text AVAILABLE with your times"."""
     text(db, "AVAILABLE TOMORROW 9AM TO 5PM", now)
