@@ -135,6 +135,10 @@ def act(session: Session, message: Message, now: datetime) -> None:
         # "thanks", "see you tomorrow": stored with its reading; nobody is troubled, nothing sent.
         # With an offer open it may have been meant as a yes, so a person reads it.
         return
+    if parsed.detail == "undecided" and (live := open_offers(text, worker.id)):
+        # "maybe", "let me check": till when the offer stays open, and how to answer it
+        commands.undecided(session, worker, market, parsed, live, now)
+        return
     if reason is not None:
         # A question back to the worker says more than "a person will reply".
         tell = parsed.ask is None

@@ -31,7 +31,7 @@ from sms.parser import Parsed, parse
 from sms.parsing.profile import MINIMUM_RATE
 from sms.parsing.vocab import language_name
 from sms.templates import say
-from store.models import Buyer, Market, Offer, Worker
+from store.models import Buyer, Market, Offer, Shift, Worker
 
 
 def run(session: Session, worker: Worker, market: Market, parsed: Parsed, now: datetime) -> None:
@@ -193,6 +193,31 @@ def _answer(
         notify_worker(session, worker, "no_offer", now)
     elif answer.outcome == "unknown_ref":
         notify_worker(session, worker, "unknown_ref", now, ref=parsed.offer_ref)
+
+
+def undecided(
+    session: Session,
+    worker: Worker,
+    market: Market,
+    parsed: Parsed,
+    live: list[tuple[Offer, Shift]],
+    now: datetime,
+) -> None:
+    """ "maybe", "let me check" with offers open: the one offer and till when it stays open;
+    several, their lines with how to take one."""
+    if len(live) > 1:
+        shifts(session, worker, market, parsed, now)
+        return
+    offer, shift = live[0]
+    notify_worker(
+        session,
+        worker,
+        "offer_open_till",
+        now,
+        ref=offer.ref,
+        expires_at=offer.expires_at.isoformat(),
+        **shift_facts(shift, market),
+    )
 
 
 def _choices(choices: tuple[Offer, ...]) -> dict[str, object]:

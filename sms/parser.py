@@ -67,6 +67,7 @@ from sms.parsing.keywords import (
     pass_on,
     register,
     thanks_only,
+    undecided,
     yes_or_no,
 )
 from sms.parsing.pasted import reaction, unquote
@@ -133,6 +134,7 @@ _MATCHERS: tuple[Callable[[Text, Context], Parsed | None], ...] = (
     _stop_in_a_sentence,
     help_in_words,
     thanks_only,
+    undecided,
     help_fallback,
 )
 

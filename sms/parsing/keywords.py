@@ -415,6 +415,25 @@ _HOW_IT_WORKS = re.compile(
 )
 
 
+# Not yet decided: "maybe", "let me check and get back to you", "ill think about it".
+_UNDECIDED = re.compile(
+    r"^\W*(?:(?:ok|okay|hmm+|um+|erm|thanks|thank\s+you)\W+)*(?:maybe|perhaps|possibly|not\s+sure"
+    r"(?:\s+yet)?|(?:let\s+me|ill|i\s+will|i\s+need\s+to|i\s+have\s+to|need\s+to|have\s+to"
+    r"|gotta|must)\s+(?:check|think|ask|see(?!\s+(?:you|u|ya))|confirm|look)|(?:ill|i\s+will|can\s+i|let\s+me)\s+(?:let"
+    r"\s+you\s+know|get\s+back\s+to\s+you|come\s+back\s+to\s+you|text\s+you\s+back)"
+    r"|ill\s+think\s+about\s+it|thinking\s+about\s+it|give\s+me\s+(?:a\s+)?(?:minute|min|sec"
+    r"|second|moment|bit))(?![a-z])"
+)
+
+
+def undecided(t: Text, ctx: Context) -> Parsed | None:
+    """ "maybe", "let me check": unknown still, and marked so that with an offer open the
+    worker hears till when it stays open, not that a person will read it."""
+    if _UNDECIDED.search(t.core):
+        return Parsed("unknown", detail="undecided")
+    return None
+
+
 def thanks_only(t: Text, ctx: Context) -> Parsed | None:
     """ "thanks", "cheers, see you tomorrow", "no worries x": nothing asked and nothing to do.
     Still "unknown" (no command), marked so that nobody is troubled with it."""

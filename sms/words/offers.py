@@ -34,6 +34,8 @@ EN: dict[str, str] = {
     "Otherwise it stays booked.",
     "confirm_decline": "Pass on offer {ref}, {skill} {when}? Reply N {ref} to confirm, "
     "or Y {ref} to take it.",
+    "offer_open_till": "Offer {ref}, {skill} {when}, is open till {expires}. Reply Y {ref} to "
+    "take it, or N {ref} to pass.",
     "which_decline": "You have {count} offers: {refs}. Reply N and the number to pass on one, "
     "e.g. N {example}.",
     "confirm_rate": "Change your rate to {rate}/hr? Reply RATE {plain_rate} to confirm.",

@@ -1989,3 +1989,16 @@ def test_asking_to_be_texted_in_a_language_in_polish_or_romanian_changes_it(body
     """Before, each went to a person."""
     read = parse(body, AT)
     assert (read.intent, read.language) == ("profile_update", language)
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["maybe", "not sure yet", "ill let you know", "let me ask my husband", "quizás", "poate"],
+)
+def test_not_yet_decided_is_unknown_and_marked_undecided(body):
+    assert (reads(body)["intent"], reads(body).get("detail")) == ("unknown", "undecided")
+
+
+@pytest.mark.parametrize("body", ["ill see you tomorrow", "see you then"])
+def test_see_you_is_not_undecided(body):
+    assert reads(body).get("detail") != "undecided"

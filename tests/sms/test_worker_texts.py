@@ -406,6 +406,26 @@ def test_the_second_one_after_which_booking_asks_to_drop_that_one(db, now, ann):
         assert all(b.status == "booked" for b in session.exec(select(Booking)))
 
 
+@pytest.mark.parametrize("body", ["maybe", "let me check and get back to you", "może, dam znać"])
+def test_not_yet_decided_with_an_offer_open_hears_till_when_it_is_open(db, now, ann, body):
+    """Before, "maybe" went to a person, who could only say what the offer already said."""
+    offered_on(db, now, ann, (2,))
+    with db.read() as session:
+        offer = session.exec(select(Offer)).one()
+    (reply,) = text(db, body, now + timedelta(minutes=1))
+    assert reply.startswith((f"Offer {offer.ref}, care Sat 28 Nov", f"Oferta {offer.ref}, opieka"))
+    assert "open till" in reply or "ważna do" in reply
+    with db.read() as session:
+        assert session.exec(select(InboxThread)).all() == []
+        assert session.get(Offer, offer.id).status == "live"
+
+
+def test_maybe_with_no_offer_open_is_for_a_person(db, now, ann):
+    text(db, "maybe", now)
+    with db.read() as session:
+        assert len(session.exec(select(InboxThread)).all()) == 1
+
+
 def test_yes_after_free_time_is_saved_gets_no_talk_of_offers(db, now, ann):
     """Before, "YES" just after "Got it: free ..." heard "Text AVAILABLE with your times"."""
     text(db, "AVAILABLE TOMORROW 9AM TO 5PM", now)
