@@ -176,4 +176,6 @@ def adopt_language(
         return
     if words < WORDS_THAT_SHOW_A_LANGUAGE or parsed.intent == "profile_update":
         return  # "Sí 4821" shows little; a change of language is the worker's own to make
+    if said != "en" and parsed.language_words < WORDS_THAT_SHOW_A_LANGUAGE - 1:
+        return  # "je suis libre demain": one word of Spanish among French ones
     take_language_from_texts(TextTransaction(session), worker.id, said, now)

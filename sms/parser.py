@@ -184,6 +184,9 @@ def parse(
                 # "DROP 4821?" asks; a command is never a question.
                 exact=parsed.exact and "?" not in body,
                 text_language=t.language,
+                language_words=sum(
+                    len(key.split()) for code, key, _ in t.entries if code == t.language
+                ),
                 rule=_rule(matcher.__name__, t),
             )
     if matchers is _FOR_A_PERSON:

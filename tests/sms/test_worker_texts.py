@@ -222,6 +222,18 @@ def test_why_without_any_offer_says_there_is_none(db, now, ann):
     assert reply.startswith("No offers for you yet.")
 
 
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [("je suis libre demain 9-17", "en"), ("hola, estoy libre mañana de 9 a 5", "es")],
+)
+def test_a_language_is_taken_from_a_text_only_when_its_words_show_it(db, now, ann, body, language):
+    """ "je suis libre demain" holds one Spanish word ("libre") among French ones. Before, the
+    worker was answered in Spanish from then on."""
+    text(db, body, now)
+    with db.read() as session:
+        assert session.get(Worker, ann).language == language
+
+
 def test_a_refusal_without_words_of_its_own_is_said_in_the_worker_s_language(db, now, ann):
     with db.write() as session:
         worker = session.exec(select(Worker).where(Worker.phone == ANN)).one()
