@@ -39,7 +39,8 @@ _NOT_A_DURATION = (
 )
 _RANGE = re.compile(
     rf"(?<![0-9:.,/£$€@]){_clock_pattern('a_')}{_SEP}{_clock_pattern('b_')}"
-    rf"(?![0-9]){_NOT_A_DURATION}"
+    # "15-07-1985": a date, whose two first numbers are no hours
+    rf"(?![0-9])(?!\s*[-/.]\s*[0-9]){_NOT_A_DURATION}"
 )
 _BETWEEN = re.compile(
     rf"(?<![a-z])between\s+{_clock_pattern('a_')}\s+{_AND}\s+{_clock_pattern('b_')}(?![0-9])"

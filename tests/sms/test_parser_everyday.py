@@ -2002,3 +2002,9 @@ def test_not_yet_decided_is_unknown_and_marked_undecided(body):
 @pytest.mark.parametrize("body", ["ill see you tomorrow", "see you then"])
 def test_see_you_is_not_undecided(body):
     assert reads(body).get("detail") != "undecided"
+
+
+@pytest.mark.parametrize("body", ["01-02-1990", "15-07-1985", "15-07-85"])
+def test_a_date_written_with_dashes_is_no_free_hours(body):
+    """Before, "15-07-1985" was free today 15:00 to 07:00 the next morning, and kept."""
+    assert reads(body)["intent"] != "availability"

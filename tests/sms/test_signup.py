@@ -49,6 +49,14 @@ def test_asking_what_this_is_is_told_then_asked_the_name_again(db, now, asked_na
     assert "name" in again
 
 
+def test_a_birth_date_with_dashes_is_taken(db, now, asked_name):
+    """Before, "01-02-1990" was read as free time, 1am to 2am, and the date asked again."""
+    text(db, "Tom", now)
+    text(db, "1", now)
+    text(db, "E1 6AN", now)
+    assert "hourly rate" in text(db, "01-02-1990", now)
+
+
 @pytest.mark.parametrize("answer", ["cancel tomorrows shift", "need work tomorrow"])
 def test_words_of_the_market_are_no_name_and_are_asked_again(db, now, asked_name, answer):
     """Before, "cancel tomorrows shift" became the worker's name."""
