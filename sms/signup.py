@@ -219,7 +219,7 @@ def said_name(text: str, language: str | None = None) -> str | None:
         # "szukam pracy", "bună ziua": words the reader knows, every one, are no name.
         known = sum(len(key.split()) for _, key, _ in reading.entries)
         answers = all(fold(word) in _ANSWERS_NOT_NAMES for word in words)
-        if not (set(folded) & {"my", "name", "its", "im", "is"}) and known < len(words):
+        if not (set(folded) & {"my", "name", "its", "im", "is", "call"}) and known < len(words):
             return None if answers or set(folded) & _MARKET_WORDS else " ".join(words)
     canonical = read(text).canonical
     m = _NAME_SAID.search(canonical)

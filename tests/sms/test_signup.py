@@ -49,6 +49,12 @@ def test_asking_what_this_is_is_told_then_asked_the_name_again(db, now, asked_na
     assert "name" in again
 
 
+@pytest.mark.parametrize(("answer", "name"), [("call me Jo", "Jo"), ("Callum", "Callum")])
+def test_call_me_gives_the_name_alone(db, now, asked_name, answer, name):
+    """Before, the worker's name was "call me Jo"."""
+    assert text(db, answer, now).startswith(f"Thanks {name}.")
+
+
 def test_a_birth_date_with_dashes_is_taken(db, now, asked_name):
     """Before, "01-02-1990" was read as free time, 1am to 2am, and the date asked again."""
     text(db, "Tom", now)
