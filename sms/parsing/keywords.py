@@ -124,7 +124,7 @@ _REPLY = re.compile(
     rf"^\W*(?:{_BEFORE_YES}\W+(?=(?:{_YES})(?![a-z])))*(?:(?P<yes>(?:(?:{_YES})(?![a-z])\W*)+)|(?P<no>(?:(?:{_NO})(?![a-z])\W*)+))"
     r"(?:(?:to|for|on|ref|shift|job|offer|the|one|it)(?![a-z])\W*)*"
     # "the 7am one": a time of day, not an offer's number
-    r"(?:#?(?P<ref>[0-9]{1,8})(?![0-9a-z])(?!\s*(?:am|pm)(?![a-z]))(?!\s*[-/.:]\s*[0-9]))?\W*"
+    r"(?:#?(?P<ref>[0-9]{1,8})(?![0-9a-z%])(?!\s*(?:am|pm|percent)(?![a-z]))(?!\s*[-/.:]\s*[0-9]))?\W*"
     r"(?P<rest>.*)$"
 )
 _REF_THEN_REPLY = re.compile(
@@ -140,6 +140,7 @@ _POLITE_WORDS = (
     r"|this\s+one|it|that|this|accept|yes|no|go\s+on|me|in|for\s+me|again|sounds\s+good"
     r"|will\s+do|no\s+problem|np|of\s+course|love|hun|mate|dear|sir|madam|boss|very\s+much"
     r"|so\s+much|much|a\s+lot|ill\s+be\s+there|be\s+there|see\s+you\s+then|offer|shift|job"
+    r"|100\s*%|100\s+percent|see\s+you\s+(?:at\s+)?[0-9]{1,2}(?:[:.][0-9]{2})?(?:\s*[ap]m)?"
     r"|with\s+pleasure|gladly|happy\s+to|count\s+me\s+in|book\s+me|im\s+in|i\s+want\s+(?:it|to)"
     r"|i\s+accept\s+it|want\s+it|ill\s+take\s+this|this\s+one|send\s+(?:me\s+)?(?:the\s+)?(?:address"
     r"|details|postcode|location|info)"

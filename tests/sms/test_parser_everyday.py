@@ -2008,3 +2008,10 @@ def test_see_you_is_not_undecided(body):
 def test_a_date_written_with_dashes_is_no_free_hours(body):
     """Before, "15-07-1985" was free today 15:00 to 07:00 the next morning, and kept."""
     assert reads(body)["intent"] != "availability"
+
+
+@pytest.mark.parametrize("body", ["yes 100%", "yes 🙂 see you at 9", "yes see you at 9am"])
+def test_a_yes_with_a_number_that_is_no_offer_s_is_a_plain_yes(body):
+    """Before, "yes 100%" asked for offer 100, and "yes see you at 9" went to a person."""
+    read = reads(body)
+    assert read["intent"] == "accept" and "offer_ref" not in read
