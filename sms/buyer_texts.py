@@ -29,7 +29,11 @@ _COMMANDS = (
     # A bare OK confirms the one timesheet waiting, if there is only one.
     (
         "confirm",
-        re.compile(r"^(?:ok|okay|yes|y|confirm|confirmed|agree|agreed)(?![a-z])(?:" + _REF + ")?"),
+        re.compile(
+            r"^(?:ok|okay|yes|y|confirm|confirmed|agree|agreed|approve|approved)(?![a-z])(?:"
+            + _REF
+            + ")?"
+        ),
     ),
     ("amend", re.compile(r"^(?:hours|hrs|amend|change)(?![a-z])" + _REF)),
     ("arrived", re.compile(r"^(?:arrived|here|in)(?![a-z])" + _REF)),

@@ -6,7 +6,17 @@ from sms.buyer_texts import BuyerText, parse_buyer, parse_duration
 
 
 @pytest.mark.parametrize(
-    "body", ["OK 1042", "ok1042", "Yes 1042.", "CONFIRM #1042", "agreed 1042", "ok 1042 thanks!"]
+    "body",
+    [
+        "OK 1042",
+        "ok1042",
+        "Yes 1042.",
+        "CONFIRM #1042",
+        "agreed 1042",
+        "ok 1042 thanks!",
+        "approve 1042",
+        "Approved 1042",
+    ],
 )
 def test_ok_with_a_booking_number_confirms(body):
     assert parse_buyer(body) == BuyerText("confirm", "1042")
