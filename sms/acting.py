@@ -165,6 +165,9 @@ def speakable(language: str | None) -> str:
 
 # Fewer words than this show little of a language ("Sí 4821").
 WORDS_THAT_SHOW_A_LANGUAGE = 3
+# The reader's score below which a text shows too little of a language to answer in it: one
+# word ("libre" among French) scores 4, two of its own words 6 and more.
+EVIDENCE_OF_A_LANGUAGE = 5
 
 
 def adopt_language(
@@ -176,6 +179,6 @@ def adopt_language(
         return
     if words < WORDS_THAT_SHOW_A_LANGUAGE or parsed.intent == "profile_update":
         return  # "Sí 4821" shows little; a change of language is the worker's own to make
-    if said != "en" and parsed.language_words < WORDS_THAT_SHOW_A_LANGUAGE - 1:
+    if said != "en" and parsed.language_evidence < EVIDENCE_OF_A_LANGUAGE:
         return  # "je suis libre demain": one word of Spanish among French ones
     take_language_from_texts(TextTransaction(session), worker.id, said, now)

@@ -169,8 +169,15 @@ def parse(
         # Words read as nothing may still be a NO on their own: "na" (Polish "on", texting's no).
         alone = yes_or_no(t, ctx)
         if alone is not None:
-            return replace(alone, text_language=t.language, rule="yes_or_no")
-        return Parsed("unknown", text_language=t.language, rule="nothing to read")
+            return replace(
+                alone, text_language=t.language, language_evidence=t.evidence, rule="yes_or_no"
+            )
+        return Parsed(
+            "unknown",
+            text_language=t.language,
+            language_evidence=t.evidence,
+            rule="nothing to read",
+        )
     # A story of several texts' length is for a person to read, first if it is about safety
     # or conduct: nothing in it is acted on by the machine.
     matchers = _MATCHERS if len(body) <= LONGEST_COMMAND else _FOR_A_PERSON
@@ -184,14 +191,22 @@ def parse(
                 # "DROP 4821?" asks; a command is never a question.
                 exact=parsed.exact and "?" not in body,
                 text_language=t.language,
-                language_words=sum(
-                    len(key.split()) for code, key, _ in t.entries if code == t.language
-                ),
+                language_evidence=t.evidence,
                 rule=_rule(matcher.__name__, t),
             )
     if matchers is _FOR_A_PERSON:
-        return Parsed("unknown", text_language=t.language, rule="long: for a person")
-    return Parsed("unknown", text_language=t.language, rule=_rule("nothing matched", t))
+        return Parsed(
+            "unknown",
+            text_language=t.language,
+            language_evidence=t.evidence,
+            rule="long: for a person",
+        )
+    return Parsed(
+        "unknown",
+        text_language=t.language,
+        language_evidence=t.evidence,
+        rule=_rule("nothing matched", t),
+    )
 
 
 def _rule(matcher: str, t: Text) -> str:

@@ -80,9 +80,9 @@ class Parsed:
     ask: str | None = None
     ask_data: tuple[tuple[str, Any], ...] = ()
     text_language: str | None = None  # the language the text is written in, when it shows one
-    # How many of the text's words that language's vocabulary read: one Spanish word among
-    # French ones ("je suis libre demain") shows little of Spanish
-    language_words: int = 0
+    # How much of the text shows that language: one Spanish word among French ones ("je suis
+    # libre demain") shows little of Spanish
+    language_evidence: float = 0.0
     rule: str | None = None  # what decided the reading, for people checking it
 
     def __post_init__(self) -> None:
@@ -133,5 +133,5 @@ class Parsed:
 
 _NOT_IN_JSON = frozenset(
     ("ask", "ask_data", "text_language", "rule", "language", "exact", "end_either_half")
-    + ("late_from_now", "courtesy", "then", "language_words")
+    + ("late_from_now", "courtesy", "then", "language_evidence")
 )

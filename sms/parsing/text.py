@@ -100,6 +100,7 @@ class Text:
     language: str | None = None
     entries: tuple[tuple[str, str, str], ...] = ()
     raw_nul: bool = False  # the text as sent held a NUL: a machine's, not a person's
+    evidence: float = 0.0  # how much of the text shows its language (the reader's score)
 
     @classmethod
     def of(cls, body: str, hint: str | None = None) -> Text:
@@ -108,7 +109,13 @@ class Text:
         reading = read(original, hint)
         norm = " ".join(reading.canonical.split())
         return cls(
-            original, norm, words_of(norm), reading.language, reading.entries, "\x00" in body
+            original,
+            norm,
+            words_of(norm),
+            reading.language,
+            reading.entries,
+            "\x00" in body,
+            reading.scores.get(reading.language, 0.0) if reading.language else 0.0,
         )
 
     # Worked out once per text, as every matcher asks for them.

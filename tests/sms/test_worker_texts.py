@@ -224,7 +224,11 @@ def test_why_without_any_offer_says_there_is_none(db, now, ann):
 
 @pytest.mark.parametrize(
     ("body", "language"),
-    [("je suis libre demain 9-17", "en"), ("hola, estoy libre mañana de 9 a 5", "es")],
+    [
+        ("je suis libre demain 9-17", "en"),
+        ("hola, estoy libre mañana de 9 a 5", "es"),
+        ("czy ktoś wie gdzie mam zostawić klucze po zmianie?", "pl"),
+    ],
 )
 def test_a_language_is_taken_from_a_text_only_when_its_words_show_it(db, now, ann, body, language):
     """ "je suis libre demain" holds one Spanish word ("libre") among French ones. Before, the
