@@ -165,19 +165,18 @@ def parse(
     if reacted is not None:
         t = replace(t, language=None)
     ctx = Context(at=at, skills=DEFAULT_TABLE if skills is None else skill_table(skills))
+    read = _reading(t, ctx, body, quoted)
+    return replace(read, text_language=t.language, language_evidence=t.evidence)
+
+
+def _reading(t: Text, ctx: Context, body: str, quoted: str | None) -> Parsed:
+    """The text read by the first matcher that knows it, with the rule that did."""
     if not t.norm.strip():
         # Words read as nothing may still be a NO on their own: "na" (Polish "on", texting's no).
         alone = yes_or_no(t, ctx)
         if alone is not None:
-            return replace(
-                alone, text_language=t.language, language_evidence=t.evidence, rule="yes_or_no"
-            )
-        return Parsed(
-            "unknown",
-            text_language=t.language,
-            language_evidence=t.evidence,
-            rule="nothing to read",
-        )
+            return replace(alone, rule="yes_or_no")
+        return Parsed("unknown", rule="nothing to read")
     # A story of several texts' length is for a person to read, first if it is about safety
     # or conduct: nothing in it is acted on by the machine.
     matchers = _MATCHERS if len(body) <= LONGEST_COMMAND else _FOR_A_PERSON
@@ -190,23 +189,11 @@ def parse(
                 parsed,
                 # "DROP 4821?" asks; a command is never a question.
                 exact=parsed.exact and "?" not in body,
-                text_language=t.language,
-                language_evidence=t.evidence,
                 rule=_rule(matcher.__name__, t),
             )
     if matchers is _FOR_A_PERSON:
-        return Parsed(
-            "unknown",
-            text_language=t.language,
-            language_evidence=t.evidence,
-            rule="long: for a person",
-        )
-    return Parsed(
-        "unknown",
-        text_language=t.language,
-        language_evidence=t.evidence,
-        rule=_rule("nothing matched", t),
-    )
+        return Parsed("unknown", rule="long: for a person")
+    return Parsed("unknown", rule=_rule("nothing matched", t))
 
 
 def _rule(matcher: str, t: Text) -> str:
