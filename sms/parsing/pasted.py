@@ -60,7 +60,7 @@ def reaction(body: str) -> tuple[str | None, str] | None:
     said = m["emoji"] or _REACTIONS[" ".join(fold(m["verb"]).split())]
     # To an offer, the reaction answers that offer; to a booking, it is thanks.
     quoted = fold(body[m.end() :])
-    return next((found["ref"] for found in _found(quoted) if found.re in _offers()), None), said
+    return next((found["ref"] for kind, found in _found(quoted) if kind == "offer"), None), said
 
 
 def unquote(body: str) -> tuple[str | None, str]:
@@ -69,7 +69,7 @@ def unquote(body: str) -> tuple[str | None, str]:
     if not _may_hold_ours(body):
         return None, body
     text = _QUOTE_MARK.sub("", fold(body))
-    for m in _found(text):
+    for _, m in _found(text):
         rest = (text[: m.start()] + " " + text[m.end() :]).strip()
         return m.group("ref"), rest or body
     m = _REPLY_WITH.search(body)
@@ -84,27 +84,20 @@ def _may_hold_ours(body: str) -> bool:
     return len(body) > 40 and any(c.isdigit() for c in body)
 
 
-def _found(text: str) -> Iterator[re.Match[str]]:
-    """Each text of ours found in `text`, as its pattern matched it."""
-    for pattern in _patterns():
+def _found(text: str) -> Iterator[tuple[str, re.Match[str]]]:
+    """Each text of ours found in `text`: its kind, and how its pattern matched it."""
+    for kind, pattern in _patterns():
         m = pattern.search(text)
         if m is not None:
-            yield m
+            yield kind, m
 
 
 @cache
-def _patterns() -> tuple[re.Pattern[str], ...]:
+def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     return tuple(
-        _pattern(fold(catalogs.template(kind, language)))
+        (kind, _pattern(fold(catalogs.template(kind, language))))
         for language in catalogs.languages()
         for kind in _ANSWERED
-    )
-
-
-@cache
-def _offers() -> frozenset[re.Pattern[str]]:
-    return frozenset(
-        _pattern(fold(catalogs.template("offer", language))) for language in catalogs.languages()
     )
 
 
