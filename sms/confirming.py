@@ -25,7 +25,6 @@ from sms.parser import Parsed
 from sms.parsing.days import WEEKDAYS, is_day_word
 from sms.parsing.keywords import typed_as_the_command
 from sms.parsing.lexicon import fold
-from sms.parsing.reading import read
 from sms.parsing.text import Text
 from sms.templates import say
 from store.models import Market, Notice, Offer, Shift, Worker
@@ -399,10 +398,8 @@ def picked_from_the_list(body: str, parsed: Parsed, asked: Notice) -> Parsed | N
         return Parsed("accept", offer_ref=ref, exact=True) if ref in listed else None
     if asked.kind != "which":
         return None  # "2" after the offers' lines is no pick: they are not numbered
-    # As written ("2nd"), else in canonical words ("pierwszą" is "first")
-    place = _PLACE_IN_THE_LIST.match(fold(body)) or _PLACE_IN_THE_LIST.match(
-        " ".join(read(body).canonical.split())
-    )
+    # As written: "2", "2nd" (which reads as Polish "nd"); in words, the parser read the place
+    place = _PLACE_IN_THE_LIST.match(fold(body))
     if place is None:
         return None
     return _in_place(listed, place.lastgroup)
