@@ -72,7 +72,8 @@ def check_out(
     if span is not None:
         # From a start and an end, the break told is time not worked: "finished, had 30 mins
         # lunch" on 9-3 is 5.5 hours. Hours texted are the hours worked, the break aside.
-        minutes = span - (break_minutes or 0) if (break_minutes or 0) < span else span
+        taken = break_minutes or 0
+        minutes = span - taken if taken < span else span
     _check_minutes(minutes)
     booking.checked_out_at = now
     timesheet = Timesheet(

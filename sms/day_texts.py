@@ -76,12 +76,12 @@ def check_in(
     if answer.outcome == "no_booking":
         notify_worker(session, worker, "checkin_no_booking", now)
         return
-    facts = shift_facts(answer.shift, market)
+    buyer = session.get(Buyer, answer.shift.buyer_id)
+    facts = shift_facts(answer.shift, market, buyer)
     if answer.outcome == "too_early":
         notify_worker(session, worker, "checkin_too_early", now, **facts)
         return
     kind = "checked_in" if answer.outcome == "checked_in" else "already_in"
-    buyer = session.get(Buyer, answer.shift.buyer_id)
     if parsed.detail:
         # Kept outside: the buyer was passed their words, or has no phone to pass them to
         kind = "checked_in_passed_on" if buyer.phone else "checked_in_call"
@@ -93,7 +93,7 @@ def check_in(
         checkin_time=answer.booking.checked_in_at.isoformat(),
         shift_hours=hours_text(shift_minutes(answer.shift)),
         contact=buyer_contact(buyer),
-        **shift_facts(answer.shift, market, buyer),
+        **facts,
     )
 
 
