@@ -72,16 +72,17 @@ def withdraw_availability(
     days: Sequence[str] = (),
     on: date | None = None,
     every: bool = False,
+    until: date | None = None,
 ) -> Withdrawn:
-    """Free no longer: on the date `on`, on the next of each of `days`, or (`every`) on each of
-    `days` from now on, the repeating free times too. Bookings stay: dropping one is its own
-    command, asked back like any other."""
+    """Free no longer: on the date `on` (to `until`, for days on end), on the next of each of
+    `days`, or (`every`) on each of `days` from now on, the repeating free times too. Bookings
+    stay: dropping one is its own command, asked back like any other."""
     if on is None and not days:
         raise Refused("no_days", "Say which days")
     today = local(now, tz).date()
     wanted = {WEEKDAYS.index(day) for day in days}
     if on is not None:
-        dates = {on}
+        dates = {on + timedelta(days=k) for k in range(((until or on) - on).days + 1)}
     elif every:
         dates = set()
     else:

@@ -108,11 +108,14 @@ def withdraw_free_time(
     days: Sequence[str] = (),
     on: date | None = None,
     every: bool = False,
+    until: date | None = None,
 ) -> Withdrawn:
     """BUSY SAT, BUSY every weekend: free no longer on that date, the next of those days, or
     each of them from now on. Bookings stay: dropping one is its own command."""
     with db.write() as session:
-        return withdraw_availability(session, worker_id, now, tz, days, on=on, every=every)
+        return withdraw_availability(
+            session, worker_id, now, tz, days, on=on, every=every, until=until
+        )
 
 
 def open_offers(db: Unit, worker_id: int) -> list[tuple[Offer, Shift]]:

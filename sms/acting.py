@@ -73,7 +73,8 @@ def act(session: Session, message: Message, now: datetime) -> None:
             joining.opt_in(text, worker.id)
             notify_worker(session, worker, "opted_in", now)
         return
-    if is_operator_phone(session, message.phone):
+    # Rule 6 is kept where phones are added: a worker's phone is never an operator's.
+    if worker is None and is_operator_phone(session, message.phone):
         notify_phone(session, message.phone, "operator", now)
         return
     buyers = [] if worker else list(session.exec(select(Buyer).where(Buyer.phone == message.phone)))
@@ -120,6 +121,9 @@ def act(session: Session, message: Message, now: datetime) -> None:
         if (
             confirming.pass_confirmed(session, worker, message.body, last, now)
             or confirming.yes_to_drop_asked(session, worker, message.body, last, now)
+            or availability_texts.yes_to_busy_asked(
+                session, worker, market, message.body, last, now
+            )
             or (
                 parsed.intent == "accept"
                 and confirming.yes_to_pass_asked(session, worker, message.body, last, now)

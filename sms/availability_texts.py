@@ -3,7 +3,7 @@
 
 import re
 from dataclasses import replace
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from sqlmodel import Session
@@ -104,20 +104,25 @@ def busy(session: Session, worker: Worker, market: Market, parsed: Parsed, now: 
     asked back with that command. Bookings on those days stay, and the worker hears of them."""
     label = _day_code(parsed, local(now, market.tz).date())
     if not parsed.exact:
-        if _booked_then(session, worker, market, parsed, now):
+        # Days on end ("away next week") are asked back whole; the bookings in them are told
+        # after the BUSY, each with how to drop it.
+        if parsed.end is None and _booked_then(session, worker, market, parsed, now):
             # "im busy tomorrow" with a booking tomorrow: ask about the booking first.
             days = (WEEKDAYS[parsed.start.weekday()],) if parsed.start else parsed.days
             confirming.drop(session, worker, market, replace(parsed, days=days), now)
             return
         notify_worker(session, worker, "confirm_busy", now, command_day=label)
         return
-    on = parsed.start.astimezone(ZoneInfo(market.tz)).date() if parsed.start else None
+    on, until = _dates_off(parsed, market)
     text = TextTransaction(session)
     withdrawn = withdraw_free_time(
-        text, worker.id, now, market.tz, parsed.days, on=on, every=parsed.recurring
+        text, worker.id, now, market.tz, parsed.days, on=on, every=parsed.recurring, until=until
     )
     if withdrawn.every:
         notify_worker(session, worker, "busy_every", now, command_day=label)
+    elif until is not None:
+        first, last = (formats.day(day, worker.language) for day in (on, until))
+        notify_worker(session, worker, "busy_from_to", now, first=first, last=last)
     else:
         dates = [formats.day(day, worker.language) for day in withdrawn.dates]
         notify_worker(session, worker, "busy_on", now, dates=and_list(dates, worker.language))
@@ -136,9 +141,52 @@ def busy(session: Session, worker: Worker, market: Market, parsed: Parsed, now: 
         notify_worker(session, worker, "busy_still_booked", now, lines=" | ".join(still))
 
 
+def yes_to_busy_asked(
+    session: Session, worker: Worker, market: Market, body: str, asked: Notice | None, now: datetime
+) -> bool:
+    """A bare YES just after "No offers for sat? Reply BUSY sat to confirm": asked, and
+    confirmed, so the free time is taken back as BUSY sat takes it. True when so."""
+    if asked is None or asked.kind != "confirm_busy":
+        return False
+    if not confirming.said_yes(body, worker.language):
+        return False
+    code = asked.data["command_day"]
+    busy(session, worker, market, _busy_asked(code, market, asked.created_at), now)
+    return True
+
+
+def _busy_asked(code: str, market: Market, asked_at: datetime) -> Parsed:
+    """The BUSY a question asked at `asked_at` was for, from its days as `_day_code` wrote
+    them ("tomorrow" is the day after the question)."""
+    kind, _, value = code.partition(":")
+    if kind in ("days", "every"):
+        return Parsed("busy", days=tuple(value.split(",")), recurring=kind == "every", exact=True)
+    zone = ZoneInfo(market.tz)
+    first, _, last = value.partition("..")
+    on = date.fromisoformat(first) if first else local(asked_at, market.tz).date()
+    if kind == "tomorrow":
+        on += timedelta(days=1)
+    start = datetime.combine(on, time(0), tzinfo=zone)
+    end = datetime.combine(date.fromisoformat(last), time(0), tzinfo=zone) if last else None
+    return Parsed("busy", start=start, end=end + timedelta(days=1) if end else None, exact=True)
+
+
+def _dates_off(parsed: Parsed, market: Market) -> tuple[date | None, date | None]:
+    """The date a BUSY names, and the last of the days on end it names, if it does."""
+    if parsed.start is None:
+        return None, None
+    on = parsed.start.astimezone(ZoneInfo(market.tz)).date()
+    if parsed.end is None:
+        return on, None
+    return on, parsed.end.astimezone(ZoneInfo(market.tz)).date() - timedelta(days=1)
+
+
 def _day_code(parsed: Parsed, today: date) -> str:
     """The days as the command writes them back: "every:sat,sun", "days:sat", "tomorrow",
-    "date:2026-12-08"."""
+    "date:2026-12-08", "dates:2026-12-14..2026-12-20"."""
+    if parsed.start is not None and parsed.end is not None:
+        last = (parsed.end - timedelta(days=1)).date()
+        return f"dates:{parsed.start.date().isoformat()}..{last.isoformat()}"
     if parsed.start is not None:
         said = {today: "today", today + timedelta(days=1): "tomorrow"}
         return said.get(parsed.start.date(), f"date:{parsed.start.date().isoformat()}")

@@ -123,6 +123,12 @@ _PASS_SAID = re.compile(
 )
 
 
+def said_yes(body: str, language: str | None) -> bool:
+    """A yes and nothing more, or "confirm": the answer to a question asked just before."""
+    said = Text.of(body, language).norm
+    return bool(_BARE_YES.match(said) or _CONFIRM_SAID.match(said))
+
+
 def pass_confirmed(
     session: Session, worker: Worker, body: str, asked: Notice | None, now: datetime
 ) -> bool:
@@ -145,10 +151,7 @@ def yes_to_drop_asked(
     """A bare YES just after "Drop your shift...? Reply DROP 4821 to confirm": the worker was
     asked and confirmed (rule 12), so the booking is dropped as DROP 4821 drops it. Asked again,
     they would think it done and stay home with the buyer never told. True when so."""
-    if asked is None or asked.kind != "confirm_drop":
-        return False
-    said = Text.of(body, worker.language).norm
-    if not (_BARE_YES.match(said) or _CONFIRM_SAID.match(said)):
+    if asked is None or asked.kind != "confirm_drop" or not said_yes(body, worker.language):
         return False
     answer = drop_booking(TextTransaction(session), worker.id, asked.data["ref"], now)
     if answer.outcome == "no_booking":

@@ -124,7 +124,7 @@ class _Fields(dict):
         if key == "when_said":
             label = data.get("when_day", "")
             part = data.get("when_part") if label != "tonight" else None
-            said = [self.day_label(label), self._words(f"part_{part}") if part else ""]
+            said = [self.day_label(label), self._words(f"asked_part_{part}") if part else ""]
             return "".join(f" {word}" for word in said if word)
         raise KeyError(key)
 
@@ -181,6 +181,8 @@ class _Fields(dict):
         if kind == "date":
             day = date.fromisoformat(value)
             return f"{day.month}/{day.day}" if self.region == "US" else f"{day.day}/{day.month}"
+        if kind == "dates":
+            return "-".join(self.day_label(f"date:{day}") for day in value.split(".."))
         days = value.split(",")
         if kind == "days" and days == list(formats.WEEKDAYS[:5]):
             return f"{self._weekday(0)}-{self._weekday(4)}"

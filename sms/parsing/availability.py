@@ -83,6 +83,7 @@ _NEGATED = re.compile(
 _NINE_TO_FIVE = (9 * 60, 17 * 60)
 _EXAMPLE_HOURS = {AM: (8 * 60, 12 * 60), AFTERNOON: (12 * 60, 17 * 60), PM: (18 * 60, 22 * 60)}
 _EXAMPLE_HOURS[None] = _NINE_TO_FIVE
+_NIGHT_HOURS = (20 * 60, 8 * 60)
 
 
 def availability_text(t: Text, ctx: Context) -> Parsed | None:
@@ -279,7 +280,9 @@ def _ask(found: dict[str, Any], kind: str, **data: Any) -> Parsed:
 def _which_times(spec: DaySpec, gave_one_time: bool, one_time: str) -> tuple[str, dict[str, Any]]:
     example = {
         "example_day": spec.label or "tomorrow",
-        "example_hours": _EXAMPLE_HOURS[spec.context],
+        "example_hours": _NIGHT_HOURS
+        if spec.part_of_day == "night"
+        else _EXAMPLE_HOURS[spec.context],
     }
     said = {"when_day": spec.label, "when_part": spec.part_of_day or ""}
     if gave_one_time:

@@ -5,14 +5,24 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import datetime, time
+from datetime import datetime, time, timedelta
 from functools import cache
 
-from sms.parsing.days import find_days, is_day_word
+from sms.parsing.days import (
+    NEXT_WEEK,
+    THIS_WEEK,
+    date_range,
+    find_days,
+    first_of_range,
+    is_day_word,
+    last_of_range,
+    next_monday,
+    window,
+)
 from sms.parsing.lexicon import fold, languages
 from sms.parsing.result import Parsed
 from sms.parsing.text import Context, Text
-from sms.parsing.times import find_ranges, has_lone_time
+from sms.parsing.times import ALL_DAY, find_ranges, has_lone_time
 
 # Saying one is not free, followed by the days.
 _NOT_FREE = re.compile(
@@ -51,7 +61,14 @@ def busy_command(t: Text, ctx: Context) -> Parsed | None:
         return None
     rest = t.norm.split(" ", 1)[1] if " " in t.norm else ""
     typed = fold(t.original).split(" ", 1)[0].strip(" #:,.!")
-    return _days_off(rest, t, ctx, command=typed in _command_words())
+    command = typed in _command_words()
+    away = away_for_days(t.norm, ctx)
+    if away is None:
+        return _days_off(rest, t, ctx, command=command)
+    # "BUSY 14/12-20/12", "BUSY next week": the command, when nothing else is said
+    said = date_range(rest) or ""
+    others = _FILLER.sub(" ", NEXT_WEEK.sub(" ", THIS_WEEK.sub(" ", rest.replace(said, " "))))
+    return replace(away, exact=command and not others.split())
 
 
 @cache
@@ -68,6 +85,9 @@ def _command_words() -> frozenset[str]:
 def busy(t: Text, ctx: Context) -> Parsed | None:
     """Not free on days, in words; read after cancelling and availability. Free time offered
     after a "but" ("no mondays but free tue 9-5") is read on its own, as `then`."""
+    away = away_for_days(t.norm, ctx)
+    if away is not None:
+        return away
     core, norm, then = t.core, t.norm, None
     if (but := _BUT_FREE.search(norm)) is not None:
         norm, then = norm[: but.start()], but.group("then")
@@ -84,6 +104,61 @@ _BUT_FREE = re.compile(
     r"\W*(?<![a-z])(?:but|however)\s+(?P<then>.*(?<![a-z])(?:free|available|can\s+do|can\s+work"
     r"|ok)(?![a-z]).*)$"
 )
+
+
+# Away for days on end, as workers say it: "on holiday next week", "away 14-20 dec", "not
+# available till the 15th", "im back on monday", "off to poland for 2 weeks".
+_AWAY = re.compile(
+    r"(?<![a-z])(?:away|holidays?|vacation|abroad|unavailable|busy|off\s+to|im\s+off|i\s+am\s+off"
+    r"|out\s+of\s+(?:the\s+)?(?:country|town)|going\s+(?:home|away|back\s+home)"
+    r"|not\s+(?:available|free|working|around|here)|(?:cant|cannot|wont|can\s+not)\s+(?:work|do)"
+    r"|wont\s+be\s+(?:available|around|working|here)|no\s+(?:work|shifts|offers)"
+    r"|outside(?=\s+(?:till?|until)))(?![a-z])"
+)
+_AWAY_UNTIL = re.compile(r"(?<![a-z])(?:till?|until|untill|up\s+to|through|thru)\s+(?P<day>.+)$")
+_BACK_ON = re.compile(
+    r"(?<![a-z])(?:im|i\s+am|ill\s+be|i\s+will\s+be)?\s*back\s+(?:on\s+)?(?P<day>.+)$"
+)
+_AWAY_FOR = re.compile(
+    r"(?<![a-z])for\s+(?:(?P<n>[0-9]|a|one|two|three|four)\s+)?(?P<unit>weeks?|fortnight)(?![a-z])"
+)
+_HOW_MANY = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4}
+# Longer than this is no BUSY to ask back: a person hears of it.
+LONGEST_AWAY = timedelta(weeks=8)
+
+
+def away_for_days(norm: str, ctx: Context) -> Parsed | None:
+    """Not free from one date to another ("away 14-20 dec", "BUSY next week"): busy from `start`
+    to `end` (the midnight after the last day); None when no such span is said."""
+    if _TOLD.search(norm) or not (_AWAY.search(norm) or _BACK_ON.search(norm)):
+        return None
+    today = ctx.at.date()
+    first = last = None
+    if (said := date_range(norm)) is not None:
+        first, last = first_of_range(said, ctx.at), last_of_range(said, ctx.at)
+    elif NEXT_WEEK.search(norm):
+        first = next_monday(today)
+        last = first + timedelta(days=6)
+    elif THIS_WEEK.search(norm):
+        first, last = today, next_monday(today) - timedelta(days=1)
+    elif (weeks := _AWAY_FOR.search(norm)) is not None:
+        unit, n = weeks.group("unit"), weeks.group("n")
+        count = 2 if unit == "fortnight" else int(_HOW_MANY.get(n, n or 1))
+        first, last = today, today + timedelta(weeks=count, days=-1)
+    elif (until := _AWAY_UNTIL.search(norm) or _BACK_ON.search(norm)) is not None:
+        spec, left = find_days(until.group("day"), ctx.at)
+        if not spec.said_a_day or spec.bad_date or find_ranges(left, spec.context)[0]:
+            return None  # "not free till 2": hours, not days
+        day = window(spec, ALL_DAY, ctx.at)[0].date()
+        if until.re is _BACK_ON and day == today and spec.date is None:
+            day += timedelta(days=7)  # "back on monday", said on a Monday
+        first, last = today, day - timedelta(days=1) if until.re is _BACK_ON else day
+    if first is None or last is None or last < first or first < today:
+        return None
+    if last - first >= LONGEST_AWAY:
+        return None
+    start = datetime.combine(first, time(0), tzinfo=ctx.at.tzinfo)
+    return Parsed("busy", start=start, end=start + timedelta(days=(last - first).days + 1))
 
 
 def _days_off(rest: str, t: Text, ctx: Context, command: bool = False) -> Parsed | None:

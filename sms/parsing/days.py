@@ -49,9 +49,11 @@ _OVERMORROW = frozenset(("overmorrow",))  # the day after tomorrow, as every lan
 _RELATIVE_LABEL = {0: "today", 1: "tomorrow", -1: "yesterday"}
 _EVERY = frozenset(("every", "each", "daily", "everyday"))
 _PART_OF_DAY = {AM: "morning", AFTERNOON: "afternoon", PM: "evening"}
+# Night hours are read as evening ones ("nights 8-8" is 20:00-08:00); only the question says night.
+_NIGHT = frozenset(("night", "nights"))
 _CONTEXT = {
     **dict.fromkeys(("tonight", "tonite", "tonyt", "evening", "evenings", "eve"), PM),
-    **dict.fromkeys(("night", "nights"), PM),
+    **dict.fromkeys(_NIGHT, PM),
     **dict.fromkeys(("morning", "mornings", "early"), AM),
     **dict.fromkeys(("afternoon", "afternoons", "arvo"), AFTERNOON),
 }
@@ -136,6 +138,17 @@ def first_of_range(said: str, at: datetime) -> date | None:
     return find_days(_RANGE_END.sub("", said, count=1), at)[0].date
 
 
+def last_of_range(said: str, at: datetime) -> date | None:
+    """The last date of a range `date_range` found: "14-20 dec" -> 20 Dec."""
+    return find_days(_RANGE_START.sub(" ", said, count=1), at)[0].date
+
+
+_RANGE_START = re.compile(
+    r"(?:the\s+)?(?<![0-9])[0-9]{1,2}(?:/[0-9]{1,2})?(?:st|nd|rd|th)?\s*"
+    r"(?:-+|–|to|till?|until|al|a|do|la|pana(?:\s+la)?)\s*(?=(?:the\s+)?[0-9])"
+)
+
+
 _NO_CLOCK_AFTER = (
     r"(?![0-9:.,/])(?!\s*(?:[-~>]|(?:am|pm|a|p|h|hrs?|hours?|to|till?|until|and|at|mins?|minutes?"
     r"|people|shifts?{})(?![a-z0-9])))"
@@ -156,10 +169,10 @@ _ALL_DAY = re.compile(
 _ALWAYS = re.compile(r"(?<![0-9/])24\s*/\s*7(?![0-9/])")
 _WEEK_SPLIT = re.compile(r"(?<![a-z])week\s+(days?|ends?)(?![a-z])")
 # "semana que viene", "săptămâna viitoare": read word for word, the week comes first.
-_NEXT_WEEK = re.compile(r"(?<![a-z])(?:next\s+week|week\s+next)(?![a-z])")
+NEXT_WEEK = re.compile(r"(?<![a-z])(?:next\s+week|week\s+next)(?![a-z])")
 # "free all week 9-5", "this week": which of its days is asked, not guessed (today only, or
 # every day for good, were both wrong).
-_THIS_WEEK = re.compile(r"(?<![a-z])(?:this|all|whole|all\s+the|the\s+whole)\s+week(?![a-z])")
+THIS_WEEK = re.compile(r"(?<![a-z])(?:this|all|whole|all\s+the|the\s+whole)\s+week(?![a-z])")
 
 
 _ONE_DAYS_SHIFT = re.compile(
@@ -182,7 +195,7 @@ class DaySpec:
     next_unclear: bool = False
     context: str | None = None  # AM, PM or AFTERNOON from "morning", "tonight", ...
     all_day: bool = False
-    part_of_day: str | None = None  # "morning", "afternoon" or "evening", for the question back
+    part_of_day: str | None = None  # "morning", "afternoon", "evening" or "night", asked back
     # How to write this day back in an example reply, in any language: "tomorrow", "tonight",
     # "date:2026-11-28", "days:mon,wed", "every:mon,tue,wed,thu,fri"; "" when no day was said.
     label: str = ""
@@ -248,7 +261,8 @@ def find_days(s: str, at: datetime) -> tuple[DaySpec, str]:
             said_next = True
         if word in _CONTEXT:
             spec.context = spec.context or _CONTEXT[word]
-            spec.part_of_day = spec.part_of_day or _PART_OF_DAY[_CONTEXT[word]]
+            part = "night" if word in _NIGHT else _PART_OF_DAY[_CONTEXT[word]]
+            spec.part_of_day = spec.part_of_day or part
     if spec.date is None and relative is not None:
         spec.date = today + timedelta(days=relative)
         ahead = {today + timedelta(days=r) for r in relatives if r >= 0}
@@ -259,8 +273,8 @@ def find_days(s: str, at: datetime) -> tuple[DaySpec, str]:
         label = "tonight" if tonight and relative == 0 else _RELATIVE_LABEL.get(relative)
         spec.label = spec.label or label or f"date:{spec.date.isoformat()}"
     spec.next_week = said_next and today.weekday() in spec.weekdays
-    spec.in_next_week = _NEXT_WEEK.search(s) is not None
-    spec.in_this_week = _THIS_WEEK.search(s) is not None
+    spec.in_next_week = NEXT_WEEK.search(s) is not None
+    spec.in_this_week = THIS_WEEK.search(s) is not None
     days_left_this_week = {(today.weekday() + k) % 7 for k in range(1, 7 - today.weekday())}
     spec.next_unclear = (
         said_next

@@ -172,7 +172,7 @@ _FREE_BESIDES = re.compile(r"^(?P<then>(?:im\s+|i\s+am\s+)?(?:free|available|ava
 _THAT_ONE = re.compile(r"(?<![a-z])(?:that|this)(?:\s+one)?\W*$")
 # Working elsewhere, as the reason for a NO: "cant im working that day", "sorry cant, got work".
 _WORKING_THEN = re.compile(
-    r"^(?:(?:sorry|im|i\s+am|ive|i\s+have|i|already|got|have)\s+)*(?:working|at\s+work|work"
+    r"^(?:(?:sorry|im|i\s+am|ive|i\s+have|i|already|got|have)\W+)*(?:working|at\s+work|work"
     r"|another\s+(?:job|shift)|a\s+shift|my\s+other\s+job)(?:\s+(?:that\s+day|that\s+time|then"
     r"|(?:on\s+)?that\s+(?:morning|afternoon|evening|night)|elsewhere|already|sorry|too))*\W*"
 )
@@ -184,9 +184,11 @@ _A_REASON = re.compile(
     r"|family|appointment|then|that)(?![a-z])"
 )
 _EVERY_OFFER = re.compile(
-    rf"^\W*(?:(?:{_YES}|yes+|yeah|yep|yh|y|ok|okay|sure|please|pls)(?![a-z])\W*)*(?:(?:to|for)\s+)?"
+    rf"^\W*(?:(?:i\s+)?(?:{_YES}|yes+|yeah|yep|yh|y|ok|okay|sure|please|pls|want|ill\s+(?:take|do)"
+    r"|will\s+(?:take|do)|give\s+me)(?![a-z])\W*)*"
+    r"(?:(?:to|for)\s+)?"
     r"(?:(?P<both>both|the\s+two)|all|all\s+(?:of\s+)?(?:them|three|the\s+offers|the\s+shifts))"
-    r"(?:\s+(?:of\s+them|shifts|offers|please|pls|thanks|thank\s+you|x+))*\W*$"
+    r"(?:\s+(?:of\s+them|shifts|offers|days|please|pls|thanks|thank\s+you|x+))*\W*$"
 )
 # A question about the offer before its number: "ok what is 4821?", "ok is 4821 near me".
 _ASKS_ABOUT = re.compile(

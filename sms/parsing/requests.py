@@ -207,7 +207,8 @@ _SHIFTS_ASKED = re.compile(
     r"|job)|my\s+(?:shift|job)|we|i)\s+(?:start|finish|end|begin|be\s+there|come|arrive"
     r"|get\s+there|leave)(?![a-z])"
     r"|^\W*what\s+time(?:\s+(?:today|tonight|tomorrow|tmrw|is\s+it|again))?\W*$"
-    r"|^\W*where\s+is\s+it(?:\s+again)?\W*$"
+    r"|^\W*(?:and\s+|so\s+|ok\s+|okay\s+)?(?:where\s+is|wheres)\s+(?:it|that|this|the\s+(?:shift|job|place))"
+    r"(?:\s+(?:again|exactly|then|please|pls))*\W*$"
     r"|(?<![a-z])how\s+do\s+i\s+get\s+there(?![a-z])"
     # "yes is this still available?": whether the offer is still open
     r"|(?<![a-z])(?:is|it)\s+(?:this|that|it|the)(?:\s+#?[0-9]{3,8})?(?:\s+one|\s+shift|\s+job)?\s+still"

@@ -41,7 +41,9 @@ EN: dict[str, str] = {
     "day_weekday": "weekday",
     "day_weekend": "weekend",
     "day_every_day": "day",
-    "part_morning": "morning",
-    "part_afternoon": "afternoon",
-    "part_evening": "evening",
+    # The part of the day a question back names: "What times are you free tmrw in the morning?"
+    "asked_part_morning": "in the morning",
+    "asked_part_afternoon": "in the afternoon",
+    "asked_part_evening": "in the evening",
+    "asked_part_night": "at night",
 }

@@ -68,6 +68,7 @@ EN: dict[str, str] = {
     "confirm_busy": "No offers for {command_day}? Reply BUSY {command_day} to confirm. "
     "Your bookings stay.",
     "busy_on": "Done: no offers for {dates}. Your other free times stay.",
+    "busy_from_to": "Done: no offers from {first} to {last}. Your other free times stay.",
     "busy_every": "Done: no offers for {command_day} from now on. Text AVAILABLE when you are "
     "free again.",
     "busy_still_booked": "You are still booked then: {lines}. To drop one, text DROP and its "

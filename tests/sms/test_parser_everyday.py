@@ -2,6 +2,8 @@
 offer by its day, a NO that gives its reason first, "have I got anything Friday", signing up
 "for work", and a checkout that gives the times of day and then the hours."""
 
+from datetime import timedelta
+
 import pytest
 
 from sms.parser import parse
@@ -696,7 +698,8 @@ def test_i_am_here_and_at_the_workplace_is_an_arrival(body, ref):
     ],
 )
 def test_away_for_a_while_is_neither_a_no_to_an_offer_nor_one_day_off(body):
-    assert reads(body)["intent"] == "unknown"  # a person reads it
+    read = parse(body, AT)
+    assert read.intent == "busy" and read.end - read.start > timedelta(days=1)
 
 
 def test_not_available_one_day_is_still_busy_that_day():
@@ -2015,3 +2018,76 @@ def test_a_yes_with_a_number_that_is_no_offer_s_is_a_plain_yes(body):
     """Before, "yes 100%" asked for offer 100, and "yes see you at 9" went to a person."""
     read = reads(body)
     assert read["intent"] == "accept" and "offer_ref" not in read
+
+
+# Thursday 26 November: next week is Monday 30 November to Sunday 6 December.
+@pytest.mark.parametrize(
+    ("body", "first", "last"),
+    [
+        ("not available next week going on holiday", "2026-11-30", "2026-12-06"),
+        ("cant work next week", "2026-11-30", "2026-12-06"),
+        ("away 14-20 dec", "2026-12-14", "2026-12-20"),
+        ("im away till the 15th", "2026-11-26", "2026-12-15"),
+        ("on holiday till monday", "2026-11-26", "2026-11-30"),
+        ("im back on monday", "2026-11-26", "2026-11-29"),
+        ("busy all week", "2026-11-26", "2026-11-29"),
+        ("im off to poland for 2 weeks", "2026-11-26", "2026-12-09"),
+        ("nie ma mnie w przyszłym tygodniu", "2026-11-30", "2026-12-06"),
+        ("jestem na urlopie do 15 grudnia", "2026-11-26", "2026-12-15"),
+        ("estoy de vacaciones la semana que viene", "2026-11-30", "2026-12-06"),
+        ("estou de férias na próxima semana", "2026-11-30", "2026-12-06"),
+        ("sunt în concediu săptămâna viitoare", "2026-11-30", "2026-12-06"),
+        ("BUSY 14/12-20/12", "2026-12-14", "2026-12-20"),
+    ],
+)
+def test_away_for_days_on_end_is_busy_from_the_first_day_to_the_last(body, first, last):
+    """Before, each went to a person as "not understood"."""
+    read = parse(body, AT)
+    assert read.intent == "busy"
+    assert read.start.date().isoformat() == first
+    assert (read.end - timedelta(days=1)).date().isoformat() == last
+
+
+@pytest.mark.parametrize(
+    "body", ["not free till 2", "they said they dont need me next week", "back on track"]
+)
+def test_hours_or_someone_else_s_words_are_no_days_away(body):
+    read = parse(body, AT)
+    assert read.intent != "busy" or read.end is None
+
+
+@pytest.mark.parametrize(
+    ("body", "question"),
+    [
+        ("mornings only", "What times are you free in the morning?"),
+        (
+            "i can work nights",
+            "What times are you free at night? Reply e.g. AVAILABLE tmrw 8pm-8am",
+        ),
+        ("free tomorrow afternoon", "What times are you free tmrw in the afternoon?"),
+    ],
+)
+def test_the_part_of_the_day_is_asked_back_as_english_says_it(body, question):
+    """Before: "What times are you free morning?", and nights were asked as evenings."""
+    assert parse(body, AT).question().startswith(question)
+
+
+@pytest.mark.parametrize(
+    "body", ["can't, sorry - got another job that day", "no sorry - already working that day"]
+)
+def test_a_no_with_its_reason_after_a_dash_is_a_no(body):
+    """Before, the dash made "can't, sorry - got another job that day" a question for shifts."""
+    assert reads(body)["intent"] == "decline"
+
+
+@pytest.mark.parametrize(
+    "body", ["i can do both", "I can do both days", "i want both", "ill take both"]
+)
+def test_taking_both_offers_in_a_sentence_takes_both(body):
+    """Before, "i can do both" asked what times the worker was free."""
+    assert (reads(body)["intent"], reads(body)["detail"]) == ("accept", "both")
+
+
+@pytest.mark.parametrize("body", ["where is it exactly", "wheres that", "ok where is the job"])
+def test_where_is_it_asks_for_the_shift_s_details(body):
+    assert reads(body)["intent"] == "shifts_query"

@@ -561,13 +561,14 @@ def test_notice_of_years_is_refused_and_the_notice_kept(db, now, ann):
         assert session.get(Worker, ann).notice_minutes == before
 
 
-def test_away_next_week_leaves_an_offer_open_and_goes_to_a_person(db, now, ann):
+def test_away_next_week_leaves_this_week_s_offer_open_and_asks_about_next_week(db, now, ann):
     """Before, "not available next week" was a NO to Saturday's offer, this week."""
     offered_on(db, now, ann, (2,))
-    text(db, "not available next week im on holiday", now + timedelta(minutes=1))
+    (asked,) = text(db, "not available next week im on holiday", now + timedelta(minutes=1))
+    assert "BUSY 30/11-6/12" in asked
     with db.read() as session:
         assert session.exec(select(Offer)).one().status == "live"
-        assert len(session.exec(select(InboxThread)).all()) == 1
+        assert not session.exec(select(InboxThread)).all()
 
 
 def test_work_named_in_a_sentence_is_asked_back_and_the_skills_kept(db, now, ann):
@@ -912,11 +913,14 @@ def test_no_to_pass_on_it_asks_again(db, now, ann):
 @pytest.mark.parametrize(
     ("answer", "asked"),
     [
-        ("morning", "What times are you free sat morning? Reply e.g. AVAILABLE sat 8am-12pm"),
+        (
+            "morning",
+            "What times are you free sat in the morning? Reply e.g. AVAILABLE sat 8am-12pm",
+        ),
         ("from 10", "From what time to what time? Reply e.g. AVAILABLE sat 10am-5pm"),
         (
             "in the evening",
-            "What times are you free sat evening? Reply e.g. AVAILABLE sat 6pm-10pm",
+            "What times are you free sat in the evening? Reply e.g. AVAILABLE sat 6pm-10pm",
         ),
     ],
 )
@@ -1002,3 +1006,60 @@ def test_free_on_the_day_of_an_open_offer_without_hours_shows_that_offer(db, now
     assert reply.startswith("Offer ") and "Sat 28 Nov" in reply and "reply Y" in reply
     (asked,) = text(db, "can do sunday", now + timedelta(minutes=1))
     assert asked.startswith("What times are you free sun?")
+
+
+def free_days(db) -> list[int]:
+    with db.read() as session:
+        return sorted(w.start.day for w in session.exec(select(AvailabilityWindow)).all())
+
+
+@pytest.mark.parametrize(
+    ("away", "command", "yes"),
+    [
+        ("not available next week, going on holiday", "BUSY 30/11-6/12", "yes"),
+        ("nie ma mnie w przyszłym tygodniu", "ZAJĘTY 30/11-6/12", "tak"),
+        ("estoy de vacaciones la semana que viene", "OCUPADO 30/11-6/12", "sí"),
+    ],
+)
+def test_away_next_week_is_asked_back_and_a_yes_takes_back_those_days_only(
+    db, now, ann, away, command, yes
+):
+    """Before, each went to a person, and offers for next week kept coming."""
+    with db.write() as session:
+        for day in (28, 30, 2, 8):
+            start = now.replace(month=11 if day > 20 else 12, day=day, hour=9)
+            post_availability(session, ann, start, start + timedelta(hours=8), now)
+    (asked,) = text(db, away, now)
+    assert command in asked
+    assert free_days(db) == [2, 8, 27, 28, 30]  # nothing taken back on the question alone
+    (done,) = text(db, yes, now + timedelta(minutes=1))
+    assert "30" in done and "6" in done
+    assert free_days(db) == [8, 27, 28]
+
+
+def test_days_away_with_a_booking_in_them_tell_the_booking_and_how_to_drop_it(db, now, ann):
+    with db.write() as session:
+        start = now.replace(day=1, month=12, hour=9)
+        post_availability(session, ann, start, start + timedelta(hours=8), now)
+        shift = factories.shift(session, now, start=start)
+        (offer,) = offers.send_wave(session, shift.id, now)
+    text(db, f"Y {offer.ref}", now)
+    (asked,) = text(db, "away next week", now)
+    assert asked.startswith("No offers for 30/11-6/12? Reply BUSY 30/11-6/12 to confirm.")
+    done, booked = text(db, "BUSY 30/11-6/12", now)
+    assert done == "Done: no offers from Mon 30 Nov to Sun 6 Dec. Your other free times stay."
+    assert offer.ref in booked and "DROP" in booked
+    with db.read() as session:
+        assert session.exec(select(Booking)).one().status == "booked"
+
+
+def test_a_yes_to_a_day_off_asked_back_takes_that_day_back(db, now, ann):
+    """Before, "yes" was asked the same question again, and again."""
+    with db.write() as session:
+        start = now.replace(day=28, hour=9)
+        post_availability(session, ann, start, start + timedelta(hours=8), now)
+    (asked,) = text(db, "im not available saturday", now)
+    assert asked.startswith("No offers for sat?")
+    (done,) = text(db, "yes", now + timedelta(minutes=1))
+    assert done.startswith("Done: no offers for Sat 28 Nov.")
+    assert free_days(db) == [27]
