@@ -47,16 +47,21 @@ def check_out(
     ref: str | None = None,
     break_minutes: int | None = None,
     end_either_half: bool = False,
+    hours_or_end: bool = False,
 ) -> Timesheet:
     """The worker says they are done: the buyer is asked to confirm the hours.
 
     Minutes are the figure texted, else from `end` (when they finished), else the booked length;
     the last two less the break told.
     `end_either_half`: the end was said without am/pm, so it may be twelve hours either way.
+    `hours_or_end`: `minutes` and `end` are two readings of one figure ("DONE 3:15"); the one
+    near the booking stands, and when neither or both are, the worker is asked which.
     `break_minutes` is the break taken, when told; a long shift with too little is flagged to
     the buyer.
     """
     booking, shift = _booking_to_close(session, worker_id, now, ref)
+    if hours_or_end and minutes is not None and end is not None:
+        minutes, end = _hours_or_end(booking, shift, minutes, end, end_either_half, now)
     span = None
     if minutes is None and end is not None:
         began = max(shift.start, booking.checked_in_at or shift.start)
@@ -304,6 +309,42 @@ def _require_open(timesheet: Timesheet) -> None:
             f"Booking {timesheet.ref} is disputed; staff will contact you",
             ref=timesheet.ref,
         )
+
+
+# How far from the booked length a figure may be and still be read as the hours worked.
+NEAR_BOOKED = 60
+
+
+def _hours_or_end(
+    booking: Booking,
+    shift: Shift,
+    minutes: int,
+    end: datetime,
+    either_half: bool,
+    now: datetime,
+) -> tuple[int | None, datetime | None]:
+    """ "DONE 3:15" on a 9-to-3 shift is when they left; on a 9-to-12:30, the hours worked:
+    the reading near the booking, as (minutes, None) or (None, end). Refused when neither or
+    both are near, so nobody is paid on a guess."""
+    began = max(shift.start, booking.checked_in_at or shift.start)
+    meant = finish_meant(end, either_half, began, shift.end, now)
+    from_end = int((meant - began).total_seconds() // 60) if meant <= now + EARLY else None
+    booked = shift_minutes(shift)
+
+    def near(worked: int | None) -> bool:
+        return worked is not None and abs(worked - booked) <= NEAR_BOOKED
+
+    # A time still to come is no time they left: the hours it is.
+    if from_end is None or from_end == minutes or (near(minutes) and not near(from_end)):
+        return minutes, None
+    if near(from_end) and not near(minutes):
+        return None, meant
+    raise Refused(
+        "hours_or_end",
+        "Hours worked, or the time they left?",
+        hours=format_hours(minutes),
+        end_time=meant.isoformat(),
+    )
 
 
 def finish_meant(

@@ -44,6 +44,7 @@ def check_out(
     ref: str | None = None,
     end_either_half: bool = False,
     break_minutes: int | None = None,
+    hours_or_end: bool = False,
 ) -> Timesheet:
     """DONE: the worker's hours go to the buyer to confirm (they stand if the buyer says nothing
     in time), with the break they say they took. All or nothing: a refusal leaves the booking
@@ -58,4 +59,5 @@ def check_out(
             ref=ref,
             end_either_half=end_either_half,
             break_minutes=break_minutes,
+            hours_or_end=hours_or_end,
         )

@@ -46,6 +46,7 @@ def check_out(
             end_either_half=parsed.end_either_half,
             ref=parsed.offer_ref,
             break_minutes=parsed.break_minutes,
+            hours_or_end=parsed.hours_or_end,
         )
     except Refused as refusal:
         bare = parsed.minutes_worked is None and parsed.end is None and parsed.offer_ref is None

@@ -47,6 +47,8 @@ class Parsed:
     end: datetime | None = None
     # A finishing time said without am/pm ("finished at 5"): the morning's or the evening's.
     end_either_half: bool = False
+    # "DONE 3:15": hours worked (`minutes_worked`) or when they left (`end`); the booking says.
+    hours_or_end: bool = False
     # "be there in 20": the minutes are until the worker arrives, not how late they will be.
     late_from_now: bool = False
     # Thanks, a goodbye, "no worries", "wrong number sorry": asking for nothing.
@@ -133,5 +135,6 @@ class Parsed:
 
 _NOT_IN_JSON = frozenset(
     ("ask", "ask_data", "text_language", "rule", "language", "exact", "end_either_half")
+    + ("hours_or_end",)
     + ("late_from_now", "courtesy", "then", "language_evidence")
 )

@@ -106,6 +106,8 @@ _DURATION_HOURS = re.compile(
 )
 _DURATION_MINUTES = re.compile(r"(?<![0-9.,:])([0-9]{1,4})\s*(?:m|min|mins|minutes)(?![a-z])")
 _DURATION_CLOCK = re.compile(r"(?<![0-9.,:])([0-9]{1,2}):([0-9]{2})(?![0-9])")
+# A figure that reads as hours or as a time of day: "3:15", "7.30".
+_HOURS_OR_CLOCK = re.compile(r"(?<![0-9.,:])([0-9]{1,2})[:.]([0-9]{2})(?![0-9])")
 _REF_BEFORE_AT = re.compile(r"^\W*#?([0-9]{3,8})\s+(?=at\s)")
 # "finished at 18", "KONIEC o 18:00", "worked till 4": when, not how long
 _LONGER_THAN_A_SHIFT = re.compile(
@@ -386,6 +388,7 @@ def check_out(t: Text, ctx: Context) -> Parsed | None:
     if _LONGER_THAN_A_SHIFT.search(t.norm):
         return None  # "i did 10 hrs this week", "done 2 shifts": a tally, not today's hours
     m = _OUT.match(t.core)
+    cue = two_readings = False
     if m is not None and not _aside(m.group("verb"), m.group("rest")):
         verb, rest = m.group("verb"), m.group("rest")
     elif len(t.words) <= _SHORT and (
@@ -393,6 +396,7 @@ def check_out(t: Text, ctx: Context) -> Parsed | None:
     ):
         # the hours after a comma: not read as what the words before them say ("break 8 hours")
         verb, rest = "finished", t.norm.replace(m.group(0), " ", 1) + " , " + m.group("rest")
+        cue = True
     else:
         return None
     end = None
@@ -424,6 +428,9 @@ def check_out(t: Text, ctx: Context) -> Parsed | None:
         fixed = c.fixed()
         end = nearest(ctx.at, (fixed,) if fixed is not None else c.readings())
         either_half = fixed is None
+        if cue and either_half and _AT_CLOCK.search(rest[: clock.start()]) is None:
+            # "worked 6:45": the hours worked, or when they left
+            minutes, two_readings = _worked(clock.group(0))[0], True
         rest = rest[: clock.start()] + " " + rest[clock.end() :]
         if _UNIT_HOURS.search(rest):
             # "left at 4, 7h30 today": the hours said are what the timesheet needs.
@@ -441,7 +448,11 @@ def check_out(t: Text, ctx: Context) -> Parsed | None:
             # "done 9 till 2 so 5 hrs": the count said, not the times of day before it
             rest = rest[: count.start()] + " " + count.group(0) + " " + rest[count.end() :]
             rest = _CLOCK_SPAN.sub(" ", rest, count=1)
+        clock = _HOURS_OR_CLOCK.search(rest) if not _UNIT_HOURS.search(rest) else None
         minutes, rest, ref = _worked(rest)
+        if clock is not None and (c := clock_from(CLOCK.search(clock.group(0)))) is not None:
+            # "DONE 3:15", "clocked out 7.30": how long, or when? The booking settles it.
+            end, either_half, two_readings = nearest(ctx.at, c.readings()), True, True
     if _aside(verb, rest):
         return None  # "out sick", "left my phone": not a checkout
     hours = round(minutes / 60, 2) if minutes else None
@@ -450,6 +461,7 @@ def check_out(t: Text, ctx: Context) -> Parsed | None:
         "check_out",
         end=end,
         end_either_half=either_half,
+        hours_or_end=two_readings and end is not None and minutes is not None,
         minutes_worked=minutes,
         hours_worked=hours,
         break_minutes=break_minutes,

@@ -21,6 +21,8 @@ EN: dict[str, str] = {
     "when the buyer answers.",
     "refused_bad_hours": "Sorry: That is not a number of hours worked. e.g. DONE 4.5 or DONE 4h30",
     "refused_future_end": "Sorry: That time is still to come. e.g. DONE 4.5 or finished 6pm",
+    "refused_hours_or_end": "Did you work {hours}, or leave at {end_time}? Reply DONE {hours} "
+    "for the hours, or finished {end_time} for the time you left.",
     "refused_no_timesheet": "Sorry: No timesheet {ref} of yours. Text SHIFTS to see your bookings.",
     "refused_not_amended": "Booking {ref} has no changed hours waiting for you. Text SHIFTS to "
     "see your bookings.",

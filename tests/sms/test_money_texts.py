@@ -420,3 +420,32 @@ def test_no_break_beside_a_grievance_is_still_a_complaint(db, booking, after):
     text(db, ANN, "worked 4 hours no break again, this is not ok", after)
     with db.read() as session:
         assert session.exec(select(Timesheet)).all() == []
+
+
+@pytest.mark.parametrize(
+    ("body", "minutes"),
+    [
+        ("clocked out 1:05", 245),  # when they left, on a 9-to-1 shift
+        ("done 1.05", 245),
+        ("done 3:45", 225),  # the hours: 15:45 is still to come
+        ("worked 3:50", 230),
+    ],
+)
+def test_a_figure_that_may_be_hours_or_a_time_is_read_as_the_booking_says(
+    db, booking, after, body, minutes
+):
+    """Before, "clocked out 1:05" sent the buyer 1h05 for a four-hour shift."""
+    text(db, ANN, body, after)
+    assert timesheet(db).worker_minutes == minutes
+
+
+def test_a_figure_far_from_the_booking_either_way_is_asked_and_nothing_sent(db, booking, after):
+    out = text(db, ANN, "done 11:30", after)
+    assert out == {
+        ANN: "Did you work 11h30, or leave at 11:30? Reply DONE 11h30 for the hours, or "
+        "finished 11:30 for the time you left."
+    }
+    with db.read() as session:
+        assert session.exec(select(Timesheet)).first() is None
+    text(db, ANN, "finished 11:30", after + timedelta(minutes=1))
+    assert timesheet(db).worker_minutes == 150

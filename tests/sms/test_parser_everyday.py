@@ -2091,3 +2091,23 @@ def test_taking_both_offers_in_a_sentence_takes_both(body):
 @pytest.mark.parametrize("body", ["where is it exactly", "wheres that", "ok where is the job"])
 def test_where_is_it_asks_for_the_shift_s_details(body):
     assert reads(body)["intent"] == "shifts_query"
+
+
+@pytest.mark.parametrize(
+    ("body", "two_readings"),
+    [
+        ("clocked out 3:15", True),
+        ("done 7.30", True),
+        ("worked 6:45", True),
+        ("koniec 7:30", True),
+        ("finished 3:15", False),  # finished and a time of day: when
+        ("did 7:30 hours", False),  # a unit: how long
+        ("left at 4, 7h30 today", False),  # both said, each plainly
+        ("done 7.5", False),
+    ],
+)
+def test_a_checkout_figure_that_may_be_hours_or_a_time_keeps_both_readings(body, two_readings):
+    read = parse(body, AT)
+    assert read.intent == "check_out" and read.hours_or_end is two_readings
+    if two_readings:
+        assert read.minutes_worked and read.end

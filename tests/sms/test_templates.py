@@ -57,6 +57,7 @@ LONGEST = {
     "shift_hours": "11.75",
     "times": "21:30-05:30",
     "checkin_time": START,
+    "end_time": START,
     "start_time": START,
     "booking": "1234567",
     "days": "Mon, Tue, Wed, Thu, Fri and Sat",
