@@ -268,6 +268,26 @@ def _booking_to_close(
     raise Refused("no_booking", "We can't find a booked shift of yours that has started")
 
 
+def minutes_until(
+    session: Session,
+    buyer_id: int,
+    ref: str,
+    hour: int,
+    minute: int,
+    either_half: bool,
+    now: datetime,
+) -> int:
+    """The minutes the worker of the buyer's booking `ref` worked if they left at hour:minute
+    ("she left at 2"): from when they began to the time of day meant, as a checkout reads it."""
+    _, booking, shift = _for_buyer(session, buyer_id, ref)
+    market = session.get(Market, shift.market_id)
+    began = max(shift.start, booking.checked_in_at or shift.start)
+    day = local(shift.end, market.tz)
+    said = day.replace(hour=hour, minute=minute, second=0, microsecond=0)
+    left = finish_meant(said, either_half, began, shift.end, now)
+    return int((left - began).total_seconds() // 60)
+
+
 def _for_buyer(session: Session, buyer_id: int, ref: str) -> tuple[Timesheet, Booking, Shift]:
     timesheet = session.exec(select(Timesheet).where(Timesheet.ref == str(_ref_id(ref)))).first()
     booking = session.get(Booking, timesheet.booking_id) if timesheet else None

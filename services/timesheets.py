@@ -28,6 +28,14 @@ def say_arrived(db: Unit, buyer_id: int, ref: str, arrived: bool, now: datetime)
         return timesheets.record_arrival(session, buyer_id, ref, arrived, now)
 
 
+def worked_until(
+    db: Unit, buyer_id: int, ref: str, hour: int, minute: int, either_half: bool, now: datetime
+) -> int:
+    """ "she left at 2": the minutes worked on the buyer's booking, had the worker left then."""
+    with db.read() as session:
+        return timesheets.minutes_until(session, buyer_id, ref, hour, minute, either_half, now)
+
+
 def waiting_for_buyer(db: Unit, buyer_id: int) -> list[str]:
     """The buyer's timesheets waiting for them to confirm or change, newest first."""
     with db.read() as session:

@@ -215,7 +215,8 @@ def _answer_to_the_question(
     text = plain(body)
     yes, no, right = _YES_THERE.match(text), _NOT_THERE.match(text), _RIGHT.match(text)
     hours = _hours_in_words(text)
-    if yes is None and no is None and right is None and hours is None:
+    left = _LEFT_AT.search(text) if hours is None else None
+    if yes is None and no is None and right is None and hours is None and left is None:
         return None
     to_them = col(Notice.buyer_id).in_([buyer.id for buyer in buyers])
     asked = last_notice_where(session, to_them, now - max(_ANSWER_WITHIN.values()))
@@ -228,9 +229,30 @@ def _answer_to_the_question(
         return BuyerText("confirm")  # as a bare OK: the one waiting, or which is asked
     if asked.kind == "buyer_timesheet" and hours is not None:
         return BuyerText("hours_said", booking, minutes=hours)
+    if asked.kind == "buyer_timesheet" and left is not None:
+        # "she left at 2": the hours from the start to then, asked back as HOURS
+        hour, minute = int(left["h"]), int(left["m"] or 0)
+        if left["ap"] == "pm" and hour < 12:
+            hour += 12
+        if hour > 23 or minute > 59:
+            return None
+        text = TextTransaction(session)
+        try:
+            worked = timesheets.worked_until(
+                text, asked.buyer_id, booking, hour, minute, left["ap"] is None, now
+            )
+        except Refused:
+            return None
+        return BuyerText("hours_said", booking, minutes=worked) if worked > 0 else None
     return None
 
 
+# When the worker left, said by the buyer: "she left at 2", "he went home at 1.30pm".
+_LEFT_AT = re.compile(
+    r"(?<![a-z])(?:left|went(?:\s+home)?|gone(?:\s+home)?|finished|clocked\s+(?:out|off)|stopped"
+    r"|signed\s+out)\s+(?:at\s+|around\s+|about\s+)?(?P<h>[0-9]{1,2})(?:[:.](?P<m>[0-9]{2}))?\s*"
+    r"(?P<ap>am|pm)?(?![0-9a-z])"
+)
 # Hours said in a sentence: "she only did 5 hours", "5.5 hours", "5h30".
 _HOURS_SAID = re.compile(
     r"(?<![0-9.,:])(?P<h>[0-9]{1,2}(?:[.,][0-9]{1,2})?)\s*(?:h|hr|hrs|hours?)(?:\s*(?P<m>[0-9]{1,2})"

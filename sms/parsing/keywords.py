@@ -134,7 +134,7 @@ _REF_THEN_REPLY = re.compile(
 _POLITE_WORDS = (
     r"(?:please|pls|plz|thanks|thank\s+you|thankyou|thank\s+u|thx|ta|cheers|sure|great|sorry"
     r"|mate|i\s+can|i\s+will|ill\s+take\s+it|take\s+it|ok|okay|x+|can\s+do"
-    r"|(?:i\s+)?(?:can|could)\s+do\s+(?:it|that|this)"
+    r"|(?:i\s+)?(?:can|could)\s+(?:still\s+)?do\s+(?:it|that|this)|(?:i\s+am|im)\s+still\s+(?:free|available|up\s+for\s+it)"
     r"|i\s+can\s+make\s+it|not\s+this\s+time|cant\s+make\s+it|busy|not\s+today|see\s+you\s+there"
     r"|see\s+you|lovely|perfect|brilliant|cool|fine|absolutely|definitely|then|one|that\s+one"
     r"|this\s+one|it|that|this|accept|yes|no|go\s+on|me|in|for\s+me|again|sounds\s+good"

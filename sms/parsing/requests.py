@@ -213,7 +213,7 @@ _SHIFTS_ASKED = re.compile(
     # "yes is this still available?": whether the offer is still open
     r"|(?<![a-z])(?:is|it)\s+(?:this|that|it|the)(?:\s+#?[0-9]{3,8})?(?:\s+one|\s+shift|\s+job)?\s+still"
     r"\s+(?:available|open|going|on|free|happening)(?![a-z])"
-    r"|(?<![a-z])did\s+i\s+get\s+(?:the|that|this)\s+(?:job|shift|one)(?![a-z])|(?<![a-z])(?<!im\s)(?<!am\s)(?:still\s+available|still\s+open)\W*$"
+    r"|(?<![a-z])(?:did\s+i\s+get|have\s+i\s+got|did\s+i\s+have)\s+(?:(?:the|that|this)\s+(?:job|shift|one)|it)(?![a-z])|(?<![a-z])(?<!im\s)(?<!am\s)(?:still\s+available|still\s+open)\W*$"
     r"|(?<![a-z])how\s+(?:long|many\s+hours)\s+is\s+(?:the|my|it|this)\s*(?:shift|job|booking)?\W*$"
     r"|(?<![a-z])where\s+(?:do|should|shall|am)\s+i\s+(?:need\s+to\s+|have\s+to\s+|meant\s+to\s+)?"
     r"(?:go|be|going)(?![a-z])"

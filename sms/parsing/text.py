@@ -70,6 +70,11 @@ _GREETING = re.compile(
     r"^(?:[\s,.!:;-]*(?:(?:hello|hi|hey)\s+there|hello+|hi+|hey+|hiya|heya|yo|howdy"
     r"|good\s+(?:morning|afternoon|evening|day)|dear\s+\w+|this\s+is\s+[a-z]+"
     r"|its\s+[a-z]+\s*(?=[,.!-])|sorry|so\s+sorry|unfortunately|sadly|apologies"
+    # "sorry for the late reply, yes", "just seen this - yes": the delay, before the answer
+    r"|(?:for\s+(?:the\s+|my\s+)?|about\s+the\s+)?(?:late|slow|delayed)\s+(?:reply|response|answer)"
+    r"|(?:for|about)\s+the\s+delay|(?:i\s+)?(?:only\s+)?just\s+(?:seen|saw|got|read)\s+(?:this|it|that"
+    r"|your\s+(?:text|message|msg))|(?:i\s+)?missed\s+(?:your|ur|the|this)\s+(?:text|message|msg|call)"
+    r"|but(?=\s+(?:yes|yeah|no|nah|i|ill|im|cant|sure|ok)(?![a-z]))"
     # "thanks for the offer, ill take it", "thanks ill take it": the thanks before an answer
     r"|thanks?(?:\s+(?:you|u))?(?:\s+for\s+(?:the|this|that)\s+(?:offer|text|message|one))?"
     r"(?=\s*[,.!-]|\s+(?:ill|i|yes|yeah|yep|ok|okay|sure|no|nah|cant|count)(?![a-z]))|(?:cheers|thanks?(?:\s+you)?|ta)(?:\s+for\s+the\s+offer)?\s+but(?=\s+no(?![a-z])))"

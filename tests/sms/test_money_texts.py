@@ -345,7 +345,16 @@ def test_assent_in_words_just_after_the_hours_were_sent_confirms_them(db, bookin
     assert timesheet(db).status == "confirmed"
 
 
-@pytest.mark.parametrize(("body", "hours"), [("she only did 3 hours", "3h"), ("3.5 hrs", "3h30")])
+@pytest.mark.parametrize(
+    ("body", "hours"),
+    [
+        ("she only did 3 hours", "3h"),
+        ("3.5 hrs", "3h30"),
+        # when they left, on a shift from 9: the hours from then (before, to a person)
+        ("no, she left at 12", "3h"),
+        ("he went home at 11.30am", "2h30"),
+    ],
+)
 def test_other_hours_in_words_are_asked_back_as_the_command_and_change_nothing(
     db, booking, after, body, hours
 ):

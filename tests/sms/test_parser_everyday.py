@@ -2111,3 +2111,29 @@ def test_a_checkout_figure_that_may_be_hours_or_a_time_keeps_both_readings(body,
     assert read.intent == "check_out" and read.hours_or_end is two_readings
     if two_readings:
         assert read.minutes_worked and read.end
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "sorry for the late reply, yes i can still do it",
+        "sorry just seen this, yes please",
+        "just seen this - yes ill do it",
+        "przepraszam że tak późno, tak biorę",
+        "perdón por contestar tarde, sí lo tomo",
+        "desculpa a demora, sim aceito",
+        "scuze de întârziere, da accept",
+    ],
+)
+def test_a_yes_after_an_apology_for_the_late_reply_is_a_yes(body):
+    """Before, the apology made each "nothing matched", and the offer ran out."""
+    assert reads(body)["intent"] == "accept"
+
+
+def test_a_no_after_an_apology_for_the_late_reply_is_a_no():
+    assert reads("sorry for late reply but no i cant")["intent"] == "decline"
+
+
+@pytest.mark.parametrize("body", ["did i get it?", "have i got it"])
+def test_asking_whether_the_shift_was_got_asks_for_the_shifts(body):
+    assert reads(body)["intent"] == "shifts_query"
