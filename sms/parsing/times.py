@@ -38,8 +38,8 @@ _NOT_A_DURATION = (
     r"(?!x(?![a-z]))"
 )
 _RANGE = re.compile(
-    rf"(?<![0-9:.,/£$€@]){_clock_pattern('a_')}{_SEP}{_clock_pattern('b_')}"
-    # "15-07-1985": a date, whose two first numbers are no hours
+    # "1988-05-04", like "15-07-1985": a date, whose numbers are no hours
+    rf"(?<![0-9:.,/£$€@])(?<![0-9]-){_clock_pattern('a_')}{_SEP}{_clock_pattern('b_')}"
     rf"(?![0-9])(?!\s*[-/.]\s*[0-9]){_NOT_A_DURATION}"
 )
 _BETWEEN = re.compile(

@@ -2007,7 +2007,7 @@ def test_see_you_is_not_undecided(body):
     assert reads(body).get("detail") != "undecided"
 
 
-@pytest.mark.parametrize("body", ["01-02-1990", "15-07-1985", "15-07-85"])
+@pytest.mark.parametrize("body", ["01-02-1990", "15-07-1985", "15-07-85", "1988-05-04"])
 def test_a_date_written_with_dashes_is_no_free_hours(body):
     """Before, "15-07-1985" was free today 15:00 to 07:00 the next morning, and kept."""
     assert reads(body)["intent"] != "availability"
