@@ -142,7 +142,9 @@ _POLITE_WORDS = (
     r"|so\s+much|much|a\s+lot|ill\s+be\s+there|be\s+there|see\s+you\s+then|offer|shift|job"
     r"|100\s*%|100\s+percent|see\s+you\s+(?:at\s+)?[0-9]{1,2}(?:[:.][0-9]{2})?(?:\s*[ap]m)?"
     r"|with\s+pleasure|gladly|happy\s+to|count\s+me\s+in|book\s+me|im\s+in|i\s+want\s+(?:it|to)"
-    r"|i\s+accept\s+it|want\s+it|ill\s+take\s+this|this\s+one|send\s+(?:me\s+)?(?:the\s+)?(?:address"
+    r"|i\s+accept\s+it|want\s+it|ill\s+take\s+this|this\s+one"
+    r"|if\s+(?:(?:its|it\s+is|thats|that\s+is)\s+)?still\s+(?:going|available|open|free|there|on)"
+    r"|send\s+(?:me\s+)?(?:the\s+)?(?:address"
     r"|details|postcode|location|info)"
     # A question the booking's own text answers: "yes pls what time", "yes whats the address".
     r"|what\s+time|what(?:s|\s+is|\s+s)?\s+the\s+(?:address|postcode|time|location)|where\s+is\s+it"
@@ -213,7 +215,11 @@ _BUT_ASKS = re.compile(
     r"^(?:but|only)\s+(?:what|whats|where|wheres|how|who|whos|when|whens|which|is\s+it|is\s+there"
     r"|do\s+i|does\s+it)(?![a-z])"
 )
-_BUT = re.compile(r"^(?:but|only|if|as\s+long\s+as|except|unless)(?![a-z])")
+_BUT = re.compile(
+    r"^(?:but|only|if|as\s+long\s+as|except|unless)(?![a-z])"
+    # "yes if its still going": no condition on the shift, only on the offer being open
+    r"(?!\s+(?:its|it\s+is|thats|that\s+is)?\s*still\s+(?:going|available|open|free|there|on)\W*$)"
+)
 # A yes taken back at once: "id love to but cant", "yes but i cant that day sorry".
 _BUT_CANT = re.compile(
     r"^(?:but|sadly|unfortunately)\W+(?:i\s+)?(?:cant|cannot|can\s+not|couldnt|could\s+not"

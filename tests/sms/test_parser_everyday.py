@@ -2137,3 +2137,16 @@ def test_a_no_after_an_apology_for_the_late_reply_is_a_no():
 @pytest.mark.parametrize("body", ["did i get it?", "have i got it"])
 def test_asking_whether_the_shift_was_got_asks_for_the_shifts(body):
     assert reads(body)["intent"] == "shifts_query"
+
+
+@pytest.mark.parametrize(
+    "body", ["yes if its still going", "yes if it is still available", "Y if still open"]
+)
+def test_a_yes_if_the_offer_is_still_open_is_a_plain_yes(body):
+    """Before, each was asked "Can you do the whole shift?", a condition it never set."""
+    read = reads(body)
+    assert read["intent"] == "accept" and not read.get("ambiguous")
+
+
+def test_a_yes_with_a_condition_on_the_shift_is_still_asked():
+    assert reads("yes if i can finish at 2")["ambiguous"]
