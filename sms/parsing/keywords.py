@@ -225,13 +225,21 @@ _BUT_CANT = re.compile(
     r"^(?:but|sadly|unfortunately)\W+(?:i\s+)?(?:cant|cannot|can\s+not|couldnt|could\s+not"
     r"|wont\s+be\s+able|(?:i\s+)?(?:am|m|im)\s+(?:not\s+able|busy|working|away))(?![a-z])"
 )
+# "... not friday", "..., friday no": another day's offer left as it is.
+_NOT_THE_OTHER = (
+    r"(?:\W+(?:but\s+)?(?:not|no)\s+(?:to\s+|on\s+)?(?:the\s+)?[a-z]+(?:\s+(?:one|shift))?"
+    r"|\W+(?:the\s+)?[a-z]+(?:\s+(?:one|shift))?\s+no)"
+)
 _THE_DAY_ONE = re.compile(
     r"^\W*(?:(?:yes|ok|okay)\W+)?(?:(?:i\s+)?(?:want|ll\s+take|ill\s+take|will\s+take|d\s+like|"
-    r"id\s+like)\s+|(?:book\s+me\s+(?:in\s+)?(?:for|on)|give\s+me|take"
+    r"id\s+like)\s+|(?:book\s+me\s+(?:in\s+)?(?:for|on)|give\s+me|take|only|just"
     r"|can\s+i\s+(?:do|have|take|get))\s+)?"
-    r"the\s+(?P<day>[a-z]+)\s+(?:shift|one|job)\W*(?:please|pls)?\W*$"
+    rf"the\s+(?P<day>[a-z]+)\s+(?:shift|one|job){_NOT_THE_OTHER}?\W*(?:please|pls)?\W*$"
     # "saturday yes", "el sábado sí": the day, then the yes
-    r"|^\W*(?:the\s+|on\s+)?(?P<day2>[a-z]+)\W+(?:yes|yes\s+please)\W*$"
+    rf"|^\W*(?:the\s+|on\s+)?(?P<day2>[a-z]+)\W+(?:yes|yes\s+please){_NOT_THE_OTHER}?\W*$"
+    # "yes to saturday not friday"
+    rf"|^\W*(?:yes|ok|okay)\s+(?:to|for)\s+(?:the\s+)?(?P<day3>[a-z]+)(?:\s+(?:one|shift))?"
+    rf"{_NOT_THE_OTHER}\W*$"
 )
 # An offer named by its place among those sent: "the first one", "2nd one please", "yes the last".
 _THE_NTH_ONE = re.compile(
@@ -508,7 +516,9 @@ def yes_or_no(t: Text, ctx: Context) -> Parsed | None:
         # "yes to both", "tak, obie": every offer open, when there are as many as it says
         return Parsed("accept", detail="both" if every.group("both") else "all")
     named = _THE_DAY_ONE.match(t.core)
-    if named is not None and (days := _offer_day(named["day"] or named["day2"], ctx)):
+    if named is not None and (
+        days := _offer_day(named["day"] or named["day2"] or named["day3"], ctx)
+    ):
         # "i want the saturday shift", "the saturday one": an offer named by its day
         return Parsed("accept", days=days)
     if (nth := _THE_NTH_ONE.match(t.core)) is not None:

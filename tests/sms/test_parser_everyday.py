@@ -2150,3 +2150,19 @@ def test_a_yes_if_the_offer_is_still_open_is_a_plain_yes(body):
 
 def test_a_yes_with_a_condition_on_the_shift_is_still_asked():
     assert reads("yes if i can finish at 2")["ambiguous"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "saturday yes, friday no",
+        "yes to saturday not friday",
+        "only the saturday one",
+        "the saturday one not the friday one",
+        "sobota tak, piątek nie",
+        "el sábado sí, el viernes no",
+    ],
+)
+def test_yes_to_one_day_and_no_to_another_takes_that_day_s_offer(body):
+    """Before, each went to a person while both offers ran out."""
+    assert (reads(body)["intent"], reads(body)["days"]) == ("accept", ["sat"])
