@@ -79,12 +79,17 @@ def make_available(
     spans: list[tuple[datetime, datetime]] = (),
     weekly: tuple[list[str], str, str] | None = None,
     rate_minor: int | None = None,
+    instead_of: tuple[date, str] | None = None,
 ) -> Free:
     """The worker says when they are free (and, with it, perhaps a new rate of their own); the
-    open shifts they now fit are queued to be offered. All or nothing: a refusal leaves their
-    terms and free time as they were."""
+    open shifts they now fit are queued to be offered. `instead_of`, a date and the market's
+    time zone: the free time that day is replaced ("change saturday to 12-8"). All or nothing:
+    a refusal leaves their terms and free time as they were."""
     with db.write() as session:
         with session.begin_nested():
+            if instead_of is not None:
+                day, tz = instead_of
+                withdraw_availability(session, worker.id, now, tz, on=day)
             if rate_minor is not None and rate_minor != worker.asking_rate_minor:
                 update_terms(session, worker, now, asking_rate_minor=rate_minor)
             if weekly is not None:

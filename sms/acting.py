@@ -106,7 +106,15 @@ def act(session: Session, message: Message, now: datetime) -> None:
         return
     # The last text sent, once, for the answers that only it explains.
     asked = None
-    if parsed.intent in ("availability", "unknown", "help") or parsed.detail in confirming.PLACES:
+    if parsed.intent in ("availability", "unknown", "help", "cancel", "dispute"):
+        # "can i change saturday to 12-8"; "actually make that 10-6" just after it was saved
+        last = confirming.last_notice(session, worker, now)
+        asked = availability_texts.changed_free_time(
+            worker, market, message.body, parsed, last, now
+        )
+    if asked is None and (
+        parsed.intent in ("availability", "unknown", "help") or parsed.detail in confirming.PLACES
+    ):
         last = confirming.last_notice(session, worker, now)
         if last is not None:
             asked = availability_texts.answer_to_times_asked(

@@ -20,7 +20,7 @@ from sms.parser import Parsed, parse
 from sms.parsing.days import find_days
 from sms.parsing.lexicon import fold, separators
 from sms.parsing.text import Text
-from sms.parsing.times import lone_time_parts
+from sms.parsing.times import find_ranges, lone_time_parts
 from sms.templates import and_list, day_said, say
 from store.models import Market, Notice, Worker
 
@@ -36,9 +36,16 @@ def availability(
         spans, weekly = [], (parsed.days, f"{start:%H:%M}", f"{end:%H:%M}")
     else:
         spans, weekly = windows_on_days(parsed.start, parsed.end, parsed.days, market.tz), None
+    replaced = parsed.detail.removeprefix("replace:") if parsed.detail else ""
     try:
         free = make_available(
-            TextTransaction(session), worker, now, spans, weekly, rate_minor=parsed.rate
+            TextTransaction(session),
+            worker,
+            now,
+            spans,
+            weekly,
+            rate_minor=parsed.rate,
+            instead_of=(date.fromisoformat(replaced), market.tz) if replaced else None,
         )
     except Refused as refusal:
         example = say("example_available", worker.language)
@@ -207,6 +214,56 @@ def _booked_then(
 
 def _falls_on(day: date, withdrawn: Withdrawn) -> bool:
     return day in withdrawn.dates or WEEKDAYS[day.weekday()] in withdrawn.every
+
+
+# A change to the free time just saved: "actually make that 10-6", "sorry i meant sunday".
+_CORRECTION = re.compile(
+    r"^\W*(?:(?:sorry|oops|no|wait|ah|my\s+bad|(?:wrong|the\s+wrong)\s+(?:day|time|times))\W+)*"
+    r"(?:actually|make\s+(?:that|it)|i\s+meant|i\s+mean"
+    r"|correction|change\s+(?:that|it)(?:\s+to)?|no\s+wait)(?![a-z])\W*(?P<rest>.+)$"
+)
+# A day's free time changed outright: "can i change saturday to 12-8".
+_CHANGE_DAY = re.compile(
+    r"^\W*(?:(?:can|could)\s+i\s+|please\s+|pls\s+)?change\s+(?:my\s+)?(?P<day>[a-z]+)"
+    r"(?:\s+(?:hours|times|availability))?\s+to\s+(?P<rest>.+)$"
+)
+_NOT_THE_OLD_DAY = re.compile(r"(?<![a-z])(?:not|instead\s+of)\s+(?:the\s+|on\s+)?[a-z0-9/]+\W*$")
+
+
+def changed_free_time(
+    worker: Worker, market: Market, body: str, parsed: Parsed, last: Notice | None, now: datetime
+) -> Parsed | None:
+    """ "can i change saturday to 12-8", and "actually make that 10-6" or "sorry i meant
+    sunday" just after "Got it: free Sat 28 Nov 09:00-17:00" (`last`): the free time that
+    replaces that day's, as `detail` "replace:" and the date replaced. None when the text is
+    no such change."""
+    if parsed.intent not in ("availability", "unknown", "cancel", "dispute"):
+        return None
+    at = local(now, market.tz)
+    norm = Text.of(body, worker.language).norm
+    if (change := _CHANGE_DAY.match(norm)) is not None:
+        again = parse(f"available {change['day']} {change['rest']}", at, language=worker.language)
+        if again.intent != "availability" or again.start is None or again.recurring:
+            return None
+        return replace(again, detail=f"replace:{again.start.date().isoformat()}")
+    said = _CORRECTION.match(norm)
+    if said is None or last is None or last.kind != "availability_saved":
+        return None
+    saved = local(datetime.fromisoformat(last.data["start"]), market.tz)
+    saved_end = local(datetime.fromisoformat(last.data["end"]), market.tz)
+    rest = _NOT_THE_OLD_DAY.sub(" ", said["rest"])
+    spec, left = find_days(rest, at)
+    hours_said = bool(find_ranges(left, spec.context)[0])
+    if not spec.said_a_day and not hours_said:
+        return None
+    if not spec.said_a_day:
+        rest = f"{day_said(f'date:{saved.date()}', 'en', market.currency)} {rest}"
+    elif not hours_said:
+        rest = f"{rest} {saved:%H:%M}-{saved_end:%H:%M}"  # "i meant sunday": the same hours
+    again = parse(f"available {rest}", at, language=worker.language)
+    if again.intent != "availability" or again.start is None or again.recurring:
+        return None
+    return replace(again, detail=f"replace:{saved.date().isoformat()}")
 
 
 # Questions about free time whose answer may leave out what the question already said.

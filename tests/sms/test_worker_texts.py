@@ -1063,3 +1063,45 @@ def test_a_yes_to_a_day_off_asked_back_takes_that_day_back(db, now, ann):
     (done,) = text(db, "yes", now + timedelta(minutes=1))
     assert done.startswith("Done: no offers for Sat 28 Nov.")
     assert free_days(db) == [27]
+
+
+def free_hours(db) -> list[str]:
+    with db.read() as session:
+        return sorted(
+            f"{w.start:%d %H:%M}-{w.end:%H:%M}"
+            for w in session.exec(select(AvailabilityWindow)).all()
+            if w.start.day != 27  # the fixture's own free time, tomorrow
+        )
+
+
+@pytest.mark.parametrize(
+    ("first", "change", "kept"),
+    [
+        ("free sat 9-5", "actually make that 10-6", ["28 10:00-18:00"]),
+        ("free sat 9-5", "sorry i meant sunday not saturday", ["29 09:00-17:00"]),
+        ("free sat 9-5", "oops wrong day, i meant sunday", ["29 09:00-17:00"]),
+        ("wolna sobota 9-17", "przepraszam, chodziło mi o niedzielę", ["29 09:00-17:00"]),
+        ("libre el sábado de 9 a 5", "perdón, quise decir el domingo", ["29 09:00-17:00"]),
+        ("liber sambata 9-17", "de fapt 10-18", ["28 10:00-18:00"]),
+    ],
+)
+def test_a_change_just_after_free_time_was_saved_replaces_it(db, now, ann, first, change, kept):
+    """Before, "actually make that 10-6" was free today 10-6 beside Saturday 9-5, and "i meant
+    sunday" went to a person with Saturday kept."""
+    text(db, first, now)
+    (reply,) = text(db, change, now + timedelta(minutes=1))
+    assert free_hours(db) == kept, reply
+
+
+def test_a_day_s_free_time_changed_outright_replaces_it(db, now, ann):
+    """Before, "change saturday to 12-8" was added to 9-5: free 9am to 8pm."""
+    text(db, "free sat 9-5", now)
+    (reply,) = text(db, "can i change saturday to 12-8", now + timedelta(hours=5))
+    assert reply.startswith("Got it: free Sat 28 Nov 12:00-20:00")
+    assert free_hours(db) == ["28 12:00-20:00"]
+
+
+def test_a_change_long_after_the_free_time_was_saved_is_read_on_its_own(db, now, ann):
+    text(db, "free sat 9-5", now)
+    text(db, "actually sunday 10-4", now + timedelta(hours=5))
+    assert free_hours(db) == ["28 09:00-17:00", "29 10:00-16:00"]
