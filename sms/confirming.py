@@ -251,6 +251,8 @@ def terms(session: Session, worker: Worker, market: Market, parsed: Parsed, now:
         said = list(parsed.skills or (parsed.skill,))
         if parsed.detail == "remove":
             new = [s for s in current if s not in said]
+        elif parsed.detail == "only":
+            new = said
         else:
             new = current + [s for s in said if s not in current]
         if not new:

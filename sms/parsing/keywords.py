@@ -350,11 +350,15 @@ def opt_out_in_words(t: Text, ctx: Context) -> Parsed | None:
         # "stop texting me till january", "nie wysyłajcie ofert do 15 grudnia": a pause, for a
         # person to set; never STOP for good
         return Parsed("unknown")
+    skills = find_skills(words_of(rest), ctx.skills)[0]
+    if len(skills) == 1 and not _AT_SOME_TIMES.search(rest):
+        # "please stop sending me care jobs": that work given up, asked back as SKILLS
+        return Parsed("profile_update", skill=skills[0], detail="remove")
     if (
         _ABOUT_WHAT.match(rest)
         or _OFFERS_OF_A_KIND.search(rest)
         or _AT_SOME_TIMES.search(rest)
-        or find_skills(words_of(rest), ctx.skills)[0]
+        or skills
     ):
         # "stop sending me cleaning offers", "nie wysyłajcie mi ofert na noc": some offers
         return Parsed("unknown", ambiguous=True, ask="ask_how_to_stop")

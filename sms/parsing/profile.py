@@ -53,6 +53,12 @@ _DROP_SKILL = re.compile(
     # "remove childcare", "no more cleaning": a skill alone after the word
     r"|^(?:please\s+)?(?:remove|delete|no\s+more)\s+(?P<value3>[a-z]+(?:\s+[a-z]+)?)(?:\s+(?:please|pls))?$"
 )
+# One kind of work and no other: "only cleaning please", "just kitchen jobs from now on".
+_ONLY_SKILL = re.compile(
+    r"^(?:i\s+)?(?:(?:want|do)\s+)?(?:only|just)\s+(?:(?:want|do)\s+)?(?P<value>[a-z]+(?:\s+[a-z]+)??)"
+    r"(?:\s+(?:jobs?|work"
+    r"|shifts?|offers?))?(?:\s+(?:please|pls|from\s+now(?:\s+on)?|now))*$"
+)
 _CALL_ME = re.compile(r"^(?:please\s+)?call\s+me\s+(?P<value>[a-z][a-z\s-]{0,40})$")
 _TAX_SAID = re.compile(
     r"(?<![0-9.,])[0-9]{1,3}\s*(?:%|percent|per\s*cent)\s+(?:\w+\s+){0,2}?tax(?![a-z])"
@@ -120,6 +126,11 @@ def _in_a_sentence(t: Text, ctx: Context) -> Parsed | None:
             return Parsed("profile_update", skill=skills[0], skills=tuple(skills))
     if (skills := _skills_said(t, ctx)) is not None:
         return Parsed("profile_update", skill=skills[0], skills=skills)
+    if (m := _ONLY_SKILL.match(t.core)) is not None:
+        words = words_of(m.group("value"))
+        skills, used = find_skills(words, ctx.skills)
+        if len(skills) == 1 and len(used) == len(words):
+            return Parsed("profile_update", skill=skills[0], skills=tuple(skills), detail="only")
     if (m := _DROP_SKILL.search(t.norm)) is not None:
         said = m.group("value") or m.group("value2") or m.group("value3")
         skills, _ = find_skills(words_of(said), ctx.skills)

@@ -1105,3 +1105,28 @@ def test_a_change_long_after_the_free_time_was_saved_is_read_on_its_own(db, now,
     text(db, "free sat 9-5", now)
     text(db, "actually sunday 10-4", now + timedelta(hours=5))
     assert free_hours(db) == ["28 09:00-17:00", "29 10:00-16:00"]
+
+
+@pytest.mark.parametrize(
+    ("body", "asked"),
+    [
+        ("only cleaning please", "Change your skills to cleaning? Reply SKILLS cleaning"),
+        ("just kitchen jobs from now on", "Change your skills to kitchen? Reply SKILLS kitchen"),
+    ],
+)
+def test_one_kind_of_work_only_is_asked_back_as_those_skills_alone(db, now, ann, body, asked):
+    """Before, "only cleaning please" went to a person."""
+    with db.read() as session:
+        before = skills_of(session, ann)
+    (reply,) = text(db, body, now)
+    assert reply.startswith(asked)
+    with db.read() as session:
+        assert skills_of(session, ann) == before
+
+
+def test_no_more_offers_of_one_kind_of_work_asks_to_drop_that_skill(db, now, ann):
+    """Before, "please stop sending me cleaning jobs" was told to reply STOP, which ends every
+    text for good."""
+    text(db, "SKILLS care cleaning", now)
+    (reply,) = text(db, "please stop sending me cleaning jobs", now)
+    assert reply.startswith("Change your skills to care? Reply SKILLS care")
