@@ -177,6 +177,14 @@ def open_dispute(
     ).first()
     if known is not None:
         add_event(session, known, "detail", opened_by, summary, now, message_id=message_id)
+        if operator is None:
+            # Their own words again, by text: they hear where the words went, not silence.
+            if opened_by == "worker":
+                worker = session.get(Worker, known.worker_id)
+                notify_worker(session, worker, "dispute_reply_kept", now, dispute=known.ref)
+            else:
+                buyer = session.get(Buyer, known.buyer_id)
+                notify_buyer(session, buyer, "buyer_dispute_reply_kept", now, dispute=known.ref)
         return known
     limits = concession(session)
     timesheet = session.exec(select(Timesheet).where(Timesheet.booking_id == booking.id)).first()

@@ -289,3 +289,16 @@ def test_more_words_on_a_decided_dispute_point_to_appeal_and_store_nothing(db, w
         assert (
             session.exec(select(DisputeEvent).where(DisputeEvent.kind == "detail")).first() is None
         )
+
+
+def test_a_second_complaint_about_the_same_booking_is_kept_and_said_so(db, worked, later):
+    """Before, the second complaint went to the open dispute and the worker heard nothing."""
+    text(db, ANN, f"DISPUTE {worked['friday']} not paid", later)
+    out = text(db, ANN, f"DISPUTE {worked['friday']} and the hours were wrong", later)
+    ref = only_dispute(db).ref
+    assert out == {
+        ANN: f"Thanks, that is with dispute {ref} for the decider. We will text you the decision."
+    }
+    with db.read() as session:
+        said = [e.body for e in session.exec(select(DisputeEvent)).all()]
+    assert any("hours were wrong" in body for body in said)
