@@ -834,7 +834,11 @@ def test_do_not_send_me_more_texts_opts_out_in_each_language(body):
 def test_no_more_offers_of_one_kind_is_no_opt_out(body):
     """It is that work given up, asked back as the skills that stay."""
     read = reads(body)
-    assert (read["intent"], read["skill"], read["detail"]) == ("profile_update", "cleaning", "remove")
+    assert (read["intent"], read["skill"], read["detail"]) == (
+        "profile_update",
+        "cleaning",
+        "remove",
+    )
 
 
 def test_erasing_my_data_in_romanian_and_the_whole_weekend_in_portuguese_are_read():
