@@ -236,7 +236,10 @@ _THE_DAY_ONE = re.compile(
     r"|can\s+i\s+(?:do|have|take|get))\s+)?"
     rf"the\s+(?P<day>[a-z]+)\s+(?:shift|one|job){_NOT_THE_OTHER}?\W*(?:please|pls)?\W*$"
     # "saturday yes", "el sábado sí": the day, then the yes
-    rf"|^\W*(?:the\s+|on\s+)?(?P<day2>[a-z]+)\W+(?:yes|yes\s+please){_NOT_THE_OTHER}?\W*$"
+    rf"|^\W*(?:the\s+|on\s+|this\s+|that\s+)?(?:one\s+)?(?:on\s+)?(?P<day2>[a-z]+)\W+(?:yes|yes\s+please)"
+    rf"{_NOT_THE_OTHER}?\W*$"
+    # "ill take the saturday": the one after a verb of taking
+    r"|^\W*(?:(?:yes|ok|okay)\W+)?(?:i\s+)?(?:ll|ill|will)\s+take\s+the\s+(?P<day4>[a-z]+)\W*$"
     # "yes to saturday not friday"
     rf"|^\W*(?:yes|ok|okay)\s+(?:to|for)\s+(?:the\s+)?(?P<day3>[a-z]+)(?:\s+(?:one|shift))?"
     rf"{_NOT_THE_OTHER}\W*$"
@@ -521,7 +524,7 @@ def yes_or_no(t: Text, ctx: Context) -> Parsed | None:
         return Parsed("accept", detail="both" if every.group("both") else "all")
     named = _THE_DAY_ONE.match(t.core)
     if named is not None and (
-        days := _offer_day(named["day"] or named["day2"] or named["day3"], ctx)
+        days := _offer_day(named["day"] or named["day2"] or named["day3"] or named["day4"], ctx)
     ):
         # "i want the saturday shift", "the saturday one": an offer named by its day
         return Parsed("accept", days=days)

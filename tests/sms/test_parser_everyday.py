@@ -2172,3 +2172,31 @@ def test_a_yes_with_a_condition_on_the_shift_is_still_asked():
 def test_yes_to_one_day_and_no_to_another_takes_that_day_s_offer(body):
     """Before, each went to a person while both offers ran out."""
     assert (reads(body)["intent"], reads(body)["days"]) == ("accept", ["sat"])
+
+
+@pytest.mark.parametrize(
+    ("body", "intent", "days"),
+    [
+        ("ta w sobotę tak", "accept", ["sat"]),
+        ("me quedo con el del sábado", "accept", ["sat"]),
+        ("ill take the saturday", "accept", ["sat"]),
+        ("fico com ela", "accept", None),
+        ("nie chcę pracować w soboty", "busy", ["sat"]),
+    ],
+)
+def test_everyday_answers_in_our_other_languages_are_read(body, intent, days):
+    """Before, each went to a person ("nie chcę pracować w soboty" was a question for shifts)."""
+    read = reads(body)
+    assert (read["intent"], read.get("days")) == (intent, days)
+
+
+@pytest.mark.parametrize(
+    ("body", "read"),
+    [
+        ("już nie chcę sprzątania", {"skill": "cleaning", "detail": "remove"}),
+        ("zmień mi stawkę na 14", {"rate": 1400}),
+    ],
+)
+def test_terms_changed_in_polish_are_read_as_a_change_of_terms(body, read):
+    found = reads(body)
+    assert found["intent"] == "profile_update" and read.items() <= found.items()
