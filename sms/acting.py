@@ -25,6 +25,7 @@ from sms import (
 )
 from sms.parser import Parsed, parse
 from sms.parsing.complaints import URGENT
+from sms.parsing.text import SHOWS_A_LANGUAGE
 from store.models import Buyer, Market, Message, Worker
 from store.statuses import WorkerStatus
 
@@ -84,7 +85,9 @@ def act(session: Session, message: Message, now: datetime) -> None:
     if worker is None and parsed.courtesy:
         return  # "wrong number sorry", "thanks" from a number never seen: kept, not signed up
     if worker is None:
-        language = speakable(parsed.text_language)
+        # "Y 4821" shows no language (a letter of Spanish): welcomed in English
+        shown = parsed.language_evidence >= SHOWS_A_LANGUAGE
+        language = speakable(parsed.text_language) if shown else "en"
         worker = joining.first_text_from(text, message.phone, market.id, language, now)
         message.worker_id = worker.id
     reason = a_person_reads(parsed)

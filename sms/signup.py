@@ -30,7 +30,7 @@ from sms.parsing.money import Rate, find_amount, find_rate
 from sms.parsing.places import find_postcode, find_zip, place_in
 from sms.parsing.profile import NOT_A_NAME
 from sms.parsing.reading import read
-from sms.parsing.text import words_of
+from sms.parsing.text import Text, words_of
 from sms.parsing.vocab import DEFAULT_TABLE, find_skills, language_code
 from sms.templates import LANGUAGES, skill_word
 from store.models import Market, Message, Worker
@@ -351,7 +351,7 @@ def _ask_step(
         step == "name"
         and first_text is not None
         and worker.language == "en"
-        and read(first_text).language is None
+        and Text.of(first_text).shown_language is None
     ):
         kind = "signup_welcome"  # nothing in it showed their language: the welcome offers ours
     if step == "skills":

@@ -91,6 +91,11 @@ _SIGN_OFF = re.compile(
 )
 
 
+# The reader's score from which a text shows its language at all: "olá" and "tak" score 2,
+# "hola" 4; "Y 4821" 0.5 (a letter of Spanish) and "sí" 1 show none.
+SHOWS_A_LANGUAGE = 2
+
+
 @dataclass(frozen=True)
 class Text:
     """A text three ways: as sent (tidied), in canonical words for matching, and as words.
@@ -122,6 +127,11 @@ class Text:
             "\x00" in body,
             reading.scores.get(reading.language, 0.0) if reading.language else 0.0,
         )
+
+    @property
+    def shown_language(self) -> str | None:
+        """The text's language, when its words show it (see SHOWS_A_LANGUAGE)."""
+        return self.language if self.evidence >= SHOWS_A_LANGUAGE else None
 
     # Worked out once per text, as every matcher asks for them.
     @cached_property

@@ -274,3 +274,23 @@ def test_the_minimum_wage_as_a_rate_is_the_legal_minimum_for_their_age(
     assert "£12.71/hr" in done
     with db.read() as session:
         assert session.exec(select(Worker)).one().asking_rate_minor == 1271
+
+
+@pytest.mark.parametrize("first", ["Y 4821", "Y", "ya"])
+def test_a_first_text_that_shows_no_language_is_welcomed_in_english_with_ours_offered(
+    db, now, first
+):
+    """Before, "Y 4821" from a new number was welcomed in Spanish (a "y" is Spanish for and)."""
+    reply = text(db, first, now)
+    assert reply.startswith("Welcome to POEMS") and "Espanol: ES." in reply
+    with db.read() as session:
+        assert session.exec(select(Worker)).one().language == "en"
+
+
+@pytest.mark.parametrize(
+    ("first", "language"), [("hola", "es"), ("tak", "pl"), ("olá", "pt"), ("buna ziua", "ro")]
+)
+def test_a_first_text_that_shows_its_language_is_welcomed_in_it(db, now, first, language):
+    text(db, first, now)
+    with db.read() as session:
+        assert session.exec(select(Worker)).one().language == language
