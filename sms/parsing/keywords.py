@@ -799,10 +799,19 @@ def given_up(t: Text, ctx: Context) -> Parsed | None:
 
 
 def _days(s: str, ctx: Context) -> tuple[str, ...]:
-    """The weekdays a text names, or the weekday of the one date it gives ("tomorrow")."""
+    """The weekdays a text names, or the weekday of the one date it gives ("tomorrow"). In the
+    small hours "tomorrow" may be the day after the night, today: both are named, and the
+    question back names the booking's date."""
     spec, _ = find_days(s, ctx.at)
     if spec.days:
         return spec.days
-    if spec.date is not None:
-        return (("mon", "tue", "wed", "thu", "fri", "sat", "sun")[spec.date.weekday()],)
-    return ()
+    if spec.date is None:
+        return ()
+    said = (spec.date,)
+    if spec.label == "tomorrow" and ctx.at.hour < SMALL_HOURS_END:
+        said = (ctx.at.date(), spec.date)
+    return tuple(WEEKDAYS[day.weekday()] for day in said)
+
+
+# Before this hour "tomorrow" may mean the day after the night: the coming morning's.
+SMALL_HOURS_END = 5

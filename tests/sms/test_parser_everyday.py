@@ -2200,3 +2200,20 @@ def test_everyday_answers_in_our_other_languages_are_read(body, intent, days):
 def test_terms_changed_in_polish_are_read_as_a_change_of_terms(body, read):
     found = reads(body)
     assert found["intent"] == "profile_update" and read.items() <= found.items()
+
+
+@pytest.mark.parametrize("body", ["will be there", "i will be there", "voi fi acolo"])
+def test_will_be_there_is_a_yes_as_ill_be_there_is(body):
+    """Before, "will be there" after a reminder went to a person."""
+    assert reads(body)["intent"] == "accept"
+
+
+def test_thanks_for_the_reminder_is_thanks():
+    assert reads("thanks for the reminder")["intent"] == "unknown"
+    assert parse("thanks for the reminder", AT).courtesy
+
+
+def test_tomorrow_in_the_small_hours_is_also_the_coming_morning_when_giving_up_a_shift():
+    small_hours = AT.replace(day=27, hour=2)
+    assert parse("cant make it tomorrow sorry", small_hours).days == ("fri", "sat")
+    assert parse("cant make it tomorrow sorry", AT).days == ("fri",)

@@ -1130,3 +1130,14 @@ def test_no_more_offers_of_one_kind_of_work_asks_to_drop_that_skill(db, now, ann
     text(db, "SKILLS care cleaning", now)
     (reply,) = text(db, "please stop sending me cleaning jobs", now)
     assert reply.startswith("Change your skills to care? Reply SKILLS care")
+
+
+def test_tomorrow_said_in_the_small_hours_asks_about_the_coming_morning_s_booking(db, now, ann):
+    """Before, "cant make it tomorrow" at 2am asked about the day after, while the worker
+    stayed home from the shift that morning."""
+    with db.write() as session:
+        shift = factories.shift(session, now, start=now.replace(day=27, hour=9))
+        (offer,) = offers.send_wave(session, shift.id, now)
+    text(db, f"Y {offer.ref}", now)
+    (asked,) = text(db, "cant make it tomorrow sorry", now.replace(day=27, hour=2))
+    assert asked.startswith(f"Drop your care shift Fri 27 Nov 09:00-13:00? Reply DROP {offer.ref}")
