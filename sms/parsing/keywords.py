@@ -220,6 +220,10 @@ _BUT = re.compile(
     # "yes if its still going": no condition on the shift, only on the offer being open
     r"(?!\s+(?:its|it\s+is|thats|that\s+is)?\s*still\s+(?:going|available|open|free|there|on)\W*$)"
 )
+# A yes to every offer but one day's: "yes but not the friday one".
+_BUT_NOT_THE = re.compile(
+    r"^(?:but\s+)?not\s+(?:the\s+|on\s+)?(?P<day>[a-z]+)(?:\s+(?:one|shift|job))?\W*$"
+)
 # A yes taken back at once: "id love to but cant", "yes but i cant that day sorry".
 _BUT_CANT = re.compile(
     r"^(?:but|sadly|unfortunately)\W+(?:i\s+)?(?:cant|cannot|can\s+not|couldnt|could\s+not"
@@ -556,6 +560,10 @@ def yes_or_no(t: Text, ctx: Context) -> Parsed | None:
     if intent == "accept" and _BUT_CANT.match(rest):
         # the no that follows the yes is the answer: a pass, asked back before it is made
         return Parsed("decline", offer_ref=ref)
+    other = _BUT_NOT_THE.match(rest) if intent == "accept" and ref is None else None
+    if other is not None and len(said := _offer_day(other["day"], ctx)) == 1:
+        # "yes but not the friday one": the offer on any other day, when there is one
+        return Parsed(intent, days=tuple(day for day in WEEKDAYS if day not in said))
     if intent == "accept" and _BUT_ASKS.match(rest):
         return None  # "sure but whats the address", "vale pero cuánto pagan": the question first
     if intent == "accept" and (_BUT.match(rest) or _LATE_CAVEAT.search(rest)):

@@ -1141,3 +1141,13 @@ def test_tomorrow_said_in_the_small_hours_asks_about_the_coming_morning_s_bookin
     text(db, f"Y {offer.ref}", now)
     (asked,) = text(db, "cant make it tomorrow sorry", now.replace(day=27, hour=2))
     assert asked.startswith(f"Drop your care shift Fri 27 Nov 09:00-13:00? Reply DROP {offer.ref}")
+
+
+def test_a_yes_but_not_to_one_day_takes_the_other_day_s_offer(db, now, ann):
+    """Before, "yes but not the friday one" was asked "Can you do the whole shift?"."""
+    offered_on(db, now, ann, (1, 2))
+    replies = text(db, "yes but not the friday one", now + timedelta(minutes=1))
+    assert replies[0].startswith("Booked: care") and "Sat 28 Nov" in replies[0], replies
+    with db.read() as session:
+        (booking,) = session.exec(select(Booking)).all()
+        assert session.get(Offer, booking.offer_id).shift_id == 2
