@@ -132,6 +132,7 @@ def act(session: Session, message: Message, now: datetime) -> None:
         if (
             confirming.pass_confirmed(session, worker, message.body, last, now)
             or confirming.yes_to_drop_asked(session, worker, message.body, last, now)
+            or confirming.drop_kept(session, worker, message.body, last, now)
             or availability_texts.yes_to_busy_asked(
                 session, worker, market, message.body, last, now
             )

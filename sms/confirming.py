@@ -159,6 +159,29 @@ def yes_to_drop_asked(
     return True
 
 
+# The booking kept, said in words after "Drop your shift...?": "no keep it", "i can make it".
+_KEEP_IT = re.compile(
+    r"^\W*(?:(?:no|nah|nope|sorry|actually|wait|oh|ok|okay)\W+)*(?:(?:please\s+)?keep\s+(?:it|me\s+on"
+    r"|the\s+(?:shift|booking))|(?:dont|do\s+not)\s+(?:cancel|drop)(?:\s+(?:it|me|the\s+shift))?"
+    r"|(?:i\s+)?can\s+(?:still\s+)?(?:make\s+it|go|come|do\s+it)(?:\s+after\s+all)?|ill\s+(?:still\s+)?go"
+    r"|i\s+will\s+(?:still\s+)?go|(?:im|i\s+am)\s+(?:still\s+)?(?:coming|going))"
+    r"(?:\W+(?:please|pls|thanks|thank\s+you|sorry|x+))*\W*$"
+)
+
+
+def drop_kept(
+    session: Session, worker: Worker, body: str, asked: Notice | None, now: datetime
+) -> bool:
+    """ "no keep it", "actually i can make it" just after "Drop your shift...? Reply DROP 4821
+    to confirm": the booking stays, and they hear so. True when so."""
+    if asked is None or asked.kind != "confirm_drop":
+        return False
+    if not _KEEP_IT.match(Text.of(body, worker.language).norm):
+        return False
+    notify_worker(session, worker, "drop_kept", now, **asked.data)
+    return True
+
+
 def called_off(session: Session, worker: Worker, now: datetime) -> bool:
     """A bare NO just after a question that ends in the command to confirm ("Drop your
     shift...? Reply DROP 4821 to confirm", "Change your rate to £15.00/hr?"): nothing changes,

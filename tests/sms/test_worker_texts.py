@@ -588,6 +588,8 @@ def test_work_named_in_a_sentence_is_asked_back_and_the_skills_kept(db, now, ann
         ("nie mogę w sobotę, dziecko chore", "ANULUJ"),
         ("cant make saturday anymore sorry", "yes drop it"),
         ("nie mogę w sobotę, dziecko chore", "tak, anuluj"),
+        ("no puedo el sábado", "sí, cancélalo"),
+        ("não posso sábado", "sim, pode cancelar"),
     ],
 )
 def test_the_drop_command_alone_just_after_the_question_drops_the_booking_asked_about(
@@ -601,7 +603,9 @@ def test_the_drop_command_alone_just_after_the_question_drops_the_booking_asked_
         assert session.exec(select(Booking)).one().status == "dropped"
 
 
-@pytest.mark.parametrize("no", ["no", "nie", "nope"])
+@pytest.mark.parametrize(
+    "no", ["no", "nie", "nope", "no keep it", "actually i can make it", "nie anuluj"]
+)
 def test_no_to_the_drop_question_keeps_the_booking_and_says_so(db, now, ann, no):
     """Before, a NO to "Drop your shift...?" got the same question again."""
     offered_on(db, now, ann, (2,))
