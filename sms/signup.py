@@ -347,13 +347,16 @@ def _ask_step(
 ) -> None:
     fields: dict = {}
     kind = f"signup_{step}" + ("_again" if again else "")
+    first = Text.of(first_text) if step == "name" and first_text is not None else None
     if (
-        step == "name"
-        and first_text is not None
+        first is not None
         and worker.language == "en"
-        and Text.of(first_text).shown_language is None
+        and first.language != "en"
+        and first.shown_language is None
     ):
-        kind = "signup_welcome"  # nothing in it showed their language: the welcome offers ours
+        # Nothing in it showed their language ("Y 4821" is a letter of Spanish, no more): the
+        # welcome offers ours
+        kind = "signup_welcome"
     if step == "skills":
         fields = {"name": data.get("name", ""), "options": skill_options(market, worker.language)}
     elif step == "place":
