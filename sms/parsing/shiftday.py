@@ -242,8 +242,8 @@ _ARRIVING_IN = re.compile(
 def check_in(t: Text, ctx: Context) -> Parsed | None:
     """HERE, IN, arrived, im here, checking in, just got here, im at the door; kept outside
     ("here but nobody is answering"), the words as `detail`, for the buyer."""
-    if asks(t):
-        return None
+    if asks(t) and not (_THERE_NOW.search(t.norm) and _WHERE_TO_GO.search(t.norm)):
+        return None  # "are you here?"; but "where do i go? im at reception" is there, and asks in
     if _FREE_THEN.search(t.norm):
         return None  # "jestem free tomorrow od 12 do 20": free time, in another language's "i am"
     if _LATER_ON.search(t.norm):
@@ -259,7 +259,8 @@ def check_in(t: Text, ctx: Context) -> Parsed | None:
         words.pop(0)
     if " ".join(words) in _IN_PHRASES:
         return Parsed("check_in", offer_ref=ref, exact=len(words) == 1)
-    kept_out = t.original if _KEPT_OUT.search(t.norm) else None
+    needs_the_buyer = _KEPT_OUT.search(t.norm) or _WHERE_TO_GO.search(t.norm)
+    kept_out = t.original if needs_the_buyer else None
     if len(t.words) <= _SHORT and _IN_CUES.search(t.norm) and not _ELSEWHERE.search(t.norm):
         return Parsed("check_in", offer_ref=ref, detail=kept_out)
     if _ARRIVED.search(t.core) and not _ELSEWHERE.search(t.norm):
@@ -294,6 +295,18 @@ _KEPT_OUT = re.compile(
     r"|(?:door|gate|key|entry)\s*(?:code|safe)|buzzer|intercom|(?:door\s*)?bell|knocking"
     r"|(?:let|letting)\s+me\s+in)(?![a-z])"
 )
+# There now, said outright beside a question: "where do i go? im at reception".
+_THERE_NOW = re.compile(
+    r"(?<![a-z])(?:(?:im|i\s+am)\s+(?:here|outside|at\s+(?:the\s+)?(?:door|gate|front|entrance"
+    r"|reception))|(?:here|outside|at\s+(?:the\s+)?(?:door|gate|entrance|reception))\s+now"
+    r"|just\s+(?:got\s+)?(?:here|arrived)|(?:ive|i\s+have)\s+arrived)(?![a-z])"
+)
+# Where to go, once there: for the buyer, who can say.
+_WHERE_TO_GO = re.compile(
+    r"(?<![a-z])(?:where\s+(?:do|should|shall|can)\s+i\s+(?:go|find\s+you|wait)|which\s+(?:door"
+    r"|entrance|floor|room|building|gate)|where\s+(?:is|s)\s+the\s+(?:entrance|door|way\s+in)"
+    r"|who\s+do\s+i\s+(?:ask\s+for|see|report\s+to))(?![a-z])"
+)
 _LATER_ON = re.compile(r"(?<![a-z])(?:ill|i\s+will|will)\s+be(?![a-z])")
 _SHORT = 12  # words: a longer text that mentions arriving is about something else
 _FREE_THEN = re.compile(r"(?<![a-z])(?:free|available)(?![a-z])")
@@ -308,7 +321,7 @@ _IN_CUES = re.compile(
     r"|here\s+now|here\s+at|(?:ive|i\s+have|just)\s+arrived|^arrived|made\s+it(?:\s+in)?$"
     r"|^made\s+it\W|signing\s+in|(?:im|i\s+am)\s+(?:in|inside)\s*$|going\s+in\s*$"
     r"|(?:im|i\s+am)\s+(?:outside|at\s+(?:the\s+)?(?:door|gate|front|entrance|reception))"
-    r"|(?:outside|at\s+the\s+(?:door|gate|entrance))\s+now|on\s+site|onsite"
+    r"|(?:outside|at\s+(?:the\s+)?(?:door|gate|entrance|reception))\s+now|on\s+site|onsite"
     r"|^(?:outside|at\s+(?:the\s+)?(?:front\s+)?(?:door|gate|entrance|reception))\W*$"
     r"|clock(?:ing|ed)\s+in|check(?:ing|ed)\s+in|start(?:ing|ed)\s+now|got\s+to\s+(?:the\s+)?(?:site"
     r"|house|job|address|place|work|client)|start(?:ed|ing)\s+(?:my\s+)?(?:shift|work)"

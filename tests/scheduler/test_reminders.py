@@ -250,6 +250,9 @@ def test_here_checks_in_and_says_how_to_finish(db, now):
         ("im outside, whats the door code?", "We passed your message to Rosewood"),
         ("jestem na miejscu ale nikt nie otwiera", "Przekazaliśmy Twoją wiadomość zleceniodawcy"),
         ("ya llegué pero nadie abre", "Le pasamos tu mensaje a Rosewood"),
+        # where to go, once there (before, the booking's line, and no check-in)
+        ("where do i go? im at reception", "We passed your message to Rosewood"),
+        ("at reception now, who do i ask for?", "We passed your message to Rosewood"),
     ],
 )
 def test_here_but_kept_outside_checks_in_and_passes_the_words_to_the_buyer(
