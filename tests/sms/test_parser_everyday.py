@@ -2217,3 +2217,9 @@ def test_tomorrow_in_the_small_hours_is_also_the_coming_morning_when_giving_up_a
     small_hours = AT.replace(day=27, hour=2)
     assert parse("cant make it tomorrow sorry", small_hours).days == ("fri", "sat")
     assert parse("cant make it tomorrow sorry", AT).days == ("fri",)
+
+
+@pytest.mark.parametrize("body", ["that works", "that works for me", "works for me, see you then"])
+def test_that_works_is_a_yes(body):
+    """Before, "that works for me" to an offer went to a person while the offer ran out."""
+    assert reads(body)["intent"] == "accept"
