@@ -64,11 +64,11 @@ def check_out(
         minutes, end = _hours_or_end(booking, shift, minutes, end, end_either_half, now)
     span = None
     if minutes is None and end is not None:
-        began = max(shift.start, booking.checked_in_at or shift.start)
+        began = _began(booking, shift)
         end = finish_meant(end, end_either_half, began, shift.end, now)
         if end > now + EARLY:
             raise Refused("future_end", "That time is still to come")
-        span = int((end - began).total_seconds() // 60)
+        span = _minutes_between(began, end)
     elif minutes is None:
         if now < shift.start:
             # DONE with no hours before the start cannot mean the booked length was worked
@@ -281,11 +281,11 @@ def minutes_until(
     ("she left at 2"): from when they began to the time of day meant, as a checkout reads it."""
     _, booking, shift = _for_buyer(session, buyer_id, ref)
     market = session.get(Market, shift.market_id)
-    began = max(shift.start, booking.checked_in_at or shift.start)
+    began = _began(booking, shift)
     day = local(shift.end, market.tz)
     said = day.replace(hour=hour, minute=minute, second=0, microsecond=0)
     left = finish_meant(said, either_half, began, shift.end, now)
-    return int((left - began).total_seconds() // 60)
+    return _minutes_between(began, left)
 
 
 def _for_buyer(session: Session, buyer_id: int, ref: str) -> tuple[Timesheet, Booking, Shift]:
@@ -331,6 +331,15 @@ def _require_open(timesheet: Timesheet) -> None:
         )
 
 
+def _began(booking: Booking, shift: Shift) -> datetime:
+    """When the work began: the booked start, or a later check-in."""
+    return max(shift.start, booking.checked_in_at or shift.start)
+
+
+def _minutes_between(began: datetime, ended: datetime) -> int:
+    return int((ended - began).total_seconds() // 60)
+
+
 # How far from the booked length a figure may be and still be read as the hours worked.
 NEAR_BOOKED = 60
 
@@ -346,9 +355,9 @@ def _hours_or_end(
     """ "DONE 3:15" on a 9-to-3 shift is when they left; on a 9-to-12:30, the hours worked:
     the reading near the booking, as (minutes, None) or (None, end). Refused when neither or
     both are near, so nobody is paid on a guess."""
-    began = max(shift.start, booking.checked_in_at or shift.start)
+    began = _began(booking, shift)
     meant = finish_meant(end, either_half, began, shift.end, now)
-    from_end = int((meant - began).total_seconds() // 60) if meant <= now + EARLY else None
+    from_end = _minutes_between(began, meant) if meant <= now + EARLY else None
     booked = shift_minutes(shift)
 
     def near(worked: int | None) -> bool:

@@ -25,7 +25,6 @@ from sms import (
 )
 from sms.parser import Parsed, parse
 from sms.parsing.complaints import URGENT
-from sms.parsing.text import SHOWS_A_LANGUAGE
 from store.models import Buyer, Market, Message, Worker
 from store.statuses import WorkerStatus
 
@@ -86,8 +85,7 @@ def act(session: Session, message: Message, now: datetime) -> None:
         return  # "wrong number sorry", "thanks" from a number never seen: kept, not signed up
     if worker is None:
         # "Y 4821" shows no language (a letter of Spanish): welcomed in English
-        shown = parsed.language_evidence >= SHOWS_A_LANGUAGE
-        language = speakable(parsed.text_language) if shown else "en"
+        language = speakable(parsed.shown_language)
         worker = joining.first_text_from(text, message.phone, market.id, language, now)
         message.worker_id = worker.id
     reason = a_person_reads(parsed)
@@ -107,41 +105,43 @@ def act(session: Session, message: Message, now: datetime) -> None:
         return
     if dispute_texts.answered(session, worker, message.body, parsed, now, message.id):
         return
-    # The last text sent, once, for the answers that only it explains.
+    # The last text sent, read once, for the answers that only it explains.
+    answer_to_what = parsed.intent in ("availability", "unknown", "help", "cancel", "dispute")
+    answers_it = answer_to_what or parsed.detail in confirming.PLACES
+    a_bare_answer = parsed.intent in ("accept", "decline", "unknown") and parsed.offer_ref is None
+    last = confirming.last_notice(session, worker, now) if answers_it or a_bare_answer else None
     asked = None
-    if parsed.intent in ("availability", "unknown", "help", "cancel", "dispute"):
+    if answer_to_what:
         # "can i change saturday to 12-8"; "actually make that 10-6" just after it was saved
-        last = confirming.last_notice(session, worker, now)
         asked = availability_texts.changed_free_time(
             worker, market, message.body, parsed, last, now
         )
-    if asked is None and (
-        parsed.intent in ("availability", "unknown", "help") or parsed.detail in confirming.PLACES
+    if (
+        asked is None
+        and last is not None
+        and (
+            parsed.intent in ("availability", "unknown", "help")
+            or parsed.detail in confirming.PLACES
+        )
     ):
-        last = confirming.last_notice(session, worker, now)
-        if last is not None:
-            asked = availability_texts.answer_to_times_asked(
-                worker, market, message.body, parsed, last, now
-            ) or confirming.picked_from_the_list(message.body, parsed, last)
-            asked = asked or day_texts.answer_to_how_late(
-                worker, market, message.body, parsed, last, now
-            )
-    if parsed.intent in ("accept", "decline", "unknown") and parsed.offer_ref is None:
-        # An answer to the question just asked: "yes pass", "confirm", a bare "yes"
-        last = confirming.last_notice(session, worker, now)
-        if (
-            confirming.pass_confirmed(session, worker, message.body, last, now)
-            or confirming.yes_to_drop_asked(session, worker, message.body, last, now)
-            or confirming.drop_kept(session, worker, message.body, last, now)
-            or availability_texts.yes_to_busy_asked(
-                session, worker, market, message.body, last, now
-            )
-            or (
-                parsed.intent == "accept"
-                and confirming.yes_to_pass_asked(session, worker, message.body, last, now)
-            )
-        ):
-            return
+        asked = availability_texts.answer_to_times_asked(
+            worker, market, message.body, parsed, last, now
+        ) or confirming.picked_from_the_list(message.body, parsed, last)
+        asked = asked or day_texts.answer_to_how_late(
+            worker, market, message.body, parsed, last, now
+        )
+    # An answer to the question just asked: "yes pass", "confirm", a bare "yes"
+    if a_bare_answer and (
+        confirming.pass_confirmed(session, worker, message.body, last, now)
+        or confirming.yes_to_drop_asked(session, worker, message.body, last, now)
+        or confirming.drop_kept(session, worker, message.body, last, now)
+        or availability_texts.yes_to_busy_asked(session, worker, market, message.body, last, now)
+        or (
+            parsed.intent == "accept"
+            and confirming.yes_to_pass_asked(session, worker, message.body, last, now)
+        )
+    ):
+        return
     if asked is not None:
         # "9-5" just after "What times are you free tmrw?": read with the question's day;
         # "the first one" just after "You have 2 offers: 8982, 8085": the offer it picks

@@ -20,6 +20,7 @@ from services.shifts import shifts_to_come_for_buyers
 from services.unit import TextTransaction
 from sms.confirming import last_notice_where
 from sms.parsing.text import plain
+from sms.parsing.times import CLOCK, clock_from
 from sms.templates import and_list, say
 from store.models import Booking, Buyer, Market, Notice, Shift
 from store.statuses import BookingStatus
@@ -231,15 +232,15 @@ def _answer_to_the_question(
         return BuyerText("hours_said", booking, minutes=hours)
     if asked.kind == "buyer_timesheet" and left is not None:
         # "she left at 2": the hours from the start to then, asked back as HOURS
-        hour, minute = int(left["h"]), int(left["m"] or 0)
-        if left["ap"] == "pm" and hour < 12:
-            hour += 12
-        if hour > 23 or minute > 59:
+        clock = CLOCK.match(text, left.end())
+        said = clock_from(clock) if clock is not None else None
+        if said is None:
             return None
-        text = TextTransaction(session)
+        fixed = said.fixed()
+        hour, minute = divmod(said.readings()[0] if fixed is None else fixed, 60)
         try:
             worked = timesheets.worked_until(
-                text, asked.buyer_id, booking, hour, minute, left["ap"] is None, now
+                TextTransaction(session), asked.buyer_id, booking, hour, minute, fixed is None, now
             )
         except Refused:
             return None
@@ -247,11 +248,11 @@ def _answer_to_the_question(
     return None
 
 
-# When the worker left, said by the buyer: "she left at 2", "he went home at 1.30pm".
+# When the worker left, said by the buyer: "she left at 2", "he went home at 1.30pm"; the time
+# follows, read as the parser reads a time of day.
 _LEFT_AT = re.compile(
     r"(?<![a-z])(?:left|went(?:\s+home)?|gone(?:\s+home)?|finished|clocked\s+(?:out|off)|stopped"
-    r"|signed\s+out)\s+(?:at\s+|around\s+|about\s+)?(?P<h>[0-9]{1,2})(?:[:.](?P<m>[0-9]{2}))?\s*"
-    r"(?P<ap>am|pm)?(?![0-9a-z])"
+    r"|signed\s+out)\s+(?:at\s+|around\s+|about\s+)?(?=[0-9])"
 )
 # Hours said in a sentence: "she only did 5 hours", "5.5 hours", "5h30".
 _HOURS_SAID = re.compile(

@@ -87,6 +87,11 @@ class Parsed:
     language_evidence: float = 0.0
     rule: str | None = None  # what decided the reading, for people checking it
 
+    @property
+    def shown_language(self) -> str | None:
+        """The text's language, when its words show it."""
+        return shown(self.text_language, self.language_evidence)
+
     def __post_init__(self) -> None:
         if self.intent not in INTENTS:
             raise ValueError(f"unknown intent {self.intent!r}")
@@ -131,6 +136,16 @@ class Parsed:
         if self.rule:
             out["rule"] = self.rule
         return out
+
+
+# The reader's score from which a text shows its language at all: "olá" and "tak" score 2,
+# "hola" 4; "Y 4821" 0.5 (a letter of Spanish) and "sí" 1 show none.
+SHOWS_A_LANGUAGE = 2
+
+
+def shown(language: str | None, evidence: float) -> str | None:
+    """The language, when the words show it (see SHOWS_A_LANGUAGE)."""
+    return language if evidence >= SHOWS_A_LANGUAGE else None
 
 
 _NOT_IN_JSON = frozenset(

@@ -461,9 +461,10 @@ def check_out(t: Text, ctx: Context) -> Parsed | None:
             # "done 9 till 2 so 5 hrs": the count said, not the times of day before it
             rest = rest[: count.start()] + " " + count.group(0) + " " + rest[count.end() :]
             rest = _CLOCK_SPAN.sub(" ", rest, count=1)
-        clock = _HOURS_OR_CLOCK.search(rest) if not _UNIT_HOURS.search(rest) else None
+        figure = _HOURS_OR_CLOCK.search(rest) if not _UNIT_HOURS.search(rest) else None
+        clock = CLOCK.search(figure.group(0)) if figure is not None else None
         minutes, rest, ref = _worked(rest)
-        if clock is not None and (c := clock_from(CLOCK.search(clock.group(0)))) is not None:
+        if clock is not None and (c := clock_from(clock)) is not None:
             # "DONE 3:15", "clocked out 7.30": how long, or when? The booking settles it.
             end, either_half, two_readings = nearest(ctx.at, c.readings()), True, True
     if _aside(verb, rest):

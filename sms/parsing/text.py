@@ -10,6 +10,7 @@ from functools import cached_property
 
 from sms.parsing.lexicon import fold
 from sms.parsing.reading import read
+from sms.parsing.result import shown
 
 # Twilio refuses longer bodies, so anything longer did not come from a phone.
 MAX_BODY_CHARS = 1600
@@ -91,11 +92,6 @@ _SIGN_OFF = re.compile(
 )
 
 
-# The reader's score from which a text shows its language at all: "olá" and "tak" score 2,
-# "hola" 4; "Y 4821" 0.5 (a letter of Spanish) and "sí" 1 show none.
-SHOWS_A_LANGUAGE = 2
-
-
 @dataclass(frozen=True)
 class Text:
     """A text three ways: as sent (tidied), in canonical words for matching, and as words.
@@ -130,8 +126,8 @@ class Text:
 
     @property
     def shown_language(self) -> str | None:
-        """The text's language, when its words show it (see SHOWS_A_LANGUAGE)."""
-        return self.language if self.evidence >= SHOWS_A_LANGUAGE else None
+        """The text's language, when its words show it."""
+        return shown(self.language, self.evidence)
 
     # Worked out once per text, as every matcher asks for them.
     @cached_property
