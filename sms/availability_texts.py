@@ -36,7 +36,6 @@ def availability(
         spans, weekly = [], (parsed.days, f"{start:%H:%M}", f"{end:%H:%M}")
     else:
         spans, weekly = windows_on_days(parsed.start, parsed.end, parsed.days, market.tz), None
-    replaced = parsed.detail.removeprefix("replace:") if parsed.detail else ""
     try:
         free = make_available(
             TextTransaction(session),
@@ -45,7 +44,7 @@ def availability(
             spans,
             weekly,
             rate_minor=parsed.rate,
-            instead_of=(date.fromisoformat(replaced), market.tz) if replaced else None,
+            instead_of=(parsed.replaces, market.tz) if parsed.replaces else None,
         )
     except Refused as refusal:
         example = say("example_available", worker.language)
@@ -235,8 +234,7 @@ def changed_free_time(
 ) -> Parsed | None:
     """ "can i change saturday to 12-8", and "actually make that 10-6" or "sorry i meant
     sunday" just after "Got it: free Sat 28 Nov 09:00-17:00" (`last`): the free time that
-    replaces that day's, as `detail` "replace:" and the date replaced. None when the text is
-    no such change."""
+    replaces that day's, with the date it `replaces`. None when the text is no such change."""
     if parsed.intent not in ("availability", "unknown", "cancel", "dispute"):
         return None
     at = local(now, market.tz)
@@ -245,7 +243,7 @@ def changed_free_time(
         again = parse(f"available {change['day']} {change['rest']}", at, language=worker.language)
         if again.intent != "availability" or again.start is None or again.recurring:
             return None
-        return replace(again, detail=f"replace:{again.start.date().isoformat()}")
+        return replace(again, replaces=again.start.date())
     said = _CORRECTION.match(norm)
     if said is None or last is None or last.kind != "availability_saved":
         return None
@@ -263,7 +261,7 @@ def changed_free_time(
     again = parse(f"available {rest}", at, language=worker.language)
     if again.intent != "availability" or again.start is None or again.recurring:
         return None
-    return replace(again, detail=f"replace:{saved.date().isoformat()}")
+    return replace(again, replaces=saved.date())
 
 
 # Questions about free time whose answer may leave out what the question already said.

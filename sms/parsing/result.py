@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 INTENTS: tuple[str, ...] = (
@@ -47,6 +47,9 @@ class Parsed:
     end: datetime | None = None
     # A finishing time said without am/pm ("finished at 5"): the morning's or the evening's.
     end_either_half: bool = False
+    # Free time that replaces a day's ("actually make that 10-6" just after Saturday was saved):
+    # that day's date, set when the text is read beside the last one sent.
+    replaces: date | None = None
     # "DONE 3:15": hours worked (`minutes_worked`) or when they left (`end`); the booking says.
     hours_or_end: bool = False
     # "be there in 20": the minutes are until the worker arrives, not how late they will be.
@@ -123,6 +126,8 @@ class Parsed:
                 continue
             if isinstance(value, datetime):
                 value = value.replace(tzinfo=None).isoformat(timespec="seconds")
+            elif isinstance(value, date):
+                value = value.isoformat()
             elif isinstance(value, tuple):
                 value = list(value)
             out[field.name] = value
