@@ -32,7 +32,10 @@ _NOT_FREE = re.compile(
     r"|no\s+longer\s+(?:available|free|working)"
     r"|(?:cant|cannot|wont|can\s+not)(?:\s+(?:work|do|be\s+free|be\s+available))?"
     # "dont" only with what is not done: "they dont need me today" is no day off of one's own
-    r"|dont\s+(?:work|do|be\s+free|be\s+available))(?![a-z])(?P<rest>.*)$"
+    r"|dont\s+(?:work|do|be\s+free|be\s+available)"
+    # "no work this weekend please", "no shifts on saturday": not a question why there are none
+    r"|^no\s+(?:more\s+)?(?:work|shifts?|jobs?|offers?)(?:\s+for\s+me)?(?=[^?]*$))"
+    r"(?![a-z])(?P<rest>.*)$"
 )
 # What someone else said or did: "they said they dont need me today", "the manager told me".
 _TOLD = re.compile(

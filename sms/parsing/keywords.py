@@ -664,7 +664,7 @@ _PASSING = re.compile(
     r"|not\s+for\s+me|not\s+interested"
 )
 _CANT_DAY = re.compile(r"(?<![a-z])(?:today|tonight|tomorrow|monday|tuesday|wednesday|thursday"
-    r"|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun)(?![a-z])")  # fmt: skip
+    r"|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun|weekends?)(?![a-z])")  # fmt: skip
 
 
 def pass_on(t: Text, ctx: Context) -> Parsed | None:

@@ -146,7 +146,7 @@ def _in_a_sentence(t: Text, ctx: Context) -> Parsed | None:
         return Parsed("profile_update", notice_minutes=_notice_minutes(m))
     if _RATE_TO_THE_MINIMUM.search(t.norm) and not has_hours(t, ctx):
         return Parsed("profile_update", detail=MINIMUM_RATE)
-    wish = _RATE_WISH.search(t.norm)
+    wish = _RATE_WISH.search(t.norm) or _RATE_ALONE.match(t.core)
     if wish is not None and _FOR_GOOD.search(t.norm) and not has_hours(t, ctx):
         return _rate(wish.group("value"), t, ctx)
     return None
@@ -170,8 +170,17 @@ _RATE_WISH = re.compile(
     r"|make\s+it\s+)(?P<value>(?:£|\$|€)?\s*[0-9]{1,3}"
     r"(?:[.,][0-9]{1,2})?(?:\s*(?:pounds?|quid|dollars?|euros?))?)(?![0-9])"
 )
+# A rate on its own: "£15/hr", "15 an hour from now on".
+_RATE_ALONE = re.compile(
+    r"^\W*(?P<value>(?:£|\$|€)?\s*[0-9]{1,3}(?:[.,][0-9]{1,2})?"
+    # a worker's home money, by habit: read, and refused with the market's currency
+    r"(?:\s*(?:pounds?|quid|€|euros?|zl|pln|lei|ron))?)\s*"
+    r"(?:an?\s+hour|per\s+hour|ph|p\s*/\s*h|/\s*h(?:ou)?r?|hourly)"
+    r"(?:\s+(?:from\s+now(?:\s+on)?|going\s+forward|please|pls|thanks))*[^\w?]*$"
+)
 _FOR_GOOD = re.compile(
-    r"(?<![a-z])(?:an?\s+hour|per\s+hour|/\s*h(?:ou)?r|hourly|rate|from\s+now(?:\s+on)?|charge)(?![a-z])"
+    r"(?:(?<![a-z])(?:an?\s+hour|per\s+hour|hourly|rate|from\s+now(?:\s+on)?|charge|ph(?=\W*$)"
+    r"|p\s*/\s*h)|(?<=[0-9])ph|/\s*h(?:ou)?r?)(?![a-z])"
 )
 
 

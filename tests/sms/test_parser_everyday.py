@@ -2223,3 +2223,50 @@ def test_tomorrow_in_the_small_hours_is_also_the_coming_morning_when_giving_up_a
 def test_that_works_is_a_yes(body):
     """Before, "that works for me" to an offer went to a person while the offer ran out."""
     assert reads(body)["intent"] == "accept"
+
+
+@pytest.mark.parametrize(
+    ("body", "days"),
+    [
+        ("not available this weekend", ["sat", "sun"]),
+        ("not available on the weekend", ["sat", "sun"]),
+        ("no work this weekend please", ["sat", "sun"]),
+        ("no work for me this weekend please", ["sat", "sun"]),
+        ("no shifts on saturday please", ["sat"]),
+        ("no offers for sunday please", ["sun"]),
+    ],
+)
+def test_no_work_on_days_said_in_words_is_a_day_off(body, days):
+    """Before, "not available this weekend" with no offer open was answered "You have no open
+    offers", and "no shifts on saturday please" went to a person; the offers kept coming."""
+    found = reads(body)
+    assert found["intent"] == "busy" and found["days"] == days
+
+
+@pytest.mark.parametrize("body", ["no work tomorrow?", "no shifts this week?"])
+def test_asking_why_there_is_no_work_is_no_day_off(body):
+    assert reads(body)["intent"] == "shifts_query"
+
+
+@pytest.mark.parametrize(
+    ("body", "rate"),
+    [
+        ("£15 per hour from now on", 1500),
+        ("15 an hour from now on", 1500),
+        ("£15/hr", 1500),
+        ("£13.50 p/h", 1350),
+        ("14ph please", 1400),
+        ("15 zł za godzinę", 1500),
+        ("20zl/h", 2000),
+        ("12€ la hora a partir de ahora", 1200),
+        ("15 lei pe ora", 1500),
+    ],
+)
+def test_a_rate_said_on_its_own_is_a_change_of_rate_asked_back(body, rate):
+    """Before, a text of nothing but a rate went to a person."""
+    found = reads(body)
+    assert found["intent"] == "profile_update" and found["rate"] == rate
+
+
+def test_a_rate_asked_about_is_no_change_of_rate():
+    assert reads("15 an hour?")["intent"] != "profile_update"

@@ -1155,3 +1155,29 @@ def test_a_yes_but_not_to_one_day_takes_the_other_day_s_offer(db, now, ann):
     with db.read() as session:
         (booking,) = session.exec(select(Booking)).all()
         assert session.get(Offer, booking.offer_id).shift_id == 2
+
+
+def test_not_available_this_weekend_with_no_offer_open_asks_to_stop_the_weekends_offers(
+    db, now, ann
+):
+    """Before, it was answered "You have no open offers just now", and the weekend's offers
+    came all the same."""
+    with db.write() as session:
+        start = now.replace(day=28, hour=9)
+        post_availability(session, ann, start, start + timedelta(hours=8), now)
+    (asked,) = text(db, "not available this weekend", now)
+    assert asked.startswith("No offers for sat sun? Reply BUSY sat sun to confirm.")
+    (done,) = text(db, "yes", now + timedelta(minutes=1))
+    assert done.startswith("Done: no offers for Sat 28 Nov and Sun 29 Nov.")
+    assert free_days(db) == [27]
+
+
+@pytest.mark.parametrize("body", ["£15 per hour from now on", "15/hr"])
+def test_a_rate_on_its_own_is_asked_back_and_kept_until_confirmed(db, now, ann, body):
+    """Before, it went to a person."""
+    (asked,) = text(db, body, now)
+    assert asked == "Change your rate to £15.00/hr? Reply RATE 15.00 to confirm."
+    with db.read() as session:
+        assert session.get(Worker, ann).asking_rate_minor == 1300
+    (done,) = text(db, "RATE 15.00", now + timedelta(minutes=1))
+    assert done == "Updated: your rate is £15.00/hr."
