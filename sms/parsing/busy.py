@@ -99,7 +99,14 @@ def busy(t: Text, ctx: Context) -> Parsed | None:
     if m is None or not is_day_word(m.group("rest").split(" ", 1)[0]):
         m = None if _TOLD.search(norm) else _NOT_FREE.search(norm) or _TAKEN_BACK.search(norm)
     found = _days_off(m.group("rest"), t, ctx) if m is not None else None
+    if found is None and m is not None and m.re is _NOT_FREE and _SAID.match(m.group("rest")):
+        # the days first: "los domingos no trabajo", "sundays i dont work", "jutro nie pracuję"
+        found = _days_off(norm[: m.start()], t, ctx)
     return replace(found, then=then) if found is not None and then else found
+
+
+# Nothing more said after not being free: the days, if any, came before.
+_SAID = re.compile(r"^\W*(?:(?:anymore|any\s+more|please|pls|sorry|thanks|thank\s+you)\W*)*$")
 
 
 # "... but free tue 9-5": free time said after the days given up.

@@ -2270,3 +2270,31 @@ def test_a_rate_said_on_its_own_is_a_change_of_rate_asked_back(body, rate):
 
 def test_a_rate_asked_about_is_no_change_of_rate():
     assert reads("15 an hour?")["intent"] != "profile_update"
+
+
+@pytest.mark.parametrize(
+    ("body", "days"),
+    [
+        ("los domingos no trabajo", ["sun"]),
+        ("aos domingos não trabalho", ["sun"]),
+        ("duminica nu lucrez", ["sun"]),
+        ("nu lucrez duminica", ["sun"]),
+        ("nie pracuję w niedziele", ["sun"]),
+        ("w niedziele nie pracuję", ["sun"]),
+        ("nie pracuję w weekendy", ["sat", "sun"]),
+        ("sundays i dont work", ["sun"]),
+        ("saturday not available sorry", ["sat"]),
+    ],
+)
+def test_i_dont_work_on_a_day_before_or_after_it_is_a_day_off(body, days):
+    """Before, "los domingos no trabajo" and "duminica nu lucrez" asked what times the worker
+    was free on Sundays, and "nie pracuję w niedziele" went to a person."""
+    found = reads(body)
+    assert found["intent"] == "busy" and found["days"] == days
+
+
+@pytest.mark.parametrize("body", ["mañana no trabajo", "jutro nie pracuję", "tomorrow im busy"])
+def test_not_working_tomorrow_said_day_first_is_tomorrow_off(body):
+    found = reads(body)
+    assert found["intent"] == "busy"
+    assert found["start"] == (AT + timedelta(days=1)).replace(hour=0).isoformat()[:19]
