@@ -322,7 +322,7 @@ ASKED_BACK = frozenset(
     ("confirm_busy", "confirm_decline", "confirm_drop", "confirm_name", "confirm_notice")
     + ("confirm_postcode", "confirm_rate", "confirm_skills", "confirm_tax", "confirm_travel")
     + ("confirm_zip", "delete_confirm", "ask_times", "ask_from_to", "ask_am_pm", "ask_date")
-    + ("ask_rate", "ask_one_range")
+    + ("ask_rate", "ask_one_range", "ask_days")
 )
 # How long after such a question a bare YES is taken to answer it.
 ASKED_WITHIN = timedelta(hours=1)

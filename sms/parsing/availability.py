@@ -8,6 +8,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from sms.parsing.days import (
+    WEEKDAYS,
     DaySpec,
     date_range,
     find_days,
@@ -154,6 +155,15 @@ def availability(t: Text, ctx: Context) -> Parsed:
         "skill": skills[0] if skills else None,
         **place_in(t.norm),
     }
+    if spec.in_this_week and not (spec.in_next_week or spec.date or spec.weekdays):
+        # "free all week 9-5": which of the week's days, asked with the days left in it
+        said = ranges[0] if ranges and isinstance(ranges[0], HourRange) else None
+        return _ask(
+            found,
+            "ask_days",
+            example_day="days:" + ",".join(_days_left_this_week(ctx.at.date())),
+            example_hours=(said.start, said.end) if said else _NINE_TO_FIVE,
+        )
     example_date = _date_to_ask(spec, ctx.at)
     if example_date is None and not spec.said_a_day and _in_words_unknown(t):
         # "je suis libre demain 9-17": a day may be among words no language here knows.
@@ -259,9 +269,13 @@ def _date_to_ask(spec: DaySpec, at: datetime) -> date | None:
     if spec.in_next_week and spec.date is None and not spec.weekdays:
         # "free next week 9-5": which of its days is not said.
         return next_monday(at.date())
-    if spec.in_this_week and spec.date is None and not spec.weekdays:
-        return (at + timedelta(days=1)).date()  # "free all week 9-5"
     return None
+
+
+def _days_left_this_week(today: date) -> tuple[str, ...]:
+    """The days from today to Friday, or to Sunday from Friday on: "this week" as said."""
+    last = 6 if today.weekday() >= 4 else 4
+    return WEEKDAYS[today.weekday() : last + 1]
 
 
 def _in_words_unknown(t: Text) -> bool:

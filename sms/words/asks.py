@@ -7,6 +7,7 @@ the other languages).
 
 EN: dict[str, str] = {
     "ask_date": "Which date? Reply e.g. AVAILABLE {example_day}{example_hours}",
+    "ask_days": "Which days? Reply e.g. AVAILABLE {example_day}{example_hours}",
     "ask_times": "What times are you free{when_said}? Reply e.g. AVAILABLE {example_day}"
     "{example_hours}",
     "ask_from_to": "From what time to what time? Reply e.g. AVAILABLE {example_day}{example_hours}",

@@ -526,9 +526,18 @@ def test_asking_for_fewer_offers_is_neither_a_no_to_an_offer_nor_a_question_abou
     ],
 )
 def test_free_all_week_asks_which_days_rather_than_keep_one_or_every_day_for_good(body):
+    """The question gives the days left this week, as a reply to copy: before, it asked
+    "Which date?" of a worker who had said the whole week."""
     found = reads(body)
     assert found["intent"] == "availability" and found["ambiguous"]
     assert "start" not in found and not found.get("recurring")
+    assert found["question"].split("? ")[0] in (
+        "Which days",
+        "Które dni",
+        "¿Qué días",
+        "Que dias",
+        "Ce zile",
+    )
 
 
 @pytest.mark.parametrize(
@@ -2298,3 +2307,12 @@ def test_not_working_tomorrow_said_day_first_is_tomorrow_off(body):
     found = reads(body)
     assert found["intent"] == "busy"
     assert found["start"] == (AT + timedelta(days=1)).replace(hour=0).isoformat()[:19]
+
+
+@pytest.mark.parametrize(
+    ("at", "days"),
+    [(AT, "thu fri"), (AT + timedelta(days=1), "fri sat sun"), (AT + timedelta(days=4), "mon-fri")],
+)
+def test_the_days_of_this_week_asked_about_are_those_left_in_it(at, days):
+    question = reads("free all week 9-5", at)["question"]
+    assert question == f"Which days? Reply e.g. AVAILABLE {days} 9am-5pm"

@@ -1181,3 +1181,11 @@ def test_a_rate_on_its_own_is_asked_back_and_kept_until_confirmed(db, now, ann, 
         assert session.get(Worker, ann).asking_rate_minor == 1300
     (done,) = text(db, "RATE 15.00", now + timedelta(minutes=1))
     assert done == "Updated: your rate is £15.00/hr."
+
+
+def test_free_all_week_asks_which_days_and_the_reply_given_as_its_example_is_kept(db, now, ann):
+    """Before, "Which date?" was asked of a worker who had said the whole week."""
+    (asked,) = text(db, "free all week 9-5", now)
+    assert asked == "Which days? Reply e.g. AVAILABLE thu fri 9am-5pm"
+    (kept,) = text(db, "AVAILABLE thu fri 9am-5pm", now + timedelta(minutes=2))
+    assert kept.startswith("Got it: free Thu 26 Nov and Fri 27 Nov, 09:00-17:00.")
