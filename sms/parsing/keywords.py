@@ -357,6 +357,11 @@ def opt_out_in_words(t: Text, ctx: Context) -> Parsed | None:
         # "stop texting me till january", "nie wysyłajcie ofert do 15 grudnia": a pause, for a
         # person to set; never STOP for good
         return Parsed("unknown")
+    spec, left = find_days(rest, ctx.at)
+    if spec.weekdays and spec.date is None and not _AT_SOME_HOURS.search(left):
+        # "stop sending offers on mondays", "stop texting me about weekends": no offers on
+        # those days from now on, asked back as BUSY
+        return Parsed("busy", days=spec.days, recurring=True)
     skills = find_skills(words_of(rest), ctx.skills)[0]
     if len(skills) == 1 and not _AT_SOME_TIMES.search(rest):
         # "please stop sending me care jobs": that work given up, asked back as SKILLS
@@ -388,6 +393,11 @@ _UNTIL_A_DATE = re.compile(
 _AT_SOME_TIMES = re.compile(
     r"(?<![a-z])(?:after|before|until|till|early|late|mornings?|evenings?|nights?|weekends?"
     r"|[a-z]+days?)(?![a-z])|(?<![0-9£$€])[0-9]{1,2}(?:[:.][0-9]{2})?(?![0-9])"
+)
+# Hours said beside the days: "stop texting me on sundays after 6" is not the whole day.
+_AT_SOME_HOURS = re.compile(
+    r"(?<![a-z])(?:after|before|until|till|early|late|mornings?|evenings?|nights?)(?![a-z])"
+    r"|(?<![0-9£$€])[0-9]{1,2}(?:[:.][0-9]{2})?(?![0-9])"
 )
 _OFFERS_OF_A_KIND = re.compile(r"(?<![a-z])(?:offers?|shifts?|nights?|weekends?)(?![a-z])")
 _ABOUT_WHAT = re.compile(

@@ -2316,3 +2316,26 @@ def test_not_working_tomorrow_said_day_first_is_tomorrow_off(body):
 def test_the_days_of_this_week_asked_about_are_those_left_in_it(at, days):
     question = reads("free all week 9-5", at)["question"]
     assert question == f"Which days? Reply e.g. AVAILABLE {days} 9am-5pm"
+
+
+@pytest.mark.parametrize(
+    ("body", "days"),
+    [
+        ("stop sending offers on mondays", ["mon"]),
+        ("stop texting me about weekends", ["sat", "sun"]),
+        ("please stop sending me sunday work", ["sun"]),
+        ("nie wysyłajcie mi ofert na weekend", ["sat", "sun"]),
+        ("no me mandes ofertas los domingos", ["sun"]),
+        ("parem de me mandar ofertas aos sábados", ["sat"]),
+        ("nu-mi mai trimiteți oferte în weekend", ["sat", "sun"]),
+    ],
+)
+def test_stop_sending_offers_on_some_days_is_those_days_off_for_good_asked_back(body, days):
+    """Before, each was told to reply STOP on its own, which ends every text, when the worker
+    wanted only no offers on those days."""
+    found = reads(body)
+    assert (found["intent"], found["days"], found["recurring"]) == ("busy", days, True)
+
+
+def test_stop_sending_offers_on_a_day_after_an_hour_is_still_asked_how_to_stop():
+    assert parse("stop texting me on sundays after 6", AT).ask == "ask_how_to_stop"

@@ -1189,3 +1189,12 @@ def test_free_all_week_asks_which_days_and_the_reply_given_as_its_example_is_kep
     assert asked == "Which days? Reply e.g. AVAILABLE thu fri 9am-5pm"
     (kept,) = text(db, "AVAILABLE thu fri 9am-5pm", now + timedelta(minutes=2))
     assert kept.startswith("Got it: free Thu 26 Nov and Fri 27 Nov, 09:00-17:00.")
+
+
+def test_stop_texting_me_about_weekends_asks_to_stop_weekend_offers_not_every_text(db, now, ann):
+    (asked,) = text(db, "stop texting me about weekends", now)
+    assert asked.startswith("No offers for every weekend? Reply BUSY every weekend to confirm.")
+    (done,) = text(db, "yes", now + timedelta(minutes=1))
+    assert done.startswith("Done: no offers for every weekend from now on.")
+    with db.read() as session:
+        assert not session.get(Worker, ann).opted_out
