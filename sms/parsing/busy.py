@@ -29,6 +29,8 @@ _NOT_FREE = re.compile(
     r"(?<![a-z])(?:busy|unavailable|not\s+(?:available|free|working|around)"
     r"|(?:dont|do\s+not|no\s+longer|i\s+no\s+longer)\s+want(?:\s+(?:any|more|to\s+work))*"
     r"(?:\s+(?:work|shifts?|jobs?|offers?))?(?:\s+(?:on|at|for))?"
+    r"|(?:dont|do\s+not|no\s+longer)\s+need\s+(?:any\s+)?(?:work|shifts?|jobs?|offers?)"
+    r"(?:\s+(?:on|at|for))?"
     r"|no\s+longer\s+(?:available|free|working)"
     r"|(?:cant|cannot|wont|can\s+not)(?:\s+(?:work|do|be\s+free|be\s+available))?"
     # "dont" only with what is not done: "they dont need me today" is no day off of one's own

@@ -349,6 +349,9 @@ def opt_out_in_words(t: Text, ctx: Context) -> Parsed | None:
     """ "stop texting me, i found a job", "dejen de escribirme, ya no busco trabajo": opting out,
     with a reason (alone, carrier_stop reads it). "stop texting me about weekends" is a wish
     about offers: how to stop is asked."""
+    if _DONE_WITH_WORK.search(t.norm):
+        # "im not interested anymore", "found a job, dont need work now": how to stop is said
+        return Parsed("unknown", ambiguous=True, ask="ask_how_to_stop")
     m = _OPT_OUT_SAID.match(t.core)
     if m is None:
         return None
@@ -377,6 +380,14 @@ def opt_out_in_words(t: Text, ctx: Context) -> Parsed | None:
     return Parsed("stop")
 
 
+_DONE_WITH_WORK = re.compile(
+    r"(?<![a-z])(?:(?:im|i\s+am)\s+(?:not\s+interested\s+(?:anymore|any\s+more|now)"
+    r"|no\s+longer\s+interested)"
+    r"|i\s+(?:dont|do\s+not|no\s+longer)\s+(?:want|need)\s+(?:any\s+)?(?:work|jobs?|shifts?|offers?)"
+    r"(?:\s+(?:from\s+you|here))?\s+(?:anymore|any\s+more|now)"
+    r"|^\W*i\s+want\s+to\s+(?:leave|quit)(?:\s+(?:poems|this|the\s+app|the\s+service))?\W*$)"
+    r"(?![a-z])"
+)
 _OPT_OUT_SAID = re.compile(
     r"^\W*(?:(?:done|ok|okay|enough|right|so|just|please|pls)\W+)*(?:stop\s+(?:texting|messaging"
     r"|sending|writing\s+to)(?:\s+me)?|(?:dont|do\s+not)\s+(?:text|message|write\s+to)\s+me"

@@ -398,7 +398,7 @@ _TOO_LITTLE = re.compile(
     r"(?:\s+(?:money|price|rate|pay|amount))?\W*$"
 )
 _NOT_WANTED = re.compile(
-    r"(?<![a-z])(?:dont|do\s+not|no\s+longer)\s+(?:want|send)(?![a-z])"
+    r"(?<![a-z])(?:dont|do\s+not|no\s+longer)\s+(?:want|need|send)(?![a-z])"
     r"|(?<![a-z])(?:stop\s+sending|pause|no\s+more)(?![a-z])"
 )
 _NIGHT = re.compile(r"(?<![a-z])(?:nights?|overnight|night\s+shifts?)(?![a-z])")

@@ -259,6 +259,8 @@ def check_in(t: Text, ctx: Context) -> Parsed | None:
         words.pop(0)
     if " ".join(words) in _IN_PHRASES:
         return Parsed("check_in", offer_ref=ref, exact=len(words) == 1)
+    if _NOT_YET.search(t.norm):
+        return None  # "i am not on site yet", "nie jestem już w Londynie": not arrived
     needs_the_buyer = _KEPT_OUT.search(t.norm) or _WHERE_TO_GO.search(t.norm)
     kept_out = t.original if needs_the_buyer else None
     if len(t.words) <= _SHORT and _IN_CUES.search(t.norm) and not _ELSEWHERE.search(t.norm):
@@ -308,6 +310,11 @@ _WHERE_TO_GO = re.compile(
     r"|who\s+do\s+i\s+(?:ask\s+for|see|report\s+to))(?![a-z])"
 )
 _LATER_ON = re.compile(r"(?<![a-z])(?:ill|i\s+will|will)\s+be(?![a-z])")
+# Not there: "not on site yet", "im no longer in london". Said before being there, or "yet".
+_NOT_YET = re.compile(
+    r"(?<![a-z])(?:(?:not|isnt|havent|hasnt|no\s+longer)(?![a-z]).*(?<![a-z])(?:here|there|in"
+    r"|inside|on\s*site|arrived|at)|yet)(?![a-z])"
+)
 _SHORT = 12  # words: a longer text that mentions arriving is about something else
 _FREE_THEN = re.compile(r"(?<![a-z])(?:free|available)(?![a-z])")
 # Said plainly, arriving is arriving however long the text: "I have arrived at the address".

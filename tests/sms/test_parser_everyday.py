@@ -2339,3 +2339,52 @@ def test_stop_sending_offers_on_some_days_is_those_days_off_for_good_asked_back(
 
 def test_stop_sending_offers_on_a_day_after_an_hour_is_still_asked_how_to_stop():
     assert parse("stop texting me on sundays after 6", AT).ask == "ask_how_to_stop"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "i am not on site yet",
+        "not here yet",
+        "nie jestem jeszcze na miejscu",
+        "jeszcze mnie nie ma na miejscu",
+        "nie jestem już w Londynie",
+        "nie jestem już zainteresowana",
+    ],
+)
+def test_not_there_yet_or_no_longer_somewhere_is_no_arrival(body):
+    """Before, each but "not here yet" checked the worker in and told the buyer they had come."""
+    assert reads(body)["intent"] != "check_in"
+
+
+@pytest.mark.parametrize(
+    "body", ["no problem im here", "im here but they are not answering the door", "jestem już"]
+)
+def test_arriving_beside_a_no_is_still_arriving(body):
+    assert reads(body)["intent"] == "check_in"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "im not interested anymore",
+        "i want to leave",
+        "i dont want work anymore",
+        "i dont need work anymore i found a job",
+        "nie jestem już zainteresowana",
+    ],
+)
+def test_done_with_work_is_told_how_to_stop_never_opted_out_on_a_guess(body):
+    """Before, these went to a person, and "i dont need work anymore" listed shifts."""
+    found = parse(body, AT)
+    assert (found.intent, found.ask) == ("unknown", "ask_how_to_stop")
+
+
+@pytest.mark.parametrize(
+    ("body", "said"),
+    [("i dont need work today", "start"), ("i dont need any shifts on saturday", "days")],
+)
+def test_no_work_needed_on_a_day_is_a_day_off(body, said):
+    """Before, "i dont need work today" listed the day's shifts."""
+    found = reads(body)
+    assert found["intent"] == "busy" and said in found
