@@ -73,6 +73,16 @@ def check_out(
         if now < shift.start:
             # DONE with no hours before the start cannot mean the booked length was worked
             raise Refused("not_started", "Your shift has not started yet")
+        if now < shift.end - EARLY:
+            # DONE long before the end: the booked length was not worked, and how long was is
+            # asked, with the time since the start as the example, never guessed
+            so_far = max(30, _minutes_between(_began(booking, shift), now) // 30 * 30)
+            raise Refused(
+                "before_the_end",
+                "The shift has not ended yet",
+                end_time=shift.end.isoformat(),
+                hours=format_hours(so_far),
+            )
         span = shift_minutes(shift)
     if span is not None:
         # From a start and an end, the break told is time not worked: "finished, had 30 mins

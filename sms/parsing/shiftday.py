@@ -335,6 +335,12 @@ _IN_CUES = re.compile(
     r"|arrived\s+at\s+the\s+(?:house|address|site|job))(?![a-z])"
 )
 # Finishing in other words, anywhere in a short text: "leaving now, finished 4821".
+# Not finished now: not yet, or only to come.
+_NOT_DONE = re.compile(
+    r"(?<![a-z])(?:(?:not|havent|hasnt|when|once|will|ill|gonna|should)\s+(?:[a-z]+\s+){0,2}?"
+    r"|no\s+)(?:finished|done|finish|left)(?![a-z])"
+    r"|(?<![a-z])(?:finished|done|left)\s+(?:[a-z]+\s+)?yet(?![a-z])"
+)
 _OUT_CUES = re.compile(
     r"(?<![a-z])(?:finished|all\s+done|done\s+for\s+(?:the\s+)?(?:day|today|now)"
     r"|clock(?:ing|ed)\s+(?:out|off)|sign(?:ing|ed)\s+(?:out|off)|check(?:ing|ed)\s+out"
@@ -407,6 +413,8 @@ def check_out(t: Text, ctx: Context) -> Parsed | None:
         return None
     if _LONGER_THAN_A_SHIFT.search(t.norm):
         return None  # "i did 10 hrs this week", "done 2 shifts": a tally, not today's hours
+    if _NOT_DONE.search(t.norm) or ("?" in t.original and len(t.words) <= 2):
+        return None  # "not finished yet", "will text when finished", "done?": not done now
     m = _OUT.match(t.core)
     cue = two_readings = False
     if m is not None and not _aside(m.group("verb"), m.group("rest")):

@@ -20,6 +20,8 @@ EN: dict[str, str] = {
     "refused_already_sent": "Your hours for booking {booking} are already sent. We will text you "
     "when the buyer answers.",
     "refused_bad_hours": "Sorry: That is not a number of hours worked. e.g. DONE 4.5 or DONE 4h30",
+    "refused_before_the_end": "Your shift runs till {end_time}. If you finished early, reply "
+    "DONE and the hours you worked, e.g. DONE {hours}",
     "refused_future_end": "Sorry: That time is still to come. e.g. DONE 4.5 or finished 6pm",
     "refused_hours_or_end": "Did you work {hours}, or leave at {end_time}? Reply DONE {hours} "
     "for the hours, or finished {end_time} for the time you left.",

@@ -458,3 +458,22 @@ def test_a_figure_far_from_the_booking_either_way_is_asked_and_nothing_sent(db, 
         assert session.exec(select(Timesheet)).first() is None
     text(db, ANN, "finished 11:30", after + timedelta(minutes=1))
     assert timesheet(db).worker_minutes == 150
+
+
+def test_done_long_before_the_end_asks_the_hours_and_sends_the_buyer_nothing(db, booking, now):
+    """Before, a bare DONE an hour into a 09:00-13:00 shift sent the buyer 4h."""
+    an_hour_in = now + timedelta(days=1)  # tomorrow 10:00; the shift is 09:00-13:00
+    out = text(db, ANN, "done", an_hour_in)
+    assert out == {
+        ANN: "Your shift runs till 13:00. If you finished early, reply DONE and the hours you "
+        "worked, e.g. DONE 1h"
+    }
+    with db.read() as session:
+        assert session.exec(select(Timesheet)).first() is None
+    out = text(db, ANN, "DONE 1h", an_hour_in)
+    assert out[BUYER].startswith("POEMS: Ann Smith says 1h for care")
+
+
+def test_done_near_the_end_claims_the_booked_hours(db, booking, now):
+    out = text(db, ANN, "done", now + timedelta(days=1, hours=2, minutes=40))  # 12:40
+    assert out[BUYER].startswith("POEMS: Ann Smith says 4h for care")

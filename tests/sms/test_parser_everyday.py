@@ -2388,3 +2388,28 @@ def test_no_work_needed_on_a_day_is_a_day_off(body, said):
     """Before, "i dont need work today" listed the day's shifts."""
     found = reads(body)
     assert found["intent"] == "busy" and said in found
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "not finished yet",
+        "havent finished yet",
+        "will text when finished",
+        "ill text you when im done",
+        "done?",
+        "jeszcze nie skończyłam",
+        "napiszę jak skończę",
+        "todavía no he terminado",
+        "ainda não terminei",
+        "încă nu am terminat",
+    ],
+)
+def test_not_finished_yet_or_only_to_come_is_no_checkout(body):
+    """Before, each sent the buyer the booked hours as worked."""
+    assert reads(body)["intent"] != "check_out"
+
+
+@pytest.mark.parametrize("body", ["done", "im done", "just finished", "skończyłam", "terminé"])
+def test_finished_now_is_still_a_checkout(body):
+    assert reads(body)["intent"] == "check_out"
