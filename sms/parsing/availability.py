@@ -92,6 +92,8 @@ def availability_text(t: Text, ctx: Context) -> Parsed | None:
     negated = _NEGATED.search(t.phrase)
     if negated and not _EXCEPT_DAYS.search(t.phrase):
         return None  # "not available sat" must never post availability
+    if _SOMETHING_ELSE_FREE.search(t.phrase) and not has_hours(t, ctx):
+        return None  # "is parking available?": a question about the place, not time on offer
     said = (
         t.first in _TRIGGER_FIRST
         or fuzzy(t.first, ("available",)) is not None
@@ -100,6 +102,13 @@ def availability_text(t: Text, ctx: Context) -> Parsed | None:
         or (_FREE.search(t.phrase) is not None and _gives_a_when(t, ctx))
     )
     return availability(t, ctx) if said or has_hours(t, ctx) else None
+
+
+# "is parking available", "is there a lift free": something at the work, asked about.
+_SOMETHING_ELSE_FREE = re.compile(
+    r"(?<![a-z])(?:(?:is|are)\s+(?:there\s+)?(?!(?:i|you|u)\s)(?:[a-z]+\s+){1,2}?"
+    r"|(?:what|which)\s+(?:[a-z]+\s+){0,2}?(?:is|are)\s+)(?:available|free)(?![a-z])"
+)
 
 
 def _gives_a_when(t: Text, ctx: Context) -> bool:

@@ -215,6 +215,7 @@ _BUT_ASKS = re.compile(
     r"^(?:but|only)\s+(?:what|whats|where|wheres|how|who|whos|when|whens|which|is\s+it|is\s+there"
     r"|do\s+i|does\s+it)(?![a-z])"
 )
+_YES_ASKED = re.compile(r"^\W*(?:yes|yeah|y|ok|okay|tak|si|sim|da)\s*\?+\W*$")
 _BUT = re.compile(
     r"^(?:but|only|if|as\s+long\s+as|except|unless)(?![a-z])"
     # "yes if its still going": no condition on the shift, only on the offer being open
@@ -466,8 +467,11 @@ _HOW_IT_WORKS = re.compile(
 
 # Not yet decided: "maybe", "let me check and get back to you", "ill think about it".
 _UNDECIDED = re.compile(
-    r"^\W*(?:(?:ok|okay|hmm+|um+|erm|thanks|thank\s+you)\W+)*(?:maybe|perhaps|possibly|not\s+sure"
-    r"(?:\s+yet)?|(?:let\s+me|ill|i\s+will|i\s+need\s+to|i\s+have\s+to|need\s+to|have\s+to"
+    r"^\W*(?:(?:ok|okay|hmm+|um+|erm|thanks|thank\s+you|yes|yeah|yep|sure|please|pls|but)\W+)*"
+    r"(?:maybe|perhaps|possibly|not\s+sure(?:\s+yet)?|probably|i\s+think\s+so|i\s+guess\s+so"
+    # a yes said as a hope: "yes i think so", "probably yes", "i might be able to"
+    r"|(?:i\s+)?might\s+be\s+able\s+to|i\s+might|most\s+likely|hopefully"
+    r"|(?:let\s+me|ill|i\s+will|i\s+need\s+to|i\s+have\s+to|need\s+to|have\s+to"
     r"|gotta|must)\s+(?:check|think|ask|see(?!\s+(?:you|u|ya))|confirm|look)|(?:ill|i\s+will|can\s+i|let\s+me)\s+(?:let"
     r"\s+you\s+know|get\s+back\s+to\s+you|come\s+back\s+to\s+you|text\s+you\s+back)"
     r"|ill\s+think\s+about\s+it|thinking\s+about\s+it|give\s+me\s+(?:a\s+)?(?:minute|min|sec"
@@ -559,6 +563,8 @@ def yes_or_no(t: Text, ctx: Context) -> Parsed | None:
         return Parsed("accept", detail=_PLACE_WORDS.get(place, place))
     if _WANT_IT_ALONE.match(fold(t.original)):
         return Parsed("accept")
+    if _YES_ASKED.match(fold(t.original)):
+        return Parsed("unknown", detail="undecided")  # "yes?": a question, not yet a yes
     alone = _YA_OR_NA.match(fold(t.original))
     if alone is not None:
         # "ya", "na" on their own: texting's yes and no, whatever language the words also are

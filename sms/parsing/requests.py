@@ -165,6 +165,8 @@ _SHIFTS_ASKED = re.compile(
     r"|(?<![a-z])(?:got|have\s+you\s+got|is\s+there|anything)\s+(?:\w+\s+)?(?:for\s+me|going"
     r"|on)(?![a-z])|(?<![a-z])what\s+(?:have|do)\s+i\s+(?:got|have)\s+on(?![a-z])"
     r"|(?<![a-z])my\s+(?:shifts|bookings|jobs|offers)(?![a-z])"
+    # "what days are available", "whats available tomorrow": the work on offer, asked about
+    r"|(?<![a-z])(?:what|whats|which)\s+(?:days?\s+)?(?:is|are|s)?\s*available(?![a-z])"
     r"|(?<![a-z])(?:got|have\s+you\s+got|anything|something)\s+(?:\w+\s+)?for\s+(?:today|tonight"
     r"|tomorrow|tmrw|the\s+weekend|weekend|this\s+week|next\s+week|[a-z]+day|mon|tues?|weds?"
     r"|thur?s?|fri|sat|sun)(?![a-z])"

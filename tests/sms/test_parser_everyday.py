@@ -2413,3 +2413,35 @@ def test_not_finished_yet_or_only_to_come_is_no_checkout(body):
 @pytest.mark.parametrize("body", ["done", "im done", "just finished", "skończyłam", "terminé"])
 def test_finished_now_is_still_a_checkout(body):
     assert reads(body)["intent"] == "check_out"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "yes i think so",
+        "probably yes",
+        "yes please but i need to check with my husband first",
+        "i might be able to",
+        "yes?",
+        "chyba tak",
+        "creo que sí",
+        "acho que sim",
+        "cred că da",
+    ],
+)
+def test_a_yes_said_as_a_hope_or_a_question_takes_nothing_and_says_how(body):
+    """Before, "yes?" took the offer, and the rest went to a person while the offer ran out:
+    now each hears till when the offer is open and how to take it."""
+    found = reads(body)
+    assert (found["intent"], found.get("detail")) == ("unknown", "undecided")
+
+
+@pytest.mark.parametrize("body", ["sure, is parking available?", "is there free parking"])
+def test_something_at_the_work_asked_to_be_free_is_no_free_time(body):
+    """Before, "is parking available?" was asked "What times are you free?"."""
+    assert reads(body)["intent"] != "availability"
+
+
+@pytest.mark.parametrize("body", ["what days are available", "what is available tomorrow"])
+def test_what_is_available_asks_for_shifts(body):
+    assert reads(body)["intent"] == "shifts_query"
