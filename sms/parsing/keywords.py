@@ -508,6 +508,11 @@ _THANKS_ONLY = re.compile(
     r"|for\s+(?:the|my|this|that|today|tonight|(?:the\s+)?(?:shift|work|job|booking|hours|day"
     r"|opportunity|chance|payment|money|offers?))(?:\s+(?:shift|work|job|booking|offers?|today|again))?"
     r"|x+|xo+|mate|hun|love|luv|dear|god\s+bless|bless|regards|kind\s+regards|haha+|lol"
+    # praise of the work, as buyers end a day: "thanks she was great", "very happy with him"
+    r"|(?:she|he|they)\s+(?:was|were|is|are|did)\s+(?:(?:really|very|so)\s+)?(?:great|brilliant"
+    r"|lovely|amazing|fantastic|excellent|wonderful|very\s+good|good|a\s+star|a\s+great\s+job)"
+    r"|(?:great|good|excellent)\s+(?:job|work|worker|carer)|well\s+done"
+    r"|(?:very\s+|so\s+|really\s+)?happy\s+with\s+(?:her|him|them|the\s+work)"
     # Taking back a text sent by mistake: "wrong number sorry", "ignore that", "nevermind".
     r"|(?:(?:no|oh|oops)\W+)?(?:sorry\W+)?(?:wrong\s+(?:number|person|chat)|ignore\s+(?:that|this|it|my\s+last"
     r"(?:\s+(?:message|text|msg))?)|never\s*mind|nvm|forget\s+(?:it|that))(?:\W+sorry)?"

@@ -313,10 +313,17 @@ def test_a_buyer_with_no_shift_to_come_is_told_so(db, booking, after):
     assert out[BUYER].startswith("POEMS: you have no shifts to come.")
 
 
-def test_a_buyers_thanks_gets_no_reply(db, booking, after):
+@pytest.mark.parametrize(
+    "body",
+    ["thanks!", "thanks she was great", "cheers, great job", "very happy with her thank you"],
+)
+def test_a_buyers_thanks_gets_no_reply_and_troubles_no_one(db, booking, after, body):
+    """Before, praise with the thanks went to a person, and the buyer was told staff would reply."""
     text(db, ANN, "DONE 4", after)
     text(db, BUYER, "OK", after)
-    assert BUYER not in text(db, BUYER, "thanks!", after)
+    assert BUYER not in text(db, BUYER, body, after)
+    with db.read() as session:
+        assert session.exec(select(InboxThread)).first() is None
 
 
 def test_a_buyer_ok_for_an_unknown_booking_changes_nothing(db, booking, after):
