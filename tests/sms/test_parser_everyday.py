@@ -2445,3 +2445,23 @@ def test_something_at_the_work_asked_to_be_free_is_no_free_time(body):
 @pytest.mark.parametrize("body", ["what days are available", "what is available tomorrow"])
 def test_what_is_available_asks_for_shifts(body):
     assert reads(body)["intent"] == "shifts_query"
+
+
+@pytest.mark.parametrize(
+    ("body", "days"),
+    [
+        ("muszę odwołać jutrzejszą zmianę", ["fri"]),
+        ("nie mogę przyjść na jutrzejszą zmianę", ["fri"]),
+        ("odwołuję dzisiejszą zmianę", ["thu"]),
+    ],
+)
+def test_tomorrows_shift_said_the_polish_way_names_its_day(body, days):
+    """Before, "jutrzejszą zmianę" named no day, and which booking was meant was not known."""
+    found = reads(body)
+    assert (found["intent"], found["days"]) == ("cancel", days)
+
+
+def test_i_also_work_as_in_polish_adds_the_kind_of_work():
+    """Before, "pracuję też jako opiekunka" went to a person."""
+    found = reads("pracuję też jako opiekunka")
+    assert (found["intent"], found["skill"]) == ("profile_update", "care")
