@@ -2465,3 +2465,13 @@ def test_i_also_work_as_in_polish_adds_the_kind_of_work():
     """Before, "pracuję też jako opiekunka" went to a person."""
     found = reads("pracuję też jako opiekunka")
     assert (found["intent"], found["skill"]) == ("profile_update", "care")
+
+
+@pytest.mark.parametrize(
+    ("body", "intent"),
+    [("doen 6", "check_out"), ("shifs?", "shifts_query"), ("any shfits tmrw", "shifts_query"),
+     ("nop", "decline")],
+)  # fmt: skip
+def test_common_slips_in_short_words_are_read_as_meant(body, intent):
+    """Before, each went to a person: words this short are not mended by their likeness."""
+    assert reads(body)["intent"] == intent
