@@ -2475,3 +2475,14 @@ def test_i_also_work_as_in_polish_adds_the_kind_of_work():
 def test_common_slips_in_short_words_are_read_as_meant(body, intent):
     """Before, each went to a person: words this short are not mended by their likeness."""
     assert reads(body)["intent"] == intent
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["pagaram-me menos", "m-au plătit mai puțin", "mi-au plătit mai puțin decât trebuia",
+     "they paid me too little"],
+)  # fmt: skip
+def test_paid_less_in_any_of_our_languages_is_a_pay_dispute(body):
+    """Before, each was answered with the worker's earnings."""
+    found = reads(body)
+    assert (found["intent"], found["category"]) == ("dispute", "pay")
