@@ -109,6 +109,14 @@ def answer(
     found = _gleaned(body, market)
     for key, value in found.items():
         data.setdefault(key, value)
+    if taken == "missed" and found.get("place") not in (None, data.get("place")):
+        # "e3", then "E3 4AB" when the birth date is asked: the place put right, the question
+        # asked again, and no answer missed
+        data["place"] = found["place"]
+        conversation.data = data
+        session.add(conversation)
+        _ask_step(session, worker, market, step, data, now)
+        return
     if taken == "missed":
         data["misses"] = data.get("misses", 0) + 1
         if data["misses"] > MOST_MISSES:

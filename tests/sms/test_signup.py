@@ -294,3 +294,16 @@ def test_a_first_text_that_shows_its_language_is_welcomed_in_it(db, now, first, 
     text(db, first, now)
     with db.read() as session:
         assert session.exec(select(Worker)).one().language == language
+
+
+def test_a_full_postcode_sent_after_its_district_puts_the_place_right(db, now, asked_name):
+    """Before, "E3 4AB" sent when the birth date was asked was told "Please send your date of
+    birth like 31/12/1990", and the worker stayed near "E3"."""
+    for answer in ("Jo", "1"):
+        text(db, answer, now)
+    assert text(db, "e3", now).startswith("Your date of birth?")
+    assert text(db, "sorry its E3 4AB", now).startswith("Your date of birth?")
+    text(db, "05/03/1992", now)
+    deliver(db, NEW, "13", now)
+    done = drain(db, SimulatorGateway(), now)[0].body
+    assert done.startswith("You're in, Jo: care, near E3 4AB, £13.00/hr.")
