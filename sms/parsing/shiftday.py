@@ -227,8 +227,8 @@ def _minutes_until_eta(s: str, ctx: Context) -> int | None:
 # Coming, and nothing more: "omw", "on my way now", "nearly there x".
 _ON_THE_WAY = re.compile(
     r"^\W*(?:(?:im|i\s+am|ok|okay|yes|hi)\W+)*(?:omw|otw|on\s+(?:my|the)\s+way|nearly\s+there"
-    r"|almost\s+there|coming\s+now|setting\s+off(?:\s+now)?|leaving\s+(?:home|the\s+house)"
-    r"(?:\s+now)?)(?:\W+(?:now|to\s+(?:you|work|the\s+shift)|x+|thanks|sorry))*\W*$"
+    r"|almost\s+there|coming\s+now|setting\s+off(?:\s+now)?|(?:just\s+)?(?:leaving|left)\s+(?:home"
+    r"|the\s+house)(?:\s+now)?|(?:on|in)\s+(?:the\s+)?(?:bus|train|tube|tram|taxi|car)\s+now)(?:\W+(?:now|to\s+(?:you|work|the\s+shift)|x+|thanks|sorry))*\W*$"
 )
 # How long until they arrive, not how late: "be there in 20", "eta 15", "10 mins away",
 # "będę za 10 minut" (read as "be there in 10 minutes").
