@@ -335,6 +335,10 @@ _IN_CUES = re.compile(
     r"|arrived\s+at\s+the\s+(?:house|address|site|job))(?![a-z])"
 )
 # Finishing in other words, anywhere in a short text: "leaving now, finished 4821".
+_OTHER_WORK = re.compile(
+    r"(?<![a-z])(?:(?:my\s+)?other\s+(?:job|place|work)|another\s+job|second\s+job|day\s+job"
+    r"|main\s+job|my\s+(?:course|training|exams?|studies|school|college|uni))(?![a-z])"
+)
 # Not finished now: not yet, or only to come.
 _NOT_DONE = re.compile(
     r"(?<![a-z])(?:(?:not|havent|hasnt|when|once|will|ill|gonna|should)\s+(?:[a-z]+\s+){0,2}?"
@@ -413,6 +417,8 @@ def check_out(t: Text, ctx: Context) -> Parsed | None:
         return None
     if _LONGER_THAN_A_SHIFT.search(t.norm):
         return None  # "i did 10 hrs this week", "done 2 shifts": a tally, not today's hours
+    if _OTHER_WORK.search(t.norm):
+        return None  # "finished work at my other job, free now": not this shift
     if _NOT_DONE.search(t.norm) or ("?" in t.original and len(t.words) <= 2):
         return None  # "not finished yet", "will text when finished", "done?": not done now
     m = _OUT.match(t.core)

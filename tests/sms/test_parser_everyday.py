@@ -2489,3 +2489,17 @@ def test_paid_less_in_any_of_our_languages_is_a_pay_dispute(body):
     """Before, each was answered with the worker's earnings."""
     found = reads(body)
     assert (found["intent"], found["category"]) == ("dispute", "pay")
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["finished work at my other job, free now", "i finished at the other place, can do evenings"],
+)
+def test_finishing_other_work_is_no_checkout(body):
+    """Before, each sent the buyer of a shift under way the booked hours."""
+    assert reads(body)["intent"] != "check_out"
+
+
+@pytest.mark.parametrize("body", ["salí de casa", "saí de casa agora", "am plecat de acasă"])
+def test_left_home_in_any_language_is_on_the_way(body):
+    assert reads(body)["intent"] == "late"
