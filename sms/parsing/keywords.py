@@ -490,9 +490,19 @@ def undecided(t: Text, ctx: Context) -> Parsed | None:
 def thanks_only(t: Text, ctx: Context) -> Parsed | None:
     """ "thanks", "cheers, see you tomorrow", "no worries x": nothing asked and nothing to do.
     Still "unknown" (no command), marked so that nobody is troubled with it."""
-    if _THANKS_ONLY.match(t.norm):
+    if _THANKS_ONLY.match(t.norm) or _TAKEN_IN.match(t.norm):
         return Parsed("unknown", courtesy=True)
     return None
+
+
+# A text taken in, and nothing asked: "yes i got the text", "ok i understand", "sí, entendido".
+# Not in _THANKS_ONLY, which a yes or a no is first checked against: "ok see you tomorrow"
+# to an offer for tomorrow takes it.
+_TAKEN_IN = re.compile(
+    r"^\W*(?:(?:ok|okay|yes|yeah|yep|alright|thanks?|thank\s+you)\W+)*(?:(?:i\s+)?understand"
+    r"|understood|i\s+know|received|noted|(?:i\s+)?(?:got|saw|seen|read)\s+(?:it|(?:the|your)"
+    r"\s+(?:text|message|msg|sms)))(?:\W+(?:thanks?|thank\s+you|x+))*\W*$"
+)
 
 
 _THANKS_ONLY = re.compile(

@@ -257,7 +257,9 @@ def check_in(t: Text, ctx: Context) -> Parsed | None:
         words.pop()
     while words and words[0] in _FILLER:
         words.pop(0)
-    if " ".join(words) in _IN_PHRASES:
+    said = " ".join(words)
+    if said in _IN_PHRASES and not (said == "i am" and t.entries == ()):
+        # "jestem", "estou": I am here; but "yes i am", in English, answers something else
         return Parsed("check_in", offer_ref=ref, exact=len(words) == 1)
     if _NOT_YET.search(t.norm):
         return None  # "i am not on site yet", "nie jestem już w Londynie": not arrived

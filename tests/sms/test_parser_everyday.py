@@ -2503,3 +2503,20 @@ def test_finishing_other_work_is_no_checkout(body):
 @pytest.mark.parametrize("body", ["salí de casa", "saí de casa agora", "am plecat de acasă"])
 def test_left_home_in_any_language_is_on_the_way(body):
     assert reads(body)["intent"] == "late"
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["yes i got the text", "ok i understand", "yes i saw it", "ok noted", "tak, rozumiem",
+     "sí, entendido", "vale, recibido", "sim, percebi", "da, am înțeles"],
+)  # fmt: skip
+def test_a_text_taken_in_asks_nothing_and_troubles_no_one(body):
+    """Before, each went to a person."""
+    found = parse(body, AT)
+    assert (found.intent, found.courtesy) == ("unknown", True)
+
+
+def test_yes_i_am_in_english_is_no_arrival_but_jestem_is():
+    """Before, "yes i am" checked the worker in: the Polish "jestem" it stood for is."""
+    assert reads("yes i am")["intent"] != "check_in"
+    assert reads("jestem")["intent"] == "check_in"
