@@ -51,6 +51,7 @@ def waiting(
 
 def forget(session: Session, phone: str, kind: str) -> None:
     """The question of this kind is answered or stale: the next text is read afresh."""
-    pending = session.get(Conversation, phone)
-    if pending is not None and pending.kind == kind:
-        session.delete(pending)
+    asked = pending(session, phone)
+    if asked is not None and asked.kind == kind:
+        session.delete(asked)
+        session.info.setdefault(NONE_PENDING, set()).add(phone)
