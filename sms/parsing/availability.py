@@ -104,6 +104,12 @@ def availability_text(t: Text, ctx: Context) -> Parsed | None:
     return availability(t, ctx) if said or has_hours(t, ctx) else None
 
 
+# A night said with the morning it ends on: "sun night 8pm till 8am monday (morning)".
+_TILL_THE_NEXT_MORNING = re.compile(
+    r"(?<![a-z])(?P<first>mon|tue|wed|thu|fri|sat|sun)[a-z]*(?![a-z])(?=.*(?:night|[0-9]\s*am\s))"
+    r".*[0-9](?:\s*(?:am|pm))?\s+"
+    r"(?:on\s+)?(?:the\s+)?(?P<next>mon|tue|wed|thu|fri|sat|sun)[a-z]*(?:\s+morning)?\W*$"
+)
 # "is parking available", "is there a lift free": something at the work, asked about.
 _SOMETHING_ELSE_FREE = re.compile(
     r"(?<![a-z])(?:(?:is|are)\s+(?:there\s+)?(?!(?:i|you|u)\s)(?:[a-z]+\s+){1,2}?"
@@ -135,6 +141,10 @@ def availability(t: Text, ctx: Context) -> Parsed:
     except_clause = _EXCEPT_CLAUSE.search(s)
     if except_clause is not None:
         s = s[: except_clause.start()] + " " + s[except_clause.end() :]
+    if (night := _TILL_THE_NEXT_MORNING.search(s)) is not None and WEEKDAYS.index(
+        night["next"]
+    ) == (WEEKDAYS.index(night["first"]) + 1) % 7:
+        s = s[: night.start("next")]  # "sunday night 8pm till 8am monday": one night, Sunday's
     spec, s = find_days(s, ctx.at)
     if except_clause is not None:
         left_out, _ = find_days(except_clause.group(0), ctx.at)

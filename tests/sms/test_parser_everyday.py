@@ -2520,3 +2520,22 @@ def test_yes_i_am_in_english_is_no_arrival_but_jestem_is():
     """Before, "yes i am" checked the worker in: the Polish "jestem" it stood for is."""
     assert reads("yes i am")["intent"] != "check_in"
     assert reads("jestem")["intent"] == "check_in"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "free sunday night 8pm till 8am monday",
+        "free sun 8pm-8am mon",
+        "wolna w niedzielę w nocy od 20 do 8 w poniedziałek",
+    ],
+)
+def test_a_night_said_with_the_morning_it_ends_on_is_that_one_night(body):
+    """Before, the day it ends on was a night of its own too: Monday night was kept free."""
+    found = reads(body)
+    assert found["days"] == ["sun"]
+    assert (found["start"], found["end"]) == ("2026-11-29T20:00:00", "2026-11-30T08:00:00")
+
+
+def test_two_nights_said_before_their_hours_are_both_kept():
+    assert reads("free sat and sun 10pm-6am")["days"] == ["sat", "sun"]
