@@ -226,9 +226,15 @@ def record_arrival(
         raise Refused("no_booking", f"No booking {ref} of yours")
     if booking.status != BookingStatus.BOOKED:
         raise Refused("not_booked", f"Booking {ref} is {booking.status}")
+    market = session.get(Market, shift.market_id)
+    if not arrived and now < shift.start:
+        # Nobody can have failed to come to a shift not yet begun: the worker is told nothing
+        starts = local(shift.start, market.tz)
+        raise Refused(
+            "not_started", f"Booking {ref} starts {starts:%a %d %b %H:%M}, so nobody is missing yet"
+        )
     booking.arrived = arrived
     session.add(booking)
-    market = session.get(Market, shift.market_id)
     worker = session.get(Worker, booking.worker_id)
     buyer = session.get(Buyer, buyer_id)
     facts = {

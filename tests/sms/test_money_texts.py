@@ -422,6 +422,17 @@ def test_a_buyer_saying_noshow_is_recorded_and_the_worker_told(db, booking, afte
         assert session.get(Booking, booking.id).arrived is False
 
 
+def test_a_noshow_before_the_shift_begins_is_refused_and_the_worker_hears_nothing(db, booking, now):
+    """Before, NOSHOW the day before told the worker the buyer said they had not come."""
+    out = text(db, BUYER, f"NOSHOW {booking.id}", now)
+    assert out == {
+        BUYER: f"POEMS: Booking {booking.id} starts Fri 27 Nov 09:00, so nobody is missing yet. "
+        "Reply e.g. ARRIVED 1042 or NOSHOW 1042."
+    }
+    with db.read() as session:
+        assert session.get(Booking, booking.id).arrived is None
+
+
 def test_finished_at_a_time_still_to_come_is_refused_and_the_booking_stays_open(db, booking):
     with db.read() as session:
         start = session.get(Booking, booking.id).created_at + timedelta(days=1)
