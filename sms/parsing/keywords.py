@@ -287,7 +287,7 @@ _OPT_OUT_WORDS = re.compile(
 )
 _SHIFTS_NAMED = re.compile(r"(?<![a-z])(?:shifts?|bookings?|jobs?)(?![a-z])")
 _BOOKED_THING = re.compile(
-    r"(?<![a-z])(?:shifts?|booking|job|work|it|that|this|one|please|pls)(?![a-z])"
+    r"(?<![a-z])(?:shifts?|bookings?|jobs?|work|it|that|this|one|both|them|please|pls)(?![a-z])"
 )
 _CANT = re.compile(
     r"(?<![a-z])(?:(?:cant|cannot|can\s+not|cnt|wont|unable\s+to|not\s+able\s+to|can\s+no\s+longer"

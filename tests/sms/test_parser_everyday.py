@@ -2539,3 +2539,12 @@ def test_a_night_said_with_the_morning_it_ends_on_is_that_one_night(body):
 
 def test_two_nights_said_before_their_hours_are_both_kept():
     assert reads("free sat and sun 10pm-6am")["days"] == ["sat", "sun"]
+
+
+@pytest.mark.parametrize(
+    "body", ["cancel both", "drop both", "i need to cancel both", "cancel all my bookings"]
+)
+def test_giving_up_both_or_all_bookings_is_a_cancel_asked_which(body):
+    """Before, these went to a person, and "cancel all my bookings" was told how to stop texts."""
+    found = reads(body)
+    assert found["intent"] == "cancel" and not found.get("exact")
