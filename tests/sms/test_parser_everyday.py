@@ -2548,3 +2548,20 @@ def test_giving_up_both_or_all_bookings_is_a_cancel_asked_which(body):
     """Before, these went to a person, and "cancel all my bookings" was told how to stop texts."""
     found = reads(body)
     assert found["intent"] == "cancel" and not found.get("exact")
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["jeszcze nie wiem", "dam znać później", "todavía no sé", "te confirmo luego",
+     "ainda não sei", "depois confirmo", "încă nu știu", "te anunț mai târziu"],
+)  # fmt: skip
+def test_not_yet_decided_in_any_of_our_languages_says_till_when_the_offer_is_open(body):
+    """Before, each went to a person while the offer ran out."""
+    found = reads(body)
+    assert (found["intent"], found.get("detail")) == ("unknown", "undecided")
+
+
+@pytest.mark.parametrize("body", ["nie ma mnie w sobotę", "no estoy el sábado"])
+def test_not_around_on_a_day_is_a_day_off(body):
+    found = reads(body)
+    assert (found["intent"], found["days"]) == ("busy", ["sat"])
