@@ -279,7 +279,9 @@ def answer_to_times_asked(
     5am-9am or 5pm-9pm?": the answer read with the day and the part of the day the question was
     about, as if the worker had said them again. None when the text is no such answer, or
     names its own day."""
-    if parsed.days or parsed.then:
+    norm = Text.of(" ".join(body.split()), worker.language).norm
+    and_another = _AND_ANOTHER_DAY.match(norm) is not None
+    if (parsed.days and not and_another) or parsed.then:
         return None
     if parsed.intent not in ("availability", "unknown") and not (
         parsed.intent == "help" and _A_PART_ALONE.match(Text.of(body, worker.language).norm)
@@ -289,8 +291,8 @@ def answer_to_times_asked(
         return None
     at = local(now, market.tz)
     said = " ".join(body.split())
-    if find_days(Text.of(said).norm, at)[0].said_a_day:
-        return None  # "sat 9-5": the day is theirs
+    if find_days(norm, at)[0].said_a_day and not and_another:
+        return None  # "sat 9-5": the day is theirs; "9-5 and sunday too" adds one
     # The day the worker said: an example day is only an example, except beside AM or PM.
     said_day = asked.data.get("example_day" if asked.kind == "ask_am_pm" else "when_day")
     said_back = day_said(said_day or "", "en", market.currency)
@@ -319,6 +321,10 @@ def answer_to_times_asked(
     return again if closer else None
 
 
+# The hours asked for, and another day with them: "9-5 and sunday too", "9-17 i w niedzielę".
+_AND_ANOTHER_DAY = re.compile(
+    r"^\W*[0-9][^a-z]*(?:(?:am|pm|h)(?![a-z])[^a-z]*)*(?:and|&|plus|also|i|y|e|si)(?![a-z])"
+)
 _A_PART_ALONE = re.compile(
     r"^\W*(?:the\s+|in\s+the\s+)?(?:mornings?|afternoons?|evenings?|nights?)\W*$"
 )

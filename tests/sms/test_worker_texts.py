@@ -1198,3 +1198,14 @@ def test_stop_texting_me_about_weekends_asks_to_stop_weekend_offers_not_every_te
     assert done.startswith("Done: no offers for every weekend from now on.")
     with db.read() as session:
         assert not session.get(Worker, ann).opted_out
+
+
+@pytest.mark.parametrize(
+    "body", ["9-5 and sunday too", "9am-5pm and sunday", "9-17 i w niedzielę też"]
+)
+def test_hours_asked_for_with_another_day_are_kept_for_both_days(db, now, ann, body):
+    """Before, the day asked about was lost and only Sunday was kept."""
+    (asked,) = text(db, "free sat", now)
+    assert asked.startswith("What times are you free sat?")
+    text(db, body, now + timedelta(minutes=1))
+    assert free_hours(db) == ["28 09:00-17:00", "29 09:00-17:00"]
