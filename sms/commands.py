@@ -282,6 +282,10 @@ def shifts(session: Session, worker: Worker, market: Market, parsed: Parsed, now
 def rates(session: Session, worker: Worker, market: Market, parsed: Parsed, now: datetime) -> None:
     """ "how much does it pay", with an offer open, is about that offer: its line gives the rate.
     A kind of work, a place or a day named asks the market's published rates."""
+    if parsed.detail == "fee":
+        # Nothing is taken from the worker's pay: the buyer pays the published fee on top
+        notify_worker(session, worker, "fee_told", now, markup_pct=f"{market.markup_bp / 100:g}")
+        return
     named = parsed.skill or parsed.postcode or parsed.zip or parsed.days or parsed.part_of_day
     if not named and open_offers(TextTransaction(session), worker.id):
         shifts(session, worker, market, parsed, now)

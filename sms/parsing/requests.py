@@ -406,8 +406,22 @@ _NOT_WANTED = re.compile(
 _NIGHT = re.compile(r"(?<![a-z])(?:nights?|overnight|night\s+shifts?)(?![a-z])")
 
 
+# What the exchange itself takes: "how much do you take", "whats the fee", "ile bierzecie
+# prowizji". Its own answer: nothing from the worker's pay, and the buyer's published fee.
+_FEE_ASKED = re.compile(
+    r"(?<![a-z])(?:how\s+much\s+(?:do|does|will)\s+(?:you|u|poems|the\s+exchange|you\s+guys)\s+"
+    r"(?:take|charge|keep|get|make)|(?:what|whats|what\s+s)\s+(?:is\s+)?(?:the|your)\s+(?:fee|fees"
+    r"|cut|commission|markup)|(?:do|will)\s+(?:you|u)\s+(?:take|charge)\s+(?:a\s+|any\s+)?(?:fee|fees"
+    r"|cut|commission)|how\s+do\s+(?:you|u)\s+make\s+(?:money|a\s+living)|(?:any|is\s+there\s+a)"
+    r"\s+(?:fee|fees|commission)|^\W*(?:fee|fees|commission)\W*$)(?![a-z])"
+)
+
+
 def rates_query(t: Text, ctx: Context) -> Parsed | None:
-    """RATES cleaning E1, what does care pay, how much do babysitters get round here."""
+    """RATES cleaning E1, what does care pay, how much do babysitters get round here; what the
+    exchange takes ("how much do you take"), as `detail` "fee"."""
+    if _FEE_ASKED.search(t.norm):
+        return Parsed("rates_query", detail="fee")
     asked = (
         t.first in _RATES_FIRST
         or _HOW_MUCH_SKILL.match(t.phrase) is not None

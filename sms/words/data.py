@@ -4,6 +4,10 @@ EN: dict[str, str] = {
     # RATES: only published figures, never a suggested price (rule 1).
     "rates": "{skill} {where}, {period}: middle half paid {q1}-{q3}/hr, median {median}, "
     "{workers} workers. Your price is yours to set.",
+    # What the exchange takes: nothing from the worker's pay (the markup is the buyer's).
+    "fee_told": "POEMS takes nothing from your pay: you get your own rate, less only the tax you "
+    "ask us to hold. The buyer pays a {markup_pct}% fee on top, shared by your local franchisee "
+    "and the exchange.",
     "rates_none": "Not enough data yet for {skill} {where}: we show rates only once 5 or more "
     "workers were paid in the last 4 full weeks.",
     # RATES with a time of the week: "RATES childcare E3 tue evening". {lines} are the

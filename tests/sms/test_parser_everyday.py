@@ -2565,3 +2565,19 @@ def test_not_yet_decided_in_any_of_our_languages_says_till_when_the_offer_is_ope
 def test_not_around_on_a_day_is_a_day_off(body):
     found = reads(body)
     assert (found["intent"], found["days"]) == ("busy", ["sat"])
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["how much do you take", "whats the fee", "do you take a commission", "fees?",
+     "ile bierzecie prowizji", "cuánto cobran ustedes", "quanto vocês ficam", "cât luați comision?"],
+)  # fmt: skip
+def test_what_the_exchange_takes_is_asked_as_such(body):
+    """Before, "how much do you take" was answered with other workers' rates, and the rest went
+    to a person."""
+    found = reads(body)
+    assert (found["intent"], found["detail"]) == ("rates_query", "fee")
+
+
+def test_what_the_work_pays_is_still_a_question_of_rates():
+    assert "detail" not in reads("how much do cleaners get")

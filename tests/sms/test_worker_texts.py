@@ -1209,3 +1209,14 @@ def test_hours_asked_for_with_another_day_are_kept_for_both_days(db, now, ann, b
     assert asked.startswith("What times are you free sat?")
     text(db, body, now + timedelta(minutes=1))
     assert free_hours(db) == ["28 09:00-17:00", "29 09:00-17:00"]
+
+
+def test_asking_what_the_exchange_takes_is_told_nothing_from_the_pay_and_the_buyers_fee(
+    db, now, ann
+):
+    (told,) = text(db, "how much do you take?", now)
+    assert told == (
+        "POEMS takes nothing from your pay: you get your own rate, less only the tax you ask us "
+        "to hold. The buyer pays a 2% fee on top, shared by your local franchisee and the "
+        "exchange."
+    )
