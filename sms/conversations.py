@@ -51,7 +51,7 @@ def waiting(
 
 def forget(session: Session, phone: str, kind: str) -> None:
     """The question of this kind is answered or stale: the next text is read afresh."""
-    asked = pending(session, phone)
-    if asked is not None and asked.kind == kind:
-        session.delete(asked)
+    conversation = pending(session, phone)
+    if conversation is not None and conversation.kind == kind:
+        session.delete(conversation)
         session.info.setdefault(NONE_PENDING, set()).add(phone)
