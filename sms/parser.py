@@ -91,7 +91,10 @@ from sms.parsing.vocab import DEFAULT_SKILLS, DEFAULT_TABLE, skill_table
 __all__ = ["DEFAULT_SKILLS", "INTENTS", "STOP_WORDS", "Parsed", "parse"]
 
 _STOP_IN_A_SENTENCE = re.compile(
-    r"(?<![a-z])(?:stop|stopall|unsubscribe|optout|opt\s+out|quit|revoke)(?![a-z])"
+    # "stop" but not the place or the pause: "which bus stop", "had to stop at the shop"
+    r"(?<![a-z])(?<!bus\s)(?<!next\s)(?<!last\s)(?<!a\s)(?<!the\s)stop"
+    r"(?!\s+(?:at|off|for|in|over)(?![a-z]))(?![a-z])"
+    r"|(?<![a-z])(?:stopall|unsubscribe|optout|opt\s+out|quit|revoke)(?![a-z])"
     r"|(?<![a-z])cancel\s+(?:my\s+|all\s+|the\s+)?(?:texts?|messages?|sms|subscription|account"
     r"|notifications?|everything|all|me)(?![a-z])"
 )

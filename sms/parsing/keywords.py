@@ -30,12 +30,14 @@ _EDGES = re.compile(r"^[\W_]+|[\W_]+$")
 _STOP_PHRASE = re.compile(
     r"^(?:please\s+|pls\s+)?(?:stop|stopall|unsubscribe|optout|opt\s+out)(?:\s+(?:me|now|all|it"
     r"|everything|(?:sending|texting|messaging|sms(?:ing)?)(?:\s+me)?(?:\s+(?:any\s+more|anymore"
-    r"|texts?|messages?|msgs?|sms|offers?|jobs?|shifts?))*|(?:all\s+)?(?:the\s+)?(?:texts?"
+    r"|texts?|messages?|msgs?|sms|offers?|jobs?|shifts?))*|(?:all\s+)?(?:the\s+|your\s+)?(?:texts?"
     # "stop the offers" is all of them; "stop the offer" is the one just sent, asked about
     r"|messages?|msgs?|sms|offers)(?:\s+(?:to\s+me|please|now))*))*$"
     r"|^(?:no\s+more\s+(?:texts?|messages?|msgs?|sms)|dont\s+(?:text|message)\s+me(?:\s+again)?"
     r"|(?:remove|take)\s+me\s+(?:off|from)\s+(?:the\s+|this\s+|your\s+)?(?:list|system|texts?)"
-    r"|unsubscribe\s+me|i\s+want\s+to\s+(?:unsubscribe|stop\s+(?:the\s+)?(?:texts?|messages?)))"
+    r"|unsubscribe\s+me|i\s+want\s+to\s+(?:unsubscribe|stop\s+(?:the\s+)?(?:texts?|messages?))"
+    r"|i\s+(?:dont|do\s+not)\s+want\s+(?:any\s+more\s+|more\s+|any\s+|your\s+)?(?:texts?|messages?"
+    r"|msgs?|sms)(?:\s+(?:anymore|any\s+more|from\s+you))?)"
     r"(?:\s+(?:please|now|thanks))*$"
 )
 _START_PHRASE = re.compile(
@@ -343,7 +345,16 @@ def carrier_stop(t: Text, ctx: Context) -> Parsed | None:
         return Parsed("stop", exact=True)
     if (_STOP_PHRASE.match(t.core) or t.core in _PLAIN_STOP) and _only_courtesy_dropped(t):
         return Parsed("stop")
+    rest = t.core
+    while (first := _STOP_FIRST.match(rest)) is not None:
+        # "STOP STOP", "stop, i dont want messages anymore": STOP said, and said again
+        rest = rest[first.end() :]
+        if not rest or rest in _PLAIN_STOP or _STOP_PHRASE.match(rest):
+            return Parsed("stop") if _only_courtesy_dropped(t) else None
     return None
+
+
+_STOP_FIRST = re.compile(r"^stop(?:\W+|$)")
 
 
 def opt_out_in_words(t: Text, ctx: Context) -> Parsed | None:
@@ -391,7 +402,8 @@ _DONE_WITH_WORK = re.compile(
 )
 _OPT_OUT_SAID = re.compile(
     r"^\W*(?:(?:done|ok|okay|enough|right|so|just|please|pls)\W+)*(?:stop\s+(?:texting|messaging"
-    r"|sending|writing\s+to)(?:\s+me)?|(?:dont|do\s+not)\s+(?:text|message|write\s+to)\s+me"
+    r"|sending|writing\s+to|(?:the|your|these|all\s+the|all\s+your)\s+(?:texts|messages|msgs))"
+    r"(?:\s+me)?|(?:dont|do\s+not)\s+(?:text|message|write\s+to)\s+me"
     r"|no\s+more\s+(?:texts?|messages?)|i\s+no\s+longer\s+want\s+(?:texts?|messages?)"
     r"|(?:take|remove)\s+me\s+(?:off|from)\s+(?:your|the)\s+(?:list|system))(?![a-z])"
     r"(?P<rest>.*[a-z].*)$"

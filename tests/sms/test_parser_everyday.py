@@ -2581,3 +2581,22 @@ def test_what_the_exchange_takes_is_asked_as_such(body):
 
 def test_what_the_work_pays_is_still_a_question_of_rates():
     assert "detail" not in reads("how much do cleaners get")
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["stop stop", "STOP STOP STOP", "stop, stop texting me", "stop, i dont want messages anymore",
+     "i dont want any more texts", "stop, nu mai vreau mesaje", "stop, nie chcę więcej wiadomości",
+     "please stop the texts i got a job", "stop your messages please"],
+)  # fmt: skip
+def test_stop_said_twice_or_with_the_wish_in_words_opts_out(body):
+    """Before, each was told to reply STOP on its own: a person who has said it twice has said it."""
+    assert reads(body)["intent"] == "stop"
+
+
+@pytest.mark.parametrize(
+    "body", ["which bus stop is closest", "i had to stop at the shop", "stop, im running late"]
+)
+def test_a_stop_that_is_a_place_or_a_pause_is_no_opt_out_nor_told_how(body):
+    found = parse(body, AT)
+    assert found.intent != "stop" and found.ask != "ask_how_to_stop"
