@@ -57,6 +57,7 @@ def report_late(
     now: datetime,
     ref: str | None = None,
     from_now: bool = False,
+    on: datetime | None = None,
 ) -> OnTheDay:
     """Store how late the worker will be and tell the buyer; without minutes, nothing is stored.
 
@@ -64,6 +65,14 @@ def report_late(
     what runs past the start; arriving by the start is `on_time`, and nobody is told. Without
     minutes ("on my way"), before the start it is `on_the_way`."""
     rows = bookings_near(session, worker.id, now, LATE_WINDOW, ref)
+    if on is not None:
+        # "20 mins late tomorrow": that day's first booking, however far off
+        rows = [
+            row
+            for row in bookings_near(session, worker.id, now, on + timedelta(days=1) - now, ref)
+            if row[1].start >= on
+        ]
+        rows.sort(key=lambda row: row[1].start)
     if not rows:
         return OnTheDay("no_booking")
     booking, shift, offer = rows[0]

@@ -24,6 +24,7 @@ def late(session: Session, worker: Worker, market: Market, parsed: Parsed, now: 
         parsed.offer_ref,
         now,
         from_now=parsed.late_from_now,
+        on=parsed.start,
     )
     if answer.outcome == "no_booking":
         notify_worker(session, worker, "late_no_booking", now)

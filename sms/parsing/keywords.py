@@ -482,7 +482,7 @@ _UNDECIDED = re.compile(
     r"^\W*(?:(?:ok|okay|hmm+|um+|erm|thanks|thank\s+you|yes|yeah|yep|sure|please|pls|but)\W+)*"
     r"(?:maybe|perhaps|possibly|not\s+sure(?:\s+yet)?|probably|i\s+think\s+so|i\s+guess\s+so"
     # a yes said as a hope: "yes i think so", "probably yes", "i might be able to"
-    r"|(?:i\s+)?might\s+be\s+able\s+to|i\s+might|most\s+likely|hopefully"
+    r"|(?:i\s+)?might\s+be\s+able\s+to|i\s+might(?=\W*$)|most\s+likely|hopefully"
     r"|(?:let\s+me|ill|i\s+will|i\s+need\s+to|i\s+have\s+to|need\s+to|have\s+to"
     r"|gotta|must)\s+(?:check|think|ask|see(?!\s+(?:you|u|ya))|confirm|look)|(?:ill|i\s+will|can\s+i|let\s+me)\s+(?:let"
     r"\s+you\s+know|get\s+back\s+to\s+you|come\s+back\s+to\s+you|text\s+you\s+back)"

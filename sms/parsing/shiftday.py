@@ -3,12 +3,21 @@
 from __future__ import annotations
 
 import re
+from datetime import datetime, time
 from decimal import Decimal, InvalidOperation
 
-from sms.parsing.days import find_days, nearest
+from sms.parsing.days import find_days, nearest, window
 from sms.parsing.result import Parsed
 from sms.parsing.text import Context, Text, find_ref
-from sms.parsing.times import CLOCK, Either, HourRange, clock_from, clock_words, find_ranges
+from sms.parsing.times import (
+    ALL_DAY,
+    CLOCK,
+    Either,
+    HourRange,
+    clock_from,
+    clock_words,
+    find_ranges,
+)
 
 MAX_LATE_MINUTES = 240  # a bigger number after LATE is a reference, not a delay
 
@@ -189,11 +198,24 @@ def late(t: Text, ctx: Context) -> Parsed | None:
     exact = t.first == "late" and minutes is not None and len(t.words) <= 3
     return Parsed(
         "late",
+        start=_another_day(s, ctx),
         late_minutes=minutes,
         offer_ref=ref,
         exact=exact,
         late_from_now=minutes is not None and _ARRIVING_IN.search(s) is not None,
     )
+
+
+def _another_day(s: str, ctx: Context) -> datetime | None:
+    """The midnight starting the day named, when it is not today: "ill be 20 mins late
+    tomorrow" is about tomorrow's booking, however far off it is."""
+    spec, _ = find_days(s, ctx.at)
+    if not spec.said_a_day or len(spec.days) > 1 or spec.recurring:
+        return None
+    day = window(spec, ALL_DAY, ctx.at)[0].date()
+    if day <= ctx.at.date():
+        return None
+    return datetime.combine(day, time(0), tzinfo=ctx.at.tzinfo)
 
 
 # When they will arrive, by the clock: "be there 9.15", "get there by 9:30am", "there at 10".

@@ -495,3 +495,23 @@ def test_done_long_before_the_end_asks_the_hours_and_sends_the_buyer_nothing(db,
 def test_done_near_the_end_claims_the_booked_hours(db, booking, now):
     out = text(db, ANN, "done", now + timedelta(days=1, hours=2, minutes=40))  # 12:40
     assert out[BUYER].startswith("POEMS: Ann Smith says 4h for care")
+
+
+def test_late_tomorrow_said_the_evening_before_tells_the_buyer_of_tomorrows_booking(
+    db, booking, now
+):
+    """Before, at 18:00 the day before, the worker was told they had no shift in the next 12
+    hours, and the buyer heard nothing."""
+    evening = now.replace(hour=18)
+    out = text(db, ANN, "ill be 20 mins late tomorrow", evening)
+    assert out[BUYER].startswith("POEMS: Ann Smith is running 20 min late for care Fri 27 Nov")
+    assert out[ANN].startswith("Thanks. We told Rosewood Care Home you will be 20 min late")
+    with db.read() as session:
+        assert session.get(Booking, booking.id).late_minutes == 20
+
+
+def test_late_on_a_day_with_no_booking_changes_nothing(db, booking, now):
+    out = text(db, ANN, "ill be 20 mins late on sunday", now)
+    assert BUYER not in out
+    with db.read() as session:
+        assert session.get(Booking, booking.id).late_minutes is None

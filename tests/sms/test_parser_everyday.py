@@ -2600,3 +2600,16 @@ def test_stop_said_twice_or_with_the_wish_in_words_opts_out(body):
 def test_a_stop_that_is_a_place_or_a_pause_is_no_opt_out_nor_told_how(body):
     found = parse(body, AT)
     assert found.intent != "stop" and found.ask != "ask_how_to_stop"
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["ill be 20 mins late tomorrow", "jutro spóźnię się 15 minut", "i might be late tomorrow"],
+)
+def test_late_on_another_day_names_that_day(body):
+    found = reads(body)
+    assert found["intent"] == "late" and found["start"] == "2026-11-27T00:00:00"
+
+
+def test_late_today_names_no_day():
+    assert "start" not in reads("running 10 min late today")
