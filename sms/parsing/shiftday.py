@@ -250,7 +250,8 @@ def _minutes_until_eta(s: str, ctx: Context) -> int | None:
 _ON_THE_WAY = re.compile(
     r"^\W*(?:(?:im|i\s+am|ok|okay|yes|hi)\W+)*(?:omw|otw|on\s+(?:my|the)\s+way|nearly\s+there"
     r"|almost\s+there|coming\s+now|setting\s+off(?:\s+now)?|(?:just\s+)?(?:leaving|left)\s+(?:home"
-    r"|the\s+house)(?:\s+now)?|(?:on|in)\s+(?:the\s+)?(?:bus|train|tube|tram|taxi|car)\s+now)(?:\W+(?:now|to\s+(?:you|work|the\s+shift)|x+|thanks|sorry))*\W*$"
+    r"|the\s+house)(?:\s+now)?|(?:on|in)\s+(?:the\s+)?(?:bus|train|tube|tram|taxi|car)\s+now)"
+    r"(?:\W+(?:now|to\s+(?:you|work|the\s+shift)|x+|thanks|sorry))*\W*$"
 )
 # How long until they arrive, not how late: "be there in 20", "eta 15", "10 mins away",
 # "będę za 10 minut" (read as "be there in 10 minutes").
@@ -334,10 +335,10 @@ _WHERE_TO_GO = re.compile(
     r"|who\s+do\s+i\s+(?:ask\s+for|see|report\s+to))(?![a-z])"
 )
 _LATER_ON = re.compile(r"(?<![a-z])(?:ill|i\s+will|will)\s+be(?![a-z])")
-# Not there: "not on site yet", "im no longer in london". Said before being there, or "yet".
+# Not there: "not on site yet", "im no longer in london": said before being there.
 _NOT_YET = re.compile(
-    r"(?<![a-z])(?:(?:not|isnt|havent|hasnt|no\s+longer)(?![a-z]).*(?<![a-z])(?:here|there|in"
-    r"|inside|on\s*site|arrived|at)|yet)(?![a-z])"
+    r"(?<![a-z])(?:not|isnt|havent|hasnt|no\s+longer)(?![a-z]).*(?<![a-z])(?:here|there|in"
+    r"|inside|on\s*site|arrived|at)(?![a-z])"
 )
 _SHORT = 12  # words: a longer text that mentions arriving is about something else
 _FREE_THEN = re.compile(r"(?<![a-z])(?:free|available)(?![a-z])")
@@ -358,7 +359,7 @@ _IN_CUES = re.compile(
     r"|house|job|address|place|work|client)|start(?:ed|ing)\s+(?:my\s+)?(?:shift|work)"
     r"|arrived\s+at\s+the\s+(?:house|address|site|job))(?![a-z])"
 )
-# Finishing in other words, anywhere in a short text: "leaving now, finished 4821".
+# Work elsewhere, finished: "finished at my other job", "done my training".
 _OTHER_WORK = re.compile(
     r"(?<![a-z])(?:(?:my\s+)?other\s+(?:job|place|work)|another\s+job|second\s+job|day\s+job"
     r"|main\s+job|my\s+(?:course|training|exams?|studies|school|college|uni))(?![a-z])"
@@ -369,6 +370,7 @@ _NOT_DONE = re.compile(
     r"|no\s+)(?:finished|done|finish|left)(?![a-z])"
     r"|(?<![a-z])(?:finished|done|left)\s+(?:[a-z]+\s+)?yet(?![a-z])"
 )
+# Finishing in other words, anywhere in a short text: "leaving now, finished 4821".
 _OUT_CUES = re.compile(
     r"(?<![a-z])(?:finished|all\s+done|done\s+for\s+(?:the\s+)?(?:day|today|now)"
     r"|clock(?:ing|ed)\s+(?:out|off)|sign(?:ing|ed)\s+(?:out|off)|check(?:ing|ed)\s+out"

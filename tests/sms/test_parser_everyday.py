@@ -2361,8 +2361,10 @@ def test_not_there_yet_or_no_longer_somewhere_is_no_arrival(body):
 
 
 @pytest.mark.parametrize(
-    "body", ["no problem im here", "im here but they are not answering the door", "jestem już"]
-)
+    "body",
+    ["no problem im here", "im here but they are not answering the door", "jestem już",
+     "im here, havent started yet"],
+)  # fmt: skip
 def test_arriving_beside_a_no_is_still_arriving(body):
     assert reads(body)["intent"] == "check_in"
 
