@@ -64,15 +64,12 @@ def report_late(
     With `from_now`, the minutes are until the worker arrives ("be there in 20"): late only by
     what runs past the start; arriving by the start is `on_time`, and nobody is told. Without
     minutes ("on my way"), before the start it is `on_the_way`."""
-    rows = bookings_near(session, worker.id, now, LATE_WINDOW, ref)
-    if on is not None:
+    if on is None:
+        rows = bookings_near(session, worker.id, now, LATE_WINDOW, ref)
+    else:
         # "20 mins late tomorrow": that day's first booking, however far off
-        rows = [
-            row
-            for row in bookings_near(session, worker.id, now, on + timedelta(days=1) - now, ref)
-            if row[1].start >= on
-        ]
-        rows.sort(key=lambda row: row[1].start)
+        that_day = bookings_near(session, worker.id, now, on + timedelta(days=1) - now, ref)
+        rows = sorted((row for row in that_day if row[1].start >= on), key=lambda r: r[1].start)
     if not rows:
         return OnTheDay("no_booking")
     booking, shift, offer = rows[0]
