@@ -245,8 +245,15 @@ _THE_DAY_ONE = re.compile(
     # "saturday yes", "el sábado sí": the day, then the yes
     rf"|^\W*(?:the\s+|on\s+|this\s+|that\s+)?(?:one\s+)?(?:on\s+)?(?P<day2>[a-z]+)\W+(?:yes|yes\s+please)"
     rf"{_NOT_THE_OTHER}?\W*$"
-    # "ill take the saturday": the one after a verb of taking
-    r"|^\W*(?:(?:yes|ok|okay)\W+)?(?:i\s+)?(?:ll|ill|will)\s+take\s+the\s+(?P<day4>[a-z]+)\W*$"
+    # "ill take the saturday", "ill take saturday, not friday": the one after a verb of taking
+    r"|^\W*(?:(?:yes|ok|okay)\W+)?(?:i\s+)?(?:ll|ill|will)\s+take\s+(?:the\s+|it\s+)?"
+    rf"(?P<day4>[a-z]+){_NOT_THE_OTHER}?\W*$"
+    # "i want the one on saturday", "quero a de sábado", "o iau pe cea de sâmbătă"
+    r"|^\W*(?:(?:yes|ok|okay)\W+)?(?:(?:i\s+)?(?:want(?:\s+to)?|ll\s+take(?:\s+it)?|ill\s+take"
+    r"(?:\s+it)?|will\s+take|d\s+like|id\s+like)\s+)?(?:on\s+)?(?:the\s+)?(?:one|shift)\s+on\s+"
+    rf"(?:the\s+)?(?P<day5>[a-z]+){_NOT_THE_OTHER}?\W*(?:please|pls)?\W*$"
+    # "saturday one please"
+    r"|^\W*(?P<day6>[a-z]+)\s+one\W*(?:please|pls)?\W*$"
     # "yes to saturday not friday"
     rf"|^\W*(?:yes|ok|okay)\s+(?:to|for)\s+(?:the\s+)?(?P<day3>[a-z]+)(?:\s+(?:one|shift))?"
     rf"{_NOT_THE_OTHER}\W*$"
@@ -580,7 +587,12 @@ def yes_or_no(t: Text, ctx: Context) -> Parsed | None:
         return Parsed("accept", detail="both" if every.group("both") else "all")
     named = _THE_DAY_ONE.match(t.core)
     if named is not None and (
-        days := _offer_day(named["day"] or named["day2"] or named["day3"] or named["day4"], ctx)
+        days := _offer_day(
+            next(
+                named[key] for key in ("day", "day2", "day3", "day4", "day5", "day6") if named[key]
+            ),
+            ctx,
+        )
     ):
         # "i want the saturday shift", "the saturday one": an offer named by its day
         return Parsed("accept", days=days)

@@ -2615,3 +2615,16 @@ def test_late_on_another_day_names_that_day(body):
 
 def test_late_today_names_no_day():
     assert "start" not in reads("running 10 min late today")
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["ill take saturday, not friday", "i want the one on saturday", "saturday one please",
+     "quero a de sábado", "o iau pe cea de sâmbătă", "quiero la del sábado",
+     "vreau tura de sâmbătă", "biorę sobotę, piątek nie", "biorę tę w sobotę"],
+)  # fmt: skip
+def test_an_offer_named_by_its_day_in_other_words_is_taken(body):
+    """Before, these went to a person, "saturday one please" was asked its free hours, and
+    "biorę sobotę, piątek nie" was asked which offer while it named it."""
+    found = reads(body)
+    assert (found["intent"], found["days"]) == ("accept", ["sat"])
