@@ -217,6 +217,14 @@ _BUT_ASKS = re.compile(
     r"^(?:but|only)\s+(?:what|whats|where|wheres|how|who|whos|when|whens|which|is\s+it|is\s+there"
     r"|do\s+i|does\s+it)(?![a-z])"
 )
+_FAR_ASKED = re.compile(r"^\W*(?:(?:is|its|is\s+it|thats|that\s+is)\s+)?(?:too\s+)?far\W*$")
+
+
+def far_asked(t: Text) -> bool:
+    """ "too far?", "está lejos?": whether it is too far, asked, not a NO given."""
+    return "?" in t.original and _FAR_ASKED.match(t.norm) is not None
+
+
 _YES_ASKED = re.compile(r"^\W*(?:yes|yeah|y|ok|okay|tak|si|sim|da)\s*\?+\W*$")
 _BUT = re.compile(
     r"^(?:but|only|if|as\s+long\s+as|except|unless)(?![a-z])"
@@ -582,6 +590,8 @@ def yes_or_no(t: Text, ctx: Context) -> Parsed | None:
     """An answer to an offer: YES, Y 4821, YES4821, yes please, 👍, NO 4821, no thanks."""
     if _THANKS_ONLY.match(t.norm):
         return None  # "no worries x" is thanks, not a NO
+    if far_asked(t):
+        return None  # "está lejos?": is it too far, asked, not a NO
     if (every := _EVERY_OFFER.match(t.core)) is not None:
         # "yes to both", "tak, obie": every offer open, when there are as many as it says
         return Parsed("accept", detail="both" if every.group("both") else "all")

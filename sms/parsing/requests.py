@@ -8,6 +8,7 @@ from dataclasses import replace
 from sms.parsing.availability import has_hours
 from sms.parsing.complaints import category_in, urgent_category
 from sms.parsing.days import find_days, whole_day
+from sms.parsing.keywords import far_asked
 from sms.parsing.places import place_in
 from sms.parsing.reading import fuzzy
 from sms.parsing.result import Parsed
@@ -456,11 +457,20 @@ _CONTACT_ASKED = re.compile(
 )
 
 
+# How far the work is, asked: answered with where it is, which the worker can judge.
+_HOW_FAR = re.compile(
+    r"(?<![a-z])(?:how\s+far|how\s+many\s+miles|(?:is|its)\s+(?:it|that|this)\s+far"
+    r"|is\s+it\s+(?:near|close)(?:\s+to\s+me)?\W*$)(?![a-z])"
+)
+
+
 def shifts_query(t: Text, ctx: Context) -> Parsed | None:
     """SHIFTS, jobs, any work, any cleaning shifts today, got anything for me; whom to ask for
     at the booking ("who do i ask for"), as `detail` "contact"."""
     if _CONTACT_ASKED.search(t.phrase):
         return Parsed("shifts_query", detail="contact")
+    if _HOW_FAR.search(t.norm) or far_asked(t):
+        return Parsed("shifts_query")  # "how far is it?", "está lejos?": where it is, told
     first = t.first in _SHIFTS_FIRST and not any(w.isdecimal() and len(w) >= 4 for w in t.words)
     skills, _ = find_skills(t.words, ctx.skills)
     any_skill = t.first in ("any", "anything") and bool(skills) and len(t.words) <= 6

@@ -2628,3 +2628,19 @@ def test_an_offer_named_by_its_day_in_other_words_is_taken(body):
     "biorę sobotę, piątek nie" was asked which offer while it named it."""
     found = reads(body)
     assert (found["intent"], found["days"]) == ("accept", ["sat"])
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["how far is it?", "is it far", "too far?", "jak daleko to jest", "está lejos?", "é longe?",
+     "e departe?"],
+)  # fmt: skip
+def test_how_far_asked_is_answered_with_where_the_work_is(body):
+    """Before, "está lejos?" and "é longe?" were asked to confirm a pass, and the rest went to
+    a person."""
+    assert reads(body)["intent"] == "shifts_query"
+
+
+@pytest.mark.parametrize("body", ["no too far", "está lejos", "too far for me, sorry"])
+def test_too_far_said_is_still_a_no(body):
+    assert reads(body)["intent"] == "decline"
