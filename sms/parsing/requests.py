@@ -166,6 +166,9 @@ _SHIFTS_ASKED = re.compile(
     r"|(?<![a-z])(?:got|have\s+you\s+got|is\s+there|anything)\s+(?:\w+\s+)?(?:for\s+me|going"
     r"|on)(?![a-z])|(?<![a-z])what\s+(?:have|do)\s+i\s+(?:got|have)\s+on(?![a-z])"
     r"|(?<![a-z])my\s+(?:shifts|bookings|jobs|offers)(?![a-z])"
+    # "i need more hours", "chcę więcej godzin": more work wanted
+    r"|(?<![a-z])(?:need|want|looking\s+for|like)\s+(?:to\s+)?(?:some\s+|a\s+few\s+)?more\s+hours"
+    r"(?![a-z])"
     # "what days are available", "whats available tomorrow": the work on offer, asked about
     r"|(?<![a-z])(?:what|whats|which)\s+(?:days?\s+)?(?:is|are|s)?\s*available(?![a-z])"
     r"|(?<![a-z])(?:got|have\s+you\s+got|anything|something)\s+(?:\w+\s+)?for\s+(?:today|tonight"

@@ -2644,3 +2644,13 @@ def test_how_far_asked_is_answered_with_where_the_work_is(body):
 @pytest.mark.parametrize("body", ["no too far", "está lejos", "too far for me, sorry"])
 def test_too_far_said_is_still_a_no(body):
     assert reads(body)["intent"] == "decline"
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["i need more hours", "chcę więcej godzin", "necesito más horas", "preciso de mais horas",
+     "am nevoie de mai multe ore"],
+)  # fmt: skip
+def test_wanting_more_hours_asks_for_shifts(body):
+    """Before, each went to a person."""
+    assert reads(body)["intent"] == "shifts_query"
