@@ -254,10 +254,10 @@ _THE_DAY_ONE = re.compile(
     rf"|^\W*(?:the\s+|on\s+|this\s+|that\s+)?(?:one\s+)?(?:on\s+)?(?P<day2>[a-z]+)\W+(?:yes|yes\s+please)"
     rf"{_NOT_THE_OTHER}?\W*$"
     # "ill take the saturday", "ill take saturday, not friday": the one after a verb of taking
-    r"|^\W*(?:(?:yes|ok|okay)\W+)?(?:i\s+)?(?:ll|ill|will)\s+take\s+(?:the\s+|it\s+)?"
+    r"|^\W*(?:(?:yes|ok|okay|please|pls|sure)\W+)*(?:i\s+)?(?:ll|ill|will)\s+take\s+(?:the\s+|it\s+)?"
     rf"(?P<day4>[a-z]+){_NOT_THE_OTHER}?\W*$"
     # "i want the one on saturday", "quero a de sábado", "o iau pe cea de sâmbătă"
-    r"|^\W*(?:(?:yes|ok|okay)\W+)?(?:(?:i\s+)?(?:want(?:\s+to)?|ll\s+take(?:\s+it)?|ill\s+take"
+    r"|^\W*(?:(?:yes|ok|okay|please|pls|sure)\W+)*(?:(?:i\s+)?(?:want(?:\s+to)?|ll\s+take(?:\s+it)?|ill\s+take"
     r"(?:\s+it)?|will\s+take|d\s+like|id\s+like)\s+)?(?:on\s+)?(?:the\s+)?(?:one|shift)\s+on\s+"
     rf"(?:the\s+)?(?P<day5>[a-z]+){_NOT_THE_OTHER}?\W*(?:please|pls)?\W*$"
     # "saturday one please"

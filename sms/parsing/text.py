@@ -69,6 +69,8 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 # Greetings before what a text says, and sign-offs after it, in canonical words.
 _GREETING = re.compile(
     r"^(?:[\s,.!:;-]*(?:(?:hello|hi|hey)\s+there|hello+|hi+|hey+|hiya|heya|yo|howdy"
+    # "hiya hun", "hi love": a fond word after the greeting
+    r"|(?<=[a-z]\s)(?:hun|hon|hunny|love|luv|babe|mate|pet|darling)(?=[\s,.!]|$)"
     r"|good\s+(?:morning|afternoon|evening|day)|dear\s+\w+|this\s+is\s+[a-z]+"
     r"|its\s+[a-z]+\s*(?=[,.!-])|sorry|so\s+sorry|unfortunately|sadly|apologies"
     # "sorry for the late reply, yes", "just seen this - yes": the delay, before the answer

@@ -2654,3 +2654,14 @@ def test_too_far_said_is_still_a_no(body):
 def test_wanting_more_hours_asks_for_shifts(body):
     """Before, each went to a person."""
     assert reads(body)["intent"] == "shifts_query"
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["hello there, yes please i will take the shift on saturday, thank you",
+     "Hiya hun put me down for sat pls xx", "yes please ill take saturday"],
+)  # fmt: skip
+def test_a_day_named_yes_with_greetings_and_manners_around_it_is_taken(body):
+    """Before, the greeting, "yes please" or a fond word before it sent these to a person."""
+    found = reads(body)
+    assert (found["intent"], found["days"]) == ("accept", ["sat"])
