@@ -255,6 +255,11 @@ _LEFT_AT = re.compile(
     r"|signed\s+out)\s+(?:at\s+|around\s+|about\s+)?(?=[0-9])"
 )
 # Hours said in a sentence: "she only did 5 hours", "5.5 hours", "5h30".
+# The hours worked with no unit, as the whole answer to "Ann says 6h": "she only did 5".
+_DID_BARE = re.compile(
+    r"^\W*(?:(?:she|he|they|the\s+worker)\s+)?(?:only\s+)?(?:did|worked|stayed(?:\s+for)?"
+    r"|was\s+here\s+for)\s+(?:only\s+)?(?P<h>[0-9]{1,2}(?:[.,][0-9]{1,2})?)\W*$"
+)
 _HOURS_SAID = re.compile(
     r"(?<![0-9.,:])(?P<h>[0-9]{1,2}(?:[.,][0-9]{1,2})?)\s*(?:h|hr|hrs|hours?)(?:\s*(?P<m>[0-9]{1,2})"
     r"\s*(?:m|mins?|minutes?)?)?(?![a-z0-9])"
@@ -289,6 +294,8 @@ def _shifts_to_come(session: Session, buyers: list[Buyer], now: datetime) -> Non
 def _hours_in_words(text: str) -> int | None:
     """The minutes of the one span of hours a sentence gives, or None (none, or more than one)."""
     found = _HOURS_SAID.findall(text)
+    if not found and (bare := _DID_BARE.match(text)) is not None:
+        found = [(bare["h"], "")]  # "she only did 3": the hours, the unit left out
     if len(found) != 1:
         return None
     hours, minutes = found[0]

@@ -360,6 +360,9 @@ def test_assent_in_words_just_after_the_hours_were_sent_confirms_them(db, bookin
         # when they left, on a shift from 9: the hours from then (before, to a person)
         ("no, she left at 12", "3h"),
         ("he went home at 11.30am", "2h30"),
+        # the unit left out (before, to a person)
+        ("she only did 3", "3h"),
+        ("worked 2.5", "2h30"),
     ],
 )
 def test_other_hours_in_words_are_asked_back_as_the_command_and_change_nothing(
