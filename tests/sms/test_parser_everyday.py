@@ -343,7 +343,9 @@ def test_no_llego_manana_gives_up_tomorrow():
     assert reads("no llego mañana") == {"intent": "cancel", "days": ["fri"]}
 
 
-@pytest.mark.parametrize("body", ["alright", "defo", "s-a făcut", "me apunto", "pode ser"])
+@pytest.mark.parametrize(
+    "body", ["alright", "defo", "s-a făcut", "me apunto", "pode ser", "bineînțeles", "desigur"]
+)
 def test_everyday_yes_words_accept(body):
     assert reads(body)["intent"] == "accept"
 
