@@ -17,11 +17,12 @@ from sms.parsing.days import (
     next_monday,
     window,
 )
+from sms.parsing.lexicon import fold
 from sms.parsing.money import find_bare_decimal, find_rate
 from sms.parsing.places import place_in
-from sms.parsing.reading import fuzzy
+from sms.parsing.reading import fuzzy, unknown_words
 from sms.parsing.result import Parsed
-from sms.parsing.text import Context, Text, mostly_unknown
+from sms.parsing.text import Context, Text
 from sms.parsing.times import (
     AFTERNOON,
     ALL_DAY,
@@ -297,9 +298,12 @@ def _days_left_this_week(today: date) -> tuple[str, ...]:
 
 
 def _in_words_unknown(t: Text) -> bool:
-    """Whether most of a text is in a language we do not read, where "today", the day taken
-    when none is said, may not be what it says."""
-    return mostly_unknown(t.original, t.words)
+    """Whether most of a text is words no language here knows (a name aside): a language we do
+    not read, where "today", the day taken when none is said, may not be what it says."""
+    names = {fold(word) for word in t.original.split() if word[:1].isupper()}
+    letters = [word for word in t.words if len(word) >= 3 and word.isalpha()]
+    unknown = [word for word in unknown_words(letters) if word not in names]
+    return len(unknown) >= 2 and 2 * len(unknown) >= len(letters)
 
 
 def _ask(found: dict[str, Any], kind: str, **data: Any) -> Parsed:

@@ -9,7 +9,7 @@ from datetime import datetime
 from functools import cached_property
 
 from sms.parsing.lexicon import fold
-from sms.parsing.reading import read, unknown_words
+from sms.parsing.reading import read
 from sms.parsing.result import shown
 
 # Twilio refuses longer bodies, so anything longer did not come from a phone.
@@ -94,15 +94,6 @@ _SIGN_OFF = re.compile(
 )
 
 
-def mostly_unknown(original: str, words: tuple[str, ...]) -> bool:
-    """Whether most of a text is words no language here knows (a name aside): a language we do
-    not read."""
-    names = {fold(word) for word in original.split() if word[:1].isupper()}
-    letters = [word for word in words if len(word) >= 3 and word.isalpha()]
-    unknown = [word for word in unknown_words(letters) if word not in names]
-    return len(unknown) >= 2 and 2 * len(unknown) >= len(letters)
-
-
 @dataclass(frozen=True)
 class Text:
     """A text three ways: as sent (tidied), in canonical words for matching, and as words.
@@ -125,18 +116,14 @@ class Text:
         original = " ".join(tidied.split())
         reading = read(original, hint)
         norm = " ".join(reading.canonical.split())
-        words = words_of(norm)
-        # "je suis disponible demain": a word or two of ours among a language we do not read
-        # shows none of ours
-        shows = reading.language is not None and not mostly_unknown(original, words)
         return cls(
             original,
             norm,
-            words,
+            words_of(norm),
             reading.language,
             reading.entries,
             "\x00" in body,
-            reading.scores.get(reading.language, 0.0) if shows else 0.0,
+            reading.scores.get(reading.language, 0.0) if reading.language else 0.0,
         )
 
     @property

@@ -2667,20 +2667,3 @@ def test_a_day_named_yes_with_greetings_and_manners_around_it_is_taken(body):
     """Before, the greeting, "yes please" or a fond word before it sent these to a person."""
     found = reads(body)
     assert (found["intent"], found["days"]) == ("accept", ["sat"])
-
-
-@pytest.mark.parametrize(
-    "body", ["je suis disponible demain de 9h à 17h", "Bonjour je cherche du travail"]
-)
-def test_a_word_or_two_of_ours_in_a_language_we_do_not_read_shows_none_of_ours(body):
-    """Before, "disponible" and "de" among French words showed Spanish, and the worker was
-    answered in Spanish."""
-    assert parse(body, AT).shown_language is None
-
-
-@pytest.mark.parametrize(
-    ("body", "language"),
-    [("hola estoy libre mañana", "es"), ("Hola soy Lucía, libre mañana 9-5", "es")],
-)
-def test_our_own_languages_still_show_themselves(body, language):
-    assert parse(body, AT).shown_language == language

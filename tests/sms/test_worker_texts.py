@@ -1217,13 +1217,3 @@ def test_asking_what_the_exchange_takes_is_told_nothing_from_the_pay_and_the_buy
         "to hold. The buyer pays a 2% fee on top, shared by your local franchisee and the "
         "exchange."
     )
-
-
-def test_a_text_in_a_language_we_do_not_read_leaves_the_workers_language_alone(db, now, ann):
-    """Before, French with "disponible" in it set the worker's texts to Spanish."""
-    with db.read() as session:
-        before = session.get(Worker, ann).language
-    (reply,) = text(db, "je suis disponible demain de 9h à 17h", now)
-    assert reply.startswith("Which date?")
-    with db.read() as session:
-        assert session.get(Worker, ann).language == before
