@@ -284,7 +284,7 @@ def answer_to_times_asked(
     if (parsed.days and not and_another) or parsed.then:
         return None
     if parsed.intent not in ("availability", "unknown") and not (
-        parsed.intent == "help" and _A_PART_ALONE.match(Text.of(body, worker.language).norm)
+        parsed.intent == "help" and _A_PART_ALONE.match(norm)
     ):
         return None  # "morning" alone greets, except as the answer to "What times...?"
     if asked.kind not in TIMES_ASKED:

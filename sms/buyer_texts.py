@@ -254,12 +254,12 @@ _LEFT_AT = re.compile(
     r"(?<![a-z])(?:left|went(?:\s+home)?|gone(?:\s+home)?|finished|clocked\s+(?:out|off)|stopped"
     r"|signed\s+out)\s+(?:at\s+|around\s+|about\s+)?(?=[0-9])"
 )
-# Hours said in a sentence: "she only did 5 hours", "5.5 hours", "5h30".
 # The hours worked with no unit, as the whole answer to "Ann says 6h": "she only did 5".
 _DID_BARE = re.compile(
     r"^\W*(?:(?:she|he|they|the\s+worker)\s+)?(?:only\s+)?(?:did|worked|stayed(?:\s+for)?"
     r"|was\s+here\s+for)\s+(?:only\s+)?(?P<h>[0-9]{1,2}(?:[.,][0-9]{1,2})?)\W*$"
 )
+# Hours said in a sentence: "she only did 5 hours", "5.5 hours", "5h30".
 _HOURS_SAID = re.compile(
     r"(?<![0-9.,:])(?P<h>[0-9]{1,2}(?:[.,][0-9]{1,2})?)\s*(?:h|hr|hrs|hours?)(?:\s*(?P<m>[0-9]{1,2})"
     r"\s*(?:m|mins?|minutes?)?)?(?![a-z0-9])"
