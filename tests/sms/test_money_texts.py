@@ -6,6 +6,7 @@ import pytest
 from sqlmodel import select
 
 from scheduler.jobs import sweep_deadlines
+from services.terms import change_own_terms
 from sms.gateways import SimulatorGateway
 from sms.inbound import deliver
 from sms.outbox import drain
@@ -495,6 +496,16 @@ def test_done_long_before_the_end_asks_the_hours_and_sends_the_buyer_nothing(db,
         "worked, e.g. DONE 1h"
     )
     out = text(db, ANN, "DONE 1h", an_hour_in)
+    assert out[BUYER].startswith("POEMS: Ann Smith says 1h for care")
+
+
+def test_done_long_before_the_end_is_asked_in_the_workers_own_language(db, booking, now):
+    """A Polish worker's "skończyłam" an hour in: asked in Polish, and their KONIEC 1 is read."""
+    change_own_terms(db, booking.worker_id, now, language="pl")
+    an_hour_in = now + timedelta(days=1)
+    asked = asked_and_nothing_sent(db, "skonczylam juz", an_hour_in)
+    assert asked.startswith("Twoja zmiana trwa do 13:00.") and "KONIEC 1h" in asked
+    out = text(db, ANN, "koniec 1h", an_hour_in)
     assert out[BUYER].startswith("POEMS: Ann Smith says 1h for care")
 
 
