@@ -12,6 +12,7 @@ import logging
 import random
 import re
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -104,14 +105,24 @@ def receive(
     return stored
 
 
-def receive_many(db: Database, texts: list[Incoming], now: datetime) -> list[int | None | Refused]:
+def receive_many(
+    db: Database,
+    texts: list[Incoming],
+    now: datetime,
+    more: Callable[[], list[Incoming]] | None = None,
+) -> list[int | None | Refused]:
     """Store texts in one transaction, so one commit serves many webhooks: for each, its id,
     None when its sid was stored before (a retried webhook), or the refusal of a sender that
-    is not a phone number."""
+    is not a phone number. `more`, called once the transaction is under way, adds the texts
+    that arrived while it waited for the write lock (their results follow in order)."""
     store = SQLITE_STORE if db.is_sqlite else POSTGRES_STORE
+    texts = list(texts)
     for attempt in range(TRIES):
         try:
             with db.write_plainly() as connection:
+                if more is not None:
+                    texts += more()
+                    more = None
                 return [_store(connection, store, text, now) for text in texts]
         except Exception as error:
             if not is_transient(error) or attempt == TRIES - 1:

@@ -11,6 +11,7 @@ import queue
 import threading
 from collections.abc import Callable
 from datetime import datetime
+from functools import partial
 
 from exchange.errors import Refused
 from sms.inbound import Incoming, receive_many
@@ -66,22 +67,31 @@ class Storer:
     def _write(self) -> None:
         while (first := self._texts.get()) is not None:
             batch = [first]
-            while len(batch) < MOST:
-                try:
-                    waiting = self._texts.get_nowait()
-                except queue.Empty:
-                    break
-                if waiting is None:
-                    self._texts.put(None)  # for this thread's next turn: stop then
-                    break
-                batch.append(waiting)
             try:
-                results: list = receive_many(self.db, [text for text, _, _ in batch], self.clock())
+                results: list = receive_many(
+                    self.db, [first[0]], self.clock(), more=partial(self._arrived, batch)
+                )
             except Exception as error:
                 log.exception("storing %s texts failed", len(batch))
                 results = [error] * len(batch)
             for (_, loop, answer), result in zip(batch, results, strict=True):
                 loop.call_soon_threadsafe(_settle, answer, result)
+
+    def _arrived(self, batch: list) -> list[Incoming]:
+        """The texts that came while `batch` waited for its turn to write, added to it: they
+        share its commit rather than wait for a turn of their own."""
+        came = []
+        while len(batch) < MOST:
+            try:
+                waiting = self._texts.get_nowait()
+            except queue.Empty:
+                break
+            if waiting is None:
+                self._texts.put(None)  # for this thread's next turn: stop then
+                break
+            batch.append(waiting)
+            came.append(waiting[0])
+        return came
 
 
 def _settle(answer: asyncio.Future, result: int | None | Refused | Exception) -> None:
