@@ -142,6 +142,10 @@ def act(session: Session, message: Message, now: datetime) -> None:
         )
     ):
         return
+    # "yes i can do tomorrow" with tomorrow's offer open: a yes to it
+    asked = asked or confirming.free_day_taking_the_offer(
+        session, worker, market, message.body, parsed, now
+    )
     if asked is not None:
         # "9-5" just after "What times are you free tmrw?": read with the question's day;
         # "the first one" just after "You have 2 offers: 8982, 8085": the offer it picks

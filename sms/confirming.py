@@ -23,7 +23,7 @@ from services.terms import own_skills
 from services.unit import TextTransaction
 from sms.parser import Parsed
 from sms.parsing.days import WEEKDAYS, is_day_word
-from sms.parsing.keywords import typed_as_the_command
+from sms.parsing.keywords import free_day_as_a_yes, typed_as_the_command
 from sms.parsing.lexicon import fold
 from sms.parsing.text import Text
 from sms.templates import say
@@ -68,6 +68,22 @@ def drop(session: Session, worker: Worker, market: Market, parsed: Parsed, now: 
         _confirm_decline(session, worker, market, live[0], now)
         return
     notify_worker(session, worker, "no_booking", now)
+
+
+def free_day_taking_the_offer(
+    session: Session, worker: Worker, market: Market, body: str, parsed: Parsed, now: datetime
+) -> Parsed | None:
+    """ "yes i can do tomorrow", "tak, mogę jutro" from a worker with an offer open on that day
+    (or one offer open, no day said) is a yes to it, not free time with the hours to ask."""
+    if parsed.intent != "availability" or parsed.ask != "ask_times":
+        return None
+    day = free_day_as_a_yes(body, local(now, market.tz), worker.language)
+    if day is None:
+        return None
+    live = open_offers(TextTransaction(session), worker.id)
+    if on_days(live, market, day) if day else len(live) == 1:
+        return Parsed("accept", days=day, text_language=parsed.text_language)
+    return None
 
 
 def on_days(

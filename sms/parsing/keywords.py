@@ -6,9 +6,10 @@ Each reads the canonical words of a text (sms.parsing.reading), so "tak", "sí" 
 from __future__ import annotations
 
 import re
+from datetime import datetime
 from functools import cache
 
-from sms.parsing.days import WEEKDAYS, find_days
+from sms.parsing.days import WEEKDAYS, find_days, is_day_word
 from sms.parsing.lexicon import fold, languages
 from sms.parsing.places import place_in
 from sms.parsing.result import Parsed
@@ -606,6 +607,11 @@ def yes_or_no(t: Text, ctx: Context) -> Parsed | None:
     ):
         # "i want the saturday shift", "the saturday one": an offer named by its day
         return Parsed("accept", days=days)
+    if (the_shift := _CAN_DO_THE_SHIFT.match(t.core)) is not None and (
+        days := _one_day(the_shift["day"], ctx.at)
+    ) is not None:
+        # "yes i can do the shift", "sí, puedo hacer el turno de mañana": the offer, taken
+        return Parsed("accept", days=days)
     if (nth := _THE_NTH_ONE.match(t.core)) is not None:
         # "the first one": which of the offers sent, settled against those open
         place = nth.group("nth")
@@ -711,6 +717,45 @@ def yes_or_no(t: Text, ctx: Context) -> Parsed | None:
         # ("can do thurs 8am-4pm, 97214") it is free time, and the number a place
         return Parsed(intent, offer_ref=said)
     return None  # "yes i can work sat" is availability; "yes 4821 and 5102" is two answers
+
+
+def free_day_as_a_yes(body: str, at: datetime, language: str | None) -> tuple[str, ...] | None:
+    """ "yes i can do tomorrow", "tak, mogę jutro", "sí, estoy libre el viernes": a yes, then
+    a day said as free time with no hours. Alone it asks the hours; from a worker with an offer
+    open on that day it takes that offer. The one weekday said, () when none is, or None when
+    the text is no such yes."""
+    said = _YES_FREE_ON.match(Text.of(body, language).core)
+    return None if said is None else _one_day(said["day"], at)
+
+
+def _one_day(said: str, at: datetime) -> tuple[str, ...] | None:
+    """The one weekday that `said` names and nothing else, () when it names none, None when it
+    says more than a day."""
+    if any(not is_day_word(word) and word not in _BESIDE_THE_DAY for word in words_of(said)):
+        return None  # hours, a but, a question: more than a day
+    spec, _ = find_days(said, at)
+    if spec.part_of_day:
+        return None  # "yes i can do tomorrow morning": an offer's hours may be others
+    if spec.date is not None:
+        return (WEEKDAYS[spec.date.weekday()],)
+    if spec.days and len(spec.days) == 1 and not spec.recurring:
+        return spec.days
+    return None if spec.said_a_day else ()
+
+
+# A yes, then being free: "yes i can do", "yeah im free", "ok can work" (the core, in English).
+_YES_FREE_ON = re.compile(
+    r"^\W*(?:yes|yeah|yep|yup|ya|sure|ok|okay|of\s+course|definitely)\W+(?:(?:i|id)\s+)?"
+    r"(?:can(?:\s+(?:do|work|come(?:\s+in)?|make\s+it|cover(?:\s+it)?|be\s+there))?|could\s+do"
+    r"|(?:i\s*)?(?:m|am)\s+(?:free|available|around)|free|available)(?P<day>(?:\W+[a-z0-9]+)*)\W*$"
+)
+# "i can do the shift", "yes i want that job", "can take this shift tomorrow" (the core)
+_CAN_DO_THE_SHIFT = re.compile(
+    r"^\W*(?:(?:yes|yeah|yep|yup|ya|sure|ok|okay)\W+)?(?:(?:i|id)\s+)?(?:can\s+(?:do|take|work"
+    r"|cover)|could\s+do|will\s+(?:do|take)|ill\s+(?:do|take)|want|would\s+like|like)\s+"
+    r"(?:(?:the|that|this|your|ur)\s+)?(?:shift|job)(?P<day>(?:\W+[a-z0-9]+)*?)\W*$"
+)
+_BESIDE_THE_DAY = frozenset({"on", "for", "the", "this", "that", "day", "too", "also", "then"})
 
 
 def typed_as_the_command(original: str, command: str) -> bool:
@@ -861,12 +906,15 @@ def cancel(t: Text, ctx: Context) -> Parsed | None:
     if spec.recurring:
         return None  # "cant work weekends" is how they work, not a booking given up
     said_when = ref is not None or bool(days) or spec.date is not None
-    if said_when or _NO_LONGER.search(rest) or _REASON.search(t.norm):
+    # "i cant do the shift", "não posso fazer o turno": one shift, booked or offered
+    one_shift = _ONE_SHIFT.search(rest)
+    if said_when or one_shift or _NO_LONGER.search(rest) or _REASON.search(t.norm):
         return Parsed("cancel", offer_ref=ref, days=days, then=then)
     return None
 
 
 _CONTRAST = re.compile(r"(?<![a-z])(?:but|however|though|although|instead)(?![a-z])")
+_ONE_SHIFT = re.compile(r"(?<![a-z])(?:shift|booking)(?![a-z])")
 _CLAUSE = re.compile(r"[,;.!]|(?<![a-z])(?:and|or|so)(?![a-z])")
 _NOT_AFTER_ALL = re.compile(
     r"(?<![a-z])(?:not|no\s+longer)\s+(?:available|free|able\s+to\s+(?:do|make|work))(?![a-z])"

@@ -1,5 +1,6 @@
 """A registered worker's everyday texts, through the whole inbound path on a real SQLite file."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -19,6 +20,7 @@ from store.models import (
     InboxThread,
     Message,
     Offer,
+    Shift,
     TermsChange,
     Worker,
 )
@@ -1016,13 +1018,95 @@ def test_im_not_coming_with_a_booking_asks_to_drop_it(db, now, ann):
 
 
 def test_free_on_the_day_of_an_open_offer_without_hours_shows_that_offer(db, now, ann):
-    """Before, "Yes I can do Saturday", with Saturday's offer open, was asked what times Ann was
-    free on Saturday."""
+    """Before, "can do Saturday", with Saturday's offer open, was asked what times Ann was free
+    on Saturday. Without a yes it may be free time said, so the offer is shown, not taken."""
     offered_on(db, now, ann, (2,))
-    (reply,) = text(db, "Hi, sorry for the late reply. Yes I can do Saturday. Thanks", now)
+    (reply,) = text(db, "can do saturday", now)
     assert reply.startswith("Offer ") and "Sat 28 Nov" in reply and "reply Y" in reply
     (asked,) = text(db, "can do sunday", now + timedelta(minutes=1))
     assert asked.startswith("What times are you free sun?")
+
+
+def booked_days(db) -> list[int]:
+    with db.read() as session:
+        return [
+            shift.start.day
+            for shift in session.exec(select(Shift).join(Booking, Booking.shift_id == Shift.id))
+        ]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Hi, sorry for the late reply. Yes I can do Saturday. Thanks",
+        "yes i can work saturday",
+        "yeah im free sat",
+        "Yes I am available on Saturday",
+        "tak, mogę w sobotę",
+        "sí, puedo el sábado",
+        "sim, estou livre no sábado",
+        "da, pot sâmbătă",
+    ],
+)
+def test_a_yes_with_the_day_of_an_open_offer_takes_that_offer(db, now, ann, body):
+    """Before, each was asked what times Ann was free that day, or shown the offer again with
+    how to take it, while it ran out: she had said yes to it."""
+    offered_on(db, now, ann, (2, 3))
+    text(db, body, now + timedelta(minutes=1))
+    assert booked_days(db) == [28]
+
+
+def test_a_yes_with_tomorrow_takes_tomorrows_offer_and_with_another_day_asks_the_times(
+    db, now, ann
+):
+    offered_on(db, now, ann, (1,))
+    (asked,) = text(db, "yes i can do monday", now + timedelta(minutes=1))
+    assert asked.startswith("What times are you free mon?")
+    assert booked_days(db) == []
+    text(db, "yes i can do tomorrow", now + timedelta(minutes=2))
+    assert booked_days(db) == [27]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "yes i can do the shift",
+        "i can do the shift",
+        "yes i want the shift",
+        "i would like the job",
+        "sí, puedo hacer el turno",
+        "sim, posso fazer o turno",
+        "tak, mogę wziąć tę zmianę",
+        "da, pot face tura",
+    ],
+)
+def test_can_do_the_shift_takes_the_one_offer_open(db, now, ann, body):
+    """Before, "yes i can do the shift" was asked what times Ann was free, and "yes i want the
+    shift" was shown the offer again, in every language."""
+    offered_on(db, now, ann, (2,))
+    text(db, body, now + timedelta(minutes=1))
+    assert booked_days(db) == [28]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "i cant do the shift",
+        "não posso fazer o turno",
+        "nu pot face tura",
+        "nie mogę wziąć tej zmiany",
+    ],
+)
+def test_cant_do_the_shift_asks_to_drop_the_booking(db, now, ann, body):
+    """Before, "i cant do the shift" went to a person."""
+    offered_on(db, now, ann, (2,))
+    text(db, "yes", now + timedelta(minutes=1))
+    (asked,) = text(db, body, now + timedelta(minutes=2))
+    with db.read() as session:
+        ref = session.exec(select(Offer.ref).join(Booking, Booking.offer_id == Offer.id)).one()
+    # In the worker's language, with the word that drops it: DROP, ANULUJ, CANCELAR, ANULEZ
+    assert "28" in asked and re.search(rf"\b{ref}\b", asked)
+    assert booked_days(db) == [28]
 
 
 def free_days(db) -> list[int]:
