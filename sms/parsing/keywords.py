@@ -242,9 +242,11 @@ _BUT_CANT = re.compile(
     r"|wont\s+be\s+able|(?:i\s+)?(?:am|m|im)\s+(?:not\s+able|busy|working|away))(?![a-z])"
 )
 # "... not friday", "..., friday no": another day's offer left as it is.
+# "..., cant do saturday", "... and no to the sunday one", "... but i cant make friday"
 _NOT_THE_OTHER = (
-    r"(?:\W+(?:but\s+)?(?:not|no)\s+(?:to\s+|on\s+)?(?:the\s+)?[a-z]+(?:\s+(?:one|shift))?"
-    r"|\W+(?:the\s+)?[a-z]+(?:\s+(?:one|shift))?\s+no)"
+    r"(?:\W+(?:but\s+|and\s+)?(?:not|no|(?:i\s+)?(?:cant|cannot|can\s+not)\s+(?:do|make|work)"
+    r"(?:\s+it)?)\s+(?:to\s+|on\s+|for\s+)?(?:the\s+)?[a-z]+(?:\s+(?:one|shift))?"
+    r"|\W+(?:the\s+)?[a-z]+(?:\s+(?:one|shift))?\s+(?:no|not|cant))"
 )
 _THE_DAY_ONE = re.compile(
     r"^\W*(?:(?:yes|ok|okay)\W+)?(?:(?:i\s+)?(?:want|ll\s+take|ill\s+take|will\s+take|d\s+like|"
@@ -264,16 +266,21 @@ _THE_DAY_ONE = re.compile(
     # "saturday one please"
     r"|^\W*(?P<day6>[a-z]+)\s+one\W*(?:please|pls)?\W*$"
     # "yes to saturday not friday"
-    rf"|^\W*(?:yes|ok|okay)\s+(?:to|for)\s+(?:the\s+)?(?P<day3>[a-z]+)(?:\s+(?:one|shift))?"
+    rf"|^\W*(?:yes|ok|okay)\W+(?:(?:to|for|on)\s+)?(?:the\s+)?(?P<day3>[a-z]+)(?:\s+(?:one|shift))?"
     rf"{_NOT_THE_OTHER}\W*$"
 )
 # An offer named by its place among those sent: "the first one", "2nd one please", "yes the last".
 _THE_NTH_ONE = re.compile(
     r"^\W*(?:(?:yes|ok|okay|please)\W+)*(?:(?:i\s+)?(?:want(?:\s+to|\s+it)?|ll\s+take(?:\s+this)?"
     r"|ill\s+take(?:\s+this)?|will\s+take|d\s+like|id\s+like|can\s+do)\s+|(?:book\s+me\s+"
-    r"(?:in\s+)?(?:for|on)|give\s+me|take|can\s+i\s+(?:do|have|take|get)|to|for)\s+)?"
+    r"(?:in\s+)?(?:for|on)|give\s+me|take|can\s+i\s+(?:do|have|take|get)|to|for|at)\s+)?"
     r"(?:the\s+|this\s+)?(?P<nth>first|1st|second|2nd|third|3rd|last)"
-    r"(?:\s+(?:one|shift|job|offer))?\W*(?:please|pls|thanks|thank\s+you|works\s+for\s+me"
+    r"(?:\s+(?:one|shift|job|offer))?"
+    # "..., no to the second": the other left as it is
+    r"(?:\s+yes)?(?:\W+(?:but\s+|and\s+)?(?:not|no)\s+(?:to\s+)?(?:the\s+)?(?:first|1st|second|2nd|third"
+    r"|3rd|last|other)(?:\s+(?:one|shift|job|offer))?|\W+(?:the\s+)?(?:first|1st|second|2nd|third"
+    r"|3rd|last|other)(?:\s+(?:one|shift|job|offer))?\s+(?:no|not|cant))?"
+    r"\W*(?:please|pls|thanks|thank\s+you|works\s+for\s+me"
     r"|suits\s+me|is\s+fine|is\s+good)?\W*$"
 )
 _PLACE_WORDS = {"1st": "first", "2nd": "second", "3rd": "third"}

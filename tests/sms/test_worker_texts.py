@@ -24,6 +24,7 @@ from store.models import (
     TermsChange,
     Worker,
 )
+from store.statuses import OfferStatus
 from tests import factories
 
 ANN = "+447700900101"
@@ -277,6 +278,32 @@ def test_a_yes_that_names_a_day_takes_the_offer_on_that_day(db, now, ann, body):
     replies = text(db, body, now + timedelta(minutes=1))
     assert any("Sat 28 Nov 09:00-15:00" in reply or "sob 28 lis" in reply for reply in replies)
     assert not any("Sun 29" in reply or "niedz" in reply for reply in replies)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "yes to saturday, cant do sunday",
+        "yes saturday but not sunday",
+        "yes to saturday and no to sunday",
+        "yes to saturday but i cant make sunday",
+        "el sábado sí, el domingo no puedo",
+        "sobota tak, niedziela nie mogę",
+        "yes to the first one no to the second",
+        "sí a la primera, la segunda no puedo",
+        "tak, pierwsza tak, druga nie",
+        "sim para a primeira, a segunda não",
+        "da pentru prima, a doua nu",
+    ],
+)
+def test_a_yes_to_one_offer_and_a_no_to_the_other_takes_the_one(db, now, ann, body):
+    """Before, "yes to saturday, cant do sunday" asked only whether to pass on Sunday's offer,
+    and "yes to the first one no to the second" went to a person, while both offers ran out."""
+    offered_on(db, now, ann, (2, 3))
+    text(db, body, now + timedelta(minutes=1))
+    assert booked_days(db) == [28]
+    with db.read() as session:
+        assert len(session.exec(select(Offer).where(Offer.status == OfferStatus.LIVE)).all()) == 1
 
 
 @pytest.mark.parametrize(
