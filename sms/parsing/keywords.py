@@ -101,7 +101,8 @@ _YES = (
     r"|sounds?(?:\s+(?:good|great|fine|perfect))?"
     r"|yes+|yy+|y|ya|yah|yeah|yea|yep|yup|ye|yh|ok|okay|okey|okie|k|kk|accept|accepted|sure|deal|aye"
     r"|si|sim|oui|tak|da|ja|absolutely|definitely"
-    r"|yas+|alright|alrite|aight|defo|def|of\s+course|course|okey\s+doke?y?|oki"
+    r"|yas+|alright|alrite|aight|defo|deffo|defs|def|of\s+course|course|okey\s+doke?y?|oki"
+    r"|100\s*%|(?:ill|i\s+will|id|i\s+would)\s+(?:have|like)\s+(?:it|that|this)(?:\s+one)?"
     r"|(?:im\s+)?up\s+for\s+it|ill\s+go|i\s+will\s+go"
     r"|(?:can|could|may)\s+i\s+(?:take|have|get|do)\s+(?:it|this|that|the)(?:\s+(?:one|shift|job))?"
 )
@@ -131,7 +132,7 @@ _REPLY = re.compile(
     r"(?P<rest>.*)$"
 )
 _REF_THEN_REPLY = re.compile(
-    rf"^\W*#?(?P<ref>[0-9]{{3,8}})\W*(?:(?P<yes>{_YES})|(?P<no>{_NO}))(?![a-z])\W*$"
+    rf"^\W*#?(?P<ref>[0-9]{{3,8}})(?!\s*%)\W*(?:(?P<yes>{_YES})|(?P<no>{_NO}))(?![a-z])\W*$"
 )
 # What may follow YES or NO without changing what it means.
 _POLITE_WORDS = (

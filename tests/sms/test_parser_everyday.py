@@ -2667,3 +2667,41 @@ def test_a_day_named_yes_with_greetings_and_manners_around_it_is_taken(body):
     """Before, the greeting, "yes please" or a fond word before it sent these to a person."""
     found = reads(body)
     assert (found["intent"], found["days"]) == ("accept", ["sat"])
+
+
+@pytest.mark.parametrize(
+    "body", ["deffo", "100%", "100% yes", "ill have it", "i will have that one", "id like that"]
+)
+def test_a_yes_in_everyday_words_takes_the_offer_open_and_names_no_number(body):
+    """Before, "deffo", "100%" and "ill have it" went to a person, and "100% yes" took an offer
+    numbered 100."""
+    found = reads(body)
+    assert found["intent"] == "accept" and "offer_ref" not in found
+
+
+TOMORROW = [(AT + timedelta(days=1)).strftime("%a").lower()]
+
+
+@pytest.mark.parametrize(
+    ("body", "days"),
+    [
+        ("yes i can do the shift", None),
+        ("i want the shift tomorrow please", TOMORROW),
+        ("si, puedo hacer el turno de mañana", TOMORROW),
+        ("sim posso fazer o turno amanhã", TOMORROW),
+        ("tak moge wziąć tą zmianę jutro", TOMORROW),
+        ("da, pot face tura de mâine", TOMORROW),
+        ("pot lua tura de vineri", ["fri"]),
+    ],
+)
+def test_can_do_the_shift_is_a_yes_to_it_on_the_day_said(body, days):
+    found = reads(body)
+    assert found["intent"] == "accept" and found.get("days") == days
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["ile płacicie za godzinę?", "cât plătiți pe oră?", "quanto é a hora?", "cuánto pagas la hora"],
+)
+def test_the_hourly_pay_asked_in_our_languages_is_a_rates_question(body):
+    assert reads(body)["intent"] == "rates_query"
