@@ -154,7 +154,7 @@ def yes_to_busy_asked(
     confirmed, so the free time is taken back as BUSY sat takes it. True when so."""
     if asked is None or asked.kind != "confirm_busy":
         return False
-    if not confirming.said_yes(body, worker.language):
+    if not confirming.said_yes(body, worker.language, ok=True):
         return False
     code = asked.data["command_day"]
     busy(session, worker, market, _busy_asked(code, market, asked.created_at), now)

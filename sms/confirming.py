@@ -127,6 +127,10 @@ _BARE_YES = re.compile(
 )
 
 
+_OK_ALONE = re.compile(
+    r"^\W*(?:ok+|okay|okey|okie|oki|k|kk|alright|alrite|fine|thats\s+fine|ok\s+then|go\s+on)"
+    r"(?:\W+(?:please|pls|thanks|thank\s+you|x+))*\W*$"
+)
 # Said to confirm what was asked: "confirm", "yes i confirm", "potwierdzam".
 _CONFIRM_SAID = re.compile(
     r"^\W*(?:(?:yes+|yeah|yep|ok|okay)\W+)*(?:i\s+)?confirm(?:ed)?(?:\W+(?:please|pls|thanks"
@@ -139,10 +143,14 @@ _PASS_SAID = re.compile(
 )
 
 
-def said_yes(body: str, language: str | None) -> bool:
-    """A yes and nothing more, or "confirm": the answer to a question asked just before."""
+def said_yes(body: str, language: str | None, ok: bool = False) -> bool:
+    """A yes and nothing more, or "confirm": the answer to a question asked just before. With
+    `ok`, "ok" and "alright" too, for a question whose yes changes little and is undone as
+    easily (no offers on a day): to a booking dropped, "ok" may only be "noted"."""
     said = Text.of(body, language).norm
-    return bool(_BARE_YES.match(said) or _CONFIRM_SAID.match(said))
+    return bool(
+        _BARE_YES.match(said) or _CONFIRM_SAID.match(said) or (ok and _OK_ALONE.match(said))
+    )
 
 
 def pass_confirmed(

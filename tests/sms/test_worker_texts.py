@@ -1203,6 +1203,25 @@ def test_a_yes_to_a_day_off_asked_back_takes_that_day_back(db, now, ann, body, a
     assert free_days(db) == [27]
 
 
+@pytest.mark.parametrize("yes", ["ok", "okay thanks", "alright", "vale", "ok then"])
+def test_an_ok_to_a_day_off_asked_back_takes_that_day_back_but_not_a_booking(db, now, ann, yes):
+    """Before, "ok" was asked the same question again. No offers on a day is as easily undone
+    as said; a booking is not dropped on an "ok", which may only mean "noted"."""
+    with db.write() as session:
+        start = now.replace(day=28, hour=9)
+        post_availability(session, ann, start, start + timedelta(hours=8), now)
+    assert text(db, "cant make it saturday", now)[0].startswith("No offers for sat?")
+    assert text(db, yes, now + timedelta(minutes=1))[0].startswith("Done: no offers for Sat")
+    assert free_days(db) == [27]
+    offered_on(db, now, ann, (1,))
+    text(db, "yes", now + timedelta(minutes=2))
+    (asked,) = text(db, "cant make it tomorrow", now + timedelta(minutes=3))
+    assert asked.startswith("Drop your care shift Fri 27 Nov")
+    text(db, yes, now + timedelta(minutes=4))
+    with db.read() as session:
+        assert session.exec(select(Booking)).one().status == "booked"
+
+
 def free_hours(db) -> list[str]:
     with db.read() as session:
         return sorted(
