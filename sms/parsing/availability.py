@@ -234,19 +234,28 @@ def availability(t: Text, ctx: Context) -> Parsed:
 
 
 # Where one day's hours end and the next day's begin: "mon 9-5, wed 12-6 and fri 8-4".
+_BETWEEN_CLAUSES = r"\s*(?:[,;+&]|(?<![a-z])(?:and|y|i|e|si)(?![a-z]))\s*"
 _BETWEEN_DAYS = re.compile(
-    r"\s*(?:[,;+&]|(?<![a-z])(?:and|y)(?![a-z]))\s*|(?<=[0-9m])\s+(?=(?:on\s+)?(?:mon|tue|wed|thu|fri|sat"
+    _BETWEEN_CLAUSES + r"|(?<=[0-9m])\s+(?=(?:on\s+)?(?:mon|tue|wed|thu|fri|sat"
     r"|sun|today|tonight|tomorrow|tmrw)[a-z]*(?![a-z]))"
 )
 
 
 def _day_by_day(t: Text, ctx: Context) -> Parsed | None:
-    """Each day with hours of its own, "available mon 9-5, wed 12-6": the first day's free time,
-    with the others said after it (`then`), each read on its own. None unless every part is
-    a day with its hours, read clearly."""
+    """Each day with hours of its own, "available mon 9-5, wed 12-6" or the hours first, "7-3
+    tomorrow and 9-5 friday": the first day's free time, with the others said after it
+    (`then`), each read on its own. None unless every part is a day with its hours, read
+    clearly."""
+    for between in (_BETWEEN_DAYS, re.compile(_BETWEEN_CLAUSES)):
+        if (each := _each_day(t, ctx, between)) is not None:
+            return each
+    return None
+
+
+def _each_day(t: Text, ctx: Context, between: re.Pattern[str]) -> Parsed | None:
     parts = []
     carried = ""
-    for part in (part for part in _BETWEEN_DAYS.split(t.norm) if part and part.strip()):
+    for part in (part for part in between.split(t.norm) if part and part.strip()):
         spec = find_days(part, ctx.at)[0]
         if spec.said_a_day and not spec.all_day and not find_ranges(part, None)[0]:
             carried += f" {part}"  # "mon and wed 8-4": Monday shares Wednesday's hours

@@ -12,6 +12,7 @@ from sms.parsing.text import Context, Text, find_ref
 from sms.parsing.times import (
     ALL_DAY,
     CLOCK,
+    LOOSELY,
     Either,
     HourRange,
     clock_from,
@@ -463,7 +464,7 @@ def check_out(t: Text, ctx: Context) -> Parsed | None:
     either_half = False
     minutes = None
     ref = None
-    rest = _NOT_THESE.sub(" ", rest)
+    rest = LOOSELY.sub(" ", _NOT_THESE.sub(" ", rest))
     rest = clock_words(_AT_HOUR.sub(r"at \1:00", _OFFSET.sub(" ", rest)), hours_worked=True)
     break_minutes = _break_taken(rest)
     rest = _BREAK.sub(" ", rest)

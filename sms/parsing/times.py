@@ -52,8 +52,11 @@ _LONE = re.compile(
     r"|(?<![0-9:.,/£$€@])[0-9]{1,2}(?:[:.][0-9]{2})?\s*[ap]\.?m?(?![a-z])"
     r"|(?<![0-9:.,/£$€@])[0-9]{1,2}:[0-9]{2})"
 )
+# "8 till about 4", "finished at around 5": a time said loosely is the time
+LOOSELY = re.compile(r"(?<![a-z])(?:about|around|approx(?:imately)?|roughly|abt|circa)\s+(?=[0-9])")
 _FILLER = re.compile(
     r"(?<![a-z])o\s*clock(?![a-z])|(?<=[0-9]{4})\s*h(?:rs|ours)?(?![a-z])|(?<=[0-9])\s*ish(?![a-z])"
+    rf"|{LOOSELY.pattern}"
 )
 
 

@@ -2705,3 +2705,39 @@ def test_can_do_the_shift_is_a_yes_to_it_on_the_day_said(body, days):
 )
 def test_the_hourly_pay_asked_in_our_languages_is_a_rates_question(body):
     assert reads(body)["intent"] == "rates_query"
+
+
+@pytest.mark.parametrize(
+    ("body", "first", "then"),
+    [
+        ("available 7-3 sat and 9-5 sunday", ("sat", 7), "available 9-5 sunday"),
+        ("free 9-5 sat, 10-2 sun", ("sat", 9), "available 10-2 sun"),
+        ("wolna w sobotę 8-16 i w niedzielę 9-13", ("sat", 8), "available sunday 9-13"),
+        ("sâmbătă 8-16 și duminică 9-17", ("sat", 8), "available sunday 9-17"),
+        ("sábado 8-16 e domingo 9-17", ("sat", 8), "available sunday 9-17"),
+    ],
+)
+def test_hours_on_each_day_in_any_order_are_each_kept(body, first, then):
+    """Before, "available 7-3 sat and 9-5 sunday" (the hours first) and "i", "e", "și" between
+    the days were asked for one time range per text."""
+    found = parse(body, AT)
+    assert (found.days, found.start.hour, found.then, found.ambiguous) == (
+        (first[0],),
+        first[1],
+        then,
+        False,
+    )
+
+
+@pytest.mark.parametrize(
+    "body", ["available sat 8 till about 4", "free sat from around 8 till 4", "sat 8ish-4ish"]
+)
+def test_a_time_said_loosely_is_the_time(body):
+    found = parse(body, AT)
+    assert (found.start.hour, found.end.hour, found.ambiguous) == (8, 16, False)
+
+
+def test_finished_at_about_a_time_is_when_they_left():
+    """Before, "finished at about 4" was read as four hours worked."""
+    found = parse("finished at about 4", AT.replace(hour=17))
+    assert found.intent == "check_out" and found.end.hour == 16 and found.minutes_worked is None
