@@ -117,6 +117,16 @@ _SOMETHING_ELSE_FREE = re.compile(
 )
 
 
+_FROM_NOW = re.compile(
+    r"(?<![a-z])(?:from\s+)?(?:right\s+)?now(?:\s+on)?\s+(?P<till>till|until|til|to|do|-)(?=\s*[0-9])"
+)
+
+
+def _next_quarter(at: datetime) -> str:
+    minutes = -(-(at.hour * 60 + at.minute) // 15) * 15
+    return f"{minutes // 60:02d}:{minutes % 60:02d}" if minutes < 24 * 60 else "23:59"
+
+
 def _gives_a_when(t: Text, ctx: Context) -> bool:
     """Whether a text names a day or a time: "od 6 wolna", "weekend liber"."""
     spec, s = find_days(t.norm, ctx.at)
@@ -127,6 +137,8 @@ def _gives_a_when(t: Text, ctx: Context) -> bool:
 def availability(t: Text, ctx: Context) -> Parsed:
     """Read an availability text; ask back when the day or the hours are unclear."""
     rate, s = find_rate(t.norm)
+    # "free now till 3": from the next quarter hour, today
+    s = _FROM_NOW.sub(lambda m: f" today {_next_quarter(ctx.at)} {m['till']} ", s)
     if (several := date_range(s)) is not None:
         # "free 14-20 dec 9-5": free time is kept a day at a time, so which day is asked
         first = first_of_range(several, ctx.at) or (ctx.at + timedelta(days=1)).date()

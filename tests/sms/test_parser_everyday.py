@@ -2741,3 +2741,22 @@ def test_finished_at_about_a_time_is_when_they_left():
     """Before, "finished at about 4" was read as four hours worked."""
     found = parse("finished at about 4", AT.replace(hour=17))
     assert found.intent == "check_out" and found.end.hour == 16 and found.minutes_worked is None
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "free now till 6",
+        "available from now until 6pm",
+        "wolna teraz do 18",
+        "wolna od teraz do 18",
+        "libre ahora hasta las 6",
+        "livre agora até às 18",
+        "liberă acum până la 18",
+    ],
+)
+def test_free_from_now_is_from_the_next_quarter_hour_today(body):
+    """Before, each was asked "From what time to what time?", with tomorrow as the example."""
+    found = parse(body, AT.replace(hour=10, minute=7))
+    assert found.intent == "availability" and not found.ambiguous
+    assert (found.start, found.end.hour) == (AT.replace(hour=10, minute=15), 18)
