@@ -221,8 +221,12 @@ def _answer_to_the_question(
         return None
     to_them = col(Notice.buyer_id).in_([buyer.id for buyer in buyers])
     asked = last_notice_where(session, to_them, now - max(_ANSWER_WITHIN.values()))
-    if asked is None or now - asked.created_at > _ANSWER_WITHIN.get(asked.kind, timedelta(0)):
-        return None
+    if (
+        asked is None
+        or asked.kind not in _ANSWER_WITHIN
+        or now - asked.created_at > _ANSWER_WITHIN[asked.kind]
+    ):
+        return None  # the last text asked nothing (a receipt), or was asked long ago
     booking = str(asked.data["booking"])
     if asked.kind == "checkin_check" and (yes or no):
         return BuyerText("arrived" if yes else "noshow", booking)

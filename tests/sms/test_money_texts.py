@@ -381,6 +381,19 @@ def test_other_hours_in_words_are_asked_back_as_the_command_and_change_nothing(
     assert timesheet(db).status != "submitted"
 
 
+def test_hours_in_words_the_moment_after_a_reply_that_asked_nothing_go_to_a_person(
+    db, booking, after
+):
+    """Before, "she left at 12 not 1" sent the moment after a reply that asked nothing failed on
+    that reply, and the text was never acted on."""
+    text(db, ANN, "DONE 4", after)
+    text(db, BUYER, "ok", after)
+    text(db, BUYER, "yes thats right", after)
+    out = text(db, BUYER, "she left at 12 not 1", after)
+    assert out[BUYER].startswith("POEMS: thanks, staff will read this")
+    assert timesheet(db).status == "confirmed"
+
+
 def test_assent_long_after_the_hours_were_sent_is_not_taken_as_an_answer(db, booking, after):
     text(db, ANN, "DONE 4", after)
     text(db, BUYER, "all good", after + timedelta(hours=49))
