@@ -395,9 +395,15 @@ def earnings(t: Text, ctx: Context) -> Parsed | None:
     return None
 
 
+_WHEN_OR_WHERE_ALONE = re.compile(
+    r"^\W*(?:when|where|what\s+time|how\s+many\s+hours|how\s+long|which\s+day)"
+    r"(?:\s+(?:is\s+it|is\s+that|then))?\W*$"
+)
 _FOR_THE_OFFER = re.compile(
     r"^how\s+much\s+(?:\w+\s+){0,4}?(?:for|on)\s+(?:that|this|the|it)(?:\s+(?:one|shift|job|offer))?$"
     r"|^how\s+much\s+(?:is|does)\s+(?:it|that|this|that\s+one|this\s+one)\s+pay"
+    # "how much?", "ile?", "cuánto es?" on their own: what the offer pays
+    r"|^how\s+much(?:\s+(?:is\s+it|is\s+that|then|an\s+hour|per\s+hour))?$"
 )
 _TOO_LITTLE = re.compile(
     r"(?<![a-z])(?:cant|cannot|wont|not|no)(?![a-z]).*(?<![a-z])for\s+(?:that|this|the|so\s+little)"
@@ -472,8 +478,9 @@ def shifts_query(t: Text, ctx: Context) -> Parsed | None:
     at the booking ("who do i ask for"), as `detail` "contact"."""
     if _CONTACT_ASKED.search(t.phrase):
         return Parsed("shifts_query", detail="contact")
-    if _HOW_FAR.search(t.norm) or far_asked(t):
-        return Parsed("shifts_query")  # "how far is it?", "está lejos?": where it is, told
+    if _HOW_FAR.search(t.norm) or far_asked(t) or _WHEN_OR_WHERE_ALONE.match(t.core):
+        # "how far is it?", "está lejos?", "where?", "when?": where and when it is, told
+        return Parsed("shifts_query")
     first = t.first in _SHIFTS_FIRST and not any(w.isdecimal() and len(w) >= 4 for w in t.words)
     skills, _ = find_skills(t.words, ctx.skills)
     any_skill = t.first in ("any", "anything") and bool(skills) and len(t.words) <= 6

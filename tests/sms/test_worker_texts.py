@@ -1054,6 +1054,19 @@ def test_free_on_the_day_of_an_open_offer_without_hours_shows_that_offer(db, now
     assert asked.startswith("What times are you free sun?")
 
 
+@pytest.mark.parametrize(
+    "body", ["how much?", "ile?", "cuánto es?", "quanto?", "cât e?", "where?", "when?", "gdzie?"]
+)
+def test_a_bare_question_with_an_offer_open_is_answered_with_the_offer(db, now, ann, body):
+    """Before, each went to a person while the offer ran out; its line has the place, the
+    time and the rate."""
+    offered_on(db, now, ann, (2,))
+    (reply,) = text(db, body, now + timedelta(minutes=1))
+    assert "28" in reply and ("13.00" in reply or "13,00" in reply)
+    with db.read() as session:
+        assert session.exec(select(InboxThread)).all() == []
+
+
 def booked_days(db) -> list[int]:
     with db.read() as session:
         return [
