@@ -104,7 +104,8 @@ _YES = (
     r"|yas+|alright|alrite|aight|defo|deffo|defs|def|of\s+course|course|okey\s+doke?y?|oki"
     r"|100\s*%|(?:ill|i\s+will|id|i\s+would)\s+(?:have|like)\s+(?:it|that|this)(?:\s+one)?"
     r"|(?:im\s+)?up\s+for\s+it|ill\s+go|i\s+will\s+go"
-    r"|(?:can|could|may)\s+i\s+(?:take|have|get|do)\s+(?:it|this|that|the)(?:\s+(?:one|shift|job))?"
+    r"|(?:can|could|may)\s+i\s+(?:still\s+)?(?:take|have|get|do)\s+(?:it|this|that|the)"
+    r"(?:\s+(?:one|shift|job))?"
 )
 _NO = (
     r"i\s+(?:cant|cannot)\s+(?:make\s+it|do\s+it|come|go)|i\s+(?:cant|cannot)(?=\W*$)"
@@ -122,7 +123,8 @@ _NO = (
 # A pleasantry before a yes keeps it a yes: "great ill be there", "perfect, count me in".
 _BEFORE_YES = (
     r"(?:great|perfect|lovely|cool|brilliant|fab|fabulous|fantastic|wonderful|excellent|nice"
-    r"|amazing|awesome|thanks|thank\s+you|thank\s+u|cheers|ta|hi|hello|hiya)"
+    r"|amazing|awesome|thanks|thank\s+you|thank\s+u|cheers|ta|hi|hello|hiya"
+    r"|(?:just\s+)?(?:confirming|to\s+confirm)(?:\s+that)?)"
 )
 _REPLY = re.compile(
     rf"^\W*(?:{_BEFORE_YES}\W+(?=(?:{_YES})(?![a-z])))*(?:(?P<yes>(?:(?:{_YES})(?![a-z])\W*)+)|(?P<no>(?:(?:{_NO})(?![a-z])\W*)+))"
@@ -161,7 +163,9 @@ _POLITE = re.compile(rf"^(?:{_POLITE_WORDS}(?![a-z])\W*)*$")
 _WHICH_OFFER = re.compile(
     rf"^(?:(?:{_POLITE_WORDS}|for|on|the|at|of|de|[a-z]+\s+one|today|tonight|tomorrow|tmrw|tmr"
     r"|tomoz|2moro|2morrow|(?:this|tomorrow)\s+(?:morning|afternoon|evening|night|week|weekend)"
-    r"|next\s+week|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?)(?![a-z])\W*)+$"
+    r"|next\s+week|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?"
+    # "ill be there tomorrow at 9": the offer's own start
+    r"|at\s+[0-9]{1,2}(?:[:.][0-9]{2})?(?:\s*[ap]m)?)(?![a-z0-9])\W*)+$"
 )
 _I_CAN = re.compile(r"(?<![a-z])can(?![a-z])")
 _CANT_WORD = re.compile(r"^\W*(?:i\s+)?(?:cant|cannot)(?![a-z])")

@@ -90,7 +90,9 @@ _SIGN_OFF = re.compile(
     r"(?:[\s,.!:;-]*(?<![a-z])(?:thanks?(?:\s+(?:you|u))?(?:\s+(?:very|so)\s+much)?|thank\s+(?:you|u)"
     r"|thx|thnx|tnx|ty|ta|cheers|x+|xo+|sorry|please|pls|plz|love|luv|hun|hunny|mate|bye|regards"
     r"|kind\s+regards|god\s+bless|bless|see\s+(?:you|u|ya)|cya|lol|haha+|[a-z]+\s+x+)(?![a-z]))+"
-    r"[\s,.!?:;-]*$"
+    # the sender's name after it: "thanks, ann", "cheers - dave"
+    r"(?:\s*[,-]\s*(?!(?:today|tonight|tomorrow|tmrw|mon|tue|wed|thu|fri|sat|sun|yes|no)[a-z]*\W*$)"
+    r"[a-z]+)?[\s,.!?:;-]*$"
 )
 
 

@@ -2760,3 +2760,22 @@ def test_free_from_now_is_from_the_next_quarter_hour_today(body):
     found = parse(body, AT.replace(hour=10, minute=7))
     assert found.intent == "availability" and not found.ambiguous
     assert (found.start, found.end.hour) == (AT.replace(hour=10, minute=15), 18)
+
+
+@pytest.mark.parametrize(
+    ("body", "days"),
+    [
+        ("Good morning! Just confirming I will be there tomorrow at 9. Thanks, Ann", TOMORROW),
+        ("hi yes see you tomorrow. thanks, maria", TOMORROW),
+        ("ill be there tomorrow at 9am", TOMORROW),
+        ("can i still take it", None),
+        ("sorry just seen this, can i still take it?", None),
+        ("ok thanks - dave", None),
+    ],
+)
+def test_a_yes_with_the_offers_time_or_a_name_signed_after_it_is_a_yes(body, days):
+    """Before, each went to a person: the time of the offer, "still", or the sender's name
+    after the thanks was more than a yes."""
+    found = reads(body)
+    assert found["intent"] == "accept" and found.get("days") == days
+    assert "offer_ref" not in found
