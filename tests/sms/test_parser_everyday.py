@@ -2779,3 +2779,23 @@ def test_a_yes_with_the_offers_time_or_a_name_signed_after_it_is_a_yes(body, day
     found = reads(body)
     assert found["intent"] == "accept" and found.get("days") == days
     assert "offer_ref" not in found
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "czy ta zmiana jest jeszcze aktualna?",
+        "czy jest jeszcze wolna?",
+        "mai e disponibilă?",
+        "tura mai e valabilă?",
+        "ainda está livre?",
+        "aún está disponible?",
+    ],
+)
+def test_is_it_still_available_in_our_languages_asks_about_the_offer(body):
+    """Before, "mai e disponibilă?" was asked what hours the worker was free."""
+    assert reads(body)["intent"] == "shifts_query"
+
+
+def test_still_free_tomorrow_is_free_time_not_a_question():
+    assert reads("jestem jeszcze wolna jutro")["intent"] == "availability"
