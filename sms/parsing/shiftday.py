@@ -293,6 +293,9 @@ def check_in(t: Text, ctx: Context) -> Parsed | None:
         return Parsed("check_in", offer_ref=ref, detail=kept_out)
     if _ARRIVED.search(t.core) and not _ELSEWHERE.search(t.norm):
         return Parsed("check_in", offer_ref=ref, detail=kept_out)
+    if len(t.words) <= _SHORT and _AT_THE_DOOR.search(t.norm) and not _ELSEWHERE.search(t.norm):
+        # "nobody here to let me in", "door is locked": there, and kept outside
+        return Parsed("check_in", offer_ref=ref, detail=t.original)
     return None
 
 
@@ -322,6 +325,13 @@ _KEPT_OUT = re.compile(
     r"|(?:cant|cannot|can\s+not)\s+get\s+in|locked\s+out|(?:door|gate)\s+(?:is\s+)?locked"
     r"|(?:door|gate|key|entry)\s*(?:code|safe)|buzzer|intercom|(?:door\s*)?bell|knocking"
     r"|(?:let|letting)\s+me\s+in)(?![a-z])"
+)
+# Kept outside in words that say the worker is at the door: "nobody here to let me in".
+_AT_THE_DOOR = re.compile(
+    r"(?<![a-z])(?:(?:let|letting)\s+me\s+in|locked\s+out|(?:door|gate)\s+(?:is\s+)?locked"
+    r"|(?:nobody|no\s+one|noone)\s+(?:is\s+)?(?:answering|opening)(?:\s+the\s+(?:door|gate))?"
+    r"(?!\s+(?:my|me|the\s+phone|the\s+calls?|calls?|phone))"
+    r"|no\s+answer\s+at\s+the\s+(?:door|gate)|(?:been\s+)?knocking)(?![a-z])"
 )
 # There now, said outright beside a question: "where do i go? im at reception".
 _THERE_NOW = re.compile(

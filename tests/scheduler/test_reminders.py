@@ -253,6 +253,12 @@ def test_here_checks_in_and_says_how_to_finish(db, now):
         # where to go, once there (before, the booking's line, and no check-in)
         ("where do i go? im at reception", "We passed your message to Rosewood"),
         ("at reception now, who do i ask for?", "We passed your message to Rosewood"),
+        # at the door without saying "here" (before, to a person, the door still shut)
+        ("nobody here to let me in", "We passed your message to Rosewood"),
+        ("door is locked", "We passed your message to Rosewood"),
+        ("been knocking for 10 mins", "We passed your message to Rosewood"),
+        ("nikt nie otwiera drzwi", "Przekazaliśmy Twoją wiadomość zleceniodawcy"),
+        ("la puerta está cerrada", "Le pasamos tu mensaje a Rosewood"),
     ],
 )
 def test_here_but_kept_outside_checks_in_and_passes_the_words_to_the_buyer(
