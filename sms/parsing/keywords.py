@@ -763,8 +763,8 @@ _YES_FREE_ON = re.compile(
 )
 # "i can do the shift", "yes i want that job", "can take this shift tomorrow" (the core)
 _CAN_DO_THE_SHIFT = re.compile(
-    r"^\W*(?:(?:yes|yeah|yep|yup|ya|sure|ok|okay)\W+)?(?:(?:i|id)\s+)?(?:can\s+(?:do|take|work"
-    r"|cover)|could\s+do|will\s+(?:do|take)|ill\s+(?:do|take)|want|would\s+like|like)\s+"
+    r"^\W*(?:(?:yes|yeah|yep|yup|ya|sure|ok|okay)\W+)?(?:i\s+)?(?:can\s+(?:do|take|work"
+    r"|cover)|could\s+do|will\s+(?:do|take)|ill\s+(?:do|take)|want|would\s+like|id\s+like)\s+"
     r"(?:(?:the|that|this|your|ur)\s+)?(?:shift|job)(?P<day>(?:\W+[a-z0-9]+)*?)\W*$"
 )
 _BESIDE_THE_DAY = frozenset({"on", "for", "the", "this", "that", "day", "too", "also", "then"})

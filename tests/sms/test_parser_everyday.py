@@ -2799,3 +2799,7 @@ def test_is_it_still_available_in_our_languages_asks_about_the_offer(body):
 
 def test_still_free_tomorrow_is_free_time_not_a_question():
     assert reads("jestem jeszcze wolna jutro")["intent"] == "availability"
+
+
+def test_liking_the_job_is_no_yes_to_an_offer():
+    assert reads("i like the job")["intent"] != "accept"
