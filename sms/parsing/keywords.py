@@ -167,6 +167,8 @@ _WHICH_OFFER = re.compile(
     # "ill be there tomorrow at 9": the offer's own start
     r"|at\s+[0-9]{1,2}(?:[:.][0-9]{2})?(?:\s*[ap]m)?)(?![a-z0-9])\W*)+$"
 )
+# "ill be there at 9" with no day: arriving on time for today's booking, not a yes
+_AT_A_TIME_ONLY = re.compile(r"^\W*at\s+[0-9]{1,2}(?:[:.][0-9]{2})?(?:\s*[ap]m)?\W*$")
 _I_CAN = re.compile(r"(?<![a-z])can(?![a-z])")
 _CANT_WORD = re.compile(r"^\W*(?:i\s+)?(?:cant|cannot)(?![a-z])")
 _NEXT_TIME = re.compile(r"(?<![a-z])(?:(?:maybe\s+)?next\s+time|another\s+time)(?![a-z])")
@@ -670,6 +672,7 @@ def yes_or_no(t: Text, ctx: Context) -> Parsed | None:
     if (
         intent == "accept"
         and _WHICH_OFFER.match(rest)
+        and not _AT_A_TIME_ONLY.match(rest)
         and (ref is None or len(ref) >= 3)
         and not _I_CAN.search(m.group("yes"))
     ):
