@@ -2803,3 +2803,10 @@ def test_still_free_tomorrow_is_free_time_not_a_question():
 
 def test_liking_the_job_is_no_yes_to_an_offer():
     assert reads("i like the job")["intent"] != "accept"
+
+
+@pytest.mark.parametrize("body", ["too early for me sorry", "too early"])
+def test_too_early_is_a_no_to_the_offer(body):
+    """Before, "too early for me sorry" went to a person; a NO in words is asked back."""
+    found = reads(body)
+    assert found["intent"] == "decline" and "offer_ref" not in found
