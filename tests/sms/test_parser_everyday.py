@@ -2805,7 +2805,16 @@ def test_liking_the_job_is_no_yes_to_an_offer():
     assert reads("i like the job")["intent"] != "accept"
 
 
-@pytest.mark.parametrize("body", ["too early for me sorry", "too early"])
+@pytest.mark.parametrize(
+    "body",
+    [
+        "too early for me sorry",
+        "too early",
+        "muy temprano para mí",
+        "muito cedo para mim",
+        "prea devreme pentru mine",
+    ],
+)
 def test_too_early_is_a_no_to_the_offer(body):
     """Before, "too early for me sorry" went to a person; a NO in words is asked back."""
     found = reads(body)
