@@ -79,7 +79,8 @@ def answer(
         return
     data = dict(conversation.data)
     step = conversation.step
-    if (
+    asked_who = _WHO_IS_THIS.match(read(body).canonical) is not None
+    if asked_who or (
         parsed is not None
         and parsed.intent == "help"
         and not (step == "name" and said_name(body, worker.language))
@@ -197,6 +198,12 @@ def _capitalised_name(words: list[str], language: str | None) -> bool:
     return found is None or found.end < len(folded)
 
 
+# "who is this?", "kto to?", "who are you": asked in the middle of signing up, who we are is told
+# (elsewhere a person answers it).
+_WHO_IS_THIS = re.compile(
+    r"^\W*(?:(?:sorry|hi|hello)\W+)?(?:who\s+(?:is\s+this|are\s+(?:you|u))|whos\s+this"
+    r"|what\s+is\s+(?:this|poems))\W*$"
+)
 # Answers to a question, not a name: "yes" to "What is your name?" is no name.
 _ANSWERS_NOT_NAMES = frozenset(
     ("yes", "yeah", "yep", "yh", "ya", "ok", "okay", "no", "nope", "nah", "hello", "hi", "hey",
@@ -218,7 +225,10 @@ def said_name(text: str, language: str | None = None) -> str | None:
     """A name as people give it: "Ann Smith", "im ana", "me llamo María José", "Tom here".
     Written with capitals, a name stays one though it is a word elsewhere: "Ola" to a Polish
     worker, "Precious", "Dolores"; not a word of the worker's own `language` ("Hola" in Spanish)."""
-    words = text.strip(" .,!;:-").split()
+    words = [word for word in (w.strip(" .,!;:-") for w in text.split()) if word]
+    while len(words) > 1 and fold(words[0]) in _ANSWERS_NOT_NAMES:
+        words.pop(0)  # "ok. Sam", "hi, Ann Smith": the name after the answer word
+    text = " ".join(words)
     if _capitalised_name(words, language):
         return " ".join(words)
     if 1 <= len(words) <= 4 and NAME.match(" ".join(words)) and 2 <= len(" ".join(words)) <= 60:

@@ -40,7 +40,11 @@ def test_yes_or_hello_is_no_name_and_is_asked_again(db, now, asked_name, answer)
     assert text(db, answer, now) == "Please send just your name, e.g. Ann Smith."
 
 
-@pytest.mark.parametrize("question", ["whats this about?", "what's this for", "co to jest?"])
+@pytest.mark.parametrize(
+    "question",
+    # who is asking: before, "Please send just your name" (elsewhere a person answers it)
+    ["whats this about?", "what's this for", "co to jest?", "who is this?", "kto to?", "who are u"],
+)
 def test_asking_what_this_is_is_told_then_asked_the_name_again(db, now, asked_name, question):
     """Before, "whats this about?" heard only "Please send just your name"."""
     deliver(db, NEW, question, now)
@@ -49,9 +53,17 @@ def test_asking_what_this_is_is_told_then_asked_the_name_again(db, now, asked_na
     assert "name" in again
 
 
-@pytest.mark.parametrize(("answer", "name"), [("call me Jo", "Jo"), ("Callum", "Callum")])
+@pytest.mark.parametrize(
+    ("answer", "name"),
+    [
+        ("call me Jo", "Jo"),
+        ("Callum", "Callum"),
+        ("ok. Sam", "Sam"),
+        ("hi, Ann Smith", "Ann Smith"),
+    ],
+)
 def test_call_me_gives_the_name_alone(db, now, asked_name, answer, name):
-    """Before, the worker's name was "call me Jo"."""
+    """Before, the worker's name was "call me Jo", or "ok. Sam"."""
     assert text(db, answer, now).startswith(f"Thanks {name}.")
 
 
