@@ -42,12 +42,13 @@ _STOP_PHRASE = re.compile(
     r"(?:\s+(?:please|now|thanks))*$"
 )
 _START_PHRASE = re.compile(
-    r"^(?:i\s+want\s+(?:to\s+)?)?(?:get\s+|receive\s+)?(?:again\s+)(?:get\s+|receive\s+)?(?:the\s+)?"
-    r"(?:texts?|messages?|offers?|jobs?)(?:\s+again)?$"
+    r"^(?=.*(?<![a-z])again$|.*(?<![a-z])again\s)(?:i\s+want\s+(?:to\s+)?)?(?:get\s+|receive\s+)?"
+    r"(?:again\s+)?(?:get\s+|receive\s+)?(?:the\s+)?(?:texts?|messages?|offers?|jobs?)(?:\s+again)?$"
     r"|^(?:start|resume|unstop|opt\s+in|subscribe)(?:\s+(?:again|me|texts?|messages?|offers?"
     r"|jobs?|sending\s+me(?:\s+(?:texts?|messages?|offers?|jobs?|work))?))*$"
-    r"|^(?:i\s+want|send\s+me|can\s+i\s+have|i\s+would\s+like)\s+(?:the\s+)?(?:texts?|messages?"
-    r"|offers?|jobs?)\s+(?:again|back)(?:\s+please)?$"
+    r"|^(?:i\s+want|send\s+me|can\s+i\s+have|i\s+would\s+like)\s+(?:again\s+(?:the\s+)?"
+    r"(?:texts?|messages?|offers?|jobs?)|(?:the\s+)?(?:texts?|messages?|offers?|jobs?)\s+(?:again|back))"
+    r"(?:\s+please)?$"
     # Back after STOP: "yes i want to come back", "can i rejoin", "opt me back in".
     r"|^(?:(?:yes|yeah|ok|please)\W+)?(?:i\s+(?:want|would\s+like|d\s+like)\s+to\s+|can\s+i\s+)"
     r"(?:come\s+back|rejoin|re\s+join|join\s+again|start\s+again)(?:\s+please)?\W*$"

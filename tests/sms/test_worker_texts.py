@@ -186,7 +186,20 @@ def test_a_bare_yes_after_an_opt_out_opts_back_in(db, now, ann):
     assert reply.startswith("Welcome back")
 
 
-@pytest.mark.parametrize("body", ["yes i want to come back", "can i rejoin", "quiero volver"])
+@pytest.mark.parametrize(
+    "body",
+    [
+        "yes i want to come back",
+        "can i rejoin",
+        "quiero volver",
+        # before, each stayed unanswered, the worker still opted out
+        "vreau să primesc oferte din nou",
+        "trimiteți-mi din nou oferte",
+        "quero voltar a receber ofertas",
+        "wyślijcie mi znowu oferty",
+        "i want to get offers again",
+    ],
+)
 def test_asking_to_come_back_after_an_opt_out_opts_back_in(db, now, ann, body):
     text(db, "stop", now)
     (reply,) = text(db, body, now + timedelta(minutes=1))
