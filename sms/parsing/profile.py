@@ -18,7 +18,9 @@ from sms.parsing.vocab import find_skills, language_code
 
 _KEY = re.compile(
     r"^\W*(?:(?:hi|hello|hiya|hey)\W+)?(?:(?:please|pls)\s+)?(?:(?:i\s+(?:want|would\s+like|wanna"
-    r"|need)|id\s+like)\s+to\s+|(?:can|could)\s+(?:you|u|i)\s+(?:please\s+)?)?"
+    r"|need)|id\s+like)\s+to\s+|(?:can|could)\s+(?:you|u|i)\s+(?:please\s+)?"
+    # "how do i change my postcode": asked how, answered with the question the change needs
+    r"|(?P<how>how\s+(?:do|can|would|should)\s+i|how\s+to)\s+)?"
     r"(?:(?:set|change|update|new|add|my|now|from\s+now\s+on)\s+)*"
     r"(?:new\s+)?"
     r"(?P<key>hourly\s+rate|rate|price|charge|post\s*code|postal\s+code|pc|zip\s*code|zip"
@@ -26,6 +28,7 @@ _KEY = re.compile(
     r"(?:[\s:=-]*(?:is|to|in|now|of|for|=|:|new|will\s+be|from\s+now\s+on)(?![a-z]))*[\s:=-]*"
     r"(?P<value>.*)$"
 )
+_CHANGE = re.compile(r"(?<![a-z])(?:change|update|set)(?![a-z])")
 # The same change said in a sentence: "i moved to NG7", "add forklift to my skills".
 _MOVED = re.compile(
     r"(?<![a-z])(?:moved|moving|move|live|living|new\s+address|address\s+new|changed\s+address|address\s+is"
@@ -96,6 +99,10 @@ def profile_update(t: Text, ctx: Context) -> Parsed | None:
     if m is not None:
         key = re.sub(r"\s+", " ", m.group("key"))
         found = _BY_KEY[key.split()[0]](m.group("value"), t, ctx)
+        asked_how = m.group("how") or _CHANGE.search(core[: m.start("key")])
+        if found is None and asked_how and not m.group("value").strip(" ?.!"):
+            # "how do i change my rate", "change my rate": the commands, RATE among them
+            return Parsed("help")
         if found is not None:
             exact = m.start("key") == len(core) - len(core.lstrip(" #:,.-"))
             return replace(found, exact=exact and not found.ambiguous)

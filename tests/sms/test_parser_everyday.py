@@ -2819,3 +2819,23 @@ def test_too_early_is_a_no_to_the_offer(body):
     """Before, "too early for me sorry" went to a person; a NO in words is asked back."""
     found = reads(body)
     assert found["intent"] == "decline" and "offer_ref" not in found
+
+
+@pytest.mark.parametrize(
+    ("body", "intent", "ask"),
+    [
+        ("how do i change my rate", "help", None),
+        ("change my rate", "help", None),
+        ("how do i change my postcode", "profile_update", "ask_postcode"),
+        ("how can i update my skills", "profile_update", "ask_skills"),
+    ],
+)
+def test_how_to_change_a_term_is_told_how(body, intent, ask):
+    """Before, each went to a person; the commands, or the question the change needs, say how."""
+    found = parse(body, AT)
+    assert (found.intent, found.ask) == (intent, ask)
+
+
+def test_how_to_change_the_rate_to_a_figure_is_asked_back_not_made():
+    found = parse("how do i change my rate to 15", AT)
+    assert (found.intent, found.rate, found.exact) == ("profile_update", 1500, False)
