@@ -74,14 +74,15 @@ def free_day_taking_the_offer(
     session: Session, worker: Worker, market: Market, body: str, parsed: Parsed, now: datetime
 ) -> Parsed | None:
     """ "yes i can do tomorrow", "tak, mogę jutro" from a worker with an offer open on that day
-    (or one offer open, no day said) is a yes to it, not free time with the hours to ask."""
+    (or any open, no day said) is a yes to it, not free time with the hours to ask."""
     if parsed.intent != "availability" or parsed.ask != "ask_times":
         return None
     day = free_day_as_a_yes(body, local(now, market.tz), worker.language)
     if day is None:
         return None
     live = open_offers(TextTransaction(session), worker.id)
-    if on_days(live, market, day) if day else len(live) == 1:
+    if on_days(live, market, day) if day else live:
+        # with several open and no day said, which one is asked, with their numbers
         return Parsed("accept", days=day, text_language=parsed.text_language)
     return None
 

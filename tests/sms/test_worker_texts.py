@@ -1120,6 +1120,14 @@ def test_a_yes_with_tomorrow_takes_tomorrows_offer_and_with_another_day_asks_the
     assert booked_days(db) == [27]
 
 
+def test_a_yes_with_free_time_and_no_day_asks_which_of_two_offers(db, now, ann):
+    """Before, "yes i can do" with two offers open was asked what times Ann was free."""
+    offered_on(db, now, ann, (2, 3))
+    (asked,) = text(db, "yes i can do", now + timedelta(minutes=1))
+    assert asked.startswith("You have 2 offers:")
+    assert booked_days(db) == []
+
+
 @pytest.mark.parametrize(
     "body",
     [
