@@ -40,8 +40,8 @@ def run(session: Session, worker: Worker, market: Market, parsed: Parsed, now: d
         if (
             parsed.intent == "availability"
             and parsed.start is None
-            and confirming.on_days(
-                open_offers(TextTransaction(session), worker.id), market, parsed.days
+            and confirming.on_the_day_asked(
+                open_offers(TextTransaction(session), worker.id), market, parsed, now
             )
         ):
             # "yes i can do saturday" with Saturday's offer open: that offer, with how to take

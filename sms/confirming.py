@@ -9,7 +9,7 @@ word is the exact command itself, so a confirmation needs no state to be remembe
 
 import re
 from dataclasses import replace
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlmodel import Session, col, select
@@ -85,6 +85,21 @@ def free_day_taking_the_offer(
         # with several open and no day said, which one is asked, with their numbers
         return Parsed("accept", days=day, text_language=parsed.text_language)
     return None
+
+
+def on_the_day_asked(
+    offered: list[tuple[Offer, Shift]], market: Market, parsed: Parsed, now: datetime
+) -> list[tuple[Offer, Shift]]:
+    """Those of the offers on the day a free time with no hours names: its weekdays ("free
+    sat"), or the date its question back names ("What times are you free tmrw?")."""
+    if parsed.days:
+        return on_days(offered, market, parsed.days)
+    label = str(dict(parsed.ask_data).get("when_day") or "")
+    today = local(now, market.tz).date()
+    named = {"today": today, "tonight": today, "tomorrow": today + timedelta(days=1)}.get(label)
+    if label.startswith("date:"):
+        named = date.fromisoformat(label.removeprefix("date:"))
+    return [row for row in offered if local(row[1].start, market.tz).date() == named]
 
 
 def on_days(

@@ -1080,6 +1080,16 @@ def test_a_bare_question_with_an_offer_open_is_answered_with_the_offer(db, now, 
         assert session.exec(select(InboxThread)).all() == []
 
 
+@pytest.mark.parametrize("body", ["can do tomorrow", "tô livre amanhã", "jutro mogę"])
+def test_free_tomorrow_with_tomorrows_offer_open_shows_that_offer(db, now, ann, body):
+    """Before, only a weekday named ("can do saturday") showed the offer; "tomorrow" was asked
+    what times the worker was free."""
+    offered_on(db, now, ann, (1,))
+    (reply,) = text(db, body, now + timedelta(minutes=1))
+    assert "27" in reply and ("Y " in reply or "SIM " in reply or "TAK " in reply)
+    assert booked_days(db) == []
+
+
 def booked_days(db) -> list[int]:
     with db.read() as session:
         return [
