@@ -143,6 +143,7 @@ _BARE_YES = re.compile(
 )
 
 
+# "ok", "alright" on their own: a yes only where it changes little (see said_yes).
 _OK_ALONE = re.compile(
     r"^\W*(?:ok+|okay|okey|okie|oki|k|kk|alright|alrite|fine|thats\s+fine|ok\s+then|go\s+on)"
     r"(?:\W+(?:please|pls|thanks|thank\s+you|x+))*\W*$"
