@@ -122,6 +122,8 @@ def act(session: Session, message: Message, now: datetime) -> None:
         and (
             parsed.intent in ("availability", "unknown", "help")
             or parsed.detail in confirming.PLACES
+            # "the evening one" after "5am-9am or 5pm-9pm?" is the half of the day asked about
+            or parsed.part_of_day is not None
         )
     ):
         asked = availability_texts.answer_to_times_asked(

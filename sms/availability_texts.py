@@ -284,9 +284,11 @@ def answer_to_times_asked(
     if (parsed.days and not and_another) or parsed.then:
         return None
     if parsed.intent not in ("availability", "unknown") and not (
-        parsed.intent == "help" and _A_PART_ALONE.match(norm)
+        parsed.intent in ("help", "accept") and _A_PART_ALONE.match(norm)
     ):
-        return None  # "morning" alone greets, except as the answer to "What times...?"
+        # "morning" alone greets, and "the evening one" picks an offer, except as the answer
+        # to "What times...?" or "am or pm?"
+        return None
     if asked.kind not in TIMES_ASKED:
         return None
     at = local(now, market.tz)
@@ -326,7 +328,7 @@ _AND_ANOTHER_DAY = re.compile(
     r"^\W*[0-9][^a-z]*(?:(?:am|pm|h)(?![a-z])[^a-z]*)*(?:and|&|plus|also|i|y|e|si)(?![a-z])"
 )
 _A_PART_ALONE = re.compile(
-    r"^\W*(?:the\s+|in\s+the\s+)?(?:mornings?|afternoons?|evenings?|nights?)\W*$"
+    r"^\W*(?:the\s+|in\s+the\s+)?(?:mornings?|afternoons?|evenings?|nights?)(?:\s+one)?\W*$"
 )
 _TIME_SAID = re.compile(r"[0-9]|(?<![a-z])(?:mornings?|afternoons?|evenings?|nights?|late|early)")
 # An answer that gives only the other end of the hours: "till 4", "4pm", "until 18:00".

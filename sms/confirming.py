@@ -102,6 +102,29 @@ def on_the_day_asked(
     return [row for row in offered if local(row[1].start, market.tz).date() == named]
 
 
+# When a shift starting in each part of the day may start, in minutes after midnight.
+_PART_STARTS = {
+    "morning": range(5 * 60, 12 * 60),
+    "afternoon": range(12 * 60, 17 * 60),
+    "evening": range(17 * 60, 21 * 60),
+    "night": range(19 * 60, 24 * 60),
+}
+
+
+def starting_then(
+    offered: list[tuple[Offer, Shift]], market: Market, part: str | None, starts: tuple[int, ...]
+) -> list[tuple[Offer, Shift]]:
+    """Those of the offers whose shift starts at one of `starts` (minutes after midnight, where
+    it is) or in `part` of the day ("the 9am one", "the morning one")."""
+    found = []
+    for offer, shift in offered:
+        begins = local(shift.start, market.tz)
+        minutes = begins.hour * 60 + begins.minute
+        if minutes in starts or (part is not None and minutes in _PART_STARTS.get(part, ())):
+            found.append((offer, shift))
+    return found
+
+
 def on_days(
     offered: list[tuple[Offer, Shift]], market: Market, days: tuple[str, ...]
 ) -> list[tuple[Offer, Shift]]:

@@ -14,7 +14,7 @@ from sms.parsing.lexicon import fold, languages
 from sms.parsing.places import place_in
 from sms.parsing.result import Parsed
 from sms.parsing.text import Context, Text, find_ref, words_of
-from sms.parsing.times import find_ranges
+from sms.parsing.times import CLOCK, clock_from, find_ranges
 from sms.parsing.vocab import find_skills
 
 # Carrier opt-out words (Twilio's list): honoured only as the whole text.
@@ -292,6 +292,15 @@ _THE_NTH_ONE = re.compile(
     r"|suits\s+me|is\s+fine|is\s+good)?\W*$"
 )
 _PLACE_WORDS = {"1st": "first", "2nd": "second", "3rd": "third"}
+# An offer named by when it starts: "the 9am one", "yes the one at 2", "the morning shift".
+_THE_TIME_ONE = re.compile(
+    r"^\W*(?:(?:yes|ok|okay|please|pls)\W+)*(?:(?:i\s+)?(?:want|ll\s+take|ill\s+take|will\s+take"
+    r"|d\s+like|id\s+like|can\s+do)\s+|(?:to|for)\s+)?(?:the\s+)?"
+    r"(?:(?:one|shift)\s+(?:at|from|starting\s+at)\s+(?P<time>[0-9]{1,2}(?:[:.][0-9]{2})?(?:\s*[ap]m)?)"
+    r"|(?P<time2>[0-9]{1,2}(?:[:.][0-9]{2})?(?:\s*[ap]m)?)\s+(?:one|shift|start)"
+    r"|(?P<part>morning|afternoon|evening|night)\s+(?:one|shift))"
+    r"\W*(?:please|pls|thanks|thank\s+you)?\W*$"
+)
 _YA_OR_NA = re.compile(r"^\W*(y|n)aa*h?\W*$")
 # "I want (it)" as the whole answer, in any of our languages: "quero", "chcę", "vreau".
 _WANT_IT_ALONE = re.compile(r"^\W*(?:quero|quiero|chce|vreau|i\s+want)\W*$")
@@ -627,6 +636,17 @@ def yes_or_no(t: Text, ctx: Context) -> Parsed | None:
     ) is not None:
         # "yes i can do the shift", "sí, puedo hacer el turno de mañana": the offer, taken
         return Parsed("accept", days=days)
+    if (by_time := _THE_TIME_ONE.match(t.core)) is not None:
+        # "the 9am one", "the morning shift": the offer that starts then, settled against those
+        # open; `detail` holds the minutes after midnight it may start at
+        if by_time["part"]:
+            return Parsed("accept", part_of_day=by_time["part"])
+        clock = CLOCK.search(by_time["time"] or by_time["time2"])
+        said = clock_from(clock) if clock is not None else None
+        if said is not None:
+            fixed = said.fixed()
+            starts = (fixed,) if fixed is not None else said.readings()
+            return Parsed("accept", detail="starts:" + ",".join(str(m) for m in starts))
     if (nth := _THE_NTH_ONE.match(t.core)) is not None:
         # "the first one": which of the offers sent, settled against those open
         place = nth.group("nth")

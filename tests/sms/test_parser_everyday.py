@@ -2839,3 +2839,17 @@ def test_how_to_change_a_term_is_told_how(body, intent, ask):
 def test_how_to_change_the_rate_to_a_figure_is_asked_back_not_made():
     found = parse("how do i change my rate to 15", AT)
     assert (found.intent, found.rate, found.exact) == ("profile_update", 1500, False)
+
+
+@pytest.mark.parametrize(
+    ("body", "found"),
+    [
+        ("the 9am one", {"detail": "starts:540"}),
+        ("yes the one at 2", {"detail": "starts:120,840"}),
+        ("the morning one", {"part_of_day": "morning"}),
+        ("the evening shift please", {"part_of_day": "evening"}),
+    ],
+)
+def test_an_offer_named_by_when_it_starts(body, found):
+    read = reads(body)
+    assert read["intent"] == "accept" and {key: read.get(key) for key in found} == found

@@ -1090,6 +1090,42 @@ def test_free_tomorrow_with_tomorrows_offer_open_shows_that_offer(db, now, ann, 
     assert booked_days(db) == []
 
 
+def offered_morning_and_evening(db, now, ann) -> None:
+    """Two offers to Ann on Saturday: 09:00-13:00 and 17:00-21:00."""
+    with db.write() as session:
+        for hour in (9, 17):
+            start = (now + timedelta(days=2)).replace(hour=hour)
+            shift = factories.shift(session, now, start=start, hours=4)
+            post_availability(session, ann, shift.start, shift.end, now)
+            offers.send_wave(session, shift.id, now)
+    drain(db, SimulatorGateway(), now)
+
+
+@pytest.mark.parametrize(
+    ("body", "hour"),
+    [
+        ("the 9am one", 9),
+        ("yes the one at 5", 17),
+        ("the morning one please", 9),
+        ("ill take the evening shift", 17),
+    ],
+)
+def test_an_offer_named_by_when_it_starts_takes_that_offer_only(db, now, ann, body, hour):
+    """Before, with two offers on one day, each went to a person while both ran out."""
+    offered_morning_and_evening(db, now, ann)
+    text(db, body, now + timedelta(minutes=1))
+    with db.read() as session:
+        booked = session.exec(select(Shift).join(Booking, Booking.shift_id == Shift.id)).all()
+    assert [shift.start.hour for shift in booked] == [hour]
+
+
+def test_a_start_no_offer_has_lists_the_offers_and_takes_none(db, now, ann):
+    offered_morning_and_evening(db, now, ann)
+    (reply,) = text(db, "the 2pm one", now + timedelta(minutes=1))
+    assert "To take one, reply Y and its number" in reply
+    assert booked_days(db) == []
+
+
 def booked_days(db) -> list[int]:
     with db.read() as session:
         return [
