@@ -2848,6 +2848,12 @@ def test_how_to_change_the_rate_to_a_figure_is_asked_back_not_made():
         ("yes the one at 2", {"detail": "starts:120,840"}),
         ("the morning one", {"part_of_day": "morning"}),
         ("the evening shift please", {"part_of_day": "evening"}),
+        # "mañana" is also tomorrow: "la de mañana" is tomorrow's offer
+        ("la de la mañana", {"part_of_day": "morning"}),
+        ("la de mañana", {"days": TOMORROW}),
+        ("a da manhã", {"part_of_day": "morning"}),
+        ("cea de dimineață", {"part_of_day": "morning"}),
+        ("tak, tę wieczorną", {"part_of_day": "evening"}),
     ],
 )
 def test_an_offer_named_by_when_it_starts(body, found):
