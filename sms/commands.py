@@ -116,9 +116,9 @@ def accept(session: Session, worker: Worker, market: Market, parsed: Parsed, now
         if ref is None:
             shifts(session, worker, market, parsed, now)
             return
-    if ref is None and live and (parsed.part_of_day or _starts_said(parsed)):
+    if ref is None and live and (parsed.part_of_day or parsed.starts):
         # "the 9am one", "the morning one": the one offer starting then; else the list
-        starting = confirming.starting_then(live, market, parsed.part_of_day, _starts_said(parsed))
+        starting = confirming.starting_then(live, market, parsed.part_of_day, parsed.starts)
         if len(starting) != 1:
             shifts(session, worker, market, parsed, now)
             return
@@ -149,14 +149,6 @@ def accept(session: Session, worker: Worker, market: Market, parsed: Parsed, now
     if answer.outcome == "no_offer" and ref is None and _booked_soon(session, worker, market, now):
         return
     _answer(session, worker, answer, parsed, now)
-
-
-def _starts_said(parsed: Parsed) -> tuple[int, ...]:
-    """The minutes after midnight a yes names its offer's start by ("starts:540,1260")."""
-    said = parsed.detail or ""
-    if not said.startswith("starts:"):
-        return ()
-    return tuple(int(minutes) for minutes in said.removeprefix("starts:").split(","))
 
 
 # A YES with no offer open, while a booking is this close, answers the reminder about it.

@@ -81,7 +81,8 @@ def free_day_taking_the_offer(
     if day is None:
         return None
     live = open_offers(TextTransaction(session), worker.id)
-    if on_days(live, market, day) if day else live:
+    # by its date: "tomorrow" is not next week's offer on the same weekday
+    if on_the_day_asked(live, market, parsed, now) if day else live:
         # with several open and no day said, which one is asked, with their numbers
         return Parsed("accept", days=day, text_language=parsed.text_language)
     return None

@@ -246,9 +246,9 @@ def availability(t: Text, ctx: Context) -> Parsed:
 
 
 # Where one day's hours end and the next day's begin: "mon 9-5, wed 12-6 and fri 8-4".
-_BETWEEN_CLAUSES = r"\s*(?:[,;+&]|(?<![a-z])(?:and|y|i|e|si)(?![a-z]))\s*"
+_BETWEEN_CLAUSES = re.compile(r"\s*(?:[,;+&]|(?<![a-z])(?:and|y|i|e|si)(?![a-z]))\s*")
 _BETWEEN_DAYS = re.compile(
-    _BETWEEN_CLAUSES + r"|(?<=[0-9m])\s+(?=(?:on\s+)?(?:mon|tue|wed|thu|fri|sat"
+    _BETWEEN_CLAUSES.pattern + r"|(?<=[0-9m])\s+(?=(?:on\s+)?(?:mon|tue|wed|thu|fri|sat"
     r"|sun|today|tonight|tomorrow|tmrw)[a-z]*(?![a-z]))"
 )
 
@@ -258,7 +258,7 @@ def _day_by_day(t: Text, ctx: Context) -> Parsed | None:
     tomorrow and 9-5 friday": the first day's free time, with the others said after it
     (`then`), each read on its own. None unless every part is a day with its hours, read
     clearly."""
-    for between in (_BETWEEN_DAYS, re.compile(_BETWEEN_CLAUSES)):
+    for between in (_BETWEEN_DAYS, _BETWEEN_CLAUSES):
         if (each := _each_day(t, ctx, between)) is not None:
             return each
     return None

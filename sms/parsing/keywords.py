@@ -89,6 +89,8 @@ _NEW_HERE = re.compile(
 )
 
 # Longer phrases first: the first alternative that fits is the one kept.
+# A time of day as a yes names it: "9", "9am", "7:30", "5.30pm".
+_CLOCK_SAID = r"[0-9]{1,2}(?:[:.][0-9]{2})?(?:\s*[ap]m)?"
 _YES = (
     r"i\s+accept|i\s+will\s+take\s+it|i\s+will\s+take|i\s+can\s+do\s+it|i\s+can\s+make\s+it"
     r"|can\s+do(?:\s+it)?|ill\s+take\s+it|ill\s+take|ill\s+do\s+it|ill\s+do|i\s+will\s+do"
@@ -147,7 +149,7 @@ _POLITE_WORDS = (
     r"|this\s+one|it|that|this|accept|yes|no|go\s+on|me|in|for\s+me|again|sounds\s+good"
     r"|will\s+do|no\s+problem|np|of\s+course|love|hun|mate|dear|sir|madam|boss|very\s+much"
     r"|so\s+much|much|a\s+lot|ill\s+be\s+there|be\s+there|see\s+you\s+then|offer|shift|job"
-    r"|100\s*%|100\s+percent|see\s+you\s+(?:at\s+)?[0-9]{1,2}(?:[:.][0-9]{2})?(?:\s*[ap]m)?"
+    rf"|100\s*%|100\s+percent|see\s+you\s+(?:at\s+)?{_CLOCK_SAID}"
     r"|with\s+pleasure|gladly|happy\s+to|count\s+me\s+in|book\s+me|im\s+in|i\s+want\s+(?:it|to)"
     r"|i\s+accept\s+it|want\s+it|ill\s+take\s+this|this\s+one"
     r"|if\s+(?:(?:its|it\s+is|thats|that\s+is)\s+)?still\s+(?:going|available|open|free|there|on)"
@@ -166,10 +168,10 @@ _WHICH_OFFER = re.compile(
     r"|tomoz|2moro|2morrow|(?:this|tomorrow)\s+(?:morning|afternoon|evening|night|week|weekend)"
     r"|next\s+week|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?"
     # "ill be there tomorrow at 9": the offer's own start
-    r"|at\s+[0-9]{1,2}(?:[:.][0-9]{2})?(?:\s*[ap]m)?)(?![a-z0-9])\W*)+$"
+    rf"|at\s+{_CLOCK_SAID})(?![a-z0-9])\W*)+$"
 )
 # "ill be there at 9" with no day: arriving on time for today's booking, not a yes
-_AT_A_TIME_ONLY = re.compile(r"^\W*at\s+[0-9]{1,2}(?:[:.][0-9]{2})?(?:\s*[ap]m)?\W*$")
+_AT_A_TIME_ONLY = re.compile(rf"^\W*at\s+{_CLOCK_SAID}\W*$")
 _I_CAN = re.compile(r"(?<![a-z])can(?![a-z])")
 _CANT_WORD = re.compile(r"^\W*(?:i\s+)?(?:cant|cannot)(?![a-z])")
 _NEXT_TIME = re.compile(r"(?<![a-z])(?:(?:maybe\s+)?next\s+time|another\s+time)(?![a-z])")
@@ -296,8 +298,8 @@ _PLACE_WORDS = {"1st": "first", "2nd": "second", "3rd": "third"}
 _THE_TIME_ONE = re.compile(
     r"^\W*(?:(?:yes|ok|okay|please|pls)\W+)*(?:(?:i\s+)?(?:want|ll\s+take|ill\s+take|will\s+take"
     r"|d\s+like|id\s+like|can\s+do)\s+|(?:to|for)\s+)?(?:the\s+)?"
-    r"(?:(?:one|shift)\s+(?:at|from|starting\s+at)\s+(?P<time>[0-9]{1,2}(?:[:.][0-9]{2})?(?:\s*[ap]m)?)"
-    r"|(?P<time2>[0-9]{1,2}(?:[:.][0-9]{2})?(?:\s*[ap]m)?)\s+(?:one|shift|start)"
+    rf"(?:(?:one|shift)\s+(?:at|from|starting\s+at)\s+(?P<time>{_CLOCK_SAID})"
+    rf"|(?P<time2>{_CLOCK_SAID})\s+(?:one|shift|start)"
     r"|(?P<part>morning|afternoon|evening|night)\s+(?:one|shift))"
     r"\W*(?:please|pls|thanks|thank\s+you)?\W*$"
 )
@@ -638,7 +640,7 @@ def yes_or_no(t: Text, ctx: Context) -> Parsed | None:
         return Parsed("accept", days=days)
     if (by_time := _THE_TIME_ONE.match(t.core)) is not None:
         # "the 9am one", "the morning shift": the offer that starts then, settled against those
-        # open; `detail` holds the minutes after midnight it may start at
+        # open
         if by_time["part"]:
             return Parsed("accept", part_of_day=by_time["part"])
         clock = CLOCK.search(by_time["time"] or by_time["time2"])
@@ -646,7 +648,7 @@ def yes_or_no(t: Text, ctx: Context) -> Parsed | None:
         if said is not None:
             fixed = said.fixed()
             starts = (fixed,) if fixed is not None else said.readings()
-            return Parsed("accept", detail="starts:" + ",".join(str(m) for m in starts))
+            return Parsed("accept", starts=starts)
     if (nth := _THE_NTH_ONE.match(t.core)) is not None:
         # "the first one": which of the offers sent, settled against those open
         place = nth.group("nth")
@@ -781,7 +783,7 @@ def _one_day(said: str, at: datetime) -> tuple[str, ...] | None:
 
 # A yes, then being free: "yes i can do", "yeah im free", "ok can work" (the core, in English).
 _YES_FREE_ON = re.compile(
-    r"^\W*(?:yes|yeah|yep|yup|ya|sure|ok|okay|of\s+course|definitely)\W+(?:(?:i|id)\s+)?"
+    r"^\W*(?:yes|yeah|yep|yup|ya|sure|ok|okay|of\s+course|definitely)\W+(?:i\s+)?"
     r"(?:can(?:\s+(?:do|work|come(?:\s+in)?|make\s+it|cover(?:\s+it)?|be\s+there))?|could\s+do"
     r"|(?:i\s*)?(?:m|am)\s+(?:free|available|around)|free|available)(?P<day>(?:\W+[a-z0-9]+)*)\W*$"
 )

@@ -28,6 +28,7 @@ _KEY = re.compile(
     r"(?:[\s:=-]*(?:is|to|in|now|of|for|=|:|new|will\s+be|from\s+now\s+on)(?![a-z]))*[\s:=-]*"
     r"(?P<value>.*)$"
 )
+# A change asked for with nothing to change it to: "change my rate".
 _CHANGE = re.compile(r"(?<![a-z])(?:change|update|set)(?![a-z])")
 # The same change said in a sentence: "i moved to NG7", "add forklift to my skills".
 _MOVED = re.compile(

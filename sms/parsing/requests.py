@@ -395,10 +395,6 @@ def earnings(t: Text, ctx: Context) -> Parsed | None:
     return None
 
 
-_WHEN_OR_WHERE_ALONE = re.compile(
-    r"^\W*(?:when|where|what\s+time|how\s+many\s+hours|how\s+long|which\s+day)"
-    r"(?:\s+(?:is\s+it|is\s+that|then))?\W*$"
-)
 _FOR_THE_OFFER = re.compile(
     r"^how\s+much\s+(?:\w+\s+){0,4}?(?:for|on)\s+(?:that|this|the|it)(?:\s+(?:one|shift|job|offer))?$"
     r"|^how\s+much\s+(?:is|does)\s+(?:it|that|this|that\s+one|this\s+one)\s+pay"
@@ -470,6 +466,11 @@ _CONTACT_ASKED = re.compile(
 _HOW_FAR = re.compile(
     r"(?<![a-z])(?:how\s+far|how\s+many\s+miles|(?:is|its)\s+(?:it|that|this)\s+far"
     r"|is\s+it\s+(?:near|close)(?:\s+to\s+me)?\W*$)(?![a-z])"
+)
+# "where?", "when?", "what time?" on their own: about the offer or booking open
+_WHEN_OR_WHERE_ALONE = re.compile(
+    r"^\W*(?:when|where|what\s+time|how\s+many\s+hours|how\s+long|which\s+day)"
+    r"(?:\s+(?:is\s+it|is\s+that|then))?\W*$"
 )
 
 

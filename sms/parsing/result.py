@@ -78,6 +78,8 @@ class Parsed:
     notice_minutes: int | None = None
     name: str | None = None
     part_of_day: str | None = None  # morning, afternoon, evening or night (RATES ... tue evening)
+    # "the 9am one": the minutes after midnight the offer it names may start at (9 is 9 or 21)
+    starts: tuple[int, ...] = ()
     detail: str | None = None
     category: str | None = None  # what a complaint is about: pay, hours, ... conduct, safety
     exact: bool = False  # the command as its keyword and reference: acted on without asking

@@ -2844,8 +2844,8 @@ def test_how_to_change_the_rate_to_a_figure_is_asked_back_not_made():
 @pytest.mark.parametrize(
     ("body", "found"),
     [
-        ("the 9am one", {"detail": "starts:540"}),
-        ("yes the one at 2", {"detail": "starts:120,840"}),
+        ("the 9am one", {"starts": [540]}),
+        ("yes the one at 2", {"starts": [120, 840]}),
         ("the morning one", {"part_of_day": "morning"}),
         ("the evening shift please", {"part_of_day": "evening"}),
         # "mañana" is also tomorrow: "la de mañana" is tomorrow's offer

@@ -1174,6 +1174,13 @@ def test_a_yes_with_free_time_and_no_day_asks_which_of_two_offers(db, now, ann):
     assert booked_days(db) == []
 
 
+def test_a_yes_with_tomorrow_takes_no_offer_of_the_same_weekday_next_week(db, now, ann):
+    """Tomorrow is Friday; an offer for the Friday after is not tomorrow's."""
+    offered_on(db, now, ann, (8,))
+    text(db, "yes i can do tomorrow", now + timedelta(minutes=1))
+    assert booked_days(db) == []
+
+
 @pytest.mark.parametrize(
     "body",
     [
