@@ -1,5 +1,6 @@
 """Acting on one stored text: who sent it (worker, buyer, operator, someone new) and what it does."""
 
+from dataclasses import replace
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -107,7 +108,8 @@ def act(session: Session, message: Message, now: datetime) -> None:
         return
     # The last text sent, read once, for the answers that only it explains.
     answer_to_what = parsed.intent in ("availability", "unknown", "help", "cancel", "dispute")
-    answers_it = answer_to_what or parsed.detail in confirming.PLACES
+    a_place = parsed.intent == "profile_update" and bool(parsed.postcode or parsed.zip)
+    answers_it = answer_to_what or parsed.detail in confirming.PLACES or a_place
     a_bare_answer = parsed.intent in ("accept", "decline", "unknown") and parsed.offer_ref is None
     last = confirming.last_notice(session, worker, now) if answers_it or a_bare_answer else None
     asked = None
@@ -144,6 +146,9 @@ def act(session: Session, message: Message, now: datetime) -> None:
         )
     ):
         return
+    if a_place and confirming.place_asked_for(last):
+        # "E2 7QX" just after "What is your postcode?": the answer, not a guess to ask back
+        parsed = replace(parsed, exact=True)
     # "yes i can do tomorrow" with tomorrow's offer open: a yes to it
     asked = asked or confirming.free_day_taking_the_offer(
         session, worker, market, message.body, parsed, now

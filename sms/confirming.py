@@ -417,6 +417,11 @@ def yes_to_the_last(session: Session, worker: Worker, now: datetime) -> bool:
     return last is not None and last.kind in ASKED_BACK | TOLD
 
 
+def place_asked_for(asked: Notice | None) -> bool:
+    """Whether the text just sent asked the worker where they are ("What is your postcode?")."""
+    return asked is not None and asked.kind in ("ask_postcode", "ask_zip")
+
+
 def last_notice(session: Session, worker: Worker, now: datetime) -> Notice | None:
     """The last text the exchange sent the worker, if it was just now."""
     return last_notice_where(session, Notice.worker_id == worker.id, now - ASKED_WITHIN)

@@ -37,7 +37,7 @@ _STOP_PHRASE = re.compile(
     r"|^(?:no\s+more\s+(?:texts?|messages?|msgs?|sms)|dont\s+(?:text|message)\s+me(?:\s+again)?"
     r"|(?:remove|take)\s+me\s+(?:off|from)\s+(?:the\s+|this\s+|your\s+)?(?:list|system|texts?)"
     r"|unsubscribe\s+me|i\s+want\s+to\s+(?:unsubscribe|stop\s+(?:the\s+)?(?:texts?|messages?))"
-    r"|i\s+(?:dont|do\s+not)\s+want\s+(?:any\s+more\s+|more\s+|any\s+|your\s+)?(?:texts?|messages?"
+    r"|i\s+(?:dont|do\s+not)\s+want\s+(?:any\s+more\s+|more\s+|any\s+|your\s+|these\s+|the\s+)?(?:texts?|messages?"
     r"|msgs?|sms)(?:\s+(?:anymore|any\s+more|from\s+you))?)"
     r"(?:\s+(?:please|now|thanks))*$"
 )
@@ -172,6 +172,7 @@ _WHICH_OFFER = re.compile(
 )
 # "ill be there at 9" with no day: arriving on time for today's booking, not a yes
 _AT_A_TIME_ONLY = re.compile(rf"^\W*at\s+{_CLOCK_SAID}\W*$")
+_THERE_BY = re.compile(r"(?<![a-z])there\s+(?:for|by)\s+[0-9]{1,2}(?![0-9])")
 _I_CAN = re.compile(r"(?<![a-z])can(?![a-z])")
 _CANT_WORD = re.compile(r"^\W*(?:i\s+)?(?:cant|cannot)(?![a-z])")
 _NEXT_TIME = re.compile(r"(?<![a-z])(?:(?:maybe\s+)?next\s+time|another\s+time)(?![a-z])")
@@ -439,6 +440,9 @@ _DONE_WITH_WORK = re.compile(
     r"|no\s+longer\s+interested)"
     r"|i\s+(?:dont|do\s+not|no\s+longer)\s+(?:want|need)\s+(?:any\s+)?(?:work|jobs?|shifts?|offers?)"
     r"(?:\s+(?:from\s+you|here))?\s+(?:anymore|any\s+more|now)"
+    # "i dont want any more offers" as the whole wish; "... on weekends" is a wish about days
+    r"|i\s+(?:dont|do\s+not)\s+want\s+(?:any\s+more|more|these|your)\s+(?:work|jobs|shifts|offers)"
+    r"(?=(?:\s+(?:from\s+you|please|thanks|thank\s+you))*\W*$)"
     r"|^\W*i\s+want\s+to\s+(?:leave|quit)(?:\s+(?:poems|this|the\s+app|the\s+service))?\W*$)"
     r"(?![a-z])"
 )
@@ -672,6 +676,8 @@ def yes_or_no(t: Text, ctx: Context) -> Parsed | None:
         return None
     intent = "accept" if m.group("yes") else "decline"
     ref, rest = m.group("ref"), m.group("rest")
+    if ref is not None and len(ref) <= 2 and _THERE_BY.search(core):
+        return None  # "ill be there for 10": when they arrive, as "at 10" is, not offer 10
     if (free := _AND_FREE.match(rest)) is not None and find_ranges(free["then"], None)[0]:
         # "yes and im also free sunday 9-5", "no thanks but free sun 10-4": the answer, and
         # free time besides (`then`)

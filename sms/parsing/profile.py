@@ -36,6 +36,12 @@ _MOVED = re.compile(
     r"|new\s+postcode|postcode\s+(?:is\s+)?now|postcode\s+now\s+is"
     r"|im\s+(?:now\s+)?in|now\s+in|moved\s+postcode)(?![a-z])"
 )
+# A move said with nowhere to move it to: "i moved", "we've moved house", "moved": asked where.
+_MOVED_ALONE = re.compile(
+    r"^\W*(?:(?:hi|hello|just\s+to\s+say|fyi|btw)\W+)*(?:(?:i|we)\s+(?:have\s+|ve\s+|just\s+)?"
+    r"|(?:ive|weve)\s+(?:just\s+)?|just\s+)?moved(?:\s+(?:house|home|flat|address))?"
+    r"(?:\s+(?:recently|last\s+week|last\s+month|now))?\W*$"
+)
 _ADD_SKILLS = re.compile(
     r"^(?:please\s+|can\s+you\s+|can\s+u\s+)?(?:add|include|put)\s+(?P<value>.+?)(?:\s+(?:to|in|into|on|la)"
     r"\s+(?:my\s+)?(?:skills?|list|profile|jobs).*)?$"
@@ -122,6 +128,8 @@ def _in_a_sentence(t: Text, ctx: Context) -> Parsed | None:
     if _MOVED.search(t.norm) and not has_hours(t, ctx) and (place := _place_in(t.norm)) is not None:
         # "free tmrw 5-10, i live in NG7": free time, with where; a move alone is asked back
         return Parsed("profile_update", **place)
+    if _MOVED_ALONE.match(t.core):
+        return _ask("ask_postcode")
     if (m := _ADD_SKILLS.match(t.core)) is not None:
         words = words_of(m.group("value") or m.group("too"))
         skills, _ = find_skills(words, ctx.skills)

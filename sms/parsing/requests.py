@@ -165,6 +165,10 @@ _SHIFTS_ASKED = re.compile(
     r"(?![a-z])"
     r"|(?<![a-z])(?:got|have\s+you\s+got|is\s+there|anything)\s+(?:\w+\s+)?(?:for\s+me|going"
     r"|on)(?![a-z])|(?<![a-z])what\s+(?:have|do)\s+i\s+(?:got|have)\s+on(?![a-z])"
+    # "what do i have tomorrow", "what have i got on friday": the worker's own bookings
+    r"|^(?:so\s+)?what\s+(?:do\s+i\s+have|have\s+i\s+got|i\s+have)\s+(?:on\s+)?(?:today|tonight"
+    r"|tomorrow|tmrw|this\s+week|next\s+week|(?:this\s+|next\s+)?[a-z]+day|mon|tues?|weds?"
+    r"|thur?s?|fri|sat|sun)\W*$"
     r"|(?<![a-z])my\s+(?:shifts|bookings|jobs|offers)(?![a-z])"
     # "i need more hours", "chcę więcej godzin": more work wanted
     r"|(?<![a-z])(?:need|want|looking\s+for|like)\s+(?:to\s+)?(?:some\s+|a\s+few\s+)?more\s+hours"
@@ -408,6 +412,8 @@ _TOO_LITTLE = re.compile(
 _NOT_WANTED = re.compile(
     r"(?<![a-z])(?:dont|do\s+not|no\s+longer)\s+(?:want|need|send)(?![a-z])"
     r"|(?<![a-z])(?:stop\s+sending|pause|no\s+more)(?![a-z])"
+    # "i only want to work mornings": a wish about offers, for a person, not a question
+    r"|(?<![a-z])only\s+(?:want|do)(?![a-z])"
 )
 _NIGHT = re.compile(r"(?<![a-z])(?:nights?|overnight|night\s+shifts?)(?![a-z])")
 

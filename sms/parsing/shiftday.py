@@ -39,6 +39,12 @@ _LATE_SAID = re.compile(
 )
 # Late in other words: "stuck in traffic, be there in 20 mins", "running behind", "5 mins away".
 _FREE_SAID = re.compile(r"(?<![a-z])(?:free|available|avail|can\s+do|can\s+work)(?![a-z])")
+# "will be 5 mins", "sorry ill be another 10 minutes": arriving in so many minutes.
+_BE_SOME_MINUTES = (
+    r"^\W*(?:(?:sorry|so\s+sorry|hi|ok)\W+)*(?:ill|i\s+will|will|gonna|going\s+to|i\s+may|might)"
+    r"\s+be\s+(?:about\s+|around\s+|another\s+|roughly\s+)?[0-9]{1,2}\s*(?:m|mins?|minutes?)"
+    r"(?:\W+(?:sorry|x+|thanks))*\W*$"
+)
 _HELD_UP = re.compile(
     r"(?<![a-z])(?:(?:be|get|getting|arrive|arriving)\s+there\s+in|running\s+behind"
     r"|stuck\s+(?:in\s+traffic|on\s+(?:the\s+|a\s+)?(?:bus|train|tube))|held\s+up"
@@ -52,6 +58,7 @@ _HELD_UP = re.compile(
     r"|(?:on\s+my\s+way|omw)\W+(?:\w+\s+){0,3}?"
     r"(?:[0-9]+|half\s+an\s+hour)\s*(?:m|mins?|minutes?|hours?)?|there\s+in\s+[0-9]+"
     r"|eta\s+(?:of\s+)?[0-9]+(?:\s*(?:m|mins?|minutes?))?(?![0-9:.]))(?![a-z])"
+    rf"|{_BE_SOME_MINUTES}"
 )
 # "late" that is not about arriving: paid late, a late shift, free till late.
 _NOT_ARRIVING = re.compile(
@@ -260,6 +267,7 @@ _ARRIVING_IN = re.compile(
     r"(?<![a-z])(?:(?:there|here|arrive|arriving|get\s+there|be\s+with\s+you)\s+in|eta)\s*[0-9]"
     r"|[0-9]\s*(?:m|min|mins|minutes)?\s+away(?![a-z])"
     r"|(?<![a-z])(?:omw|otw|on\s+my\s+way)\W+(?:\w+\s+){0,3}?(?:[0-9]|half\s+an\s+hour)"
+    rf"|{_BE_SOME_MINUTES}"
 )
 
 

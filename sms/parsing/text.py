@@ -161,6 +161,13 @@ class Text:
         first = _FIRST_WORD.match(self.original)
         if first is not None and fold(first.group(0)).strip(" #:,.-") == self.first:
             return self.original[first.end() :]
+        if self.entries and self.entries[0][2].split()[0] == self.first:
+            # "CONTESTAȚIE D123 am fost acolo": the worker's own words after the command's,
+            # for the person who reads them, not half-translated ones
+            said = self.entries[0][1].split()
+            words = self.original.split()
+            if fold(" ".join(words[: len(said)])).strip(" #:,.-¿¡") == fold(" ".join(said)):
+                return " ".join(words[len(said) :])
         return self.norm.split(" ", 1)[1] if " " in self.norm else ""
 
 

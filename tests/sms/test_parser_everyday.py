@@ -2859,3 +2859,98 @@ def test_how_to_change_the_rate_to_a_figure_is_asked_back_not_made():
 def test_an_offer_named_by_when_it_starts(body, found):
     read = reads(body)
     assert read["intent"] == "accept" and {key: read.get(key) for key in found} == found
+
+
+@pytest.mark.parametrize(
+    ("body", "days"),
+    [
+        ("what do i have tomorrow", None),
+        ("what have i got friday", ["fri"]),
+        ("co mam jutro", None),
+        ("mam jutro zmianę?", None),
+        ("qué tengo mañana", None),
+        ("o que tenho amanhã", None),
+        ("ce am mâine", None),
+        ("lucrez mâine?", None),
+    ],
+)
+def test_what_the_worker_has_on_a_day_is_asked_about(body, days):
+    read = reads(body)
+    assert read["intent"] == "shifts_query" and read.get("days") == days
+    assert read["start"].endswith("T00:00:00")
+
+
+@pytest.mark.parametrize("body", ["gdzie mam przyjść", "na którą mam być", "where do i need to go"])
+def test_where_or_when_to_be_is_asked_about(body):
+    assert reads(body)["intent"] == "shifts_query"
+
+
+def test_wanting_only_some_work_is_for_a_person_not_a_question_about_shifts():
+    assert reads("i only want to work mornings")["intent"] == "unknown"
+
+
+@pytest.mark.parametrize("body", ["i dont want these messages anymore", "proszę nie pisać do mnie"])
+def test_not_wanting_the_texts_in_so_many_words_opts_out(body):
+    assert reads(body)["intent"] == "stop"
+
+
+def test_not_wanting_more_offers_is_told_how_to_stop():
+    read = reads("i dont want any more offers")
+    assert read["intent"] == "unknown" and "STOP" in read["question"]
+
+
+@pytest.mark.parametrize("body", ["will be there for 10", "yes ill be there for 11"])
+def test_being_there_for_a_time_is_no_offer_number(body):
+    read = reads(body, AT.replace(hour=9, minute=40))
+    assert read["intent"] == "late" and "offer_ref" not in read
+
+
+@pytest.mark.parametrize(
+    ("body", "minutes"), [("will be 5 mins", 5), ("sorry ill be another 10 minutes", 10)]
+)
+def test_being_so_many_minutes_is_arriving_then(body, minutes):
+    parsed = parse(body, AT)
+    assert (parsed.intent, parsed.late_minutes, parsed.late_from_now) == ("late", minutes, True)
+
+
+@pytest.mark.parametrize("body", ["estoy de camino", "sunt pe drum spre voi", "estou a caminho"])
+def test_on_the_way_in_our_languages(body):
+    assert reads(body)["intent"] == "late"
+
+
+@pytest.mark.parametrize(
+    "body", ["i moved", "ive just moved house", "przeprowadziłam się", "me mudé", "m-am mutat"]
+)
+def test_a_move_with_no_place_asks_for_the_postcode_and_changes_nothing(body):
+    parsed = parse(body, AT)
+    assert (parsed.intent, parsed.ambiguous, parsed.ask) == ("profile_update", True, "ask_postcode")
+    assert parsed.postcode is None
+
+
+@pytest.mark.parametrize(
+    ("body", "ref", "detail"),
+    [
+        ("CONTESTAȚIE D123 am fost acolo tot timpul", "D123", "am fost acolo tot timpul"),
+        ("APELACIÓN D123 estuve allí todo el tiempo", "D123", "estuve allí todo el tiempo"),
+        ("ODWOŁANIE D123 byłam tam cały czas", "D123", "byłam tam cały czas"),
+        ("queja 4821 me pagaron 2 horas", "4821", "me pagaron 2 horas"),
+    ],
+)
+def test_an_appeal_or_dispute_keeps_the_workers_own_words_for_the_person_who_reads_it(
+    body, ref, detail
+):
+    read = reads(body)
+    assert (read["offer_ref"], read["detail"]) == (ref, detail)
+
+
+@pytest.mark.parametrize(
+    ("body", "intent"),
+    [
+        ("vreau să fac apel", "appeal"),
+        ("saí à 1", "check_out"),
+        ("o ônibus atrasou", "late"),
+        ("el autobús no llega", "late"),
+    ],
+)
+def test_everyday_words_in_our_languages(body, intent):
+    assert reads(body)["intent"] == intent

@@ -1434,3 +1434,19 @@ def test_asking_what_the_exchange_takes_is_told_nothing_from_the_pay_and_the_buy
         "to hold. The buyer pays a 2% fee on top, shared by your local franchisee and the "
         "exchange."
     )
+
+
+@pytest.mark.parametrize("moved", ["i moved", "przeprowadziłam się", "me mudé"])
+def test_a_move_is_asked_where_and_the_postcode_given_is_the_answer(db, now, ann, moved):
+    (asked,) = text(db, moved, now)
+    assert "E1 6AN" in asked  # the example of how to give it, in the worker's language
+    text(db, "E2 7QX", now + timedelta(minutes=2))
+    with db.read() as session:
+        assert session.get(Worker, ann).postcode == "E2 7QX"
+
+
+def test_a_postcode_out_of_the_blue_is_still_asked_back(db, now, ann):
+    (asked,) = text(db, "E2 7QX", now)
+    assert asked.endswith("to confirm.")
+    with db.read() as session:
+        assert session.get(Worker, ann).postcode != "E2 7QX"
