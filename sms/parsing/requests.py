@@ -104,7 +104,7 @@ _MY_DATA = re.compile(
     r"|(?<![a-z])what\s+data(?![a-z])"
     # The worker's own terms: "whats my rate", "how much do i charge" (MY DATA says them)
     r"|^\W*(?:what\s+is|whats|what\s+s|what)\s+my\s+(?:hourly\s+)?(?:rate|price|postcode|area"
-    r"|skills?|notice)\W*$|^\W*how\s+much\s+(?:do|am)\s+i\s+(?:charge|charging|ask|asking)\W*$"
+    r"|skills?|notice)(?:\s+(?:on\s+file|now|at\s+the\s+moment|here|with\s+you))?\W*$|^\W*how\s+much\s+(?:do|am)\s+i\s+(?:charge|charging|ask|asking)\W*$"
     r"|^\W*what\s+(?:rate|price)\s+(?:am\s+i\s+on|do\s+i\s+(?:have|charge))\W*$|^\W*my\s+rate\W*$"
 )
 # "add it to my profile": a change to make, not a question about what is held.
@@ -170,9 +170,10 @@ _SHIFTS_ASKED = re.compile(
     r"|tomorrow|tmrw|this\s+week|next\s+week|(?:this\s+|next\s+)?[a-z]+day|mon|tues?|weds?"
     r"|thur?s?|fri|sat|sun)\W*$"
     r"|(?<![a-z])my\s+(?:shifts|bookings|jobs|offers)(?![a-z])"
-    # "i need more hours", "chcę więcej godzin": more work wanted
+    # "i need more hours", "chcę więcej godzin", "can i work more hours": more work wanted
     r"|(?<![a-z])(?:need|want|looking\s+for|like)\s+(?:to\s+)?(?:some\s+|a\s+few\s+)?more\s+hours"
-    r"(?![a-z])"
+    r"(?![a-z])|(?<![a-z])(?:can|could)\s+i\s+(?:get|have|work|do)\s+(?:some\s+|a\s+few\s+)?more"
+    r"\s+(?:hours|work|shifts)(?![a-z])"
     # "what days are available", "whats available tomorrow": the work on offer, asked about
     r"|(?<![a-z])(?:what|whats|which)\s+(?:days?\s+)?(?:is|are|s)?\s*available(?![a-z])"
     r"|(?<![a-z])(?:got|have\s+you\s+got|anything|something)\s+(?:\w+\s+)?for\s+(?:today|tonight"
@@ -425,7 +426,11 @@ _FEE_ASKED = re.compile(
     r"(?:take|charge|keep|get|make)|(?:what|whats|what\s+s)\s+(?:is\s+)?(?:the|your)\s+(?:fee|fees"
     r"|cut|commission|markup)|(?:do|will)\s+(?:you|u)\s+(?:take|charge)\s+(?:a\s+|any\s+)?(?:fee|fees"
     r"|cut|commission)|how\s+do\s+(?:you|u)\s+make\s+(?:money|a\s+living)|(?:any|is\s+there\s+a)"
-    r"\s+(?:fee|fees|commission)|^\W*(?:fee|fees|commission)\W*$)(?![a-z])"
+    r"\s+(?:fee|fees|commission)|^\W*(?:fee|fees|commission)\W*$"
+    # "do i pay anything", "do i have to pay you": whether joining costs the worker
+    r"|(?:do|will|must)\s+i\s+(?:have\s+to\s+|need\s+to\s+)?pay\s+(?:anything|you|a\s+fee|for\s+(?:this"
+    r"|it|poems|the\s+service))|is\s+(?:this|poems)\s+free(?:\s+to\s+(?:join|use))?\W*$"
+    r"|is\s+it\s+free\s+to\s+(?:join|use))(?![a-z])"
 )
 
 

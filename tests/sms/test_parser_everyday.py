@@ -2954,3 +2954,37 @@ def test_an_appeal_or_dispute_keeps_the_workers_own_words_for_the_person_who_rea
 )
 def test_everyday_words_in_our_languages(body, intent):
     assert reads(body)["intent"] == intent
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "do i pay anything",
+        "is this free to join",
+        "czy muszę coś płacić?",
+        "tengo que pagar algo?",
+        "tenho que pagar alguma coisa?",
+        "trebuie să plătesc ceva?",
+    ],
+)
+def test_whether_the_worker_pays_anything_is_the_fee_question(body):
+    read = reads(body)
+    assert (read["intent"], read.get("detail")) == ("rates_query", "fee")
+
+
+def test_is_it_free_alone_may_be_about_the_shift_and_is_not_the_fee_question():
+    assert reads("is it free").get("detail") != "fee"
+
+
+@pytest.mark.parametrize("body", ["can i work more hours", "could i get more shifts"])
+def test_asking_for_more_work_asks_about_shifts(body):
+    assert reads(body)["intent"] == "shifts_query"
+
+
+@pytest.mark.parametrize("body", ["yeh ok", "ok yeh", "okk", "okay dokey", "yeahhh"])
+def test_a_yes_as_typed_in_a_hurry_is_a_yes(body):
+    assert reads(body)["intent"] == "accept"
+
+
+def test_the_postcode_on_file_is_the_workers_data():
+    assert reads("what's my postcode on file")["intent"] == "my_data"
