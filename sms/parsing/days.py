@@ -212,6 +212,10 @@ class DaySpec:
         return self.date is not None or bool(self.weekdays) or self.bad_date
 
 
+# The days of the week from each day to Sunday.
+_LEFT_THIS_WEEK = {day: set(range(day, 7)) for day in range(7)}
+
+
 def find_days(s: str, at: datetime) -> tuple[DaySpec, str]:
     """The day words and dates in folded text s, and s without them."""
     spec = DaySpec()
@@ -275,6 +279,15 @@ def find_days(s: str, at: datetime) -> tuple[DaySpec, str]:
     spec.next_week = said_next and today.weekday() in spec.weekdays
     spec.in_next_week = NEXT_WEEK.search(s) is not None
     spec.in_this_week = THIS_WEEK.search(s) is not None
+    if spec.in_next_week or spec.in_this_week:
+        spec.recurring = False  # "every day next week": the days of that one week, not for good
+    if (
+        spec.in_this_week
+        and not spec.in_next_week
+        and spec.weekdays & _LEFT_THIS_WEEK[today.weekday()]
+    ):
+        # "every day this week", said on a Thursday: Thursday to Sunday (weeks begin on Monday)
+        spec.weekdays &= _LEFT_THIS_WEEK[today.weekday()]
     days_left_this_week = {(today.weekday() + k) % 7 for k in range(1, 7 - today.weekday())}
     spec.next_unclear = (
         said_next

@@ -408,6 +408,11 @@ _WORKED_SPAN = re.compile(
     r"(?<![a-z])(?:i\s+)?(?:worked|did)\s+(?:from\s+)?(?P<rest>[0-9]{1,2}(?:[:.][0-9]{2})?\s*"
     r"(?:am|pm)?\s*(?:-|to|till?|until)\s*[0-9]{1,2}(?:[:.][0-9]{2})?\s*(?:am|pm)?)(?![0-9a-z])"
 )
+# "worked from 9 for 4 hours": when they began, and the hours worked.
+_WORKED_FOR = re.compile(
+    r"(?<![a-z])(?:i\s+)?(?:worked|did)\s+(?:from\s+)?[0-9]{1,2}(?:[:.][0-9]{2})?\s*(?:am|pm)?\s+for\s+"
+    r"(?P<rest>[0-9]+(?:[.,][0-9]+)?\s*(?:h|hrs?|hours?))(?![a-z])"
+)
 # Hours said only to be denied: "i did 6 hours not 4", "6h, not 4 like they said".
 _NOT_THESE = re.compile(
     r"(?<![a-z])(?:not|no|instead\s+of|rather\s+than)\s+(?:the\s+)?[0-9]+(?:[.,:][0-9]+)?\s*"
@@ -453,6 +458,13 @@ def says_finished(t: Text) -> bool:
     return bool(_OUT.match(t.core) or _DID_HOURS.search(t.norm) or _WORKED_SPAN.search(t.norm))
 
 
+# When the hours worked began, beside how many there were: "4 hours from 9", "from 9 for 4h".
+_FROM_A_CLOCK = re.compile(
+    r"(?<![a-z])(?:from|starting(?:\s+at)?)\s+[0-9]{1,2}(?:[:.][0-9]{2})?\s*(?:am|pm)?(?![0-9])"
+    r"(?!\s*(?:-|to|till?|until|do|a|al|la|as|ate)\s*[0-9])"  # "from 8 to 1, so 5h": a span
+)
+
+
 def check_out(t: Text, ctx: Context) -> Parsed | None:
     """DONE, DONE 5.5, done 4h30, finished 6pm, OUT, clocking off now did 8.5 hrs."""
     if asks(t):
@@ -471,7 +483,10 @@ def check_out(t: Text, ctx: Context) -> Parsed | None:
     if m is not None and not _aside(m.group("verb"), m.group("rest")):
         verb, rest = m.group("verb"), m.group("rest")
     elif len(t.words) <= _SHORT and (
-        m := _OUT_CUES.search(t.norm) or _DID_HOURS.search(t.norm) or _WORKED_SPAN.search(t.norm)
+        m := _OUT_CUES.search(t.norm)
+        or _DID_HOURS.search(t.norm)
+        or _WORKED_SPAN.search(t.norm)
+        or _WORKED_FOR.search(t.norm)
     ):
         # the hours after a comma: not read as what the words before them say ("break 8 hours")
         verb, rest = "finished", t.norm.replace(m.group(0), " ", 1) + " , " + m.group("rest")
@@ -484,6 +499,8 @@ def check_out(t: Text, ctx: Context) -> Parsed | None:
     ref = None
     rest = LOOSELY.sub(" ", _NOT_THESE.sub(" ", rest))
     rest = clock_words(_AT_HOUR.sub(r"at \1:00", _OFFSET.sub(" ", rest)), hours_worked=True)
+    if _UNIT_HOURS.search(rest):
+        rest = _FROM_A_CLOCK.sub(" ", rest)  # "worked 4 hours from 9": the 4 hours, not 9
     break_minutes = _break_taken(rest)
     rest = _BREAK.sub(" ", rest)
     named = _REF_BEFORE_AT.match(rest)  # "finished 4821 at 5": the booking, then when

@@ -218,6 +218,31 @@ def _with_half_of_the_day(m: re.Match) -> str:
     return f"{m[1]}{'am' if morning else 'pm'}"
 
 
+# "from 10 for 4 hours", "4 hours from 10am": a start and how long, as the range they make.
+_FOR_SO_LONG = re.compile(
+    r"(?<![a-z0-9.,:])(?:from\s+)?(?P<h>[0-9]{1,2})(?::(?P<m>[0-5][0-9]))?\s*(?P<half>am|pm)?\s+for\s+"
+    r"(?:(?:about|around)\s+)?(?P<n>[0-9]{1,2})\s*(?:hours?|hrs?|h)(?![a-z])"
+    r"|(?<![a-z0-9.,:])(?P<n2>[0-9]{1,2})\s*(?:hours?|hrs?|h)\s+from\s+(?P<h2>[0-9]{1,2})"
+    r"(?::(?P<m2>[0-5][0-9]))?\s*(?P<half2>am|pm)?(?![0-9a-z])"
+)
+
+
+def _so_long_from(m: re.Match) -> str:
+    hour, hours = int(m["h"] or m["h2"]), int(m["n"] or m["n2"])
+    minute, half = m["m"] or m["m2"] or "00", m["half"] or m["half2"]
+    if not 1 <= hours <= 16 or hour > 23 or (half and not 1 <= hour <= 12):
+        return m[0]
+    if half:
+        start = hour % 12 + (12 if half == "pm" else 0)
+        return f"{start:02d}:{minute}-{(start + hours) % 24:02d}:{minute}"
+    if hour + hours > 12 and hour <= 6:
+        return m[0]  # "from 3 for 10 hours": 3am or 3pm, asked as any lone time is
+    end = hour + hours
+    if end >= 24:
+        return m[0]
+    return f"{hour}:{minute}-{end}:{minute}"
+
+
 def clock_words(s: str, hours_worked: bool = False) -> str:
     """Clock times said in words, as digits: "half 8" -> "8:30", "17h30" -> "17:30",
     "quarter to 6" -> "5:45", "at 3 and a half" -> "at 3:30". Where `hours_worked` may be
@@ -232,6 +257,8 @@ def clock_words(s: str, hours_worked: bool = False) -> str:
     s = _QUARTER_TO.sub(lambda m: f"{(int(m.group(1)) - 1) % 24 or 12}:45", s)
     s = _PART_PAST_BEFORE_AN_END.sub(lambda m: f"{m[1]}:{30 if m[2] == 'half' else 15}", s)
     s = _OF_THE_DAY.sub(_with_half_of_the_day, s)
+    if not hours_worked:
+        s = _FOR_SO_LONG.sub(_so_long_from, s)
     return _AT_AND_A_HALF.sub(r"at \1:30", s)
 
 

@@ -2988,3 +2988,56 @@ def test_a_yes_as_typed_in_a_hurry_is_a_yes(body):
 
 def test_the_postcode_on_file_is_the_workers_data():
     assert reads("what's my postcode on file")["intent"] == "my_data"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "free every day next week 9-5",
+        "wolna codziennie w przyszłym tygodniu 9-17",
+        "libre todos los días la próxima semana de 9 a 5",
+    ],
+)
+def test_every_day_of_next_week_is_that_week_not_every_week(body):
+    read = reads(body)  # said on Thursday 26 November
+    assert read["start"].startswith("2026-11-30T09:00")
+    assert len(read["days"]) == 7 and "recurring" not in read
+
+
+@pytest.mark.parametrize(
+    ("body", "days"),
+    [
+        ("free every day this week 9-5", ["thu", "fri", "sat", "sun"]),
+        ("free mon-fri this week 9-5", ["thu", "fri"]),
+    ],
+)
+def test_days_of_this_week_are_those_left_in_it(body, days):
+    read = reads(body)  # said on Thursday 26 November
+    assert read["days"] == days and "recurring" not in read
+
+
+@pytest.mark.parametrize(
+    ("body", "start", "end"),
+    [
+        ("free for 4 hours from 10 tomorrow", "10:00", "14:00"),
+        ("available tomorrow from 10 for 4 hours", "10:00", "14:00"),
+        ("free tmrw from 2 for 4 hours", "14:00", "18:00"),
+        ("free tomorrow from 10pm for 8 hours", "22:00", "06:00"),
+        ("libre mañana desde las 10 por 4 horas", "10:00", "14:00"),
+    ],
+)
+def test_a_start_and_how_long_is_free_time_from_then(body, start, end):
+    read = reads(body)
+    assert (read["start"][11:16], read["end"][11:16]) == (start, end)
+
+
+def test_a_start_of_either_half_of_the_day_and_how_long_is_asked():
+    assert reads("free sat from 6 for 3 hours")["question"].startswith("Did you mean 6am-9am")
+
+
+@pytest.mark.parametrize(
+    "body", ["worked 4 hours from 9", "worked from 9 for 4 hours", "i did 4 hrs starting at 9"]
+)
+def test_hours_worked_with_when_they_began_are_the_hours_not_the_start(body):
+    read = reads(body)
+    assert (read["intent"], read["minutes_worked"]) == ("check_out", 240)
