@@ -195,6 +195,9 @@ WORDS_THAT_SHOW_A_LANGUAGE = 3
 # The reader's score below which a text shows too little of a language to answer in it: one
 # word ("libre" among French) scores 4, two of its own words 6 and more.
 EVIDENCE_OF_A_LANGUAGE = 5
+# English, read from one word that other languages share or spell alike ("as" in "9 às 17",
+# "ok" after a postcode), shows no wish to be answered in English.
+EVIDENCE_OF_ENGLISH = 2
 
 
 def adopt_language(
@@ -208,4 +211,6 @@ def adopt_language(
         return  # "Sí 4821" shows little; a change of language is the worker's own to make
     if said != "en" and parsed.language_evidence < EVIDENCE_OF_A_LANGUAGE:
         return  # "je suis libre demain": one word of Spanish among French ones
+    if said == "en" and parsed.language_evidence < EVIDENCE_OF_ENGLISH:
+        return
     take_language_from_texts(TextTransaction(session), worker.id, said, now)

@@ -267,8 +267,10 @@ def changed_free_time(
 # Questions about free time whose answer may leave out what the question already said.
 TIMES_ASKED = frozenset(("ask_times", "ask_from_to", "ask_am_pm"))
 _HALF_OF_THE_DAY = re.compile(
-    r"^\W*(?:the\s+)?(?P<am>am|a\.m\.?|morning|mornings|first|1st|the\s+first\s+one)"
-    r"|^\W*(?:the\s+)?(?P<pm>pm|p\.m\.?|evening|evenings|night|afternoon|second|2nd|later)"
+    r"^\W*(?:the\s+|in\s+the\s+|at\s+)?(?P<am>am|a\.m\.?|morning|mornings|first|1st"
+    r"|the\s+first\s+one)"
+    r"|^\W*(?:the\s+|in\s+the\s+|at\s+)?(?P<pm>pm|p\.m\.?|evening|evenings|night|afternoon|second"
+    r"|2nd|later)"
 )
 
 
@@ -300,7 +302,8 @@ def answer_to_times_asked(
     said_back = day_said(said_day or "", "en", market.currency)
     day = f"{said_back} {asked.data.get('when_part') or ''}".strip()
     if asked.kind == "ask_am_pm":
-        half = _HALF_OF_THE_DAY.match(fold(said))
+        # "pm", and the worker's own words for the half of the day: "wieczorem", "por la tarde"
+        half = _HALF_OF_THE_DAY.match(fold(said)) or _HALF_OF_THE_DAY.match(norm)
         if half is not None:
             start, end = asked.data["pm_hours" if half.group("pm") else "am_hours"]
             said = f"{start // 60:02d}:{start % 60:02d}-{end // 60:02d}:{end % 60:02d}"
@@ -313,6 +316,8 @@ def answer_to_times_asked(
         said = f"from {other_time} till {given}" if until else f"from {given} till {other_time}"
     elif not day:
         return None  # nothing said before that this answer leaves out
+    # In canonical words: "das 9 às 17" after "available sat" would be read as English
+    said = Text.of(said, worker.language).norm
     again = parse(f"available {day} {said}", at, language=worker.language)
     if again.intent != "availability":
         return None

@@ -423,8 +423,26 @@ def place_asked_for(asked: Notice | None) -> bool:
 
 
 def last_notice(session: Session, worker: Worker, now: datetime) -> Notice | None:
-    """The last text the exchange sent the worker, if it was just now."""
-    return last_notice_where(session, Notice.worker_id == worker.id, now - ASKED_WITHIN)
+    """The last text the exchange sent the worker, if it was just now; but the question when
+    one text of theirs had two answers, the question and then news that needs no answer
+    ("cant make it tomorrow but can do sat 9-5": "Drop your shift?", then "Got it: free sat"),
+    since a YES then answers the question."""
+    recent = session.exec(
+        select(Notice)
+        .where(Notice.worker_id == worker.id, col(Notice.created_at) >= now - ASKED_WITHIN)
+        .order_by(col(Notice.id).desc())
+        .limit(3)
+    ).all()
+    if not recent:
+        return None
+    last = recent[0]
+    if last.kind in TOLD:
+        for earlier in recent[1:]:
+            if earlier.created_at != last.created_at:
+                break
+            if earlier.kind in ASKED_BACK or earlier.kind.startswith(("ask_", "confirm_")):
+                return earlier
+    return last
 
 
 def last_notice_where(session: Session, to: Any, since: datetime) -> Notice | None:

@@ -178,7 +178,7 @@ _I_CAN = re.compile(r"(?<![a-z])can(?![a-z])")
 _CANT_WORD = re.compile(r"^\W*(?:i\s+)?(?:cant|cannot)(?![a-z])")
 _NEXT_TIME = re.compile(r"(?<![a-z])(?:(?:maybe\s+)?next\s+time|another\s+time)(?![a-z])")
 _AND_FREE = re.compile(
-    r"^(?:(?:please|pls|thanks|thank\s+you)\W+)?(?:and|but|&|also|plus)\W+(?P<then>(?:\w+\s+){0,3}?(?:free|available|avail|can\s+do"
+    r"^(?:(?:please|pls|thanks|thank\s+you|sorry|soz)\W+)?(?:and|but|&|also|plus)\W+(?P<then>(?:\w+\s+){0,3}?(?:free|available|avail|can\s+do"
     r"|can\s+work)(?![a-z]).*)$"
 )
 _TAKEN_OUTRIGHT = re.compile(

@@ -482,6 +482,9 @@ _HOW_FAR = re.compile(
 _WHEN_OR_WHERE_ALONE = re.compile(
     r"^\W*(?:when|where|what\s+time|how\s+many\s+hours|how\s+long|which\s+day)"
     r"(?:\s+(?:is\s+it|is\s+that|then))?\W*$"
+    # "what is it?", "who is it for?", "whats the job?": the offer, told again
+    r"|^\W*(?:(?:what|who)\s+is\s+it(?:\s+for)?|what\s+is\s+the\s+(?:job|work|shift)|who\s+for"
+    r"|for\s+whom?)\W*$"
 )
 
 

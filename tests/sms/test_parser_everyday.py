@@ -3041,3 +3041,19 @@ def test_a_start_of_either_half_of_the_day_and_how_long_is_asked():
 def test_hours_worked_with_when_they_began_are_the_hours_not_the_start(body):
     read = reads(body)
     assert (read["intent"], read["minutes_worked"]) == ("check_out", 240)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "what is it",
+        "who is it for",
+        "whats the job?",
+        "co to za praca?",
+        "qué es?",
+        "para quem é?",
+        "pentru cine e?",
+    ],
+)
+def test_what_or_who_the_offer_is_asks_about_it(body):
+    assert reads(body)["intent"] == "shifts_query"

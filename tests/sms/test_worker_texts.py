@@ -1068,7 +1068,9 @@ def test_free_on_the_day_of_an_open_offer_without_hours_shows_that_offer(db, now
 
 
 @pytest.mark.parametrize(
-    "body", ["how much?", "ile?", "cuánto es?", "quanto?", "cât e?", "where?", "when?", "gdzie?"]
+    "body",
+    ["how much?", "ile?", "cuánto es?", "quanto?", "cât e?", "where?", "when?", "gdzie?"]
+    + ["what is it?", "who is it for", "co to za praca?", "qué es?"],
 )
 def test_a_bare_question_with_an_offer_open_is_answered_with_the_offer(db, now, ann, body):
     """Before, each went to a person while the offer ran out; its line has the place, the
@@ -1450,3 +1452,73 @@ def test_a_postcode_out_of_the_blue_is_still_asked_back(db, now, ann):
     assert asked.endswith("to confirm.")
     with db.read() as session:
         assert session.get(Worker, ann).postcode != "E2 7QX"
+
+
+def speaking(db, ann, language: str) -> None:
+    with db.write() as session:
+        session.get(Worker, ann).language = language
+
+
+@pytest.mark.parametrize(
+    ("language", "asked", "answer", "hours"),
+    [
+        ("pt", "livre sábado", "das 9 às 17", "09:00-17:00"),
+        ("pt", "livre sábado", "9 às 17", "09:00-17:00"),
+        ("pl", "wolna w sobotę 6-10", "wieczorem", "18:00-22:00"),
+        ("es", "libre el sábado 5-9", "por la tarde", "17:00-21:00"),
+        ("ro", "liber sâmbătă 6-10", "seara", "18:00-22:00"),
+        ("en", "free sat 6-10", "in the evening", "18:00-22:00"),
+    ],
+)
+def test_the_hours_asked_for_are_taken_in_the_workers_own_words_and_language(
+    db, now, ann, language, asked, answer, hours
+):
+    """Before, "9 às 17" and "das 9 às 17" were asked the same question again, "9 às 17" in
+    English from then on; "wieczorem" after "6-10 or 18-22?" asked the hours again."""
+    speaking(db, ann, language)
+    text(db, asked, now)
+    with db.read() as session:
+        before = {(w.start, w.end) for w in session.exec(select(AvailabilityWindow)).all()}
+    text(db, answer, now + timedelta(minutes=1))
+    with db.read() as session:
+        windows = session.exec(select(AvailabilityWindow)).all()
+        added = [w for w in windows if (w.start, w.end) not in before]
+        assert [f"{w.start:%H:%M}-{w.end:%H:%M}" for w in added] == [hours]
+        assert session.get(Worker, ann).language == language
+
+
+@pytest.mark.parametrize("body", ["9 às 17", "E2 7QX ok"])
+def test_one_word_english_shares_with_other_languages_keeps_the_workers_language(
+    db, now, ann, body
+):
+    speaking(db, ann, "pt")
+    text(db, body, now)
+    with db.read() as session:
+        assert session.get(Worker, ann).language == "pt"
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["cant make saturday but can do sunday 9-5", "w sobotę nie mogę, ale w niedzielę mogę 9-17"],
+)
+def test_a_yes_after_a_drop_asked_and_free_time_saved_answers_the_question(db, now, ann, body):
+    """One text, two replies: "Drop your shift?" and "Got it: free Sun". Before, the YES after
+    them was read against the last ("Got it"), and dropped nothing and said nothing: the
+    worker stayed home with the buyer never told."""
+    offered_on(db, now, ann, (2,))
+    text(db, "yes", now + timedelta(minutes=1))
+    asked, saved = text(db, body, now + timedelta(minutes=2))
+    assert "DROP" in asked or "ANULUJ" in asked
+    replies = text(db, "yes" if body.startswith("cant") else "tak", now + timedelta(minutes=3))
+    assert any(reply.startswith("POEMS: Worker") and "dropped" in reply for reply in replies)
+    with db.read() as session:
+        assert session.exec(select(Booking).where(Booking.status == "dropped")).one()
+
+
+def test_a_no_said_sorry_with_free_time_besides_asks_about_the_offer_and_saves_the_time(
+    db, now, ann
+):
+    """Before, only the free time was read: the offer stayed open and unanswered."""
+    offered_on(db, now, ann, (2,))
+    asked, saved = text(db, "no sorry, but im free sunday 10-4", now + timedelta(minutes=1))
+    assert asked.startswith("Pass on offer") and saved.startswith("Got it: free Sun 29 Nov")
