@@ -125,6 +125,8 @@ _AWAY = re.compile(
     r"|out\s+of\s+(?:the\s+)?(?:country|town)|going\s+(?:home|away|back\s+home)"
     r"|not\s+(?:available|free|working|around|here)|(?:cant|cannot|wont|can\s+not)\s+(?:work|do)"
     r"|wont\s+be\s+(?:available|around|working|here)|no\s+(?:work|shifts|offers)"
+    # "pause my offers for 2 weeks", "stop sending me offers until january": a pause
+    r"|pause|paused|hold|stop\s+(?:sending|texting)"
     r"|outside(?=\s+(?:till?|until)))(?![a-z])"
 )
 _AWAY_UNTIL = re.compile(r"(?<![a-z])(?:till?|until|untill|up\s+to|through|thru)\s+(?P<day>.+)$")
@@ -133,6 +135,15 @@ _BACK_ON = re.compile(
 )
 _AWAY_FOR = re.compile(
     r"(?<![a-z])for\s+(?:(?P<n>[0-9]|a|one|two|three|four)\s+)?(?P<unit>weeks?|fortnight)(?![a-z])"
+)
+_MONTH_NAMES = (
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
+)  # fmt: skip
+_UNTIL_A_MONTH = re.compile(
+    r"(?<![a-z])(?:(?:till?|until|untill|before)(?:\s+in)?|back\s+in)\s+"
+    r"(?:(?:the\s+)?(?:start|beginning)\s+of\s+)?"
+    rf"(?P<month>{'|'.join(_MONTH_NAMES)})\W*(?:please|pls|thanks|thank\s+you)?\W*$"
 )
 _HOW_MANY = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4}
 # Longer than this is no BUSY to ask back: a person hears of it.
@@ -157,6 +168,13 @@ def away_for_days(norm: str, ctx: Context) -> Parsed | None:
         unit, n = weeks.group("unit"), weeks.group("n")
         count = 2 if unit == "fortnight" else int(_HOW_MANY.get(n, n or 1))
         first, last = today, today + timedelta(weeks=count, days=-1)
+    elif (month := _UNTIL_A_MONTH.search(norm)) is not None:
+        # "no offers until january": back on its first day
+        number = _MONTH_NAMES.index(month.group("month")) + 1
+        back = today.replace(day=1, month=number)
+        if back <= today:
+            back = back.replace(year=today.year + 1)
+        first, last = today, back - timedelta(days=1)
     elif (until := _AWAY_UNTIL.search(norm) or _BACK_ON.search(norm)) is not None:
         spec, left = find_days(until.group("day"), ctx.at)
         if not spec.said_a_day or spec.bad_date or find_ranges(left, spec.context)[0]:

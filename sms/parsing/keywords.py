@@ -9,6 +9,7 @@ import re
 from datetime import datetime
 from functools import cache
 
+from sms.parsing.busy import away_for_days
 from sms.parsing.days import WEEKDAYS, find_days, is_day_word
 from sms.parsing.lexicon import fold, languages
 from sms.parsing.places import place_in
@@ -413,9 +414,9 @@ def opt_out_in_words(t: Text, ctx: Context) -> Parsed | None:
         return None
     rest = m.group("rest")
     if _AWAY_A_WHILE.search(rest) or _UNTIL_A_DATE.search(rest):
-        # "stop texting me till january", "nie wysyłajcie ofert do 15 grudnia": a pause, for a
-        # person to set; never STOP for good
-        return Parsed("unknown")
+        # "stop texting me till january", "nie wysyłajcie ofert do 15 grudnia": a pause, asked
+        # back as BUSY till then, or for a person to set; never STOP for good
+        return away_for_days(t.norm, ctx) or Parsed("unknown")
     spec, left = find_days(rest, ctx.at)
     if spec.weekdays and spec.date is None and not _AT_SOME_HOURS.search(left):
         # "stop sending offers on mondays", "stop texting me about weekends": no offers on

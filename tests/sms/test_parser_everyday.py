@@ -1609,10 +1609,13 @@ def test_a_polite_no_to_the_shift_on_a_day_passes_on_that_days_offer(body):
         "nie wysyłajcie ofert do 15 grudnia",
     ],
 )
-def test_stop_until_a_date_is_a_pause_for_a_person_never_an_opt_out(body):
-    """Before, each was told to reply STOP on its own, which ends every text for good."""
+def test_stop_until_a_date_is_a_pause_never_an_opt_out(body):
+    """Before, each was told to reply STOP on its own, which ends every text for good. A pause
+    till a day read is asked back as BUSY till then; one not read goes to a person."""
     found = parse(body, AT)
-    assert (found.intent, found.ask) == ("unknown", None)
+    assert found.intent in ("busy", "unknown") and found.ask is None
+    if found.intent == "busy":
+        assert found.end.date().isoformat() in ("2027-01-01", "2026-12-16")
 
 
 @pytest.mark.parametrize(
@@ -3057,3 +3060,23 @@ def test_hours_worked_with_when_they_began_are_the_hours_not_the_start(body):
 )
 def test_what_or_who_the_offer_is_asks_about_it(body):
     assert reads(body)["intent"] == "shifts_query"
+
+
+@pytest.mark.parametrize(
+    ("body", "end"),
+    [
+        ("no offers until january please", "2027-01-01"),
+        ("stop sending me offers until january", "2027-01-01"),
+        ("nie wysyłajcie ofert do stycznia", "2027-01-01"),
+        ("no me manden ofertas hasta enero", "2027-01-01"),
+        ("nu mai trimiteți oferte până în ianuarie", "2027-01-01"),
+        ("pause my offers for 2 weeks", "2026-12-10"),
+    ],
+)
+def test_a_pause_till_a_month_or_for_weeks_is_busy_till_then_and_never_stop(body, end):
+    read = reads(body)  # said on Thursday 26 November
+    assert (read["intent"], read["start"][:10], read["end"][:10]) == ("busy", "2026-11-26", end)
+
+
+def test_offers_not_wanted_in_a_month_is_not_a_pause_till_it():
+    assert reads("no offers in may")["intent"] != "busy"

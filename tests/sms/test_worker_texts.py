@@ -1522,3 +1522,15 @@ def test_a_no_said_sorry_with_free_time_besides_asks_about_the_offer_and_saves_t
     offered_on(db, now, ann, (2,))
     asked, saved = text(db, "no sorry, but im free sunday 10-4", now + timedelta(minutes=1))
     assert asked.startswith("Pass on offer") and saved.startswith("Got it: free Sun 29 Nov")
+
+
+def test_a_pause_till_january_is_asked_back_and_a_yes_makes_it(db, now, ann):
+    """Before, "nie wysyłajcie ofert do stycznia" was told how to STOP every text for good,
+    and "no offers until january" went to a person."""
+    speaking(db, ann, "pl")
+    (asked,) = text(db, "nie wysyłajcie ofert do stycznia", now)
+    assert asked.startswith("Wstrzymać oferty: 26/11-31/12?") and "STOP" not in asked
+    (done,) = text(db, "tak", now + timedelta(minutes=1))
+    assert done.startswith("Gotowe")
+    with db.read() as session:
+        assert not session.get(Worker, ann).opted_out
