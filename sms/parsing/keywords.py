@@ -118,7 +118,7 @@ _NO = (
     r"|(?:i\s+)?wont\s+make\s+it|(?:im\s+)?not\s+(?:gonna|going\s+to)\s+make\s+it"
     r"|cant\s+(?:come|go)(?![a-z])|cant\s+make\s+it|cant\s+do\s+it|cant\s+(?:do\s+)?that(?:\s+one)?|no\s+thank\s+you|no\s+thanks"
     r"|no\s+ta|not\s+this\s+time|not\s+this\s+one|not\s+for\s+me|not\s+available|not\s+today"
-    r"|not\s+interested|no\s+can\s+do|ill\s+pass|ill\s+give\s+it\s+a\s+miss|give\s+it\s+a\s+miss"
+    r"|(?:im\s+|i\s+am\s+)?not\s+interested|no\s+can\s+do|ill\s+pass|ill\s+give\s+it\s+a\s+miss|give\s+it\s+a\s+miss"
     r"|(?:have|got)\s+to\s+say\s+no|say\s+no|too\s+(?:far|early)(?:\s+for\s+me)?|im\s+good|ill\s+leave\s+it"
     r"|leave\s+it|ill\s+skip(?:\s+it)?|skip|another\s+time|maybe\s+next\s+time|next\s+time"
     r"|im\s+busy|busy\s+(?:then|that\s+day)|cant\s+that\s+day|not\s+that\s+one"
@@ -154,6 +154,7 @@ _POLITE_WORDS = (
     rf"|100\s*%|100\s+percent|see\s+you\s+(?:at\s+)?{_CLOCK_SAID}"
     r"|with\s+pleasure|gladly|happy\s+to|count\s+me\s+in|book\s+me|im\s+in|i\s+want\s+(?:it|to)"
     r"|i\s+accept\s+it|want\s+it|ill\s+take\s+this|this\s+one"
+    r"|(?:im\s+|i\s+am\s+)?(?:very\s+|really\s+)?interested"
     r"|if\s+(?:(?:its|it\s+is|thats|that\s+is)\s+)?still\s+(?:going|available|open|free|there|on)"
     r"|send\s+(?:me\s+)?(?:the\s+)?(?:address"
     r"|details|postcode|location|info)"
@@ -539,10 +540,19 @@ _UNDECIDED = re.compile(
 )
 
 
+# Interested, and no more: "im interested", "me interesa". Wanting to hear more is no YES yet;
+# the offer, with how to take it, is told again.
+_INTERESTED = re.compile(
+    r"^\W*(?:(?:im|i\s+am|i\s+would\s+be|id\s+be)\s+)?(?:very\s+|really\s+|definitely\s+)?"
+    r"interested(?:\s+in\s+(?:it|this|that|the\s+(?:\w+\s+)?(?:job|shift|one|offer|work)))?"
+    r"(?:\W+(?:thanks|thank\s+you|please|x+))*\W*$"
+)
+
+
 def undecided(t: Text, ctx: Context) -> Parsed | None:
-    """ "maybe", "let me check": unknown still, and marked so that with an offer open the
-    worker hears till when it stays open, not that a person will read it."""
-    if _UNDECIDED.search(t.core):
+    """ "maybe", "let me check", "im interested": unknown still, and marked so that with an
+    offer open the worker hears till when it stays open, not that a person will read it."""
+    if _UNDECIDED.search(t.core) or _INTERESTED.match(t.core):
         return Parsed("unknown", detail="undecided")
     return None
 

@@ -3080,3 +3080,28 @@ def test_a_pause_till_a_month_or_for_weeks_is_busy_till_then_and_never_stop(body
 
 def test_offers_not_wanted_in_a_month_is_not_a_pause_till_it():
     assert reads("no offers in may")["intent"] != "busy"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "im interested",
+        "Hi, I'm interested in the care job",
+        "jestem zainteresowana",
+        "me interesa",
+        "tenho interesse",
+        "sunt interesată",
+    ],
+)
+def test_interest_alone_is_no_yes_yet(body):
+    """Before, "me interesa" took the offer and "im interested" went to a person."""
+    read = reads(body)
+    assert (read["intent"], read.get("detail")) == ("unknown", "undecided")
+
+
+@pytest.mark.parametrize(
+    ("body", "intent"),
+    [("yes im interested", "accept"), ("im not interested", "decline")],
+)
+def test_interest_with_a_yes_or_a_no_is_that_answer(body, intent):
+    assert reads(body)["intent"] == intent
