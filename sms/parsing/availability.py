@@ -94,6 +94,8 @@ def availability_text(t: Text, ctx: Context) -> Parsed | None:
         return None  # "not available sat" must never post availability
     if _SOMETHING_ELSE_FREE.search(t.phrase) and not has_hours(t, ctx):
         return None  # "is parking available?": a question about the place, not time on offer
+    if _WORKED_THEN.search(t.phrase) and not (_TRIGGER.search(t.phrase) or _FREE.search(t.phrase)):
+        return None  # "yesterday i worked 9-5": hours worked, for a person; never free time
     said = (
         t.first in _TRIGGER_FIRST
         or fuzzy(t.first, ("available",)) is not None
@@ -104,6 +106,8 @@ def availability_text(t: Text, ctx: Context) -> Parsed | None:
     return availability(t, ctx) if said or has_hours(t, ctx) else None
 
 
+# Work done, in the past: "i worked 9-5", "was there 8-4", "trabajé de 9 a 5" ("worked").
+_WORKED_THEN = re.compile(r"(?<![a-z])(?:worked|was\s+there|been\s+there)(?![a-z])")
 # A night said with the morning it ends on: "sun night 8pm till 8am monday (morning)".
 _TILL_THE_NEXT_MORNING = re.compile(
     r"(?<![a-z])(?P<first>mon|tue|wed|thu|fri|sat|sun)[a-z]*(?![a-z])(?=.*(?:night|[0-9]\s*am\s))"

@@ -7,6 +7,7 @@ from datetime import datetime, time
 from decimal import Decimal, InvalidOperation
 
 from sms.parsing.days import find_days, nearest, window
+from sms.parsing.lexicon import separators
 from sms.parsing.result import Parsed
 from sms.parsing.text import Context, Text, find_ref
 from sms.parsing.times import (
@@ -404,9 +405,18 @@ _OUT_CUES = re.compile(
 )
 # The hours worked, said as a count: "5 hrs", "7.5h", "4 hours 30 mins", "7h30".
 # "worked 9 till 5:30", "did 8-4 today": the times of day worked, said after the shift.
+# "worked 9-5", "trabajé de 9 a 5" ("worked 9 a 5"), "i was there 9 till half 5".
 _WORKED_SPAN = re.compile(
-    r"(?<![a-z])(?:i\s+)?(?:worked|did)\s+(?:from\s+)?(?P<rest>[0-9]{1,2}(?:[:.][0-9]{2})?\s*"
-    r"(?:am|pm)?\s*(?:-|to|till?|until)\s*[0-9]{1,2}(?:[:.][0-9]{2})?\s*(?:am|pm)?)(?![0-9a-z])"
+    r"(?<![a-z])(?:i\s+)?(?:worked|did|was\s+there|been\s+there)\s+(?:(?:today|this\s+morning)\s+)?"
+    r"(?:from\s+)?(?P<rest>(?:half\s+(?:past\s+)?)?[0-9]{1,2}(?:[:.][0-9]{2})?\s*(?:am|pm)?\s*"
+    rf"(?:-|(?<![a-z])(?:{'|'.join(separators())})(?![a-z]))\s*(?:half\s+(?:past\s+)?)?[0-9]{{1,2}}"
+    r"(?:[:.][0-9]{2})?\s*(?:am|pm)?)(?![0-9a-z])"
+)
+# "started at 9 and finished at 5": the two ends of the hours worked, said apart.
+_STARTED_THEN_FINISHED = re.compile(
+    r"(?<![a-z])(?:i\s+)?(?:started|start|began)\s+(?:at\s+)?(?P<a>[0-9]{1,2}(?:[:.][0-9]{2})?\s*"
+    r"(?:am|pm)?)\W+(?:and\s+|then\s+)?(?:i\s+)?(?:finished|finish|left|ended|stopped)\s+(?:at\s+)?"
+    r"(?P<b>[0-9]{1,2}(?:[:.][0-9]{2})?\s*(?:am|pm)?)(?![0-9a-z])"
 )
 # "worked from 9 for 4 hours": when they began, and the hours worked.
 _WORKED_FOR = re.compile(
@@ -423,7 +433,7 @@ _A_WHILE = r"(?:[0-9]+\s*(?:m|mins?|minutes?|h|hrs?|hours?)|half\s+(?:an?\s+)?ho
 _BREAK = re.compile(
     rf"(?<![a-z])(?:(?:with|plus|incl|including|inc|and|&)\s+)?(?:an?\s+)?{_A_WHILE}\s+"
     # "6 hours break 30 min": the break is the time after it
-    rf"(?:lunch\s+)?break(?![a-z])(?!\s+(?:of\s+|de\s+|was\s+)?(?:[0-9]|half|an?\s+hour))"
+    rf"(?:of\s+|de\s+)?(?:lunch\s+)?break(?![a-z])(?!\s+(?:of\s+|de\s+|was\s+)?(?:[0-9]|half|an?\s+hour))"
     r"|(?<![a-z])(?:no|without\s+(?:a\s+)?|didnt\s+(?:get|have|take)\s+(?:a|my|any))"
     r"\s*(?:break|lunch)(?![a-z])"
     # "break of 30 min", "lunch 30 mins" ("pauza de 30 min", "almoço de 30 min")
@@ -446,7 +456,7 @@ _OFFSET = re.compile(
 _DID_HOURS = re.compile(
     r"(?<![a-z])(?:did|worked|done|(?<!can\s)(?<!could\s)(?<!will\s)(?<!ill\s)(?<!would\s)(?<!only\s)"
     # Polish "od 9 do 12:30" is from 9 to 12:30, not "do 12:30" hours
-    r"(?<!to\s)(?<![0-9]\s)(?<![0-9])do)\s+(?P<rest>(?:a\s+|an\s+)?[0-9.,]+\s*(?:(?:and|n|&)\s+(?:a\s+)?(?:half|quarter)\s+)?"
+    r"(?<!to\s)(?<![0-9]\s)(?<![0-9])do)\s+(?:(?:today|tonight)\s+)?(?P<rest>(?:a\s+|an\s+)?[0-9.,]+\s*(?:(?:and|n|&)\s+(?:a\s+)?(?:half|quarter)\s+)?"
     r"(?:h|hr|hrs|hours?)"
     r"(?:\s*(?:and\s*)?[0-9]+\s*(?:m|mins?|minutes)?)?|[0-9]{1,2}:[0-9]{2}\s*(?:h|hrs|hours)?)"
     r"(?![a-z0-9])"
@@ -480,7 +490,12 @@ def check_out(t: Text, ctx: Context) -> Parsed | None:
         return None  # "not finished yet", "will text when finished", "done?": not done now
     m = _OUT.match(t.core)
     cue = two_readings = False
-    if m is not None and not _aside(m.group("verb"), m.group("rest")):
+    ends = _STARTED_THEN_FINISHED.search(t.norm) if len(t.words) <= _SHORT else None
+    if ends is not None:
+        # "started at 9 and finished at 5": from one to the other, as "did 9-5" is
+        span = f"{ends['a']} to {ends['b']}"
+        verb, rest, cue = "finished", t.norm.replace(ends.group(0), " ", 1) + " , " + span, True
+    elif m is not None and not _aside(m.group("verb"), m.group("rest")):
         verb, rest = m.group("verb"), m.group("rest")
     elif len(t.words) <= _SHORT and (
         m := _OUT_CUES.search(t.norm)

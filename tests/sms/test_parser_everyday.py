@@ -2953,6 +2953,7 @@ def test_an_appeal_or_dispute_keeps_the_workers_own_words_for_the_person_who_rea
         ("saí à 1", "check_out"),
         ("o ônibus atrasou", "late"),
         ("el autobús no llega", "late"),
+        ("nie da rady", "decline"),
     ],
 )
 def test_everyday_words_in_our_languages(body, intent):
@@ -3105,3 +3106,48 @@ def test_interest_alone_is_no_yes_yet(body):
 )
 def test_interest_with_a_yes_or_a_no_is_that_answer(body, intent):
     assert reads(body)["intent"] == intent
+
+
+@pytest.mark.parametrize(
+    "body", ["finished, 8 hours, 30 min of break", "terminei, 8 horas, 30 min de pausa"]
+)
+def test_a_break_of_so_many_minutes_is_the_break_not_the_hours_worked(body):
+    """Before, each was read as half an hour worked, sent to the buyer to confirm."""
+    read = reads(body, AT.replace(hour=17, minute=10))
+    assert (read["minutes_worked"], read["break_minutes"]) == (480, 30)
+
+
+@pytest.mark.parametrize(
+    ("body", "minutes"),
+    [
+        ("worked half 9 till 5", 450),
+        ("did 9 til half 5", 510),
+        ("i worked from half past 8 to 4", 450),
+    ],
+)
+def test_hours_worked_said_with_half_past_are_hours_worked_not_free_time(body, minutes):
+    """Before, each was saved as free time tomorrow or today."""
+    read = reads(body, AT.replace(hour=17, minute=10))
+    assert (read["intent"], read["minutes_worked"]) == ("check_out", minutes)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "i was there 9-5",
+        "i started at 9 and finished at 5",
+        "started 9 finished 5",
+        "byłam od 9 do 17",
+        "trabajé de 9 a 5",
+        "trabalhei das 9 às 17",
+        "am lucrat de la 9 la 17",
+    ],
+)
+def test_the_hours_worked_in_so_many_words_are_eight_hours_worked(body):
+    """Before, most were saved as free time tomorrow 9-5; "started 9 finished 5" was 9 hours."""
+    read = reads(body, AT.replace(hour=17, minute=10))
+    assert (read["intent"], read["minutes_worked"]) == ("check_out", 480)
+
+
+def test_work_done_another_day_is_never_free_time():
+    assert reads("yesterday i worked 9-5", AT.replace(hour=17))["intent"] == "unknown"
