@@ -58,7 +58,8 @@ _CATEGORY_WORDS = (
     (
         "hours",
         r"hours?|hrs?|timesheet|time\s+sheet|late\s+finish|break|breaks|overtime|changed\s+my"
-        r"\s+hours",
+        # a no-show said of a worker who came: the hours worked, contested
+        r"\s+hours|no\s*-?\s*show|(?:didnt|did\s+not|never)\s+(?:turn|show)\s+up",
     ),
     ("other", r"other"),
 )

@@ -68,6 +68,12 @@ _PAY_COMPLAINT = re.compile(
     r"|told\s+(?:me\s+)?to\s+(?:leave|go\s+home)(?:\s+(?:early|after))?)(?![a-z])"
 )
 _APPEAL = re.compile(r"(?<![a-z])appeal(?![a-z])")
+# A no-show contested: "they marked me no show but i was there", "says i didnt turn up".
+_NO_SHOW_CONTESTED = re.compile(
+    r"(?<![a-z])(?:(?:marked|put|recorded|logged|said|says|saying|reported)\s+(?:me\s+)?(?:down\s+)?"
+    r"(?:as\s+)?(?:a\s+)?no\s*-?\s*show|(?:i\s+)?(?:wasnt|was\s+not)\s+a\s+no\s*-?\s*show"
+    r"|(?:says|said|saying)\s+i\s+(?:didnt|did\s+not|never)\s+(?:turn|show)\s+up)(?![a-z])"
+)
 _HOW_COME = re.compile(r"^how\s+come(?![a-z])")
 
 _DELETE = re.compile(
@@ -276,6 +282,12 @@ def dispute(t: Text, ctx: Context) -> Parsed | None:
         ref, detail = split_ref(t.after_first_word())
         found = _with_detail("dispute", ref, detail, "ask_dispute_ref" if ref else "ask_dispute")
         return replace(found, category=category_in(t.norm), days=_weekdays(t, ctx))
+    if _NO_SHOW_CONTESTED.search(t.norm):
+        # the hours were worked, the buyer says none: for the franchisee to decide
+        return Parsed(
+            "dispute", detail=t.original, category=category_in(t.norm), days=_weekdays(t, ctx),
+            offer_ref=find_ref(t.norm),
+        )  # fmt: skip
     if (said := _PAY_COMPLAINT.search(t.norm)) is not None:
         said_only = all(
             _ONLY_A_WORD.fullmatch(m.group(0).strip()) for m in _PAY_COMPLAINT.finditer(t.norm)

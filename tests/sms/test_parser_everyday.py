@@ -2954,6 +2954,9 @@ def test_an_appeal_or_dispute_keeps_the_workers_own_words_for_the_person_who_rea
         ("o ônibus atrasou", "late"),
         ("el autobús no llega", "late"),
         ("nie da rady", "decline"),
+        ("pot face și curățenie", "profile_update"),
+        ("hoy no llego", "cancel"),
+        ("amanhã não dá pra mim", "cancel"),
     ],
 )
 def test_everyday_words_in_our_languages(body, intent):
@@ -3151,3 +3154,21 @@ def test_the_hours_worked_in_so_many_words_are_eight_hours_worked(body):
 
 def test_work_done_another_day_is_never_free_time():
     assert reads("yesterday i worked 9-5", AT.replace(hour=17))["intent"] == "unknown"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "the buyer says i didnt turn up but i did",
+        "i was there, they marked me no show",
+        "they marked me as a no-show",
+    ],
+)
+def test_a_no_show_contested_is_a_dispute_about_the_hours(body):
+    """Before, each went to a person as a text not understood."""
+    read = reads(body)
+    assert (read["intent"], read["category"], read["detail"]) == ("dispute", "hours", body)
+
+
+def test_pagaram_me_with_hours_is_a_complaint_about_pay_not_a_question():
+    assert reads("pagaram-me 3 horas mas trabalhei 4")["intent"] == "dispute"
