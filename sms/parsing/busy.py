@@ -126,7 +126,7 @@ _AWAY = re.compile(
     r"|not\s+(?:available|free|working|around|here)|(?:cant|cannot|wont|can\s+not)\s+(?:work|do)"
     r"|wont\s+be\s+(?:available|around|working|here)|no\s+(?:work|shifts|offers)"
     # "pause my offers for 2 weeks", "stop sending me offers until january": a pause
-    r"|pause|paused|hold|stop\s+(?:sending|texting)"
+    r"|pause|paused|on\s+hold|stop\s+(?:sending|texting)"
     r"|outside(?=\s+(?:till?|until)))(?![a-z])"
 )
 _AWAY_UNTIL = re.compile(r"(?<![a-z])(?:till?|until|untill|up\s+to|through|thru)\s+(?P<day>.+)$")

@@ -424,7 +424,7 @@ _TOO_LITTLE = re.compile(
 )
 _NOT_WANTED = re.compile(
     r"(?<![a-z])(?:dont|do\s+not|no\s+longer)\s+(?:want|need|send)(?![a-z])"
-    r"|(?<![a-z])(?:stop\s+sending|pause|no\s+more)(?![a-z])"
+    r"|(?<![a-z])(?:stop\s+sending|pause|on\s+hold|no\s+more)(?![a-z])"
     # "i only want to work mornings": a wish about offers, for a person, not a question
     r"|(?<![a-z])only\s+(?:want|do)(?![a-z])"
 )

@@ -3075,6 +3075,7 @@ def test_what_or_who_the_offer_is_asks_about_it(body):
         ("no me manden ofertas hasta enero", "2027-01-01"),
         ("nu mai trimiteți oferte până în ianuarie", "2027-01-01"),
         ("pause my offers for 2 weeks", "2026-12-10"),
+        ("put my offers on hold for 2 weeks", "2026-12-10"),
     ],
 )
 def test_a_pause_till_a_month_or_for_weeks_is_busy_till_then_and_never_stop(body, end):
@@ -3105,7 +3106,12 @@ def test_interest_alone_is_no_yes_yet(body):
 
 @pytest.mark.parametrize(
     ("body", "intent"),
-    [("yes im interested", "accept"), ("im not interested", "decline")],
+    [
+        ("yes im interested", "accept"),
+        ("im not interested", "decline"),
+        ("no estoy interesada", "decline"),
+        ("nie jestem zainteresowana", "decline"),
+    ],
 )
 def test_interest_with_a_yes_or_a_no_is_that_answer(body, intent):
     assert reads(body)["intent"] == intent
