@@ -502,6 +502,11 @@ def picked_from_the_list(body: str, parsed: Parsed, asked: Notice) -> Parsed | N
         picked = _in_place(listed, parsed.detail)
         intent, exact = _PICKED_FOR[asked.kind]
         return replace(picked, intent=intent, exact=exact) if picked is not None else None
+    said_a_day = parsed.offer_ref is None and parsed.start is None and bool(parsed.days)
+    if asked.kind == "which_booking" and said_a_day and parsed.intent in ("accept", "availability"):
+        # "the saturday one", "sat" after "You have 2 bookings: ...": the one on that day, its
+        # drop still asked back
+        return Parsed("cancel", days=parsed.days)
     if asked.kind not in ("which", "shifts_offer_open"):
         return None
     if parsed.intent == "availability" and parsed.start is None and _a_day_alone(body):

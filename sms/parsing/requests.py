@@ -177,7 +177,7 @@ _SHIFTS_ASKED = re.compile(
     r"|thur?s?|fri|sat|sun)\W*$"
     r"|(?<![a-z])my\s+(?:shifts|bookings|jobs|offers)(?![a-z])"
     # "i need more hours", "chcę więcej godzin", "can i work more hours": more work wanted
-    r"|(?<![a-z])(?:need|want|looking\s+for|like)\s+(?:to\s+)?(?:some\s+|a\s+few\s+)?more\s+hours"
+    r"|(?<![a-z])(?:need|want|looking\s+for|like)\s+(?:to\s+)?(?:some\s+|a\s+few\s+)?(?:more\s+)?hours"
     r"(?![a-z])|(?<![a-z])(?:can|could)\s+i\s+(?:get|have|work|do)\s+(?:some\s+|a\s+few\s+)?more"
     r"\s+(?:hours|work|shifts)(?![a-z])"
     # "what days are available", "whats available tomorrow": the work on offer, asked about
@@ -237,6 +237,10 @@ _SHIFTS_ASKED = re.compile(
 )
 _CAN_WORK = re.compile(
     r"(?<![a-z])(?<!can\s)(?:i\s+)?(?:can|could)\s+(?:work|do\s+a\s+shift)(?![a-z])"
+)
+# "im available to work today from 12": time on offer, whatever else the text asks.
+_SAYS_FREE = re.compile(
+    r"(?<![a-z])(?:(?:im|i\s+am)\s+(?:free|available)|available\s+to\s+work)(?![a-z])"
 )
 _GIVING_UP = re.compile(r"(?<![a-z])(?:cancel|drop)(?![a-z])")
 # "ile na magazynie w NG7": how much, and a kind of work.
@@ -517,7 +521,7 @@ def shifts_query(t: Text, ctx: Context) -> Parsed | None:
         return None  # "i dont want weekend work anymore": not free then, not asking
     if _GIVING_UP.search(t.phrase):
         return None  # "cancel all my shifts this week": giving them up, not asking about them
-    if has_hours(t, ctx) or _CAN_WORK.search(t.phrase):
+    if has_hours(t, ctx) or _CAN_WORK.search(t.phrase) or _SAYS_FREE.search(t.phrase):
         # "work sat 9-5", "i can work tomorrow morning": time offered, not asked about
         return None
     spec, _ = find_days(t.norm, ctx.at)

@@ -3178,3 +3178,16 @@ def test_a_no_show_contested_is_a_dispute_about_the_hours(body):
 
 def test_pagaram_me_with_hours_is_a_complaint_about_pay_not_a_question():
     assert reads("pagaram-me 3 horas mas trabalhei 4")["intent"] == "dispute"
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["Good morning, I'm available to work today from 12", "any work tomorrow? im free"],
+)
+def test_free_time_said_beside_a_question_about_work_is_free_time(body):
+    """Before, "available to work today from 12" was told today's shifts, and the 12 lost."""
+    assert reads(body)["intent"] == "availability"
+
+
+def test_needing_some_hours_asks_for_work():
+    assert reads("Hello I need some hours this week")["intent"] == "shifts_query"

@@ -464,6 +464,19 @@ def test_the_second_one_after_which_booking_asks_to_drop_that_one(db, now, ann):
         assert all(b.status == "booked" for b in session.exec(select(Booking)))
 
 
+@pytest.mark.parametrize("day", ["the sunday one", "sunday", "sun"])
+def test_a_day_after_which_booking_asks_to_drop_the_one_that_day(db, now, ann, day):
+    """Before, "the sunday one" was read as a yes to an offer on Sunday: "No offer is open just
+    now", and the booking of the other day shown."""
+    offered_on(db, now, ann, (2, 3))
+    text(db, "yes to both", now + timedelta(minutes=1))
+    text(db, "cant make it sorry", now + timedelta(minutes=2))
+    (drop,) = text(db, day, now + timedelta(minutes=3))
+    assert drop.startswith("Drop your care shift Sun 29 Nov")
+    with db.read() as session:
+        assert all(b.status == "booked" for b in session.exec(select(Booking)))
+
+
 @pytest.mark.parametrize("body", ["maybe", "let me check and get back to you", "może, dam znać"])
 def test_not_yet_decided_with_an_offer_open_hears_till_when_it_is_open(db, now, ann, body):
     """Before, "maybe" went to a person, who could only say what the offer already said."""
