@@ -291,8 +291,10 @@ def decline(
             notify_worker(session, worker, "unknown_ref", now, ref=ref)
         return
     live = open_offers(TextTransaction(session), worker.id)
-    if len(live) == 1:
-        _confirm_decline(session, worker, market, live[0], now)
+    on_the_day = on_days(live, market, parsed.days) if parsed.days else []
+    if len(live) == 1 or len(on_the_day) == 1:
+        # "no thanks" to the one offer; "not saturday", "the saturday one" to that day's
+        _confirm_decline(session, worker, market, (on_the_day or live)[0], now)
     elif live:
         refs = [offer.ref for offer, _ in live]
         notify_worker(
@@ -503,10 +505,11 @@ def picked_from_the_list(body: str, parsed: Parsed, asked: Notice) -> Parsed | N
         intent, exact = _PICKED_FOR[asked.kind]
         return replace(picked, intent=intent, exact=exact) if picked is not None else None
     said_a_day = parsed.offer_ref is None and parsed.start is None and bool(parsed.days)
-    if asked.kind == "which_booking" and said_a_day and parsed.intent in ("accept", "availability"):
-        # "the saturday one", "sat" after "You have 2 bookings: ...": the one on that day, its
-        # drop still asked back
-        return Parsed("cancel", days=parsed.days)
+    if asked.kind in _DAY_PICKED_FOR and said_a_day and parsed.intent in ("accept", "availability"):
+        # "the saturday one", "sat" after "You have 2 bookings: ..." or "Reply N and the number
+        # to pass on one": the one on that day, to drop or pass on as the list was asked for,
+        # asked back; never a yes to it
+        return Parsed(_DAY_PICKED_FOR[asked.kind], days=parsed.days)
     if asked.kind not in ("which", "shifts_offer_open"):
         return None
     if parsed.intent == "availability" and parsed.start is None and _a_day_alone(body):
@@ -534,6 +537,10 @@ _PICKED_FOR = {
     "which_decline": ("decline", True),
     "which_booking": ("cancel", False),
 }
+
+
+# The lists a day ("the saturday one") picks from, and what the pick is.
+_DAY_PICKED_FOR = {"which_booking": "cancel", "which_decline": "decline"}
 
 
 def _in_place(listed: list[str], place: str) -> Parsed | None:

@@ -477,6 +477,20 @@ def test_a_day_after_which_booking_asks_to_drop_the_one_that_day(db, now, ann, d
         assert all(b.status == "booked" for b in session.exec(select(Booking)))
 
 
+@pytest.mark.parametrize("day", ["the sunday one", "sun"])
+def test_a_day_after_which_to_pass_on_asks_to_pass_on_that_days_offer_and_books_nothing(
+    db, now, ann, day
+):
+    """Before, "the sunday one" after "Reply N and the number to pass on one" booked Sunday's
+    shift: the opposite of what the worker asked."""
+    offered_on(db, now, ann, (2, 3))
+    text(db, "no thanks", now + timedelta(minutes=1))
+    (asked,) = text(db, day, now + timedelta(minutes=2))
+    assert asked.startswith("Pass on offer") and "Sun 29 Nov" in asked
+    with db.read() as session:
+        assert session.exec(select(Booking)).all() == []
+
+
 @pytest.mark.parametrize("body", ["maybe", "let me check and get back to you", "może, dam znać"])
 def test_not_yet_decided_with_an_offer_open_hears_till_when_it_is_open(db, now, ann, body):
     """Before, "maybe" went to a person, who could only say what the offer already said."""
