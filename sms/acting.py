@@ -126,8 +126,11 @@ def act(session: Session, message: Message, now: datetime) -> None:
             or parsed.detail in confirming.PLACES
             # "the evening one" after "5am-9am or 5pm-9pm?" is the half of the day asked about
             or parsed.part_of_day is not None
-            # "the saturday one" after "You have 2 bookings": the one to drop
-            or (parsed.intent == "accept" and bool(parsed.days))
+            # "the saturday one", "both" after "You have 2 bookings": the ones to drop
+            or (
+                parsed.intent == "accept"
+                and (bool(parsed.days) or parsed.detail in ("both", "all"))
+            )
         )
     ):
         asked = availability_texts.answer_to_times_asked(

@@ -35,12 +35,14 @@ def drop(session: Session, worker: Worker, market: Market, parsed: Parsed, now: 
     """DROP 4821 drops at once, and so does DROP alone just after "Drop your shift...? Reply DROP
     4821 to confirm"; anything less exact is asked back about the booking it means."""
     ref = parsed.offer_ref
+    refs = [ref] if ref is not None else []
     if parsed.exact and ref is None and (asked := last_notice(session, worker, now)) is not None:
-        ref = asked.data.get("ref") if asked.kind == "confirm_drop" else None
-    if parsed.exact and ref is not None:
-        answer = drop_booking(TextTransaction(session), worker.id, ref, now)
-        if answer.outcome == "no_booking":
-            notify_worker(session, worker, "no_booking", now)
+        refs = _drops_asked_with(session, asked) if asked.kind == "confirm_drop" else []
+    if parsed.exact and refs:
+        for each in refs:
+            answer = drop_booking(TextTransaction(session), worker.id, each, now)
+            if answer.outcome == "no_booking":
+                notify_worker(session, worker, "no_booking", now)
         return
     booked = fates.bookings_ahead(session, worker.id, now, market.tz, parsed.days)
     if parsed.offer_ref is not None:
@@ -55,10 +57,11 @@ def drop(session: Session, worker: Worker, market: Market, parsed: Parsed, now: 
         code = "days:" + ",".join(parsed.days)
         notify_worker(session, worker, "confirm_busy", now, command_day=code)
         return
-    if len(booked) == 1:
-        _, shift, offer = booked[0]
-        facts = shift_facts(shift, market)
-        notify_worker(session, worker, "confirm_drop", now, ref=offer.ref, **facts)
+    if len(booked) == 1 or (parsed.detail in _EVERY and booked):
+        # one booking, or "both" after which of them: each asked back with its own DROP
+        for _, shift, offer in booked:
+            facts = shift_facts(shift, market)
+            notify_worker(session, worker, "confirm_drop", now, ref=offer.ref, **facts)
         return
     if booked:
         _which_booking(session, worker, market, booked, now)
@@ -218,10 +221,24 @@ def yes_to_drop_asked(
     they would think it done and stay home with the buyer never told. True when so."""
     if asked is None or asked.kind != "confirm_drop" or not said_yes(body, worker.language):
         return False
-    answer = drop_booking(TextTransaction(session), worker.id, asked.data["ref"], now)
-    if answer.outcome == "no_booking":
-        notify_worker(session, worker, "no_booking", now)
+    for ref in _drops_asked_with(session, asked):
+        answer = drop_booking(TextTransaction(session), worker.id, ref, now)
+        if answer.outcome == "no_booking":
+            notify_worker(session, worker, "no_booking", now)
     return True
+
+
+def _drops_asked_with(session: Session, asked: Notice) -> list[str]:
+    """The bookings "Drop your shift...?" asked about, with any asked in the same breath ("both"
+    after which booking): one YES or DROP answers them all."""
+    together = session.exec(
+        select(Notice).where(
+            Notice.worker_id == asked.worker_id,
+            Notice.kind == "confirm_drop",
+            Notice.created_at == asked.created_at,
+        )
+    ).all()
+    return [notice.data["ref"] for notice in together] or [asked.data["ref"]]
 
 
 # The booking kept, said in words after "Drop your shift...?": "no keep it", "i can make it".
@@ -291,6 +308,10 @@ def decline(
             notify_worker(session, worker, "unknown_ref", now, ref=ref)
         return
     live = open_offers(TextTransaction(session), worker.id)
+    if parsed.detail in _EVERY and len(live) > 1:
+        for offer, _ in live:  # "both", after which of them: each passed on, each told
+            answer_offer(TextTransaction(session), worker.id, offer.ref, False, now)
+        return
     on_the_day = on_days(live, market, parsed.days) if parsed.days else []
     if len(live) == 1 or len(on_the_day) == 1:
         # "no thanks" to the one offer; "not saturday", "the saturday one" to that day's
@@ -504,6 +525,10 @@ def picked_from_the_list(body: str, parsed: Parsed, asked: Notice) -> Parsed | N
         picked = _in_place(listed, parsed.detail)
         intent, exact = _PICKED_FOR[asked.kind]
         return replace(picked, intent=intent, exact=exact) if picked is not None else None
+    if asked.kind in _DAY_PICKED_FOR and parsed.intent == "accept" and parsed.detail in _EVERY:
+        # "both" after "Reply N and the number to pass on one": every one, passed on; never a
+        # yes to them
+        return Parsed(_DAY_PICKED_FOR[asked.kind], detail=parsed.detail)
     said_a_day = parsed.offer_ref is None and parsed.start is None and bool(parsed.days)
     if asked.kind in _DAY_PICKED_FOR and said_a_day and parsed.intent in ("accept", "availability"):
         # "the saturday one", "sat" after "You have 2 bookings: ..." or "Reply N and the number
@@ -539,7 +564,9 @@ _PICKED_FOR = {
 }
 
 
-# The lists a day ("the saturday one") picks from, and what the pick is.
+# "both", "all": every one listed.
+_EVERY = ("both", "all")
+# The lists a day ("the saturday one") or "both" picks from, and what the pick is.
 _DAY_PICKED_FOR = {"which_booking": "cancel", "which_decline": "decline"}
 
 

@@ -491,6 +491,32 @@ def test_a_day_after_which_to_pass_on_asks_to_pass_on_that_days_offer_and_books_
         assert session.exec(select(Booking)).all() == []
 
 
+@pytest.mark.parametrize("both", ["both", "obie"])
+def test_both_after_which_to_pass_on_passes_on_both_and_books_nothing(db, now, ann, both):
+    """Before, "both" after "Reply N and the number to pass on one" booked both shifts."""
+    offered_on(db, now, ann, (2, 3))
+    text(db, "no thanks", now + timedelta(minutes=1))
+    replies = text(db, both, now + timedelta(minutes=2))
+    assert len(replies) == 2 and all("passed on" in reply for reply in replies)
+    with db.read() as session:
+        assert session.exec(select(Booking)).all() == []
+        assert {offer.status for offer in session.exec(select(Offer))} == {"declined"}
+
+
+@pytest.mark.parametrize("yes", ["yes", "DROP"])
+def test_both_after_which_booking_asks_each_and_one_yes_drops_both(db, now, ann, yes):
+    offered_on(db, now, ann, (2, 3))
+    text(db, "yes to both", now + timedelta(minutes=1))
+    text(db, "cant make it sorry", now + timedelta(minutes=2))
+    asked = text(db, "both", now + timedelta(minutes=3))
+    assert len(asked) == 2 and all(reply.startswith("Drop your care shift") for reply in asked)
+    with db.read() as session:
+        assert all(b.status == "booked" for b in session.exec(select(Booking)))
+    text(db, yes, now + timedelta(minutes=4))
+    with db.read() as session:
+        assert [b.status for b in session.exec(select(Booking))] == ["dropped", "dropped"]
+
+
 @pytest.mark.parametrize("body", ["maybe", "let me check and get back to you", "może, dam znać"])
 def test_not_yet_decided_with_an_offer_open_hears_till_when_it_is_open(db, now, ann, body):
     """Before, "maybe" went to a person, who could only say what the offer already said."""
