@@ -327,8 +327,10 @@ def decline(
             refs=", ".join(refs),
             example=refs[0],
         )
-    elif fates.bookings_ahead(session, worker.id, now, market.tz, parsed.days):
-        # "cant make it" with no offer open: it is a booking they mean.
+    elif parsed.detail not in _EVERY and fates.bookings_ahead(
+        session, worker.id, now, market.tz, parsed.days
+    ):
+        # "cant make it" with no offer open: it is a booking they mean; "neither" is not
         drop(session, worker, market, parsed, now)
     else:
         notify_worker(session, worker, "no_offer", now)

@@ -310,6 +310,11 @@ _THE_TIME_ONE = re.compile(
 _YA_OR_NA = re.compile(r"^\W*(y|n)aa*h?\W*$")
 # "I want (it)" as the whole answer, in any of our languages: "quero", "chcę", "vreau".
 _WANT_IT_ALONE = re.compile(r"^\W*(?:quero|quiero|chce|vreau|i\s+want)\W*$")
+# "neither", "none of them": a no to every offer open.
+_NONE_OF_THEM = re.compile(
+    r"^\W*(?:(?:no|nope|sorry|thanks|actually)\W+)*(?:neither(?:\s+of\s+(?:them|those|these))?"
+    r"|none\s+of\s+(?:them|those|these))(?:\W+(?:sorry|thanks|thank\s+you|actually|x+))*\W*$"
+)
 # A YES that warns of arriving late: taken only once the worker says they can do the whole shift.
 _LATE_CAVEAT = re.compile(
     r"(?<![a-z])(?:might|may|maybe|could|possibly|probably|prob|bit|little)\s+(?:\w+\s+){0,4}?"
@@ -671,6 +676,8 @@ def yes_or_no(t: Text, ctx: Context) -> Parsed | None:
         return Parsed("accept", detail=_PLACE_WORDS.get(place, place))
     if _WANT_IT_ALONE.match(fold(t.original)):
         return Parsed("accept")
+    if _NONE_OF_THEM.match(t.norm):
+        return Parsed("decline", detail="all")
     if _YES_ASKED.match(fold(t.original)):
         return Parsed("unknown", detail="undecided")  # "yes?": a question, not yet a yes
     alone = _YA_OR_NA.match(fold(t.original))

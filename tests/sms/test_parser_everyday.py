@@ -3191,3 +3191,17 @@ def test_free_time_said_beside_a_question_about_work_is_free_time(body):
 
 def test_needing_some_hours_asks_for_work():
     assert reads("Hello I need some hours this week")["intent"] == "shifts_query"
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["neither", "none of them", "no neither sorry", "żadna", "ninguna", "nenhuma", "niciuna"],
+)
+def test_neither_is_a_no_to_every_offer(body):
+    """Before, each went to a person while the offers ran out."""
+    read = reads(body)
+    assert (read["intent"], read["detail"]) == ("decline", "all")
+
+
+def test_none_alone_may_answer_anything_and_is_no_no():
+    assert reads("none")["intent"] == "unknown"

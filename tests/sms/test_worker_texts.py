@@ -503,6 +503,19 @@ def test_both_after_which_to_pass_on_passes_on_both_and_books_nothing(db, now, a
         assert {offer.status for offer in session.exec(select(Offer))} == {"declined"}
 
 
+def test_neither_after_which_offer_passes_on_both_and_a_booking_is_never_asked_about(db, now, ann):
+    offered_on(db, now, ann, (2, 3))
+    text(db, "yes", now + timedelta(minutes=1))
+    replies = text(db, "neither actually", now + timedelta(minutes=2))
+    assert len(replies) == 2 and all("passed on" in reply for reply in replies)
+    offered_on(db, now, ann, (4,))
+    text(db, "yes", now + timedelta(minutes=3))
+    (reply,) = text(db, "neither", now + timedelta(minutes=4))
+    assert not reply.startswith("Drop")
+    with db.read() as session:
+        assert [b.status for b in session.exec(select(Booking))] == ["booked"]
+
+
 @pytest.mark.parametrize("yes", ["yes", "DROP"])
 def test_both_after_which_booking_asks_each_and_one_yes_drops_both(db, now, ann, yes):
     offered_on(db, now, ann, (2, 3))
