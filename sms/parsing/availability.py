@@ -94,6 +94,8 @@ def availability_text(t: Text, ctx: Context) -> Parsed | None:
         return None  # "not available sat" must never post availability
     if _SOMETHING_ELSE_FREE.search(t.phrase) and not has_hours(t, ctx):
         return None  # "is parking available?": a question about the place, not time on offer
+    if _SOMEONE_ELSE.match(t.phrase):
+        return None  # "my friend can do it instead": another person's time, for a person to read
     if _WORKED_THEN.search(t.phrase) and not (_TRIGGER.search(t.phrase) or _FREE.search(t.phrase)):
         return None  # "yesterday i worked 9-5": hours worked, for a person; never free time
     said = (
@@ -106,6 +108,12 @@ def availability_text(t: Text, ctx: Context) -> Parsed | None:
     return availability(t, ctx) if said or has_hours(t, ctx) else None
 
 
+# Someone else's time on offer: "my friend can do it instead", "my sister is free sat 9-5".
+_SOMEONE_ELSE = re.compile(
+    r"^(?:(?:hi|hello|sorry|but)\s+)*(?:my\s+(?:friend|sister|brother|mum|mom|mother|dad|father"
+    r"|husband|wife|partner|daughter|son|cousin|colleague|mate|neighbour|neighbor)|a\s+friend"
+    r"(?:\s+of\s+mine)?|someone\s+else|somebody\s+else)\s+(?:can|could|is|would|will|might)(?![a-z])"
+)
 # Work done, in the past: "i worked 9-5", "was there 8-4", "trabajé de 9 a 5" ("worked").
 _WORKED_THEN = re.compile(r"(?<![a-z])(?:worked|was\s+there|been\s+there)(?![a-z])")
 # A night said with the morning it ends on: "sun night 8pm till 8am monday (morning)".

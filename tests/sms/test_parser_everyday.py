@@ -3205,3 +3205,11 @@ def test_neither_is_a_no_to_every_offer(body):
 
 def test_none_alone_may_answer_anything_and_is_no_no():
     assert reads("none")["intent"] == "unknown"
+
+
+@pytest.mark.parametrize(
+    "body", ["my friend can do it instead", "my sister is free sat 9-5", "someone else can cover"]
+)
+def test_someone_elses_time_is_never_the_workers_free_time(body):
+    """Before, "my sister is free sat 9-5" was saved as the worker's own free time."""
+    assert reads(body)["intent"] == "unknown"
