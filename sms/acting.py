@@ -129,7 +129,7 @@ def act(session: Session, message: Message, now: datetime) -> None:
             # "the saturday one", "both" after "You have 2 bookings": the ones to drop
             or (
                 parsed.intent == "accept"
-                and (bool(parsed.days) or parsed.detail in ("both", "all"))
+                and (bool(parsed.days) or parsed.detail in confirming.EVERY)
             )
         )
     ):

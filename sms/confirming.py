@@ -39,10 +39,7 @@ def drop(session: Session, worker: Worker, market: Market, parsed: Parsed, now: 
     if parsed.exact and ref is None and (asked := last_notice(session, worker, now)) is not None:
         refs = _drops_asked_with(session, asked) if asked.kind == "confirm_drop" else []
     if parsed.exact and refs:
-        for each in refs:
-            answer = drop_booking(TextTransaction(session), worker.id, each, now)
-            if answer.outcome == "no_booking":
-                notify_worker(session, worker, "no_booking", now)
+        _drop_each(session, worker, refs, now)
         return
     booked = fates.bookings_ahead(session, worker.id, now, market.tz, parsed.days)
     if parsed.offer_ref is not None:
@@ -57,7 +54,7 @@ def drop(session: Session, worker: Worker, market: Market, parsed: Parsed, now: 
         code = "days:" + ",".join(parsed.days)
         notify_worker(session, worker, "confirm_busy", now, command_day=code)
         return
-    if len(booked) == 1 or (parsed.detail in _EVERY and booked):
+    if len(booked) == 1 or (parsed.detail in EVERY and booked):
         # one booking, or "both" after which of them: each asked back with its own DROP
         for _, shift, offer in booked:
             facts = shift_facts(shift, market)
@@ -221,11 +218,16 @@ def yes_to_drop_asked(
     they would think it done and stay home with the buyer never told. True when so."""
     if asked is None or asked.kind != "confirm_drop" or not said_yes(body, worker.language):
         return False
-    for ref in _drops_asked_with(session, asked):
+    _drop_each(session, worker, _drops_asked_with(session, asked), now)
+    return True
+
+
+def _drop_each(session: Session, worker: Worker, refs: list[str], now: datetime) -> None:
+    """Drop each booking as DROP 4821 drops it; one no longer booked is said so."""
+    for ref in refs:
         answer = drop_booking(TextTransaction(session), worker.id, ref, now)
         if answer.outcome == "no_booking":
             notify_worker(session, worker, "no_booking", now)
-    return True
 
 
 def _drops_asked_with(session: Session, asked: Notice) -> list[str]:
@@ -308,7 +310,7 @@ def decline(
             notify_worker(session, worker, "unknown_ref", now, ref=ref)
         return
     live = open_offers(TextTransaction(session), worker.id)
-    if parsed.detail in _EVERY and len(live) > 1:
+    if parsed.detail in EVERY and len(live) > 1:
         for offer, _ in live:  # "both", after which of them: each passed on, each told
             answer_offer(TextTransaction(session), worker.id, offer.ref, False, now)
         return
@@ -327,7 +329,7 @@ def decline(
             refs=", ".join(refs),
             example=refs[0],
         )
-    elif parsed.detail not in _EVERY and fates.bookings_ahead(
+    elif parsed.detail not in EVERY and fates.bookings_ahead(
         session, worker.id, now, market.tz, parsed.days
     ):
         # "cant make it" with no offer open: it is a booking they mean; "neither" is not
@@ -527,7 +529,7 @@ def picked_from_the_list(body: str, parsed: Parsed, asked: Notice) -> Parsed | N
         picked = _in_place(listed, parsed.detail)
         intent, exact = _PICKED_FOR[asked.kind]
         return replace(picked, intent=intent, exact=exact) if picked is not None else None
-    if asked.kind in _DAY_PICKED_FOR and parsed.intent == "accept" and parsed.detail in _EVERY:
+    if asked.kind in _DAY_PICKED_FOR and parsed.intent == "accept" and parsed.detail in EVERY:
         # "both" after "Reply N and the number to pass on one": every one, passed on; never a
         # yes to them
         return Parsed(_DAY_PICKED_FOR[asked.kind], detail=parsed.detail)
@@ -567,7 +569,7 @@ _PICKED_FOR = {
 
 
 # "both", "all": every one listed.
-_EVERY = ("both", "all")
+EVERY = ("both", "all")
 # The lists a day ("the saturday one") or "both" picks from, and what the pick is.
 _DAY_PICKED_FOR = {"which_booking": "cancel", "which_decline": "decline"}
 

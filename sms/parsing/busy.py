@@ -9,6 +9,8 @@ from datetime import datetime, time, timedelta
 from functools import cache
 
 from sms.parsing.days import (
+    MONTH_NUMBER,
+    MONTHS,
     NEXT_WEEK,
     THIS_WEEK,
     date_range,
@@ -136,14 +138,10 @@ _BACK_ON = re.compile(
 _AWAY_FOR = re.compile(
     r"(?<![a-z])for\s+(?:(?P<n>[0-9]|a|one|two|three|four)\s+)?(?P<unit>weeks?|fortnight)(?![a-z])"
 )
-_MONTH_NAMES = (
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december",
-)  # fmt: skip
 _UNTIL_A_MONTH = re.compile(
     r"(?<![a-z])(?:(?:till?|until|untill|before)(?:\s+in)?|back\s+in)\s+"
     r"(?:(?:the\s+)?(?:start|beginning)\s+of\s+)?"
-    rf"(?P<month>{'|'.join(_MONTH_NAMES)})\W*(?:please|pls|thanks|thank\s+you)?\W*$"
+    rf"(?P<month>{MONTHS})\W*(?:please|pls|thanks|thank\s+you)?\W*$"
 )
 _HOW_MANY = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4}
 # Longer than this is no BUSY to ask back: a person hears of it.
@@ -170,7 +168,7 @@ def away_for_days(norm: str, ctx: Context) -> Parsed | None:
         first, last = today, today + timedelta(weeks=count, days=-1)
     elif (month := _UNTIL_A_MONTH.search(norm)) is not None:
         # "no offers until january": back on its first day
-        number = _MONTH_NAMES.index(month.group("month")) + 1
+        number = MONTH_NUMBER[month.group("month")[:3]]
         back = today.replace(day=1, month=number)
         if back <= today:
             back = back.replace(year=today.year + 1)

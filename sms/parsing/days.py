@@ -85,11 +85,12 @@ _DAY_SPAN = re.compile(
     rf"(?<![a-z])({_DAY_NAME})s?\s*(?:-+|to|till?|until|thru|through|a|al|ate|hasta|do|la"
     rf"|pana(?:\s+la)?)\s*({_DAY_NAME})s?(?![a-z])"
 )
-_MONTHS = (
+# A month's name, whole or cut short ("jan", "sept"), and its number by the first three letters.
+MONTHS = (
     r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?![a-z])"
 )
-_MONTH_NUMBER = {m: i for i, m in enumerate(
+MONTH_NUMBER = {m: i for i, m in enumerate(
     ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1
 )}  # fmt: skip
 _NUMERIC_DATE = re.compile(
@@ -102,19 +103,19 @@ _DOTTED_DATE = re.compile(
     r"(?!\s*(?:-|~|>|[ap]\.?m|h(?![a-z])|hrs?|hours?|to|till?|until|an\s+hour)(?![a-z0-9]))"
 )
 _MONTH_DAY = re.compile(
-    rf"(?<![a-z]){_MONTHS}\s*([0-9]{{1,2}})(?:st|nd|rd|th)?(?![0-9a-z])"
+    rf"(?<![a-z]){MONTHS}\s*([0-9]{{1,2}})(?:st|nd|rd|th)?(?![0-9a-z])"
     r"(?!\s*(?:[-:.]|to(?![a-z])|till?(?![a-z])|until|[ap]\.?m?(?![a-z])))"
 )
-_DAY_MONTH = re.compile(rf"(?<![0-9:.,/-])([0-9]{{1,2}})(?:st|nd|rd|th)?\s*(?:of\s+)?{_MONTHS}")
+_DAY_MONTH = re.compile(rf"(?<![0-9:.,/-])([0-9]{{1,2}})(?:st|nd|rd|th)?\s*(?:of\s+)?{MONTHS}")
 # Several dates at once: "14-20 dec", "dec 14-20", "14th to 20th", "14/12-20/12", "del 14 al 20
 # de diciembre" (read as "14 al 20 december"). Not hours, and not one day.
 _ORDINAL = r"[0-9]{1,2}(?:st|nd|rd|th)"
 _DATE_RANGE = re.compile(
     rf"(?<![0-9:.,£$€])[0-9]{{1,2}}(?:st|nd|rd|th)?\s*(?:-+|–|to|till?|until|al|a|do|la|pana"
-    rf"(?:\s+la)?)\s*(?:the\s+)?[0-9]{{1,2}}(?:st|nd|rd|th)?\s*(?:of\s+)?{_MONTHS}"
+    rf"(?:\s+la)?)\s*(?:the\s+)?[0-9]{{1,2}}(?:st|nd|rd|th)?\s*(?:of\s+)?{MONTHS}"
     # ... unless a day follows the month ("9-5 dec 14"): a clock range after it is still fine
     r"(?!\s*[0-9]{1,2}(?:st|nd|rd|th)?(?![0-9]|\s*(?:[-–:.]|am|pm|to|till?|until)(?![a-z])))"
-    rf"|(?<![a-z])(?<![0-9]\s)(?<![0-9])(?<!(?:st|nd|rd|th)\s){_MONTHS}\s*[0-9]{{1,2}}(?:st|nd|rd|th)?\s*(?:-+|–|to|till?|until)\s*"
+    rf"|(?<![a-z])(?<![0-9]\s)(?<![0-9])(?<!(?:st|nd|rd|th)\s){MONTHS}\s*[0-9]{{1,2}}(?:st|nd|rd|th)?\s*(?:-+|–|to|till?|until)\s*"
     r"[0-9]{1,2}(?:st|nd|rd|th)?(?![0-9:.])"
     rf"|(?<![0-9])(?:the\s+)?{_ORDINAL}\s*(?:-+|–|to|till?|until)\s*(?:the\s+)?{_ORDINAL}"
     r"|(?<![0-9/])[0-9]{1,2}/[0-9]{1,2}\s*(?:-+|–|to|till?|until)\s*[0-9]{1,2}/[0-9]{1,2}(?![0-9])"
@@ -371,7 +372,7 @@ def _date_in(
             month_word, number = (
                 (m.group(1), m.group(2)) if pattern is _MONTH_DAY else m.group(2, 1)
             )
-            when = _dated(today, int(number), _MONTH_NUMBER[month_word[:3]], None)
+            when = _dated(today, int(number), MONTH_NUMBER[month_word[:3]], None)
         return when, f"{s[: m.start()]} {s[m.end() :]}", pattern
     return None
 
