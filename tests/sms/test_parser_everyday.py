@@ -3076,6 +3076,7 @@ def test_what_or_who_the_offer_is_asks_about_it(body):
         ("nu mai trimiteți oferte până în ianuarie", "2027-01-01"),
         ("pause my offers for 2 weeks", "2026-12-10"),
         ("put my offers on hold for 2 weeks", "2026-12-10"),
+        ("no offers till jan", "2027-01-01"),
     ],
 )
 def test_a_pause_till_a_month_or_for_weeks_is_busy_till_then_and_never_stop(body, end):
