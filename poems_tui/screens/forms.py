@@ -13,6 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
+from textual.widget import Widget
 from textual.widgets import Button, Input, Select, Static
 
 from exchange.errors import Refused as ExchangeRefused
@@ -53,6 +54,9 @@ class FormScreen(ModalScreen[str | None], metaclass=_FormMeta):
         Binding("escape", "leave_field", "Leave field"),
         Binding("escape", "close", "Close"),
         Binding("ctrl+s", "submit", "Save"),
+        # Checked before the key reaches the field, so the keys typed after Enter go where
+        # focus has moved even when the console is behind the typist.
+        Binding("enter", "enter_in_field", show=False, priority=True),
     ]
     form_title = "Form"
     submit_label = "Save"
@@ -94,6 +98,9 @@ class FormScreen(ModalScreen[str | None], metaclass=_FormMeta):
             return self.field_focused()
         if action == "close":
             return not self.field_focused()
+        if action == "enter_in_field":
+            # A choice list keeps Enter for opening itself.
+            return isinstance(self.focused, Input)
         return True
 
     def action_leave_field(self) -> None:
@@ -121,29 +128,41 @@ class FormScreen(ModalScreen[str | None], metaclass=_FormMeta):
         # What the exchange refused was about what was typed before: it goes once they edit.
         self.query_one(".form-refusal", Static).update("")
 
-    @on(Input.Submitted)
-    def enter(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.action_submit(moving_on=True)
+    def action_enter_in_field(self) -> None:
+        """Enter in a text box: on to the next blank field now, so what is typed next lands
+        there; whether the form is complete is judged once the box left has every key typed
+        before the Enter."""
+        left = self.focused
+        fields = self.fields()
+        after = [field.field for field in fields].index(left) + 1
+        blank = next((field for field in fields[after:] if not field.value.strip()), None)
+        if blank is not None:
+            self.set_focus(blank.field)
+        left.call_later(self.action_submit, moving_on=True, left=left)
 
     @on(Button.Pressed, "#submit")
-    def action_submit(self, moving_on: bool = False) -> None:
+    def pressed_save(self) -> None:
+        self.action_submit()
+
+    def action_submit(self, moving_on: bool = False, left: Widget | None = None) -> None:
         """Save when every field is right; else go to the first field that is not.
 
-        From Enter in a field (`moving_on`), a blank field further down is simply the next one
-        to fill, so it is not marked wrong yet."""
+        From Enter in a field (`moving_on`, `left` being that field), a blank field further
+        down is simply the next one to fill, so it is not marked wrong yet."""
         fields = self.fields()
         wrong = next((field for field in fields if not field.valid), None)
         if wrong is None:
             self.body.busy()
             self.run_save(self.values())
             return
-        here = next((f for f in fields if self.focused is f.field), None)
+        here = next((f for f in fields if (left or self.focused) is f.field), None)
         ahead = here is not None and fields.index(wrong) > fields.index(here)
+        if moving_on and ahead and self.focused is wrong.field:
+            return  # already there, perhaps with its first keys typed
         if not (moving_on and ahead and not wrong.value.strip()):
             wrong.show_problem()
             self.body.refuse(f"Not saved yet: {wrong.label} needs putting right.")
-        wrong.field.focus()
+        self.set_focus(wrong.field)
         wrong.scroll_visible(animate=False)
 
     @work(thread=True, exclusive=True, group="form")

@@ -7,6 +7,7 @@ from sqlalchemy.engine import make_url
 from sqlmodel import select
 from textual import on, work
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Center, Vertical
 from textual.screen import Screen
 from textual.widgets import Button, Header, Input, Label, Static
@@ -39,6 +40,9 @@ class SignInScreen(Screen["object"]):
     """Dismissed with the signed-in operator (a Who)."""
 
     AUTO_FOCUS = "#username"
+    # Checked before the key reaches the box, so a password typed straight after Enter lands in
+    # the password box even when the console is behind the typist.
+    BINDINGS = [Binding("enter", "next_field", show=False, priority=True)]
 
     def __init__(self, hint: str | None = None, signed_out: bool = False) -> None:
         super().__init__()
@@ -77,9 +81,13 @@ class SignInScreen(Screen["object"]):
         hint.update(text)
         hint.display = True
 
-    @on(Input.Submitted, "#username")
-    def next_field(self) -> None:
-        self.query_one("#password", Input).focus()
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "next_field":
+            return self.focused is not None and self.focused.id == "username"
+        return True
+
+    def action_next_field(self) -> None:
+        self.set_focus(self.query_one("#password", Input))
 
     @on(Input.Submitted, "#password")
     @on(Button.Pressed, "#signin")

@@ -3,6 +3,7 @@
 import time
 from collections.abc import Callable
 
+from textual import events
 from textual.app import App
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Static
@@ -43,3 +44,22 @@ async def post_form_with_a_mistake(pilot: Pilot) -> None:
     pilot.app.screen.query_one("#skill").focus()
     await pilot.press(*"plumbing")
     await wait_for(pilot, lambda: "One of: care, cleaning" in shown(pilot.app))
+
+
+# The key names Textual gives the punctuation a clerk types into forms.
+_PUNCTUATION_KEYS = {" ": "space", "/": "slash", ".": "full_stop", "-": "minus", ",": "comma"}
+
+
+async def type_in_one_burst(pilot: Pilot, *typed: str) -> None:
+    """Each text, then Enter, arriving together as a fast typist's keys reach a busy console:
+    nothing is handled before the next key is already waiting."""
+    events_ = []
+    for text in typed:
+        for char in text:
+            events_.append(events.Key(_PUNCTUATION_KEYS.get(char, char), char))
+        events_.append(events.Key("enter", "\r"))
+    driver = pilot.app._driver
+    for event in events_:
+        event.set_sender(pilot.app)
+        driver.send_message(event)
+    await pilot.pause()

@@ -11,7 +11,7 @@ from sms import inbound, outbox
 from sms.gateways import SimulatorGateway
 from sms.templates import render
 from store.models import CredentialCheck, Message, Notice, TermsChange, Worker, WorkerSkill
-from tests.poems_tui.helpers import rows, shown, wait_for
+from tests.poems_tui.helpers import rows, shown, type_in_one_burst, wait_for
 
 
 def add_many(db, count: int, now) -> None:
@@ -206,3 +206,17 @@ async def test_the_verifier_runs_only_after_the_workers_yes(make_app, console_db
         assert verifier.calls == [("licence", "+447700900103")]
     with console_db.read() as session:
         assert session.get(CredentialCheck, check.id).status == "verified"
+
+
+async def test_a_walk_in_typed_ahead_lands_each_answer_in_its_own_field(make_app, console_db):
+    """A clerk who knows the form types on without looking: whatever follows an Enter belongs
+    to the next field, however far behind the console is."""
+    app = make_app(operator="staff")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("2", "n")
+        await wait_for(pilot, lambda: "Onboard a walk-in" in shown(app))
+        await type_in_one_burst(pilot, "07700900555", "Ann Lee", "care", "E1 6AN", "1/2/1990", "13")
+        await wait_for(pilot, lambda: "Onboard a walk-in" not in shown(app))
+    with console_db.read() as session:
+        ann = session.exec(select(Worker).where(Worker.phone == "+447700900555")).one()
+    assert (ann.name, ann.postcode) == ("Ann Lee", "E1 6AN")
