@@ -48,6 +48,7 @@ def check_out(
     break_minutes: int | None = None,
     end_either_half: bool = False,
     hours_or_end: bool = False,
+    end_past_booked: int | None = None,
 ) -> Timesheet:
     """The worker says they are done: the buyer is asked to confirm the hours.
 
@@ -58,8 +59,12 @@ def check_out(
     near the booking stands, and when neither or both are, the worker is asked which.
     `break_minutes` is the break taken, when told; a long shift with too little is flagged to
     the buyer.
+    `end_past_booked`: "finished 30 mins early" (-30), "stayed an hour late" (60): when they
+    finished, said against the booked end.
     """
     booking, shift = _booking_to_close(session, worker_id, now, ref)
+    if end is None and minutes is None and end_past_booked is not None:
+        end = shift.end + timedelta(minutes=end_past_booked)
     if hours_or_end and minutes is not None and end is not None:
         minutes, end = _hours_or_end(booking, shift, minutes, end, end_either_half, now)
     span = None

@@ -47,6 +47,7 @@ def check_out(
     end_either_half: bool = False,
     break_minutes: int | None = None,
     hours_or_end: bool = False,
+    end_past_booked: int | None = None,
 ) -> Timesheet:
     """DONE: the worker's hours go to the buyer to confirm (they stand if the buyer says nothing
     in time), with the break they say they took. All or nothing: a refusal leaves the booking
@@ -62,4 +63,5 @@ def check_out(
             end_either_half=end_either_half,
             break_minutes=break_minutes,
             hours_or_end=hours_or_end,
+            end_past_booked=end_past_booked,
         )

@@ -136,8 +136,10 @@ def act(session: Session, message: Message, now: datetime) -> None:
         asked = availability_texts.answer_to_times_asked(
             worker, market, message.body, parsed, last, now
         ) or confirming.picked_from_the_list(message.body, parsed, last)
-        asked = asked or day_texts.answer_to_how_late(
-            worker, market, message.body, parsed, last, now
+        asked = (
+            asked
+            or day_texts.answer_to_how_late(worker, market, message.body, parsed, last, now)
+            or day_texts.answer_to_hours_asked(worker, market, message.body, parsed, last, now)
         )
     # An answer to the question just asked: "yes pass", "confirm", a bare "yes"
     if a_bare_answer and (

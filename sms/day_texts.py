@@ -67,6 +67,24 @@ def answer_to_how_late(
     return again
 
 
+# Texts that asked the worker how many hours they worked.
+_HOURS_ASKED = ("ask_hours_worked", "refused_before_the_end")
+
+
+def answer_to_hours_asked(
+    worker: Worker, market: Market, body: str, parsed: Parsed, asked: Notice, now: datetime
+) -> Parsed | None:
+    """ "3.5", "3 godziny" or "left at 4pm" just after "How many hours did you work?" (`asked`):
+    read as if the worker had texted DONE with them. None when the text is no such answer."""
+    if asked.kind not in _HOURS_ASKED or parsed.intent != "unknown":
+        return None
+    again = parse(f"done {body}", local(now, market.tz), language=worker.language)
+    said = again.minutes_worked is not None or again.end is not None
+    if again.intent != "check_out" or not said or again.ambiguous:
+        return None
+    return again
+
+
 def check_in(
     session: Session, worker: Worker, market: Market, parsed: Parsed, now: datetime
 ) -> None:

@@ -47,9 +47,15 @@ def check_out(
             ref=parsed.offer_ref,
             break_minutes=parsed.break_minutes,
             hours_or_end=parsed.hours_or_end,
+            end_past_booked=parsed.end_past_booked,
         )
     except Refused as refusal:
-        bare = parsed.minutes_worked is None and parsed.end is None and parsed.offer_ref is None
+        bare = (
+            parsed.minutes_worked is None
+            and parsed.end is None
+            and parsed.end_past_booked is None
+            and parsed.offer_ref is None
+        )
         if (
             refusal.code in ("no_booking", "not_started")
             and bare

@@ -47,6 +47,9 @@ class Parsed:
     end: datetime | None = None
     # A finishing time said without am/pm ("finished at 5"): the morning's or the evening's.
     end_either_half: bool = False
+    # "finished 30 mins early", "stayed an hour late": the minutes the work ended after the
+    # booked end (before it, negative), said instead of the hours.
+    end_past_booked: int | None = None
     # Free time that replaces a day's ("actually make that 10-6" just after Saturday was saved):
     # that day's date, set when the text is read beside the last one sent.
     replaces: date | None = None

@@ -64,7 +64,8 @@ _HELD_UP = re.compile(
 # "late" that is not about arriving: paid late, a late shift, free till late.
 _NOT_ARRIVING = re.compile(
     r"(?<![a-z])(?:paid|pay|payment|payments|(?:till|until|til|to)\s+late|late\s+(?:shifts?|nights?"
-    r"|finish|finishes|pay|payment|on)|stay(?:ing)?\s+late|work(?:ing)?\s+late"
+    r"|finish|finishes|pay|payment|on)|stay(?:ed|ing|s)?\s+(?:\w+\s+){0,4}?(?:late|later)"
+    r"|left\s+(?!home|the\s+house)(?:\w+\s+){0,4}?later|work(?:ing)?\s+late"
     r"|(?:finish|finishing|leave|leaving)\s+late|yesterday|last\s+night"
     r"|(?:was|were)\s+late|if\s+(?:\w+\s+){0,3}late|finished|clocked\s+(?:out|off)"
     r"|always\s+late|late\s+for\s+everything|never\s+late)(?![a-z])"
@@ -108,7 +109,7 @@ _OUT = re.compile(
 )
 _OUT_QUIET = re.compile(
     r"(?<![a-z])(?:now|thanks|thank\s+you|for\s+(?:the\s+)?(?:day|today)|today|ok|x+|ta|at|the"
-    r"|shift|job|work|with|my|it|and|worked|after|total|in|of|site"
+    r"|shift|job|work|with|my|it|and|worked|after|total|in|of|site|early|earlier|bit|a|little"
     # "with" in the other languages, left as written beside a break: "com", "con", "cu", "z"
     r"|com|con|cu|z|ze)(?![a-z])"
 )
@@ -412,9 +413,10 @@ _WORKED_SPAN = re.compile(
     rf"(?:-|(?<![a-z])(?:{'|'.join(separators())})(?![a-z]))\s*(?:half\s+(?:past\s+)?)?[0-9]{{1,2}}"
     r"(?:[:.][0-9]{2})?\s*(?:am|pm)?)(?![0-9a-z])"
 )
-# "started at 9 and finished at 5": the two ends of the hours worked, said apart.
+# "started at 9 and finished at 5", "got there 1.15 left at 5": the two ends of the hours
+# worked, said apart.
 _STARTED_THEN_FINISHED = re.compile(
-    r"(?<![a-z])(?:i\s+)?(?:started|start|began)\s+(?:at\s+)?(?P<a>[0-9]{1,2}(?:[:.][0-9]{2})?\s*"
+    r"(?<![a-z])(?:i\s+)?(?:started|start|began|arrived|got\s+(?:there|in))\s+(?:at\s+)?(?P<a>[0-9]{1,2}(?:[:.][0-9]{2})?\s*"
     r"(?:am|pm)?)\W+(?:and\s+|then\s+)?(?:i\s+)?(?:finished|finish|left|ended|stopped)\s+(?:at\s+)?"
     r"(?P<b>[0-9]{1,2}(?:[:.][0-9]{2})?\s*(?:am|pm)?)(?![0-9a-z])"
 )
@@ -448,11 +450,45 @@ _HOURS_COUNT = re.compile(
 )
 # "left at 17h" (as "saí às 17h" reads): a time of day, not seventeen hours.
 _AT_HOUR = re.compile(r"(?<![a-z])at\s+([01]?[0-9]|2[0-3])\s*h(?![a-z0-9])")
-# How much earlier or later than booked, not how long: "finished 30 mins early".
-_OFFSET = re.compile(
-    r"(?:(?<![0-9.,:])[0-9]{1,3}\s*(?:m|mins?|minutes|h|hrs?|hours?)|(?<![a-z])(?:half\s+)?an?\s+hour)"
-    r"\s+(?:early|earlier|late|later|over|before|after|extra)(?![a-z])"
+# How much earlier or later than booked the work ended, not how long it was: "finished 30 mins
+# early", "stayed an hour late", "did 45 mins extra".
+_AMOUNT_OF_TIME = (
+    # "30 de minute", as Romanian counts them
+    r"(?:(?<![0-9.,:])[0-9]{1,3}\s*(?:de\s+)?(?:m|mins?|minutes|h|hrs?|hours?)"
+    r"|(?<![a-z])(?:an?\s+hour\s+and\s+a\s+half|half\s+(?:an?\s+)?hour|(?:a\s+)?quarter\s+"
+    r"(?:of\s+)?(?:an\s+)?hour|an?\s+hour))(?![a-z])"
 )
+_OFFSET = re.compile(
+    rf"(?P<amount>{_AMOUNT_OF_TIME})\s+(?:(?P<short>early|earlier|before|short|less)|late|later"
+    r"|over|after|extra|more|longer)(?![a-z])"
+    # "stayed an extra hour", "did another 30 mins"
+    rf"|(?<![a-z])(?:an?\s+)?(?:extra|another|additional)\s+(?P<more>{_AMOUNT_OF_TIME}|hour)"
+    r"(?![a-z])"
+)
+# Off the booked end by an amount not said: "finished early", "left a bit early", "stayed late".
+_OFF_THE_BOOKED_END = re.compile(r"(?<![a-z])(?:early|earlier|late|later|longer|overtime)(?![a-z])")
+# Staying on, said as done: "stayed 30 mins late", "had to stay an hour extra", "ran 20 mins
+# over". Only the past: "can stay an hour later" offers, and is for the buyer to take up.
+_STAYED_ON = re.compile(
+    r"(?<![a-z])(?:stayed|had\s+to\s+stay|worked|did|done|ran|went|kept\s+(?:me|us))(?![a-z])"
+)
+
+
+def _past_the_booked_end(said: re.Match[str]) -> int:
+    """The minutes an _OFFSET says the work ran past the booked end; before it, negative."""
+    amount = said["amount"] or said["more"]
+    minutes = (
+        60
+        if amount == "hour"
+        else next(
+            to_minutes(m)
+            for pattern, to_minutes in _LATE_MINUTES
+            if (m := pattern.search(amount)) is not None
+        )
+    )
+    return -minutes if said["short"] else minutes
+
+
 _DID_HOURS = re.compile(
     r"(?<![a-z])(?:did|worked|done|(?<!can\s)(?<!could\s)(?<!will\s)(?<!ill\s)(?<!would\s)(?<!only\s)"
     # Polish "od 9 do 12:30" is from 9 to 12:30, not "do 12:30" hours
@@ -479,8 +515,13 @@ def check_out(t: Text, ctx: Context) -> Parsed | None:
     """DONE, DONE 5.5, done 4h30, finished 6pm, OUT, clocking off now did 8.5 hrs."""
     if asks(t):
         return None
-    # "left the shop": elsewhere; "left, 30 min lunch": the break taken at work
-    if _ELSEWHERE.search(_BREAK.sub(" ", t.norm)) and t.first not in ("done", "finished", "out"):
+    # "left the shop": elsewhere; "left, 30 min lunch": the break taken at work; "left an hour
+    # later": than booked
+    if _ELSEWHERE.search(_BREAK.sub(" ", _OFFSET.sub(" ", t.norm))) and t.first not in (
+        "done",
+        "finished",
+        "out",
+    ):
         return None
     if _LONGER_THAN_A_SHIFT.search(t.norm):
         return None  # "i did 10 hrs this week", "done 2 shifts": a tally, not today's hours
@@ -491,7 +532,13 @@ def check_out(t: Text, ctx: Context) -> Parsed | None:
     m = _OUT.match(t.core)
     cue = two_readings = False
     ends = _STARTED_THEN_FINISHED.search(t.norm) if len(t.words) <= _SHORT else None
-    if ends is not None:
+    beyond = _OFFSET.search(t.norm) if len(t.words) <= _SHORT else None
+    if beyond is not None and (m is not None or _STAYED_ON.search(t.norm)):
+        # "worked 1 hour over", "finished 30 mins early": off the booked end, not hours worked
+        verb, rest = "finished", t.norm[: beyond.start()] + " , " + t.norm[beyond.end() :]
+        rest = _OUT.sub(r"\g<rest>", rest, count=1)
+        cue = True
+    elif ends is not None:
         # "started at 9 and finished at 5": from one to the other, as "did 9-5" is
         span = f"{ends['a']} to {ends['b']}"
         verb, rest, cue = "finished", t.norm.replace(ends.group(0), " ", 1) + " , " + span, True
@@ -567,11 +614,20 @@ def check_out(t: Text, ctx: Context) -> Parsed | None:
             end, either_half, two_readings = nearest(ctx.at, c.readings()), True, True
     if _aside(verb, rest):
         return None  # "out sick", "left my phone": not a checkout
+    if end is None and minutes is None and beyond is None and _OFF_THE_BOOKED_END.search(rest):
+        # "finished early", "stayed late": not the booked hours, and not how many
+        return Parsed("check_out", ambiguous=True, ask="ask_hours_worked")
     hours = round(minutes / 60, 2) if minutes else None
     exact = t.first in ("done", "finished") and len(t.words) <= 3
     return Parsed(
         "check_out",
         end=end,
+        # the hours or the time said stand; the offset only stands in for them
+        end_past_booked=(
+            _past_the_booked_end(beyond)
+            if beyond is not None and end is None and minutes is None
+            else None
+        ),
         end_either_half=either_half,
         hours_or_end=two_readings and end is not None and minutes is not None,
         minutes_worked=minutes,
@@ -607,6 +663,8 @@ def _span_minutes(span: HourRange | Either) -> int | None:
 def _aside(verb: str, rest: str) -> bool:
     """ "out sick", "left my phone": leaving or out, about something other than the shift."""
     # "left at 5pm", "left at 17h": when they left is about the shift; so is the break taken.
+    # "left at 4.30 instead of 5": the hours put right are about the shift too
+    rest = clock_words(_NOT_THESE.sub(" ", rest), hours_worked=True)  # "at half 4": a time
     rest = _BREAK.sub(" ", _AT_A_TIME.sub(" ", rest))
     if verb in ("done", "finished", "finish", "finishd", "completed", "complete"):
         # "done my training", "done with this app": something else finished, not the shift

@@ -31,6 +31,7 @@ EN: dict[str, str] = {
     "ask_tax": "What percent of your pay should be held back for tax? Reply e.g. TAX 20",
     "ask_name": "What is your name? Reply e.g. NAME Ann Smith",
     "ask_travel": "How far will you travel? Reply e.g. TRAVEL 5 miles",
+    "ask_hours_worked": "How many hours did you work? Reply e.g. DONE 3.5",
     # Days as a question's example says them
     "day_today_said": "today",
     "day_tomorrow_said": "tomorrow",

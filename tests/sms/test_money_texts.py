@@ -545,3 +545,68 @@ def test_late_on_a_day_with_no_booking_changes_nothing(db, booking, now):
     assert BUYER not in out
     with db.read() as session:
         assert session.get(Booking, booking.id).late_minutes is None
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "minutes"),
+    [
+        ("finished 30 mins early", "en", 210),
+        ("left half an hour early", "en", 210),
+        ("stayed an hour late", "en", 300),
+        ("did an extra 45 mins", "en", 285),
+        ("worked 1 hour over", "en", 300),
+        ("skończyłam 30 min wcześniej", "pl", 210),
+        ("zostałam godzinę dłużej", "pl", 300),
+        ("terminé media hora antes", "es", 210),
+        ("me quedé una hora más", "es", 300),
+        ("saí meia hora mais cedo", "pt", 210),
+        ("fiquei mais uma hora", "pt", 300),
+        ("am plecat cu 30 de minute mai devreme", "ro", 210),
+        ("am stat o oră în plus", "ro", 300),
+    ],
+)
+def test_finishing_early_or_late_by_so_long_sends_the_booked_hours_put_right(
+    db, booking, after, now, body, language, minutes
+):
+    """Before, "finished 30 mins early" sent the buyer the booked 4h, and "worked 1 hour over"
+    sent 1h: the time said is off the booked end, not the hours worked."""
+    change_own_terms(db, booking.worker_id, now, language=language)
+    text(db, ANN, body, after + timedelta(hours=1))
+    assert timesheet(db).worker_minutes == minutes
+
+
+@pytest.mark.parametrize(
+    ("body", "answer", "language"),
+    [
+        ("finished early", "3.5", "en"),
+        ("left a bit early", "about 3 and a half hours", "en"),
+        ("wyszłam wcześniej", "3,5 godziny", "pl"),
+        ("terminé antes", "3 horas y media", "es"),
+        ("saí mais cedo", "3h30", "pt"),
+        ("am plecat mai devreme", "3 ore si jumatate", "ro"),
+    ],
+)
+def test_finishing_early_without_saying_how_long_asks_the_hours_and_takes_the_answer(
+    db, booking, after, now, body, answer, language
+):
+    """Before, "finished early" sent the buyer the booked 4h."""
+    change_own_terms(db, booking.worker_id, now, language=language)
+    asked = asked_and_nothing_sent(db, body, after)
+    assert asked.endswith(" 3.5") and (language == "en") == asked.startswith("How many hours")
+    text(db, ANN, answer, after + timedelta(minutes=2))
+    assert timesheet(db).worker_minutes == 210
+
+
+@pytest.mark.parametrize("body", ["left at 12.30 instead of 1", "left at half 12"])
+def test_a_leaving_time_put_right_or_said_the_british_way_is_when_they_left(
+    db, booking, after, body
+):
+    """Before, both went to a person (the shift is 09:00-13:00)."""
+    text(db, ANN, body, after)
+    assert timesheet(db).worker_minutes == 210
+
+
+def test_arriving_and_leaving_said_apart_are_the_hours_between(db, booking, after):
+    """Before, "arrived 9.15 left 1" checked the worker in after the shift had ended."""
+    text(db, ANN, "arrived 9.15 left 1", after)
+    assert timesheet(db).worker_minutes == 225

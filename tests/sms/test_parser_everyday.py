@@ -3214,3 +3214,64 @@ def test_none_alone_may_answer_anything_and_is_no_no():
 def test_someone_elses_time_is_never_the_workers_free_time(body):
     """Before, "my sister is free sat 9-5" was saved as the worker's own free time."""
     assert reads(body)["intent"] == "unknown"
+
+
+@pytest.mark.parametrize(
+    ("body", "past_the_end"),
+    [
+        ("finished 30 mins early", -30),
+        ("left an hour early", -60),
+        ("finished half an hour early", -30),
+        ("stayed an hour late", 60),
+        ("had to stay 45 mins later", 45),
+        ("stayed an extra hour", 60),
+        ("did an extra 30 mins", 30),
+        ("done, 30 mins over", 30),
+        ("ran 20 mins over", 20),
+        ("left an hour later", 60),
+        ("wyszłam pół godziny wcześniej", -30),
+        ("sali una hora mas tarde", 60),
+        ("tive que ficar 30 minutos a mais", 30),
+        ("am terminat cu o oră mai devreme", -60),
+    ],
+)
+def test_finishing_so_long_early_or_late_is_said_against_the_booked_end(body, past_the_end):
+    """Before, "finished 30 mins early" claimed the booked hours, "worked 1 hour over" and
+    "skończyłam 30 min wcześniej" claimed half an hour or an hour, and "stayed an hour late"
+    told the buyer the worker would arrive late."""
+    found = reads(body, AT.replace(hour=18))
+    assert (found["intent"], found.get("end_past_booked")) == ("check_out", past_the_end)
+    assert "minutes_worked" not in found and "end" not in found
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["finished at 5, 30 mins early", "did 4.5 hrs, 30 mins over", "left at 4.30 instead of 5"],
+)
+def test_the_hours_or_the_time_said_stand_beside_how_early_or_late(body):
+    found = reads(body, AT.replace(hour=18))
+    assert found["intent"] == "check_out" and "end_past_booked" not in found
+    assert "minutes_worked" in found or "end" in found
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["finished early", "left a bit early", "done early today", "finished late", "wyszłam wcześniej",
+     "terminé antes", "saí mais cedo", "am plecat mai devreme"],
+)  # fmt: skip
+def test_finishing_early_or_late_without_how_long_asks_the_hours(body):
+    """Before, these claimed the booked hours (or went to a person)."""
+    parsed = parse(body, AT.replace(hour=18))
+    assert (parsed.intent, parsed.ask) == ("check_out", "ask_hours_worked")
+
+
+@pytest.mark.parametrize(
+    "body", ["can stay an hour later if needed", "i could stay 30 mins extra tomorrow"]
+)
+def test_offering_to_stay_on_is_neither_lateness_nor_hours(body):
+    assert reads(body, AT.replace(hour=18))["intent"] not in ("late", "check_out")
+
+
+@pytest.mark.parametrize("body", ["left home 10 mins late", "running 10 mins late"])
+def test_leaving_home_late_is_still_lateness(body):
+    assert reads(body)["intent"] == "late"
