@@ -35,7 +35,10 @@ _STOP_PHRASE = re.compile(
     r"|texts?|messages?|msgs?|sms|offers?|jobs?|shifts?))*|(?:all\s+)?(?:the\s+|your\s+)?(?:texts?"
     # "stop the offers" is all of them; "stop the offer" is the one just sent, asked about
     r"|messages?|msgs?|sms|offers)(?:\s+(?:to\s+me|please|now))*))*$"
-    r"|^(?:no\s+more\s+(?:texts?|messages?|msgs?|sms)|dont\s+(?:text|message)\s+me(?:\s+again)?"
+    r"|^(?:please\s+|pls\s+)?(?:no\s+more\s+(?:texts?|messages?|msgs?|sms)"
+    # "please dont send me any more messages", "do not text me again"
+    r"|(?:dont|do\s+not)\s+(?:text|message|send)\s+me(?:\s+(?:again|any\s*more|more))?"
+    r"(?:\s+(?:texts?|messages?|msgs?|sms|offers))?(?:\s+(?:again|any\s*more))?"
     r"|(?:remove|take)\s+me\s+(?:off|from)\s+(?:the\s+|this\s+|your\s+)?(?:list|system|texts?)"
     r"|unsubscribe\s+me|i\s+want\s+to\s+(?:unsubscribe|stop\s+(?:the\s+)?(?:texts?|messages?))"
     r"|i\s+(?:dont|do\s+not)\s+want\s+(?:any\s+more\s+|more\s+|any\s+|your\s+|these\s+|the\s+)?(?:texts?|messages?"

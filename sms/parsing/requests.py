@@ -163,6 +163,14 @@ _SHIFTS_FIRST = frozenset(
     ("shifts", "shift", "jobs", "job", "work", "gigs", "gig", "vacancies", "openings", "offers",
      "bookings", "booking")
 )  # fmt: skip
+
+# A day a question asks about: "for saturday", "on the weekend", "tmrw".
+_FOR_A_DAY = (
+    r"(?:(?:for|on)\s+)?(?:the\s+)?(?:today|tonight|tomorrow|tmrw|this\s+week|next\s+week"
+    r"|(?:this\s+)?weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?"
+    r"|weds?|thur?s?|fri|sat|sun)(?![a-z])"
+)
+
 _SHIFTS_ASKED = re.compile(
     r"(?<![a-z])(?:any|got|have\s+you\s+got|is\s+there|are\s+there|what|which|more|need|needs"
     r"|looking\s+for|want)\s+(?:\w+\s+){0,2}?(?:work|shifts?|jobs?|gigs?|offers?|vacancies|bookings?)"
@@ -202,10 +210,9 @@ _SHIFTS_ASKED = re.compile(
     r"|(?<![a-z])(?:anything|something|any\s+work)\s+(?:for\s+me|today|tomorrow|tonight|this"
     r"|next|on|going|available|near)(?![a-z])|^(?:anything|something|any\s+work)\W*$"
     r"|(?<![a-z])(?:what|which)\s+(?:shifts|jobs|bookings)\s+(?:do\s+)?i\s+have(?![a-z])"
-    r"|(?<![a-z])(?:(?:have|got)\s+i\s+(?:got\s+)?|do\s+i\s+have\s+)anything\s+(?:(?:for|on)\s+)?"
-    r"(?:the\s+)?(?:today|tonight|tomorrow|tmrw|this\s+week|next\s+week|(?:this\s+)?weekend"
-    r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|weds?|thur?s?|fri|sat"
-    r"|sun)(?![a-z])"
+    rf"|(?<![a-z])(?:(?:have|got)\s+i\s+(?:got\s+)?|do\s+i\s+have\s+)anything\s+{_FOR_A_DAY}"
+    # "anything saturday?", "jest coś w sobotę?": the whole text
+    rf"|^\W*(?:is\s+there\s+)?(?:anything|something|any\s+work)\s+{_FOR_A_DAY}\W*$"
     # About a booking already made: "am i still booked for tomorrow", "whats the address".
     r"|(?<![a-z])(?:am|are)\s+(?:i|we)\s+(?:still\s+)?(?:booked|on|working)(?![a-z])"
     r"|^\W*(?:what\s+is|whats|what\s+s|wheres|where\s+is)\s+the\s+(?:address|postcode|location"

@@ -3275,3 +3275,27 @@ def test_offering_to_stay_on_is_neither_lateness_nor_hours(body):
 @pytest.mark.parametrize("body", ["left home 10 mins late", "running 10 mins late"])
 def test_leaving_home_late_is_still_lateness(body):
     assert reads(body)["intent"] == "late"
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["anything saturday?", "anything for tmrw?", "jest coś w sobotę?", "czy coś jest na sobotę",
+     "czy jest coś na jutro", "e ceva sâmbătă?"],
+)  # fmt: skip
+def test_anything_and_a_day_asks_for_that_days_shifts(body):
+    """Before, each went to a person."""
+    assert reads(body)["intent"] == "shifts_query"
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["please dont send me any more messages", "do not text me again",
+     "proszę nie wysyłać mi więcej wiadomości"],
+)  # fmt: skip
+def test_asking_for_no_more_texts_in_a_whole_sentence_opts_out(body):
+    """Before, these went to a person, who could only tell them to text STOP."""
+    assert reads(body)["intent"] == "stop"
+
+
+def test_not_sending_one_thing_is_no_opt_out():
+    assert reads("dont send me the address")["intent"] != "stop"
