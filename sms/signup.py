@@ -38,6 +38,12 @@ from store.models import Market, Message, Worker
 RATE_EXAMPLE = {"GBP": "13.50", "USD": "18.00", "EUR": "14.00"}
 # After this many answers that miss, a person takes the sign-up over.
 MOST_MISSES = 3
+# No postcode to give: "i dont have one", "no tengo código postal", "nie wiem", "im homeless".
+# Asking again cannot help; a person can.
+_NO_PLACE_TO_GIVE = re.compile(
+    r"(?<![a-z])(?:i\s+)?(?:dont|do\s+not|havent|have\s+not)\s+(?:have|know|got)(?![a-z])"
+    r"|(?<![a-z])(?:homeless|no\s+fixed\s+(?:address|abode)|no\s+(?:address|postcode|home))(?![a-z])"
+)
 # How people say their name, in the words the reader knows: "im Tom", "me llamo Ana" (my name
 # is), "soy Ana" (its), "this is Ana".
 _NAME_SAID = re.compile(
@@ -120,7 +126,8 @@ def answer(
         return
     if taken == "missed":
         data["misses"] = data.get("misses", 0) + 1
-        if data["misses"] > MOST_MISSES:
+        no_place = step == "place" and _NO_PLACE_TO_GIVE.search(read(body).canonical)
+        if data["misses"] > MOST_MISSES or no_place:
             _to_a_person(session, worker, market, now)
             return
         conversation.data = data

@@ -3299,3 +3299,14 @@ def test_asking_for_no_more_texts_in_a_whole_sentence_opts_out(body):
 
 def test_not_sending_one_thing_is_no_opt_out():
     assert reads("dont send me the address")["intent"] != "stop"
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["i dont have time saturday", "no time on saturday", "nie mam czasu w sobotę",
+     "no tengo tiempo el sábado", "não tenho tempo sábado", "nu am timp sâmbătă"],
+)  # fmt: skip
+def test_no_time_on_a_day_is_giving_up_that_day(body):
+    """Before, each went to a person. Giving up a day is asked back before anything changes."""
+    found = reads(body)
+    assert (found["intent"], found["days"]) == ("cancel", ["sat"])

@@ -8,7 +8,7 @@ from sqlmodel import select
 from sms.gateways import SimulatorGateway
 from sms.inbound import deliver
 from sms.outbox import drain
-from store.models import AvailabilityWindow, Operator, Worker, WorkerSkill
+from store.models import AvailabilityWindow, InboxThread, Operator, Worker, WorkerSkill
 from tests import factories
 
 NEW = "+447700900555"
@@ -319,3 +319,19 @@ def test_a_full_postcode_sent_after_its_district_puts_the_place_right(db, now, a
     deliver(db, NEW, "13", now)
     done = drain(db, SimulatorGateway(), now)[0].body
     assert done.startswith("You're in, Jo: care, near E3 4AB, £13.00/hr.")
+
+
+@pytest.mark.parametrize(
+    "answer",
+    ["i dont have one", "im homeless at the moment", "dont know it sorry", "no tengo código postal",
+     "nie mam kodu pocztowego", "não sei o código", "nu am cod poștal"],
+)  # fmt: skip
+def test_no_postcode_to_give_goes_to_a_person_at_once(db, now, asked_name, answer):
+    """Before, each was told "That is not a postcode" until the fourth miss."""
+    text(db, "Tom", now)
+    assert "postcode" in text(db, "care", now)
+    reply = text(db, answer, now)
+    assert "POEMS" in reply and "postcode" not in reply  # a person will write, in their language
+    with db.read() as session:
+        (thread,) = session.exec(select(InboxThread)).all()
+        assert thread.phone == NEW and thread.status == "open"
