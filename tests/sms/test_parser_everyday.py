@@ -3310,3 +3310,17 @@ def test_no_time_on_a_day_is_giving_up_that_day(body):
     """Before, each went to a person. Giving up a day is asked back before anything changes."""
     found = reads(body)
     assert (found["intent"], found["days"]) == ("cancel", ["sat"])
+
+
+@pytest.mark.parametrize(
+    ("body", "intent"),
+    [
+        # Before, "já estou a sair" (I'm leaving now) checked the worker in: "já estou", I'm here
+        ("já estou a sair", "check_out"),
+        ("już wychodzę", "check_out"),  # before, a person read it
+        ("ya salgo para allá", "late"),  # on the way there; before, it was leaving work
+        ("me quedo el sábado", "accept"),  # I'll take Saturday's; before, a person read it
+    ],
+)
+def test_leaving_and_taking_said_the_everyday_way(body, intent):
+    assert reads(body)["intent"] == intent
