@@ -58,8 +58,11 @@ def report_late(
     ref: str | None = None,
     from_now: bool = False,
     on: datetime | None = None,
+    unsure: bool = False,
 ) -> OnTheDay:
     """Store how late the worker will be and tell the buyer; without minutes, nothing is stored.
+    `unsure`: asked how late, they cannot say ("not sure, traffic"): the buyer is told they are
+    late, without a time (`late_unsure`).
 
     With `from_now`, the minutes are until the worker arrives ("be there in 20"): late only by
     what runs past the start; arriving by the start is `on_time`, and nobody is told. Without
@@ -73,10 +76,16 @@ def report_late(
     if not rows:
         return OnTheDay("no_booking")
     booking, shift, offer = rows[0]
+    buyer = session.get(Buyer, shift.buyer_id)
+    facts = shift_facts(shift, session.get(Market, shift.market_id), buyer)
     if minutes is None:
         # "On my way" before the start says nothing late; after it, how late is asked.
-        coming = from_now and now < shift.start
-        return OnTheDay("on_the_way" if coming else "how_late", booking, shift, offer)
+        if from_now and now < shift.start:
+            return OnTheDay("on_the_way", booking, shift, offer)
+        if not unsure:
+            return OnTheDay("how_late", booking, shift, offer)
+        notify_buyer(session, buyer, "buyer_late_unsure", now, worker=worker.name, **facts)
+        return OnTheDay("late_unsure", booking, shift, offer)
     if from_now:
         past_start = now + timedelta(minutes=minutes) - shift.start
         minutes = math.ceil(past_start.total_seconds() / 60)
@@ -85,15 +94,8 @@ def report_late(
     booking.late_minutes = minutes
     session.add(booking)
     postpone_checkin_check(session, booking, shift, minutes)
-    buyer = session.get(Buyer, shift.buyer_id)
     notify_buyer(
-        session,
-        buyer,
-        "buyer_late",
-        now,
-        worker=worker.name,
-        late_minutes=minutes,
-        **shift_facts(shift, session.get(Market, shift.market_id), buyer),
+        session, buyer, "buyer_late", now, worker=worker.name, late_minutes=minutes, **facts
     )
     return OnTheDay("late_noted", booking, shift, offer)
 

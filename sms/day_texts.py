@@ -1,5 +1,6 @@
 """A worker's texts on the day of a shift: LATE 15, running 10 min late, HERE, arrived."""
 
+import re
 from datetime import datetime
 from decimal import Decimal
 
@@ -11,12 +12,17 @@ from exchange.reminders import buyer_contact
 from exchange.shifts import shift_facts, shift_minutes
 from services import days
 from services.unit import TextTransaction
+from sms.confirming import last_notice
 from sms.parser import Parsed, parse
+from sms.parsing.reading import read
 from store.models import Buyer, Market, Notice, Worker
 
 
 def late(session: Session, worker: Worker, market: Market, parsed: Parsed, now: datetime) -> None:
-    """Tell the buyer of the booking nearest now how late the worker will be, and thank them."""
+    """Tell the buyer of the booking nearest now how late the worker will be, and thank them.
+    Asked how late and still without minutes ("not sure, traffic is bad"), the buyer is told
+    they are late, rather than the worker being asked again."""
+    asked = last_notice(session, worker, now)
     answer = days.report_late(
         TextTransaction(session),
         worker.id,
@@ -25,6 +31,7 @@ def late(session: Session, worker: Worker, market: Market, parsed: Parsed, now: 
         now,
         from_now=parsed.late_from_now,
         on=parsed.start,
+        unsure=asked is not None and asked.kind == "how_late",
     )
     if answer.outcome == "no_booking":
         notify_worker(session, worker, "late_no_booking", now)
@@ -38,6 +45,11 @@ def late(session: Session, worker: Worker, market: Market, parsed: Parsed, now: 
         )
         return
     buyer = session.get(Buyer, answer.shift.buyer_id)
+    if answer.outcome == "late_unsure":
+        notify_worker(
+            session, worker, "late_noted_unsure", now, **shift_facts(answer.shift, market, buyer)
+        )
+        return
     if answer.outcome == "on_time":
         notify_worker(
             session, worker, "late_on_time", now, **shift_facts(answer.shift, market, buyer)
@@ -54,16 +66,25 @@ def late(session: Session, worker: Worker, market: Market, parsed: Parsed, now: 
     )
 
 
+# Not knowing how long: "not sure", "no idea", "nie wiem", "no sé".
+_NOT_SURE = re.compile(
+    r"(?<![a-z])(?:not\s+sure|unsure|no\s+idea|(?:dont|do\s+not)\s+know|cant\s+say|depends)(?![a-z])"
+)
+
+
 def answer_to_how_late(
     worker: Worker, market: Market, body: str, parsed: Parsed, asked: Notice, now: datetime
 ) -> Parsed | None:
     """ "about 15 mins" or "pół godziny" just after "How late will you be?" (`asked`): the minutes,
-    read as if the worker had said they were late by them. None when the text is no such answer."""
+    read as if the worker had said they were late by them; "not sure", late without them. None
+    when the text is no such answer."""
     if asked.kind != "how_late" or parsed.intent != "unknown":
         return None
     again = parse(f"running late {body}", local(now, market.tz), language=worker.language)
-    if again.intent != "late" or again.late_minutes is None:
+    if again.intent != "late":
         return None
+    if again.late_minutes is None and not _NOT_SURE.search(read(body).canonical):
+        return None  # "where do i park?": another matter, for a person
     return again
 
 

@@ -14,6 +14,8 @@ EN: dict[str, str] = {
     "late_on_time": "Thanks. You will be on time for {skill} {when}: nobody needs telling. "
     "See you there.",
     "how_late": "How late will you be? Text LATE and the minutes, e.g. LATE 15.",
+    "late_noted_unsure": "Thanks. We told {buyer} you are running late for {skill} {when}. When "
+    "you know how late, text LATE and the minutes, e.g. LATE 15.",
     "late_no_booking": "You have no shift in the next 12 hours. Text SHIFTS to see your bookings.",
     "checked_in": "Checked in {checkin_time}. Text DONE {shift_hours} when you finish.",
     "already_in": "You checked in at {checkin_time}. Text DONE {shift_hours} when you finish.",
@@ -36,6 +38,8 @@ EN: dict[str, str] = {
     # To the buyer
     "buyer_late": "POEMS: {worker} is running {late_minutes} min late for {skill} {when} "
     "(shift {shift}).",
+    "buyer_late_unsure": "POEMS: {worker} is running late for {skill} {when} (shift {shift}) "
+    "and cannot yet say how long.",
     "buyer_arrival_words": "POEMS: {worker} is at {place} for {skill} {when} (shift {shift}) "
     "and says: {words}",
     "checkin_check": "POEMS: has {worker} arrived for {skill} {start_time}? "

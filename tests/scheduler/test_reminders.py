@@ -210,6 +210,31 @@ def test_the_minutes_alone_after_how_late_tell_the_buyer(db, now, body, minutes)
     assert any(phone == BUYER and f"running {minutes} min late" in said for phone, said in sent)
 
 
+@pytest.mark.parametrize(
+    "body", ["not sure, traffic is bad", "no idea sorry", "stuck in traffic", "nie wiem, korki"]
+)
+def test_not_knowing_how_late_after_how_late_tells_the_buyer_they_are_late(db, now, body):
+    """Before, the worker was asked "How late will you be?" again (or a person read it), and the
+    buyer heard nothing."""
+    booked(db, now)
+    at = now + timedelta(hours=22)
+    tick(db, at)
+    text(db, ANN, "running late", at)
+    sent = dict(text(db, ANN, body, at + timedelta(minutes=1)))
+    assert sent[BUYER].endswith("is running late for care Fri 27 Nov 09:00-13:00 (shift S1) "
+                                "and cannot yet say how long.")  # fmt: skip
+    assert sent[ANN].endswith(" 15.")  # how to say the minutes, in the words they wrote
+
+
+def test_another_question_after_how_late_goes_to_a_person_and_tells_the_buyer_nothing(db, now):
+    booked(db, now)
+    at = now + timedelta(hours=22)
+    tick(db, at)
+    text(db, ANN, "running late", at)
+    sent = text(db, ANN, "where do i park?", at + timedelta(minutes=1))
+    assert [phone for phone, _ in sent] == [ANN]
+
+
 def test_late_goes_to_the_booking_nearest_now(db, now):
     first = booked(db, now)
     with db.write() as session:
