@@ -453,7 +453,11 @@ _FEE_ASKED = re.compile(
     # "do i pay anything", "do i have to pay you": whether joining costs the worker
     r"|(?:do|will|must)\s+i\s+(?:have\s+to\s+|need\s+to\s+)?pay\s+(?:anything|you|a\s+fee|for\s+(?:this"
     r"|it|poems|the\s+service))|is\s+(?:this|poems)\s+free(?:\s+to\s+(?:join|use))?\W*$"
-    r"|is\s+it\s+free\s+to\s+(?:join|use))(?![a-z])"
+    r"|is\s+it\s+free\s+to\s+(?:join|use)"
+    # "what percentage do you take", "how does the markup work", "whats your cut"
+    r"|(?:what|how\s+much)\s+(?:percentage|percent|%|share|cut)\s+(?:do|does|will)\s+(?:you|u|poems)"
+    r"|how\s+(?:does|do)\s+(?:the|your)\s+(?:fee|fees|markup|mark\s+up|commission)\s+work"
+    r"|(?:whats|what\s+is)\s+(?:the|your)\s+(?:percentage|percent|share))(?![a-z])"
 )
 
 

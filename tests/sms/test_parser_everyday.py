@@ -3324,3 +3324,22 @@ def test_no_time_on_a_day_is_giving_up_that_day(body):
 )
 def test_leaving_and_taking_said_the_everyday_way(body, intent):
     assert reads(body)["intent"] == intent
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["nie czułam się bezpiecznie", "no me sentí segura con el cliente", "não me senti segura",
+     "nu m-am simțit în siguranță"],
+)  # fmt: skip
+def test_not_feeling_safe_is_urgent_in_every_language(body):
+    """Before, each went to a person as a text not understood, not as a matter of safety."""
+    found = reads(body)
+    assert (found["intent"], found["category"]) == ("dispute", "safety")
+
+
+@pytest.mark.parametrize(
+    "body", ["what percentage do you take", "how does the markup work", "whats your cut"]
+)
+def test_asking_the_exchanges_share_is_told_the_fee(body):
+    """Before, each went to a person."""
+    assert (reads(body)["intent"], reads(body)["detail"]) == ("rates_query", "fee")
