@@ -3343,3 +3343,12 @@ def test_not_feeling_safe_is_urgent_in_every_language(body):
 def test_asking_the_exchanges_share_is_told_the_fee(body):
     """Before, each went to a person."""
     assert (reads(body)["intent"], reads(body)["detail"]) == ("rates_query", "fee")
+
+
+@pytest.mark.parametrize(
+    ("body", "said"), [("jutro po 14", "14"), ("mâine după ora 14", "14"), ("wolna po 16", "16")]
+)
+def test_free_after_a_time_asks_till_when_from_that_time(body, said):
+    """Before, "po 14" (after 14) and "după ora 14" were lost: the hours were asked afresh."""
+    question = reads(body)["question"]
+    assert f" {said}-" in question
