@@ -610,3 +610,15 @@ def test_arriving_and_leaving_said_apart_are_the_hours_between(db, booking, afte
     """Before, "arrived 9.15 left 1" checked the worker in after the shift had ended."""
     text(db, ANN, "arrived 9.15 left 1", after)
     assert timesheet(db).worker_minutes == 225
+
+
+@pytest.mark.parametrize(("answer", "language"), [("1 hour", "en"), ("una hora", "es")])
+def test_the_hours_alone_after_done_long_before_the_end_are_the_hours_worked(
+    db, booking, now, answer, language
+):
+    """Before, the hours alone, sent as the answer, went to a person."""
+    change_own_terms(db, booking.worker_id, now, language=language)
+    an_hour_in = now + timedelta(days=1)
+    asked_and_nothing_sent(db, "done", an_hour_in)
+    out = text(db, ANN, answer, an_hour_in + timedelta(minutes=1))
+    assert out[BUYER].startswith("POEMS: Ann Smith says 1h for care")
