@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime, time
+from datetime import datetime, time, timedelta
 from decimal import Decimal, InvalidOperation
 
 from sms.parsing.days import find_days, nearest, window
@@ -109,7 +109,7 @@ _OUT = re.compile(
 )
 _OUT_QUIET = re.compile(
     r"(?<![a-z])(?:now|thanks|thank\s+you|for\s+(?:the\s+)?(?:day|today)|today|ok|x+|ta|at|the"
-    r"|shift|job|work|with|my|it|and|worked|after|total|in|of|site|early|earlier|bit|a|little"
+    r"|shift|job|work|with|my|it|and|worked|after|total|in|of|site|early|earlier|bit|a|little|ago"
     # "with" in the other languages, left as written beside a break: "com", "con", "cu", "z"
     r"|com|con|cu|z|ze)(?![a-z])"
 )
@@ -474,18 +474,24 @@ _STAYED_ON = re.compile(
 )
 
 
+# When they finished, counted back from now: "finished 20 mins ago", "left an hour ago".
+_AGO = re.compile(rf"(?P<amount>{_AMOUNT_OF_TIME})\s+ago(?![a-z])")
+
+
+def _minutes_in(amount: str) -> int:
+    """The minutes an amount of time says: "30 mins", "an hour", "half an hour", "hour"."""
+    if amount == "hour":
+        return 60
+    return next(
+        to_minutes(m)
+        for pattern, to_minutes in _LATE_MINUTES
+        if (m := pattern.search(amount)) is not None
+    )
+
+
 def _past_the_booked_end(said: re.Match[str]) -> int:
     """The minutes an _OFFSET says the work ran past the booked end; before it, negative."""
-    amount = said["amount"] or said["more"]
-    minutes = (
-        60
-        if amount == "hour"
-        else next(
-            to_minutes(m)
-            for pattern, to_minutes in _LATE_MINUTES
-            if (m := pattern.search(amount)) is not None
-        )
-    )
+    minutes = _minutes_in(said["amount"] or said["more"])
     return -minutes if said["short"] else minutes
 
 
@@ -559,12 +565,15 @@ def check_out(t: Text, ctx: Context) -> Parsed | None:
     either_half = False
     minutes = None
     ref = None
+    ago = _AGO.search(rest)
+    if ago is not None:
+        rest = rest[: ago.start()] + " " + rest[ago.end() :]
     rest = LOOSELY.sub(" ", _NOT_THESE.sub(" ", rest))
     rest = clock_words(_AT_HOUR.sub(r"at \1:00", _OFFSET.sub(" ", rest)), hours_worked=True)
     if _UNIT_HOURS.search(rest):
         rest = _FROM_A_CLOCK.sub(" ", rest)  # "worked 4 hours from 9": the 4 hours, not 9
     break_minutes = _break_taken(rest)
-    rest = _BREAK.sub(" ", rest)
+    rest = _AN_HOUR_IN_WORDS.sub(_hours_as_a_figure, _BREAK.sub(" ", rest))
     named = _REF_BEFORE_AT.match(rest)  # "finished 4821 at 5": the booking, then when
     if named is not None:
         rest = rest[named.end() :]
@@ -614,6 +623,9 @@ def check_out(t: Text, ctx: Context) -> Parsed | None:
             end, either_half, two_readings = nearest(ctx.at, c.readings()), True, True
     if _aside(verb, rest):
         return None  # "out sick", "left my phone": not a checkout
+    if ago is not None:
+        end = ctx.at - timedelta(minutes=_minutes_in(ago["amount"]))  # "finished 20 mins ago"
+        either_half = False
     if end is None and minutes is None and beyond is None and _OFF_THE_BOOKED_END.search(rest):
         # "finished early", "stayed late": not the booked hours, and not how many
         return Parsed("check_out", ambiguous=True, ask="ask_hours_worked")
@@ -636,6 +648,18 @@ def check_out(t: Text, ctx: Context) -> Parsed | None:
         offer_ref=named.group(1) if named is not None else ref,
         exact=exact,
     )
+
+
+# "an hour", "half an hour", "an hour and a half" (as "una hora", "pół godziny" read): hours
+# worked said in words, made a figure for the count.
+_AN_HOUR_IN_WORDS = re.compile(
+    r"(?<![a-z0-9])(?:(?P<more>an?\s+hour\s+and\s+a\s+half)|(?P<half>half\s+an?\s+hour)"
+    r"|an?\s+hour)(?![a-z])"
+)
+
+
+def _hours_as_a_figure(said: re.Match[str]) -> str:
+    return "1.5 hours" if said["more"] else "0.5 hours" if said["half"] else "1 hour"
 
 
 def _break_taken(rest: str) -> int | None:
@@ -664,7 +688,8 @@ def _aside(verb: str, rest: str) -> bool:
     """ "out sick", "left my phone": leaving or out, about something other than the shift."""
     # "left at 5pm", "left at 17h": when they left is about the shift; so is the break taken.
     # "left at 4.30 instead of 5": the hours put right are about the shift too
-    rest = clock_words(_NOT_THESE.sub(" ", rest), hours_worked=True)  # "at half 4": a time
+    # "at half 4", "an hour ago": when
+    rest = clock_words(_NOT_THESE.sub(" ", _AGO.sub(" ", rest)), hours_worked=True)
     rest = _BREAK.sub(" ", _AT_A_TIME.sub(" ", rest))
     if verb in ("done", "finished", "finish", "finishd", "completed", "complete"):
         # "done my training", "done with this app": something else finished, not the shift

@@ -3352,3 +3352,30 @@ def test_free_after_a_time_asks_till_when_from_that_time(body, said):
     """Before, "po 14" (after 14) and "după ora 14" were lost: the hours were asked afresh."""
     question = reads(body)["question"]
     assert f" {said}-" in question
+
+
+@pytest.mark.parametrize(
+    ("body", "end"),
+    [
+        ("finished 20 mins ago", "T13:10:00"),
+        ("done 2 hours ago", "T11:30:00"),
+        ("left an hour ago", "T12:30:00"),
+        ("skończyłam 20 minut temu", "T13:10:00"),
+    ],
+)
+def test_finishing_so_long_ago_is_when_they_finished(body, end):
+    """Before, "finished 20 mins ago" at 13:30 ended at 20:00 and "done 2 hours ago" claimed
+    2 hours worked."""
+    found = reads(body, AT.replace(hour=13, minute=30))
+    assert found["intent"] == "check_out" and found["end"].endswith(end)
+    assert "minutes_worked" not in found
+
+
+@pytest.mark.parametrize(
+    ("body", "minutes"),
+    [("done an hour", 60), ("done, an hour and a half", 90), ("terminé una hora", 60)],
+)
+def test_an_hour_said_in_words_is_counted(body, minutes):
+    """Before, each claimed the booked hours."""
+    found = reads(body, AT.replace(hour=18))
+    assert (found["intent"], found["minutes_worked"]) == ("check_out", minutes)
