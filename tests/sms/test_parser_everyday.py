@@ -3379,3 +3379,10 @@ def test_an_hour_said_in_words_is_counted(body, minutes):
     """Before, each claimed the booked hours."""
     found = reads(body, AT.replace(hour=18))
     assert (found["intent"], found["minutes_worked"]) == ("check_out", minutes)
+
+
+@pytest.mark.parametrize("body", ["mogę dojeżdżać do 10 mil", "dojeżdżam do 10 mil"])
+def test_how_far_a_worker_travels_in_polish_is_their_travel(body):
+    """Before, "mogę dojeżdżać do 10 mil" asked the worker's free times."""
+    found = reads(body)
+    assert (found["intent"], found["travel_miles"]) == ("profile_update", 10)
