@@ -700,6 +700,11 @@ def yes_or_no(t: Text, ctx: Context) -> Parsed | None:
     ref, rest = m.group("ref"), m.group("rest")
     if ref is not None and len(ref) <= 2 and _THERE_BY.search(core):
         return None  # "ill be there for 10": when they arrive, as "at 10" is, not offer 10
+    if ref is not None and re.search(rf"[£$€]\s*{ref}(?![0-9])", t.original):
+        # "yes for £14": a yes at another rate, asked about; "no for £10": a no. Never offer 14.
+        if intent == "decline":
+            return Parsed(intent)
+        return Parsed(intent, ambiguous=True, ask="ask_accept_condition")
     if (free := _AND_FREE.match(rest)) is not None and find_ranges(free["then"], None)[0]:
         # "yes and im also free sunday 9-5", "no thanks but free sun 10-4": the answer, and
         # free time besides (`then`)
