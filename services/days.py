@@ -23,8 +23,8 @@ def report_late(
     """LATE 15: the buyer of the booking nearest now (or the first on the day starting at `on`,
     "late tomorrow") is told when the worker will arrive, and the check-in prompt waits that
     long; without minutes nothing changes (`how_late`), unless they were asked and cannot say
-    (`unsure`): the buyer is then told they are late (`late_unsure`). With `from_now` ("be there in 20"),
-    arriving by the start changes nothing (`on_time`)."""
+    (`unsure`): the buyer is then told they are late (`late_unsure`). With `from_now` ("be
+    there in 20"), arriving by the start changes nothing (`on_time`)."""
     with db.write() as session:
         worker = session.get(Worker, worker_id)
         return arrival.report_late(

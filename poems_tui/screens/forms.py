@@ -134,7 +134,8 @@ class FormScreen(ModalScreen[str | None], metaclass=_FormMeta):
         before the Enter."""
         left = self.focused
         fields = self.fields()
-        after = [field.field for field in fields].index(left) + 1
+        boxes = [field.field for field in fields]
+        after = boxes.index(left) + 1 if left in boxes else len(boxes)
         blank = next((field for field in fields[after:] if not field.value.strip()), None)
         if blank is not None:
             self.set_focus(blank.field)

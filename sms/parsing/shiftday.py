@@ -416,7 +416,8 @@ _WORKED_SPAN = re.compile(
 # "started at 9 and finished at 5", "got there 1.15 left at 5": the two ends of the hours
 # worked, said apart.
 _STARTED_THEN_FINISHED = re.compile(
-    r"(?<![a-z])(?:i\s+)?(?:started|start|began|arrived|got\s+(?:there|in))\s+(?:at\s+)?(?P<a>[0-9]{1,2}(?:[:.][0-9]{2})?\s*"
+    r"(?<![a-z])(?:i\s+)?(?:started|start|began|arrived|got\s+(?:there|in))\s+(?:at\s+)?"
+    r"(?P<a>[0-9]{1,2}(?:[:.][0-9]{2})?\s*"
     r"(?:am|pm)?)\W+(?:and\s+|then\s+)?(?:i\s+)?(?:finished|finish|left|ended|stopped)\s+(?:at\s+)?"
     r"(?P<b>[0-9]{1,2}(?:[:.][0-9]{2})?\s*(?:am|pm)?)(?![0-9a-z])"
 )
@@ -686,9 +687,8 @@ def _span_minutes(span: HourRange | Either) -> int | None:
 
 def _aside(verb: str, rest: str) -> bool:
     """ "out sick", "left my phone": leaving or out, about something other than the shift."""
-    # "left at 5pm", "left at 17h": when they left is about the shift; so is the break taken.
-    # "left at 4.30 instead of 5": the hours put right are about the shift too
-    # "at half 4", "an hour ago": when
+    # "left at 5pm", "left at 17h", "at half 4", "an hour ago": when they left is about the
+    # shift; so is the break taken, and the time put right ("left at 4.30 instead of 5").
     rest = clock_words(_NOT_THESE.sub(" ", _AGO.sub(" ", rest)), hours_worked=True)
     rest = _BREAK.sub(" ", _AT_A_TIME.sub(" ", rest))
     if verb in ("done", "finished", "finish", "finishd", "completed", "complete"):
