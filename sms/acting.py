@@ -6,6 +6,7 @@ from zoneinfo import ZoneInfo
 
 from sqlmodel import Session, select
 
+from exchange.localtime import local
 from exchange.notices import notify_phone, notify_worker
 from exchange.operators import is_operator_phone
 from services import joining
@@ -26,6 +27,7 @@ from sms import (
 )
 from sms.parser import Parsed, parse
 from sms.parsing.complaints import URGENT
+from sms.parsing.days import WEEKDAYS
 from store.models import Buyer, Market, Message, Worker
 from store.statuses import WorkerStatus
 
@@ -180,7 +182,28 @@ def act(session: Session, message: Message, now: datetime) -> None:
         if not tell:
             notify_worker(session, worker, parsed.ask, now, **parsed.question_data)
         return
+    if parsed.intent == "cancel" and _begun_without_them(text, worker, market, parsed, now):
+        # "cant make it today" once the shift has begun: too late to drop, and the buyer is
+        # waiting; a person sees to it, rather than "No offers for fri? Your bookings stay"
+        hand_to_a_person(text, message.id, market.id, worker.id, "cant_come_started", now)
+        return
     commands.run(session, worker, market, parsed, now)
+
+
+def _begun_without_them(
+    text: TextTransaction, worker: Worker, market: Market, parsed: Parsed, now: datetime
+) -> bool:
+    """Whether the worker has a booking under way that they have not checked in to, on the
+    day (or with the number) the text names."""
+    today = WEEKDAYS[local(now, market.tz).weekday()]
+    if parsed.days and today not in parsed.days:
+        return False
+    return any(
+        shift.start <= now
+        and booking.checked_in_at is None
+        and parsed.offer_ref in (None, offer.ref)
+        for booking, shift, offer in bookings_to_come(text, worker.id, now)
+    )
 
 
 def a_person_reads(parsed: Parsed) -> str | None:

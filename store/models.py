@@ -577,7 +577,7 @@ class InboxThread(SQLModel, table=True):
     status: InboxThreadStatus = state(InboxThreadStatus.OPEN, index=True)
     urgent: bool = False
     # not_understood, safety, conduct; buyer: a buyer's words that are no command; stopped_booked:
-    # STOP from a worker with bookings to come
+    # STOP from a worker with bookings to come; cant_come_started: giving up a shift under way
     reason: str
     opened_at: datetime = instant(nullable=False)
     last_text_at: datetime = instant(nullable=False)

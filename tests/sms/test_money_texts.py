@@ -622,3 +622,23 @@ def test_the_hours_alone_after_done_long_before_the_end_are_the_hours_worked(
     asked_and_nothing_sent(db, "done", an_hour_in)
     out = text(db, ANN, answer, an_hour_in + timedelta(minutes=1))
     assert out[BUYER].startswith("POEMS: Ann Smith says 1h for care")
+
+
+@pytest.mark.parametrize("body", ["cant make it today", "family emergency, cant come today"])
+def test_giving_up_a_shift_already_begun_goes_to_a_person_and_the_booking_stays(
+    db, booking, now, body
+):
+    """Before, at the start or after it, "cant make it today" was answered "No offers for fri?
+    ... Your bookings stay" and nobody else heard. Too late to drop; a person sees to it."""
+    under_way = now + timedelta(days=1)  # Fri 10:00; the shift is 09:00-13:00
+    out = text(db, ANN, body, under_way)
+    assert list(out) == [ANN] and "A person at POEMS will read this" in out[ANN]
+    with db.read() as session:
+        (thread,) = session.exec(select(InboxThread)).all()
+        assert thread.reason == "cant_come_started"
+        assert session.get(Booking, booking.id).status == "booked"
+
+
+def test_giving_up_a_shift_before_it_begins_is_still_asked_to_drop(db, booking, now):
+    out = text(db, ANN, "cant make it today", now + timedelta(hours=22))  # Fri 08:00
+    assert out[ANN].startswith("Drop your care shift Fri 27 Nov 09:00-13:00?")
