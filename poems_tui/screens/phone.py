@@ -5,6 +5,7 @@ import threading
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
@@ -24,7 +25,12 @@ class PhoneScreen(ConsoleScreen):
 
     NAME = "phone"
     AUTO_FOCUS = "#phone-workers"
-    BINDINGS = [("ctrl+n", "number", "Type a number")]
+    BINDINGS = [
+        ("ctrl+n", "number", "Type a number"),
+        # Checked before the key reaches the box, so a text typed straight after the number's
+        # Enter is written on the phone even when the console is behind the typist.
+        Binding("enter", "number_typed", show=False, priority=True),
+    ]
 
     def compose(self) -> ComposeResult:
         yield from self.compose_top()
@@ -85,12 +91,26 @@ class PhoneScreen(ConsoleScreen):
     def picked(self, event: OptionList.OptionSelected) -> None:
         self.pick(event.option.id)
 
-    @on(Input.Submitted, "#phone-number")
-    def typed(self, event: Input.Submitted) -> None:
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "number_typed":
+            return self.focused is self.query_one("#phone-number", Input)
+        return super().check_action(action, parameters)
+
+    def action_number_typed(self) -> None:
+        """Enter in the number box: the text box takes the keys that follow at once; the
+        number is read once the box has every key typed before the Enter."""
+        box = self.query_one("#phone-number", Input)
+        self.query_one(Handset).ready_to_write()
+        box.call_later(self.typed, box)
+
+    def typed(self, box: Input) -> None:
         try:
-            phone = to_e164(event.value, self.app.market.region)
+            phone = to_e164(box.value, self.app.market.region)
         except Refused as refusal:
             self.query_one("#phone-error", Static).update(refusal.message)
+            if self.phone is None:
+                self.query_one(Handset).not_ready()
+            self.set_focus(box)
             return
         self.query_one("#phone-error", Static).update("")
         self.pick(phone)

@@ -4,7 +4,7 @@ from sqlmodel import select
 
 from poems_tui.widgets.phone.handset import Handset
 from store.models import Buyer, Market, Message, SettingChange
-from tests.poems_tui.helpers import rows, shown, wait_for
+from tests.poems_tui.helpers import rows, shown, type_in_one_burst, wait_for
 
 
 async def test_a_buyer_is_added_and_then_edited(make_app, console_db):
@@ -59,6 +59,35 @@ async def test_the_phone_texts_the_exchange_and_shows_the_reply(make_app, consol
     with console_db.read() as session:
         log = session.exec(select(Message).where(Message.phone == "+447700900777")).all()
     assert [m.direction for m in log] == ["in", "out"]
+
+
+async def test_a_number_and_a_text_typed_ahead_send_the_whole_text_from_that_number(
+    make_app, console_db
+):
+    """The demo's first steps typed without waiting: the text after the number's Enter is
+    written on the phone, every letter of it."""
+    app = make_app(operator="staff")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("5")
+        await wait_for(pilot, lambda: app.current_mode == "phone")
+        await pilot.press("ctrl+n")
+        await type_in_one_burst(pilot, "07700 900888", "hello")
+        await wait_for(pilot, lambda: "What is your name?" in " ".join(_bubbles(app)))
+        assert _bubbles(app)[0] == "hello"
+    with console_db.read() as session:
+        said = session.exec(select(Message.body).where(Message.phone == "+447700900888")).first()
+    assert said == "hello"
+
+
+async def test_a_number_that_is_no_phone_number_is_said_so_and_opens_no_phone(make_app):
+    app = make_app(operator="staff")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("5")
+        await wait_for(pilot, lambda: app.current_mode == "phone")
+        await pilot.press("ctrl+n", *"123", "enter")
+        await wait_for(pilot, lambda: "not a phone number" in shown(app))
+        assert app.focused.id == "phone-number"
+        assert app.screen.query_one("#compose").disabled
 
 
 async def test_a_digit_types_into_the_number_box_and_escape_or_alt_then_the_digit_leaves(

@@ -42,9 +42,16 @@ class Handset(Vertical):
     def start(self, phone: str, name: str) -> None:
         self.name_as(phone, name)
         self.query_one("#bubbles", VerticalScroll).remove_children()
+        self.ready_to_write()
+
+    def ready_to_write(self) -> None:
+        """The text box open and focused now, not after the queue: the next key typed is its."""
         compose = self.query_one("#compose", Input)
         compose.disabled = False
-        compose.focus()
+        self.screen.set_focus(compose)
+
+    def not_ready(self) -> None:
+        self.query_one("#compose", Input).disabled = True
 
     def name_as(self, phone: str, name: str) -> None:
         top = Text(f"{name}  {phone}") if name else Text(f"{phone}  (no worker yet)")
