@@ -3,7 +3,7 @@ and a modal form's frame."""
 
 from collections.abc import Callable, Sequence
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.validation import Function, ValidationResult, Validator
@@ -42,6 +42,17 @@ FIELD_CSS = """
 """
 
 
+class FieldInput(Input):
+    """A form's text box, whose Right takes its own suggestion in the order the keys came: a
+    binding would act on the box focused when the key is looked at, and Enter may have moved on
+    by then (FormScreen moves on at once, so that the keys typed after it land in the next box)."""
+
+    def key_right(self, event: events.Key) -> None:
+        event.stop()
+        event.prevent_default()
+        self.action_cursor_right()
+
+
 class FormField(Widget):
     """A label, an input and, under it, what is wrong with what was typed (updated per key,
     so it goes as soon as the field is put right)."""
@@ -61,7 +72,7 @@ class FormField(Widget):
         self.label = label
         self.field_id = field_id
         self.initial = value
-        self.input = Input(
+        self.input = FieldInput(
             value=value,
             placeholder=placeholder,
             id=field_id,

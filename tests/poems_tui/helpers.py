@@ -53,13 +53,22 @@ _PUNCTUATION_KEYS = {" ": "space", "/": "slash", ".": "full_stop", "-": "minus",
 async def type_in_one_burst(pilot: Pilot, *typed: str) -> None:
     """Each text, then Enter, arriving together as a fast typist's keys reach a busy console:
     nothing is handled before the next key is already waiting."""
-    events_ = []
+    keys = []
     for text in typed:
-        for char in text:
-            events_.append(events.Key(_PUNCTUATION_KEYS.get(char, char), char))
-        events_.append(events.Key("enter", "\r"))
+        keys += [(_PUNCTUATION_KEYS.get(char, char), char) for char in text]
+        keys.append(("enter", "\r"))
+    await _in_one_burst(pilot, keys)
+
+
+async def press_in_one_burst(pilot: Pilot, *keys: str) -> None:
+    """Named keys ("right", "enter") arriving together, as `type_in_one_burst` sends text."""
+    await _in_one_burst(pilot, [(key, "\r" if key == "enter" else None) for key in keys])
+
+
+async def _in_one_burst(pilot: Pilot, keys: list[tuple[str, str | None]]) -> None:
     driver = pilot.app._driver
-    for event in events_:
+    for key, char in keys:
+        event = events.Key(key, char)
         event.set_sender(pilot.app)
         driver.send_message(event)
     await pilot.pause()

@@ -8,7 +8,7 @@ from poems_tui.app import PoemsConsole
 from poems_tui.screens.shift import ShiftScreen
 from poems_tui.screens.shift_forms import PostShiftScreen
 from store.models import Notice, Shift
-from tests.poems_tui.helpers import rows, shown, wait_for
+from tests.poems_tui.helpers import press_in_one_burst, rows, shown, wait_for
 
 
 async def test_the_board_counts_shifts_in_every_state(make_app):
@@ -229,3 +229,31 @@ async def test_an_error_goes_as_soon_as_its_field_is_put_right(make_app):
         await wait_for(pilot, lambda: "One of: care" in shown(app))
         await pilot.press(*("backspace",) * 5, *"care")
         await wait_for(pilot, lambda: "One of: care" not in shown(app))
+
+
+async def test_a_suggestion_taken_with_right_then_enter_at_once_is_the_buyer(make_app):
+    """Right then Enter, pressed together on a busy console: Right takes the suggestion shown
+    in the box it was pressed in, though Enter has already moved on to the next field."""
+    app = make_app(operator="staff")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("3", "n")
+        await wait_for(pilot, lambda: isinstance(app.screen, PostShiftScreen))
+        form = app.screen
+        await wait_for(pilot, lambda: form.query_one("#buyer").suggester is not None)
+        await pilot.press(*"Ros")
+        buyer = form.query_one("#buyer")
+        await wait_for(pilot, lambda: buyer._suggestion.startswith("Ros"))
+        await press_in_one_burst(pilot, "right", "enter")
+        await wait_for(pilot, lambda: form.focused is not buyer)
+        assert buyer.value == buyer._suggestion and "needs putting right" not in shown(app)
+
+
+async def test_right_in_a_form_box_moves_the_cursor_one_place(make_app):
+    app = make_app(operator="staff")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("3", "n")
+        await wait_for(pilot, lambda: isinstance(app.screen, PostShiftScreen))
+        skill = app.screen.query_one("#skill")
+        skill.focus()
+        await pilot.press(*"cxy", "left", "left", "right")
+        assert skill.cursor_position == 2
