@@ -76,14 +76,14 @@ def report_late(
     if not rows:
         return OnTheDay("no_booking")
     booking, shift, offer = rows[0]
-    buyer = session.get(Buyer, shift.buyer_id)
-    facts = shift_facts(shift, session.get(Market, shift.market_id), buyer)
     if minutes is None:
         # "On my way" before the start says nothing late; after it, how late is asked.
         if from_now and now < shift.start:
             return OnTheDay("on_the_way", booking, shift, offer)
         if not unsure:
             return OnTheDay("how_late", booking, shift, offer)
+        buyer = session.get(Buyer, shift.buyer_id)
+        facts = shift_facts(shift, session.get(Market, shift.market_id), buyer)
         notify_buyer(session, buyer, "buyer_late_unsure", now, worker=worker.name, **facts)
         return OnTheDay("late_unsure", booking, shift, offer)
     if from_now:
@@ -91,6 +91,8 @@ def report_late(
         minutes = math.ceil(past_start.total_seconds() / 60)
         if minutes <= 0:
             return OnTheDay("on_time", booking, shift, offer)
+    buyer = session.get(Buyer, shift.buyer_id)
+    facts = shift_facts(shift, session.get(Market, shift.market_id), buyer)
     booking.late_minutes = minutes
     session.add(booking)
     postpone_checkin_check(session, booking, shift, minutes)
@@ -98,6 +100,18 @@ def report_late(
         session, buyer, "buyer_late", now, worker=worker.name, late_minutes=minutes, **facts
     )
     return OnTheDay("late_noted", booking, shift, offer)
+
+
+def begun_without_them(
+    session: Session, worker_id: int, now: datetime, ref: str | None = None
+) -> list[tuple[Booking, Shift, Offer]]:
+    """The worker's bookings already under way that they have not checked in to: too late to
+    drop, and the buyer is waiting."""
+    return [
+        row
+        for row in bookings_near(session, worker_id, now, timedelta(0), ref)
+        if row[0].checked_in_at is None
+    ]
 
 
 # The most of a worker's own words passed on to the buyer in one text.

@@ -7,7 +7,7 @@ from datetime import datetime
 from exchange import arrival, timesheets
 from exchange.arrival import OnTheDay
 from services.unit import Unit
-from store.models import Timesheet, Worker
+from store.models import Booking, Offer, Shift, Timesheet, Worker
 
 
 def report_late(
@@ -30,6 +30,14 @@ def report_late(
         return arrival.report_late(
             session, worker, minutes, now, ref, from_now=from_now, on=on, unsure=unsure
         )
+
+
+def begun_without_them(
+    db: Unit, worker_id: int, now: datetime, ref: str | None = None
+) -> list[tuple[Booking, Shift, Offer]]:
+    """The worker's bookings under way that they have not checked in to."""
+    with db.read() as session:
+        return arrival.begun_without_them(session, worker_id, now, ref)
 
 
 def check_in(

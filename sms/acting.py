@@ -9,7 +9,7 @@ from sqlmodel import Session, select
 from exchange.localtime import local
 from exchange.notices import notify_phone, notify_worker
 from exchange.operators import is_operator_phone
-from services import joining
+from services import days, joining
 from services.inbox import hand_to_a_person
 from services.selling import bookings_to_come, open_offers
 from services.terms import take_language_from_texts
@@ -193,17 +193,10 @@ def act(session: Session, message: Message, now: datetime) -> None:
 def _begun_without_them(
     text: TextTransaction, worker: Worker, market: Market, parsed: Parsed, now: datetime
 ) -> bool:
-    """Whether the worker has a booking under way that they have not checked in to, on the
-    day (or with the number) the text names."""
-    today = WEEKDAYS[local(now, market.tz).weekday()]
-    if parsed.days and today not in parsed.days:
+    """Whether the text gives up a booking already under way: today, or its number."""
+    if parsed.days and WEEKDAYS[local(now, market.tz).weekday()] not in parsed.days:
         return False
-    return any(
-        shift.start <= now
-        and booking.checked_in_at is None
-        and parsed.offer_ref in (None, offer.ref)
-        for booking, shift, offer in bookings_to_come(text, worker.id, now)
-    )
+    return bool(days.begun_without_them(text, worker.id, now, parsed.offer_ref))
 
 
 def a_person_reads(parsed: Parsed) -> str | None:
