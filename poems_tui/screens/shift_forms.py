@@ -8,7 +8,6 @@ from zoneinfo import ZoneInfo
 from sqlmodel import select
 from textual import on
 from textual.app import ComposeResult
-from textual.suggester import SuggestFromList
 from textual.widgets import Input, Static
 
 from exchange.errors import Refused
@@ -17,8 +16,9 @@ from exchange.money import format_money, parse_money, pay_for_minutes
 from exchange.quiet import offers_go_out_at
 from exchange.shifts import MOST_SLOTS, address_of, postcode_in, site_of
 from poems_tui.screens.forms import FormScreen
-from poems_tui.widgets.form import FormBody, FormField, required, rule
+from poems_tui.widgets.form import Choices, FormBody, FormField, required, rule
 from services.shifts import Posting, cancel_shift_for_buyer, post_shift_for_buyer
+from store.db import Database
 from store.models import Buyer, Market, Shift
 
 CLOCK = re.compile(r"^([01]?\d|2[0-3])(?::?([0-5]\d))?$")
@@ -78,6 +78,17 @@ def quiet_until(market: Market, at: datetime | None, now: datetime) -> str:
     return f"quiet hours: offers go out at {local(at, market.tz).strftime('%H:%M' + day)}"
 
 
+def buyer_sites(db: Database, market_id: int) -> dict[str, BuyerSite]:
+    """The market's buyers by name, which the shift form completes and checks as it is typed."""
+    with db.read() as session:
+        rows = session.exec(
+            select(Buyer.name, Buyer.id, Buyer.default_place, Buyer.default_postcode).where(
+                Buyer.market_id == market_id
+            )
+        ).all()
+    return {name: BuyerSite(i, place, code) for name, i, place, code in rows}
+
+
 class PostShiftScreen(FormScreen):
     """Post a shift for a buyer; it goes out in a first wave of offers at once (or, in quiet
     hours, when they end)."""
@@ -85,34 +96,14 @@ class PostShiftScreen(FormScreen):
     form_title = "Post a shift for a buyer"
     submit_label = "Post"
 
-    def __init__(self, market: Market) -> None:
+    def __init__(self, market: Market, buyers: dict[str, BuyerSite]) -> None:
         super().__init__()
         self.market = market
-        self.buyers: dict[str, BuyerSite] = {}
+        self.buyers = buyers
 
     def compose(self) -> ComposeResult:
         yield FormBody(
             self.form_title, *self.make_fields(), Static("", id="shift-value"), submit="Post"
-        )
-
-    def on_mount(self) -> None:
-        # (FormScreen's on_mount also runs: Textual calls each class's handler.)
-        self.run_worker(self._buyers, thread=True, exclusive=True, group="buyers")
-
-    def _buyers(self) -> None:
-        with self.app.db.read() as session:
-            rows = session.exec(
-                select(Buyer.name, Buyer.id, Buyer.default_place, Buyer.default_postcode).where(
-                    Buyer.market_id == self.market.id
-                )
-            ).all()
-        found = {name: BuyerSite(i, place, code) for name, i, place, code in rows}
-        self.app.call_from_thread(self._got_buyers, found)
-
-    def _got_buyers(self, buyers: dict[str, BuyerSite]) -> None:
-        self.buyers = buyers
-        self.query_one("#buyer", Input).suggester = SuggestFromList(
-            list(buyers), case_sensitive=False
         )
 
     def _buyer(self, text: str) -> BuyerSite:
@@ -158,14 +149,16 @@ class PostShiftScreen(FormScreen):
         skill_field = FormField(
             "Skill", "skill", placeholder=", ".join(skills[:3]), validators=[rule(skill)]
         )
-        skill_field.input.suggester = SuggestFromList(skills)
+        skill_field.input.suggester = Choices(skills)
+        buyer_field = FormField(
+            "Buyer",
+            "buyer",
+            placeholder="start typing a buyer's name",
+            validators=[rule(lambda v: self._buyer(v))],
+        )
+        buyer_field.input.suggester = Choices(self.buyers)
         return [
-            FormField(
-                "Buyer",
-                "buyer",
-                placeholder="start typing a buyer's name",
-                validators=[rule(lambda v: self._buyer(v))],
-            ),
+            buyer_field,
             skill_field,
             FormField(
                 "Where",

@@ -9,7 +9,7 @@ from textual.widgets import DataTable, Static, Tabs
 from poems_tui.messages import BoardLoaded
 from poems_tui.screens.base import ConsoleScreen
 from poems_tui.screens.shift import ShiftScreen
-from poems_tui.screens.shift_forms import PostShiftScreen
+from poems_tui.screens.shift_forms import PostShiftScreen, buyer_sites
 from poems_tui.widgets.shifts.board import StateTabs
 from poems_tui.widgets.table import Column, FittedTable
 from services.shifts import LABELS, STATES, board_counts, shifts_in
@@ -99,10 +99,16 @@ class ShiftsScreen(ConsoleScreen):
             return not self.read_only
         return super().check_action(action, parameters)
 
+    @work(thread=True, exclusive=True, group="post")
     def action_post(self) -> None:
+        # The form opens with the buyers known, so what is typed at once is completed and checked.
+        buyers = buyer_sites(self.app.db, self.app.market.id)
+
         def done(result: str | None) -> None:
             if result:
                 self.notify(result)
                 self.reload()
 
-        self.app.push_screen(PostShiftScreen(self.app.market), done)
+        self.app.call_from_thread(
+            self.app.push_screen, PostShiftScreen(self.app.market, buyers), done
+        )

@@ -1,11 +1,12 @@
 """Form pieces: a labelled field that says what is wrong as you type, a field of fixed choices,
 and a modal form's frame."""
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.suggester import Suggester
 from textual.validation import Function, ValidationResult, Validator
 from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Select, Static
@@ -42,6 +43,27 @@ FIELD_CSS = """
 """
 
 
+class Choices(Suggester):
+    """Suggests the first choice that starts with what was typed (in any case), and completes it
+    at once too: Textual works a suggestion out after the key, so a Right typed straight after
+    the letters would otherwise find none yet."""
+
+    def __init__(self, choices: Iterable[str]) -> None:
+        super().__init__(use_cache=False, case_sensitive=False)
+        self.choices = list(choices)
+
+    def completing(self, typed: str) -> str | None:
+        folded = typed.casefold()
+        if not folded:
+            return None
+        return next(
+            (choice for choice in self.choices if choice.casefold().startswith(folded)), None
+        )
+
+    async def get_suggestion(self, value: str) -> str | None:
+        return self.completing(value)
+
+
 class FieldInput(Input):
     """A form's text box, whose Right takes its own suggestion in the order the keys came: a
     binding would act on the box focused when the key is looked at, and Enter may have moved on
@@ -50,6 +72,16 @@ class FieldInput(Input):
     def key_right(self, event: events.Key) -> None:
         event.stop()
         event.prevent_default()
+        at_end = self.cursor_position == len(self.value)
+        completed = (
+            self.suggester.completing(self.value)
+            if at_end and isinstance(self.suggester, Choices)
+            else None
+        )
+        if completed:
+            self.value = completed
+            self.cursor_position = len(completed)
+            return
         self.action_cursor_right()
 
 
