@@ -36,6 +36,15 @@ from store.models import Buyer, Market, Offer, Shift, Worker
 
 def run(session: Session, worker: Worker, market: Market, parsed: Parsed, now: datetime) -> None:
     """Carry out one parsed text for an active worker."""
+    if (
+        parsed.ambiguous
+        and parsed.ask == "ask_accept_condition"
+        and not open_offers(TextTransaction(session), worker.id)
+    ):
+        # "can do only mornings", "yes but only till 3" with no offer open: no shift to ask
+        # about; the worker hears there is none, and how to say when they are free
+        notify_worker(session, worker, "no_offer", now)
+        return
     if parsed.ambiguous and parsed.ask is not None:
         if (
             parsed.intent == "availability"

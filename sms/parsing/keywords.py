@@ -372,7 +372,12 @@ _TAKE_ME_OFF = re.compile(
     r"(?:shift|job|booking|[0-9]{1,2}(?:st|nd|rd|th)|[a-z]+days?|tomorrow|tomorrows)(?![a-z])"
 )
 # "free monday but cant do evenings": the day before is offered, not given up.
-_OFFERED_BEFORE = re.compile(r"(?<![a-z])(?:free|available|avail|can\s+do|can\s+work|ok)(?![a-z])")
+# "cant do tomorrow, only saturday": the day after "only" is the one they can do.
+_OFFERED_BEFORE = re.compile(
+    r"(?<![a-z])(?:free|available|avail|can\s+do|can\s+work|ok"
+    r"|(?:only|just)(?=\s+(?:on\s+|the\s+)?(?:mon|tue|wed|thu|fri|sat|sun|today|tomorrow|tmrw)))"
+    r"(?![a-z])"
+)
 # "thursday cant", "tomorrow i cant, sorry": a day, then that they cannot (and no more about it).
 _DAY_THEN_CANT = re.compile(
     r"(?<![a-z])(?P<day>today|tonight|tomorrow|tmrw|[a-z]+day|mon|tues?|weds?|thu(?:rs?)?|fri|sat"
@@ -966,7 +971,11 @@ def cancel(t: Text, ctx: Context) -> Parsed | None:
             then = None
     # "cant do tomorrow, can do wednesday": a day offered after is not given up.
     if (offered := _OFFERED_BEFORE.search(rest, m.start("rest") - m.start())) is not None:
-        then = rest[offered.start() :] + (f" {then}" if then else "")
+        # "only saturday" is "can do saturday", whose offer, if open, is shown
+        can_do = rest[offered.end() :] if offered.group() in ("only", "just") else None
+        then = (f"can do{can_do}" if can_do else rest[offered.start() :]) + (
+            f" {then}" if then else ""
+        )
         rest = rest[: offered.start()]
     ref = find_ref(rest)
     # "tuesday cant make it, my kid is ill": the day is said before, when not after; and not

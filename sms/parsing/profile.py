@@ -63,11 +63,29 @@ _DROP_SKILL = re.compile(
     # "remove childcare", "no more cleaning": a skill alone after the word
     r"|^(?:please\s+)?(?:remove|delete|no\s+more)\s+(?P<value3>[a-z]+(?:\s+[a-z]+)?)(?:\s+(?:please|pls))?$"
 )
-# One kind of work and no other: "only cleaning please", "just kitchen jobs from now on".
+# What may stand beside a skill given up: "no more cleaning jobs please", "care or kitchen".
+_AROUND_A_SKILL = frozenset(
+    ("to", "do", "doing", "any", "more", "anymore", "now", "please", "pls", "thanks", "sorry")
+    + ("job", "jobs", "work", "shift", "shifts", "offer", "offers", "and", "or", "either")
+    + ("the", "my", "me", "for", "of", "from", "off", "skill", "skills", "list", "profile")
+    + ("remove", "delete", "take", "it", "them", "that", "thank", "you", "ok", "so")
+)
+# One kind of work and no other: "only cleaning please", "just kitchen jobs from now on",
+# "cleaning only".
 _ONLY_SKILL = re.compile(
     r"^(?:i\s+)?(?:(?:want|do)\s+)?(?:only|just)\s+(?:(?:want|do)\s+)?(?P<value>[a-z]+(?:\s+[a-z]+)??)"
-    r"(?:\s+(?:jobs?|work"
-    r"|shifts?|offers?))?(?:\s+(?:please|pls|from\s+now(?:\s+on)?|now))*$"
+    r"(?:\s+(?:jobs?|work|shifts?|offers?))?(?:\s+(?:please|pls|from\s+now(?:\s+on)?|now))*$"
+    r"|^(?P<before>[a-z]+(?:\s+[a-z]+)??)(?:\s+(?:jobs?|work|shifts?|offers?))?\s+only"
+    r"(?:\s+(?:please|pls|from\s+now(?:\s+on)?|now))*$"
+)
+# One kind kept beside one given up: "i dont do care anymore, only cleaning", "no more care
+# just cleaning please", "i only do cleaning now not care".
+_ONLY_SAID = (
+    re.compile(r"(?<![a-z])(?:only|just)\s+(?:(?:want|do)\s+)?(?P<value>[a-z]+(?:\s+[a-z]+)?)"),
+    re.compile(r"(?<![a-z])(?P<value>[a-z]+)\s+only(?:\s+(?:please|pls|now))*\s*(?:$|[,.;!])"),
+)
+_GIVEN_UP = re.compile(
+    r"(?<![a-z])(?:dont|do\s+not|no\s+longer|wont|no\s+more|not|anymore|any\s+more)(?![a-z])"
 )
 _CALL_ME = re.compile(r"^(?:please\s+)?call\s+me\s+(?P<value>[a-z][a-z\s-]{0,40})$")
 _TAX_SAID = re.compile(
@@ -143,14 +161,18 @@ def _in_a_sentence(t: Text, ctx: Context) -> Parsed | None:
     if (skills := _skills_said(t, ctx)) is not None:
         return Parsed("profile_update", skill=skills[0], skills=skills)
     if (m := _ONLY_SKILL.match(t.core)) is not None:
-        words = words_of(m.group("value"))
+        words = words_of(m.group("value") or m.group("before"))
         skills, used = find_skills(words, ctx.skills)
         if len(skills) == 1 and len(used) == len(words):
             return Parsed("profile_update", skill=skills[0], skills=tuple(skills), detail="only")
+    if _GIVEN_UP.search(t.norm) and (kept := _only_kept(t, ctx)):
+        return Parsed("profile_update", skill=kept[0], skills=kept, detail="only")
     if (m := _DROP_SKILL.search(t.norm)) is not None:
-        said = m.group("value") or m.group("value2") or m.group("value3")
-        skills, _ = find_skills(words_of(said), ctx.skills)
-        if skills:
+        said = words_of(m.group("value") or m.group("value2") or m.group("value3"))
+        skills, used = find_skills(said, ctx.skills)
+        others = {word for i, word in enumerate(said) if i not in used}
+        # "i dont want care jobs far away" is about the jobs, not the skill
+        if skills and others <= _AROUND_A_SKILL:
             return Parsed("profile_update", skill=skills[0], detail="remove")
     if (m := _CALL_ME.match(t.core)) is not None:
         return Parsed("profile_update", name=_said_name(m.group("value"), t))
@@ -166,6 +188,19 @@ def _in_a_sentence(t: Text, ctx: Context) -> Parsed | None:
     if wish is not None and _FOR_GOOD.search(t.norm) and not has_hours(t, ctx):
         return _rate(wish.group("value"), t, ctx)
     return None
+
+
+def _only_kept(t: Text, ctx: Context) -> tuple[str, ...]:
+    """The skills said after "only" or "just" (or before "only"), when no day or hours are said:
+    "only cleaning on saturdays" is about days, not skills."""
+    if has_hours(t, ctx) or find_days(t.norm, ctx.at)[0].said_a_day:
+        return ()
+    for said in _ONLY_SAID:
+        for m in said.finditer(t.norm):
+            skills, _ = find_skills(words_of(m.group("value")), ctx.skills)
+            if skills:
+                return tuple(skills)
+    return ()
 
 
 MINIMUM_RATE = "minimum_rate"  # a rate said as "the minimum wage", whatever its figure

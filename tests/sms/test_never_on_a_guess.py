@@ -315,3 +315,65 @@ def test_on_my_way_with_minutes_after_the_start_is_late_by_the_start(db, ann):
     text(db, "on my way 10 mins", at)
     with db.read() as session:
         assert session.get(Booking, ann.booking_id).late_minutes == 20
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "i dont do care anymore only cleaning",
+        "no more care just cleaning please",
+        "cleaning only",
+        "nie chcę już opieki, tylko sprzątanie",
+        "ya no hago cuidados, solo limpieza",
+        "já não faço cuidados, só limpeza",
+        "nu mai fac îngrijire, doar curățenie",
+    ],
+)
+def test_one_kind_of_work_kept_in_place_of_another_is_asked_back_then_made_so(db, now, ann, body):
+    """Care given up and cleaning kept: the skills become cleaning alone, once the worker sends
+    the command asked for; before, care was taken away and the worker told they need a skill."""
+    (asked,) = text(db, body, now)
+    assert "Reply SKILLS cleaning to confirm" in asked
+    assert holdings(db, ann).skills == ("care",)
+    text(db, "SKILLS cleaning", now)
+    assert holdings(db, ann).skills == ("cleaning",)
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["i dont want care jobs far away only local", "i dont want to do care at night only days"],
+)
+def test_a_kind_of_work_named_with_more_about_it_is_not_given_up(db, now, ann, body):
+    text(db, body, now)
+    with db.read() as session:
+        asked = session.exec(select(Notice.kind).order_by(Notice.id.desc())).first()
+    assert asked not in ("confirm_skills", "refused_no_skills")
+
+
+@pytest.mark.parametrize(
+    ("body", "drop"),
+    [
+        ("cant do tomorrow, only saturday", "DROP"),
+        ("nie mogę jutro, tylko w sobotę", "ANULUJ"),
+        ("no puedo mañana, solo el sábado", "CANCELAR"),
+        ("não posso amanhã, só no sábado", "CANCELAR"),
+        ("nu pot mâine, doar sâmbătă", "ANULEZ"),
+    ],
+)
+def test_the_day_they_can_only_do_is_not_given_up_and_its_offer_is_shown(db, now, ann, body, drop):
+    """Tomorrow's booking is asked about alone; Saturday, the day they can do, is not read as
+    given up too ("You have 2 bookings"), and its open offer comes with how to take it."""
+    shown, asked = text(db, body, now)
+    assert ann.offer_ref in shown and ann.booking_ref not in shown
+    assert f"{drop} {ann.booking_ref}" in asked and ann.offer_ref not in asked
+    assert (holdings(db, ann).booking, holdings(db, ann).offer) == ("booked", "live")
+
+
+@pytest.mark.parametrize("body", ["yes but only till 3", "can do only mornings", "mogę tylko rano"])
+def test_a_yes_on_a_condition_with_no_offer_open_asks_about_no_shift(db, now, body):
+    """With nothing offered there is no shift to ask "Can you do the whole shift?" about: the
+    worker hears there is no offer open, and how to say when they are free."""
+    with db.write() as session:
+        factories.worker(session, ANN, now)
+    (reply,) = text(db, body, now)
+    assert reply.startswith(("You have no open offers", "Nie masz teraz otwartych ofert"))
