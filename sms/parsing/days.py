@@ -164,7 +164,8 @@ _ORDINAL_DAY = re.compile(
     + _NO_CLOCK_AFTER.format("")
 )
 _ALL_DAY = re.compile(
-    r"(?<![a-z])(?:all\s*day|any\s*time|whole\s+day|full\s+day|all\s+the\s+day)(?![a-z])"
+    r"(?<![a-z])(?:all\s*day|any\s*time|whole\s+day|full\s+day|all\s+the\s+day|whenever"
+    r"|any\s+hours|(?:im\s+|i\s+am\s+)?flexible)(?![a-z])"
 )
 # "24/7" is not the 24th of July: every day, at hours still to be asked.
 _ALWAYS = re.compile(r"(?<![0-9/])24\s*/\s*7(?![0-9/])")

@@ -183,7 +183,8 @@ _SHIFTS_ASKED = re.compile(
     r"|^(?:so\s+)?what\s+(?:do\s+i\s+have|have\s+i\s+got|i\s+have)\s+(?:on\s+)?(?:today|tonight"
     r"|tomorrow|tmrw|this\s+week|next\s+week|(?:this\s+|next\s+)?[a-z]+day|mon|tues?|weds?"
     r"|thur?s?|fri|sat|sun)\W*$"
-    r"|(?<![a-z])my\s+(?:shifts|bookings|jobs|offers)(?![a-z])"
+    r"|(?<![a-z])my\s+(?:shifts|bookings|jobs|offers|schedule|rota|timetable)(?![a-z])"
+    r"|(?<![a-z])where\s+(?:am|do)\s+i\s+(?:working|work|going)(?![a-z])"
     # "i need more hours", "chcę więcej godzin", "can i work more hours": more work wanted
     r"|(?<![a-z])(?:need|want|looking\s+for|like)\s+(?:to\s+)?(?:some\s+|a\s+few\s+)?(?:more\s+)?hours"
     r"(?![a-z])|(?<![a-z])(?:can|could)\s+i\s+(?:get|have|work|do)\s+(?:some\s+|a\s+few\s+)?more"

@@ -1185,6 +1185,25 @@ def test_asking_the_address_again_is_about_the_booking(body):
 
 
 @pytest.mark.parametrize(
+    "body",
+    [
+        "whats my rota this week",
+        "my schedule?",
+        "where am i working tomorrow",
+        "jaki mam grafik",
+        "gdzie jutro pracuję",
+        "cuál es mi horario",
+        "dónde trabajo mañana",
+        "qual é o meu horário",
+        "unde lucrez mâine",
+    ],
+)
+def test_asking_for_ones_own_schedule_is_about_the_bookings(body):
+    """Before, each went to a person; the bookings' lines say when and where."""
+    assert reads(body)["intent"] == "shifts_query"
+
+
+@pytest.mark.parametrize(
     ("body", "first", "then"),
     [
         ("free thurs 2pm-10pm, fri all day", ("thu", 14), "available fri all day"),

@@ -812,6 +812,13 @@ def test_yes_to_erase_my_data_asks_again_for_the_delete_it_named(db, now, ann):
         ("wolna w sobotę od 10", "do 18", "sob 28 lis 10:00-18:00"),
         ("libre el sábado desde las 10", "hasta las 6", "sáb 28 nov 10:00-18:00"),
         ("liberă sâmbătă de la 10", "până la 18", "sâm 28 nov 10:00-18:00"),
+        # Any hours of the day: the whole of it, as "all day" is
+        ("free saturday", "whenever", "Sat 28 Nov 08:00-20:00"),
+        ("free saturday", "im flexible", "Sat 28 Nov 08:00-20:00"),
+        ("wolna w sobotę", "kiedykolwiek", "sob 28 lis 08:00-20:00"),
+        ("libre el sábado", "cuando quieras", "sáb 28 nov 08:00-20:00"),
+        ("estou livre no sábado", "quando quiser", "sábado 28 nov 08:00-20:00"),
+        ("sunt liberă sâmbătă", "când vreți", "sâm 28 nov 08:00-20:00"),
     ],
 )
 def test_hours_sent_after_the_question_are_for_the_day_it_asked_about(
