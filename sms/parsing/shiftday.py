@@ -28,7 +28,12 @@ _NUMBER_WORDS = {
     "nine": 9, "ten": 10, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
     "sixty": 60,
 }  # fmt: skip
-_NUMBER_WORD = re.compile(r"(?<![a-z])(" + "|".join(_NUMBER_WORDS) + r")(?![a-z])")
+# "the next one in 20": "one" there is the bus, not a minute.
+_NUMBER_WORD = re.compile(
+    r"(?<![a-z])(?<!next\s)(?<!the\s)(?<!this\s)(?<!that\s)(?<!another\s)("
+    + "|".join(_NUMBER_WORDS)
+    + r")(?![a-z])"
+)
 _LATE = re.compile(r"(?<![a-z])late(?![a-z])")
 _LATE_SAID = re.compile(
     r"(?<![a-z])(?:running|be|am|im|bit|little|slightly|abit|sorry|min|mins|minutes?|hours?|hr"
@@ -47,7 +52,9 @@ _BE_SOME_MINUTES = (
     r"(?:\W+(?:sorry|x+|thanks))*\W*$"
 )
 _HELD_UP = re.compile(
-    r"(?<![a-z])(?:(?:be|get|getting|arrive|arriving)\s+there\s+in|running\s+behind"
+    r"(?<![a-z])(?:(?:be|get|getting|arrive|arriving)\s+there\s+in"
+    r"|running\s+(?:a\s+)?(?:bit\s+|little\s+|tad\s+|little\s+bit\s+)?behind"
+    r"|(?:bus|train|car)\s+(?:has\s+|is\s+)?(?:broke|broken)\s+down|car\s+(?:wont|will\s+not)\s+start"
     r"|stuck\s+(?:in\s+traffic|on\s+(?:the\s+|a\s+)?(?:bus|train|tube))|held\s+up"
     r"|missed\s+(?:the|my)\s+(?:bus|train|tube)"
     r"|traffic\s+(?:is\s+|was\s+)?(?:bad|terrible|awful|crazy|mad|heavy|horrendous|a\s+nightmare)"
@@ -197,7 +204,7 @@ def late(t: Text, ctx: Context) -> Parsed | None:
     ref = find_ref(s)
     if ref is not None:
         s = s.replace(ref, " ", 1)
-    s = _NUMBER_WORD.sub(lambda m: str(_NUMBER_WORDS[m.group(1)]), s)
+    s = _NEXT_ONE_IN.sub(" ", _NUMBER_WORD.sub(lambda m: str(_NUMBER_WORDS[m.group(1)]), s))
     minutes = None
     for pattern, to_minutes in _LATE_MINUTES:
         m = pattern.search(s)
@@ -214,6 +221,13 @@ def late(t: Text, ctx: Context) -> Parsed | None:
         exact=exact,
         late_from_now=minutes is not None and _ARRIVING_IN.search(s) is not None,
     )
+
+
+# "missed my bus, next one in 20": when the bus comes, not how late they will be (asked).
+_NEXT_ONE_IN = re.compile(
+    r"(?<![a-z])(?:next|another)\s+(?:one|bus|train|tube)\s+(?:is\s+|comes\s+)?(?:in|at)\s+"
+    r"[0-9]{1,2}(?:[:.][0-9]{2})?\s*(?:m|mins?|minutes?)?(?![a-z0-9])"
+)
 
 
 def _another_day(s: str, ctx: Context) -> datetime | None:

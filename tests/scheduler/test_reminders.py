@@ -187,6 +187,29 @@ def test_late_the_evening_before_is_too_early_to_be_about_tomorrows_shift(db, no
     assert body.startswith("You have no shift in the next 12 hours.")
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        "missed my bus, next one in 20",
+        "running a bit behind",
+        "bus broke down",
+        "samochód mi się zepsuł",
+        "se me averió el coche",
+        "o carro avariou",
+    ],
+)
+def test_held_up_with_no_minutes_of_lateness_asks_how_late_and_tells_the_buyer_nothing_yet(
+    db, now, body
+):
+    """Before, "next one in 20" told the buyer the worker was 1 minute late ("one" read as a
+    minute), and the others went to a person while the buyer waited."""
+    booked(db, now)
+    at = now + timedelta(hours=22, minutes=50)
+    tick(db, at)
+    ((phone, asked),) = text(db, ANN, body, at)
+    assert phone == ANN and asked.endswith(" 15."), asked
+
+
 def test_late_without_minutes_asks_how_late(db, now):
     booked(db, now)
     at = now + timedelta(hours=22)
