@@ -153,10 +153,32 @@ def buyer_amend(
     timesheet.status = TimesheetStatus.AMENDED
     timesheet.decided_at = now
     session.add(timesheet)
-    market = session.get(Market, shift.market_id)
+    facts = _ask_worker_about_changed_hours(session, timesheet, booking, shift, now)
     worker = session.get(Worker, booking.worker_id)
     buyer = session.get(Buyer, buyer_id)
-    facts = _facts(timesheet, shift, market, minutes)
+    notify_buyer(session, buyer, "buyer_amend_sent", now, worker=worker.name, **facts)
+    return timesheet
+
+
+def ask_again_about_changed_hours(
+    session: Session, worker_id: int, ref: str, now: datetime
+) -> None:
+    """The buyer's hours asked about once more, with how to agree or dispute them: a YES that
+    came long after the question, or after another text, is not taken as agreeing to less pay."""
+    timesheet = _amended_for_worker(session, worker_id, ref)
+    booking = session.get(Booking, timesheet.booking_id)
+    _ask_worker_about_changed_hours(
+        session, timesheet, booking, session.get(Shift, booking.shift_id), now
+    )
+
+
+def _ask_worker_about_changed_hours(
+    session: Session, timesheet: Timesheet, booking: Booking, shift: Shift, now: datetime
+) -> dict[str, object]:
+    market = session.get(Market, shift.market_id)
+    worker = session.get(Worker, booking.worker_id)
+    buyer = session.get(Buyer, shift.buyer_id)
+    facts = _facts(timesheet, shift, market, timesheet.buyer_minutes)
     notify_worker(
         session,
         worker,
@@ -166,8 +188,7 @@ def buyer_amend(
         worker_hours=format_hours(timesheet.worker_minutes),
         **facts,
     )
-    notify_buyer(session, buyer, "buyer_amend_sent", now, worker=worker.name, **facts)
-    return timesheet
+    return facts
 
 
 def amended_timesheets(session: Session, worker_id: int) -> list[Timesheet]:

@@ -62,6 +62,12 @@ def accept_changed_hours(db: Unit, worker_id: int, ref: str, now: datetime) -> T
         return timesheets.worker_accept(session, worker_id, ref, now)
 
 
+def ask_again_about_changed_hours(db: Unit, worker_id: int, ref: str, now: datetime) -> None:
+    """The buyer's changed hours, asked about once more rather than agreed on a stray YES."""
+    with db.write() as session, session.begin_nested():
+        timesheets.ask_again_about_changed_hours(session, worker_id, ref, now)
+
+
 def dispute_changed_hours(
     db: Unit, worker_id: int, ref: str, detail: str | None, now: datetime
 ) -> Dispute:

@@ -12,7 +12,7 @@ from services import days, timesheets
 from services.selling import bookings_to_come, open_offers
 from services.terms import change_own_terms
 from services.unit import TextTransaction
-from sms import day_texts, dispute_texts, refusals
+from sms import confirming, day_texts, dispute_texts, refusals
 from sms.day_texts import hours_text
 from sms.parser import Parsed
 from store.models import Market, Worker
@@ -91,6 +91,12 @@ def accept_or(fallback: Handler) -> Handler:
                 _which(session, worker, amended, now)
                 return
             ref = amended[0]
+            if not parsed.exact and not _just_asked_about_hours(session, worker, now):
+                # "ok" an hour later, or to an offer that has just closed: less pay is never
+                # agreed on a guess; the closed offer's fate is told, or the hours asked again
+                if not confirming.late_yes(session, worker, market, now):
+                    timesheets.ask_again_about_changed_hours(text, worker.id, ref, now)
+                return
         else:
             fallback(session, worker, market, parsed, now)
             return
@@ -100,6 +106,11 @@ def accept_or(fallback: Handler) -> Handler:
             _refused(session, worker, refusal, now)
 
     return accept
+
+
+def _just_asked_about_hours(session: Session, worker: Worker, now: datetime) -> bool:
+    last = confirming.last_notice(session, worker, now)
+    return last is not None and last.kind == "timesheet_amended"
 
 
 def tax(session: Session, worker: Worker, market: Market, parsed: Parsed, now: datetime) -> None:

@@ -727,9 +727,11 @@ def yes_or_no(t: Text, ctx: Context) -> Parsed | None:
         # "yes but only till 3", "ill take it, might be 5 mins late": the condition asked about
         return Parsed(intent, offer_ref=ref, ambiguous=True, ask="ask_accept_condition")
     if _POLITE.match(rest):
-        # N, or NO, NIE, NU typed as the command: with no number, the offer just asked about
+        # N, or NO, NIE, NU typed as the command: with no number, the offer just asked about;
+        # ACCEPT, AKCEPTUJĘ... alone: the changed hours waiting, however long after they came
         bare = intent == "decline" and typed_as_the_command(t.original, "N")
-        return Parsed(intent, offer_ref=ref, exact=ref is not None or bare)
+        accepted = intent == "accept" and fold(t.original.strip(" .!?")) in _command_words("ACCEPT")
+        return Parsed(intent, offer_ref=ref, exact=ref is not None or bare or accepted)
     if (
         intent == "accept"
         and _WHICH_OFFER.match(rest)

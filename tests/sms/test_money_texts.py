@@ -5,6 +5,9 @@ from datetime import timedelta
 import pytest
 from sqlmodel import select
 
+from exchange import offers
+from exchange.availability import post_availability
+from exchange.shifts import cancel_shift
 from scheduler.jobs import sweep_deadlines
 from services.terms import change_own_terms
 from sms.gateways import SimulatorGateway
@@ -202,6 +205,40 @@ def test_a_bare_yes_accepts_the_only_amended_timesheet(db, booking, after):
     text(db, BUYER, f"HOURS {booking.id} 3", after)
     out = text(db, ANN, "yes", after)
     assert out[ANN].startswith(f"Pay for booking {booking.id}: 3h at")
+
+
+@pytest.mark.parametrize("body", ["ok", "yes", "👍"])
+def test_a_bare_yes_long_after_the_changed_hours_asks_about_them_again(db, booking, after, body):
+    """Before, an "ok" two hours on, meant for anything, agreed to an hour less pay."""
+    text(db, ANN, "DONE 4", after)
+    text(db, BUYER, f"HOURS {booking.id} 3", after)
+    out = text(db, ANN, body, after + timedelta(hours=2))
+    assert out == {
+        ANN: f"Rosewood Care Home changed your hours for care Fri 27 Nov (booking {booking.id}) "
+        f"from 4h to 3h. Reply ACCEPT {booking.id} to agree, or DISPUTE {booking.id} and the "
+        "hours you worked."
+    }
+    assert timesheet(db).status == "amended"
+    out = text(db, ANN, "ACCEPT", after + timedelta(hours=2, minutes=1))
+    assert out[ANN].startswith(f"Pay for booking {booking.id}: 3h at")
+
+
+def test_a_yes_to_an_offer_just_closed_is_not_taken_as_agreeing_changed_hours(db, booking, after):
+    text(db, ANN, "DONE 4", after)
+    text(db, BUYER, f"HOURS {booking.id} 3", after)
+    with db.write() as session:
+        worker = session.exec(select(Worker).where(Worker.phone == ANN)).one()
+        start = after + timedelta(days=1)
+        post_availability(session, worker.id, start, start + timedelta(hours=4), after)
+        shift = factories.shift(session, after, start=start)
+        (offer,) = offers.send_wave(session, shift.id, after)
+    drain(db, SimulatorGateway(), after)
+    later = after + timedelta(minutes=30)
+    with db.write() as session:
+        cancel_shift(session, shift.id, "no longer needed", later)
+    drain(db, SimulatorGateway(), later)
+    out = text(db, ANN, "yes", later)
+    assert out[ANN].endswith("was cancelled by the buyer.") and timesheet(db).status == "amended"
 
 
 def test_accept_with_nothing_amended_is_still_an_offer_reply(db, booking, after):
