@@ -63,7 +63,16 @@ def act(session: Session, message: Message, now: datetime) -> None:
     session.add(message)
     text = TextTransaction(session)
     if parsed.intent == "stop":
+        already = worker is not None and worker.opted_out
         joining.opt_out(text, message.phone, market.id, now)
+        if not parsed.exact and not already:
+            # Said in words ("remove me from your list"), which no carrier answers as it does
+            # STOP: the one text that says it is done, and how to come back.
+            if worker is not None:
+                notify_worker(session, worker, "opted_out", now)
+            else:
+                language = speakable(parsed.shown_language)
+                notify_phone(session, message.phone, "opted_out", now, language=language)
         if worker is not None and bookings_to_come(text, worker.id, now):
             # No text reaches them now, yet a buyer expects them: a person sees to it.
             hand_to_a_person(
@@ -83,6 +92,13 @@ def act(session: Session, message: Message, now: datetime) -> None:
     buyers = [] if worker else list(session.exec(select(Buyer).where(Buyer.phone == message.phone)))
     if buyers:
         buyer_texts.act(session, buyers, message.body, now, message.id, parsed.courtesy)
+        return
+    if worker is None and parsed.intent == "delete_data":
+        # "please remove my number" from a number never signed up: no sign-up is started, and
+        # the number is never texted again
+        joining.opt_out(text, message.phone, market.id, now)
+        language = speakable(parsed.shown_language)
+        notify_phone(session, message.phone, "opted_out", now, language=language)
         return
     if worker is None and parsed.courtesy:
         return  # "wrong number sorry", "thanks" from a number never seen: kept, not signed up

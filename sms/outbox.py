@@ -102,7 +102,7 @@ def claim(db: Database, now: datetime, batch: int = BATCH) -> tuple[list[Claimed
         senders = _senders(session, notices)
         claimed, held = [], False
         for notice in notices:
-            if notice.phone in opted_out:
+            if notice.phone in opted_out and notice.kind != "opted_out":
                 notice.status = NoticeStatus.SUPPRESSED
             elif hold_if_over_cap(session, notice, now):
                 held = True

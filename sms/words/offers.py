@@ -86,6 +86,7 @@ EN: dict[str, str] = {
     "help": HELP,
     "unknown": "Sorry, I didn't understand that. Try AVAILABLE SAT 9-5, Y 1234, SHIFTS or HELP.",
     "opted_in": "Welcome back to POEMS. You will get offers again. Text STOP to stop.",
+    "opted_out": "POEMS: you will get no more texts from us. Text START to come back.",
     "operator": "Operators of the exchange cannot buy or sell on it.",
     "buyer_text": "POEMS: buyers post shifts through job-centre staff for now. Please call them.",
 }
