@@ -59,6 +59,7 @@ class Reading:
     scores: dict[str, int]
     canonical: str
     entries: tuple[tuple[str, str, str], ...]  # (language, vocabulary key, canonical words)
+    evidence: float = 0.0  # how much of the text shows its language
 
 
 def say_emoji(s: str) -> str:
@@ -295,13 +296,49 @@ def read(original: str, hint: str | None = None) -> Reading:
         1 for run in opening for _, _, word in run if len(word) > 1 and word in english_words
     )
     language = _best(scores, hint)
+    evidence = (
+        _evidence(langs[language], hits[language], opening, scores[language], original)
+        if language
+        else 0.0
+    )
     # The text's own language first, then English words among it ("hola, available manana").
     order = [language] if language and language != "en" else []
     canonical, entries = folded, []
     for code in [*order, "en"]:
         canonical, made = _replace(langs[code], canonical)
         entries += made
-    return Reading(language, scores, canonical, tuple(entries))
+    return Reading(language, scores, canonical, tuple(entries), evidence)
+
+
+# A capitalised word after the first: a name, as likely in any language.
+_NAME = re.compile(r"(?<=\s)[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+")
+
+
+def _evidence(
+    lang: Language,
+    hits: list[tuple[int, int, Found]],
+    runs: list[list[Word]],
+    score: float,
+    original: str,
+) -> float:
+    """The language's score, less in a text mostly of words that no language here knows: "je
+    suis disponible demain de 9h" has two words of Spanish among three of French. Names ("hola
+    soy Maria Fernanda Lopez") and the language's own letters keep it."""
+    if lang.code == "en" or any(c in lang.letters for c in original.lower()):
+        return score
+    used = {(r, i) for r, first, found in hits for i in range(first, found.end)}
+    english = _canonical_words()
+    names = {fold(name) for name in _NAME.findall(original)}
+    known = unknown = 0
+    for r, run in enumerate(runs):
+        for i, (_, _, word) in enumerate(run):
+            if not word.isalpha() or len(word) < 2:
+                continue
+            if (r, i) in used or word in lang.common:
+                known += 1
+            elif word not in english and word not in names:
+                unknown += 1
+    return score if unknown <= known else score * (known / (known + unknown)) ** 2
 
 
 def _first_words(runs: list[list[Word]], most: int) -> list[list[Word]]:

@@ -125,7 +125,7 @@ class Text:
             reading.language,
             reading.entries,
             "\x00" in body,
-            reading.scores.get(reading.language, 0.0) if reading.language else 0.0,
+            reading.evidence,
         )
 
     @property

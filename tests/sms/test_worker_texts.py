@@ -214,6 +214,45 @@ def test_a_bare_cancel_is_the_carrier_opt_out_not_a_command(db, now, ann):
         assert session.get(Worker, ann).opted_out
 
 
+@pytest.mark.parametrize(
+    ("language", "body", "said"),
+    [
+        ("en", "remove me from your list", "POEMS: you will get no more texts from us. Text START"),
+        ("en", "please dont send me any more messages", "POEMS: you will get no more texts"),
+        ("pl", "nie piszcie do mnie więcej", "POEMS: nie będziemy już do Ciebie pisać."),
+    ],
+)
+def test_opting_out_in_words_is_told_once_that_it_is_done(db, now, ann, language, body, said):
+    """No carrier answers these as it does STOP: before, the worker heard nothing and could not
+    tell whether it had worked. Told once, in their language, with how to come back."""
+    with db.write() as session:
+        session.get(Worker, ann).language = language
+    (reply,) = text(db, body, now)
+    assert reply.startswith(said)
+    assert text(db, body, now + timedelta(minutes=1)) == []
+    assert text(db, "shifts", now + timedelta(minutes=2)) == []
+    with db.read() as session:
+        assert session.get(Worker, ann).opted_out
+
+
+@pytest.mark.parametrize(
+    ("body", "said"),
+    [
+        ("please remove my number", "POEMS: you will get no more texts from us."),
+        ("wrong number, remove me", "POEMS: you will get no more texts from us."),
+        ("usuń mój numer", "POEMS: nie będziemy już do Ciebie pisać."),
+        ("borra mi número", "POEMS: no te enviaremos más mensajes."),
+    ],
+)
+def test_a_stranger_asking_to_have_their_number_removed_is_not_signed_up(db, now, body, said):
+    """Before, "please remove my number" from a number never seen was welcomed and asked its
+    name."""
+    stranger = "+447700900777"
+    (reply,) = text(db, body, now, phone=stranger)
+    assert reply.startswith(said)
+    assert text(db, "hello", now + timedelta(minutes=1), phone=stranger) == []
+
+
 def test_stop_from_an_unknown_number_means_no_text_ever_goes_to_it(db, now):
     stranger = "+447700900777"
     assert text(db, "STOP", now, phone=stranger) == []
@@ -242,6 +281,8 @@ def test_why_without_any_offer_says_there_is_none(db, now, ann):
     ("body", "language"),
     [
         ("je suis libre demain 9-17", "en"),
+        # two Spanish words ("disponible", "de") among three French ones
+        ("je suis disponible demain de 9h à 17h", "en"),
         ("hola, estoy libre mañana de 9 a 5", "es"),
         ("czy ktoś wie gdzie mam zostawić klucze po zmianie?", "pl"),
     ],
@@ -252,6 +293,21 @@ def test_a_language_is_taken_from_a_text_only_when_its_words_show_it(db, now, an
     text(db, body, now)
     with db.read() as session:
         assert session.get(Worker, ann).language == language
+
+
+@pytest.mark.parametrize(
+    ("body", "welcome"),
+    [
+        ("je suis disponible demain de 9h à 17h", "Welcome to POEMS"),
+        ("hola soy Maria Fernanda Gutierrez Lopez", "Te damos la bienvenida a POEMS"),
+        ("Cześć, tu Kasia Nowakowska z Wrocławia", "Witamy w POEMS"),
+    ],
+)
+def test_a_new_number_is_welcomed_in_a_language_its_words_show(db, now, body, welcome):
+    """Before, French with two Spanish words in it was welcomed in Spanish; names are no
+    language of their own."""
+    replies = text(db, body, now, phone="+447700900777")
+    assert replies[0].startswith(welcome)
 
 
 def test_a_refusal_without_words_of_its_own_is_said_in_the_worker_s_language(db, now, ann):
