@@ -262,7 +262,10 @@ def said_name(text: str, language: str | None = None) -> str | None:
         first = folded.index(said[0])
     except ValueError:
         return None
-    name = " ".join(originals[first : first + len(said)])
+    # Word for word: "tu Kasia z Wrocławia" reads "its kasia wroclawia", and the name is Kasia
+    pairs = zip(folded[first:], said, strict=False)
+    kept = list(itertools.takewhile(lambda pair: pair[0] == pair[1], pairs))
+    name = " ".join(originals[first : first + len(kept)])
     return name if NAME.match(name) else None
 
 

@@ -67,6 +67,21 @@ def test_call_me_gives_the_name_alone(db, now, asked_name, answer, name):
     assert text(db, answer, now).startswith(f"Thanks {name}.")
 
 
+@pytest.mark.parametrize(
+    ("first", "thanks"),
+    [
+        ("Cześć, tu Kasia z Wrocławia", "Dziekujemy, Kasia."),
+        ("hola soy Lucia de Madrid", "Gracias, Lucia."),
+        ("hi im Anna from Leeds", "Thanks Anna."),
+    ],
+)
+def test_a_name_said_with_where_they_are_from_is_the_name_alone(db, now, first, thanks):
+    """Before, the worker was "Kasia z" and "Lucia de": the word for "from" read as a name."""
+    deliver(db, NEW, first, now)
+    replies = [m.body for m in drain(db, SimulatorGateway(), now)]
+    assert replies[-1].startswith(thanks), replies
+
+
 def test_a_birth_date_with_dashes_is_taken(db, now, asked_name):
     """Before, "01-02-1990" was read as free time, 1am to 2am, and the date asked again."""
     text(db, "Tom", now)
