@@ -3413,3 +3413,19 @@ def test_a_yes_or_no_with_a_rate_never_names_an_offer_by_the_amount(body, intent
     parsed = parse(body, AT)
     assert (parsed.intent, parsed.offer_ref) == (intent, None)
     assert parsed.ask == ("ask_accept_condition" if intent == "accept" else None)
+
+
+@pytest.mark.parametrize(
+    ("body", "days", "start"),
+    [
+        ("free the day after tomorrow 10-4", (), "2026-11-28T10:00:00"),
+        ("day after tomorrow im free all day", (), "2026-11-28T08:00:00"),
+        ("can do 9-5 tomorrow and the day after", ("fri", "sat"), "2026-11-27T09:00:00"),
+        ("wolna pojutrze 10-16", (), "2026-11-28T10:00:00"),
+    ],
+)
+def test_the_day_after_tomorrow_is_not_tomorrow(body, days, start):
+    """Before, "free the day after tomorrow 10-4" was saved for tomorrow, and "tomorrow and the
+    day after" was tomorrow alone."""
+    found = parse(body, AT)
+    assert (found.days, found.start.isoformat(timespec="seconds")[:19]) == (days, start)
