@@ -221,6 +221,11 @@ _CORRECTION = re.compile(
     r"(?:actually|make\s+(?:that|it)|i\s+meant|i\s+mean"
     r"|correction|change\s+(?:that|it)(?:\s+to)?|no\s+wait)(?![a-z])\W*(?P<rest>.+)$"
 )
+# The free time just saved, taken back: "cancel that", "oops delete that", "anuluj to".
+_TAKE_IT_BACK = re.compile(
+    r"^\W*(?:(?:sorry|oops|no|wait|ah|my\s+bad)\W+)*(?:cancel|undo|delete|scratch|ignore|forget"
+    r"|remove)(?:\s+(?:that|it|this|the\s+last\s+one))?(?:\W+(?:please|pls|sorry))?\W*$"
+)
 # A day's free time changed outright: "can i change saturday to 12-8".
 _CHANGE_DAY = re.compile(
     r"^\W*(?:(?:can|could)\s+i\s+|please\s+|pls\s+)?change\s+(?:my\s+)?(?P<day>[a-z]+)"
@@ -244,10 +249,15 @@ def changed_free_time(
         if again.intent != "availability" or again.start is None or again.recurring:
             return None
         return replace(again, replaces=again.start.date())
-    said = _CORRECTION.match(norm)
-    if said is None or last is None or last.kind != "availability_saved":
+    if last is None or last.kind != "availability_saved":
         return None
     saved = local(datetime.fromisoformat(last.data["start"]), market.tz)
+    if _TAKE_IT_BACK.match(norm):
+        # "cancel that" just after it was saved: that day's free time, asked back as BUSY
+        return Parsed("busy", start=saved.replace(hour=0, minute=0, second=0, microsecond=0))
+    said = _CORRECTION.match(norm)
+    if said is None:
+        return None
     saved_end = local(datetime.fromisoformat(last.data["end"]), market.tz)
     rest = _NOT_THE_OLD_DAY.sub(" ", said["rest"])
     spec, left = find_days(rest, at)

@@ -1468,6 +1468,27 @@ def test_a_change_just_after_free_time_was_saved_replaces_it(db, now, ann, first
     assert free_hours(db) == kept, reply
 
 
+@pytest.mark.parametrize(
+    ("first", "undo", "asked"),
+    [
+        ("free sat 9-5", "cancel that", "No offers for 28/11? Reply BUSY 28/11 to confirm."),
+        ("free sat 9-5", "oops delete that", "No offers for 28/11? Reply BUSY 28/11 to confirm."),
+        ("wolna sobota 9-17", "anuluj to", "Wstrzymać oferty: 28/11? Odpowiedz ZAJĘTY 28/11"),
+        ("libre el sábado de 9 a 5", "cancela eso", "¿Sin ofertas para 28/11?"),
+    ],
+)
+def test_free_time_taken_back_just_after_it_was_saved_is_asked_back_then_gone(
+    db, now, ann, first, undo, asked
+):
+    """Before, "cancel that" heard "You have no booking to drop", and Saturday stayed free."""
+    text(db, first, now)
+    (reply,) = text(db, undo, now + timedelta(minutes=1))
+    assert reply.startswith(asked), reply
+    assert len(free_hours(db)) == 1  # nothing gone before the worker says so
+    text(db, "yes", now + timedelta(minutes=2))
+    assert free_hours(db) == []
+
+
 def test_a_day_s_free_time_changed_outright_replaces_it(db, now, ann):
     """Before, "change saturday to 12-8" was added to 9-5: free 9am to 8pm."""
     text(db, "free sat 9-5", now)
