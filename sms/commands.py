@@ -49,13 +49,15 @@ def run(session: Session, worker: Worker, market: Market, parsed: Parsed, now: d
         if (
             parsed.intent == "availability"
             and parsed.start is None
-            and confirming.on_the_day_asked(
-                open_offers(TextTransaction(session), worker.id), market, parsed, now
+            and (
+                on_the_day := confirming.on_the_day_asked(
+                    open_offers(TextTransaction(session), worker.id), market, parsed, now
+                )
             )
         ):
             # "yes i can do saturday" with Saturday's offer open: that offer, with how to take
             # it, says more than "What times are you free sat?"
-            shifts(session, worker, market, parsed, now)
+            shifts(session, worker, market, _on_their_days(parsed, on_the_day, market), now)
             return
         notify_worker(session, worker, parsed.ask, now, **parsed.question_data)
         return
@@ -92,15 +94,20 @@ def _offered_on_the_day_besides(
     if not besides.days or besides.offer_ref is not None:
         return False
     live = open_offers(TextTransaction(session), worker.id)
+    on_those_days = confirming.on_days(live, market, besides.days)
+    if not on_those_days:
+        return False
+    shifts(session, worker, market, _on_their_days(besides, on_those_days, market), now)
+    return True
+
+
+def _on_their_days(parsed: Parsed, offered: list[tuple[Offer, Shift]], market: Market) -> Parsed:
+    """The text as asking about the days of these offers alone, so only they are listed."""
     days = [
         local(shift.start, market.tz).replace(hour=0, minute=0, second=0, microsecond=0)
-        for _, shift in confirming.on_days(live, market, besides.days)
+        for _, shift in offered
     ]
-    if not days:
-        return False
-    on_those_days = replace(besides, start=min(days), end=max(days) + timedelta(days=1))
-    shifts(session, worker, market, on_those_days, now)
-    return True
+    return replace(parsed, start=min(days), end=max(days) + timedelta(days=1))
 
 
 def accept(session: Session, worker: Worker, market: Market, parsed: Parsed, now: datetime) -> None:

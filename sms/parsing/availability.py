@@ -102,12 +102,15 @@ def availability_text(t: Text, ctx: Context) -> Parsed | None:
         t.first in _TRIGGER_FIRST
         or fuzzy(t.first, ("available",)) is not None
         or is_day_word(t.first)
+        # "only saturday", "just the sunday": the one day they can do
+        or (_ONLY_THE.match(t.phrase) is not None and is_day_word(t.words[-1]))
         or _TRIGGER.search(t.phrase) is not None
         or (_FREE.search(t.phrase) is not None and _gives_a_when(t, ctx))
     )
     return availability(t, ctx) if said or has_hours(t, ctx) else None
 
 
+_ONLY_THE = re.compile(r"^(?:only|just)\s+(?:the\s+|on\s+)?[a-z]+$")
 # Someone else's time on offer: "my friend can do it instead", "my sister is free sat 9-5".
 _SOMEONE_ELSE = re.compile(
     r"^(?:(?:hi|hello|sorry|but)\s+)*(?:my\s+(?:friend|sister|brother|mum|mom|mother|dad|father"

@@ -99,6 +99,10 @@ def busy(t: Text, ctx: Context) -> Parsed | None:
     if (but := _BUT_FREE.search(norm)) is not None:
         norm, then = norm[: but.start()], but.group("then")
         core = _BUT_FREE.sub("", core)
+    elif (but := _BUT.search(core)) is not None and _BUT.search(norm) is not None:
+        # "not friday but saturday yes": the days after the "but" are not given up
+        then = core[but.end() :].strip() or None
+        core, norm = core[: but.start()], norm[: _BUT.search(norm).start()]
     m = _NO_MORE.match(core)
     if m is None or not is_day_word(m.group("rest").split(" ", 1)[0]):
         m = None if _TOLD.search(norm) else _NOT_FREE.search(norm) or _TAKEN_BACK.search(norm)
@@ -109,6 +113,7 @@ def busy(t: Text, ctx: Context) -> Parsed | None:
     return replace(found, then=then) if found is not None and then else found
 
 
+_BUT = re.compile(r"\W*(?<![a-z])(?:but|however)(?![a-z])")
 # Nothing more said after not being free: the days, if any, came before.
 _SAID = re.compile(r"^\W*(?:(?:anymore|any\s+more|please|pls|sorry|thanks|thank\s+you)\W*)*$")
 

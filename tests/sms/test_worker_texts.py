@@ -547,6 +547,42 @@ def test_a_day_after_which_to_pass_on_asks_to_pass_on_that_days_offer_and_books_
         assert session.exec(select(Booking)).all() == []
 
 
+def refs_by_day(db) -> dict[str, str]:
+    with db.read() as session:
+        rows = session.exec(select(Offer.ref, Shift.start).join(Shift)).all()
+    return {f"{start:%a}": ref for ref, start in rows}
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["sunday please", "only sunday", "just the sunday", "tylko niedziela", "solo el domingo"],
+)
+def test_the_day_alone_with_two_offers_open_shows_that_days_offer_alone(db, now, ann, body):
+    """Before, "sunday please" listed both offers, and "only sunday" went to a person."""
+    offered_on(db, now, ann, (2, 3))
+    (shown,) = text(db, body, now + timedelta(minutes=1))
+    refs = refs_by_day(db)
+    assert refs["Sun"] in shown and refs["Sat"] not in shown, shown
+
+
+def test_not_one_day_but_the_other_asks_about_the_first_alone_and_shows_the_other(db, now, ann):
+    """Before, "not saturday but sunday yes" asked "No offers for sat sun?"."""
+    offered_on(db, now, ann, (2, 3))
+    shown, asked = text(db, "not saturday but sunday yes", now + timedelta(minutes=1))
+    refs = refs_by_day(db)
+    assert refs["Sun"] in shown and refs["Sat"] not in shown, shown
+    assert asked.startswith("No offers for sat? Reply BUSY sat to confirm."), asked
+
+
+@pytest.mark.parametrize("body", ["sí a los dos", "sim, aos dois"])
+def test_yes_to_both_in_spanish_and_portuguese_books_both(db, now, ann, body):
+    """Before, "sí a los dos" went to a person while both offers ran out."""
+    offered_on(db, now, ann, (2, 3))
+    text(db, body, now + timedelta(minutes=1))
+    with db.read() as session:
+        assert len(session.exec(select(Booking)).all()) == 2
+
+
 @pytest.mark.parametrize("both", ["both", "obie"])
 def test_both_after_which_to_pass_on_passes_on_both_and_books_nothing(db, now, ann, both):
     """Before, "both" after "Reply N and the number to pass on one" booked both shifts."""
