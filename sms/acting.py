@@ -159,6 +159,14 @@ def act(session: Session, message: Message, now: datetime) -> None:
             or day_texts.answer_to_how_late(worker, market, message.body, parsed, last, now)
             or day_texts.answer_to_hours_asked(worker, market, message.body, parsed, last, now)
         )
+    times_asked = availability_texts.TIMES_ASKED
+    if asked is None and answer_to_what and (last is None or last.kind not in times_asked):
+        # "9-5" after "What times are you free sat?" though an offer came in between
+        question = confirming.question_left_open(session, worker, times_asked, message.id, now)
+        if question is not None:
+            asked = availability_texts.answer_to_times_asked(
+                worker, market, message.body, parsed, question, now
+            )
     # An answer to the question just asked: "yes pass", "confirm", a bare "yes"
     if a_bare_answer and (
         confirming.pass_confirmed(session, worker, message.body, last, now)

@@ -27,7 +27,7 @@ from sms.parsing.keywords import free_day_as_a_yes, typed_as_the_command
 from sms.parsing.lexicon import fold
 from sms.parsing.text import Text
 from sms.templates import say
-from store.models import Market, Notice, Offer, Shift, Worker
+from store.models import Market, Message, Notice, Offer, Shift, Worker
 from store.statuses import OfferStatus
 
 
@@ -470,6 +470,37 @@ def last_notice(session: Session, worker: Worker, now: datetime) -> Notice | Non
             if earlier.kind in ASKED_BACK or earlier.kind.startswith(("ask_", "confirm_")):
                 return earlier
     return last
+
+
+def question_left_open(
+    session: Session, worker: Worker, kinds: frozenset[str], message_id: int, now: datetime
+) -> Notice | None:
+    """The last question of these kinds asked within the hour that the worker has sent nothing
+    since (`message_id` being the text that answers it): "What times are you free sat?", then
+    an offer, then "9-5"."""
+    asked = session.exec(
+        select(Notice)
+        .where(
+            Notice.worker_id == worker.id,
+            col(Notice.kind).in_(kinds),
+            col(Notice.created_at) >= now - ASKED_WITHIN,
+        )
+        .order_by(col(Notice.id).desc())
+        .limit(1)
+    ).first()
+    if asked is None:
+        return None
+    said_since = session.exec(
+        select(Message.id)
+        .where(
+            Message.phone == worker.phone,
+            Message.direction == "in",
+            col(Message.created_at) > asked.created_at,
+            Message.id != message_id,
+        )
+        .limit(1)
+    ).first()
+    return asked if said_since is None else None
 
 
 def last_notice_where(session: Session, to: Any, since: datetime) -> Notice | None:

@@ -922,6 +922,22 @@ def test_hours_sent_after_the_question_are_for_the_day_it_asked_about(
     assert saved in reply, reply
 
 
+def test_hours_after_the_question_are_for_its_day_though_an_offer_came_in_between(db, now, ann):
+    """Before, "9-5" after "What times are you free sat?" and then an offer was saved for today."""
+    text(db, "free saturday", now)
+    offered_on(db, now + timedelta(minutes=1), ann, (1,))
+    (reply,) = text(db, "9-5", now + timedelta(minutes=2))
+    assert "Sat 28 Nov 09:00-17:00" in reply, reply
+
+
+def test_hours_after_the_question_and_another_text_of_theirs_are_read_on_their_own(db, now, ann):
+    text(db, "free saturday", now)
+    text(db, "hello", now + timedelta(minutes=1))
+    offered_on(db, now + timedelta(minutes=1), ann, (1,))
+    (reply,) = text(db, "9-5", now + timedelta(minutes=2))
+    assert "Sat 28 Nov" not in reply, reply
+
+
 @pytest.mark.parametrize(
     ("body", "example"),
     [
