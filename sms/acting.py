@@ -32,6 +32,10 @@ from store.models import Buyer, Market, Message, Worker
 from store.statuses import WorkerStatus
 
 OPT_IN_WORDS = {"START", "UNSTOP", "YES", "Y"}
+# Questions whose bare answer ("9-5", "15 mins", "4 hours") means nothing else.
+QUESTIONS_ANSWERED = (
+    availability_texts.TIMES_ASKED | day_texts.HOURS_ASKED | frozenset(("how_late",))
+)
 
 
 def market_for(
@@ -159,13 +163,21 @@ def act(session: Session, message: Message, now: datetime) -> None:
             or day_texts.answer_to_how_late(worker, market, message.body, parsed, last, now)
             or day_texts.answer_to_hours_asked(worker, market, message.body, parsed, last, now)
         )
-    times_asked = availability_texts.TIMES_ASKED
-    if asked is None and answer_to_what and (last is None or last.kind not in times_asked):
-        # "9-5" after "What times are you free sat?" though an offer came in between
-        question = confirming.question_left_open(session, worker, times_asked, message.id, now)
+    if asked is None and answer_to_what and (last is None or last.kind not in QUESTIONS_ANSWERED):
+        # "9-5" after "What times are you free sat?", "15 mins" after "How late will you be?",
+        # though an offer or a reminder came in between
+        question = confirming.question_left_open(
+            session, worker, QUESTIONS_ANSWERED, message.id, now
+        )
         if question is not None:
-            asked = availability_texts.answer_to_times_asked(
-                worker, market, message.body, parsed, question, now
+            asked = (
+                availability_texts.answer_to_times_asked(
+                    worker, market, message.body, parsed, question, now
+                )
+                or day_texts.answer_to_how_late(worker, market, message.body, parsed, question, now)
+                or day_texts.answer_to_hours_asked(
+                    worker, market, message.body, parsed, question, now
+                )
             )
     # An answer to the question just asked: "yes pass", "confirm", a bare "yes"
     if a_bare_answer and (

@@ -89,7 +89,7 @@ def answer_to_how_late(
 
 
 # Texts that asked the worker how many hours they worked.
-_HOURS_ASKED = ("ask_hours_worked", "refused_before_the_end")
+HOURS_ASKED = frozenset(("ask_hours_worked", "refused_before_the_end"))
 
 
 def answer_to_hours_asked(
@@ -97,7 +97,7 @@ def answer_to_hours_asked(
 ) -> Parsed | None:
     """ "3.5", "3 godziny" or "left at 4pm" just after "How many hours did you work?" (`asked`):
     read as if the worker had texted DONE with them. None when the text is no such answer."""
-    if asked.kind not in _HOURS_ASKED or parsed.intent != "unknown":
+    if asked.kind not in HOURS_ASKED or parsed.intent != "unknown":
         return None
     again = parse(f"done {body}", local(now, market.tz), language=worker.language)
     said = again.minutes_worked is not None or again.end is not None

@@ -6,6 +6,7 @@ import pytest
 from sqlmodel import select
 
 from exchange import offers
+from exchange.availability import post_availability
 from exchange.deadlines import schedule
 from exchange.shifts import cancel_shift
 from exchange.timers import HANDLERS
@@ -231,6 +232,22 @@ def test_the_minutes_alone_after_how_late_tell_the_buyer(db, now, body, minutes)
     text(db, ANN, "running late sorry", at)
     sent = text(db, ANN, body, at + timedelta(minutes=1))
     assert any(phone == BUYER and f"running {minutes} min late" in said for phone, said in sent)
+
+
+def test_the_minutes_after_how_late_tell_the_buyer_though_an_offer_came_in_between(db, now):
+    """Before, "15 mins" after "How late will you be?" and then an offer went to a person."""
+    made = booked(db, now)
+    at = now + timedelta(hours=22, minutes=50)
+    tick(db, at)
+    text(db, ANN, "running late", at)
+    with db.write() as session:
+        start = at + timedelta(days=2)
+        post_availability(session, made.worker_id, start, start + timedelta(hours=4), at)
+        shift = factories.shift(session, at, start=start)
+        assert offers.send_wave(session, shift.id, at)
+    tick(db, at)
+    sent = dict(text(db, ANN, "15 mins", at + timedelta(minutes=1)))
+    assert "running 15 min late" in sent[BUYER], sent
 
 
 @pytest.mark.parametrize(
