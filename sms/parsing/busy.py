@@ -34,6 +34,8 @@ _NOT_FREE = re.compile(
     r"|(?:dont|do\s+not|no\s+longer)\s+need\s+(?:any\s+)?(?:work|shifts?|jobs?|offers?)"
     r"(?:\s+(?:on|at|for))?"
     r"|no\s+longer\s+(?:available|free|working)"
+    # "take me off weekends": no offers on those days
+    r"|(?:take|put)\s+me\s+off(?=\s+(?:the\s+)?(?:weekends|[a-z]+days)(?![a-z]))"
     r"|(?:cant|cannot|wont|can\s+not)(?:\s+(?:work|do|be\s+free|be\s+available))?"
     # "dont" only with what is not done: "they dont need me today" is no day off of one's own
     r"|dont\s+(?:work|do|be\s+free|be\s+available)"

@@ -927,6 +927,8 @@ def cancel(t: Text, ctx: Context) -> Parsed | None:
     if _NOT_CANCELLING.search(t.norm) or _FREE_TIME_NAMED.search(t.norm):
         return None  # "not cancelling, just running late"; "cancel my availability": free time
     if _TAKE_ME_OFF.search(t.norm):
+        if find_days(t.norm, ctx.at)[0].recurring:
+            return None  # "take me off mondays": how they work, not a booking given up
         return Parsed("cancel", offer_ref=find_ref(t.norm), days=_days(t.norm, ctx))
     if _YES_THEN_DROP.match(t.core):
         # "yes drop it", "tak, anuluj": DROP alone, said as the answer to "Drop your shift?"
@@ -985,8 +987,10 @@ def cancel(t: Text, ctx: Context) -> Parsed | None:
     before = _CONTRAST.split(t.norm[: m.start()])[-1]
     days = _days(rest, ctx) or (() if _OFFERED_BEFORE.search(before) else _days(before, ctx))
     spec, _ = find_days(rest, ctx.at)
-    if spec.recurring:
-        return None  # "cant work weekends" is how they work, not a booking given up
+    if spec.recurring or (not _days(rest, ctx) and find_days(before, ctx.at)[0].recurring):
+        # "cant work weekends", "take me off weekends, cant do them anymore": how they work,
+        # not a booking given up
+        return None
     said_when = ref is not None or bool(days) or spec.date is not None
     # "i cant do the shift", "não posso fazer o turno": one shift, booked or offered
     one_shift = _ONE_SHIFT.search(rest)

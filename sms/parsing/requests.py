@@ -300,7 +300,7 @@ def dispute(t: Text, ctx: Context) -> Parsed | None:
             "dispute", detail=t.original, category=category_in(t.norm), days=_weekdays(t, ctx),
             offer_ref=find_ref(t.norm),
         )  # fmt: skip
-    if (said := _PAY_COMPLAINT.search(t.norm)) is not None:
+    if (said := _PAY_COMPLAINT.search(t.norm)) is not None and not _NO_OFFERS_COMING.search(t.norm):
         said_only = all(
             _ONLY_A_WORD.fullmatch(m.group(0).strip()) for m in _PAY_COMPLAINT.finditer(t.norm)
         )
@@ -390,7 +390,16 @@ def why(t: Text, ctx: Context) -> Parsed | None:
         return Parsed("why", offer_ref=ref or find_ref(rest_norm), exact=ref is not None)
     if _HOW_COME.match(t.phrase) and _WHY_ABOUT.search(t.norm[8:]):
         return Parsed("why", offer_ref=find_ref(t.norm))
+    if _NO_OFFERS_COMING.search(t.norm):
+        # "im not getting any offers, is something wrong?": what WHY tells
+        return Parsed("why")
     return None
+
+
+_NO_OFFERS_COMING = re.compile(
+    r"(?<![a-z])(?:im\s+|i\s+am\s+|i\s+)?(?:not\s+getting|never\s+get|dont\s+get|havent\s+(?:got"
+    r"|had|been\s+getting))\s+(?:any\s+)?(?:offers|texts\s+about\s+work|work\s+offers)(?![a-z])"
+)
 
 
 def data_request(t: Text, ctx: Context) -> Parsed | None:

@@ -3429,3 +3429,37 @@ def test_the_day_after_tomorrow_is_not_tomorrow(body, days, start):
     day after" was tomorrow alone."""
     found = parse(body, AT)
     assert (found.days, found.start.isoformat(timespec="seconds")[:19]) == (days, start)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "I'm not getting any offers, is something wrong?",
+        "havent had any offers for weeks",
+        "nie dostaję żadnych ofert",
+        "no me llegan ofertas, pasa algo?",
+        "não recebo ofertas",
+        "nu primesc oferte de o săptămână",
+    ],
+)
+def test_no_offers_coming_asks_why(body):
+    """Before, the first was a dispute ("something wrong") with nothing booked to dispute, and
+    the others went to a person; WHY says what offers go to whom."""
+    assert reads(body)["intent"] == "why"
+
+
+@pytest.mark.parametrize(
+    ("body", "intent", "recurring"),
+    [
+        ("hi can you take me off weekends, cant do them anymore", "busy", True),
+        ("take me off mondays", "busy", True),
+        ("take me off saturday", "cancel", False),
+        ("can you take me off the saturday shift", "cancel", False),
+    ],
+)
+def test_taken_off_days_of_the_week_is_how_they_work_not_a_booking_given_up(
+    body, intent, recurring
+):
+    """Before, "take me off weekends" was read as dropping this weekend's bookings."""
+    found = reads(body)
+    assert (found["intent"], found.get("recurring", False)) == (intent, recurring)
