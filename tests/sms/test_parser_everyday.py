@@ -7,6 +7,7 @@ from datetime import timedelta
 import pytest
 
 from sms.parser import parse
+from sms.parsing.text import Text
 from tests.sms.test_parser import AT, reads
 
 
@@ -3463,3 +3464,25 @@ def test_taken_off_days_of_the_week_is_how_they_work_not_a_booking_given_up(
     """Before, "take me off weekends" was read as dropping this weekend's bookings."""
     found = reads(body)
     assert (found["intent"], found.get("recurring", False)) == (intent, recurring)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "free tomorrow but not before 10",
+        "wolna jutro, ale nie wcześniej niż 10",
+        "libre mañana pero no antes de las 10",
+        "livre amanhã mas não antes das 10",
+        "liberă mâine dar nu înainte de 10",
+    ],
+)
+def test_not_before_a_time_is_from_it_and_the_end_is_asked(body):
+    """Before, each went to a person: "not" read as not free at all."""
+    found = parse(body, AT)
+    assert found.intent == "availability" and found.ask == "ask_from_to"
+    assert found.question_data["example_hours"][0] == 10 * 60
+
+
+def test_not_in_the_afternoon_in_romanian_is_still_the_afternoon():
+    """ "nu după" is "not after" beside a time, but "nu după-amiază" is "not in the afternoon"."""
+    assert Text.of("pot dimineața, nu după-amiază", "ro").norm == "can do morning, not afternoon"
