@@ -281,9 +281,13 @@ def _stem_known(word: str) -> bool:
     return any(lang.phrases.longest([word], 0) is not None for lang in languages().values())
 
 
+# A word run into texting's day: "free2moro", "avail2day".
+_GLUED_DAY = re.compile(r"(?<=[a-z])(?=2(?:moro|morrow|morow|mrw|mro|day|nite|night)(?![a-z]))")
+
+
 def read(original: str, hint: str | None = None) -> Reading:
     """The language of a text and its canonical words; `hint` settles a tie (the sender's)."""
-    folded = mend_typos(fold(say_emoji(original)))
+    folded = mend_typos(_GLUED_DAY.sub(" ", fold(say_emoji(original))))
     runs = _runs(folded)
     # A text's first words show its language as well as all of them: a long one is not read
     # five times over.

@@ -3486,3 +3486,11 @@ def test_not_before_a_time_is_from_it_and_the_end_is_asked(body):
 def test_not_in_the_afternoon_in_romanian_is_still_the_afternoon():
     """ "nu după" is "not after" beside a time, but "nu după-amiază" is "not in the afternoon"."""
     assert Text.of("pot dimineața, nu după-amiază", "ro").norm == "can do morning, not afternoon"
+
+
+@pytest.mark.parametrize(
+    ("body", "day"), [("free2moro 9-5", "2026-11-27"), ("avail2day 2-6", "2026-11-26")]
+)
+def test_a_word_run_into_texting_s_day_keeps_the_day(body, day):
+    """Before, "free2moro 9-5" was free today."""
+    assert parse(body, AT).start.date().isoformat() == day
