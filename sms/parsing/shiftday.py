@@ -386,7 +386,8 @@ _ARRIVED = re.compile(
 _IN_CUES = re.compile(
     r"(?<![a-z])(?:just\s+(?:got\s+)?(?:here|arrived|in)|got\s+here|(?:im|i\s+am)\s+here"
     r"|here\s+now|here\s+at|(?:ive|i\s+have|just)\s+arrived|^arrived|made\s+it(?:\s+in)?$"
-    r"|^made\s+it\W|signing\s+in|(?:im|i\s+am)\s+(?:in|inside)\s*$|going\s+in\s*$"
+    r"|^made\s+it\W|sign(?:ing|ed)\s+in|(?:im|i\s+am)\s+(?:in|inside)\s*$|going\s+in\s*$"
+    r"|^(?:(?:im|i\s+am)\s+)?waiting\s+(?:outside|at\s+(?:the\s+)?(?:door|gate|entrance|reception))"
     r"|(?:im|i\s+am)\s+(?:outside|at\s+(?:the\s+)?(?:door|gate|front|entrance|reception))"
     r"|(?:outside|at\s+(?:the\s+)?(?:door|gate|entrance|reception))\s+now|on\s+site|onsite"
     r"|^(?:outside|at\s+(?:the\s+)?(?:front\s+)?(?:door|gate|entrance|reception))\W*$"

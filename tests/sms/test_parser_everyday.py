@@ -3494,3 +3494,9 @@ def test_not_in_the_afternoon_in_romanian_is_still_the_afternoon():
 def test_a_word_run_into_texting_s_day_keeps_the_day(body, day):
     """Before, "free2moro 9-5" was free today."""
     assert parse(body, AT).start.date().isoformat() == day
+
+
+@pytest.mark.parametrize("body", ["signed in", "waiting outside", "im waiting at reception"])
+def test_signed_in_or_waiting_at_the_door_is_a_check_in(body):
+    """Before, each went to a person while the worker stood at the door."""
+    assert reads(body)["intent"] == "check_in"
