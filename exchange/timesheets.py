@@ -35,6 +35,8 @@ AUTO_CONFIRM = "timesheet_auto_confirm"
 EARLY = timedelta(minutes=30)
 # How long after a shift's end DONE still finds it.
 LATE_CHECKOUT = timedelta(hours=24)
+# How long after a shift's end a bare count of hours is taken for its hours.
+HOURS_AWAITED = timedelta(hours=12)
 LONGEST = 24 * 60
 
 
@@ -308,6 +310,27 @@ def _booking_to_close(
             booking=booking.id,
         )
     raise Refused("no_booking", "We can't find a booked shift of yours that has started")
+
+
+def hours_awaited(session: Session, worker_id: int, now: datetime) -> bool:
+    """Whether a booking of the worker's has just ended (or is ending) with no hours sent: a
+    bare "4h" or "worked till 1" then can only be them."""
+    has_timesheet = exists(select(Timesheet.id).where(Timesheet.booking_id == Booking.id))
+    return (
+        session.exec(
+            select(Booking.id)
+            .join(Shift, col(Shift.id) == Booking.shift_id)
+            .where(
+                Booking.worker_id == worker_id,
+                Booking.status == BookingStatus.BOOKED,
+                col(Shift.end) <= now + EARLY,
+                col(Shift.end) >= now - HOURS_AWAITED,
+                ~has_timesheet,
+            )
+            .limit(1)
+        ).first()
+        is not None
+    )
 
 
 def minutes_until(

@@ -40,6 +40,12 @@ def begun_without_them(
         return arrival.begun_without_them(session, worker_id, now, ref)
 
 
+def hours_awaited(db: Unit, worker_id: int, now: datetime) -> bool:
+    """Whether a shift of the worker's has just ended with no hours sent for it."""
+    with db.read() as session:
+        return timesheets.hours_awaited(session, worker_id, now)
+
+
 def check_in(
     db: Unit, worker_id: int, ref: str | None, now: datetime, words: str | None = None
 ) -> OnTheDay:

@@ -179,6 +179,9 @@ def act(session: Session, message: Message, now: datetime) -> None:
                     worker, market, message.body, parsed, question, now
                 )
             )
+    if asked is None and parsed.intent == "unknown":
+        # "4h" alone just after a shift ended with no hours sent
+        asked = day_texts.hours_after_the_shift(session, worker, market, message.body, parsed, now)
     # An answer to the question just asked: "yes pass", "confirm", a bare "yes"
     if a_bare_answer and (
         confirming.pass_confirmed(session, worker, message.body, last, now)

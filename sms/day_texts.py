@@ -15,6 +15,7 @@ from services.unit import TextTransaction
 from sms.confirming import last_notice
 from sms.parser import Parsed, parse
 from sms.parsing.reading import read
+from sms.parsing.text import Text
 from store.models import Buyer, Market, Notice, Worker
 
 
@@ -99,6 +100,34 @@ def answer_to_hours_asked(
     read as if the worker had texted DONE with them. None when the text is no such answer."""
     if asked.kind not in HOURS_ASKED or parsed.intent != "unknown":
         return None
+    return _as_done(worker, market, body, now)
+
+
+def hours_after_the_shift(
+    session: Session, worker: Worker, market: Market, body: str, parsed: Parsed, now: datetime
+) -> Parsed | None:
+    """ "4h", "three and a half hours", "worked till 1" alone, a shift of theirs just over with
+    no hours sent: as if the worker had texted DONE with them (the buyer still confirms them).
+    None otherwise."""
+    if parsed.intent != "unknown" or len(body.split()) > _FEW_WORDS:
+        return None
+    if not _HOURS_SAID.search(Text.of(body, worker.language).norm):
+        return None  # "9" alone may be anything: a time, a number, a reference
+    again = _as_done(worker, market, body, now)
+    if again is None or not days.hours_awaited(TextTransaction(session), worker.id, now):
+        return None
+    return again
+
+
+# A bare count of hours is a few words; a longer text says more than its hours.
+_FEW_WORDS = 5
+# Hours named as such ("4h", "3 and a half hours"), or the time they left ("till 1").
+_HOURS_SAID = re.compile(
+    r"[0-9]\s*(?:h|hrs?|hours?)(?![a-z])|(?<![a-z])hours?(?![a-z])|(?<![a-z])(?:till?|until)\s+[0-9]"
+)
+
+
+def _as_done(worker: Worker, market: Market, body: str, now: datetime) -> Parsed | None:
     again = parse(f"done {body}", local(now, market.tz), language=worker.language)
     said = again.minutes_worked is not None or again.end is not None
     if again.intent != "check_out" or not said or again.ambiguous:

@@ -157,6 +157,35 @@ def test_a_finishing_time_texted_the_next_morning_is_the_shifts_own_end(db, book
     assert timesheet(db).worker_minutes == 240
 
 
+@pytest.mark.parametrize(
+    ("body", "hours"),
+    [
+        ("4h", "4h"),
+        ("three and a half hours", "3h30"),
+        ("worked til 1", "4h"),
+        ("4 godziny", "4h"),
+        ("3,5 horas", "3h30"),
+    ],
+)
+def test_hours_alone_just_after_the_shift_are_its_hours(db, booking, after, body, hours):
+    """Before, each went to a person, and the buyer heard nothing of the hours."""
+    out = text(db, ANN, body, after)
+    assert out[BUYER].startswith(f"POEMS: Ann Smith says {hours} for care"), out
+
+
+@pytest.mark.parametrize("body", ["9", "20"])
+def test_a_bare_number_just_after_the_shift_is_not_taken_for_hours(db, booking, after, body):
+    out = text(db, ANN, body, after)
+    assert BUYER not in out
+    with db.read() as session:
+        assert session.exec(select(Timesheet)).all() == []
+
+
+def test_hours_alone_with_no_shift_just_over_are_not_taken_for_hours(db, booking, now):
+    out = text(db, ANN, "4h", now + timedelta(hours=1))
+    assert BUYER not in out
+
+
 def test_done_with_no_booking_gets_a_helpful_reply(db, booking, now):
     out = text(db, ANN, "DONE", now)
     assert out[ANN] == (
