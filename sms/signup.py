@@ -113,6 +113,28 @@ def answer(
     taken = "missed" if free_said else _take(session, step, body, data, worker, market, now)
     if taken == "refused":
         return
+    canonical = read(body).canonical
+    if step in ("dob", "rate") and _WONT_SAY.search(canonical):
+        # "i dont want to give my date of birth": a person talks it through, not the question
+        # again and again
+        _to_a_person(session, worker, market, now)
+        return
+    if taken == "missed" and step == "dob" and _WHY.match(canonical):
+        _ask_step(session, worker, market, step, data, now)  # the question says why
+        return
+    if taken == "asked_minimum":
+        born = date.fromisoformat(data["dob"]) if "dob" in data else None
+        minimum = law.minimum_rate(TextTransaction(session), market.id, born, now)
+        _say(
+            session,
+            worker,
+            "signup_rate_minimum",
+            now,
+            rate=minimum,
+            currency=market.currency,
+            example=RATE_EXAMPLE.get(market.currency, "13.50"),
+        )
+        return
     found = _gleaned(body, market)
     for key, value in found.items():
         data.setdefault(key, value)
@@ -172,6 +194,12 @@ def _take(
         if born is None or not 10 <= now.year - born.year <= 100:
             return "missed"
         data["dob"] = born.isoformat()
+    elif (
+        step == "rate"
+        and _MINIMUM_WAGE.search(read(text).canonical)
+        and _ASKED.search(read(text).canonical)
+    ):
+        return "asked_minimum"  # "whats the minimum wage?": told, never taken as the rate
     elif step == "rate" and _MINIMUM_WAGE.search(read(text).canonical):
         # "minimum wage": the legal minimum for their age, which they may raise with RATE later
         born = date.fromisoformat(data["dob"]) if "dob" in data else None
@@ -279,6 +307,13 @@ def said_rate(text: str) -> Rate | None:
 
 _MINIMUM_WAGE = re.compile(
     r"(?<![a-z])(?:minimum|min)(?:\s+(?:wage|pay|rate|legal))?(?![a-z])|(?<![a-z])living\s+wage(?![a-z])"
+)
+# A question, not an answer: "whats the minimum wage?", "how much is the minimum".
+_ASKED = re.compile(r"\?|^\W*(?:what|whats|how|which|is|does|do\s+you|can\s+you)(?![a-z])")
+_WHY = re.compile(r"^\W*(?:why|what\s+for|whats\s+(?:it|that)\s+for|how\s+come)(?![a-z])")
+_WONT_SAY = re.compile(
+    r"(?<![a-z])(?:dont|do\s+not|wont|will\s+not|(?:would|id)\s+rather\s+not|rather\s+not"
+    r"|prefer\s+not)\s+(?:want\s+to\s+|to\s+)?(?:give|say|tell|share|send)(?![a-z])"
 )
 _ANY_WORK = re.compile(
     r"^\W*(?:(?:i\s+(?:can|will|would)\s+do|i\s+do|id\s+do)\s+)?(?:anything|any|all|everything"

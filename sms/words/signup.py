@@ -18,6 +18,8 @@ EN: dict[str, str] = {
     "signup_place_again": "That is not a postcode or ZIP. Please send one like {example}",
     "signup_rate": "Your lowest hourly rate? You set it; we never change it. e.g. {example}",
     "signup_rate_again": "Please send an hourly rate as a number, e.g. {example}",
+    "signup_rate_minimum": "The legal minimum here for your age is {rate}/hr; you may ask for "
+    "more. Your lowest hourly rate? e.g. {example}",
     "signup_rate_currency": "Rates here are in {currency}. Please send your hourly rate in "
     "{currency}, e.g. {plain_rate}",
     "signup_done": "You're in, {name}: {skills}, near {place}, {rate}/hr. "

@@ -303,6 +303,43 @@ def test_the_minimum_wage_as_a_rate_is_the_legal_minimum_for_their_age(
         assert session.exec(select(Worker)).one().asking_rate_minor == 1271
 
 
+@pytest.mark.parametrize(
+    "question", ["whats the minimum wage", "what is the minimum?", "cuál es el salario mínimo?"]
+)
+def test_asking_the_minimum_wage_is_told_it_and_the_rate_is_still_theirs_to_say(
+    db, now, asked_name, question
+):
+    """Before, "whats the minimum wage" signed the worker up at the minimum: a question taken
+    for their price."""
+    for answer in ("Ann Smith", "1", "e1 6an", "31/12/1990"):
+        text(db, answer, now)
+    told = text(db, question, now)
+    assert "12.71" in told or "12,71" in told
+    with db.read() as session:
+        assert session.exec(select(Worker)).one().status == "signing_up"
+    deliver(db, NEW, "13.50", now)
+    assert drain(db, SimulatorGateway(), now)[0].body.startswith("You're in, Ann Smith")
+
+
+def test_asking_why_the_birth_date_is_answered_with_the_question_that_says_why(db, now, asked_name):
+    for answer in ("Ann Smith", "1", "e1 6an"):
+        text(db, answer, now)
+    assert "The law here sets pay and working hours by age" in text(
+        db, "why do you need my date of birth", now
+    )
+
+
+def test_not_wanting_to_give_the_birth_date_goes_to_a_person(db, now, asked_name):
+    """Before, the question came back each time, until the misses ran out."""
+    for answer in ("Ann Smith", "1", "e1 6an"):
+        text(db, answer, now)
+    assert text(db, "i dont want to give my date of birth", now).startswith(
+        "Thanks. A person at POEMS will read this"
+    )
+    with db.read() as session:
+        assert session.exec(select(InboxThread)).one()
+
+
 @pytest.mark.parametrize("first", ["Y 4821", "Y", "ya"])
 def test_a_first_text_that_shows_no_language_is_welcomed_in_english_with_ours_offered(
     db, now, first
