@@ -22,7 +22,7 @@ from services import law
 from services.inbox import hand_to_a_person
 from services.joining import choose_language, join
 from services.unit import TextTransaction
-from sms import availability_texts, conversations
+from sms import availability_texts, conversations, data_texts
 from sms.law_texts import DOB_WORDS, dob_example, parse_dob
 from sms.parser import Parsed
 from sms.parsing.lexicon import fold, language_named, languages
@@ -118,6 +118,18 @@ def answer(
         # "i dont want to give my date of birth": a person talks it through, not the question
         # again and again
         _to_a_person(session, worker, market, now)
+        return
+    if (
+        taken == "missed"
+        and step == "rate"
+        and "skills" in data
+        and ((parsed is not None and parsed.intent == "rates_query") or _UNSURE.search(canonical))
+    ):
+        # "what do others charge", "i dont know": what others ask, published; the price is
+        # still theirs to say
+        asked = Parsed("rates_query", skill=data["skills"][0], postcode=data.get("place"))
+        data_texts.rates(session, worker, market, asked, now)
+        _ask_step(session, worker, market, step, data, now)
         return
     if taken == "missed" and step == "dob" and _WHY.match(canonical):
         _ask_step(session, worker, market, step, data, now)  # the question says why
@@ -310,6 +322,10 @@ _MINIMUM_WAGE = re.compile(
 )
 # A question, not an answer: "whats the minimum wage?", "how much is the minimum".
 _ASKED = re.compile(r"\?|^\W*(?:what|whats|how|which|is|does|do\s+you|can\s+you)(?![a-z])")
+_UNSURE = re.compile(
+    r"^\W*(?:i\s+)?(?:dont|do\s+not)\s+know|(?<![a-z])(?:not\s+sure|no\s+idea|unsure|up\s+to\s+you"
+    r"|whatever\s+you\s+(?:think|say)|you\s+(?:tell\s+me|decide))(?![a-z])"
+)
 _WHY = re.compile(r"^\W*(?:why|what\s+for|whats\s+(?:it|that)\s+for|how\s+come)(?![a-z])")
 _WONT_SAY = re.compile(
     r"(?<![a-z])(?:dont|do\s+not|wont|will\s+not|(?:would|id)\s+rather\s+not|rather\s+not"

@@ -321,6 +321,20 @@ def test_asking_the_minimum_wage_is_told_it_and_the_rate_is_still_theirs_to_say(
     assert drain(db, SimulatorGateway(), now)[0].body.startswith("You're in, Ann Smith")
 
 
+@pytest.mark.parametrize("unsure", ["i dont know", "what do others charge", "nie wiem"])
+def test_not_knowing_what_to_ask_is_shown_what_others_ask_and_asked_again(
+    db, now, asked_name, unsure
+):
+    """Before, "i dont know" heard only "Please send an hourly rate as a number". The market's
+    published rates are shown; the price is never suggested, and stays theirs to say."""
+    for answer in ("Ann Smith", "1", "e1 6an", "31/12/1990"):
+        text(db, answer, now)
+    deliver(db, NEW, unsure, now)
+    shown, asked = [m.body for m in drain(db, SimulatorGateway(), now)]
+    assert shown.startswith("Not enough data yet for care near E")
+    assert asked.startswith("Your lowest hourly rate?")
+
+
 def test_asking_why_the_birth_date_is_answered_with_the_question_that_says_why(db, now, asked_name):
     for answer in ("Ann Smith", "1", "e1 6an"):
         text(db, answer, now)
