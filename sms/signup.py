@@ -85,7 +85,9 @@ def answer(
         return
     data = dict(conversation.data)
     step = conversation.step
-    asked_who = _WHO_IS_THIS.match(read(body).canonical) is not None
+    said = read(body).canonical
+    # "who is this?", and "why do you need my name?" (the birth date's question says why)
+    asked_who = _WHO_IS_THIS.match(said) is not None or (step != "dob" and _WHY.match(said))
     if asked_who or (
         parsed is not None
         and parsed.intent == "help"

@@ -43,7 +43,16 @@ def test_yes_or_hello_is_no_name_and_is_asked_again(db, now, asked_name, answer)
 @pytest.mark.parametrize(
     "question",
     # who is asking: before, "Please send just your name" (elsewhere a person answers it)
-    ["whats this about?", "what's this for", "co to jest?", "who is this?", "kto to?", "who are u"],
+    [
+        "whats this about?",
+        "what's this for",
+        "co to jest?",
+        "who is this?",
+        "kto to?",
+        "who are u",
+        # before, "Please send just your name, e.g. Ann Smith."
+        "why do you need my name",
+    ],
 )
 def test_asking_what_this_is_is_told_then_asked_the_name_again(db, now, asked_name, question):
     """Before, "whats this about?" heard only "Please send just your name"."""
