@@ -412,6 +412,7 @@ def _already(worker: Worker, parsed: Parsed) -> bool:
 # The questions that end in the command to send back to confirm.
 ASKED_BACK = frozenset(
     ("confirm_busy", "confirm_decline", "confirm_drop", "confirm_name", "confirm_notice")
+    + ("which_booking",)
     + ("confirm_postcode", "confirm_rate", "confirm_skills", "confirm_tax", "confirm_travel")
     + ("confirm_zip", "delete_confirm", "ask_times", "ask_from_to", "ask_am_pm", "ask_date")
     + ("ask_rate", "ask_one_range", "ask_days")

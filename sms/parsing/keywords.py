@@ -946,6 +946,9 @@ def cancel(t: Text, ctx: Context) -> Parsed | None:
         if not _COURTESY_ONLY.sub("", rest).strip(" .!?") and t.first in ("drop", "cancel"):
             # DROP alone: the booking the exchange just asked about, if it did; else asked which
             return Parsed("cancel", exact=True)
+        if _EVERY_BOOKING.search(rest):
+            # "cancel all my shifts", "drop both": each asked back with its own DROP
+            return Parsed("cancel", days=days, detail="all")
         if not rest.strip(" .!?") or days or _BOOKED_THING.search(rest) or _REASON.search(rest):
             return Parsed("cancel", days=days)
         return None  # "drop off point is where?", "cancel el autobus": not about a booking
@@ -994,11 +997,19 @@ def cancel(t: Text, ctx: Context) -> Parsed | None:
     said_when = ref is not None or bool(days) or spec.date is not None
     # "i cant do the shift", "não posso fazer o turno": one shift, booked or offered
     one_shift = _ONE_SHIFT.search(rest)
-    if said_when or one_shift or _NO_LONGER.search(rest) or _REASON.search(t.norm):
-        return Parsed("cancel", offer_ref=ref, days=days, then=then)
+    every = "all" if ref is None and _EVERY_BOOKING.search(rest) else None
+    if said_when or one_shift or every or _NO_LONGER.search(rest) or _REASON.search(t.norm):
+        return Parsed("cancel", offer_ref=ref, days=days, then=then, detail=every)
     return None
 
 
+# Every booking, not one: "all my shifts", "both", "any of my shifts this week".
+_EVERY_BOOKING = re.compile(
+    r"(?<![a-z])(?:all\s+(?:of\s+)?(?:my|the|them|those|these)(?:\s+(?:shifts|bookings|jobs))?"
+    r"|all\s+(?:shifts|bookings|jobs)|both(?:\s+(?:of\s+them|shifts|bookings|jobs))?"
+    r"|(?:every|each)\s+(?:shift|booking|job)|any\s+of\s+(?:my|the|them)(?:\s+(?:shifts|bookings"
+    r"|jobs))?|everything)(?![a-z])"
+)
 _CONTRAST = re.compile(r"(?<![a-z])(?:but|however|though|although|instead)(?![a-z])")
 _ONE_SHIFT = re.compile(r"(?<![a-z])(?:shift|booking)(?![a-z])")
 _CLAUSE = re.compile(r"[,;.!]|(?<![a-z])(?:and|or|so)(?![a-z])")

@@ -520,6 +520,33 @@ def test_the_second_one_after_which_booking_asks_to_drop_that_one(db, now, ann):
         assert all(b.status == "booked" for b in session.exec(select(Booking)))
 
 
+@pytest.mark.parametrize(
+    "body",
+    ["cancel all my shifts", "drop both", "anuluj wszystkie zmiany", "cancela todos mis turnos"],
+)
+def test_every_booking_given_up_asks_about_each_and_a_yes_drops_them(db, now, ann, body):
+    """Before, "cancel all my shifts" listed the bookings and asked for one number; a yes then
+    heard "See you there"."""
+    offered_on(db, now, ann, (2, 3))
+    text(db, "yes to both", now + timedelta(minutes=1))
+    asked = text(db, body, now + timedelta(minutes=2))
+    assert len(asked) == 2 and all("DROP" in a or "ANULUJ" in a or "CANCELAR" in a for a in asked)
+    with db.read() as session:
+        assert all(b.status == "booked" for b in session.exec(select(Booking)))
+    text(db, "yes", now + timedelta(minutes=3))
+    with db.read() as session:
+        assert {b.status for b in session.exec(select(Booking))} == {"dropped"}
+
+
+def test_a_yes_to_which_booking_asks_which_again_and_drops_nothing(db, now, ann):
+    offered_on(db, now, ann, (2, 3))
+    text(db, "yes to both", now + timedelta(minutes=1))
+    (listed,) = text(db, "cant make it sorry", now + timedelta(minutes=2))
+    assert text(db, "yes", now + timedelta(minutes=3)) == [listed]
+    with db.read() as session:
+        assert all(b.status == "booked" for b in session.exec(select(Booking)))
+
+
 @pytest.mark.parametrize("day", ["the sunday one", "sunday", "sun"])
 def test_a_day_after_which_booking_asks_to_drop_the_one_that_day(db, now, ann, day):
     """Before, "the sunday one" was read as a yes to an offer on Sunday: "No offer is open just
