@@ -28,7 +28,7 @@ from sms import (
 from sms.parser import Parsed, parse
 from sms.parsing.complaints import URGENT
 from sms.parsing.days import WEEKDAYS
-from store.models import Buyer, Market, Message, Worker
+from store.models import Buyer, Market, Message, Notice, Worker
 from store.statuses import WorkerStatus
 
 OPT_IN_WORDS = {"START", "UNSTOP", "YES", "Y"}
@@ -155,14 +155,9 @@ def act(session: Session, message: Message, now: datetime) -> None:
             )
         )
     ):
-        asked = availability_texts.answer_to_times_asked(
+        asked = _bare_answer(
             worker, market, message.body, parsed, last, now
         ) or confirming.picked_from_the_list(message.body, parsed, last)
-        asked = (
-            asked
-            or day_texts.answer_to_how_late(worker, market, message.body, parsed, last, now)
-            or day_texts.answer_to_hours_asked(worker, market, message.body, parsed, last, now)
-        )
     if asked is None and answer_to_what and (last is None or last.kind not in QUESTIONS_ANSWERED):
         # "9-5" after "What times are you free sat?", "15 mins" after "How late will you be?",
         # though an offer or a reminder came in between
@@ -170,15 +165,7 @@ def act(session: Session, message: Message, now: datetime) -> None:
             session, worker, QUESTIONS_ANSWERED, message.id, now
         )
         if question is not None:
-            asked = (
-                availability_texts.answer_to_times_asked(
-                    worker, market, message.body, parsed, question, now
-                )
-                or day_texts.answer_to_how_late(worker, market, message.body, parsed, question, now)
-                or day_texts.answer_to_hours_asked(
-                    worker, market, message.body, parsed, question, now
-                )
-            )
+            asked = _bare_answer(worker, market, message.body, parsed, question, now)
     if asked is None and parsed.intent == "unknown":
         # "4h" alone just after a shift ended with no hours sent
         asked = day_texts.hours_after_the_shift(session, worker, market, message.body, parsed, now)
@@ -227,6 +214,18 @@ def act(session: Session, message: Message, now: datetime) -> None:
         hand_to_a_person(text, message.id, market.id, worker.id, "cant_come_started", now)
         return
     commands.run(session, worker, market, parsed, now)
+
+
+def _bare_answer(
+    worker: Worker, market: Market, body: str, parsed: Parsed, asked: Notice, now: datetime
+) -> Parsed | None:
+    """The text read as the answer to `asked`, if it is one: hours after "What times are you
+    free?", minutes after "How late will you be?", hours after "How many hours did you work?"."""
+    return (
+        availability_texts.answer_to_times_asked(worker, market, body, parsed, asked, now)
+        or day_texts.answer_to_how_late(worker, market, body, parsed, asked, now)
+        or day_texts.answer_to_hours_asked(worker, market, body, parsed, asked, now)
+    )
 
 
 def _begun_without_them(
