@@ -3500,3 +3500,9 @@ def test_a_word_run_into_texting_s_day_keeps_the_day(body, day):
 def test_signed_in_or_waiting_at_the_door_is_a_check_in(body):
     """Before, each went to a person while the worker stood at the door."""
     assert reads(body)["intent"] == "check_in"
+
+
+@pytest.mark.parametrize("body", ["el sábado me va bien", "me viene bien", "sábado dá-me jeito"])
+def test_a_day_that_suits_them_in_spanish_and_portuguese_is_a_yes(body):
+    """Before, "el sábado me va bien" went to a person while the offer ran out."""
+    assert reads(body)["intent"] == "accept"
