@@ -185,8 +185,11 @@ def act(session: Session, message: Message, now: datetime) -> None:
         # "E2 7QX" just after "What is your postcode?": the answer, not a guess to ask back
         parsed = replace(parsed, exact=True)
     # "yes i can do tomorrow" with tomorrow's offer open: a yes to it
-    asked = asked or confirming.free_day_taking_the_offer(
-        session, worker, market, message.body, parsed, now
+    asked = (
+        asked
+        or confirming.free_day_taking_the_offer(session, worker, market, message.body, parsed, now)
+        # "can i do 9-12 only" with an offer open: a condition on it, asked about
+        or confirming.hours_short_of_the_offer(session, worker, market, message.body, parsed, now)
     )
     if asked is not None:
         # "9-5" just after "What times are you free tmrw?": read with the question's day;

@@ -22,7 +22,7 @@ from services.selling import answer_offer, drop_booking, open_offers
 from services.terms import own_skills
 from services.unit import TextTransaction
 from sms.parser import Parsed
-from sms.parsing.days import WEEKDAYS, is_day_word
+from sms.parsing.days import WEEKDAYS, find_days, is_day_word
 from sms.parsing.keywords import free_day_as_a_yes, typed_as_the_command
 from sms.parsing.lexicon import fold
 from sms.parsing.text import Text
@@ -68,6 +68,29 @@ def drop(session: Session, worker: Worker, market: Market, parsed: Parsed, now: 
         _confirm_decline(session, worker, market, live[0], now)
         return
     notify_worker(session, worker, "no_booking", now)
+
+
+def hours_short_of_the_offer(
+    session: Session, worker: Worker, market: Market, body: str, parsed: Parsed, now: datetime
+) -> Parsed | None:
+    """ "can i do 9-12 only" with an offer open and no day said: part of the offer's hours, a
+    condition on it to ask about, not free time today."""
+    if parsed.intent != "availability" or parsed.ambiguous or parsed.days or parsed.recurring:
+        return None
+    norm = Text.of(body, worker.language).norm
+    if not _PART_OF_IT.search(norm) or find_days(norm, local(now, market.tz))[0].said_a_day:
+        return None
+    if not open_offers(TextTransaction(session), worker.id):
+        return None
+    return Parsed(
+        "accept", ambiguous=True, ask="ask_accept_condition", text_language=parsed.text_language
+    )
+
+
+# Only some of the hours, or asking for them: "9-12 only", "can i do 9-12", "just till 12".
+_PART_OF_IT = re.compile(
+    r"(?<![a-z])(?:only|just|can\s+i\s+(?:do|work|come|start|leave|finish))(?![a-z])"
+)
 
 
 def free_day_taking_the_offer(

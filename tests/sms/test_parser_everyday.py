@@ -3506,3 +3506,11 @@ def test_signed_in_or_waiting_at_the_door_is_a_check_in(body):
 def test_a_day_that_suits_them_in_spanish_and_portuguese_is_a_yes(body):
     """Before, "el sábado me va bien" went to a person while the offer ran out."""
     assert reads(body)["intent"] == "accept"
+
+
+@pytest.mark.parametrize(
+    "body", ["ile godzin trwa zmiana", "cuántas horas son", "quantas horas são?", "câte ore sunt"]
+)
+def test_how_long_the_shift_is_asked_in_four_languages_is_about_the_offer(body):
+    """Before, each went to a person; "how long is the shift" was already the offer's line."""
+    assert reads(body)["intent"] == "shifts_query"

@@ -574,6 +574,17 @@ def test_a_day_after_which_to_pass_on_asks_to_pass_on_that_days_offer_and_books_
         assert session.exec(select(Booking)).all() == []
 
 
+@pytest.mark.parametrize("body", ["can i do 9-12 only", "9-12 only", "mogę tylko 9-12"])
+def test_part_of_an_offers_hours_is_asked_about_not_saved_as_free_time_today(db, now, ann, body):
+    """Before, "can i do 9-12 only" with Saturday's offer open was saved as free today 10-12."""
+    offered_on(db, now, ann, (2,))
+    (asked,) = text(db, body, now + timedelta(minutes=1))
+    assert asked.startswith(("Can you do the whole shift?", "Czy możesz przepracować")), asked
+    assert free_hours(db) == ["28 09:00-15:00"]
+    with db.read() as session:
+        assert session.exec(select(Offer)).one().status == "live"
+
+
 def refs_by_day(db) -> dict[str, str]:
     with db.read() as session:
         rows = session.exec(select(Offer.ref, Shift.start).join(Shift)).all()
