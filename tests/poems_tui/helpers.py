@@ -6,7 +6,10 @@ from collections.abc import Callable
 from textual import events
 from textual.app import App
 from textual.pilot import Pilot
+from textual.screen import Screen
 from textual.widgets import DataTable, Static
+
+from poems_tui.screens.shift_forms import PostShiftScreen
 
 
 async def wait_for(pilot: Pilot, condition: Callable[[], object], timeout: float = 5.0) -> float:
@@ -35,12 +38,18 @@ def rows(app: App, table_id: str) -> list[list[str]]:
     return [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]
 
 
-async def post_form_with_a_mistake(pilot: Pilot) -> None:
-    """The Shifts screen's post form open, with a skill the market does not have typed in."""
+async def open_the_post_form(pilot: Pilot) -> Screen:
+    """The Shifts screen's post form, open: it opens once the market's buyers are read."""
     await pilot.press("3")
     await pilot.pause()
     await pilot.press("n")
-    await pilot.pause(0.3)
+    await wait_for(pilot, lambda: isinstance(pilot.app.screen, PostShiftScreen))
+    return pilot.app.screen
+
+
+async def post_form_with_a_mistake(pilot: Pilot) -> None:
+    """The Shifts screen's post form open, with a skill the market does not have typed in."""
+    await open_the_post_form(pilot)
     pilot.app.screen.query_one("#skill").focus()
     await pilot.press(*"plumbing")
     await wait_for(pilot, lambda: "One of: care, cleaning" in shown(pilot.app))

@@ -8,7 +8,7 @@ from poems_tui.app import PoemsConsole
 from poems_tui.screens.shift import ShiftScreen
 from poems_tui.screens.shift_forms import PostShiftScreen
 from store.models import Notice, Shift
-from tests.poems_tui.helpers import press_in_one_burst, rows, shown, wait_for
+from tests.poems_tui.helpers import open_the_post_form, press_in_one_burst, rows, shown, wait_for
 
 
 async def test_the_board_counts_shifts_in_every_state(make_app):
@@ -38,8 +38,7 @@ async def fill(form: PostShiftScreen, **values: str) -> None:
 async def test_the_post_form_flags_mistakes_as_they_are_typed(make_app):
     app = make_app(operator="staff")
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("3", "n")
-        await pilot.pause()
+        await open_the_post_form(pilot)
         app.screen.query_one("#skill").focus()
         await pilot.press(*"plumbing")
         await wait_for(pilot, lambda: "One of: care, cleaning" in shown(app))
@@ -51,8 +50,7 @@ async def test_the_post_form_flags_mistakes_as_they_are_typed(make_app):
 async def test_posting_a_shift_sends_the_first_wave(make_app, console_db):
     app = make_app(operator="staff")
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("3", "n")
-        await pilot.pause(0.3)
+        await open_the_post_form(pilot)
         form = app.screen
         await fill(
             form,
@@ -83,8 +81,7 @@ async def test_posting_a_shift_sends_the_first_wave(make_app, console_db):
 async def test_a_refusal_from_the_exchange_shows_in_the_form_with_nothing_lost(make_app):
     app = make_app(operator="staff")
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("3", "n")
-        await pilot.pause(0.3)
+        await open_the_post_form(pilot)
         form = app.screen
         await fill(
             form,
@@ -143,8 +140,7 @@ async def test_a_different_site_is_a_full_address_and_its_postcode_is_matched_on
 ):
     app = make_app(operator="staff")
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("3", "n")
-        await pilot.pause(0.3)
+        await open_the_post_form(pilot)
         form = app.screen
         await fill(form, buyer="Rosewood Care Home", skill="care", where="E8 1AA")
         await wait_for(pilot, lambda: "A full address with its postcode" in shown(app))
@@ -161,8 +157,7 @@ async def test_a_shift_posted_in_quiet_hours_says_when_its_offers_go_out(console
     early = datetime(2026, 11, 26, 7, 58, tzinfo=UTC)
     app = PoemsConsole(console_db, clock=lambda: early, operator="staff", cursor_blink=False)
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
-        await pilot.press("3", "n")
-        await pilot.pause(0.3)
+        await open_the_post_form(pilot)
         form = app.screen
         await fill(form, buyer="Rosewood Care Home", skill="care", day="27/11", max_rate="14.50")
         await wait_for(pilot, lambda: "Quiet hours: offers go out at 08:00" in shown(app))
@@ -187,8 +182,7 @@ async def test_enter_saves_a_complete_form_and_otherwise_goes_to_what_is_missing
 ):
     app = make_app(operator="staff")
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("3", "n")
-        await pilot.pause(0.3)
+        await open_the_post_form(pilot)
         form = app.screen
         await pilot.press(*"Rosewood Care Home", "enter")
         # The next field still to fill, not marked wrong: nothing was typed in it yet.
@@ -204,8 +198,7 @@ async def test_enter_saves_a_complete_form_and_otherwise_goes_to_what_is_missing
 async def test_escape_leaves_a_field_then_asks_before_closing_what_was_typed(make_app):
     app = make_app(operator="staff")
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
-        await pilot.press("3", "n")
-        await pilot.pause(0.3)
+        await open_the_post_form(pilot)
         form = app.screen
         await pilot.press(*"Rose", "escape")
         assert app.screen is form and app.focused is None
@@ -222,8 +215,7 @@ async def test_escape_leaves_a_field_then_asks_before_closing_what_was_typed(mak
 async def test_an_error_goes_as_soon_as_its_field_is_put_right(make_app):
     app = make_app(operator="staff")
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("3", "n")
-        await pilot.pause(0.3)
+        await open_the_post_form(pilot)
         app.screen.query_one("#skill").focus()
         await pilot.press(*"plumb")
         await wait_for(pilot, lambda: "One of: care" in shown(app))

@@ -6,6 +6,7 @@ report before committing.
 
 import pytest
 
+from poems_tui.screens.shift_forms import PostShiftScreen
 from poems_tui.screens.worker import WorkerScreen
 from services.phone import conversation
 from tests.poems_tui.helpers import post_form_with_a_mistake, rows, shown, wait_for
@@ -90,6 +91,7 @@ class TestShifts:
             await pilot.press("3")
             await pilot.pause()
             await pilot.press("n")
+            await wait_for(pilot, lambda: isinstance(pilot.app.screen, PostShiftScreen))
             await pilot.pause(0.3)
 
         assert snap_compare(make_app(), terminal_size=size, run_before=opened)

@@ -69,8 +69,9 @@ class Handset(Vertical):
             else:
                 scroll.mount(text)
         if bubbles:
-            # After layout, so the newest text is in view however tall the bubbles are.
-            self.call_after_refresh(scroll.scroll_end, animate=False)
+            # Anchored, so the newest text stays in view however late the layout settles on
+            # the bubbles' heights (a busy console lays them out after the scroll).
+            scroll.anchor()
 
     @on(Input.Submitted, "#compose")
     def written(self, event: Input.Submitted) -> None:
