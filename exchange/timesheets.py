@@ -120,6 +120,29 @@ def check_out(
     return timesheet
 
 
+def hours_with_the_buyer(session: Session, worker_id: int, now: datetime) -> bool:
+    """ "why havent i been paid" while the worker's hours wait for the buyer: where they are
+    is told again (sent to the buyer, and when they stand if the buyer says nothing), rather
+    than a complaint opened. False when no hours of theirs wait."""
+    waiting = session.exec(
+        select(Timesheet, Booking, Shift)
+        .join(Booking, col(Booking.id) == Timesheet.booking_id)
+        .join(Shift, col(Shift.id) == Booking.shift_id)
+        .where(Booking.worker_id == worker_id, Timesheet.status == TimesheetStatus.SUBMITTED)
+        .order_by(col(Timesheet.id).desc())
+        .limit(1)
+    ).first()
+    if waiting is None:
+        return False
+    timesheet, booking, shift = waiting
+    market = session.get(Market, shift.market_id)
+    buyer = session.get(Buyer, shift.buyer_id)
+    facts = _facts(timesheet, shift, market, timesheet.worker_minutes)
+    worker = session.get(Worker, worker_id)
+    notify_worker(session, worker, "timesheet_sent", now, buyer=buyer.name, **facts)
+    return True
+
+
 def buyer_confirm(session: Session, buyer_id: int, ref: str, now: datetime) -> Timesheet:
     """The buyer agrees the worker's hours (withdrawing any amendment); paid at once."""
     timesheet, booking, shift = _for_buyer(session, buyer_id, ref)

@@ -1,6 +1,7 @@
 """Disputes by text: DISPUTE with a reference, a day or neither; APPEAL D12; MY RECORD; and the
 answer to a question staff asked about a dispute, which goes to that dispute."""
 
+import re
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -13,11 +14,16 @@ from exchange.notices import notify_worker
 from services import disputing
 from services.disputes import open_dispute
 from services.selling import open_offers
-from services.timesheets import changed_hours_to_answer, dispute_changed_hours
+from services.timesheets import (
+    changed_hours_to_answer,
+    dispute_changed_hours,
+    hours_with_the_buyer,
+)
 from services.unit import TextTransaction
 from sms import conversations, refusals
 from sms.parser import Parsed
 from sms.parsing.complaints import category_of, weekday_of
+from sms.parsing.text import Text
 from sms.templates import say
 from store.models import Booking, Conversation, Market, Shift, Worker
 
@@ -57,8 +63,18 @@ def dispute(
             notify_worker(session, worker, "dispute_no_such_booking", now, ref=ref)
         else:
             _about(session, worker, booking, detail, now)
+    elif (
+        parsed.category == "pay"
+        and _ASKED.match(Text.of(detail, worker.language).norm)
+        and hours_with_the_buyer(text, worker.id, now)
+    ):
+        return  # "why havent i been paid": where their hours are, not a complaint opened
     else:
         _find_booking(session, worker, market, detail, now)
+
+
+# A question about pay, not a complaint: "why havent i been paid", "when do i get my money?".
+_ASKED = re.compile(r"^\W*(?:why|when|has|have|did|is|are|where|how\s+come)(?![a-z])")
 
 
 def _find_booking(

@@ -13,7 +13,7 @@ from services.terms import change_own_terms
 from sms.gateways import SimulatorGateway
 from sms.inbound import deliver
 from sms.outbox import drain
-from store.models import Booking, InboxThread, TermsChange, Timesheet, Worker
+from store.models import Booking, Dispute, InboxThread, TermsChange, Timesheet, Worker
 from tests import factories
 from tests.bookings import book
 
@@ -184,6 +184,32 @@ def test_a_bare_number_just_after_the_shift_is_not_taken_for_hours(db, booking, 
 def test_hours_alone_with_no_shift_just_over_are_not_taken_for_hours(db, booking, now):
     out = text(db, ANN, "4h", now + timedelta(hours=1))
     assert BUYER not in out
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["why havent i been paid", "how come i havent been paid", "dlaczego nie dostałam pieniędzy?"],
+)
+def test_asking_about_pay_while_the_hours_wait_for_the_buyer_tells_where_they_are(
+    db, booking, after, question
+):
+    """Before, the question opened a dispute, and the buyer was told of a complaint nobody had
+    made."""
+    text(db, ANN, "DONE 4", after)
+    out = text(db, ANN, question, after + timedelta(days=1))
+    assert BUYER not in out
+    assert (
+        "sent to Rosewood Care Home to confirm" in out[ANN]
+        or "Rosewood Care Home dostal" in (out[ANN])
+    )
+    with db.read() as session:
+        assert session.exec(select(Dispute)).all() == []
+
+
+def test_a_complaint_about_pay_still_opens_a_dispute(db, booking, after):
+    text(db, ANN, "DONE 4", after)
+    out = text(db, ANN, "they didnt pay me", after + timedelta(days=1))
+    assert out[BUYER].startswith("POEMS: Ann Smith has opened dispute D")
 
 
 def test_done_with_no_booking_gets_a_helpful_reply(db, booking, now):
