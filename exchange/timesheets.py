@@ -120,7 +120,7 @@ def check_out(
     return timesheet
 
 
-def hours_with_the_buyer(session: Session, worker_id: int, now: datetime) -> bool:
+def remind_of_hours_with_the_buyer(session: Session, worker_id: int, now: datetime) -> bool:
     """ "why havent i been paid" while the worker's hours wait for the buyer: where they are
     is told again (sent to the buyer, and when they stand if the buyer says nothing), rather
     than a complaint opened. False when no hours of theirs wait."""

@@ -62,10 +62,10 @@ def accept_changed_hours(db: Unit, worker_id: int, ref: str, now: datetime) -> T
         return timesheets.worker_accept(session, worker_id, ref, now)
 
 
-def hours_with_the_buyer(db: Unit, worker_id: int, now: datetime) -> bool:
+def remind_of_hours_with_the_buyer(db: Unit, worker_id: int, now: datetime) -> bool:
     """Where the worker's hours are, told again, when they wait for the buyer; else False."""
     with db.write() as session, session.begin_nested():
-        return timesheets.hours_with_the_buyer(session, worker_id, now)
+        return timesheets.remind_of_hours_with_the_buyer(session, worker_id, now)
 
 
 def ask_again_about_changed_hours(db: Unit, worker_id: int, ref: str, now: datetime) -> None:

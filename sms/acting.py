@@ -72,11 +72,7 @@ def act(session: Session, message: Message, now: datetime) -> None:
         if not parsed.exact and not already:
             # Said in words ("remove me from your list"), which no carrier answers as it does
             # STOP: the one text that says it is done, and how to come back.
-            if worker is not None:
-                notify_worker(session, worker, "opted_out", now)
-            else:
-                language = speakable(parsed.shown_language)
-                notify_phone(session, message.phone, "opted_out", now, language=language)
+            _tell_opted_out(session, worker, message.phone, parsed, now)
         if worker is not None and bookings_to_come(text, worker.id, now):
             # No text reaches them now, yet a buyer expects them: a person sees to it.
             hand_to_a_person(
@@ -101,8 +97,7 @@ def act(session: Session, message: Message, now: datetime) -> None:
         # "please remove my number" from a number never signed up: no sign-up is started, and
         # the number is never texted again
         joining.opt_out(text, message.phone, market.id, now)
-        language = speakable(parsed.shown_language)
-        notify_phone(session, message.phone, "opted_out", now, language=language)
+        _tell_opted_out(session, None, message.phone, parsed, now)
         return
     if worker is None and parsed.courtesy:
         return  # "wrong number sorry", "thanks" from a number never seen: kept, not signed up
@@ -217,6 +212,18 @@ def act(session: Session, message: Message, now: datetime) -> None:
         hand_to_a_person(text, message.id, market.id, worker.id, "cant_come_started", now)
         return
     commands.run(session, worker, market, parsed, now)
+
+
+def _tell_opted_out(
+    session: Session, worker: Worker | None, phone: str, parsed: Parsed, now: datetime
+) -> None:
+    """That no more texts will come, and how to come back: in the worker's language, or for a
+    number never signed up, in the one its text shows."""
+    if worker is not None:
+        notify_worker(session, worker, "opted_out", now)
+    else:
+        language = speakable(parsed.shown_language)
+        notify_phone(session, phone, "opted_out", now, language=language)
 
 
 def _bare_answer(

@@ -17,7 +17,7 @@ from services.selling import open_offers
 from services.timesheets import (
     changed_hours_to_answer,
     dispute_changed_hours,
-    hours_with_the_buyer,
+    remind_of_hours_with_the_buyer,
 )
 from services.unit import TextTransaction
 from sms import conversations, refusals
@@ -66,14 +66,15 @@ def dispute(
     elif (
         parsed.category == "pay"
         and _ASKED.match(Text.of(detail, worker.language).norm)
-        and hours_with_the_buyer(text, worker.id, now)
+        and remind_of_hours_with_the_buyer(text, worker.id, now)
     ):
         return  # "why havent i been paid": where their hours are, not a complaint opened
     else:
         _find_booking(session, worker, market, detail, now)
 
 
-# A question about pay, not a complaint: "why havent i been paid", "when do i get my money?".
+# A question about pay, not a complaint: "why havent i been paid", "dlaczego nie dostałam
+# pieniędzy?" (read as "why not been paid").
 _ASKED = re.compile(r"^\W*(?:why|when|has|have|did|is|are|where|how\s+come)(?![a-z])")
 
 

@@ -85,9 +85,11 @@ def answer(
         return
     data = dict(conversation.data)
     step = conversation.step
-    said = read(body).canonical
+    canonical = read(body).canonical
     # "who is this?", and "why do you need my name?" (the birth date's question says why)
-    asked_who = _WHO_IS_THIS.match(said) is not None or (step != "dob" and _WHY.match(said))
+    asked_who = _WHO_IS_THIS.match(canonical) is not None or (
+        step != "dob" and _WHY.match(canonical)
+    )
     if asked_who or (
         parsed is not None
         and parsed.intent == "help"
@@ -115,8 +117,7 @@ def answer(
     taken = "missed" if free_said else _take(session, step, body, data, worker, market, now)
     if taken == "refused":
         return
-    canonical = read(body).canonical
-    if step in ("dob", "rate") and _WONT_SAY.search(canonical):
+    if taken == "missed" and step in ("dob", "rate") and _WONT_SAY.search(canonical):
         # "i dont want to give my date of birth": a person talks it through, not the question
         # again and again
         _to_a_person(session, worker, market, now)
@@ -137,14 +138,12 @@ def answer(
         _ask_step(session, worker, market, step, data, now)  # the question says why
         return
     if taken == "asked_minimum":
-        born = date.fromisoformat(data["dob"]) if "dob" in data else None
-        minimum = law.minimum_rate(TextTransaction(session), market.id, born, now)
         _say(
             session,
             worker,
             "signup_rate_minimum",
             now,
-            rate=minimum,
+            rate=_minimum_for(session, market, data, now),
             currency=market.currency,
             example=RATE_EXAMPLE.get(market.currency, "13.50"),
         )
@@ -162,7 +161,7 @@ def answer(
         return
     if taken == "missed":
         data["misses"] = data.get("misses", 0) + 1
-        no_place = step == "place" and _NO_PLACE_TO_GIVE.search(read(body).canonical)
+        no_place = step == "place" and _NO_PLACE_TO_GIVE.search(canonical)
         if data["misses"] > MOST_MISSES or no_place:
             _to_a_person(session, worker, market, now)
             return
@@ -208,16 +207,11 @@ def _take(
         if born is None or not 10 <= now.year - born.year <= 100:
             return "missed"
         data["dob"] = born.isoformat()
-    elif (
-        step == "rate"
-        and _MINIMUM_WAGE.search(read(text).canonical)
-        and _ASKED.search(read(text).canonical)
-    ):
-        return "asked_minimum"  # "whats the minimum wage?": told, never taken as the rate
-    elif step == "rate" and _MINIMUM_WAGE.search(read(text).canonical):
+    elif step == "rate" and _MINIMUM_WAGE.search(canonical := read(text).canonical):
+        if _ASKED.search(canonical):
+            return "asked_minimum"  # "whats the minimum wage?": told, never taken as the rate
         # "minimum wage": the legal minimum for their age, which they may raise with RATE later
-        born = date.fromisoformat(data["dob"]) if "dob" in data else None
-        minimum = law.minimum_rate(TextTransaction(session), market.id, born, now)
+        minimum = _minimum_for(session, market, data, now)
         if minimum is None:
             return "missed"
         data["rate"] = minimum
@@ -309,6 +303,12 @@ def said_name(text: str, language: str | None = None) -> str | None:
     kept = list(itertools.takewhile(lambda pair: pair[0] == pair[1], pairs))
     name = " ".join(originals[first : first + len(kept)])
     return name if NAME.match(name) else None
+
+
+def _minimum_for(session: Session, market: Market, data: dict, now: datetime) -> int | None:
+    """The legal minimum hourly rate for the age the sign-up was told, if the market has one."""
+    born = date.fromisoformat(data["dob"]) if "dob" in data else None
+    return law.minimum_rate(TextTransaction(session), market.id, born, now)
 
 
 def said_rate(text: str) -> Rate | None:

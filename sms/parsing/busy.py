@@ -101,10 +101,10 @@ def busy(t: Text, ctx: Context) -> Parsed | None:
     if (but := _BUT_FREE.search(norm)) is not None:
         norm, then = norm[: but.start()], but.group("then")
         core = _BUT_FREE.sub("", core)
-    elif (but := _BUT.search(core)) is not None and _BUT.search(norm) is not None:
+    elif (but := _BUT.search(core)) is not None and (but_said := _BUT.search(norm)) is not None:
         # "not friday but saturday yes": the days after the "but" are not given up
         then = core[but.end() :].strip() or None
-        core, norm = core[: but.start()], norm[: _BUT.search(norm).start()]
+        core, norm = core[: but.start()], norm[: but_said.start()]
     m = _NO_MORE.match(core)
     if m is None or not is_day_word(m.group("rest").split(" ", 1)[0]):
         m = None if _TOLD.search(norm) else _NOT_FREE.search(norm) or _TAKEN_BACK.search(norm)

@@ -988,9 +988,10 @@ def cancel(t: Text, ctx: Context) -> Parsed | None:
     # "tuesday cant make it, my kid is ill": the day is said before, when not after; and not
     # before a "but": "friday is fine but cant make it" keeps Friday.
     before = _CONTRAST.split(t.norm[: m.start()])[-1]
-    days = _days(rest, ctx) or (() if _OFFERED_BEFORE.search(before) else _days(before, ctx))
+    in_rest = _days(rest, ctx)
+    days = in_rest or (() if _OFFERED_BEFORE.search(before) else _days(before, ctx))
     spec, _ = find_days(rest, ctx.at)
-    if spec.recurring or (not _days(rest, ctx) and find_days(before, ctx.at)[0].recurring):
+    if spec.recurring or (not in_rest and find_days(before, ctx.at)[0].recurring):
         # "cant work weekends", "take me off weekends, cant do them anymore": how they work,
         # not a booking given up
         return None

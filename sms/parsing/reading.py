@@ -330,7 +330,7 @@ def _evidence(
     soy Maria Fernanda Lopez") and the language's own letters keep it."""
     if lang.code == "en" or any(c in lang.letters for c in original.lower()):
         return score
-    used = {(r, i) for r, first, found in hits for i in range(first, found.end)}
+    used = _words_used(hits)
     english = _canonical_words()
     names = {fold(name) for name in _NAME.findall(original)}
     known = unknown = 0
@@ -367,7 +367,7 @@ def _score(
         # A phrase spelled as English words ("accept", "perfect") shows no other language.
         if not all(word in english for word in _key_words(found.key))
     )
-    used = {(r, i) for r, first, found in hits for i in range(first, found.end)}
+    used = _words_used(hits)
     common = sum(
         1
         for r, run in enumerate(runs)
@@ -376,6 +376,11 @@ def _score(
     )
     letters = sum(1 for c in original.lower() if c in lang.letters)
     return covered + common / 2 + min(letters, 3)
+
+
+def _words_used(hits: list[tuple[int, int, Found]]) -> set[tuple[int, int]]:
+    """The (run, word) places the phrases found cover."""
+    return {(r, i) for r, first, found in hits for i in range(first, found.end)}
 
 
 @lru_cache(maxsize=4096)

@@ -352,6 +352,14 @@ def test_asking_why_the_birth_date_is_answered_with_the_question_that_says_why(d
     )
 
 
+def test_a_rate_given_with_a_wish_not_to_say_more_is_taken(db, now, asked_name):
+    """Not wanting to say something goes to a person only when the question went unanswered."""
+    for answer in ("Ann Smith", "1", "e1 6an", "31/12/1990"):
+        text(db, answer, now)
+    deliver(db, NEW, "£13.50 an hour, id rather not say more", now)
+    assert drain(db, SimulatorGateway(), now)[0].body.startswith("You're in, Ann Smith")
+
+
 def test_not_wanting_to_give_the_birth_date_goes_to_a_person(db, now, asked_name):
     """Before, the question came back each time, until the misses ran out."""
     for answer in ("Ann Smith", "1", "e1 6an"):
