@@ -149,12 +149,17 @@ def answer(
         )
         return
     found = _gleaned(body, market)
+    if taken == "missed":
+        found.pop(step, None)  # "12,50 zł" in a market paid in pounds is no rate, here or later
+    kept_ahead = [key for key in found if key not in data]
     for key, value in found.items():
         data.setdefault(key, value)
-    if taken == "missed" and found.get("place") not in (None, data.get("place")):
-        # "e3", then "E3 4AB" when the birth date is asked: the place put right, the question
-        # asked again, and no answer missed
-        data["place"] = found["place"]
+    if taken == "missed" and (kept_ahead or found.get("place") not in (None, data.get("place"))):
+        # "E2 7DJ" when the work was asked: kept for its own question, which is then skipped;
+        # "e3", then "E3 4AB" when the birth date is asked: the place put right. Either way the
+        # question is asked again, and no answer missed
+        if "place" in found:
+            data["place"] = found["place"]
         conversation.data = data
         session.add(conversation)
         _ask_step(session, worker, market, step, data, now)

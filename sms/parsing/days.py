@@ -177,6 +177,15 @@ NEXT_WEEK = re.compile(r"(?<![a-z])(?:next\s+week|week\s+next)(?![a-z])")
 THIS_WEEK = re.compile(r"(?<![a-z])(?:this|all|whole|all\s+the|the\s+whole)\s+week(?![a-z])")
 
 
+# "free this afternoon": today's afternoon, and an example reply that says today.
+_THIS_PART = re.compile(r"(?<![a-z])this\s+(?=(?:morning|afternoon|arvo|evening|eve)(?![a-z]))")
+# "free sat am", "tmrw pm": am or pm standing for the part of a day just named, where nothing
+# follows it (in Romanian "mâine am" begins "tomorrow I have").
+_DAY_AM_PM = re.compile(
+    r"(?<![a-z])((?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)[a-z]*|today|tomorrow|tmrw)"
+    r"\s+(am|pm)(?=\s*(?:$|[,.;!?&/]|and\b|or\b|only\b))"
+)
+_SAID_PART = {"am": "morning", "pm": "afternoon"}
 _ONE_DAYS_SHIFT = re.compile(
     r"(?<![a-z])(mon|tues|wednes|thurs|fri|satur|sun)days\s+(shift|job|booking|work|one)(?![a-z])"
 )
@@ -225,6 +234,8 @@ def find_days(s: str, at: datetime) -> tuple[DaySpec, str]:
     s = _WEEK_SPLIT.sub(lambda m: f"week{m.group(1)}", s)
     s = _ONE_DAYS_SHIFT.sub(r"\1day \2", s)  # "saturday's shift", folded "saturdays shift"
     s = _ALWAYS.sub(" every day ", s)
+    s = _THIS_PART.sub("today ", s)
+    s = _DAY_AM_PM.sub(lambda m: f"{m.group(1)} {_SAID_PART[m.group(2)]}", s)
     s = _find_date(s, today, _month_first(at), spec)
     for m in _DAY_SPAN.finditer(s):
         first, last = _WEEKDAY_WORDS[m.group(1)], _WEEKDAY_WORDS[m.group(2)]

@@ -34,7 +34,9 @@ _PAY_COMPLAINT = re.compile(
     r"|paid\s+(?:me\s+)?(?:for\s+)?[0-9.,]+\s*(?:hours?|hrs?|h)\s+(?:but|not|when|and|y|e|a|i|si)"
     r"|paid\s+.{0,20}less|less\s+than\s+(?:my|the|i|what)|said\s+my\s+rate\s+was"
     rf"|changed\s+my\s+hours|{_NO_BREAK_SAID}|sent\s+(?:me\s+)?home"
-    r"|(?:money|pay|hours)\s+missing|missing\s+(?:money|pay|hours)|refused\s+to\s+pay|kept\s+me"
+    r"|(?:money|pay|hours)\s+missing|missing\s+(?:money|pay|hours)|refused\s+to\s+pay"
+    # "kept me waiting 2 hours"; "kept me an extra hour" is staying on, the hours to be sent
+    r"|kept\s+me(?!\s+(?:(?:an?\s+)?(?:extra|another|additional)|late|later|longer|on|over)(?![a-z]))"
     r"|extra\s+hours?\s+(?:not|unpaid|without)|overtime|dont\s+match|doesnt\s+match"
     r"|treated\s+me\s+badly|not\s+happy\s+with\s+(?:the\s+|my\s+)?(?:pay|money|hours)"
     r"|(?:nobody|no\s+one|noone)\s+(?:was\s+)?there|locked\s+out|wrong\s+amount"

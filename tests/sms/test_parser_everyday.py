@@ -1797,6 +1797,39 @@ def test_a_part_of_the_day_alone_is_still_asked_about():
 
 
 @pytest.mark.parametrize(
+    ("body", "language", "asked"),
+    [
+        ("free this arvo", None, "What times are you free today in the afternoon? Reply e.g. "
+         "AVAILABLE today 12pm-5pm"),
+        ("free this evening", None, "What times are you free today in the evening? Reply e.g. "
+         "AVAILABLE today 6pm-10pm"),
+        ("livre esta tarde", "pt", "A que horas está livre hoje à tarde? Responda, por exemplo: "
+         "LIVRE hoje 12-17"),
+        ("libre esta mañana", "es", "¿A qué hora estás libre hoy por la mañana? Responde, por "
+         "ejemplo: DISPONIBLE hoy 8-12"),
+        ("wolna dziś po południu", "pl", "W jakich godzinach masz czas dziś po południu? "
+         "Odpowiedz np. WOLNY dziś 12-17"),
+    ],
+)  # fmt: skip
+def test_this_afternoon_is_asked_about_today(body, language, asked):
+    """Before, the example said tomorrow, and Portuguese "esta tarde" was read as running late."""
+    assert parse(body, AT, language=language).question() == asked
+
+
+@pytest.mark.parametrize(
+    ("body", "part"),
+    [("free sat am", "morning"), ("free sat pm", "afternoon"), ("tmrw am only", "morning")],
+)
+def test_am_or_pm_after_a_day_is_that_part_of_the_day(body, part):
+    """Before, "sat am" was asked for hours with a 9am-5pm example, as if no part was said."""
+    assert parse(body, AT).question_data["when_part"] == part
+
+
+def test_am_after_tomorrow_in_romanian_is_i_have_not_the_morning():
+    assert parse("mâine am liber", AT, language="ro").question_data["when_part"] == ""
+
+
+@pytest.mark.parametrize(
     ("body", "days"),
     [("can someone else cover saturday", ["sat"]), ("can someone cover for me on friday", ["fri"])],
 )
@@ -3253,12 +3286,13 @@ def test_someone_elses_time_is_never_the_workers_free_time(body):
         ("sali una hora mas tarde", 60),
         ("tive que ficar 30 minutos a mais", 30),
         ("am terminat cu o oră mai devreme", -60),
+        ("finished but they kept me an extra hour", 60),
     ],
 )
 def test_finishing_so_long_early_or_late_is_said_against_the_booked_end(body, past_the_end):
     """Before, "finished 30 mins early" claimed the booked hours, "worked 1 hour over" and
     "skończyłam 30 min wcześniej" claimed half an hour or an hour, and "stayed an hour late"
-    told the buyer the worker would arrive late."""
+    told the buyer the worker would arrive late; "they kept me an extra hour" opened a dispute."""
     found = reads(body, AT.replace(hour=18))
     assert (found["intent"], found.get("end_past_booked")) == ("check_out", past_the_end)
     assert "minutes_worked" not in found and "end" not in found
@@ -3514,3 +3548,18 @@ def test_a_day_that_suits_them_in_spanish_and_portuguese_is_a_yes(body):
 def test_how_long_the_shift_is_asked_in_four_languages_is_about_the_offer(body):
     """Before, each went to a person; "how long is the shift" was already the offer's line."""
     assert reads(body)["intent"] == "shifts_query"
+
+
+@pytest.mark.parametrize(
+    ("body", "minutes"),
+    [
+        ("bus didnt turn up, getting the next one, 20 mins", 20),
+        ("the bus never came", None),
+        ("bus is late, be 20 mins", 20),
+        ("train running late", None),
+    ],
+)
+def test_a_bus_that_did_not_come_is_running_late(body, minutes):
+    """Before, each went to a person as not understood, and the buyer heard nothing."""
+    found = reads(body, AT.replace(hour=8, minute=50))
+    assert (found["intent"], found.get("late_minutes")) == ("late", minutes)

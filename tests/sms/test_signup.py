@@ -404,6 +404,19 @@ def test_a_full_postcode_sent_after_its_district_puts_the_place_right(db, now, a
     assert done.startswith("You're in, Jo: care, near E3 4AB, £13.00/hr.")
 
 
+def test_a_postcode_sent_before_it_is_asked_is_kept_and_not_counted_a_miss(db, now, asked_name):
+    """Before, "E2 7DJ" sent when the work was asked was answered as a wrong answer ("Please reply
+    with numbers from the list") and counted against the worker as one."""
+    text(db, "Jo", now)
+    assert text(db, "E2 7DJ", now).startswith("Thanks Jo. What work do you do?")
+    assert text(db, "E2 7DJ", now).startswith("Please reply with numbers from the list")
+    assert text(db, "1", now).startswith("Your date of birth?")  # the postcode is not asked
+    text(db, "05/03/1992", now)
+    deliver(db, NEW, "13", now)
+    done = drain(db, SimulatorGateway(), now)[0].body
+    assert done.startswith("You're in, Jo: care, near E2 7DJ, £13.00/hr.")
+
+
 @pytest.mark.parametrize(
     "answer",
     ["i dont have one", "im homeless at the moment", "dont know it sorry", "no tengo código postal",
