@@ -13,7 +13,13 @@ from exchange.localtime import local
 from exchange.notices import notify_worker
 from exchange.recurring import WEEKDAYS, windows_on_days
 from exchange.shifts import shift_facts
-from services.selling import Withdrawn, bookings_to_come, make_available, withdraw_free_time
+from services.selling import (
+    Withdrawn,
+    bookings_to_come,
+    make_available,
+    open_offers,
+    withdraw_free_time,
+)
 from services.unit import TextTransaction
 from sms import confirming, formats, refusals
 from sms.parser import Parsed, parse
@@ -22,7 +28,7 @@ from sms.parsing.lexicon import fold, separators
 from sms.parsing.text import Text
 from sms.parsing.times import find_ranges, lone_time_parts
 from sms.templates import and_list, day_said, say
-from store.models import Market, Notice, Worker
+from store.models import Market, Notice, Offer, Shift, Worker
 
 
 def availability(
@@ -117,6 +123,10 @@ def busy(session: Session, worker: Worker, market: Market, parsed: Parsed, now: 
             days = (WEEKDAYS[parsed.start.weekday()],) if parsed.start else parsed.days
             confirming.drop(session, worker, market, replace(parsed, days=days), now)
             return
+        if (offered := _offer_then(session, worker, market, parsed)) is not None:
+            # "saturday no thanks" with Saturday's offer open: passing on it is asked
+            confirming.confirm_decline(session, worker, market, offered, now)
+            return
         notify_worker(session, worker, "confirm_busy", now, command_day=label)
         return
     on, until = _dates_off(parsed, market)
@@ -209,6 +219,21 @@ def _booked_then(
         ):
             return True
     return False
+
+
+def _offer_then(
+    session: Session, worker: Worker, market: Market, parsed: Parsed
+) -> tuple[Offer, Shift] | None:
+    """The one offer open on the single day a BUSY names, if there is just one."""
+    if parsed.end is not None or parsed.recurring:
+        return None
+    then = [
+        (offer, shift)
+        for offer, shift in open_offers(TextTransaction(session), worker.id)
+        if (day := local(shift.start, market.tz).date()) == (parsed.start and parsed.start.date())
+        or (not parsed.start and WEEKDAYS[day.weekday()] in parsed.days)
+    ]
+    return then[0] if len(then) == 1 else None
 
 
 def _falls_on(day: date, withdrawn: Withdrawn) -> bool:

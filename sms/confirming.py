@@ -48,7 +48,7 @@ def drop(session: Session, worker: Worker, market: Market, parsed: Parsed, now: 
         offered = on_days(open_offers(TextTransaction(session), worker.id), market, parsed.days)
         if len(offered) == 1:
             # "I won't be able to take the shift on Thursday": the offer on that day
-            _confirm_decline(session, worker, market, offered[0], now)
+            confirm_decline(session, worker, market, offered[0], now)
             return
         # Nothing booked on the day said: "not free sunday after all" takes back the free time.
         code = "days:" + ",".join(parsed.days)
@@ -65,7 +65,7 @@ def drop(session: Session, worker: Worker, market: Market, parsed: Parsed, now: 
         return
     live = open_offers(TextTransaction(session), worker.id)
     if len(live) == 1:
-        _confirm_decline(session, worker, market, live[0], now)
+        confirm_decline(session, worker, market, live[0], now)
         return
     notify_worker(session, worker, "no_booking", now)
 
@@ -340,7 +340,7 @@ def decline(
     on_the_day = on_days(live, market, parsed.days) if parsed.days else []
     if len(live) == 1 or len(on_the_day) == 1:
         # "no thanks" to the one offer; "not saturday", "the saturday one" to that day's
-        _confirm_decline(session, worker, market, (on_the_day or live)[0], now)
+        confirm_decline(session, worker, market, (on_the_day or live)[0], now)
     elif live:
         refs = [offer.ref for offer, _ in live]
         notify_worker(
@@ -361,7 +361,10 @@ def decline(
         notify_worker(session, worker, "no_offer", now)
 
 
-def _confirm_decline(session, worker, market, live, now) -> None:
+def confirm_decline(
+    session: Session, worker: Worker, market: Market, live: tuple[Offer, Shift], now: datetime
+) -> None:
+    """ "Pass on offer 4821 ...? Reply N 4821 to confirm": passing, asked before it is done."""
     offer, shift = live
     notify_worker(
         session, worker, "confirm_decline", now, ref=offer.ref, **shift_facts(shift, market)

@@ -145,6 +145,13 @@ _MATCHERS: tuple[Callable[[Text, Context], Parsed | None], ...] = (
 # Three text messages: anything longer is a story, not a command.
 LONGEST_COMMAND = 480
 _FOR_A_PERSON = (hostile, urgent)
+# "mañana no, pero el sábado sí", "jutro nie, ale w sobotę tak": a day and no, said first, is
+# that day not, as "not tomorrow but saturday yes" is; never free time on the day refused.
+_DAY_THEN_NO = re.compile(
+    r"^(?P<day>(?:(?:on|the|this)\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+    r"|mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun|today|tonight|tomorrow|tmrw|tmr|tmw))"
+    r"\s+no(?:pe)?(?P<rest>(?:\W.*)?)$"
+)
 
 
 def parse(
@@ -165,6 +172,9 @@ def parse(
     reacted = reaction(body)
     quoted, body = reacted or unquote(body)
     t = Text.of(body, language)
+    if (day_then_no := _DAY_THEN_NO.match(t.norm)) is not None:
+        rest = re.sub(r"^but\s+", "", day_then_no["rest"].strip(" ,.;:-"))
+        t = t.said_as(f"not {day_then_no['day']}" + (f" but {rest}" if rest else ""))
     if reacted is not None:
         t = replace(t, language=None)
     ctx = Context(at=at, skills=DEFAULT_TABLE if skills is None else skill_table(skills))

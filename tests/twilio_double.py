@@ -363,8 +363,10 @@ class LoopbackHttpClient(RebasedHttpClient):
             self.session.trust_env = False
 
 
-def make_twilio_http_client(double: TwilioDouble, timeout: float = 2.0) -> LoopbackHttpClient:
-    """A twilio HTTP client whose requests go over loopback to `double`."""
+def make_twilio_http_client(double: TwilioDouble, timeout: float = 10.0) -> LoopbackHttpClient:
+    """A twilio HTTP client whose requests go over loopback to `double`. Its timeout is the
+    real client's: on a machine busy with other tests, 2 s has gone by before the double read
+    the request."""
     return LoopbackHttpClient(double.base_url, timeout=timeout)
 
 

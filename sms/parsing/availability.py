@@ -137,6 +137,10 @@ _FROM_NOW = re.compile(
 )
 
 
+# "im free now", "available right now": from now, today, with the end still to be asked.
+_FREE_NOW = re.compile(r"(?<![a-z])(free|available|avail)\s+(?:right\s+)?now(?![a-z])(?!\s+on)")
+
+
 def _next_quarter(at: datetime) -> str:
     minutes = -(-(at.hour * 60 + at.minute) // 15) * 15
     return f"{minutes // 60:02d}:{minutes % 60:02d}" if minutes < 24 * 60 else "23:59"
@@ -154,6 +158,7 @@ def availability(t: Text, ctx: Context) -> Parsed:
     rate, s = find_rate(t.norm)
     # "free now till 3": from the next quarter hour, today
     s = _FROM_NOW.sub(lambda m: f" today {_next_quarter(ctx.at)} {m['till']} ", s)
+    s = _FREE_NOW.sub(lambda m: f"{m[1]} today from {_next_quarter(ctx.at)}", s)
     if (several := date_range(s)) is not None:
         # "free 14-20 dec 9-5": free time is kept a day at a time, so which day is asked
         first = first_of_range(several, ctx.at) or (ctx.at + timedelta(days=1)).date()

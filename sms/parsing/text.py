@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from functools import cached_property
 
@@ -127,6 +127,10 @@ class Text:
             "\x00" in body,
             reading.evidence,
         )
+
+    def said_as(self, norm: str) -> Text:
+        """The same text, its canonical words put as another way of saying them."""
+        return replace(self, norm=norm, words=words_of(norm))
 
     @property
     def shown_language(self) -> str | None:

@@ -26,9 +26,7 @@ def gateway(double: TwilioDouble, **kwargs) -> TwilioGateway:
     settings.update(kwargs)
     account = settings.pop("account_sid", ACCOUNT_SID)
     token = settings.pop("auth_token", AUTH_TOKEN)
-    return TwilioGateway(
-        account, token, http_client=make_twilio_http_client(double, timeout=2.0), **settings
-    )
+    return TwilioGateway(account, token, http_client=make_twilio_http_client(double), **settings)
 
 
 def test_twilio_gateway_sends_through_twilio(twilio_double):

@@ -3563,3 +3563,23 @@ def test_a_bus_that_did_not_come_is_running_late(body, minutes):
     """Before, each went to a person as not understood, and the buyer heard nothing."""
     found = reads(body, AT.replace(hour=8, minute=50))
     assert (found["intent"], found.get("late_minutes")) == ("late", minutes)
+
+
+@pytest.mark.parametrize(
+    ("body", "then"),
+    [
+        ("mañana no, pero el sábado sí", "the saturday yes"),
+        ("amanhã não, mas sábado sim", "saturday yes"),
+        ("jutro nie, ale w sobotę tak", "saturday yes"),
+        ("mâine nu, dar sâmbătă da", "saturday yes"),
+        ("tomorrow no saturday yes", "saturday yes"),
+    ],
+)
+def test_a_day_then_no_is_that_day_not_whatever_follows(body, then):
+    """Before, each was free time tomorrow, asked for its hours."""
+    found = parse(body, AT)
+    assert (found.intent, found.start.date().isoformat(), found.then) == (
+        "busy",
+        "2026-11-27",
+        then,
+    )

@@ -604,12 +604,13 @@ def test_the_day_alone_with_two_offers_open_shows_that_days_offer_alone(db, now,
 
 
 def test_not_one_day_but_the_other_asks_about_the_first_alone_and_shows_the_other(db, now, ann):
-    """Before, "not saturday but sunday yes" asked "No offers for sat sun?"."""
+    """Before, "not saturday but sunday yes" asked "No offers for sat sun?", and then "No offers
+    for sat?" with Saturday's offer open."""
     offered_on(db, now, ann, (2, 3))
     shown, asked = text(db, "not saturday but sunday yes", now + timedelta(minutes=1))
     refs = refs_by_day(db)
     assert refs["Sun"] in shown and refs["Sat"] not in shown, shown
-    assert asked.startswith("No offers for sat? Reply BUSY sat to confirm."), asked
+    assert asked.startswith(f"Pass on offer {refs['Sat']}, care Sat 28 Nov"), asked
 
 
 @pytest.mark.parametrize("body", ["sí a los dos", "sim, aos dois"])
@@ -1217,6 +1218,23 @@ def test_not_taking_the_shift_on_a_day_an_offer_is_open_asks_to_pass_on_it(db, n
     assert reply.startswith("Pass on offer") and "Sat 28 Nov" in reply
 
 
+@pytest.mark.parametrize("body", ["saturday no thanks", "not saturday", "sobota nie"])
+def test_a_day_and_no_with_that_day_s_offer_open_asks_to_pass_on_it(db, now, ann, body):
+    """Before, "saturday no thanks" listed the offer again, and "not saturday" asked "No offers
+    for sat? Reply BUSY sat", though Saturday's offer was open."""
+    offered_on(db, now, ann, (2, 3))
+    replies = text(db, body, now + timedelta(minutes=1))
+    assert [reply[:14] for reply in replies] in (["Pass on offer "], ["Odrzucić ofert"])
+    assert "28" in replies[0]
+
+
+def test_tomorrow_no_but_saturday_yes_is_not_free_tomorrow_in_any_language(db, now, ann):
+    """Before, "mañana no, pero el sábado sí" with no offer open was asked what times the
+    worker was free tomorrow."""
+    (asked,) = text(db, "mañana no, pero el sábado sí", now)
+    assert asked.startswith("¿Sin ofertas para mañana? Responde OCUPADO mañana")
+
+
 @pytest.mark.parametrize(
     ("body", "first"),
     [
@@ -1774,3 +1792,20 @@ def test_a_pause_till_january_is_asked_back_and_a_yes_makes_it(db, now, ann):
     assert done.startswith("Gotowe")
     with db.read() as session:
         assert not session.get(Worker, ann).opted_out
+
+
+@pytest.mark.parametrize(
+    ("free", "until", "saved"),
+    [
+        ("im free now", "till 6", "Got it: free Thu 26 Nov 10:00-18:00."),
+        ("available right now", "6pm", "Got it: free Thu 26 Nov 10:00-18:00."),
+        ("jestem wolna teraz", "do 16", "Zapisane: masz czas czw 26 lis 10:00-16:00."),
+    ],
+)
+def test_free_now_is_free_from_now_with_only_the_end_asked(db, now, ann, free, until, saved):
+    """Before, "im free now" was asked the hours with an example for tomorrow, and "till 6" then
+    went unread."""
+    (asked,) = text(db, free, now)
+    assert "10" in asked and ("today" in asked or "dziś" in asked)
+    (reply,) = text(db, until, now)
+    assert reply.startswith(saved)
