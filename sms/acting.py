@@ -191,14 +191,22 @@ def act(session: Session, message: Message, now: datetime) -> None:
         # "the first one" just after "You have 2 offers: 8982, 8085": the offer it picks
         parsed, reason = asked, a_person_reads(asked)
         message.reading = parsed.to_json()
-    if parsed.courtesy and not open_offers(text, worker.id):
-        # "thanks", "see you tomorrow": stored with its reading; nobody is troubled, nothing sent.
-        # With an offer open it may have been meant as a yes, so a person reads it.
-        return
-    if parsed.detail == "undecided" and (live := open_offers(text, worker.id)):
-        # "maybe", "let me check": till when the offer stays open, and how to answer it
-        commands.undecided(session, worker, market, parsed, live, now)
-        return
+    if parsed.courtesy or parsed.detail == "undecided":
+        live = open_offers(text, worker.id)
+        if parsed.courtesy and not live:
+            # "thanks", "see you tomorrow": stored with its reading; nobody is troubled, nothing
+            # sent
+            return
+        if parsed.courtesy and confirming.just_told(session, worker, now):
+            # "great thank you" just after "Booked: ...", another offer still open: thanks for
+            # what was told; the offers open are listed with their numbers, as "ok thanks" does
+            commands.shifts(session, worker, market, parsed, now)
+            return
+        if live:
+            # "maybe", "let me check"; "perfect thanks" to an offer, which may be meant as a
+            # yes: till when the offer stays open, and how to answer it, never a guessed yes
+            commands.undecided(session, worker, market, parsed, live, now)
+            return
     if reason is not None:
         # A question back to the worker says more than "a person will reply".
         tell = parsed.ask is None

@@ -153,17 +153,26 @@ def test_thanks_alone_is_kept_and_troubles_nobody(db, now, ann, body):
     assert message.reading["intent"] == "unknown"
 
 
-def test_thanks_with_an_offer_open_goes_to_a_person_who_can_ask_what_was_meant(db, now, ann):
+@pytest.mark.parametrize("body", ["thanks", "perfect", "Perfect thanks", "dzięki"])
+def test_thanks_with_an_offer_open_is_told_how_to_take_it_and_nothing_is_taken(db, now, ann, body):
+    """Before, each went to a person to ask what was meant, while the offer ran out."""
     with db.write() as session:
         shift = factories.shift(session, now, start=now + timedelta(days=2), hours=6)
         post_availability(session, ann, shift.start, shift.end, now)
-        assert any(o.worker_id == ann for o in offers.send_wave(session, shift.id, now))
+        (offer,) = [o for o in offers.send_wave(session, shift.id, now) if o.worker_id == ann]
     drain(db, SimulatorGateway(), now)
-    (reply,) = text(db, "thanks", now)
-    assert reply.startswith("Thanks. A person at POEMS will read this")
+    (reply,) = text(db, body, now + timedelta(minutes=1))
+    assert f"Y {offer.ref}" in reply or f"TAK {offer.ref}" in reply
+    assert "open till 10:15" in reply or "ważna do 10:15" in reply
     with db.read() as session:
-        (thread,) = session.exec(select(InboxThread)).all()
-    assert thread.reason == "not_understood"
+        assert session.get(Offer, offer.id).status == OfferStatus.LIVE
+        assert session.exec(select(InboxThread)).all() == []
+
+
+def test_thanks_just_after_booked_with_no_other_offer_is_kept_quietly(db, now, ann):
+    offered_on(db, now, ann, (2,))
+    text(db, "yes", now + timedelta(minutes=1))
+    assert text(db, "perfect thanks", now + timedelta(minutes=2)) == []
 
 
 def test_help_lists_the_texts(db, now, ann):
