@@ -285,9 +285,15 @@ def _stem_known(word: str) -> bool:
 _GLUED_DAY = re.compile(r"(?<=[a-z])(?=2(?:moro|morrow|morow|mrw|mro|day|nite|night)(?![a-z]))")
 
 
+# Romanian "la ora 13" is at 13; "13 lei la oră", with the number before, is an hourly rate.
+# Phrases never reach across digits, so the hour is told apart here.
+_AT_THE_HOUR = re.compile(r"(?<![a-z])la\s+ora(?=\s*[0-9])")
+
+
 def read(original: str, hint: str | None = None) -> Reading:
     """The language of a text and its canonical words; `hint` settles a tie (the sender's)."""
-    folded = mend_typos(_GLUED_DAY.sub(" ", fold(say_emoji(original))))
+    folded = fold(say_emoji(original))
+    folded = mend_typos(_GLUED_DAY.sub(" ", _AT_THE_HOUR.sub("la", folded)))
     runs = _runs(folded)
     # A text's first words show its language as well as all of them: a long one is not read
     # five times over.

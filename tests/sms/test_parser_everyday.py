@@ -3583,3 +3583,26 @@ def test_a_day_then_no_is_that_day_not_whatever_follows(body, then):
         "2026-11-27",
         then,
     )
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        ("am terminat la ora 13:00", "ro"),
+        ("am terminat la ora 13", "ro"),
+        ("terminei à uma", "pt"),
+    ],
+)
+def test_finished_at_one_o_clock_is_the_end_not_hours_worked(body, language):
+    """Before, Romanian "la ora" (at) was read as "an hour", so 73 minutes were claimed, and
+    Portuguese "à uma" as one hour worked."""
+    found = parse(body, AT.replace(hour=13, minute=20), language=language).to_json()
+    assert (found["intent"], found.get("end"), found.get("minutes_worked")) == (
+        "check_out",
+        "2026-11-26T13:00:00",
+        None,
+    )
+
+
+def test_an_hourly_rate_in_romanian_is_still_a_rate():
+    assert reads("tariful meu e 14 lire la oră", AT)["rate"] == 1400
