@@ -117,7 +117,7 @@ _OUT = re.compile(
     r"|leaving|left|completed?)(?![a-z])(?P<rest>.*)$"
 )
 _OUT_QUIET = re.compile(
-    r"(?<![a-z])(?:now|thanks|thank\s+you|for\s+(?:the\s+)?(?:day|today)|today|ok|x+|ta|at|the"
+    r"(?<![a-z])(?:now|o\s*clock|thanks|thank\s+you|for\s+(?:the\s+)?(?:day|today)|today|ok|x+|ta|at|the"
     r"|shift|job|work|with|my|it|and|worked|after|total|in|of|site|early|earlier|bit|a|little|ago"
     # "with" in the other languages, left as written beside a break: "com", "con", "cu", "z"
     r"|com|con|cu|z|ze)(?![a-z])"

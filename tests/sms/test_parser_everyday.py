@@ -3591,11 +3591,13 @@ def test_a_day_then_no_is_that_day_not_whatever_follows(body, then):
         ("am terminat la ora 13:00", "ro"),
         ("am terminat la ora 13", "ro"),
         ("terminei à uma", "pt"),
+        ("finished at one", "en"),
+        ("left at one oclock", "en"),
     ],
 )
 def test_finished_at_one_o_clock_is_the_end_not_hours_worked(body, language):
     """Before, Romanian "la ora" (at) was read as "an hour", so 73 minutes were claimed, and
-    Portuguese "à uma" as one hour worked."""
+    Portuguese "à uma" as one hour worked; "at one" in English was no time at all."""
     found = parse(body, AT.replace(hour=13, minute=20), language=language).to_json()
     assert (found["intent"], found.get("end"), found.get("minutes_worked")) == (
         "check_out",
@@ -3606,3 +3608,16 @@ def test_finished_at_one_o_clock_is_the_end_not_hours_worked(body, language):
 
 def test_an_hourly_rate_in_romanian_is_still_a_rate():
     assert reads("tariful meu e 14 lire la oră", AT)["rate"] == 1400
+
+
+@pytest.mark.parametrize(
+    ("body", "minute"),
+    [
+        ("finished at half one", 30),
+        ("finished at quarter past one", 15),
+        ("done at one thirty", 30),
+    ],
+)
+def test_one_o_clock_in_words_with_its_minutes(body, minute):
+    found = parse(body, AT.replace(hour=13, minute=40))
+    assert (found.intent, found.end.hour, found.end.minute) == ("check_out", 13, minute)
