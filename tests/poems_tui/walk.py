@@ -57,11 +57,13 @@ class Walk:
     async def settle(self, seconds: float | None = None) -> None:
         """Let the key's work finish: its message handlers, thread workers and what they post."""
         await self.pilot.pause(seconds)
-        for worker in list(self.app.workers):
+        workers = list(self.app.workers)
+        for worker in workers:
             # A worker made stale by a newer one of its group is cancelled: that is no fault.
             with suppress(WorkerCancelled):
                 await worker.wait()
-        await self.pilot.pause()
+        if workers:
+            await self.pilot.pause()  # what the workers posted, handled
 
     def alive(self, where: str) -> None:
         assert self.app.is_running and self.app.return_code is None, f"{where}: the console ended"
