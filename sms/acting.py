@@ -1,5 +1,6 @@
 """Acting on one stored text: who sent it (worker, buyer, operator, someone new) and what it does."""
 
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
 from zoneinfo import ZoneInfo
@@ -170,6 +171,7 @@ def act(session: Session, message: Message, now: datetime) -> None:
         or confirming.yes_to_drop_asked(session, worker, message.body, last, now)
         or confirming.drop_kept(session, worker, message.body, last, now)
         or availability_texts.yes_to_busy_asked(session, worker, market, message.body, last, now)
+        or _yes_to_terms_asked(session, worker, market, message.body, last, now)
         or (
             parsed.intent == "accept"
             and confirming.yes_to_pass_asked(session, worker, message.body, last, now)
@@ -220,6 +222,34 @@ def act(session: Session, message: Message, now: datetime) -> None:
         hand_to_a_person(text, message.id, market.id, worker.id, "cant_come_started", now)
         return
     commands.run(session, worker, market, parsed, now)
+
+
+# The command each change of terms asked back stands for, from the question's own fields.
+_TERMS_ASKED: dict[str, Callable[[dict], dict]] = {
+    "confirm_rate": lambda said: {"rate": said["rate"]},
+    "confirm_postcode": lambda said: {"postcode": said["place"]},
+    "confirm_zip": lambda said: {"zip": said["place"]},
+    "confirm_skills": lambda said: {"skills": tuple(said["skills"]), "skill": said["skills"][0]},
+    "confirm_name": lambda said: {"name": said["name"]},
+    "confirm_tax": lambda said: {"tax_percent": said["tax"]},
+    "confirm_travel": lambda said: {"travel_miles": said["miles"]},
+    "confirm_notice": lambda said: {"notice_minutes": said["notice_hours"] * 60},
+}
+
+
+def _yes_to_terms_asked(
+    session: Session, worker: Worker, market: Market, body: str, asked: Notice | None, now: datetime
+) -> bool:
+    """A bare YES just after "Change your rate to £14.50/hr? Reply RATE 14.50 to confirm": asked
+    and confirmed (rule 12), so the change is made as RATE 14.50 makes it. Asked the same
+    again, the worker would think it done. True when so."""
+    if asked is None or asked.kind not in _TERMS_ASKED:
+        return False
+    if not confirming.said_yes(body, worker.language, ok=True):
+        return False
+    change = Parsed("profile_update", exact=True, **_TERMS_ASKED[asked.kind](asked.data))
+    commands.run(session, worker, market, change, now)
+    return True
 
 
 def _tell_opted_out(

@@ -194,13 +194,11 @@ def decline(
 ) -> None:
     if consent_texts.answered(session, worker, parsed, now, yes=False):
         return
-    if (
-        parsed.offer_ref is None
-        and not open_offers(TextTransaction(session), worker.id)
-        and (
-            data_texts.deletion_called_off(session, worker, now)
-            or confirming.called_off(session, worker, now)
-        )
+    # A bare NO just after a question that ends in its command answers that question, whatever
+    # offers are open: the last text sent was the question, not an offer.
+    if parsed.offer_ref is None and (
+        data_texts.deletion_called_off(session, worker, now)
+        or confirming.called_off(session, worker, now)
     ):
         return
     confirming.decline(session, worker, market, parsed, now)

@@ -180,6 +180,33 @@ def test_a_rate_in_a_sentence_is_asked_back_and_changed_by_the_command(db, now, 
     assert holdings(db, ann).rate == 1400
 
 
+@pytest.mark.parametrize(
+    ("said", "yes"),
+    [
+        ("my rate is 14 now", "yes"),
+        ("sube mi tarifa a 14 libras", "sí"),
+        ("quero mudar a minha taxa para 14 libras", "sim"),
+        ("vreau sa schimb tariful la 14 lire", "da"),
+    ],
+)
+def test_yes_just_after_a_change_of_rate_is_asked_makes_it(db, now, ann, said, yes):
+    """Asked "Change your rate to £14.00/hr? Reply RATE 14.00 to confirm", the worker confirmed.
+    Before, a bare yes asked the same question again, and the worker thought it done; Spanish
+    "sube mi tarifa" and Portuguese "a minha taxa" went to a person."""
+    (asked,) = text(db, said, now)
+    assert "14" in asked and holdings(db, ann).rate == 1300
+    (done,) = text(db, yes, now + timedelta(minutes=1))
+    assert "14" in done and holdings(db, ann).rate == 1400
+
+
+def test_no_or_a_late_yes_to_a_change_of_terms_changes_nothing(db, now, ann):
+    text(db, "my new postcode is E3 4AA", now)
+    assert text(db, "no", now + timedelta(minutes=1)) == ["OK: nothing changed."]
+    text(db, "i do cleaning too", now + timedelta(minutes=2))
+    text(db, "yes", now + timedelta(hours=3))
+    assert holdings(db, ann).place != "E3 4AA" and "cleaning" not in holdings(db, ann).skills
+
+
 def test_an_erasure_waits_for_delete_itself_not_a_question_about_it(db, now, ann):
     (asked,) = text(db, "delete my data", now)
     assert "Reply DELETE within an hour to confirm" in asked
