@@ -65,17 +65,22 @@ def dispute(
             _about(session, worker, booking, detail, now)
     elif (
         parsed.category == "pay"
-        and _ASKED.match(Text.of(detail, worker.language).norm)
+        and _NOT_PAID_YET.search(Text.of(detail, worker.language).norm)
         and remind_of_hours_with_the_buyer(text, worker.id, now)
     ):
-        return  # "why havent i been paid": where their hours are, not a complaint opened
+        # "why havent i been paid", "still not paid for friday": where their hours are, not a
+        # complaint opened
+        return
     else:
         _find_booking(session, worker, market, detail, now)
 
 
 # A question about pay, not a complaint: "why havent i been paid", "dlaczego nie dostałam
 # pieniędzy?" (read as "why not been paid").
-_ASKED = re.compile(r"^\W*(?:why|when|has|have|did|is|are|where|how\s+come)(?![a-z])")
+# Not paid yet, said: "i still havent been paid", "havent had my money yet".
+_NOT_PAID_YET = re.compile(
+    r"^\W*(?:why|when|has|have|did|is|are|where|how\s+come)(?![a-z])|(?<![a-z])(?:still|yet)(?![a-z])"
+)
 
 
 def _find_booking(

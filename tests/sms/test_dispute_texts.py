@@ -15,7 +15,7 @@ from sms.inbound import deliver
 from sms.outbox import drain
 from store.models import Booking, Dispute, DisputeEvent, Offer, Operator, Worker
 from tests import factories
-from tests.bookings import book
+from tests.bookings import book, submitted
 
 ANN = "+447700900101"
 BUYER = "+447700900999"
@@ -302,3 +302,22 @@ def test_a_second_complaint_about_the_same_booking_is_kept_and_said_so(db, worke
     with db.read() as session:
         said = [e.body for e in session.exec(select(DisputeEvent)).all()]
     assert any("hours were wrong" in body for body in said)
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["i still havent been paid for friday", "havent been paid yet", "nadal nie dostałam pieniędzy",
+     "todavía no me han pagado", "ainda não me pagaram"],
+)  # fmt: skip
+def test_not_paid_yet_while_the_hours_wait_for_the_buyer_tells_where_they_are(db, now, body):
+    """Before, each opened a dispute the buyer was told of, though the buyer still had a day to
+    confirm the hours and nothing was due."""
+    with db.write() as session:
+        _, _, shift, _ = submitted(session, now)
+    later = shift.end + timedelta(hours=20)
+    drain(db, SimulatorGateway(), later)
+    deliver(db, ANN, body, later)
+    (reply,) = [m.body for m in drain(db, SimulatorGateway(), later)]
+    assert "Rosewood Care Home" in reply and "48" in reply
+    with db.read() as session:
+        assert session.exec(select(Dispute)).all() == []
