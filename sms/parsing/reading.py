@@ -403,13 +403,19 @@ def _weight(found: Found) -> int:
     return 2 if letters == 3 else 1
 
 
+# How far behind the sender's own language may read and still be the text's: "voy a llegar 10
+# minutos tarde" reads half a point more Portuguese ("minutos", "tarde") than Spanish. English is
+# every worker's language until they show another, so it is no evidence and gets no margin.
+_HINT_MARGIN = 0.5
+
+
 def _best(scores: dict[str, int], hint: str | None) -> str | None:
     top = max(scores.values(), default=0)
     if top == 0:
         return None
-    tied = [code for code, score in scores.items() if score == top]
-    if hint in tied:
+    if hint not in (None, "en") and scores.get(hint, 0) > 0 and scores[hint] >= top - _HINT_MARGIN:
         return hint
+    tied = [code for code, score in scores.items() if score == top]
     return "en" if "en" in tied else tied[0]
 
 

@@ -804,3 +804,13 @@ def test_carrier_keyword_in_any_case_with_padding_is_stop(keyword, before, after
 def test_longer_sentence_containing_a_carrier_keyword_is_not_stop(keyword, others, first):
     words = [keyword, *others] if first else [*others, keyword]
     assert parse(" ".join(words), AT).intent != "stop"
+
+
+def test_a_text_half_a_point_closer_to_another_language_is_read_in_the_sender_s_own():
+    """ "voy a llegar 10 minutos tarde" reads a little more Portuguese ("minutos", "tarde") than
+    Spanish; from a Spanish worker it was answered in Portuguese. English, every worker's
+    language until they show another, settles nothing but a tie."""
+    body = "voy a llegar 10 minutos tarde"
+    assert parse(body, AT, language="es").text_language == "es"
+    assert parse(body, AT).text_language == "pt"
+    assert parse("12.12 od 9 do 17", AT, language="en").text_language == "pl"
