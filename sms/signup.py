@@ -280,14 +280,16 @@ def said_name(text: str, language: str | None = None) -> str | None:
     if _capitalised_name(words, language):
         return " ".join(words)
     if 1 <= len(words) <= 4 and NAME.match(" ".join(words)) and 2 <= len(" ".join(words)) <= 60:
-        reading = read(" ".join(words))
+        reading = read(" ".join(words), mend=False)
         folded = words_of(reading.canonical)
         # "szukam pracy", "bună ziua": words the reader knows, every one, are no name.
         known = sum(len(key.split()) for _, key, _ in reading.entries)
         answers = all(fold(word) in _ANSWERS_NOT_NAMES for word in words)
-        if not (set(folded) & {"my", "name", "its", "im", "is", "call"}) and known < len(words):
+        if not (set(folded) & {"my", "name", "its", "im", "am", "is", "call"}) and known < len(
+            words
+        ):
             return None if answers or set(folded) & _MARKET_WORDS else " ".join(words)
-    canonical = read(text).canonical
+    canonical = read(text, language, mend=False).canonical
     m = _NAME_SAID.search(canonical)
     if m is None:
         return None
@@ -299,13 +301,22 @@ def said_name(text: str, language: str | None = None) -> str | None:
     # The same words as the person wrote them, with their capitals and accents.
     originals = [w.strip(" .,!;:-") for w in text.split()]
     folded = [fold(w) for w in originals]
-    try:
+    # Where the reader put another word for a name written with its capital ("I am Sam" reads
+    # "i am alone", Polish "sam"), the capital tells it is the name.
+    capitalised = [i for i, word in enumerate(originals) if i and word[:1].isupper()]
+    if said[0] in folded:
         first = folded.index(said[0])
-    except ValueError:
+    elif capitalised:
+        first = capitalised[0]
+    else:
         return None
     # Word for word: "tu Kasia z Wrocławia" reads "its kasia wroclawia", and the name is Kasia
-    pairs = zip(folded[first:], said, strict=False)
-    kept = list(itertools.takewhile(lambda pair: pair[0] == pair[1], pairs))
+    pairs = zip(range(first, len(originals)), said, strict=False)
+    kept = list(
+        itertools.takewhile(
+            lambda pair: folded[pair[0]] == pair[1] or pair[0] in capitalised, pairs
+        )
+    )
     name = " ".join(originals[first : first + len(kept)])
     return name if NAME.match(name) else None
 

@@ -290,10 +290,13 @@ _GLUED_DAY = re.compile(r"(?<=[a-z])(?=2(?:moro|morrow|morow|mrw|mro|day|nite|ni
 _AT_THE_HOUR = re.compile(r"(?<![a-z])la\s+ora(?=\s*[0-9])")
 
 
-def read(original: str, hint: str | None = None) -> Reading:
-    """The language of a text and its canonical words; `hint` settles a tie (the sender's)."""
-    folded = fold(say_emoji(original))
-    folded = mend_typos(_GLUED_DAY.sub(" ", _AT_THE_HOUR.sub("la", folded)))
+def read(original: str, hint: str | None = None, mend: bool = True) -> Reading:
+    """The language of a text and its canonical words; `hint` settles a tie (the sender's).
+    Without `mend`, no word is taken for a slip of another: a name is read as written
+    ("Martinez" is not "martie", March)."""
+    folded = _GLUED_DAY.sub(" ", _AT_THE_HOUR.sub("la", fold(say_emoji(original))))
+    if mend:
+        folded = mend_typos(folded)
     runs = _runs(folded)
     # A text's first words show its language as well as all of them: a long one is not read
     # five times over.
