@@ -119,11 +119,17 @@ def accept(session: Session, worker: Worker, market: Market, parsed: Parsed, now
     live = open_offers(TextTransaction(session), worker.id)
     if parsed.detail in ("both", "all") and len(live) > 1:
         if parsed.detail == "both" and len(live) != 2:
-            notify_worker(session, worker, "which", now, **_choices(tuple(o for o, _ in live)))
+            notify_worker(
+                session,
+                worker,
+                "which",
+                now,
+                **_choices(session, market, tuple(o for o, _ in live)),
+            )
             return
         for offer, _ in live:  # "yes to both": each taken in turn, each with its own reply
             answer = answer_offer(TextTransaction(session), worker.id, offer.ref, True, now)
-            _answer(session, worker, answer, parsed, now)
+            _answer(session, worker, market, answer, parsed, now)
         return
     if ref is None and parsed.detail in confirming.PLACES and live:
         # "the first one": the offer in that place, when sent order and shift order agree on
@@ -164,7 +170,7 @@ def accept(session: Session, worker: Worker, market: Market, parsed: Parsed, now
         return
     if answer.outcome == "no_offer" and ref is None and _booked_soon(session, worker, market, now):
         return
-    _answer(session, worker, answer, parsed, now)
+    _answer(session, worker, market, answer, parsed, now)
 
 
 # A YES with no offer open, while a booking is this close, answers the reminder about it.
@@ -205,11 +211,11 @@ def decline(
 
 
 def _answer(
-    session: Session, worker: Worker, answer: Answer, parsed: Parsed, now: datetime
+    session: Session, worker: Worker, market: Market, answer: Answer, parsed: Parsed, now: datetime
 ) -> None:
     """Replies for the outcomes the exchange did not already write a notice for."""
     if answer.outcome == "which":
-        notify_worker(session, worker, "which", now, **_choices(answer.choices))
+        notify_worker(session, worker, "which", now, **_choices(session, market, answer.choices))
     elif answer.outcome == "no_offer":
         notify_worker(session, worker, "no_offer", now)
     elif answer.outcome == "unknown_ref":
@@ -241,9 +247,20 @@ def undecided(
     )
 
 
-def _choices(choices: tuple[Offer, ...]) -> dict[str, object]:
+def _choices(session: Session, market: Market, choices: tuple[Offer, ...]) -> dict[str, object]:
+    """The offers to choose from: their numbers, and each with the day and time it starts, for
+    a worker who cannot scroll back to the offers themselves."""
     refs = [offer.ref for offer in choices]
-    return {"count": len(refs), "refs": ", ".join(refs), "example": refs[0]}
+    listed = [
+        [offer.ref, session.get(Shift, offer.shift_id).start.isoformat()] for offer in choices
+    ]
+    return {
+        "count": len(refs),
+        "refs": ", ".join(refs),
+        "listed": listed,
+        "tz": market.tz,
+        "example": refs[0],
+    }
 
 
 def shifts(session: Session, worker: Worker, market: Market, parsed: Parsed, now: datetime) -> None:

@@ -34,6 +34,8 @@ SHRINKABLE = frozenset(
     )
 )  # fmt: skip
 _SHORTEST = 8
+# How many offers a list of them names with the day each starts; more are listed by number.
+_DAYS_LISTED = 4
 _ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 _ISO_INSTANT = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}T")
 # Fields that hold money in minor units, said in the person's currency format.
@@ -146,6 +148,16 @@ class _Fields(dict):
             return self._words(f"category_{value}")
         if key == "skills" and isinstance(value, list | tuple):
             return ", ".join(self._skill(skill) for skill in value)
+        if key == "listed" and isinstance(value, list | tuple) and len(value) > _DAYS_LISTED:
+            return ", ".join(ref for ref, _ in value)  # too many to say each one's day in two texts
+        if key == "listed" and isinstance(value, list | tuple):
+            # Offers listed by number with the day and time each starts: "7313 Fri 27 Nov 09:00"
+            tz = self.data.get("tz", "UTC")
+            return ", ".join(
+                f"{ref} {formats.day(begins := local(_instant(start), tz), self.language, self.region)}"
+                f" {begins:%H:%M}"
+                for ref, start in value
+            )
         if key.endswith("_time") and isinstance(value, str):
             return f"{local(_instant(value), self.data.get('tz', 'UTC')):%H:%M}"
         if key.endswith("_hours") and isinstance(value, list | tuple):

@@ -55,7 +55,7 @@ EN: dict[str, str] = {
     "If you are in danger now, call {emergency}.",
     "staff_reply": "POEMS: {text}",
     # Answers to a worker's own texts
-    "which": "You have {count} offers: {refs}. Reply Y and the number, e.g. Y {example}.",
+    "which": "You have {count} offers: {listed}. Reply Y and the number, e.g. Y {example}.",
     "no_offer": "You have no open offers just now. Text AVAILABLE with your times to get some.",
     "drop_kept": "OK: your {skill} shift {when} stays booked.",
     "nothing_changed": "OK: nothing changed.",

@@ -31,6 +31,8 @@ LONGEST = {
     "slots": 50,
     "count": 9,
     "refs": "1111, 2222, 3333, 4444, 5555, 6666, 7777, 8888, 9999",
+    # Up to four offers are listed with the day and time each starts; more, by number alone.
+    "listed": [[ref * 4, START] for ref in "1234"],
     "example": "1111",
     "question": "Did you mean 5am-9am or 5pm-9pm? Reply e.g. AVAILABLE 5pm-9pm",
     # Questions asked back: a day as the worker wrote it and spans of the clock

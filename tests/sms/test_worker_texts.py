@@ -429,11 +429,15 @@ def test_first_when_sent_order_and_shift_order_differ_is_asked_then_read_from_th
 
 
 def test_the_first_one_after_the_numbers_listed_is_the_first_number(db, now, ann):
-    """ "You have 3 offers: A, B, C", then "the first one": A, whatever order they went in."""
+    """ "You have 3 offers: A Sat .., B Sun .., C Mon ..", then "the first one": A, whatever order
+    they went in. Each is listed with its day, for a phone that cannot scroll back to the offers."""
     offered_on(db, now, ann, (4,))
     offered_on(db, now, ann, (2, 3))
     (listed,) = text(db, "yes to both", now + timedelta(minutes=1))
-    first = listed.split(": ")[1].split(",")[0]
+    first = listed.split(": ")[1].split(" ")[0]
+    assert re.match(
+        r"You have 3 offers: \d+ Sat 28 Nov 09:00, \d+ Sun 29 Nov 09:00, \d+ Mon", listed
+    )
     replies = text(db, "the first one", now + timedelta(minutes=2))
     assert replies[0].startswith("Booked: care") and first in replies[0]
 
