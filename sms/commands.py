@@ -124,7 +124,7 @@ def accept(session: Session, worker: Worker, market: Market, parsed: Parsed, now
                 worker,
                 "which",
                 now,
-                **_choices(session, market, tuple(o for o, _ in live)),
+                **confirming.choices(market, [(o.ref, shift) for o, shift in live]),
             )
             return
         for offer, _ in live:  # "yes to both": each taken in turn, each with its own reply
@@ -215,7 +215,15 @@ def _answer(
 ) -> None:
     """Replies for the outcomes the exchange did not already write a notice for."""
     if answer.outcome == "which":
-        notify_worker(session, worker, "which", now, **_choices(session, market, answer.choices))
+        notify_worker(
+            session,
+            worker,
+            "which",
+            now,
+            **confirming.choices(
+                market, [(o.ref, session.get(Shift, o.shift_id)) for o in answer.choices]
+            ),
+        )
     elif answer.outcome == "no_offer":
         notify_worker(session, worker, "no_offer", now)
     elif answer.outcome == "unknown_ref":
@@ -245,22 +253,6 @@ def undecided(
         expires_at=offer.expires_at.isoformat(),
         **shift_facts(shift, market),
     )
-
-
-def _choices(session: Session, market: Market, choices: tuple[Offer, ...]) -> dict[str, object]:
-    """The offers to choose from: their numbers, and each with the day and time it starts, for
-    a worker who cannot scroll back to the offers themselves."""
-    refs = [offer.ref for offer in choices]
-    listed = [
-        [offer.ref, session.get(Shift, offer.shift_id).start.isoformat()] for offer in choices
-    ]
-    return {
-        "count": len(refs),
-        "refs": ", ".join(refs),
-        "listed": listed,
-        "tz": market.tz,
-        "example": refs[0],
-    }
 
 
 def shifts(session: Session, worker: Worker, market: Market, parsed: Parsed, now: datetime) -> None:

@@ -304,17 +304,22 @@ def called_off(session: Session, worker: Worker, now: datetime) -> bool:
     return True
 
 
+def choices(market: Market, listed: list[tuple[str, Shift]]) -> dict[str, object]:
+    """Offers or bookings to choose from: their numbers, and each with the day and time it
+    starts, for a worker whose phone cannot scroll back to the texts that named them."""
+    refs = [ref for ref, _ in listed]
+    return {
+        "count": len(refs),
+        "refs": ", ".join(refs),
+        "listed": [[ref, shift.start.isoformat()] for ref, shift in listed],
+        "tz": market.tz,
+        "example": refs[0],
+    }
+
+
 def _which_booking(session, worker, market, booked, now) -> None:
-    refs = [offer.ref for _, _, offer in booked]
-    notify_worker(
-        session,
-        worker,
-        "which_booking",
-        now,
-        count=len(refs),
-        refs=", ".join(refs),
-        example=refs[0],
-    )
+    listed = [(offer.ref, shift) for _, shift, offer in booked]
+    notify_worker(session, worker, "which_booking", now, **choices(market, listed))
 
 
 def decline(
@@ -342,16 +347,8 @@ def decline(
         # "no thanks" to the one offer; "not saturday", "the saturday one" to that day's
         confirm_decline(session, worker, market, (on_the_day or live)[0], now)
     elif live:
-        refs = [offer.ref for offer, _ in live]
-        notify_worker(
-            session,
-            worker,
-            "which_decline",
-            now,
-            count=len(refs),
-            refs=", ".join(refs),
-            example=refs[0],
-        )
+        listed = [(offer.ref, shift) for offer, shift in live]
+        notify_worker(session, worker, "which_decline", now, **choices(market, listed))
     elif parsed.detail not in EVERY and fates.bookings_ahead(
         session, worker.id, now, market.tz, parsed.days
     ):

@@ -36,7 +36,7 @@ EN: dict[str, str] = {
     "or Y {ref} to take it.",
     "offer_open_till": "Offer {ref}, {skill} {when}, is open till {expires}. Reply Y {ref} to "
     "take it, or N {ref} to pass.",
-    "which_decline": "You have {count} offers: {refs}. Reply N and the number to pass on one, "
+    "which_decline": "You have {count} offers: {listed}. Reply N and the number to pass on one, "
     "e.g. N {example}.",
     "confirm_rate": "Change your rate to {rate}/hr? Reply RATE {plain_rate} to confirm.",
     "confirm_postcode": "Change your postcode to {place}? Reply POSTCODE {place} to confirm.",
@@ -61,7 +61,8 @@ EN: dict[str, str] = {
     "nothing_changed": "OK: nothing changed.",
     "no_offer_booked": "No offer is open just now. {lines}. See you there.",
     "unknown_ref": "No offer {ref} for you. Text SHIFTS to see your offers.",
-    "which_booking": "You have {count} bookings: {refs}. Text DROP and the number, e.g. DROP {example}.",
+    "which_booking": "You have {count} bookings: {listed}. Text DROP and the number, e.g. DROP "
+    "{example}.",
     "no_booking": "You have no booking to drop. Text SHIFTS to see your offers and bookings.",
     "availability_saved": "Got it: free {when}{rate_note}. We'll text you offers that fit.",
     # BUSY: free no longer. {command_day} is the days as the BUSY command writes them.

@@ -514,7 +514,8 @@ def test_the_first_one_after_which_to_pass_passes_it_and_books_nothing(db, now, 
     """ "no thanks" with two offers open asks which to pass; "the first one" is that one."""
     offered_on(db, now, ann, (2, 3))
     (asked,) = text(db, "no thanks", now + timedelta(minutes=1))
-    first = asked.split(": ")[1].split(",")[0]
+    assert re.match(r"You have 2 offers: \d+ Sat 28 Nov 09:00, \d+ Sun 29 Nov 09:00\.", asked)
+    first = asked.split(": ")[1].split(" ")[0]
     text(db, "the first one", now + timedelta(minutes=2))
     with db.read() as session:
         statuses = {o.ref: o.status for o in session.exec(select(Offer))}
@@ -526,7 +527,8 @@ def test_the_second_one_after_which_booking_asks_to_drop_that_one(db, now, ann):
     offered_on(db, now, ann, (2, 3))
     text(db, "yes to both", now + timedelta(minutes=1))
     (asked,) = text(db, "cant make it sorry", now + timedelta(minutes=2))
-    second = asked.split(": ")[1].split(",")[1].split(".")[0].strip()
+    assert re.match(r"You have 2 bookings: \d+ Sat 28 Nov 09:00, \d+ Sun 29 Nov 09:00\.", asked)
+    second = asked.split(", ")[1].split(" ")[0]
     (drop,) = text(db, "the second one", now + timedelta(minutes=3))
     assert drop.startswith("Drop your care shift") and f"DROP {second}" in drop
     with db.read() as session:
