@@ -383,7 +383,9 @@ _DAY_THEN_CANT = re.compile(
     r"(?<![a-z])(?P<day>today|tonight|tomorrow|tmrw|[a-z]+day|mon|tues?|weds?|thu(?:rs?)?|fri|sat"
     r"|sun)\s+(?:i\s+)?(?:cant|cannot|wont)"
     r"(?:\s+(?:make\s+it|make|do\s+it|come|go|work))?"
-    r"(?=\s*(?:[,.!;:-]|$|sorry|my|because|as|im|but|however))"
+    # what follows is the reason: "mañana no puedo, tengo médico" reads "... cant i have doctor"
+    r"(?=\s*(?:[,.!;:-]|$|sorry|my|because|as|im|but|however|cos|coz|cuz|since|due"
+    r"|(?:i\s+|ive\s+)?(?:have|got|need)(?![a-z])))"
 )
 _NO_LONGER = re.compile(r"(?<![a-z])(?:anymore|any\s+more|after\s+all|no\s+longer)(?![a-z])")
 # A reason for not coming: illness, children, transport, "something came up".

@@ -3621,3 +3621,19 @@ def test_an_hourly_rate_in_romanian_is_still_a_rate():
 def test_one_o_clock_in_words_with_its_minutes(body, minute):
     found = parse(body, AT.replace(hour=13, minute=40))
     assert (found.intent, found.end.hour, found.end.minute) == ("check_out", 13, minute)
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        ("tomorrow cant i have doctor", "en"),
+        ("mañana no puedo tengo médico", "es"),
+        ("jutro nie mogę mam lekarza", "pl"),
+        ("saturday cant got a wedding", "en"),
+    ],
+)
+def test_a_day_then_cant_then_the_reason_gives_up_that_day(body, language):
+    """Before, each went to a person as not understood: the reason after "cant" ("i have",
+    "got") was not one the day-first reading knew."""
+    found = parse(body, AT, language=language)
+    assert found.intent == "cancel" and len(found.days) == 1
