@@ -3637,3 +3637,18 @@ def test_a_day_then_cant_then_the_reason_gives_up_that_day(body, language):
     "got") was not one the day-first reading knew."""
     found = parse(body, AT, language=language)
     assert found.intent == "cancel" and len(found.days) == 1
+
+
+@pytest.mark.parametrize(
+    ("body", "intent"),
+    [
+        ("has it gone?", "shifts_query"),
+        ("still need someone?", "shifts_query"),
+        ("would love to!", "accept"),
+        ("id love to but cant", "decline"),
+        ("i would love to work more hours", "unknown"),
+    ],
+)
+def test_asking_if_the_shift_is_still_going_and_loving_to(body, intent):
+    """Before, "has it gone?" and "would love to!" went to a person while the offer ran out."""
+    assert parse(body, AT).intent == intent
