@@ -182,8 +182,13 @@ def away_for_days(norm: str, ctx: Context) -> Parsed | None:
         first, last = today, back - timedelta(days=1)
     elif (until := _AWAY_UNTIL.search(norm) or _BACK_ON.search(norm)) is not None:
         spec, left = find_days(until.group("day"), ctx.at)
-        if not spec.said_a_day or spec.bad_date or find_ranges(left, spec.context)[0]:
-            return None  # "not free till 2": hours, not days
+        if (
+            not spec.said_a_day
+            or spec.bad_date
+            or find_ranges(left, spec.context)[0]
+            or has_lone_time(f"until {left}")
+        ):
+            return None  # "not free till 2", "busy until 2 tomorrow": hours, not days
         day = window(spec, ALL_DAY, ctx.at)[0].date()
         if until.re is _BACK_ON and day == today and spec.date is None:
             day += timedelta(days=7)  # "back on monday", said on a Monday

@@ -61,7 +61,9 @@ _HELD_UP = re.compile(
     r"|(?:bad|heavy|terrible)\s+traffic|(?<!is\s)(?:the\s+|my\s+|^)(?:bus|train|tube)"
     r"\s+(?:is\s+|was\s+)?(?:delayed|cancell?ed)"
     r"|(?:bus|train|tube)\s+(?:didnt|did\s+not|never|hasnt|has\s+not|havent)\s+(?:turn(?:ed)?\s+up"
-    r"|come|came|show(?:ed)?\s+up|arrived?)|(?:bus|train|tube)\s+(?:is\s+|was\s+|running\s+)+late"
+    # "the bus didnt come again, whats going on with the rota": a complaint, not lateness
+    r"|come|came|show(?:ed)?\s+up|arrived?)(?!\s+again)"
+    r"|(?:bus|train|tube)\s+(?:is\s+|was\s+|running\s+)+late"
     r"|overslept|slept\s+in|(?:be|get|getting)\s+there\s+(?:asap|as\s+soon\s+as\s+i\s+can)"
     r"|[0-9]+\s*(?:m|mins?|minutes?)\s+(?:away|out|later|after\s+(?:the\s+)?start|behind)"
     r"|(?:half\s+an|an)\s+hour\s+later|(?:omw|on\s+my\s+way)\s+but\s+late"

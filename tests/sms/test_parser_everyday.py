@@ -3652,3 +3652,13 @@ def test_a_day_then_cant_then_the_reason_gives_up_that_day(body, language):
 def test_asking_if_the_shift_is_still_going_and_loving_to(body, intent):
     """Before, "has it gone?" and "would love to!" went to a person while the offer ran out."""
     assert parse(body, AT).intent == intent
+
+
+@pytest.mark.parametrize(
+    "body", ["busy until 2 tomorrow then free till 8", "busy until 2 tomorrow", "busy till 3 today"]
+)
+def test_busy_until_a_time_is_not_busy_for_whole_days(body):
+    """Before, each was read as busy all of today and tomorrow, and asked back as such: a yes
+    would have taken back the free time the worker still had that evening."""
+    found = parse(body, AT)
+    assert found.intent != "busy" and found.start is None
