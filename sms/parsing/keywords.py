@@ -190,6 +190,8 @@ _TAKEN_OUTRIGHT = re.compile(
     r"(?<![a-z])(?:accept|accepted|i\s+accept|ill\s+take\s+it|i\s+will\s+take\s+it|count\s+me\s+in"
     r"|book\s+me(?:\s+in)?|take\s+it)(?![a-z])"
 )
+# A day first, then what follows it: "saturday, and free sunday 9-5 too".
+_A_DAY_THEN = re.compile(r"^(?P<day>(?:the\s+|on\s+)?[a-z]+(?:\s+one)?)\W+(?P<rest>.+)$")
 _FREE_BESIDES = re.compile(r"^(?P<then>(?:im\s+|i\s+am\s+)?(?:free|available|avail)(?![a-z]).*)$")
 _THAT_ONE = re.compile(r"(?<![a-z])(?:that|this)(?:\s+one)?\W*$")
 # Working elsewhere, as the reason for a NO: "cant im working that day", "sorry cant, got work".
@@ -716,6 +718,17 @@ def yes_or_no(t: Text, ctx: Context) -> Parsed | None:
         # "yes and im also free sunday 9-5", "no thanks but free sun 10-4": the answer, and
         # free time besides (`then`)
         return Parsed(intent, offer_ref=ref, then=free["then"])
+    if (
+        intent == "accept"
+        and ref is None
+        and (named := _A_DAY_THEN.match(rest)) is not None
+        and (free := _AND_FREE.match(named["rest"])) is not None
+        and find_ranges(free["then"], None)[0]
+        and (days := _offer_day(named["day"], ctx))
+    ):
+        # "yes to saturday and im free sunday 9-5 too": the Saturday offer taken, and free time
+        # besides; never both days read as free time with the offer left open
+        return Parsed(intent, days=days, then=free["then"])
     if intent == "accept" and _BUT_CANT.match(rest):
         # the no that follows the yes is the answer: a pass, asked back before it is made
         return Parsed("decline", offer_ref=ref)

@@ -1256,10 +1256,13 @@ def test_tomorrow_no_but_saturday_yes_is_not_free_tomorrow_in_any_language(db, n
         ("yes and im also free sunday 9-5", "Booked:"),
         ("yes please and free sun 9-5 too", "Booked:"),
         ("no thanks but im free sunday 9-5", "Pass on offer"),
+        ("yes to saturday and im free sunday 9-5 too", "Booked:"),
+        ("yes for saturday, also free sunday 9-5", "Booked:"),
     ],
 )
 def test_an_answer_to_the_offer_with_free_time_besides_does_both(db, now, ann, body, first):
-    """Before, "yes and im also free sunday 9-5" saved Sunday and left the offer unanswered."""
+    """Before, "yes and im also free sunday 9-5" saved Sunday and left the offer unanswered;
+    "yes to saturday and im free sunday 9-5 too" saved both days as free time."""
     offered_on(db, now, ann, (2,))
     replies = text(db, body, now + timedelta(minutes=1))
     assert replies[0].startswith(first)
