@@ -1251,6 +1251,28 @@ def test_tomorrow_no_but_saturday_yes_is_not_free_tomorrow_in_any_language(db, n
 
 
 @pytest.mark.parametrize(
+    "body",
+    [
+        "sí al sábado y también estoy libre el domingo de 9 a 5",
+        "tak na sobotę, a w niedzielę jestem wolna 9-17",
+        "sim para sábado e estou livre domingo das 9 às 17",
+        "da pentru sâmbătă și sunt liberă duminică 9-17",
+    ],
+)
+def test_yes_to_the_day_with_free_time_besides_in_other_languages(db, now, ann, body):
+    offered_on(db, now, ann, (2,))
+    text(db, body, now + timedelta(minutes=1))
+    with db.read() as session:
+        assert len(session.exec(select(Booking)).all()) == 1
+        sunday = session.exec(
+            select(AvailabilityWindow).where(
+                AvailabilityWindow.start == now.replace(day=29, hour=9)
+            )
+        ).all()
+    assert len(sunday) == 1
+
+
+@pytest.mark.parametrize(
     ("body", "first"),
     [
         ("yes and im also free sunday 9-5", "Booked:"),
