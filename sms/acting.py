@@ -2,10 +2,10 @@
 
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import datetime
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from exchange.localtime import local
 from exchange.notices import notify_phone, notify_worker
@@ -81,10 +81,13 @@ def act(session: Session, message: Message, now: datetime) -> None:
             )
         return
     if worker is not None and worker.opted_out:
-        # Only the opt-in words reach someone who opted out; anything else stays stored, unanswered.
+        # Only the opt-in words bring back someone who opted out. One asking for work ("im
+        # back, want work again") is told how, once a day; anything else stays stored, unanswered.
         if parsed.intent == "start" or message.body.strip().strip(".!").upper() in OPT_IN_WORDS:
             joining.opt_in(text, worker.id)
             notify_worker(session, worker, "opted_in", now)
+        elif parsed.intent in _ASKS_FOR_WORK and _told_opted_out_in_words(session, worker, now):
+            notify_worker(session, worker, "opted_out_still", now)
         return
     # Rule 6 is kept where phones are added: a worker's phone is never an operator's.
     if worker is None and is_operator_phone(session, message.phone):
@@ -224,6 +227,10 @@ def act(session: Session, message: Message, now: datetime) -> None:
     commands.run(session, worker, market, parsed, now)
 
 
+# What the exchange says of opting out and in, the last of which tells how they opted out.
+_OPTING_SAID = ("opted_out", "opted_out_still", "opted_in")
+# What someone who opted out says when they want work again.
+_ASKS_FOR_WORK = frozenset(("availability", "shifts_query", "accept", "rates_query"))
 # The command each change of terms asked back stands for, from the question's own fields.
 _TERMS_ASKED: dict[str, Callable[[dict], dict]] = {
     "confirm_rate": lambda said: {"rate": said["rate"]},
@@ -250,6 +257,19 @@ def _yes_to_terms_asked(
     change = Parsed("profile_update", exact=True, **_TERMS_ASKED[asked.kind](asked.data))
     commands.run(session, worker, market, change, now)
     return True
+
+
+def _told_opted_out_in_words(session: Session, worker: Worker, now: datetime) -> bool:
+    """Whether the worker opted out in words (and was told so by us: after STOP, the carrier
+    tells them, and blocks our texts), and has not been told how to come back today."""
+    said = confirming.last_notice_where(
+        session,
+        (Notice.worker_id == worker.id) & col(Notice.kind).in_(_OPTING_SAID),
+        worker.created_at,
+    )
+    if said is None or said.kind == "opted_in":
+        return False  # last opted out by STOP, after coming back
+    return said.kind == "opted_out" or said.created_at < now - timedelta(days=1)
 
 
 def _tell_opted_out(

@@ -31,6 +31,9 @@ MOST_ATTEMPTS = 5
 FIRST_RETRY = timedelta(seconds=30)
 # How long a notice may be "sending" before another dispatcher asks the provider about it.
 LEASE = timedelta(minutes=2)
+# The only texts that reach someone who opted out: that it is done, and, when they write asking
+# for work, how to come back.
+TOLD_WHEN_OPTED_OUT = frozenset(("opted_out", "opted_out_still"))
 # Clocks differ: a provider's record of a send may be stamped a little before our claim.
 CLOCK_SLACK = timedelta(minutes=5)
 RECORD_TRIES = 5
@@ -102,7 +105,7 @@ def claim(db: Database, now: datetime, batch: int = BATCH) -> tuple[list[Claimed
         senders = _senders(session, notices)
         claimed, held = [], False
         for notice in notices:
-            if notice.phone in opted_out and notice.kind != "opted_out":
+            if notice.phone in opted_out and notice.kind not in TOLD_WHEN_OPTED_OUT:
                 notice.status = NoticeStatus.SUPPRESSED
             elif hold_if_over_cap(session, notice, now):
                 held = True

@@ -88,6 +88,8 @@ EN: dict[str, str] = {
     "unknown": "Sorry, I didn't understand that. Try AVAILABLE SAT 9-5, Y 1234, SHIFTS or HELP.",
     "opted_in": "Welcome back to POEMS. You will get offers again. Text STOP to stop.",
     "opted_out": "POEMS: you will get no more texts from us. Text START to come back.",
+    "opted_out_still": "POEMS: you asked for no more texts, so no offers come. Text START to get "
+    "them again.",
     "operator": "Operators of the exchange cannot buy or sell on it.",
     "buyer_text": "POEMS: buyers post shifts through job-centre staff for now. Please call them.",
 }

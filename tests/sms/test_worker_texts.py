@@ -239,7 +239,9 @@ def test_opting_out_in_words_is_told_once_that_it_is_done(db, now, ann, language
     (reply,) = text(db, body, now)
     assert reply.startswith(said)
     assert text(db, body, now + timedelta(minutes=1)) == []
-    assert text(db, "shifts", now + timedelta(minutes=2)) == []
+    (how,) = text(db, "shifts", now + timedelta(minutes=2))  # asking for work: how to come back
+    assert "START" in how and how != reply
+    assert text(db, "shifts", now + timedelta(minutes=3)) == []
     with db.read() as session:
         assert session.get(Worker, ann).opted_out
 
@@ -1849,3 +1851,18 @@ def test_free_now_is_free_from_now_with_only_the_end_asked(db, now, ann, free, u
     assert "10" in asked and ("today" in asked or "dziś" in asked)
     (reply,) = text(db, until, now)
     assert reply.startswith(saved)
+
+
+def test_asking_for_work_after_opting_out_is_told_how_to_come_back_once_a_day(db, now, ann):
+    """Before, "im back, want work again" from a worker who had opted out in words went
+    unanswered, and nothing told them START brings the offers back."""
+    assert text(db, "please stop texting me", now) == [
+        "POEMS: you will get no more texts from us. Text START to come back."
+    ]
+    (told,) = text(db, "im back, want work again", now + timedelta(minutes=5))
+    assert told.endswith("Text START to get them again.")
+    assert text(db, "free tomorrow 9-5", now + timedelta(minutes=6)) == []
+    assert text(db, "thanks", now + timedelta(days=2)) == []
+    with db.read() as session:
+        assert session.get(Worker, ann).opted_out
+    assert text(db, "START", now + timedelta(days=2))[0].startswith("Welcome back to POEMS.")
