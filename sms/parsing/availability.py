@@ -118,7 +118,7 @@ _SOMEONE_ELSE = re.compile(
     r"(?:\s+of\s+mine)?|someone\s+else|somebody\s+else)\s+(?:can|could|is|would|will|might)(?![a-z])"
 )
 # Work done, in the past: "i worked 9-5", "was there 8-4", "trabajé de 9 a 5" ("worked").
-_WORKED_THEN = re.compile(r"(?<![a-z])(?:worked|was\s+there|been\s+there)(?![a-z])")
+_WORKED_THEN = re.compile(r"(?<![a-z])(?:worked|did|was\s+there|been\s+there)(?![a-z])")
 # A night said with the morning it ends on: "sun night 8pm till 8am monday (morning)".
 _TILL_THE_NEXT_MORNING = re.compile(
     r"(?<![a-z])(?P<first>mon|tue|wed|thu|fri|sat|sun)[a-z]*(?![a-z])(?=.*(?:night|[0-9]\s*am\s))"

@@ -3212,8 +3212,13 @@ def test_the_hours_worked_in_so_many_words_are_eight_hours_worked(body):
     assert (read["intent"], read["minutes_worked"]) == ("check_out", 480)
 
 
-def test_work_done_another_day_is_never_free_time():
-    assert reads("yesterday i worked 9-5", AT.replace(hour=17))["intent"] == "unknown"
+@pytest.mark.parametrize(
+    "body", ["yesterday i worked 9-5", "did 9-1 yesterday", "forgot to text yesterday, did 9-1"]
+)
+def test_work_done_another_day_is_never_free_time(body):
+    """Before, "did 9-1 yesterday" was free time yesterday, answered "That time has already
+    passed", as if the worker had offered it."""
+    assert reads(body, AT.replace(hour=17))["intent"] == "unknown"
 
 
 @pytest.mark.parametrize(
