@@ -3667,3 +3667,8 @@ def test_busy_until_a_time_is_not_busy_for_whole_days(body):
     would have taken back the free time the worker still had that evening."""
     found = parse(body, AT)
     assert found.intent != "busy" and found.start is None
+
+
+@pytest.mark.parametrize(("body", "intent"), [("não me convém", "decline"), ("convém", "accept")])
+def test_portuguese_suits_me_or_not(body, intent):
+    assert parse(body, AT, language="pt").intent == intent
