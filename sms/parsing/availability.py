@@ -137,6 +137,11 @@ _FROM_NOW = re.compile(
 )
 
 
+# "8 onwards", "8 till late": from 8, with the end still to be asked.
+_ONWARDS = re.compile(
+    r"(?<![a-z0-9:.])(?<!from\s)(?P<time>[0-9]{1,2}(?:[:.][0-9]{2})?\s*(?:am|pm)?)\s+"
+    r"(?:onwards?|till?\s+late|until\s+late|and\s+after)(?![a-z])"
+)
 # "im free now", "available right now": from now, today, with the end still to be asked.
 _FREE_NOW = re.compile(r"(?<![a-z])(free|available|avail)\s+(?:right\s+)?now(?![a-z])(?!\s+on)")
 
@@ -159,6 +164,7 @@ def availability(t: Text, ctx: Context) -> Parsed:
     # "free now till 3": from the next quarter hour, today
     s = _FROM_NOW.sub(lambda m: f" today {_next_quarter(ctx.at)} {m['till']} ", s)
     s = _FREE_NOW.sub(lambda m: f"{m[1]} today from {_next_quarter(ctx.at)}", s)
+    s = _ONWARDS.sub(lambda m: f"from {m['time']}", s)
     if (several := date_range(s)) is not None:
         # "free 14-20 dec 9-5": free time is kept a day at a time, so which day is asked
         first = first_of_range(several, ctx.at) or (ctx.at + timedelta(days=1)).date()

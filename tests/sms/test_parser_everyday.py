@@ -3672,3 +3672,12 @@ def test_busy_until_a_time_is_not_busy_for_whole_days(body):
 @pytest.mark.parametrize(("body", "intent"), [("não me convém", "decline"), ("convém", "accept")])
 def test_portuguese_suits_me_or_not(body, intent):
     assert parse(body, AT, language="pt").intent == intent
+
+
+@pytest.mark.parametrize(
+    "body", ["free sat 8 onwards", "free sat 8 till late", "free sat 8am onwards"]
+)
+def test_a_time_onwards_is_the_start_with_the_end_asked(body):
+    """Before, "8 till late" was asked what times, as if no time was said."""
+    found = parse(body, AT)
+    assert found.ask == "ask_from_to" and found.question_data["when_time"].startswith("from 8")
