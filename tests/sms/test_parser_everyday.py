@@ -3681,3 +3681,19 @@ def test_a_time_onwards_is_the_start_with_the_end_asked(body):
     """Before, "8 till late" was asked what times, as if no time was said."""
     found = parse(body, AT)
     assert found.ask == "ask_from_to" and found.question_data["when_time"].startswith("from 8")
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        ("w sobotę od rana do wieczora", "pl"),
+        ("el sábado de la mañana a la noche", "es"),
+        ("sábado de manhã à noite", "pt"),
+        ("sâmbătă de dimineață până seara", "ro"),
+        ("free saturday morning till night", "en"),
+    ],
+)
+def test_morning_till_night_is_all_day(body, language):
+    """Before, "od rana do wieczora" was asked for its hours as a morning."""
+    found = parse(body, AT, language=language)
+    assert (found.intent, found.start.hour, found.end.hour) == ("availability", 8, 20)
