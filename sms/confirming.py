@@ -44,6 +44,14 @@ def drop(session: Session, worker: Worker, market: Market, parsed: Parsed, now: 
     booked = fates.bookings_ahead(session, worker.id, now, market.tz, parsed.days)
     if parsed.offer_ref is not None:
         booked = [row for row in booked if row[2].ref == parsed.offer_ref] or booked
+    if len(booked) > 1 and parsed.part_of_day in _PART_STARTS:
+        # "cant do tomorrow afternoon", booked 9-1 and 3-7: the one that starts then
+        booked = [
+            row
+            for row in booked
+            if _minutes_into_the_day(local(row[1].start, market.tz))
+            in _PART_STARTS[parsed.part_of_day]
+        ] or booked
     if not booked and parsed.days and parsed.offer_ref is None:
         offered = on_days(open_offers(TextTransaction(session), worker.id), market, parsed.days)
         if len(offered) == 1:
@@ -135,6 +143,10 @@ _PART_STARTS = {
 }
 
 
+def _minutes_into_the_day(moment: datetime) -> int:
+    return moment.hour * 60 + moment.minute
+
+
 def starting_then(
     offered: list[tuple[Offer, Shift]], market: Market, part: str | None, starts: tuple[int, ...]
 ) -> list[tuple[Offer, Shift]]:
@@ -142,8 +154,7 @@ def starting_then(
     it is) or in `part` of the day ("the 9am one", "the morning one")."""
     found = []
     for offer, shift in offered:
-        begins = local(shift.start, market.tz)
-        minutes = begins.hour * 60 + begins.minute
+        minutes = _minutes_into_the_day(local(shift.start, market.tz))
         if minutes in starts or (part is not None and minutes in _PART_STARTS.get(part, ())):
             found.append((offer, shift))
     return found

@@ -6,6 +6,7 @@ Each reads the canonical words of a text (sms.parsing.reading), so "tak", "sí" 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import datetime
 from functools import cache
 
@@ -938,7 +939,16 @@ _YES_THEN_DROP = re.compile(
 
 def cancel(t: Text, ctx: Context) -> Parsed | None:
     """Giving up a booked shift: DROP 4821 (exact), and in words: "cant make it wednesday",
-    "I won't be able to come tomorrow", "need to cancel 4821", "can i drop thursdays shift"."""
+    "I won't be able to come tomorrow", "need to cancel 4821", "can i drop thursdays shift";
+    with the part of the day said ("cant do tomorrow afternoon"), which of two bookings it is."""
+    found = _given_up(t, ctx)
+    if found is None or found.exact or found.then:
+        return found
+    part = find_days(t.norm, ctx.at)[0].part_of_day
+    return replace(found, part_of_day=part) if part else found
+
+
+def _given_up(t: Text, ctx: Context) -> Parsed | None:
     if _NOT_CANCELLING.search(t.norm) or _FREE_TIME_NAMED.search(t.norm):
         return None  # "not cancelling, just running late"; "cancel my availability": free time
     if _TAKE_ME_OFF.search(t.norm):

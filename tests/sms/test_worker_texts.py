@@ -26,6 +26,7 @@ from store.models import (
 )
 from store.statuses import OfferStatus
 from tests import factories
+from tests.bookings import book
 
 ANN = "+447700900101"
 
@@ -1866,3 +1867,19 @@ def test_asking_for_work_after_opting_out_is_told_how_to_come_back_once_a_day(db
     with db.read() as session:
         assert session.get(Worker, ann).opted_out
     assert text(db, "START", now + timedelta(days=2))[0].startswith("Welcome back to POEMS.")
+
+
+@pytest.mark.parametrize(
+    ("body", "kept"), [("cant do tomorrow afternoon", 9), ("nie dam rady jutro rano", 15)]
+)
+def test_the_part_of_the_day_says_which_of_two_bookings_that_day_to_drop(db, now, body, kept):
+    """Booked 9-1 and 3-7 tomorrow. Before, "cant do tomorrow afternoon" listed both."""
+    with db.write() as session:
+        for hour in (9, 15):
+            book(session, now, ANN, start=(now + timedelta(days=1)).replace(hour=hour))
+    drain(db, SimulatorGateway(), now)
+    (asked,) = text(db, body, now + timedelta(minutes=1))
+    dropped_hour = 15 if kept == 9 else 9
+    assert f"{dropped_hour:02d}:00" in asked and f"{kept:02d}:00" not in asked
+    with db.read() as session:
+        assert all(b.status == "booked" for b in session.exec(select(Booking)))
