@@ -3697,3 +3697,19 @@ def test_morning_till_night_is_all_day(body, language):
     """Before, "od rana do wieczora" was asked for its hours as a morning."""
     found = parse(body, AT, language=language)
     assert (found.intent, found.start.hour, found.end.hour) == ("availability", 8, 20)
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        ("czy ktoś może mnie zastąpić jutro?", "pl"),
+        ("puede alguien cubrir mi turno de mañana", "es"),
+        ("alguém pode cobrir o meu turno amanhã?", "pt"),
+        ("poate cineva să mă înlocuiască mâine?", "ro"),
+    ],
+)
+def test_asking_for_someone_to_cover_the_shift_is_giving_it_up_asked_back(body, language):
+    """As "can someone else cover my shift tomorrow" is: the drop is asked back, never made.
+    Before, the Spanish listed the worker's shifts and the others went to a person."""
+    found = parse(body, AT, language=language)
+    assert (found.intent, found.exact, found.days) == ("cancel", False, ("fri",))
