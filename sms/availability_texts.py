@@ -227,12 +227,8 @@ def _offer_then(
     """The one offer open on the single day a BUSY names, if there is just one."""
     if parsed.end is not None or parsed.recurring:
         return None
-    then = [
-        (offer, shift)
-        for offer, shift in open_offers(TextTransaction(session), worker.id)
-        if (day := local(shift.start, market.tz).date()) == (parsed.start and parsed.start.date())
-        or (not parsed.start and WEEKDAYS[day.weekday()] in parsed.days)
-    ]
+    days = (WEEKDAYS[parsed.start.weekday()],) if parsed.start else parsed.days
+    then = confirming.on_days(open_offers(TextTransaction(session), worker.id), market, days)
     return then[0] if len(then) == 1 else None
 
 

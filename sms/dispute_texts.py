@@ -75,9 +75,8 @@ def dispute(
         _find_booking(session, worker, market, detail, now)
 
 
-# A question about pay, not a complaint: "why havent i been paid", "dlaczego nie dostałam
-# pieniędzy?" (read as "why not been paid").
-# Not paid yet, said: "i still havent been paid", "havent had my money yet".
+# Not paid yet, asked or said, not a complaint: "why havent i been paid", "dlaczego nie
+# dostałam pieniędzy?" (read as "why not been paid"), "i still havent been paid".
 _NOT_PAID_YET = re.compile(
     r"^\W*(?:why|when|has|have|did|is|are|where|how\s+come)(?![a-z])|(?<![a-z])(?:still|yet)(?![a-z])"
 )
