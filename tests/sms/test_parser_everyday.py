@@ -3713,3 +3713,11 @@ def test_asking_for_someone_to_cover_the_shift_is_giving_it_up_asked_back(body, 
     Before, the Spanish listed the worker's shifts and the others went to a person."""
     found = parse(body, AT, language=language)
     assert (found.intent, found.exact, found.days) == ("cancel", False, ("fri",))
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [("não percebo", "pt"), ("não percebi nada", "pt"), ("hello is anyone there", "en")],
+)
+def test_not_understanding_or_asking_if_anyone_is_there_gets_the_help(body, language):
+    assert parse(body, AT, language=language).intent == "help"
