@@ -3721,3 +3721,16 @@ def test_asking_for_someone_to_cover_the_shift_is_giving_it_up_asked_back(body, 
 )
 def test_not_understanding_or_asking_if_anyone_is_there_gets_the_help(body, language):
     assert parse(body, AT, language=language).intent == "help"
+
+
+def test_happy_to_accept_said_politely_is_a_yes_to_that_day():
+    body = "Hi there! Just confirming Im happy to accept the shift on Saturday. See you then :)"
+    found = parse(body, AT)
+    assert (found.intent, found.days) == ("accept", ("sat",))
+
+
+def test_the_coming_monday_and_tuesday_in_spanish_are_next_week_s():
+    """Before, "el lunes y martes que vienen" on a Monday was today, from 8 in the morning."""
+    monday = AT.replace(day=30, hour=13)
+    found = parse("el lunes y martes que vienen puedo trabajar de 8 a 4", monday, language="es")
+    assert (found.start.date().isoformat(), found.days) == ("2026-12-07", ("mon", "tue"))
