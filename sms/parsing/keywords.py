@@ -133,7 +133,7 @@ _NO = (
 _BEFORE_YES = (
     r"(?:great|perfect|lovely|cool|brilliant|fab|fabulous|fantastic|wonderful|excellent|nice"
     r"|amazing|awesome|thanks|thank\s+you|thank\s+u|cheers|ta|hi|hello|hiya"
-    r"|(?:just\s+)?(?:confirming|to\s+confirm)(?:\s+that)?)"
+    r"|(?:just\s+)?(?:confirming|to\s+confirm)(?:\s+that)?|(?:i\s+)?confirm(?:ed)?)"
 )
 _REPLY = re.compile(
     rf"^\W*(?:{_BEFORE_YES}\W+(?=(?:{_YES})(?![a-z])))*(?:(?P<yes>(?:(?:{_YES})(?![a-z])\W*)+)|(?P<no>(?:(?:{_NO})(?![a-z])\W*)+))"

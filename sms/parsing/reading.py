@@ -288,13 +288,16 @@ _GLUED_DAY = re.compile(r"(?<=[a-z])(?=2(?:moro|morrow|morow|mrw|mro|day|nite|ni
 # Romanian "la ora 13" is at 13; "13 lei la oră", with the number before, is an hourly rate.
 # Phrases never reach across digits, so the hour is told apart here.
 _AT_THE_HOUR = re.compile(r"(?<![a-z])la\s+ora(?=\s*[0-9])")
+# Portuguese "à 1" is at one; folded, "à" would be "a", the article.
+_AT_ONE = re.compile(r"(?<![^\W\d_])[àÀ](?=\s*[0-9])")
 
 
 def read(original: str, hint: str | None = None, mend: bool = True) -> Reading:
     """The language of a text and its canonical words; `hint` settles a tie (the sender's).
     Without `mend`, no word is taken for a slip of another: a name is read as written
     ("Martinez" is not "martie", March)."""
-    folded = _GLUED_DAY.sub(" ", _AT_THE_HOUR.sub("la", fold(say_emoji(original))))
+    folded = fold(say_emoji(_AT_ONE.sub("às", original)))
+    folded = _GLUED_DAY.sub(" ", _AT_THE_HOUR.sub("la", folded))
     if mend:
         folded = mend_typos(folded)
     runs = _runs(folded)

@@ -114,7 +114,8 @@ _FILLER = frozenset(
 )
 
 _OUT = re.compile(
-    r"^\W*(?:(?:im|i\s+am|ive|i\s+have|i|just|all|job|shift|work|jus)\s+)*(?P<verb>done|finished"
+    r"^\W*(?:(?:im|i\s+am|ive|i\s+have|i|just|all|job|shift|work|jus|today|tonight)\W+)*"
+    r"(?P<verb>done|finished"
     r"|finish|finishd|fin|out|check(?:ing|ed)?\s*out|clock(?:ing|ed)?\s*out|signing\s+out"
     r"|leaving|left|completed?)(?![a-z])(?P<rest>.*)$"
 )

@@ -3734,3 +3734,34 @@ def test_the_coming_monday_and_tuesday_in_spanish_are_next_week_s():
     monday = AT.replace(day=30, hour=13)
     found = parse("el lunes y martes que vienen puedo trabajar de 8 a 4", monday, language="es")
     assert (found.start.date().isoformat(), found.days) == ("2026-12-07", ("mon", "tue"))
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        ("I confirm, I accept the shift on Saturday", "en"),
+        ("Confirmo, acepto el turno del sábado.", "es"),
+        ("Confirmo, aceito o turno de sábado.", "pt"),
+        ("Confirm, accept tura de sâmbătă.", "ro"),
+        ("Potwierdzam, biorę zmianę w sobotę.", "pl"),
+    ],
+)
+def test_i_confirm_i_take_the_saturday_shift_is_a_yes_to_it(body, language):
+    """Before, each went to a person as not understood while the offer ran out."""
+    found = parse(body, AT, language=language)
+    assert (found.intent, found.days) == ("accept", ("sat",))
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        ("Hoy terminé a la 1, trabajé sin descanso.", "es"),
+        ("Hoje terminei à 1, trabalhei sem pausa.", "pt"),
+        ("Azi am terminat la 1, am lucrat fără pauză.", "ro"),
+    ],
+)
+def test_today_i_finished_at_one_with_no_break_is_a_check_out(body, language):
+    """Before, "today" first kept the check-out from being read, and "no break" opened a
+    dispute the buyer was told of; Portuguese "à 1" was one hour worked."""
+    found = parse(body, AT.replace(hour=13, minute=30), language=language)
+    assert (found.intent, found.end.hour, found.break_minutes) == ("check_out", 13, 0)
