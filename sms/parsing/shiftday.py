@@ -114,7 +114,7 @@ _FILLER = frozenset(
 )
 
 _OUT = re.compile(
-    r"^\W*(?:(?:im|i\s+am|ive|i\s+have|i|just|all|job|shift|work|jus|today|tonight)\W+)*"
+    r"^\W*(?:(?:im|i\s+am|ive|i\s+have|i|just|all|job|shift|work|jus|today|tonight|no\s+break)\W+)*"
     r"(?P<verb>done|finished"
     r"|finish|finishd|fin|out|check(?:ing|ed)?\s*out|clock(?:ing|ed)?\s*out|signing\s+out"
     r"|leaving|left|completed?)(?![a-z])(?P<rest>.*)$"
@@ -594,6 +594,8 @@ def check_out(t: Text, ctx: Context) -> Parsed | None:
     if _UNIT_HOURS.search(rest):
         rest = _FROM_A_CLOCK.sub(" ", rest)  # "worked 4 hours from 9": the 4 hours, not 9
     break_minutes = _break_taken(rest)
+    if break_minutes is None and m is not None and m.re is _OUT:
+        break_minutes = _break_taken(t.core[: m.start("verb")])  # "no break today, finished at 1"
     rest = _AN_HOUR_IN_WORDS.sub(_hours_as_a_figure, _BREAK.sub(" ", rest))
     named = _REF_BEFORE_AT.match(rest)  # "finished 4821 at 5": the booking, then when
     if named is not None:

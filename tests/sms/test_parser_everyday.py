@@ -3758,6 +3758,7 @@ def test_i_confirm_i_take_the_saturday_shift_is_a_yes_to_it(body, language):
         ("Hoy terminé a la 1, trabajé sin descanso.", "es"),
         ("Hoje terminei à 1, trabalhei sem pausa.", "pt"),
         ("Azi am terminat la 1, am lucrat fără pauză.", "ro"),
+        ("no break today, finished at 1", "en"),
     ],
 )
 def test_today_i_finished_at_one_with_no_break_is_a_check_out(body, language):
