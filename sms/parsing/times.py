@@ -300,10 +300,23 @@ def lone_time_parts(one_time: str) -> tuple[str, bool]:
     return _TIME_WORD.sub("", one_time).strip(), _UNTIL.match(one_time) is not None
 
 
+# How long an example reply runs from an evening start: "from 10pm" gives "10pm-2am".
+_EVENING_HOURS = 4 * 60
+
+
 def hours_around(one_time: str, context: str | None) -> HourRange | None:
     """A working day's hours from a lone time ("from 10": 10am-5pm; "until 3": 9am-3pm), or
     None when 9 to 5 makes no working day around it ("from 8pm")."""
     given, until = lone_time_parts(one_time)
+    said = CLOCK.search(given)
+    clock = clock_from(said) if said is not None else None
+    if not until and clock is not None:
+        evening = clock.fixed() if clock.marker == PM or clock.h24 else None
+        if evening is None and context == PM and clock.marker is None:
+            evening = clock.readings()[1]  # "tonight from 9": 9pm
+        if evening is not None and evening >= 17 * 60:
+            # "from 10pm", "tonight from 8": an evening's hours from then, not a working day's
+            return HourRange(evening, (evening + _EVENING_HOURS) % DAY)
     if not until and given in ("5", "6"):
         return None  # "after 6": as likely the evening as the morning
     ranges, _, _ = find_ranges(f"9am-{given}" if until else f"{given}-5pm", context)

@@ -3766,3 +3766,32 @@ def test_today_i_finished_at_one_with_no_break_is_a_check_out(body, language):
     dispute the buyer was told of; Portuguese "à 1" was one hour worked."""
     found = parse(body, AT.replace(hour=13, minute=30), language=language)
     assert (found.intent, found.end.hour, found.break_minutes) == ("check_out", 13, 0)
+
+
+@pytest.mark.parametrize(
+    ("body", "example"),
+    [
+        ("free tonight from 10pm", "tonight 10pm-2am"),
+        ("free tonight from 9", "tonight 9pm-1am"),
+        ("free tomorrow from 19:00", "tmrw 7pm-11pm"),
+        ("free sat from 10", "sat 10am-5pm"),
+    ],
+)
+def test_the_example_for_an_evening_start_starts_then(body, example):
+    """Before, "free tonight from 9" was given the example "9am-5pm", and "from 10pm" one that
+    ended at 10pm."""
+    assert parse(body, AT).question().endswith(f"Reply e.g. AVAILABLE {example}")
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        ("puedo cualquier día de 8 a 2", "es"),
+        ("posso qualquer dia das 8 às 14", "pt"),
+        ("pot în orice zi de la 8 la 14", "ro"),
+    ],
+)
+def test_any_day_is_every_day_as_in_english(body, language):
+    """Before, each was free today alone, from 8 in the morning though it was past 10."""
+    found = parse(body, AT, language=language)
+    assert found.recurring and len(found.days) == 7
