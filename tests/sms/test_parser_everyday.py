@@ -3795,3 +3795,17 @@ def test_any_day_is_every_day_as_in_english(body, language):
     """Before, each was free today alone, from 8 in the morning though it was past 10."""
     found = parse(body, AT, language=language)
     assert found.recurring and len(found.days) == 7
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        ("nearly there, 5 mins", "en"),
+        ("estou a chegar, 5 minutos", "pt"),
+        ("estoy llegando, 5 minutos", "es"),
+    ],
+)
+def test_nearly_there_in_five_minutes_is_arriving_in_five(body, language):
+    """Before, each went to a person as not understood, minutes before the shift began."""
+    found = parse(body, AT.replace(hour=8, minute=55), language=language)
+    assert (found.intent, found.late_minutes, found.late_from_now) == ("late", 5, True)
