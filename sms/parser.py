@@ -53,6 +53,7 @@ from datetime import datetime
 
 from sms.parsing.availability import availability_text
 from sms.parsing.busy import busy, busy_command
+from sms.parsing.days import is_day_word
 from sms.parsing.guards import hostile
 from sms.parsing.keywords import (
     STOP_WORDS,
@@ -148,9 +149,7 @@ _FOR_A_PERSON = (hostile, urgent)
 # "mañana no, pero el sábado sí", "jutro nie, ale w sobotę tak": a day and no, said first, is
 # that day not, as "not tomorrow but saturday yes" is; never free time on the day refused.
 _DAY_THEN_NO = re.compile(
-    r"^(?P<day>(?:(?:on|the|this)\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday"
-    r"|mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun|today|tonight|tomorrow|tmrw|tmr|tmw))"
-    r"\s+no(?:pe)?(?P<rest>(?:\W.*)?)$"
+    r"^(?P<day>(?:(?:on|the|this)\s+)?(?P<word>[a-z]+))\s+no(?:pe)?(?P<rest>(?:\W.*)?)$"
 )
 
 
@@ -172,7 +171,7 @@ def parse(
     reacted = reaction(body)
     quoted, body = reacted or unquote(body)
     t = Text.of(body, language)
-    if (day_then_no := _DAY_THEN_NO.match(t.norm)) is not None:
+    if (day_then_no := _DAY_THEN_NO.match(t.norm)) is not None and is_day_word(day_then_no["word"]):
         rest = re.sub(r"^but\s+", "", day_then_no["rest"].strip(" ,.;:-"))
         t = t.said_as(f"not {day_then_no['day']}" + (f" but {rest}" if rest else ""))
     if reacted is not None:

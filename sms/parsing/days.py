@@ -182,10 +182,19 @@ _THIS_PART = re.compile(r"(?<![a-z])this\s+(?=(?:morning|afternoon|arvo|evening|
 # "free sat am", "tmrw pm": am or pm standing for the part of a day just named, where nothing
 # follows it (in Romanian "mâine am" begins "tomorrow I have").
 _DAY_AM_PM = re.compile(
-    r"(?<![a-z])((?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)[a-z]*|today|tomorrow|tmrw)"
-    r"\s+(am|pm)(?=\s*(?:$|[,.;!?&/]|and\b|or\b|only\b))"
+    r"(?<![a-z])(?P<day>[a-z]+)\s+(?P<part>am|pm)(?=\s*(?:$|[,.;!?&/]|and\b|or\b|only\b))"
 )
 _SAID_PART = {"am": "morning", "pm": "afternoon"}
+
+
+def _part_after_a_day(said: re.Match[str]) -> str:
+    """ "sat am" as "sat morning"; any other word before am or pm is left as it is."""
+    day = _spelled(said["day"])
+    if day in _WEEKDAY_WORDS or day in _TODAY or day in _TOMORROW:
+        return f"{said['day']} {_SAID_PART[said['part']]}"
+    return said.group(0)
+
+
 _ONE_DAYS_SHIFT = re.compile(
     r"(?<![a-z])(mon|tues|wednes|thurs|fri|satur|sun)days\s+(shift|job|booking|work|one)(?![a-z])"
 )
@@ -235,7 +244,7 @@ def find_days(s: str, at: datetime) -> tuple[DaySpec, str]:
     s = _ONE_DAYS_SHIFT.sub(r"\1day \2", s)  # "saturday's shift", folded "saturdays shift"
     s = _ALWAYS.sub(" every day ", s)
     s = _THIS_PART.sub("today ", s)
-    s = _DAY_AM_PM.sub(lambda m: f"{m.group(1)} {_SAID_PART[m.group(2)]}", s)
+    s = _DAY_AM_PM.sub(_part_after_a_day, s)
     s = _find_date(s, today, _month_first(at), spec)
     for m in _DAY_SPAN.finditer(s):
         first, last = _WEEKDAY_WORDS[m.group(1)], _WEEKDAY_WORDS[m.group(2)]
