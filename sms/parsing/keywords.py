@@ -167,6 +167,10 @@ _POLITE_WORDS = (
     r"|(?:what\s+time|when)\s+(?:do|does|should|will)\s+(?:i|it|we)\s+(?:start|finish|begin|end)"
     r"|when\s+is\s+it)"
 )
+# A no among the polite words after a yes: "ok, no thanks", "yes cant make it", "ok busy".
+_NO_AFTER_THE_YES = re.compile(
+    r"(?<![a-z])(?:no(?!\s+(?:problem|worries|bother))|not(?!\s+a\s+problem)|cant|busy)(?![a-z])"
+)
 _POLITE = re.compile(rf"^(?:{_POLITE_WORDS}(?![a-z])\W*)*$")
 # Which offer a YES means, said by its day or its kind, not its number: "count me in for
 # saturday", "yh ok for the kitchen one tmrw", "acepto el del sábado".
@@ -742,6 +746,10 @@ def yes_or_no(t: Text, ctx: Context) -> Parsed | None:
     if intent == "accept" and (_BUT.match(rest) or _LATE_CAVEAT.search(rest)):
         # "yes but only till 3", "ill take it, might be 5 mins late": the condition asked about
         return Parsed(intent, offer_ref=ref, ambiguous=True, ask="ask_accept_condition")
+    if intent == "accept" and _POLITE.match(rest) and _NO_AFTER_THE_YES.search(rest):
+        # "ok, no thanks", "yes cant make it", "ok not this time": the no after the yes is the
+        # answer, a pass asked back before it is made; never a booking
+        return Parsed("decline", offer_ref=ref)
     if _POLITE.match(rest):
         # N, or NO, NIE, NU typed as the command: with no number, the offer just asked about;
         # ACCEPT, AKCEPTUJĘ... alone: the changed hours waiting, however long after they came

@@ -1883,3 +1883,18 @@ def test_the_part_of_the_day_says_which_of_two_bookings_that_day_to_drop(db, now
     assert f"{dropped_hour:02d}:00" in asked and f"{kept:02d}:00" not in asked
     with db.read() as session:
         assert all(b.status == "booked" for b in session.exec(select(Booking)))
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["ok, no thanks", "yes cant make it", "ok not this time", "ok busy", "ok, nie dam rady",
+     "vale, no gracias"],
+)  # fmt: skip
+def test_a_no_after_an_ok_passes_asked_back_and_books_nothing(db, now, ann, body):
+    """Before, each booked the shift: the no after "ok" was read as one more polite word."""
+    offered_on(db, now, ann, (2,))
+    (asked,) = text(db, body, now + timedelta(minutes=1))
+    assert "28" in asked and ("N " in asked or "NIE " in asked or "NO " in asked)
+    with db.read() as session:
+        assert session.exec(select(Booking)).all() == []
+        assert session.exec(select(Offer)).one().status == OfferStatus.LIVE
