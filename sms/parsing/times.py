@@ -323,6 +323,9 @@ def hours_around(one_time: str, context: str | None) -> HourRange | None:
     hours = ranges[0] if ranges else None
     if not isinstance(hours, HourRange) or not 60 <= _length(hours.start, hours.end) <= 12 * 60:
         return None
+    if not until and _length(hours.start, hours.end) < _EVENING_HOURS:
+        # "after 4": the afternoon and evening from then, not one hour before five
+        return HourRange(hours.start, (hours.start + _EVENING_HOURS) % DAY)
     return hours
 
 
