@@ -62,7 +62,7 @@ def start(
     parsed: Parsed | None = None,
 ) -> None:
     """Begin (or begin again) the sign-up, taking whatever the first text, `body`, already says."""
-    data = _gleaned(body, market) if parsed is None or parsed.intent != "register" else {}
+    data = _gleaned(body, market, now) if parsed is None or parsed.intent != "register" else {}
     data["misses"] = 0
     if parsed is not None and parsed.intent == "availability" and not parsed.ambiguous:
         # "wolny jutro 9-17" from a new number: kept, and read again once the sign-up is done.
@@ -148,7 +148,7 @@ def answer(
             example=RATE_EXAMPLE.get(market.currency, "13.50"),
         )
         return
-    found = _gleaned(body, market)
+    found = _gleaned(body, market, now)
     if taken == "missed":
         found.pop(step, None)  # "12,50 zł" in a market paid in pounds is no rate, here or later
     kept_ahead = [key for key in found if key not in data]
@@ -207,11 +207,10 @@ def _take(
             return "missed"
         data["place"] = place
     elif step == "dob":
-        found = DOB_WORDS.match(text)
-        born = parse_dob(found.group("date") if found else text, market, now.date())
-        if born is None or not 10 <= now.year - born.year <= 100:
+        born = _born(text, market, now)
+        if born is None:
             return "missed"
-        data["dob"] = born.isoformat()
+        data["dob"] = born
     elif step == "rate" and _MINIMUM_WAGE.search(canonical := read(text).canonical):
         if _ASKED.search(canonical):
             return "asked_minimum"  # "whats the minimum wage?": told, never taken as the rate
@@ -381,9 +380,24 @@ def _place_text(text: str) -> str | None:
     return find_postcode(folded) or find_zip(folded) or place_in(folded)["postcode"] or text
 
 
-def _gleaned(body: str, market: Market) -> dict:
-    """What a text says beyond the question asked: skills, a place, a rate marked as money."""
+def _born(text: str, market: Market, now: datetime) -> str | None:
+    """The birth date a text gives, ISO, if it is one a living worker could have."""
+    found = DOB_WORDS.match(text)
+    born = parse_dob(found.group("date") if found else text, market, now.date())
+    return born.isoformat() if born is not None and 10 <= now.year - born.year <= 100 else None
+
+
+# A year someone alive was born in: a date with one may be a birth date sent before it is asked.
+_BIRTH_YEAR = re.compile(r"(?<![0-9])(?:19[2-9][0-9]|20[01][0-9])(?![0-9])")
+
+
+def _gleaned(body: str, market: Market, now: datetime) -> dict:
+    """What a text says beyond the question asked: skills, a place, a rate marked as money, a
+    birth date written with its year."""
     found: dict = {}
+    text = " ".join(body.split())
+    if _BIRTH_YEAR.search(text) and (born := _born(text, market, now)) is not None:
+        found["dob"] = born
     canonical = read(body).canonical
     skills, _ = find_skills(words_of(canonical), DEFAULT_TABLE)
     skills = [s for s in skills if s in market.skills]
@@ -394,7 +408,7 @@ def _gleaned(body: str, market: Market) -> dict:
     if code is not None and (market.region == "US") == code[:5].isdecimal():
         found["place"] = code
     rate, _ = find_rate(canonical)
-    if rate is not None:
+    if rate is not None and "dob" not in found:  # "3.5.1985" is a date, not a rate
         found["rate"] = rate.minor
     m = _NAME_SAID.search(canonical)
     if m is not None and (name := said_name(body)) is not None:

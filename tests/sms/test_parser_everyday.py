@@ -2114,6 +2114,19 @@ def test_a_yes_with_a_number_that_is_no_offer_s_is_a_plain_yes(body):
         ("estou de férias na próxima semana", "2026-11-30", "2026-12-06"),
         ("sunt în concediu săptămâna viitoare", "2026-11-30", "2026-12-06"),
         ("BUSY 14/12-20/12", "2026-12-14", "2026-12-20"),
+        # before, each below went to a person, or was away from today, or passed on an offer
+        ("im going on holiday from the 20th for 2 weeks", "2026-12-20", "2027-01-02"),
+        ("away for a week from monday", "2026-11-30", "2026-12-06"),
+        ("on holiday 20th dec - 3rd jan", "2026-12-20", "2027-01-03"),
+        ("no work for me until january please", "2026-11-26", "2026-12-31"),
+        ("cant work 20 dec to 3 jan", "2026-12-20", "2027-01-03"),
+        ("od 20 grudnia jestem na urlopie przez 2 tygodnie", "2026-12-20", "2027-01-02"),
+        ("estaré de vacaciones del 20 al 3 de enero", "2026-12-20", "2027-01-03"),
+        ("me voy de vacaciones 2 semanas desde el 20", "2026-12-20", "2027-01-02"),
+        ("vou de férias de 20 de dezembro a 3 de janeiro", "2026-12-20", "2027-01-03"),
+        ("vou estar fora por duas semanas", "2026-11-26", "2026-12-09"),
+        ("sunt în concediu între 20 decembrie și 3 ianuarie", "2026-12-20", "2027-01-03"),
+        ("plec în concediu două săptămâni de pe 20", "2026-12-20", "2027-01-02"),
     ],
 )
 def test_away_for_days_on_end_is_busy_from_the_first_day_to_the_last(body, first, last):
@@ -2130,6 +2143,14 @@ def test_away_for_days_on_end_is_busy_from_the_first_day_to_the_last(body, first
 def test_hours_or_someone_else_s_words_are_no_days_away(body):
     read = parse(body, AT)
     assert read.intent != "busy" or read.end is None
+
+
+@pytest.mark.parametrize(
+    "body", ["cant make it from 20 dec to 3 jan", "nie będzie mnie od 20 grudnia do 3 stycznia"]
+)
+def test_dates_on_end_are_no_one_booking_given_up(body):
+    """Before, each gave up the booking on the first day alone, 20 December."""
+    assert parse(body, AT).intent != "cancel"
 
 
 @pytest.mark.parametrize(
@@ -2164,9 +2185,40 @@ def test_taking_both_offers_in_a_sentence_takes_both(body):
     assert (reads(body)["intent"], reads(body)["detail"]) == ("accept", "both")
 
 
-@pytest.mark.parametrize("body", ["where is it exactly", "wheres that", "ok where is the job"])
+@pytest.mark.parametrize(
+    "body",
+    [
+        "where is it exactly",
+        "wheres that",
+        "ok where is the job",
+        # before, each went to a person
+        "where is the work",
+        "and where is it?",
+        "a gdzie to jest?",
+        "dónde es el trabajo?",
+        "e onde é?",
+    ],
+)
 def test_where_is_it_asks_for_the_shift_s_details(body):
     assert reads(body)["intent"] == "shifts_query"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "hiya just checking im still on for tomorrow",
+        "is my shift still on tomorrow?",
+        "do I still have work on friday",
+    ],
+)
+def test_whether_a_booking_still_stands_is_asked_about_the_bookings(body):
+    """Before, each went to a person, who would only have looked up the booking."""
+    assert reads(body)["intent"] == "shifts_query"
+
+
+@pytest.mark.parametrize("body", ["im still on my way", "i am still on the bus"])
+def test_still_on_the_way_is_no_question_about_bookings(body):
+    assert reads(body)["intent"] != "shifts_query"
 
 
 @pytest.mark.parametrize(
@@ -2330,10 +2382,16 @@ def test_asking_why_there_is_no_work_is_no_day_off(body):
         ("20zl/h", 2000),
         ("12€ la hora a partir de ahora", 1200),
         ("15 lei pe ora", 1500),
+        ("£14 from now on", 1400),
+        ("£13.50 going forward", 1350),
+        ("14 funtów od teraz", 1400),
+        ("14 libras de agora em diante", 1400),
+        ("14 lire de acum înainte", 1400),
     ],
 )
 def test_a_rate_said_on_its_own_is_a_change_of_rate_asked_back(body, rate):
-    """Before, a text of nothing but a rate went to a person."""
+    """Before, a text of nothing but a rate went to a person; so did money said "from now on"
+    without "an hour"."""
     found = reads(body)
     assert found["intent"] == "profile_update" and found["rate"] == rate
 
@@ -3775,11 +3833,13 @@ def test_today_i_finished_at_one_with_no_break_is_a_check_out(body, language):
         ("free tonight from 9", "tonight 9pm-1am"),
         ("free tomorrow from 19:00", "tmrw 7pm-11pm"),
         ("free sat from 10", "sat 10am-5pm"),
+        ("free after 4 today", "today 4pm-8pm"),
+        ("free sat from 3", "sat 3pm-7pm"),
     ],
 )
 def test_the_example_for_an_evening_start_starts_then(body, example):
     """Before, "free tonight from 9" was given the example "9am-5pm", and "from 10pm" one that
-    ended at 10pm."""
+    ended at 10pm; "after 4" was given "4pm-5pm", one hour before the working day's end."""
     assert parse(body, AT).question().endswith(f"Reply e.g. AVAILABLE {example}")
 
 

@@ -435,6 +435,43 @@ def test_a_postcode_sent_before_it_is_asked_is_kept_and_not_counted_a_miss(db, n
     assert done.startswith("You're in, Jo: care, near E2 7DJ, £13.00/hr.")
 
 
+@pytest.mark.parametrize("born", ["3 May 1985", "03/05/1985", "born 3.5.1985"])
+def test_a_birth_date_sent_before_it_is_asked_is_kept_and_not_asked_again(
+    db, now, asked_name, born
+):
+    """Before, a birth date sent when the postcode was asked was "not a postcode", counted a
+    miss, and asked for again later."""
+    text(db, "Jo", now)
+    assert text(db, "1", now).startswith("Your postcode or ZIP?")
+    assert text(db, born, now).startswith("Your postcode or ZIP?")  # asked, not told it missed
+    assert text(db, "E2 7DJ", now).startswith("Your lowest hourly rate?")
+    deliver(db, NEW, "13", now)
+    drain(db, SimulatorGateway(), now)
+    with db.read() as session:
+        assert str(session.exec(select(Worker)).one().date_of_birth) == "1985-05-03"
+
+
+@pytest.mark.parametrize(
+    ("first", "name"),
+    [
+        ("hi im Kasia, born 3 May 1985", "Kasia"),
+        ("me llamo Lucía, nací el 3 de marzo de 1990", "Luc"),
+        ("Cześć, jestem Ola, urodzona 5 maja 1988", "Ola"),
+        ("Bună, sunt Ioana, născută pe 2 martie 1991", "Ioana"),
+    ],
+)
+def test_a_first_text_with_name_and_birth_date_asks_neither_again(db, now, first, name):
+    """Before, "born" (and "nací", "urodzona") was read as part of the name, and the birth date
+    was asked for again after the postcode."""
+    deliver(db, NEW, first, now)
+    _, thanks = [m.body for m in drain(db, SimulatorGateway(), now)]
+    assert f"{name}" in thanks and "born" not in thanks and "urodzona" not in thanks
+    assert "naci" not in thanks.lower() and "născută" not in thanks
+    text(db, "1", now)
+    reply = text(db, "E2 7DJ", now)
+    assert "1990" not in reply and "13.50" in reply  # the rate is asked next, not the birth date
+
+
 @pytest.mark.parametrize(
     "answer",
     ["i dont have one", "im homeless at the moment", "dont know it sorry", "no tengo código postal",
