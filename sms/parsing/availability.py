@@ -96,6 +96,8 @@ def availability_text(t: Text, ctx: Context) -> Parsed | None:
         return None  # "is parking available?": a question about the place, not time on offer
     if _SOMEONE_ELSE.match(t.phrase):
         return None  # "my friend can do it instead": another person's time, for a person to read
+    if _INSTEAD_OF.search(t.phrase):
+        return None  # "can i start at 10 instead of 9": a change to what is arranged, for a person
     if _WORKED_THEN.search(t.phrase) and not (_TRIGGER.search(t.phrase) or _FREE.search(t.phrase)):
         return None  # "yesterday i worked 9-5": hours worked, for a person; never free time
     said = (
@@ -117,6 +119,7 @@ _SOMEONE_ELSE = re.compile(
     r"|husband|wife|partner|daughter|son|cousin|colleague|mate|neighbour|neighbor)|a\s+friend"
     r"(?:\s+of\s+mine)?|someone\s+else|somebody\s+else)\s+(?:can|could|is|would|will|might)(?![a-z])"
 )
+_INSTEAD_OF = re.compile(r"(?<![a-z])(?:instead\s+of|rather\s+than)(?![a-z])")
 # Work done, in the past: "i worked 9-5", "was there 8-4", "trabajé de 9 a 5" ("worked").
 _WORKED_THEN = re.compile(r"(?<![a-z])(?:worked|did|was\s+there|been\s+there)(?![a-z])")
 # A night said with the morning it ends on: "sun night 8pm till 8am monday (morning)".

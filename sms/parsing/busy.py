@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from functools import cache
 
 from sms.parsing.days import (
@@ -131,6 +131,7 @@ _BUT_FREE = re.compile(
 # available till the 15th", "im back on monday", "off to poland for 2 weeks".
 _AWAY = re.compile(
     r"(?<![a-z])(?:away|holidays?|vacation|abroad|unavailable|busy|off\s+to|im\s+off|i\s+am\s+off"
+    r"|leaving"
     r"|out\s+of\s+(?:the\s+)?(?:country|town)|going\s+(?:home|away|back\s+home)"
     r"|not\s+(?:available|free|working|around|here)|(?:cant|cannot|wont|can\s+not)\s+(?:work|do)"
     r"|wont\s+be\s+(?:available|around|working|here)|no\s+(?:work|shifts|offers)"
@@ -144,6 +145,8 @@ _BACK_ON = re.compile(
 )
 _AWAY_FOR = re.compile(
     r"(?<![a-z])for\s+(?:(?P<n>[0-9]|a|one|two|three|four)\s+)?(?P<unit>weeks?|fortnight)(?![a-z])"
+    # "de vacaciones 2 semanas", "în concediu două săptămâni": the "for" left out
+    r"|(?<![a-z0-9])(?P<n2>[0-9]|two|three|four)\s+(?P<unit2>weeks)(?![a-z])"
 )
 _UNTIL_A_MONTH = re.compile(
     r"(?<![a-z])(?:(?:till?|until|untill|before)(?:\s+in)?|back\s+in)\s+"
@@ -153,6 +156,20 @@ _UNTIL_A_MONTH = re.compile(
 _HOW_MANY = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4}
 # Longer than this is no BUSY to ask back: a person hears of it.
 LONGEST_AWAY = timedelta(weeks=8)
+
+
+_FROM_A_DAY = re.compile(r"(?<![a-z])(?:from|starting(?:\s+(?:on|from))?)\s+(?P<day>.+)$")
+
+
+def _from_a_day(norm: str, ctx: Context) -> date | None:
+    """The day a time away begins, when it is said: "from the 20th", "starting monday"."""
+    if (said := _FROM_A_DAY.search(norm)) is None:
+        return None
+    # "de pe 20", "desde el 20": a bare number after "from" is a day of the month here
+    spec, _ = find_days(re.sub(r"^([0-9]{1,2})(?![0-9:.])", r"the \1", said["day"]), ctx.at)
+    if not spec.said_a_day or spec.bad_date:
+        return None
+    return window(spec, ALL_DAY, ctx.at)[0].date()
 
 
 def away_for_days(norm: str, ctx: Context) -> Parsed | None:
@@ -170,9 +187,11 @@ def away_for_days(norm: str, ctx: Context) -> Parsed | None:
     elif THIS_WEEK.search(norm):
         first, last = today, next_monday(today) - timedelta(days=1)
     elif (weeks := _AWAY_FOR.search(norm)) is not None:
-        unit, n = weeks.group("unit"), weeks.group("n")
+        unit, n = weeks["unit"] or weeks["unit2"], weeks["n"] or weeks["n2"]
         count = 2 if unit == "fortnight" else int(_HOW_MANY.get(n, n or 1))
-        first, last = today, today + timedelta(weeks=count, days=-1)
+        # "from the 20th for 2 weeks", "for a week from monday": from that day, else today
+        first = _from_a_day(norm[: weeks.start()] + " " + norm[weeks.end() :], ctx) or today
+        last = first + timedelta(weeks=count, days=-1)
     elif (month := _UNTIL_A_MONTH.search(norm)) is not None:
         # "no offers until january": back on its first day
         number = MONTH_NUMBER[month.group("month")[:3]]

@@ -128,19 +128,39 @@ _RANGE_END = re.compile(
 )
 
 
+# Two dates, each with its month: "20th dec - 3rd jan", "between 20 december and 3 january"
+# (Romanian "între ... și ..."), "de 20 de dezembro a 3 de janeiro".
+_A_DATE = rf"[0-9]{{1,2}}(?:st|nd|rd|th)?\s*(?:of\s+)?{MONTHS.replace('(', '(?:', 1)}"
+_TWO_DATES = re.compile(
+    rf"(?<![0-9:.,£$€])(?:between\s+(?P<a>{_A_DATE})\s+and\s+(?:the\s+)?(?P<b>{_A_DATE})"
+    rf"|(?P<a2>{_A_DATE})\s*(?:-+|–|to|till?|until|al|a|do|la|pana(?:\s+la)?)\s*(?:the\s+)?"
+    rf"(?P<b2>{_A_DATE}))"
+)
+
+
 def date_range(s: str) -> str | None:
     """Several dates said at once ("away 14-20 dec"), as written; None when there are none."""
-    m = _DATE_RANGE.search(s)
+    m = _TWO_DATES.search(s) or _DATE_RANGE.search(s)
     return m.group(0) if m is not None else None
 
 
 def first_of_range(said: str, at: datetime) -> date | None:
-    """The first date of a range `date_range` found: "14-20 dec" -> 14 Dec."""
-    return find_days(_RANGE_END.sub("", said, count=1), at)[0].date
+    """The first date of a range `date_range` found: "14-20 dec" -> 14 Dec; "20-3 jan" -> 20
+    Dec, the month before the last date's when the first would come after it."""
+    if (two := _TWO_DATES.search(said)) is not None:
+        return find_days(two["a"] or two["a2"], at)[0].date
+    first = find_days(_RANGE_END.sub("", said, count=1), at)[0].date
+    last = last_of_range(said, at)
+    if first is not None and last is not None and first > last:
+        back = first.replace(day=1) - timedelta(days=1)
+        first = back.replace(day=first.day) if first.day <= back.day else None
+    return first
 
 
 def last_of_range(said: str, at: datetime) -> date | None:
     """The last date of a range `date_range` found: "14-20 dec" -> 20 Dec."""
+    if (two := _TWO_DATES.search(said)) is not None:
+        return find_days(two["b"] or two["b2"], at)[0].date
     return find_days(_RANGE_START.sub(" ", said, count=1), at)[0].date
 
 

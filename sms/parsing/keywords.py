@@ -11,7 +11,14 @@ from datetime import datetime
 from functools import cache
 
 from sms.parsing.busy import away_for_days
-from sms.parsing.days import WEEKDAYS, find_days, is_day_word
+from sms.parsing.days import (
+    WEEKDAYS,
+    date_range,
+    find_days,
+    first_of_range,
+    is_day_word,
+    last_of_range,
+)
 from sms.parsing.lexicon import fold, languages
 from sms.parsing.places import place_in
 from sms.parsing.result import Parsed
@@ -142,6 +149,8 @@ _REPLY = re.compile(
     r"(?:#?(?P<ref>[0-9]{1,8})(?![0-9a-z%])(?!\s*(?:am|pm|percent)(?![a-z]))(?!\s*[-/.:]\s*[0-9]))?\W*"
     r"(?P<rest>.*)$"
 )
+# "no work", "no more shifts": no offers wanted, not a no to one
+_NO_WORK = re.compile(r"^(?:more\s+)?(?:work|shifts?|offers?|jobs?)(?![a-z])")
 _REF_THEN_REPLY = re.compile(
     rf"^\W*#?(?P<ref>[0-9]{{3,8}})(?!\s*%)\W*(?:(?P<yes>{_YES})|(?P<no>{_NO}))(?![a-z])\W*$"
 )
@@ -712,6 +721,8 @@ def yes_or_no(t: Text, ctx: Context) -> Parsed | None:
         return None
     intent = "accept" if m.group("yes") else "decline"
     ref, rest = m.group("ref"), m.group("rest")
+    if intent == "decline" and _NO_WORK.match(rest) and away_for_days(t.norm, ctx) is not None:
+        return None  # "no work until january please": away till then, read as such, not a pass
     if ref is not None and len(ref) <= 2 and _THERE_BY.search(core):
         return None  # "ill be there for 10": when they arrive, as "at 10" is, not offer 10
     if ref is not None and re.search(rf"[£$€]\s*{ref}(?![0-9])", t.original):
@@ -952,8 +963,19 @@ def cancel(t: Text, ctx: Context) -> Parsed | None:
     found = _given_up(t, ctx)
     if found is None or found.exact or found.then:
         return found
+    if found.offer_ref is None and _days_on_end(t.norm, ctx):
+        return None  # "cant work 20 dec to 3 jan": away those days, not one booking given up
     part = find_days(t.norm, ctx.at)[0].part_of_day
     return replace(found, part_of_day=part) if part else found
+
+
+def _days_on_end(norm: str, ctx: Context) -> bool:
+    """Whether a text names dates from one day to a later one ("20 dec to 3 jan")."""
+    said = date_range(norm)
+    if said is None:
+        return False
+    first, last = first_of_range(said, ctx.at), last_of_range(said, ctx.at)
+    return first is not None and last is not None and first < last
 
 
 def _given_up(t: Text, ctx: Context) -> Parsed | None:

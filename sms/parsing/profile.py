@@ -226,12 +226,14 @@ _RATE_ALONE = re.compile(
     r"^\W*(?P<value>(?:£|\$|€)?\s*[0-9]{1,3}(?:[.,][0-9]{1,2})?"
     # a worker's home money, by habit: read, and refused with the market's currency
     r"(?:\s*(?:pounds?|quid|€|euros?|zl|pln|lei|ron))?)\s*"
-    r"(?:an?\s+hour|per\s+hour|ph|p\s*/\s*h|/\s*h(?:ou)?r?|hourly)"
+    r"(?:an?\s+hour|per\s+hour|ph|p\s*/\s*h|/\s*h(?:ou)?r?|hourly"
+    # "£14 from now on": money, said for good, is the hourly rate though "an hour" is left out
+    r"|(?=\s+(?:from\s+now|going\s+forward)))"
     r"(?:\s+(?:from\s+now(?:\s+on)?|going\s+forward|please|pls|thanks))*[^\w?]*$"
 )
 _FOR_GOOD = re.compile(
-    r"(?:(?<![a-z])(?:an?\s+hour|per\s+hour|hourly|rate|from\s+now(?:\s+on)?|charge|ph(?=\W*$)"
-    r"|p\s*/\s*h)|(?<=[0-9])ph|/\s*h(?:ou)?r?)(?![a-z])"
+    r"(?:(?<![a-z])(?:an?\s+hour|per\s+hour|hourly|rate|from\s+now(?:\s+on)?|going\s+forward"
+    r"|charge|ph(?=\W*$)|p\s*/\s*h)|(?<=[0-9])ph|/\s*h(?:ou)?r?)(?![a-z])"
 )
 
 
@@ -350,6 +352,8 @@ NOT_A_NAME = frozenset(
      "from", "in", "at", "and", "cleaning", "care", "ok", "fine", "good", "sorry", "ready", "i",
      "im", "for", "to", "after", "searching", "seeking", "want", "need", "after", "so", "just",
      "work", "job", "jobs", "with", "on", "your", "you", "also", "but", "please", "pls",
+     # "im Kasia, born 3 May 1985", "im Tom my postcode is E2": what follows the name
+     "born", "dob", "my", "aged", "age", "postcode", "live", "living",
      # "and" and "but" in our other languages: "me llamo Lucía y hago limpieza".
      "y", "e", "si", "oraz", "pero", "mas", "dar", "ale")
 )  # fmt: skip

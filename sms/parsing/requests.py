@@ -196,7 +196,8 @@ _SHIFTS_ASKED = re.compile(
     r"|(?<![a-z])(?:got|have\s+you\s+got|anything|something)\s+(?:\w+\s+)?for\s+(?:today|tonight"
     r"|tomorrow|tmrw|the\s+weekend|weekend|this\s+week|next\s+week|[a-z]+day|mon|tues?|weds?"
     r"|thur?s?|fri|sat|sun)(?![a-z])"
-    r"|(?<![a-z])(?:do|have)\s+i\s+(?:have|got)\s+(?:any\s+)?(?:shifts?|bookings?|jobs?|work)(?![a-z])"
+    r"|(?<![a-z])(?:do|have)\s+i\s+(?:still\s+)?(?:have|got)\s+(?:any\s+|a\s+)?(?:shifts?|bookings?"
+    r"|jobs?|work)(?![a-z])"
     r"|(?<![a-z])(?:anythin|anything)\s+(?:going|on)(?![a-z])|(?<![a-z])when\s+am\s+i\s+booked(?![a-z])"
     r"|(?<![a-z])(?:what\s+time|when)\s+(?:(?:today|tonight|tomorrow|tmrw)\s+)?(?:do|does|am|should)?"
     r"\s*i\s+(?:start|work|need\s+to\s+be\s+there)"
@@ -218,6 +219,7 @@ _SHIFTS_ASKED = re.compile(
     rf"|^\W*(?:is\s+there\s+)?(?:anything|something|any\s+work)\s+{_FOR_A_DAY}\W*$"
     # About a booking already made: "am i still booked for tomorrow", "whats the address".
     r"|(?<![a-z])(?:am|are)\s+(?:i|we)\s+(?:still\s+)?(?:booked|on|working)(?![a-z])"
+    r"|(?<![a-z])(?:im|i\s+am)\s+still\s+(?:booked|working|on\s+for|on\W*$)(?![a-z])"
     r"|^\W*(?:what\s+is|whats|what\s+s|wheres|where\s+is)\s+the\s+(?:address|postcode|location"
     r"|place)(?:\s+(?:for|of)\s+(?:the\s+|my\s+)?(?:shift|job|booking|tomorrow|today|[a-z]+day))?"
     r"(?:\s+(?:again|please|pls|plz))?\W*$"
@@ -238,7 +240,7 @@ _SHIFTS_ASKED = re.compile(
     r"(?:\s+(?:again|exactly|then|please|pls))*\W*$"
     r"|(?<![a-z])how\s+do\s+i\s+get\s+there(?![a-z])"
     # "yes is this still available?": whether the offer is still open
-    r"|(?<![a-z])(?:is|it)\s+(?:this|that|it|the)(?:\s+#?[0-9]{3,8})?(?:\s+one|\s+shift|\s+job)?\s+still"
+    r"|(?<![a-z])(?:is|it)\s+(?:this|that|it|the|my)(?:\s+#?[0-9]{3,8})?(?:\s+one|\s+shift|\s+job)?\s+still"
     r"\s+(?:available|open|going|on|free|happening)(?![a-z])"
     r"|(?<![a-z])(?:did\s+i\s+get|have\s+i\s+got|did\s+i\s+have)\s+(?:(?:the|that|this)\s+(?:job|shift|one)|it)(?![a-z])|(?<![a-z])(?<!im\s)(?<!am\s)(?:still\s+available|still\s+open)\W*$"
     r"|(?<![a-z])how\s+(?:long|many\s+hours)\s+is\s+(?:the|my|it|this)\s*(?:shift|job|booking)?\W*$"
@@ -519,8 +521,10 @@ _HOW_FAR = re.compile(
 )
 # "where?", "when?", "what time?" on their own: about the offer or booking open
 _WHEN_OR_WHERE_ALONE = re.compile(
-    r"^\W*(?:when|where|what\s+time|how\s+many\s+hours|how\s+long|which\s+day)"
-    r"(?:\s+(?:is\s+it|is\s+that|then))?\W*$"
+    # ("a gdzie to jest?", "and where is it", "dónde es el trabajo": the same, asked on)
+    r"^\W*(?:(?:and|a|so|ok|but)\s+)?(?:when|where|what\s+time|how\s+many\s+hours|how\s+long"
+    r"|which\s+day)(?:\s+(?:is\s+it|is\s+that|then|(?:is\s+(?:it\s+)?)?the\s+(?:job|work|shift"
+    r"|place)))?(?:\s+again)?\W*$"
     # "what is it?", "who is it for?", "whats the job?": the offer, told again
     r"|^\W*(?:(?:what|who)\s+is\s+it(?:\s+for)?|what\s+is\s+the\s+(?:job|work|shift)|who\s+for"
     r"|for\s+whom?)\W*$"

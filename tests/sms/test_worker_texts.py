@@ -176,6 +176,31 @@ def test_thanks_just_after_booked_with_no_other_offer_is_kept_quietly(db, now, a
     assert text(db, "perfect thanks", now + timedelta(minutes=2)) == []
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        "i can start at 10 instead of 9",
+        "can i do 10-2 instead of 9-1",
+        "mogę zacząć o 10 zamiast o 9",
+        "puedo empezar a las 10 en vez de a las 9",
+        "pot începe la 10 în loc de 9",
+    ],
+)
+def test_a_change_to_a_booked_shift_goes_to_a_person_and_saves_no_free_time(db, now, body):
+    """Before, "i can start at 10 instead of 9" was free time from 10, asked back as "From what
+    time to what time?"; the worker meant the booked shift."""
+    with db.write() as session:
+        book(session, now)
+        before = len(session.exec(select(AvailabilityWindow)).all())
+    drain(db, SimulatorGateway(), now)
+    (reply,) = text(db, body, now + timedelta(minutes=5))
+    assert "10" not in reply  # told a person will read it, in its language; no hours asked
+    with db.read() as session:
+        assert len(session.exec(select(AvailabilityWindow)).all()) == before
+        (thread,) = session.exec(select(InboxThread)).all()
+    assert thread.reason == "not_understood"
+
+
 def test_help_lists_the_texts(db, now, ann):
     (reply,) = text(db, "help", now)
     assert "Y 1234" in reply and "STOP" in reply
@@ -1035,6 +1060,7 @@ def test_yes_to_what_times_asks_it_again(db, now, ann):
         # a rate on its own: before, it went to a person
         ("£15 per hour from now on", "15.00"),
         ("15/hr", "15.00"),
+        ("£14 from now on", "14.00"),
     ],
 )
 def test_a_new_rate_in_words_is_asked_back_with_its_figure_and_kept_till_confirmed(
