@@ -204,7 +204,7 @@ def decline(
     # offers are open: the last text sent was the question, not an offer.
     if parsed.offer_ref is None and (
         data_texts.deletion_called_off(session, worker, now)
-        or confirming.called_off(session, worker, now)
+        or confirming.called_off(session, worker, parsed, now)
     ):
         return
     confirming.decline(session, worker, market, parsed, now)

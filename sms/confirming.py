@@ -23,7 +23,7 @@ from services.terms import own_skills
 from services.unit import TextTransaction
 from sms.parser import Parsed
 from sms.parsing.days import WEEKDAYS, find_days, is_day_word
-from sms.parsing.keywords import free_day_as_a_yes, typed_as_the_command
+from sms.parsing.keywords import NO_THANKS, UNABLE, free_day_as_a_yes, typed_as_the_command
 from sms.parsing.lexicon import fold
 from sms.parsing.text import Text
 from sms.templates import say
@@ -300,13 +300,16 @@ def drop_kept(
     return True
 
 
-def called_off(session: Session, worker: Worker, now: datetime) -> bool:
+def called_off(session: Session, worker: Worker, parsed: Parsed, now: datetime) -> bool:
     """A bare NO just after a question that ends in the command to confirm ("Drop your
     shift...? Reply DROP 4821 to confirm", "Change your rate to £15.00/hr?"): nothing changes,
     and they hear so, not "no open offers". A NO to "Pass on offer...?" is not one: it may be
-    the pass itself. True when so."""
+    the pass itself; nor is "cant make it" to "Drop your shift?", which says why to drop it.
+    True when so."""
     asked = last_notice(session, worker, now)
     if asked is None or asked.kind not in ASKED_BACK - {"confirm_decline", "delete_confirm"}:
+        return False
+    if asked.kind == "confirm_drop" and parsed.detail == UNABLE:
         return False
     if asked.kind == "confirm_drop":
         notify_worker(session, worker, "drop_kept", now, **asked.data)
@@ -360,10 +363,11 @@ def decline(
     elif live:
         listed = [(offer.ref, shift) for offer, shift in live]
         notify_worker(session, worker, "which_decline", now, **choices(market, listed))
-    elif parsed.detail not in EVERY and fates.bookings_ahead(
+    elif parsed.detail not in (*EVERY, NO_THANKS) and fates.bookings_ahead(
         session, worker.id, now, market.tz, parsed.days
     ):
-        # "cant make it" with no offer open: it is a booking they mean; "neither" is not
+        # "cant make it" with no offer open: it is a booking they mean; "neither" and "im good
+        # thanks" are not
         drop(session, worker, market, parsed, now)
     else:
         notify_worker(session, worker, "no_offer", now)

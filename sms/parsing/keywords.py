@@ -661,7 +661,41 @@ def register(t: Text, ctx: Context) -> Parsed | None:
 
 
 def yes_or_no(t: Text, ctx: Context) -> Parsed | None:
-    """An answer to an offer: YES, Y 4821, YES4821, yes please, 👍, NO 4821, no thanks."""
+    """An answer to an offer: YES, Y 4821, YES4821, yes please, 👍, NO 4821, no thanks. A no
+    thanks ("im good thanks", "not for me") is marked NO_THANKS: it is about offers alone, and
+    with none open gives up no booking. A no that says they cannot ("cant make it") is marked
+    UNABLE: after "Drop your shift?" it is no NO to the question."""
+    answer = _yes_or_no(t, ctx)
+    if answer is None and _OK_THANKS.match(t.norm):
+        return Parsed("decline", detail=NO_THANKS)  # "im ok thanks", "im fine thanks"
+    if answer is None or answer.intent != "decline" or answer.detail is not None:
+        return answer
+    if _NO_THANKS.match(t.norm):
+        return replace(answer, detail=NO_THANKS)
+    if _UNABLE.match(t.core):
+        return replace(answer, detail=UNABLE)
+    return answer
+
+
+NO_THANKS = "no_thanks"
+UNABLE = "unable"
+_NO_THANKS = re.compile(
+    r"^\W*(?:no\W+thank|no\W+ta(?![a-z])|im\s+(?:good|ok|okay|alright|fine)(?![a-z])"
+    r"|not\s+(?:for\s+me|interested|this\s+(?:time|one))|(?:ill\s+)?pass(?![a-z])"
+    r"|(?:ill\s+)?give\s+it\s+a\s+miss|(?:ill\s+)?leave\s+it|(?:ill\s+)?skip"
+    r"|(?:maybe\s+)?(?:another|next)\s+time)"
+)
+_OK_THANKS = re.compile(
+    r"^\W*(?:(?:no|nah)\W+)?im\s+(?:ok|okay|alright|fine)\W+(?:thanks?|thank\s+(?:you|u)|ty|cheers)"
+    r"(?:\W+x+)?\W*$"
+)
+_UNABLE = re.compile(
+    r"^\W*(?:(?:sorry|so\s+sorry)\W+)?(?:i\s+)?(?:cant|cannot|can\s+not|wont\s+(?:make|be\s+able)"
+    r"|(?:im\s+|i\s+am\s+)?not\s+(?:coming|gonna|going\s+to)|unable)(?![a-z])"
+)
+
+
+def _yes_or_no(t: Text, ctx: Context) -> Parsed | None:
     if _THANKS_ONLY.match(t.norm):
         return None  # "no worries x" is thanks, not a NO
     if far_asked(t):

@@ -29,7 +29,7 @@ _EMOJI = {
     "\u274c": " no ",  # cross mark
     "\u2716": " no ",
     "\U0001f6ab": " no ",
-    "\U0001f64f": " please ",  # folded hands
+    "\U0001f64f": " thanks ",  # folded hands: thanks, as often as please
 }
 _MODIFIERS = re.compile("[\U0001f3fb-\U0001f3ff\ufe0e\ufe0f\u200d]")
 _EMOJI_RE = re.compile("|".join(map(re.escape, _EMOJI)))

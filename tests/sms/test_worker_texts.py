@@ -885,6 +885,45 @@ def test_the_drop_command_alone_just_after_the_question_drops_the_booking_asked_
         assert session.exec(select(Booking)).one().status == "dropped"
 
 
+@pytest.mark.parametrize("again", ["cant make it", "sorry i cant", "i cant make it sorry"])
+def test_saying_again_one_cannot_come_asks_the_drop_again_and_keeps_nothing_back(
+    db, now, ann, again
+):
+    """Before, "cant make it" to "Drop your shift...?" was a NO to the question: "OK: your care
+    shift ... stays booked", the opposite of what the worker said."""
+    offered_on(db, now, ann, (2,))
+    text(db, "yes", now + timedelta(minutes=1))
+    (asked,) = text(db, "cant make saturday anymore sorry", now + timedelta(minutes=2))
+    assert text(db, again, now + timedelta(minutes=3)) == [asked]
+    with db.read() as session:
+        assert session.exec(select(Booking)).one().status == "booked"  # DROP is still the word
+
+
+@pytest.mark.parametrize("no_thanks", ["no thanks", "im good thanks", "not for me"])
+def test_no_thanks_with_no_offer_open_asks_about_no_booking(db, now, ann, no_thanks):
+    """Before, "im good thanks" after the offer was taken asked "Drop your care shift...?"."""
+    offered_on(db, now, ann, (2,))
+    text(db, "yes", now + timedelta(minutes=1))
+    (reply,) = text(db, no_thanks, now + timedelta(minutes=2))
+    assert reply.startswith("You have no open offers") and "Drop" not in reply
+
+
+@pytest.mark.parametrize("body", ["im fine thanks", "im ok thanks", "im alright thanks x"])
+def test_im_fine_thanks_to_an_offer_asks_to_pass_on_it(db, now, ann, body):
+    """Before, each went to a person while the offer ran out."""
+    offered_on(db, now, ann, (2,))
+    (reply,) = text(db, body, now + timedelta(minutes=1))
+    assert reply.startswith("Pass on offer")
+    with db.read() as session:
+        assert session.exec(select(Offer)).one().status == OfferStatus.LIVE
+
+
+def test_folded_hands_alone_is_thanks_and_troubles_nobody(db, now, ann):
+    assert text(db, "🙏", now) == []
+    with db.read() as session:
+        assert session.exec(select(InboxThread)).all() == []
+
+
 @pytest.mark.parametrize(
     "no", ["no", "nie", "nope", "no keep it", "actually i can make it", "nie anuluj"]
 )
