@@ -438,7 +438,7 @@ HANDLERS: dict[str, Callable[[Session, Worker, Market, Parsed, datetime], None]]
     "accept": money_texts.accept_or(accept),
     "check_out": money_texts.check_out,
     "earnings": money_texts.earnings,
-    "decline": decline,
+    "decline": money_texts.decline_or(decline),
     "cancel": confirming.drop,
     "shifts_query": shifts,
     "help": help_,

@@ -108,6 +108,30 @@ def accept_or(fallback: Handler) -> Handler:
     return accept
 
 
+def decline_or(fallback: Handler) -> Handler:
+    """A NO to the buyer's changed hours ("no thats wrong") asks them again, with how to
+    dispute; it is no pass on an offer, and never gives up a booking. Otherwise `fallback`."""
+
+    def decline(
+        session: Session, worker: Worker, market: Market, parsed: Parsed, now: datetime
+    ) -> None:
+        text = TextTransaction(session)
+        amended = timesheets.changed_hours_to_answer(text, worker.id)
+        # after another question ("Drop your shift?"), the NO is that question's answer
+        last = confirming.last_notice(session, worker, now)
+        if (
+            parsed.offer_ref is None
+            and len(amended) == 1
+            and (last is None or last.kind == "timesheet_amended")
+            and not open_offers(text, worker.id)
+        ):
+            timesheets.ask_again_about_changed_hours(text, worker.id, amended[0], now)
+            return
+        fallback(session, worker, market, parsed, now)
+
+    return decline
+
+
 def _just_asked_about_hours(session: Session, worker: Worker, now: datetime) -> bool:
     last = confirming.last_notice(session, worker, now)
     return last is not None and last.kind == "timesheet_amended"

@@ -146,7 +146,9 @@ _REPLY = re.compile(
     rf"^\W*(?:{_BEFORE_YES}\W+(?=(?:{_YES})(?![a-z])))*(?:(?P<yes>(?:(?:{_YES})(?![a-z])\W*)+)|(?P<no>(?:(?:{_NO})(?![a-z])\W*)+))"
     r"(?:(?:to|for|on|ref|shift|job|offer|the|one|it)(?![a-z])\W*)*"
     # "the 7am one": a time of day, not an offer's number
-    r"(?:#?(?P<ref>[0-9]{1,8})(?![0-9a-z%])(?!\s*(?:am|pm|percent)(?![a-z]))(?!\s*[-/.:]\s*[0-9]))?\W*"
+    r"(?:#?(?P<ref>[0-9]{1,8})(?![0-9a-z%])(?!\s*(?:am|pm|percent)(?![a-z]))(?!\s*[-/.:]\s*[0-9])"
+    # "no, 4 hours": hours or minutes, not an offer's number
+    r"(?!\s*(?:h|hrs?|hours?|mins?|minutes?)(?![a-z])))?\W*"
     r"(?P<rest>.*)$"
 )
 # "no work", "no more shifts": no offers wanted, not a no to one

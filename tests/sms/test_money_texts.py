@@ -311,7 +311,26 @@ def test_worker_dispute_of_the_amendment_holds_it_for_staff(db, booking, after):
     assert timesheet(db).status == "disputed"
 
 
-@pytest.mark.parametrize("body", ["i did 4 hours not 2", "pracowałam 4 godziny, nie 2", "done 4h"])
+@pytest.mark.parametrize("body", ["no", "no that is wrong", "nie", "no thanks"])
+def test_a_no_to_the_changed_hours_asks_them_again_and_gives_up_nothing(db, booking, after, body):
+    """Before, "no that is wrong" to the buyer's changed hours was a NO to offers: "You have no
+    open offers", or, with a shift still to come, "Drop your care shift...?"."""
+    text(db, ANN, "DONE 4", after)
+    out = text(db, BUYER, f"HOURS {booking.id} 2", after)
+    assert text(db, ANN, body, after) == {ANN: out[ANN]}
+    assert timesheet(db).status == "amended"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "i did 4 hours not 2",
+        "pracowałam 4 godziny, nie 2",
+        "done 4h",
+        "no i worked the full 4 hours",
+        "przepracowałam całe 4 godziny",
+    ],
+)
 def test_other_hours_just_after_the_buyer_changed_them_dispute_the_change(db, booking, after, body):
     """Before, "i did 4 hours not 2" read 2 hours, and any hours heard "already sent": the
     worker's answer to the buyer's change was lost, and the buyer's hours would stand."""
