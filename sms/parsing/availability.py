@@ -64,6 +64,15 @@ _EXCEPT_DAYS = re.compile(
     rf"(?![a-z])).*(?<![a-z]){_EXCEPT_WORDS}\s+{_LEFT_OUT_DAYS}(?:[0-9].*)?$"
 )
 _EXCEPT_CLAUSE = re.compile(rf"(?<![a-z]){_EXCEPT_WORDS}\s+{_LEFT_OUT_DAYS}")
+# "fri & sat 9-5, sun off", "mon-fri 9-5 weekends off", "off on sundays": days not free
+_OFF_DAYS = (
+    r"(?:(?:on\s+|the\s+)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*|weekends?)(?![a-z])"
+    r"(?:\s*(?:,|and|&|or)\s*|\s+)?)+"
+)
+_DAYS_OFF_CLAUSE = re.compile(
+    rf"(?<![a-z]){_OFF_DAYS}(?:is\s+|are\s+)?(?:my\s+)?(?:days?\s+)?off(?![a-z])"
+    rf"|(?<![a-z])(?:(?:im|i\s+am)\s+)?(?:days?\s+)?off\s+{_OFF_DAYS}"
+)
 _FREE = re.compile(
     r"(?<![a-z])(?:free|can\s+do|around|can\s+(?:start|come(?:\s+in)?)"
     r"|(?:do|take|pick\s+up|get)\s+a\s+shift)(?![a-z])"
@@ -179,7 +188,7 @@ def availability(t: Text, ctx: Context) -> Parsed:
             example_day=f"date:{first.isoformat()}",
             example_hours=(said.start, said.end) if said else _NINE_TO_FIVE,
         )
-    except_clause = _EXCEPT_CLAUSE.search(s)
+    except_clause = _EXCEPT_CLAUSE.search(s) or _DAYS_OFF_CLAUSE.search(s)
     if except_clause is not None:
         s = s[: except_clause.start()] + " " + s[except_clause.end() :]
     if (night := _TILL_THE_NEXT_MORNING.search(s)) is not None and WEEKDAYS.index(

@@ -1037,6 +1037,22 @@ def test_every_day_except_one_is_free_on_the_others_whatever_follows(body):
     assert found["days"] == ["mon", "tue", "wed", "thu", "fri", "sat"]
 
 
+@pytest.mark.parametrize(
+    ("body", "days"),
+    [
+        ("fri & sat 9-5, sun off", ["fri", "sat"]),
+        ("free sat 9-5 sunday off", ["sat"]),
+        ("mon-fri 9-5 weekends off", ["mon", "tue", "wed", "thu", "fri"]),
+        ("free mon-sat 9-5, off sundays", ["mon", "tue", "wed", "thu", "fri", "sat"]),
+        ("free every day 9-5, sunday is my day off", ["mon", "tue", "wed", "thu", "fri", "sat"]),
+    ],
+)
+def test_a_day_off_beside_free_days_is_not_free(body, days):
+    """Before, "fri & sat 9-5, sun off" saved Sunday 9-5 as free time too."""
+    found = reads(body)
+    assert (found["intent"], found["days"]) == ("availability", days)
+
+
 @pytest.mark.parametrize("body", ["w niedziele nie", "el domingo no", "domingo não"])
 def test_a_day_then_no_is_never_free_time_that_day(body):
     assert reads(body)["intent"] != "availability"
@@ -3869,3 +3885,9 @@ def test_nearly_there_in_five_minutes_is_arriving_in_five(body, language):
     """Before, each went to a person as not understood, minutes before the shift began."""
     found = parse(body, AT.replace(hour=8, minute=55), language=language)
     assert (found.intent, found.late_minutes, found.late_from_now) == ("late", 5, True)
+
+
+@pytest.mark.parametrize("body", ["free thurs aft", "free tmrw aft"])
+def test_aft_is_the_afternoon(body):
+    """Before, "free thurs aft" asked what times on Thursday with a 9am-5pm example."""
+    assert "in the afternoon" in parse(body, AT).question()
