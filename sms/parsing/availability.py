@@ -69,9 +69,21 @@ _OFF_DAYS = (
     r"(?:(?:on\s+|the\s+)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*|weekends?)(?![a-z])"
     r"(?:\s*(?:,|and|&|or)\s*|\s+)?)+"
 )
+# Said last, after the free days and hours: "fri and sat 9-5, sunday no", "... but not weekends"
+_NOT_THESE_LAST = (
+    rf"(?:but\s+)?(?:not\s+(?:on\s+)?{_OFF_DAYS}|{_OFF_DAYS}not?)"
+    r"(?:\s*(?:please|pls|thanks|sorry))?\W*$"
+)
+# ... with nothing else negated before it
+_DAYS_NOT_AFTER_HOURS = re.compile(
+    r"^(?!.*(?<![a-z])(?:unavailable|cant|cannot|busy|wont|dont|never)(?![a-z]))"
+    r"(?!.*(?<![a-z])(?:not|no)(?![a-z]).*(?<![a-z])(?:not|no)(?![a-z]))"
+    rf".*[0-9].*\W{_NOT_THESE_LAST}"
+)
 _DAYS_OFF_CLAUSE = re.compile(
     rf"(?<![a-z]){_OFF_DAYS}(?:is\s+|are\s+)?(?:my\s+)?(?:days?\s+)?off(?![a-z])"
     rf"|(?<![a-z])(?:(?:im|i\s+am)\s+)?(?:days?\s+)?off\s+{_OFF_DAYS}"
+    rf"|(?<=[0-9a-z])\W*(?:,|\s)\s*{_NOT_THESE_LAST}"
 )
 _FREE = re.compile(
     r"(?<![a-z])(?:free|can\s+do|around|can\s+(?:start|come(?:\s+in)?)"
@@ -99,7 +111,7 @@ _NIGHT_HOURS = (20 * 60, 8 * 60)
 def availability_text(t: Text, ctx: Context) -> Parsed | None:
     """A text offering time: AVAILABLE..., free sat..., can work..., or any clock hours."""
     negated = _NEGATED.search(t.phrase)
-    if negated and not _EXCEPT_DAYS.search(t.phrase):
+    if negated and not (_EXCEPT_DAYS.search(t.phrase) or _DAYS_NOT_AFTER_HOURS.search(t.phrase)):
         return None  # "not available sat" must never post availability
     if _SOMETHING_ELSE_FREE.search(t.phrase) and not has_hours(t, ctx):
         return None  # "is parking available?": a question about the place, not time on offer

@@ -1045,10 +1045,18 @@ def test_every_day_except_one_is_free_on_the_others_whatever_follows(body):
         ("mon-fri 9-5 weekends off", ["mon", "tue", "wed", "thu", "fri"]),
         ("free mon-sat 9-5, off sundays", ["mon", "tue", "wed", "thu", "fri", "sat"]),
         ("free every day 9-5, sunday is my day off", ["mon", "tue", "wed", "thu", "fri", "sat"]),
+        ("fri and sat 9-5, not sunday", ["fri", "sat"]),
+        ("free weekdays 9-5 but not weekends", ["mon", "tue", "wed", "thu", "fri"]),
+        ("viernes y sábado de 9 a 5, domingo no", ["fri", "sat"]),
+        ("piątek i sobota 9-17, niedziela nie", ["fri", "sat"]),
+        ("sexta e sábado das 9 às 17, domingo não", ["fri", "sat"]),
+        ("vineri și sâmbătă 9-17, duminică nu", ["fri", "sat"]),
+        ("pon-pt 9-17, weekendy nie", ["mon", "tue", "wed", "thu", "fri"]),
     ],
 )
 def test_a_day_off_beside_free_days_is_not_free(body, days):
-    """Before, "fri & sat 9-5, sun off" saved Sunday 9-5 as free time too."""
+    """Before, "fri & sat 9-5, sun off" saved Sunday 9-5 as free time too; "fri and sat 9-5,
+    not sunday" (and in our other languages) went to a person."""
     found = reads(body)
     assert (found["intent"], found["days"]) == ("availability", days)
 
