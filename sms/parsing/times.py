@@ -194,9 +194,10 @@ _HALF_PAST = re.compile(r"(?<![a-z])half\s+(?:past\s+)?([0-9]{1,2})(?![0-9:.])")
 _AT_H_MINUTES = re.compile(r"(?<![a-z])at\s+([0-9]{1,2})h([0-9]{2})(?![0-9])")
 _QUARTER_PAST = re.compile(r"(?<![a-z])quarter\s+past\s+([0-9]{1,2})(?![0-9:.])")
 _QUARTER_TO = re.compile(r"(?<![a-z])quarter\s+to\s+([0-9]{1,2})(?![0-9:.])")
-# "a las 3 y media" reads "at 3 and a half": a clock after "at", not three and a half hours.
+# "a las 3 y media" reads "at 3 and a half": a clock after "at", not three and a half hours;
+# "a las 9 y cuarto", "la 9 și un sfert": "at 9 and a quarter", a quarter past.
 _AT_AND_A_HALF = re.compile(
-    r"(?<![a-z])at\s+([0-9]{1,2})\s+and\s+a\s+half(?!\s*(?:hours?|hrs?|h)(?![a-z]))"
+    r"(?<![a-z])at\s+([0-9]{1,2})\s+and\s+a\s+(half|quarter)(?!\s*(?:hours?|hrs?|h)(?![a-z]))"
 )
 # "de 9 y media a 5", "od 9 i pół do 17": the start of a range, half or a quarter past.
 _PART_PAST_BEFORE_AN_END = re.compile(
@@ -259,7 +260,7 @@ def clock_words(s: str, hours_worked: bool = False) -> str:
     s = _OF_THE_DAY.sub(_with_half_of_the_day, s)
     if not hours_worked:
         s = _FOR_SO_LONG.sub(_so_long_from, s)
-    return _AT_AND_A_HALF.sub(r"at \1:30", s)
+    return _AT_AND_A_HALF.sub(lambda m: f"at {m[1]}:{30 if m[2] == 'half' else 15}", s)
 
 
 def find_ranges(s: str, context: str | None) -> tuple[list[HourRange | Either], bool, str]:

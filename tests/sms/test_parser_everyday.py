@@ -2042,6 +2042,11 @@ def test_a_yes_taken_back_at_once_is_a_no(body):
         ("be there for half 9", 40),
         ("be there at quarter past 9", 25),
         ("there by quarter to 10", 55),
+        ("llego a las 9 y cuarto", 25),
+        ("chego às 9 e um quarto", 25),
+        ("ajung la 9 și un sfert", 25),
+        ("be there at 9 and a quarter", 25),
+        ("llego a las 9 y media", 40),
     ],
 )
 def test_arriving_at_a_time_said_in_words_is_so_many_minutes_from_now(body, minutes):
