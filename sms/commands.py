@@ -28,6 +28,7 @@ from sms import (
     templates,
 )
 from sms.parser import Parsed, parse
+from sms.parsing.keywords import THE_OTHER
 from sms.parsing.profile import MINIMUM_RATE
 from sms.parsing.vocab import language_name
 from sms.templates import say
@@ -154,6 +155,9 @@ def accept(session: Session, worker: Worker, market: Market, parsed: Parsed, now
         elif live:
             shifts(session, worker, market, parsed, now)
             return
+    if ref is None and parsed.detail == THE_OTHER and len(live) == 1:
+        # "and the other one too" once one of two is taken: the one still open, by name
+        ref = live[0][0].ref
     if ref is None and live and confirming.just_told(session, worker, now):
         # "ok thanks" just after "Booked: ..." or a reminder, another offer still open: thanks
         # for what was told, not a yes to the other; the offers open are listed with their numbers

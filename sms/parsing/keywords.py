@@ -331,6 +331,14 @@ _THE_TIME_ONE = re.compile(
 _YA_OR_NA = re.compile(r"^\W*(y|n)aa*h?\W*$")
 # "I want (it)" as the whole answer, in any of our languages: "quero", "chcę", "vreau".
 _WANT_IT_ALONE = re.compile(r"^\W*(?:quero|quiero|chce|vreau|i\s+want)\W*$")
+# "and the other one too", "ill take the other one as well": the offer still open, once one of
+# two is taken
+THE_OTHER = "other"
+_THE_OTHER_ONE = re.compile(
+    r"^\W*(?:(?:and|yes|ok|okay|also)\W+)*(?:(?:i\s*ll|ill|i\s+will|can\s+i)\s+(?:take|have|do)\s+"
+    r"|(?:i\s+)?(?:want|can\s+do)\s+)?the\s+other\s+(?:one|shift|job|offer)"
+    r"(?:\W+(?:too|as\s+well|also|please|pls|thanks|x+))*\W*$"
+)
 # "neither", "none of them": a no to every offer open.
 _NONE_OF_THEM = re.compile(
     r"^\W*(?:(?:no|nope|sorry|thanks|actually)\W+)*(?:neither(?:\s+of\s+(?:them|those|these))?"
@@ -738,6 +746,8 @@ def _yes_or_no(t: Text, ctx: Context) -> Parsed | None:
         return Parsed("accept", detail=_PLACE_WORDS.get(place, place))
     if _WANT_IT_ALONE.match(fold(t.original)):
         return Parsed("accept")
+    if _THE_OTHER_ONE.match(t.norm):
+        return Parsed("accept", detail=THE_OTHER)
     if _NONE_OF_THEM.match(t.norm):
         return Parsed("decline", detail="all")
     if _YES_ASKED.match(fold(t.original)):

@@ -201,6 +201,32 @@ def test_a_change_to_a_booked_shift_goes_to_a_person_and_saves_no_free_time(db, 
     assert thread.reason == "not_understood"
 
 
+@pytest.mark.parametrize(
+    ("first", "other"),
+    [
+        ("the first one please", "and the other one too"),
+        ("tak, pierwszą", "i tę drugą też"),
+        ("el primero", "y el otro también"),
+        ("the first one", "ill take the other one as well"),
+    ],
+)
+def test_the_other_one_after_one_of_two_is_taken_takes_the_other(db, now, ann, first, other):
+    """Before, "and the other one too" went to a person while the offer ran out."""
+    offered_on(db, now, ann, (2, 3))
+    text(db, first, now + timedelta(minutes=1))
+    text(db, other, now + timedelta(minutes=2))
+    with db.read() as session:
+        assert len(session.exec(select(Booking)).all()) == 2
+
+
+def test_the_other_one_with_two_offers_open_asks_which(db, now, ann):
+    offered_on(db, now, ann, (2, 3))
+    (reply,) = text(db, "the other one", now + timedelta(minutes=1))
+    assert reply.startswith("You have 2 offers:")
+    with db.read() as session:
+        assert session.exec(select(Booking)).all() == []
+
+
 def test_help_lists_the_texts(db, now, ann):
     (reply,) = text(db, "help", now)
     assert "Y 1234" in reply and "STOP" in reply
