@@ -3484,7 +3484,16 @@ def test_not_feeling_safe_is_urgent_in_every_language(body):
 
 
 @pytest.mark.parametrize(
-    "body", ["what percentage do you take", "how does the markup work", "whats your cut"]
+    "body",
+    [
+        "what percentage do you take",
+        "how does the markup work",
+        "whats your cut",
+        "ile wy bierzecie?",
+        "jaka jest prowizja?",
+        "quanto é que cobram?",
+        "cât luați voi?",
+    ],
 )
 def test_asking_the_exchanges_share_is_told_the_fee(body):
     """Before, each went to a person."""
@@ -3904,3 +3913,11 @@ def test_nearly_there_in_five_minutes_is_arriving_in_five(body, language):
 def test_aft_is_the_afternoon(body):
     """Before, "free thurs aft" asked what times on Thursday with a 9am-5pm example."""
     assert "in the afternoon" in parse(body, AT).question()
+
+
+@pytest.mark.parametrize(
+    ("body", "intent"), [("como é que isto funciona?", "help"), ("do you pay weekly", "earnings")]
+)
+def test_how_it_works_and_how_often_pay_comes_are_answered(body, intent):
+    """Before, each went to a person."""
+    assert reads(body)["intent"] == intent
