@@ -225,6 +225,8 @@ def act(session: Session, message: Message, now: datetime) -> None:
         hand_to_a_person(text, message.id, market.id, worker.id, "cant_come_started", now)
         return
     commands.run(session, worker, market, parsed, now)
+    if parsed.asks_besides:
+        hand_to_a_person(text, message.id, market.id, worker.id, "question", now)
 
 
 # What the exchange says of opting out and in, the last of which tells how they opted out.

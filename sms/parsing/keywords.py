@@ -183,6 +183,18 @@ _NO_AFTER_THE_YES = re.compile(
     r"(?<![a-z])(?:no(?!\s+(?:problem|worries|bother))|not(?!\s+a\s+problem)|cant|busy)(?![a-z])"
 )
 _POLITE = re.compile(rf"^(?:{_POLITE_WORDS}(?![a-z])\W*)*$")
+# A question after the YES, about something the booking's text does not say: "yes ill take it.
+# is there parking?", "tak, biorę. czy jest parking?". Not a condition ("if", "only", hours:
+# "yes can i start at 10?"), nor whether the offer is still open, which the booking answers.
+_QUESTION_BESIDES = re.compile(
+    rf"^(?:{_POLITE_WORDS}(?![a-z])\W*)*"
+    r"(?![^?]*(?<![a-z])(?:if|unless|only|just|but|not|no)(?![a-z]))(?![^?]*[0-9])"
+    r"(?![^?]*still\s+(?:available|open|going|on|free|there))"
+    # small talk, no question about the work: "sim, e você?", "yes how are you?"
+    r"(?!\W*(?:and\s+)?(?:you|u|yourself|how\s+are\s+(?:you|u)|hows\s+(?:you|u|it\s+going)"
+    r"|you\s+ok|are\s+you\s+ok|how\s+about\s+you)\W*\?)"
+    r"[^?]*[a-z][^?]*\?\W*$"
+)
 # Which offer a YES means, said by its day or its kind, not its number: "count me in for
 # saturday", "yh ok for the kitchen one tmrw", "acepto el del sábado".
 _WHICH_OFFER = re.compile(
@@ -807,6 +819,15 @@ def _yes_or_no(t: Text, ctx: Context) -> Parsed | None:
         # "ok, no thanks", "yes cant make it", "ok not this time": the no after the yes is the
         # answer, a pass asked back before it is made; never a booking
         return Parsed("decline", offer_ref=ref)
+    if (
+        intent == "accept"
+        and not _POLITE.match(rest)
+        and _QUESTION_BESIDES.match(rest)
+        # "y en cocina cuánto se cobra?": the Spanish "and", not a Y
+        and fold(m.group("yes")).strip(" ,.!") != "y"
+    ):
+        # taken, and the question read by a person: the offer does not wait for the answer
+        return Parsed(intent, offer_ref=ref, asks_besides=True)
     if _POLITE.match(rest):
         # N, or NO, NIE, NU typed as the command: with no number, the offer just asked about;
         # ACCEPT, AKCEPTUJĘ... alone: the changed hours waiting, however long after they came

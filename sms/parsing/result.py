@@ -59,6 +59,9 @@ class Parsed:
     late_from_now: bool = False
     # Thanks, a goodbye, "no worries", "wrong number sorry": asking for nothing.
     courtesy: bool = False
+    # A question besides what the text is read as ("yes ill take it. is there parking?"): the
+    # answer is acted on, and a person reads the question.
+    asks_besides: bool = False
     # What the text goes on to say after what it is read as, in the reader's words: "cant do
     # tuesday, available thursday 9-5" gives up Tuesday, then offers Thursday.
     then: str | None = None

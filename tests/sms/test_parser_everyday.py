@@ -3921,3 +3921,10 @@ def test_aft_is_the_afternoon(body):
 def test_how_it_works_and_how_often_pay_comes_are_answered(body, intent):
     """Before, each went to a person."""
     assert reads(body)["intent"] == intent
+
+
+@pytest.mark.parametrize(
+    "body", ["sim, e você?", "sí, y tú?", "tak, a ty?", "y en cocina cuanto se cobra la hora?"]
+)
+def test_small_talk_or_a_spanish_and_is_no_yes_with_a_question(body):
+    assert not parse(body, AT).asks_besides

@@ -227,6 +227,38 @@ def test_the_other_one_with_two_offers_open_asks_which(db, now, ann):
         assert session.exec(select(Booking)).all() == []
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        "yes i will take it. is there parking?",
+        "yes! do i need to bring anything?",
+        "tak, biorę. czy jest parking?",
+        "sí, lo acepto. ¿hay que llevar uniforme?",
+        "sim, aceito. há estacionamento?",
+    ],
+)
+def test_a_yes_with_a_question_books_and_a_person_reads_the_question(db, now, ann, body):
+    """Before, the question sent the whole text to a person, the YES unread, while the offer
+    ran out; the worker thought they were booked."""
+    offered_on(db, now, ann, (2,))
+    booked, _, told = text(db, body, now + timedelta(minutes=1))  # the buyer's in between
+    assert "Rosewood" in booked and "POEMS" in told and "Rosewood" not in told
+    with db.read() as session:
+        assert session.exec(select(Booking)).one().status == "booked"
+        (thread,) = session.exec(select(InboxThread)).all()
+    assert thread.reason == "question"
+
+
+@pytest.mark.parametrize(
+    "body", ["yes can i start at 10?", "yes if i can bring my son?", "ok but is there parking?"]
+)
+def test_a_yes_with_a_condition_asked_books_nothing(db, now, ann, body):
+    offered_on(db, now, ann, (2,))
+    text(db, body, now + timedelta(minutes=1))
+    with db.read() as session:
+        assert session.exec(select(Booking)).all() == []
+
+
 def test_help_lists_the_texts(db, now, ann):
     (reply,) = text(db, "help", now)
     assert "Y 1234" in reply and "STOP" in reply
