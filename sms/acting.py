@@ -181,6 +181,10 @@ def act(session: Session, message: Message, now: datetime) -> None:
         )
     ):
         return
+    if parsed.intent == "accept" and parsed.offer_ref is None and not parsed.days:
+        # "Y" just after "Offer 3262: ... To take one, reply Y and its number: Y 3262"
+        shown = confirming.the_one_offer_shown(message.body, worker.language, last)
+        parsed = replace(parsed, offer_ref=shown) if shown is not None else parsed
     if a_place and confirming.place_asked_for(last):
         # "E2 7QX" just after "What is your postcode?": the answer, not a guess to ask back
         parsed = replace(parsed, exact=True)

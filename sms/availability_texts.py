@@ -86,6 +86,21 @@ def availability(
         notify_worker(
             session, worker, "availability_saved_days", now, dates=dates, times=times, **money
         )
+    _new_place_said(session, worker, market, parsed, now)
+
+
+def _new_place_said(
+    session: Session, worker: Worker, market: Market, parsed: Parsed, now: datetime
+) -> None:
+    """ "free tmrw 9-5, also my postcode changed to E2 7DG": a whole postcode other than the
+    worker's, said with free time, is asked back as POSTCODE would change it; a district they
+    live in already ("I live in NG7") is only where they are."""
+    said = parsed.postcode or parsed.zip
+    own = worker.postcode or worker.zip or ""
+    if said is None or own.startswith(said) or (parsed.postcode and " " not in parsed.postcode):
+        return
+    change = Parsed("profile_update", postcode=parsed.postcode, zip=parsed.zip)
+    confirming.terms(session, worker, market, change, now)
 
 
 def free_time_also_said(

@@ -228,6 +228,15 @@ def said_yes(body: str, language: str | None, ok: bool = False) -> bool:
     )
 
 
+def the_one_offer_shown(body: str, language: str | None, asked: Notice | None) -> str | None:
+    """A bare YES just after one offer alone was shown with "To take one, reply Y and its
+    number": that offer's number, the question's only answer; else None."""
+    if asked is None or asked.kind != "shifts_offer_open" or not said_yes(body, language):
+        return None
+    listed = [ref.strip() for ref in str(asked.data.get("refs", "")).split(",") if ref.strip()]
+    return listed[0] if len(listed) == 1 else None
+
+
 def pass_confirmed(
     session: Session, worker: Worker, body: str, asked: Notice | None, now: datetime
 ) -> bool:

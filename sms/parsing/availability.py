@@ -41,7 +41,8 @@ from sms.parsing.vocab import find_skills
 _STRAY_NUMBER = re.compile(
     # "need to leave by 4": a time of day, not a rate
     r"(?<!\sby\s)(?<!till\s)(?<!until\s)(?<!before\s)(?<!after\s)(?<!from\s)"
-    r"(?<![0-9a-z.,:/£$€@-])([0-9]{1,3})(?![0-9.,:/])"
+    # "E2 7DG": a postcode's inward part ("7dg") is no rate
+    r"(?<![0-9a-z.,:/£$€@-])([0-9]{1,3})(?![0-9.,:/])(?![a-z]{2}(?![a-z]))"
     r"(?!\s*(?:h|hrs?|hours?|m|mins?|minutes?|days?|shifts?|weeks?|people|x|st|nd|rd|th|am|pm"
     r"|a\.m|p\.m)(?![a-z]))"
 )
@@ -61,7 +62,8 @@ _LEFT_OUT_DAYS = (
 )
 _EXCEPT_DAYS = re.compile(
     r"^(?!.*(?<![a-z])(?:(?<!but\s)not(?!\s+on)|unavailable|cant|cannot|busy|wont|dont|never)"
-    rf"(?![a-z])).*(?<![a-z]){_EXCEPT_WORDS}\s+{_LEFT_OUT_DAYS}(?:[0-9].*)?$"
+    rf"(?![a-z])).*(?<![a-z]){_EXCEPT_WORDS}\s+{_LEFT_OUT_DAYS}(?:[0-9].*)?"
+    r"(?:\W*(?:thanks|thank\s+you|thx|ta|cheers|x+|please|pls|sorry))*\W*$"
 )
 _EXCEPT_CLAUSE = re.compile(rf"(?<![a-z]){_EXCEPT_WORDS}\s+{_LEFT_OUT_DAYS}")
 # "fri & sat 9-5, sun off", "mon-fri 9-5 weekends off", "off on sundays": days not free

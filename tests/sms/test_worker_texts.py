@@ -259,6 +259,39 @@ def test_a_yes_with_a_condition_asked_books_nothing(db, now, ann, body):
         assert session.exec(select(Booking)).all() == []
 
 
+def test_a_new_postcode_said_with_free_time_is_asked_back_and_never_read_as_a_rate(db, now, ann):
+    """Before, "Also my postcode changed to E2 7DG" was asked "Is 7 your rate per hour?", and
+    the new postcode was never heard."""
+    saved, asked = text(db, "Hello! I'm free tomorrow 9-5. Also my postcode changed to E2 7DG", now)
+    assert saved.startswith("Got it: free Fri 27 Nov")
+    assert asked == "Change your postcode to E2 7DG? Reply POSTCODE E2 7DG to confirm."
+    assert text(db, "yes", now + timedelta(minutes=1)) == ["Updated: your area is E2 7DG."]
+
+
+def test_a_district_said_with_free_time_changes_nothing_and_asks_nothing(db, now, ann):
+    (saved,) = text(db, "free tomorrow 9-5, I live in E1", now)
+    assert saved.startswith("Got it: free")
+
+
+def test_a_bare_yes_after_one_offer_shown_takes_that_one(db, now, ann):
+    """Before, "I can do Saturday but not Sunday. Thanks" went to a person; and a Y just after
+    the Saturday offer alone was shown with "reply Y and its number" listed both again."""
+    offered_on(db, now, ann, (2, 3))
+    (shown,) = text(
+        db, "Hi, sorry for the late reply. I can do Saturday but not Sunday. Thanks", now
+    )
+    assert shown.startswith("Offer ") and "Sat 28 Nov" in shown and "Sun 29" not in shown
+    (booked, _) = text(db, "Y", now + timedelta(minutes=1))
+    assert booked.startswith("Booked: care at Rosewood, E1 6AN, Sat 28 Nov")
+
+
+def test_a_bare_yes_after_two_offers_shown_asks_which(db, now, ann):
+    offered_on(db, now, ann, (2, 3))
+    text(db, "shifts", now)
+    (which,) = text(db, "yes", now + timedelta(minutes=1))
+    assert which.startswith("You have 2 offers:")
+
+
 def test_help_lists_the_texts(db, now, ann):
     (reply,) = text(db, "help", now)
     assert "Y 1234" in reply and "STOP" in reply
