@@ -81,7 +81,17 @@ def run(session: Session, worker: Worker, market: Market, parsed: Parsed, now: d
     else:
         notify_worker(session, worker, "unknown", now)
     if parsed.then and not offered_besides:
-        availability_texts.free_time_also_said(session, worker, market, parsed.then, now, now)
+        _also_said(session, worker, market, parsed.then, now)
+
+
+def _also_said(session: Session, worker: Worker, market: Market, words: str, now: datetime) -> None:
+    """What a text said besides what it was read as: free time, saved when it reads clearly;
+    a new postcode ("yes please! by the way ive moved to E2 7DG"), asked back."""
+    besides = parse(words, local(now, market.tz), language=worker.language)
+    if besides.intent == "profile_update" and (besides.postcode or besides.zip):
+        confirming.terms(session, worker, market, replace(besides, exact=False), now)
+        return
+    availability_texts.free_time_also_said(session, worker, market, words, now, now)
 
 
 def _offered_on_the_day_besides(

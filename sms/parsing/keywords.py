@@ -183,6 +183,14 @@ _NO_AFTER_THE_YES = re.compile(
     r"(?<![a-z])(?:no(?!\s+(?:problem|worries|bother))|not(?!\s+a\s+problem)|cant|busy)(?![a-z])"
 )
 _POLITE = re.compile(rf"^(?:{_POLITE_WORDS}(?![a-z])\W*)*$")
+# A move said after the YES: "yes please! by the way ive moved to E2 7DG", "also my new postcode
+# is E2 7DG"
+_AND_MOVED = re.compile(
+    rf"^(?:{_POLITE_WORDS}(?![a-z])\W*)*(?:(?:by\s+the\s+way|btw|also|and|oh\s+and|ps)\W+)*"
+    r"(?P<then>(?:i\s*ve\s+|ive\s+|i\s+have\s+|weve\s+)?(?:moved(?:-me)?|new\s+(?:address|postcode)"
+    r"|my\s+(?:new\s+)?(?:postcode|address|zip)|i\s+live\s+(?:in|at)|im\s+now\s+(?:in|at))"
+    r"(?![a-z])[^0-9]*[a-z]{1,2}[0-9][0-9a-z]?\s*[0-9][a-z]{2}\W*)$"
+)
 # A question after the YES, about something the booking's text does not say: "yes ill take it.
 # is there parking?", "tak, biorę. czy jest parking?". Not a condition ("if", "only", hours:
 # "yes can i start at 10?"), nor whether the offer is still open, which the booking answers.
@@ -788,6 +796,9 @@ def _yes_or_no(t: Text, ctx: Context) -> Parsed | None:
         if intent == "decline":
             return Parsed(intent)
         return Parsed(intent, ambiguous=True, ask="ask_accept_condition")
+    if intent == "accept" and (moved := _AND_MOVED.match(rest)) is not None:
+        # "yes please! by the way ive moved to E2 7DG": the offer taken, the postcode asked back
+        return Parsed(intent, offer_ref=ref, then=moved["then"])
     if (free := _AND_FREE.match(rest)) is not None and find_ranges(free["then"], None)[0]:
         # "yes and im also free sunday 9-5", "no thanks but free sun 10-4": the answer, and
         # free time besides (`then`)

@@ -292,6 +292,25 @@ def test_a_bare_yes_after_two_offers_shown_asks_which(db, now, ann):
     assert which.startswith("You have 2 offers:")
 
 
+@pytest.mark.parametrize(
+    ("body", "asked"),
+    [
+        ("Yes please! By the way I've moved to E2 7DG", "Change your postcode to E2 7DG?"),
+        ("tak, przy okazji mój nowy kod to E2 7DG", "Zmienić kod pocztowy na E2 7DG?"),
+        ("sí, por cierto me he mudado a E2 7DG", "¿Cambiar tu código postal a E2 7DG?"),
+    ],
+)
+def test_a_yes_with_a_move_books_and_asks_the_postcode_back(db, now, ann, body, asked):
+    """Before, the postcode alone was asked about, and the YES was lost while the offer ran
+    out."""
+    offered_on(db, now, ann, (2,))
+    *_, question = text(db, body, now + timedelta(minutes=1))
+    assert question.startswith(asked)
+    with db.read() as session:
+        assert session.exec(select(Booking)).one().status == "booked"
+        assert session.get(Worker, ann).postcode == "E1 6AN"  # till POSTCODE confirms it
+
+
 def test_help_lists_the_texts(db, now, ann):
     (reply,) = text(db, "help", now)
     assert "Y 1234" in reply and "STOP" in reply
