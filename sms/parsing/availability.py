@@ -11,6 +11,7 @@ from sms.parsing.days import (
     WEEKDAYS,
     DaySpec,
     date_range,
+    dates_listed,
     find_days,
     first_of_range,
     is_day_word,
@@ -121,6 +122,8 @@ def availability_text(t: Text, ctx: Context) -> Parsed | None:
         return None  # "my friend can do it instead": another person's time, for a person to read
     if _INSTEAD_OF.search(t.phrase):
         return None  # "can i start at 10 instead of 9": a change to what is arranged, for a person
+    if _EVERY_OTHER.search(t.phrase):
+        return None  # "every other saturday": no weekly pattern holds it; a person sets it
     if _WORKED_THEN.search(t.phrase) and not (_TRIGGER.search(t.phrase) or _FREE.search(t.phrase)):
         return None  # "yesterday i worked 9-5": hours worked, for a person; never free time
     said = (
@@ -141,6 +144,10 @@ _SOMEONE_ELSE = re.compile(
     r"^(?:(?:hi|hello|sorry|but)\s+)*(?:my\s+(?:friend|sister|brother|mum|mom|mother|dad|father"
     r"|husband|wife|partner|daughter|son|cousin|colleague|mate|neighbour|neighbor)|a\s+friend"
     r"(?:\s+of\s+mine)?|someone\s+else|somebody\s+else)\s+(?:can|could|is|would|will|might)(?![a-z])"
+)
+_EVERY_OTHER = re.compile(
+    r"(?<![a-z])(?:every\s+(?:other|second|2nd|alternate)|alternate|fortnightly|biweekly"
+    r"|every\s+(?:two|2)\s+weeks|every\s+fortnight)(?![a-z])"
 )
 _INSTEAD_OF = re.compile(r"(?<![a-z])(?:instead\s+of|rather\s+than)(?![a-z])")
 # Work done, in the past: "i worked 9-5", "was there 8-4", "trabajé de 9 a 5" ("worked").
@@ -191,8 +198,12 @@ def availability(t: Text, ctx: Context) -> Parsed:
     s = _FROM_NOW.sub(lambda m: f" today {_next_quarter(ctx.at)} {m['till']} ", s)
     s = _FREE_NOW.sub(lambda m: f"{m[1]} today from {_next_quarter(ctx.at)}", s)
     s = _ONWARDS.sub(lambda m: f"from {m['time']}", s)
-    if (several := date_range(s)) is not None:
-        # "free 14-20 dec 9-5": free time is kept a day at a time, so which day is asked
+    # Dates listed that the days read do not hold ("24th and 27th dec"; "the 28th and 29th" of
+    # one week are read as both days)
+    listed = dates_listed(s) if len(find_days(s, ctx.at)[0].weekdays) < 2 else None
+    if (several := date_range(s) or listed) is not None:
+        # "free 14-20 dec 9-5", "free 24th and 27th dec 9-5": free time is kept a day at a
+        # time, so which day is asked
         first = first_of_range(several, ctx.at) or (ctx.at + timedelta(days=1)).date()
         ranges = find_ranges(s.replace(several, " "), None)[0]
         said = ranges[0] if ranges and isinstance(ranges[0], HourRange) else None

@@ -138,6 +138,20 @@ _TWO_DATES = re.compile(
 )
 
 
+# Two dates listed, not a span: "24th and 27th dec", "24 y 27 de diciembre", "the 3rd, 10th".
+_DATES_LISTED = re.compile(
+    rf"(?<![0-9:.,/£$€-])(?:[0-9]{{1,2}}(?:st|nd|rd|th)?\s*(?:,|and|&|or|y|i|e|si)\s*(?:the\s+)?"
+    rf"[0-9]{{1,2}}(?:st|nd|rd|th)?\s*(?:of\s+)?{MONTHS}"
+    rf"|{_ORDINAL}\s*(?:,|and|&|or)\s*(?:the\s+)?{_ORDINAL})"
+)
+
+
+def dates_listed(s: str) -> str | None:
+    """Two or more dates said one after another ("24th and 27th dec"), as written; or None."""
+    m = _DATES_LISTED.search(s)
+    return m.group(0) if m is not None else None
+
+
 def date_range(s: str) -> str | None:
     """Several dates said at once ("away 14-20 dec"), as written; None when there are none."""
     m = _TWO_DATES.search(s) or _DATE_RANGE.search(s)
@@ -149,6 +163,11 @@ def first_of_range(said: str, at: datetime) -> date | None:
     Dec, the month before the last date's when the first would come after it."""
     if (two := _TWO_DATES.search(said)) is not None:
         return find_days(two["a"] or two["a2"], at)[0].date
+    if _DATES_LISTED.fullmatch(said):
+        # "24th and 27th dec": the first day listed, in the month said after the last
+        day = re.match(r"[0-9]{1,2}(?:st|nd|rd|th)?", said)
+        month = re.search(MONTHS, said)
+        return find_days(f"{day[0]} {month[0]}" if month else f"the {day[0]}", at)[0].date
     first = find_days(_RANGE_END.sub("", said, count=1), at)[0].date
     last = last_of_range(said, at)
     if first is not None and last is not None and first > last:
@@ -265,6 +284,7 @@ def find_days(s: str, at: datetime) -> tuple[DaySpec, str]:
     s = _ALWAYS.sub(" every day ", s)
     s = _THIS_PART.sub("today ", s)
     s = _DAY_AM_PM.sub(_part_after_a_day, s)
+    s = _A_WEEK_ON.sub(lambda m: _week_after(m, today), s)
     s = _find_date(s, today, _month_first(at), spec)
     for m in _DAY_SPAN.finditer(s):
         first, last = _WEEKDAY_WORDS[m.group(1)], _WEEKDAY_WORDS[m.group(2)]
@@ -350,6 +370,31 @@ def find_days(s: str, at: datetime) -> tuple[DaySpec, str]:
     if not spec.label and spec.weekdays:
         spec.label = _weekday_label(spec)
     return spec, s
+
+
+_A_WEEKDAY = (
+    r"(?:mon(?:day)?|tues?(?:day)?|wed(?:s|nesday)?|thu(?:rs?)?(?:day)?|fri(?:day)?"
+    r"|sat(?:urday)?|sun(?:day)?)"
+)
+# A day a week after the coming one, as British people say it: "sat week", "a week on monday",
+# "monday after next", "a week tomorrow".
+_A_WEEK_ON = re.compile(
+    rf"(?<![a-z])(?:(?P<day>{_A_WEEKDAY})\s+(?:week(?!\s*(?:days?|ends?))|after\s+next)"
+    rf"|a\s+week\s+(?:on\s+)?(?P<day2>{_A_WEEKDAY}|tomorrow|tmrw|today))(?![a-z])"
+)
+_MONTH_WORDS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
+def _week_after(m: re.Match, today: date) -> str:
+    """The date a week after the day said, written as a date the reader knows: "19 dec"."""
+    said = m["day"] or m["day2"]
+    if said in ("tomorrow", "tmrw", "today"):
+        first = today + timedelta(days=int(said != "today"))
+    else:
+        ahead = (_WEEKDAY_WORDS[said] - today.weekday() - 1) % 7 + 1
+        first = today + timedelta(days=ahead)
+    day = first + timedelta(days=7)
+    return f" {day.day} {_MONTH_WORDS[day.month - 1]} "
 
 
 def is_day_word(word: str) -> bool:

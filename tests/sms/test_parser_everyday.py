@@ -3928,3 +3928,44 @@ def test_how_it_works_and_how_often_pay_comes_are_answered(body, intent):
 )
 def test_small_talk_or_a_spanish_and_is_no_yes_with_a_question(body):
     assert not parse(body, AT).asks_besides
+
+
+@pytest.mark.parametrize(
+    ("body", "day"),
+    [
+        ("free sat week 9-5", "2026-12-05"),
+        ("free a week on monday 9-5", "2026-12-07"),
+        ("free monday after next 9-5", "2026-12-07"),
+        ("free a week tomorrow 9-5", "2026-12-04"),
+    ],
+)
+def test_a_day_a_week_on_is_the_week_after_the_coming_one(body, day):
+    """Before, "free sat week 9-5" saved the coming Saturday, a week early; "monday after
+    next" asked about the coming Monday."""
+    assert reads(body)["start"] == f"{day}T09:00:00"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "free every other saturday",
+        "free fortnightly on fridays 9-5",
+        "co drugą sobotę 9-17",
+        "sábados alternos de 9 a 5",
+    ],
+)
+def test_every_other_week_is_no_weekly_free_time(body):
+    """Before, each was saved as free every week."""
+    assert reads(body)["intent"] != "availability"
+
+
+@pytest.mark.parametrize(
+    ("body", "example"),
+    [
+        ("free 24th and 27th dec 9-5", "AVAILABLE 24/12 9am-5pm"),
+        ("libre el 24 y 27 de diciembre de 9 a 5", "DISPONIBLE 24/12 9-17"),
+    ],
+)
+def test_two_dates_listed_ask_which_first(body, example):
+    """Before, "free 24th and 27th dec 9-5" saved the 27th alone and the 24th was lost."""
+    assert parse(body, AT).question().endswith(example)
