@@ -151,6 +151,7 @@ _REPLY = re.compile(
     r"(?!\s*(?:h|hrs?|hours?|mins?|minutes?)(?![a-z])))?\W*"
     r"(?P<rest>.*)$"
 )
+_MILES = re.compile(r"(?<![0-9])[0-9]{1,3}\s*(?:miles?|mi|km)(?![a-z])")
 # "no work", "no more shifts": no offers wanted, not a no to one
 _NO_WORK = re.compile(r"^(?:more\s+)?(?:work|shifts?|offers?|jobs?)(?![a-z])")
 _REF_THEN_REPLY = re.compile(
@@ -514,6 +515,9 @@ _OPT_OUT_SAID = re.compile(
     r"^\W*(?:(?:done|ok|okay|enough|right|so|just|please|pls)\W+)*(?:stop\s+(?:texting|messaging"
     r"|sending|writing\s+to|(?:the|your|these|all\s+the|all\s+your)\s+(?:texts|messages|msgs))"
     r"(?:\s+me)?|(?:dont|do\s+not)\s+(?:text|message|write\s+to)\s+me"
+    # "dont send me anything on sundays": as "stop sending me offers on sundays"
+    r"|(?:dont|do\s+not|please\s+dont)\s+send(?:\s+me)?(?=\s+(?:any\s+)?(?:anything|offers?|work"
+    r"|jobs?|shifts?|texts?|messages?)(?![a-z]))"
     r"|no\s+more\s+(?:texts?|messages?)|i\s+no\s+longer\s+want\s+(?:texts?|messages?)"
     r"|(?:take|remove)\s+me\s+(?:off|from)\s+(?:your|the)\s+(?:list|system))(?![a-z])"
     r"(?P<rest>.*[a-z].*)$"
@@ -789,6 +793,8 @@ def _yes_or_no(t: Text, ctx: Context) -> Parsed | None:
     ref, rest = m.group("ref"), m.group("rest")
     if intent == "decline" and _NO_WORK.match(rest) and away_for_days(t.norm, ctx) is not None:
         return None  # "no work until january please": away till then, read as such, not a pass
+    if intent == "decline" and _NO_WORK.match(rest) and _MILES.search(rest):
+        return None  # "no jobs more than 5 miles away": how far they go, not a pass
     if ref is not None and len(ref) <= 2 and _THERE_BY.search(core):
         return None  # "ill be there for 10": when they arrive, as "at 10" is, not offer 10
     if ref is not None and re.search(rf"[£$€]\s*{ref}(?![0-9])", t.original):
@@ -1043,8 +1049,13 @@ def cancel(t: Text, ctx: Context) -> Parsed | None:
         return found
     if found.offer_ref is None and _days_on_end(t.norm, ctx):
         return None  # "cant work 20 dec to 3 jan": away those days, not one booking given up
+    if found.offer_ref is None and not found.days and _PARTS_OF_EVERY_DAY.search(t.norm):
+        return None  # "cant do mornings anymore": how they work from now on, for a person
     part = find_days(t.norm, ctx.at)[0].part_of_day
     return replace(found, part_of_day=part) if part else found
+
+
+_PARTS_OF_EVERY_DAY = re.compile(r"(?<![a-z])(?:mornings|afternoons|evenings|nights)(?![a-z])")
 
 
 def _days_on_end(norm: str, ctx: Context) -> bool:

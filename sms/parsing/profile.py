@@ -73,7 +73,9 @@ _AROUND_A_SKILL = frozenset(
 # One kind of work and no other: "only cleaning please", "just kitchen jobs from now on",
 # "cleaning only".
 _ONLY_SKILL = re.compile(
-    r"^(?:i\s+)?(?:(?:want|do)\s+)?(?:only|just)\s+(?:(?:want|do)\s+)?(?P<value>[a-z]+(?:\s+[a-z]+)??)"
+    r"^(?:i\s+)?(?:(?:want|do)\s+(?:to\s+)?)?(?:only|just)\s+(?:(?:i\s+)?(?:want|do)\s+(?:to\s+)?)?"
+    # "solo quiero trabajos de limpieza" reads "only i want to jobs de cleaning"
+    r"(?:(?:jobs?|work|shifts?)\s+(?:de\s+|of\s+|in\s+)?)?(?P<value>[a-z]+(?:\s+[a-z]+)??)"
     r"(?:\s+(?:jobs?|work|shifts?|offers?))?(?:\s+(?:please|pls|from\s+now(?:\s+on)?|now))*$"
     r"|^(?P<before>[a-z]+(?:\s+[a-z]+)??)(?:\s+(?:jobs?|work|shifts?|offers?))?\s+only"
     r"(?:\s+(?:please|pls|from\s+now(?:\s+on)?|now))*$"
@@ -96,7 +98,10 @@ _TEXTS_IN = re.compile(
     r"(?<![a-z])(?:texts?|messages?|msgs?|sms|language|speak|write|reply|replies|send|in)(?![a-z])"
 )
 _TRAVEL = re.compile(
-    r"(?<![a-z])(?:travel|go|come|within|up\s+to|max|maximum|only)\s+(?:\w+\s+){0,3}?"
+    # "nothing over 5 miles", "no jobs further than 5 miles": the furthest they will go
+    r"(?<![a-z])(?:travel|go|come|within|up\s+to|max|maximum|only"
+    r"|(?:no|nothing|none)\s+(?:\w+\s+)?(?:over|more\s+than|further\s+than|farther\s+than))"
+    r"\s+(?:\w+\s+){0,3}?"
     r"(?P<miles>[0-9]{1,3})\s*(?P<unit>miles?|mi|km|kilometres?|kilometers?)(?![a-z])"
     r"|(?<![a-z])(?P<miles2>[0-9]{1,3})\s*(?P<unit2>miles?|mi|km)\s+(?:max|maximum|radius|away)(?![a-z])"
 )

@@ -3969,3 +3969,52 @@ def test_every_other_week_is_no_weekly_free_time(body):
 def test_two_dates_listed_ask_which_first(body, example):
     """Before, "free 24th and 27th dec 9-5" saved the 27th alone and the 24th was lost."""
     assert parse(body, AT).question().endswith(example)
+
+
+@pytest.mark.parametrize(
+    "body", ["cant do mornings anymore", "cant do nights", "ya no puedo por las mañanas"]
+)
+def test_a_part_of_every_day_given_up_is_no_booking_dropped(body):
+    """Before, "cant do mornings anymore" asked to drop the next morning's booking."""
+    assert reads(body)["intent"] != "cancel"
+
+
+@pytest.mark.parametrize(
+    ("body", "days"),
+    [
+        ("dont send me anything on sundays", ["sun"]),
+        ("dont send me offers on weekends", ["sat", "sun"]),
+    ],
+)
+def test_dont_send_me_anything_on_a_day_is_no_offers_that_day(body, days):
+    """Before, each went to a person."""
+    found = reads(body)
+    assert (found["intent"], found["days"], found["recurring"]) == ("busy", days, True)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "nothing over 5 miles please",
+        "no jobs more than 5 miles away",
+        "no jobs further than 5 miles",
+    ],
+)
+def test_no_jobs_beyond_some_miles_is_how_far_they_travel(body):
+    """Before, "no jobs more than 5 miles away" was a NO to the offer open."""
+    found = reads(body)
+    assert (found["intent"], found["travel_miles"]) == ("profile_update", 5)
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["solo quiero trabajos de limpieza", "só quero trabalhos de limpeza", "chcę tylko sprzątanie"],
+)
+def test_only_one_kind_of_work_wanted_in_any_language_keeps_that_skill(body):
+    """Before, the Spanish and Portuguese asked for cleaning shifts; the Polish went to a person."""
+    found = reads(body)
+    assert (found["intent"], found["skills"], found["detail"]) == (
+        "profile_update",
+        ["cleaning"],
+        "only",
+    )
