@@ -402,7 +402,7 @@ _CANT = re.compile(
     r"|(?:have|need|got)\s+to\s+(?:pull\s+out|drop\s+out|back\s+out|cancel)"
     r"|(?:something|sth)\s+(?:has\s+)?(?:came|come)\s+up|not\s+coming(?:\s+in)?|wont\s+be\s+in"
     r"|cant\s+attend|cant\s+(?:on\s+)?(?:the\s+)?(?:today|tonight|tomorrow|[a-z]+day)"
-    r"|(?:im|i\s+am)\s+(?:too\s+)?(?:sick|ill|unwell|poorly)(?=.*(?:today|tonight"
+    r"|(?:im|i\s+am)\s+(?:too\s+)?(?:sick|ill|unwell|poorly|not\s+(?:well|feeling\s+well))(?=.*(?:today|tonight"
     r"|tomorrow|day|shift))|(?:can|could)\s+i\s+(?:cancel|drop)"
     # Asking for cover: "can someone cover my shift tomorrow".
     r"|(?:can|could)\s+(?:someone|somebody|anyone|any1)\s+(?:else\s+)?(?:cover|take|do)"

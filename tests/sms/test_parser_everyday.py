@@ -4018,3 +4018,25 @@ def test_only_one_kind_of_work_wanted_in_any_language_keeps_that_skill(body):
         ["cleaning"],
         "only",
     )
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "tenho de sair mais cedo, às 14h",
+        "muszę wyjść wcześniej, o 14",
+        "tengo que irme antes, a las 2",
+        "trebuie să plec mai devreme, la 14",
+    ],
+)
+def test_leaving_early_is_for_a_person_never_how_to_stop(body):
+    """Before, Portuguese "sair" (to leave) read as STOP, and the worker leaving early was told
+    how to stop every text."""
+    found = parse(body, AT)
+    assert (found.intent, found.ask) == ("unknown", None)
+
+
+@pytest.mark.parametrize("body", ["im not well today", "im not feeling well, cant come in today"])
+def test_not_well_today_asks_about_the_booking(body):
+    """Before, "im not well today" went to a person; "im sick today" asked about the booking."""
+    assert reads(body)["intent"] == "cancel"
