@@ -522,9 +522,9 @@ _HOW_FAR = re.compile(
 # "where?", "when?", "what time?" on their own: about the offer or booking open
 _WHEN_OR_WHERE_ALONE = re.compile(
     # ("a gdzie to jest?", "and where is it", "dónde es el trabajo": the same, asked on)
-    r"^\W*(?:(?:and|a|so|ok|but)\s+)?(?:when|where|what\s+time|how\s+many\s+hours|how\s+long"
-    r"|which\s+day)(?:\s+(?:is\s+it|is\s+that|then|(?:is\s+(?:it\s+)?)?the\s+(?:job|work|shift"
-    r"|place)))?(?:\s+again)?\W*$"
+    r"^\W*(?:(?:and|a|so|ok|but)\s+)?(?:when|where|where\s*abouts|what\s+time"
+    r"|how\s+(?:many|much)\s+hours|how\s+long|which\s+day)(?:\s+(?:is\s+it|is\s+that|then"
+    r"|(?:is\s+(?:it\s+)?)?the\s+(?:job|work|shift|place)))?(?:\s+(?:again|exactly))?\W*$"
     # "what is it?", "who is it for?", "whats the job?": the offer, told again
     r"|^\W*(?:(?:what|who)\s+is\s+it(?:\s+for)?|what\s+is\s+the\s+(?:job|work|shift)|who\s+for"
     r"|for\s+whom?)\W*$"

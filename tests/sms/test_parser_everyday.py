@@ -2226,6 +2226,12 @@ def test_taking_both_offers_in_a_sentence_takes_both(body):
         "a gdzie to jest?",
         "dónde es el trabajo?",
         "e onde é?",
+        "where abouts?",
+        "where exactly?",
+        "gdzie dokładnie?",
+        "dónde exactamente?",
+        "unde exact?",
+        "ile godzin?",
     ],
 )
 def test_where_is_it_asks_for_the_shift_s_details(body):
