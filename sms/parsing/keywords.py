@@ -56,8 +56,9 @@ _STOP_PHRASE = re.compile(
 _START_PHRASE = re.compile(
     r"^(?=.*(?<![a-z])again$|.*(?<![a-z])again\s)(?:i\s+want\s+(?:to\s+)?)?(?:get\s+|receive\s+)?"
     r"(?:again\s+)?(?:get\s+|receive\s+)?(?:the\s+)?(?:texts?|messages?|offers?|jobs?)(?:\s+again)?$"
-    r"|^(?:start|resume|unstop|opt\s+in|subscribe)(?:\s+(?:again|me|texts?|messages?|offers?"
-    r"|jobs?|sending\s+me(?:\s+(?:texts?|messages?|offers?|jobs?|work))?))*$"
+    r"|^(?:(?:please|pls|can\s+you|could\s+you)\s+)?(?:start|resume|unstop|opt\s+in|subscribe)"
+    r"(?:\s+(?:again|me|texts?|messages?|offers?|jobs?|sending(?:\s+me)?(?:\s+(?:texts?|messages?"
+    r"|offers?|jobs?|work))?|please|pls))*$"
     r"|^(?:i\s+want|send\s+me|can\s+i\s+have|i\s+would\s+like)\s+(?:again\s+(?:the\s+)?"
     r"(?:texts?|messages?|offers?|jobs?)|(?:the\s+)?(?:texts?|messages?|offers?|jobs?)\s+(?:again|back))"
     r"(?:\s+please)?$"

@@ -4046,3 +4046,16 @@ def test_leaving_early_is_for_a_person_never_how_to_stop(body):
 def test_not_well_today_asks_about_the_booking(body):
     """Before, "im not well today" went to a person; "im sick today" asked about the booking."""
     assert reads(body)["intent"] == "cancel"
+
+
+@pytest.mark.parametrize(
+    ("body", "intent"),
+    [
+        ("no me escribáis más", "stop"),
+        ("please start sending me offers again", "start"),
+        ("start sending me offers", "start"),
+    ],
+)
+def test_stopping_and_starting_again_in_words(body, intent):
+    """Before, each went to a person."""
+    assert reads(body)["intent"] == intent
