@@ -130,6 +130,7 @@ _NO = (
     r"|(?:i\s+)?wont\s+make\s+it|(?:im\s+)?not\s+(?:gonna|going\s+to)\s+make\s+it"
     r"|cant\s+(?:come|go)(?![a-z])|cant\s+make\s+it|cant\s+do\s+it|cant\s+(?:do\s+)?that(?:\s+one)?|no\s+thank\s+you|no\s+thanks"
     r"|no\s+ta|not\s+this\s+time|not\s+this\s+one|not\s+for\s+me|not\s+available|not\s+today"
+    r"|not\s+(?:right\s+)?now|impossible"
     r"|(?:im\s+|i\s+am\s+)?not\s+interested|no\s+can\s+do|ill\s+pass|ill\s+give\s+it\s+a\s+miss|give\s+it\s+a\s+miss"
     r"|(?:have|got)\s+to\s+say\s+no|say\s+no|too\s+(?:far|early)(?:\s+for\s+me)?|im\s+good|ill\s+leave\s+it"
     r"|leave\s+it|ill\s+skip(?:\s+it)?|skip|another\s+time|maybe\s+next\s+time|next\s+time"

@@ -22,7 +22,7 @@ _NO_BREAK_SAID = r"(?:no|didnt\s+get\s+(?:a|my))\s+break"
 _PAY_COMPLAINT = re.compile(
     r"(?<![a-z])(?<!no )(?<!not a )(?<!any )(?:problems?|issues?)(?![a-z])(?!\s+(?:at\s+all|thanks))"
     r"|(?<![a-z])(?<!no\s)(?:complain\w*|dispute\w*|unfair|wrong(?!\s+(?:number|person|text))|incorrect"
-    r"|underpaid|under\s*paid|short\s*paid|short\s*changed|ripped\s+off|scammed|not\s+right"
+    r"|underpaid|under\s*paid|short\s*paid|short\s*changed|ripped\s+off|scammed|not\s+right(?!\s+now)"
     r"|not\s+(?:been\s+|being\s+)?paid|no\s+pay|unpaid|still\s+not\s+paid"
     r"|(?:didnt|did\s+not|havent|have\s+not|hasnt|has\s+not|never|dont|wasnt|was\s+not|werent"
     r"|not|still\s+not|still\s+havent)\s+(?:been\s+|get\s+|got\s+|getting\s+|gotten\s+)?"
@@ -337,7 +337,7 @@ _WHAT_IF = re.compile(r"^\W*what\s+(?:happens\s+)?if(?![a-z])")
 _A_QUESTION = re.compile(r"^\W*(?:is|are|does|do|did|can|could|will|would|should|how)(?![a-z])")
 # Words that make a complaint only when said as one, not asked about.
 _ONLY_A_WORD = re.compile(
-    r"problems?|issues?|wrong|incorrect|overtime|complain\w*|dispute\w*|unfair|not\s+right"
+    r"problems?|issues?|wrong|incorrect|overtime|complain\w*|dispute\w*|unfair|not\s+right(?!\s+now)"
 )
 _DISPUTE_WORD = re.compile(r"complain|dispute")
 _NO_BREAK = re.compile(_NO_BREAK_SAID)

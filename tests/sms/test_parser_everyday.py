@@ -4059,3 +4059,11 @@ def test_not_well_today_asks_about_the_booking(body):
 def test_stopping_and_starting_again_in_words(body, intent):
     """Before, each went to a person."""
     assert reads(body)["intent"] == intent
+
+
+@pytest.mark.parametrize(
+    "body", ["not right now", "not now", "impossible", "agora não", "ahora no", "teraz nie"]
+)
+def test_not_now_is_a_no_never_a_complaint(body):
+    """Before, "not right now" opened a dispute ("not right"), and the others went to a person."""
+    assert reads(body)["intent"] == "decline"
