@@ -389,6 +389,26 @@ def _born(text: str, market: Market, now: datetime) -> str | None:
 
 # A year someone alive was born in: a date with one may be a birth date sent before it is asked.
 _BIRTH_YEAR = re.compile(r"(?<![0-9])(?:19[2-9][0-9]|20[01][0-9])(?![0-9])")
+# A date among other words ("..., born 3/5/1990, £12.71 an hour"): up to five words before a
+# year, the date's day and month in figures or in words.
+_A_DATE_WITH_ITS_YEAR = re.compile(
+    r"(?<![0-9])(?:[0-9]{1,2}[./-][0-9]{1,2}[./-]|(?:\S+\s+){1,5}?)"
+    r"(?:19[2-9][0-9]|20[01][0-9])(?![0-9])"
+)
+
+
+def _born_in(text: str, market: Market, now: datetime) -> tuple[str, str] | None:
+    """The birth date a text gives, whole or among other things it says, with the words that
+    gave it."""
+    for said in _A_DATE_WITH_ITS_YEAR.finditer(text):
+        words = said.group(0).split()
+        # "born 3 May 1985": the shortest run of words before the year that is a date
+        for start in range(len(words) - 1, -1, -1):
+            date_said = " ".join(words[start:])
+            if (found := _born(date_said, market, now)) is not None:
+                return found, date_said
+    found = _born(text, market, now)
+    return (found, text) if found is not None else None
 
 
 def _gleaned(body: str, market: Market, now: datetime) -> dict:
@@ -396,8 +416,9 @@ def _gleaned(body: str, market: Market, now: datetime) -> dict:
     birth date written with its year."""
     found: dict = {}
     text = " ".join(body.split())
-    if _BIRTH_YEAR.search(text) and (born := _born(text, market, now)) is not None:
-        found["dob"] = born
+    if _BIRTH_YEAR.search(text) and (born := _born_in(text, market, now)) is not None:
+        found["dob"], date_said = born
+        body = text.replace(date_said, " ")  # "3.5.1985" is no rate, nor anything else
     canonical = read(body).canonical
     skills, _ = find_skills(words_of(canonical), DEFAULT_TABLE)
     skills = [s for s in skills if s in market.skills]
@@ -408,7 +429,7 @@ def _gleaned(body: str, market: Market, now: datetime) -> dict:
     if code is not None and (market.region == "US") == code[:5].isdecimal():
         found["place"] = code
     rate, _ = find_rate(canonical)
-    if rate is not None and "dob" not in found:  # "3.5.1985" is a date, not a rate
+    if rate is not None:
         found["rate"] = rate.minor
     m = _NAME_SAID.search(canonical)
     if m is not None and (name := said_name(body)) is not None:

@@ -472,6 +472,26 @@ def test_a_first_text_with_name_and_birth_date_asks_neither_again(db, now, first
     assert "1990" not in reply and "13.50" in reply  # the rate is asked next, not the birth date
 
 
+def test_everything_in_the_first_text_signs_up_at_once(db, now):
+    """Before, the birth date among the other answers was not seen, and asked for again."""
+    deliver(
+        db,
+        NEW,
+        "Hi I'm Anna, I do cleaning and care, postcode E1 6AN, born 3/5/1990, £12.71 an hour",
+        now,
+    )
+    *_, done = [m.body for m in drain(db, SimulatorGateway(), now)]
+    assert done.startswith("You're in, Anna: cleaning, care, near E1 6AN, £12.71/hr.")
+    with db.read() as session:
+        assert str(session.exec(select(Worker)).one().date_of_birth) == "1990-05-03"
+
+
+def test_answers_given_before_the_name_are_kept_till_it_comes(db, now):
+    deliver(db, NEW, "Anna Kowalska, sprzątanie, E1 6AN, 12.03.1988, 13 funtów", now)
+    drain(db, SimulatorGateway(), now)
+    assert text(db, "Anna Kowalska", now).startswith("Gotowe, Anna Kowalska: sprzątanie")
+
+
 @pytest.mark.parametrize(
     "answer",
     ["i dont have one", "im homeless at the moment", "dont know it sorry", "no tengo código postal",
