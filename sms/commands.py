@@ -240,6 +240,9 @@ def _answer(
         )
     elif answer.outcome == "no_offer":
         notify_worker(session, worker, "no_offer", now)
+    elif answer.outcome == "unknown_ref" and open_offers(TextTransaction(session), worker.id):
+        # "yes 2", "Y 1" with offers open: those offers with their numbers, not "Text SHIFTS"
+        shifts(session, worker, market, replace(parsed, start=None, end=None, days=()), now)
     elif answer.outcome == "unknown_ref":
         notify_worker(session, worker, "unknown_ref", now, ref=parsed.offer_ref)
 

@@ -311,6 +311,17 @@ def test_a_yes_with_a_move_books_and_asks_the_postcode_back(db, now, ann, body, 
         assert session.get(Worker, ann).postcode == "E1 6AN"  # till POSTCODE confirms it
 
 
+@pytest.mark.parametrize("body", ["yes 2", "Y 1", "yes 10"])
+def test_a_yes_to_a_number_no_offer_has_lists_the_offers_open_with_theirs(db, now, ann, body):
+    """Before, "yes 2" with two offers open was told "No offer 2 for you. Text SHIFTS to see
+    your offers": one more text to send, and to pay for, before the offers were seen."""
+    offered_on(db, now, ann, (2, 3))
+    (listed,) = text(db, body, now + timedelta(minutes=1))
+    assert listed.startswith("Offer ") and "Sat 28 Nov" in listed and "Sun 29 Nov" in listed
+    with db.read() as session:
+        assert session.exec(select(Booking)).all() == []
+
+
 def test_help_lists_the_texts(db, now, ann):
     (reply,) = text(db, "help", now)
     assert "Y 1234" in reply and "STOP" in reply
