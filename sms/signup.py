@@ -192,7 +192,7 @@ def _take(
     """Read the answer to this step into data: "taken", "missed" or "refused"."""
     text = " ".join(body.split())
     if step == "name":
-        name = said_name(text, worker.language)
+        name = said_name(text, worker.language) or _name_beside_a_date(text, market, now, worker)
         if name is None:
             return "missed"
         data["name"] = name
@@ -411,6 +411,25 @@ def _born_in(text: str, market: Market, now: datetime) -> tuple[str, str] | None
     return (found, text) if found is not None else None
 
 
+def _name_beside_a_date(text: str, market: Market, now: datetime, worker: Worker) -> str | None:
+    """ "Ann Smith, born 3 May 1985" to "What is your name?": the name, the date aside (kept
+    by `_gleaned` for its own question)."""
+    if (born := _born_in(text, market, now)) is None or born[1] == text:
+        return None
+    words = text.replace(born[1], " ").replace(",", " ").split()
+    # "nací el", "born on", "urodzona dnia": the date's own words, not the name's
+    said_born = [i for i, word in enumerate(words) if fold(word).strip(".:") in _BORN_WORDS]
+    words = words[: said_born[-1]] if said_born else words
+    while words and fold(words[-1]).strip(".:") in NOT_A_NAME:
+        words.pop()
+    return said_name(" ".join(words), worker.language) if words else None
+
+
+# "born" in our languages, as a text gives it before the date
+_BORN_WORDS = frozenset(("born", "naci", "nacida", "nacido", "urodzona", "urodzony", "nasci",
+                         "nascida", "nascido", "nascuta", "nascut", "dob", "ur"))  # fmt: skip
+
+
 def _gleaned(body: str, market: Market, now: datetime) -> dict:
     """What a text says beyond the question asked: skills, a place, a rate marked as money, a
     birth date written with its year."""
@@ -450,6 +469,7 @@ def _next(
     text = TextTransaction(session)
     for step in ("name", "skills", "place", "dob", "rate"):
         if step == "dob" and not law.asks_date_of_birth(text, market.id, now):
+            data.pop("dob", None)  # a birth date sent unasked is not kept where none is needed
             continue
         if step == "dob" and "dob" in data:
             until = law.too_young_until(text, market.id, date.fromisoformat(data["dob"]), now)

@@ -390,9 +390,10 @@ def _week_after(m: re.Match, today: date) -> str:
     said = m["day"] or m["day2"]
     if said in ("tomorrow", "tmrw", "today"):
         first = today + timedelta(days=int(said != "today"))
+    elif (weekday := _WEEKDAY_WORDS.get(said)) is not None:
+        first = today + timedelta(days=(weekday - today.weekday() - 1) % 7 + 1)
     else:
-        ahead = (_WEEKDAY_WORDS[said] - today.weekday() - 1) % 7 + 1
-        first = today + timedelta(days=ahead)
+        return m[0]  # "thuday": no day we can name, left as written
     day = first + timedelta(days=7)
     return f" {day.day} {_MONTH_WORDS[day.month - 1]} "
 

@@ -86,6 +86,21 @@ class TestSignUp:
         ]
         assert text(db, "£10", now)[0].startswith("You're in")
 
+    def test_a_birth_date_sent_unasked_is_not_kept_where_the_rules_do_not_need_it(self, db, now):
+        with db.write() as session:
+            session.add(
+                LabourRule(
+                    rule_set="flat", kind="minimum_wage", authority="test", value=1000,
+                    effective_from=date(2020, 1, 1), law="one minimum", source="https://x.org",
+                )
+            )  # fmt: skip
+            factories.market(session).rule_set = "flat"
+        for answer in ("hello", "Ann Smith, born 3 May 1985", "1", "E1 6AN"):
+            text(db, answer, now)
+        assert text(db, "£10", now)[0].startswith("You're in")
+        with db.read() as session:
+            assert session.exec(select(Worker)).one().date_of_birth is None
+
 
 @pytest.fixture
 def ann(db, now):

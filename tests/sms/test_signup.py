@@ -472,6 +472,23 @@ def test_a_first_text_with_name_and_birth_date_asks_neither_again(db, now, first
     assert "1990" not in reply and "13.50" in reply  # the rate is asked next, not the birth date
 
 
+@pytest.mark.parametrize(
+    ("answer", "thanks"),
+    [
+        ("Ann Smith, born 3 May 1985", "Thanks Ann Smith. What work do you do?"),
+        ("Ola Nowak ur. 5.05.1988", "Thanks Ola Nowak. What work do you do?"),
+        ("Lucía García, nací el 3 de marzo de 1990", "Thanks Lucia Garcia. What work do you do?"),
+    ],
+)
+def test_a_name_given_with_the_birth_date_is_the_name_and_the_date_is_kept(
+    db, now, asked_name, answer, thanks
+):
+    """Before, "Ann Smith, born 3 May 1985" was no name, asked again."""
+    assert text(db, answer, now).startswith(thanks)
+    text(db, "1", now)
+    assert text(db, "E1 6AN", now).startswith("Your lowest hourly rate?")  # no birth date asked
+
+
 def test_everything_in_the_first_text_signs_up_at_once(db, now):
     """Before, the birth date among the other answers was not seen, and asked for again."""
     deliver(
