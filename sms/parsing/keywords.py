@@ -201,6 +201,12 @@ _QUESTION_BESIDES = re.compile(
     rf"^(?:{_POLITE_WORDS}(?![a-z])\W*)*"
     r"(?![^?]*(?<![a-z])(?:if|unless|only|just|but|not|no)(?![a-z]))(?![^?]*[0-9])"
     r"(?![^?]*still\s+(?:available|open|going|on|free|there))"
+    # about the offer itself, which it tells before anything is taken: "yes whats the job?",
+    # "ok what is it?", "yes how much does it pay?", "yes, tell me more?"
+    r"(?![^?]*(?<![a-z])(?:what\s+(?:is|s)\s+(?:it|this|that)|whats\s+(?:it|this|that)"
+    r"|(?:what|which)\s+(?:kind|type|sort|job|work|shift)|(?:the|what)\s+(?:job|work|shift)"
+    r"|how\s+much|pay|paid|rate|money|when|what\s+time|how\s+long|how\s+many|how\s+far|far"
+    r"|where|tell\s+me\s+more|more\s+(?:info|details)|details|info)(?![a-z]))"
     # small talk, no question about the work: "sim, e você?", "yes how are you?"
     r"(?!\W*(?:and\s+)?(?:you|u|yourself|how\s+are\s+(?:you|u)|hows\s+(?:you|u|it\s+going)"
     r"|you\s+ok|are\s+you\s+ok|how\s+about\s+you)\W*\?)"

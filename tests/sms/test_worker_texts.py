@@ -250,7 +250,17 @@ def test_a_yes_with_a_question_books_and_a_person_reads_the_question(db, now, an
 
 
 @pytest.mark.parametrize(
-    "body", ["yes can i start at 10?", "yes if i can bring my son?", "ok but is there parking?"]
+    "body",
+    [
+        "yes can i start at 10?",
+        "yes if i can bring my son?",
+        "ok but is there parking?",
+        # about the offer itself: it is told before anything is taken
+        "yes im interested, what is it?",
+        "yes whats the job?",
+        "yes how much does it pay?",
+        "yes, tell me more?",
+    ],
 )
 def test_a_yes_with_a_condition_asked_books_nothing(db, now, ann, body):
     offered_on(db, now, ann, (2,))
