@@ -528,6 +528,10 @@ _WHEN_OR_WHERE_ALONE = re.compile(
     # "what is it?", "who is it for?", "whats the job?": the offer, told again
     r"|^\W*(?:(?:what|who)\s+is\s+it(?:\s+for)?|what\s+is\s+the\s+(?:job|work|shift)|who\s+for"
     r"|for\s+whom?)\W*$"
+    # "tell me more", "more info please", "details?": the offer, told again
+    r"|^\W*(?:(?:ok|yes|sure|hi)\W+)?(?:(?:can\s+you\s+|could\s+you\s+)?tell\s+me\s+more"
+    r"|more\s+(?:info|information|details)|(?:any\s+)?(?:details|info))"
+    r"(?:\s+(?:please|pls|about\s+it|on\s+it))*\W*$"
 )
 
 

@@ -2232,6 +2232,12 @@ def test_taking_both_offers_in_a_sentence_takes_both(body):
         "dónde exactamente?",
         "unde exact?",
         "ile godzin?",
+        "tell me more",
+        "more info please",
+        "details?",
+        "więcej szczegółów proszę",
+        "más información por favor",
+        "que tipo de trabalho é?",
     ],
 )
 def test_where_is_it_asks_for_the_shift_s_details(body):
