@@ -11,6 +11,7 @@ then handed to a person rather than asked a fifth time.
 import itertools
 import re
 from datetime import date, datetime
+from functools import cache
 
 from sqlmodel import Session, select
 
@@ -388,12 +389,12 @@ def _born(text: str, market: Market, now: datetime) -> str | None:
 
 
 # A year someone alive was born in: a date with one may be a birth date sent before it is asked.
-_BIRTH_YEAR = re.compile(r"(?<![0-9])(?:19[2-9][0-9]|20[01][0-9])(?![0-9])")
+_YEAR = r"(?:19[2-9][0-9]|20[01][0-9])(?![0-9])"
+_BIRTH_YEAR = re.compile(rf"(?<![0-9]){_YEAR}")
 # A date among other words ("..., born 3/5/1990, £12.71 an hour"): up to five words before a
 # year, the date's day and month in figures or in words.
 _A_DATE_WITH_ITS_YEAR = re.compile(
-    r"(?<![0-9])(?:[0-9]{1,2}[./-][0-9]{1,2}[./-]|(?:\S+\s+){1,5}?)"
-    r"(?:19[2-9][0-9]|20[01][0-9])(?![0-9])"
+    rf"(?<![0-9])(?:[0-9]{{1,2}}[./-][0-9]{{1,2}}[./-]|(?:\S+\s+){{1,5}}?){_YEAR}"
 )
 
 
@@ -418,16 +419,23 @@ def _name_beside_a_date(text: str, market: Market, now: datetime, worker: Worker
         return None
     words = text.replace(born[1], " ").replace(",", " ").split()
     # "nací el", "born on", "urodzona dnia": the date's own words, not the name's
-    said_born = [i for i, word in enumerate(words) if fold(word).strip(".:") in _BORN_WORDS]
+    said_born = [i for i, word in enumerate(words) if fold(word).strip(".:") in _born_words()]
     words = words[: said_born[-1]] if said_born else words
     while words and fold(words[-1]).strip(".:") in NOT_A_NAME:
         words.pop()
     return said_name(" ".join(words), worker.language) if words else None
 
 
-# "born" in our languages, as a text gives it before the date
-_BORN_WORDS = frozenset(("born", "naci", "nacida", "nacido", "urodzona", "urodzony", "nasci",
-                         "nascida", "nascido", "nascuta", "nascut", "dob", "ur"))  # fmt: skip
+@cache
+def _born_words() -> frozenset[str]:
+    """ "born" in each of our languages, one word as the vocabulary reads it ("nací",
+    "urodzona"), and as forms put it ("dob", Polish "ur.")."""
+    words = {"born", "dob", "ur"}
+    for language in languages().values():
+        words.update(
+            w for w, node in language.phrases.root.words.items() if node.canonical == "born"
+        )
+    return frozenset(words)
 
 
 def _gleaned(body: str, market: Market, now: datetime) -> dict:

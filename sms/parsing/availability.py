@@ -58,8 +58,10 @@ _TRIGGER = re.compile(
 )
 # "8-12 except wed", "every day except sundays 9-5": free on the others.
 _EXCEPT_WORDS = r"(?:except(?:\s+for)?|but\s+not|apart\s+from|not\s+on|other\s+than|bar)"
+# ... and the days left out or off: "except weekends", "sun off", "weekends off"
 _LEFT_OUT_DAYS = (
-    r"(?:(?:on\s+|the\s+)?(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*(?:\s*(?:,|and|&|or)\s*|\s+)?)+"
+    r"(?:(?:on\s+|the\s+)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*|weekends?)(?![a-z])"
+    r"(?:\s*(?:,|and|&|or)\s*|\s+)?)+"
 )
 _EXCEPT_DAYS = re.compile(
     r"^(?!.*(?<![a-z])(?:(?<!but\s)not(?!\s+on)|unavailable|cant|cannot|busy|wont|dont|never)"
@@ -67,14 +69,9 @@ _EXCEPT_DAYS = re.compile(
     r"(?:\W*(?:thanks|thank\s+you|thx|ta|cheers|x+|please|pls|sorry))*\W*$"
 )
 _EXCEPT_CLAUSE = re.compile(rf"(?<![a-z]){_EXCEPT_WORDS}\s+{_LEFT_OUT_DAYS}")
-# "fri & sat 9-5, sun off", "mon-fri 9-5 weekends off", "off on sundays": days not free
-_OFF_DAYS = (
-    r"(?:(?:on\s+|the\s+)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*|weekends?)(?![a-z])"
-    r"(?:\s*(?:,|and|&|or)\s*|\s+)?)+"
-)
 # Said last, after the free days and hours: "fri and sat 9-5, sunday no", "... but not weekends"
 _NOT_THESE_LAST = (
-    rf"(?:but\s+)?(?:not\s+(?:on\s+)?{_OFF_DAYS}|{_OFF_DAYS}not?)"
+    rf"(?:but\s+)?(?:not\s+(?:on\s+)?{_LEFT_OUT_DAYS}|{_LEFT_OUT_DAYS}not?)"
     r"(?:\s*(?:please|pls|thanks|sorry))?\W*$"
 )
 # ... with nothing else negated before it
@@ -83,9 +80,10 @@ _DAYS_NOT_AFTER_HOURS = re.compile(
     r"(?!.*(?<![a-z])(?:not|no)(?![a-z]).*(?<![a-z])(?:not|no)(?![a-z]))"
     rf".*[0-9].*\W{_NOT_THESE_LAST}"
 )
+# "fri & sat 9-5, sun off", "mon-fri 9-5 weekends off", "off on sundays": days not free
 _DAYS_OFF_CLAUSE = re.compile(
-    rf"(?<![a-z]){_OFF_DAYS}(?:is\s+|are\s+)?(?:my\s+)?(?:days?\s+)?off(?![a-z])"
-    rf"|(?<![a-z])(?:(?:im|i\s+am)\s+)?(?:days?\s+)?off\s+{_OFF_DAYS}"
+    rf"(?<![a-z]){_LEFT_OUT_DAYS}(?:is\s+|are\s+)?(?:my\s+)?(?:days?\s+)?off(?![a-z])"
+    rf"|(?<![a-z])(?:(?:im|i\s+am)\s+)?(?:days?\s+)?off\s+{_LEFT_OUT_DAYS}"
     rf"|(?<=[0-9a-z])\W*(?:,|\s)\s*{_NOT_THESE_LAST}"
 )
 _FREE = re.compile(

@@ -90,9 +90,8 @@ MONTHS = (
     r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?![a-z])"
 )
-MONTH_NUMBER = {m: i for i, m in enumerate(
-    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1
-)}  # fmt: skip
+_MONTH_WORDS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+MONTH_NUMBER = {m: i for i, m in enumerate(_MONTH_WORDS, 1)}
 _NUMERIC_DATE = re.compile(
     r"(?<![0-9/.:,])([0-9]{1,2})/([0-9]{1,2})(?:/([0-9]{4}|[0-9]{2}))?(?![0-9/])"
 )
@@ -372,17 +371,13 @@ def find_days(s: str, at: datetime) -> tuple[DaySpec, str]:
     return spec, s
 
 
-_A_WEEKDAY = (
-    r"(?:mon(?:day)?|tues?(?:day)?|wed(?:s|nesday)?|thu(?:rs?)?(?:day)?|fri(?:day)?"
-    r"|sat(?:urday)?|sun(?:day)?)"
-)
+_A_WEEKDAY = "(?:" + "|".join(sorted(_WEEKDAY_WORDS, key=len, reverse=True)) + ")"
 # A day a week after the coming one, as British people say it: "sat week", "a week on monday",
 # "monday after next", "a week tomorrow".
 _A_WEEK_ON = re.compile(
     rf"(?<![a-z])(?:(?P<day>{_A_WEEKDAY})\s+(?:week(?!\s*(?:days?|ends?))|after\s+next)"
     rf"|a\s+week\s+(?:on\s+)?(?P<day2>{_A_WEEKDAY}|tomorrow|tmrw|today))(?![a-z])"
 )
-_MONTH_WORDS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
 
 def _week_after(m: re.Match, today: date) -> str:
@@ -390,10 +385,8 @@ def _week_after(m: re.Match, today: date) -> str:
     said = m["day"] or m["day2"]
     if said in ("tomorrow", "tmrw", "today"):
         first = today + timedelta(days=int(said != "today"))
-    elif (weekday := _WEEKDAY_WORDS.get(said)) is not None:
-        first = today + timedelta(days=(weekday - today.weekday() - 1) % 7 + 1)
     else:
-        return m[0]  # "thuday": no day we can name, left as written
+        first = today + timedelta(days=(_WEEKDAY_WORDS[said] - today.weekday() - 1) % 7 + 1)
     day = first + timedelta(days=7)
     return f" {day.day} {_MONTH_WORDS[day.month - 1]} "
 

@@ -712,7 +712,7 @@ def yes_or_no(t: Text, ctx: Context) -> Parsed | None:
         return Parsed("decline", detail=NO_THANKS)  # "im ok thanks", "im fine thanks"
     if answer is None or answer.intent != "decline" or answer.detail is not None:
         return answer
-    if _NO_THANKS.match(t.norm):
+    if _NO_THANKS.match(t.norm) or _PASSING.match(t.norm.lstrip(" ,.!")):
         return replace(answer, detail=NO_THANKS)
     if _UNABLE.match(t.core):
         return replace(answer, detail=UNABLE)
@@ -722,10 +722,9 @@ def yes_or_no(t: Text, ctx: Context) -> Parsed | None:
 NO_THANKS = "no_thanks"
 UNABLE = "unable"
 _NO_THANKS = re.compile(
-    r"^\W*(?:no\W+thank|no\W+ta(?![a-z])|im\s+(?:good|ok|okay|alright|fine)(?![a-z])"
-    r"|not\s+(?:for\s+me|interested|this\s+(?:time|one))|(?:ill\s+)?pass(?![a-z])"
-    r"|(?:ill\s+)?give\s+it\s+a\s+miss|(?:ill\s+)?leave\s+it|(?:ill\s+)?skip"
-    r"|(?:maybe\s+)?(?:another|next)\s+time)"
+    # passing in so many words (_PASSING), or "im good", "leave it", "maybe next time"
+    r"^\W*(?:no\W+ta(?![a-z])|im\s+(?:good|ok|okay|alright|fine)(?![a-z])|not\s+this\s+one"
+    r"|pass(?![a-z])|(?:ill\s+)?leave\s+it|(?:maybe\s+)?(?:another|next)\s+time)"
 )
 _OK_THANKS = re.compile(
     r"^\W*(?:(?:no|nah)\W+)?im\s+(?:ok|okay|alright|fine)\W+(?:thanks?|thank\s+(?:you|u)|ty|cheers)"
@@ -986,7 +985,7 @@ def _offer_day(rest: str, ctx: Context) -> tuple[str, ...]:
 
 # The NOs that are a whole answer to an offer on their own.
 _PASSING = re.compile(
-    r"no\s+thank|not\s+this\s+time|ill\s+pass|(?:ill\s+)?give\s+it\s+a\s+miss|(?:ill\s+)?skip"
+    r"no\W+thank|not\s+this\s+time|ill\s+pass|(?:ill\s+)?give\s+it\s+a\s+miss|(?:ill\s+)?skip"
     r"|not\s+for\s+me|not\s+interested"
 )
 _CANT_DAY = re.compile(r"(?<![a-z])(?:today|tonight|tomorrow|monday|tuesday|wednesday|thursday"

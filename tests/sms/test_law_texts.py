@@ -70,7 +70,9 @@ class TestSignUp:
             "school. Text JOIN then to sign up."
         ]
 
-    def test_no_date_of_birth_is_asked_where_the_rules_do_not_depend_on_age(self, db, now):
+    @pytest.fixture
+    def rules_for_every_age(self, db):
+        """The market's rules: one minimum wage, whatever the worker's age."""
         with db.write() as session:
             session.add(
                 LabourRule(
@@ -79,6 +81,10 @@ class TestSignUp:
                 )
             )  # fmt: skip
             factories.market(session).rule_set = "flat"
+
+    def test_no_date_of_birth_is_asked_where_the_rules_do_not_depend_on_age(
+        self, db, now, rules_for_every_age
+    ):
         for answer in ("hello", "Ann Smith", "1"):
             text(db, answer, now)
         assert text(db, "E1 6AN", now) == [
@@ -86,15 +92,9 @@ class TestSignUp:
         ]
         assert text(db, "£10", now)[0].startswith("You're in")
 
-    def test_a_birth_date_sent_unasked_is_not_kept_where_the_rules_do_not_need_it(self, db, now):
-        with db.write() as session:
-            session.add(
-                LabourRule(
-                    rule_set="flat", kind="minimum_wage", authority="test", value=1000,
-                    effective_from=date(2020, 1, 1), law="one minimum", source="https://x.org",
-                )
-            )  # fmt: skip
-            factories.market(session).rule_set = "flat"
+    def test_a_birth_date_sent_unasked_is_not_kept_where_the_rules_do_not_need_it(
+        self, db, now, rules_for_every_age
+    ):
         for answer in ("hello", "Ann Smith, born 3 May 1985", "1", "E1 6AN"):
             text(db, answer, now)
         assert text(db, "£10", now)[0].startswith("You're in")
