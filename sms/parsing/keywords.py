@@ -104,8 +104,17 @@ _NEW_HERE = re.compile(
 # Longer phrases first: the first alternative that fits is the one kept.
 # A time of day as a yes names it: "9", "9am", "7:30", "5.30pm".
 _CLOCK_SAID = r"[0-9]{1,2}(?:[:.][0-9]{2})?(?:\s*[ap]m)?"
+# "yes i can do the whole shift", "ill stay till the end": the whole of it, after a yes with a
+# condition was asked back ("Can you do the whole shift?"). Said alone ("the whole shift") it is
+# a yes only first: after "cant" it is what cannot be done.
+_WHOLE = r"(?:the\s+)?(?:whole|full|entire)\s+(?:shift|thing|time)"
+_DO_THE_WHOLE_SHIFT = (
+    rf"(?:(?:i\s+)?can|ill|i\s+will|i\s+could|i\s+do)\s+(?:do\s+|stay\s+|work\s+)?{_WHOLE}"
+    r"|(?:ill|i\s+will|i\s+can)\s+stay\s+(?:till|until|to)\s+the\s+end"
+)
 _YES = (
-    r"i\s+accept|i\s+will\s+take\s+it|i\s+will\s+take|i\s+can\s+do\s+it|i\s+can\s+make\s+it"
+    rf"{_DO_THE_WHOLE_SHIFT}|{_WHOLE}"
+    r"|i\s+accept|i\s+will\s+take\s+it|i\s+will\s+take|i\s+can\s+do\s+it|i\s+can\s+make\s+it"
     r"|can\s+do(?:\s+it)?|ill\s+take\s+it|ill\s+take|ill\s+do\s+it|ill\s+do|i\s+will\s+do"
     r"|take\s+it|book\s+me(?:\s+in)?|put\s+me\s+down(?:\s+for)?|count\s+me\s+in|im\s+in"
     # "why not" is a yes on its own ("sure why not"), a question before more: "why not paid..."
@@ -170,7 +179,7 @@ _POLITE_WORDS = (
     r"|will\s+do|no\s+problem|np|of\s+course|love|hun|mate|dear|sir|madam|boss|very\s+much"
     r"|so\s+much|much|a\s+lot|ill\s+be\s+there|be\s+there|see\s+you\s+then|offer|shift|job"
     rf"|100\s*%|100\s+percent|see\s+you\s+(?:at\s+)?{_CLOCK_SAID}"
-    r"|with\s+pleasure|gladly|happy\s+to|count\s+me\s+in|book\s+me|im\s+in|i\s+want\s+(?:it|to)"
+    rf"|{_DO_THE_WHOLE_SHIFT}|with\s+pleasure|gladly|happy\s+to|count\s+me\s+in|book\s+me|im\s+in|i\s+want\s+(?:it|to)"
     r"|i\s+accept\s+it|want\s+it|ill\s+take\s+this|this\s+one"
     r"|(?:im\s+|i\s+am\s+)?(?:very\s+|really\s+)?interested"
     r"|if\s+(?:(?:its|it\s+is|thats|that\s+is)\s+)?still\s+(?:going|available|open|free|there|on)"
@@ -360,6 +369,8 @@ _THE_TIME_ONE = re.compile(
 _YA_OR_NA = re.compile(r"^\W*(y|n)aa*h?\W*$")
 # "I want (it)" as the whole answer, in any of our languages: "quero", "chcę", "vreau".
 _WANT_IT_ALONE = re.compile(r"^\W*(?:quero|quiero|chce|vreau|i\s+want)\W*$")
+# "me please", "ja poproszę", "yo por favor": the one offer, claimed
+_ME_PLEASE = re.compile(r"^\W*me\W+(?:please|pls|plz)(?:\W+x+)?\W*$")
 # "and the other one too", "ill take the other one as well": the offer still open, once one of
 # two is taken
 THE_OTHER = "other"
@@ -608,8 +619,8 @@ _UNDECIDED = re.compile(
     r"|(?:let\s+me|ill|i\s+will|i\s+need\s+to|i\s+have\s+to|need\s+to|have\s+to"
     r"|gotta|must)\s+(?:check|think|ask|see(?!\s+(?:you|u|ya))|confirm|look)|(?:ill|i\s+will|can\s+i|let\s+me)\s+(?:let"
     r"\s+you\s+know|get\s+back\s+to\s+you|come\s+back\s+to\s+you|text\s+you\s+back)"
-    r"|ill\s+think\s+about\s+it|thinking\s+about\s+it|give\s+me\s+(?:a\s+)?(?:minute|min|sec"
-    r"|second|moment|bit))(?![a-z])"
+    r"|ill\s+think\s+about\s+it|thinking\s+about\s+it|give\s+me\s+(?:an?\s+(?:few\s+)?|[0-9]{1,2}\s*)?"
+    r"(?:minutes?|mins?|secs?|seconds?|moment|bit|hours?|hrs?))(?![a-z])"
 )
 
 
@@ -775,7 +786,7 @@ def _yes_or_no(t: Text, ctx: Context) -> Parsed | None:
         # "the first one": which of the offers sent, settled against those open
         place = nth.group("nth")
         return Parsed("accept", detail=_PLACE_WORDS.get(place, place))
-    if _WANT_IT_ALONE.match(fold(t.original)):
+    if _WANT_IT_ALONE.match(fold(t.original)) or _ME_PLEASE.match(t.norm):
         return Parsed("accept")
     if _THE_OTHER_ONE.match(t.norm):
         return Parsed("accept", detail=THE_OTHER)
@@ -1018,6 +1029,9 @@ _PASS = re.compile(
     r"|(?<![a-z])this\s+time\s+(?:i\s+)?(?:cant|cannot|cant\s+make\s+it|no|not)(?![a-z])"
     r"|(?<![a-z])(?:cant|cannot)\s+(?:make\s+it\s+)?this\s+time(?![a-z])|(?<![a-z])not\s+this\s+time(?![a-z])"
     r"|(?<![a-z])pass\s+(?:this|that)(?:\s+one)?(?![a-z])"
+    # "pay too low", "not enough money": a no to the offer with its reason
+    r"|^\W*(?:the\s+)?(?:pay|money|rate)(?:\s+is|s)?\s+(?:too\s+(?:low|little)|not\s+enough)(?![a-z])"
+    r"|^\W*(?:its\s+|thats\s+)?not\s+enough\s+(?:money|pay)(?![a-z])"
     # "i wont be able to take the shift on thursday", "nie mogę przyjąć tej zmiany"
     r"|(?<![a-z])(?:wont|cant|cannot|unable\s+to)\s+(?:be\s+able\s+to\s+)?(?:take|accept)\s+(?:the|this"
     r"|that)\s+(?:shift|offer|job)(?![a-z])|(?<![a-z])decline\s+(?:this|that|the)\s+(?:one|shifts?"

@@ -2094,3 +2094,88 @@ def test_a_no_after_an_ok_passes_asked_back_and_books_nothing(db, now, ann, body
     with db.read() as session:
         assert session.exec(select(Booking)).all() == []
         assert session.exec(select(Offer)).one().status == OfferStatus.LIVE
+
+
+@pytest.mark.parametrize(
+    ("condition", "whole"),
+    [
+        ("yes but i can only stay till 12", "ok fine i'll do the whole shift"),
+        ("yes but i can only stay till 12", "yes i can do the whole shift"),
+        ("tak ale mogę tylko do 12", "dobrze, zostanę do końca"),
+        ("sí pero solo hasta las 12", "vale, hago todo el turno"),
+        ("sim mas só até às 12", "ok, faço o turno completo"),
+        ("da dar pot doar până la 12", "bine, stau toată tura"),
+    ],
+)
+def test_the_whole_shift_after_a_yes_with_a_condition_books_it(db, now, ann, condition, whole):
+    """Asked "Can you do the whole shift?", the worker says they will. Before, the answer went to
+    a person ("yes i can do the whole shift" was asked for free times) while the offer ran out."""
+    offered_on(db, now, ann, (2,))
+    (asked,) = text(db, condition, now + timedelta(minutes=1))
+    with db.read() as session:
+        assert session.exec(select(Booking)).all() == []
+    booked, _ = text(db, whole, now + timedelta(minutes=2))
+    assert "Rosewood" in booked
+    with db.read() as session:
+        assert session.exec(select(Booking)).one().status == "booked"
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["i cant do the whole shift", "nie mogę całą zmianę", "no puedo todo el turno"],
+)
+def test_not_the_whole_shift_books_nothing(db, now, ann, body):
+    offered_on(db, now, ann, (2,))
+    text(db, body, now + timedelta(minutes=1))
+    with db.read() as session:
+        assert session.exec(select(Booking)).all() == []
+        assert session.exec(select(Offer)).one().status == OfferStatus.LIVE
+
+
+@pytest.mark.parametrize(
+    "body", ["me please", "Me please!", "ja poproszę", "yo por favor", "eu por favor", "eu vă rog"]
+)
+def test_me_please_takes_the_one_offer(db, now, ann, body):
+    """Before, "me please" went to a person while the offer ran out."""
+    offered_on(db, now, ann, (2,))
+    text(db, body, now + timedelta(minutes=1))
+    with db.read() as session:
+        assert session.exec(select(Booking)).one().status == "booked"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "give me 5 mins to check",
+        "give me an hour to sort childcare",
+        "daj mi chwilę, sprawdzę",
+        "dame 5 minutos",
+        "me dá um minuto que eu vejo",
+        "dă-mi un minut să verific",
+    ],
+)
+def test_a_minute_to_check_is_told_till_when_the_offer_is_open(db, now, ann, body):
+    """Before, "give me 5 mins to check" went to a person; the worker is told till when the
+    offer stays open, and nothing is taken or passed."""
+    offered_on(db, now, ann, (2,))
+    (told,) = text(db, body, now + timedelta(minutes=1))
+    assert "10:15" in told
+    with db.read() as session:
+        assert session.exec(select(Booking)).all() == []
+        assert session.exec(select(Offer)).one().status == OfferStatus.LIVE
+        assert session.exec(select(InboxThread)).all() == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["pay too low", "the pay is too low sorry", "not enough money", "za mało płacą",
+     "pagan muy poco", "paga muito pouco", "plata e prea mică"],
+)  # fmt: skip
+def test_pay_too_low_to_an_offer_passes_asked_back(db, now, ann, body):
+    """Before, "pay too low" was answered with the worker's earnings this week."""
+    offered_on(db, now, ann, (2,))
+    (asked,) = text(db, body, now + timedelta(minutes=1))
+    assert "28" in asked and "£0.00" not in asked
+    with db.read() as session:
+        assert session.exec(select(Booking)).all() == []
+        assert session.exec(select(Offer)).one().status == OfferStatus.LIVE
