@@ -316,7 +316,10 @@ def check_in(t: Text, ctx: Context) -> Parsed | None:
         return Parsed("check_in", offer_ref=ref, exact=len(words) == 1)
     if _NOT_YET.search(t.norm):
         return None  # "i am not on site yet", "nie jestem już w Londynie": not arrived
-    needs_the_buyer = _KEPT_OUT.search(t.norm) or _WHERE_TO_GO.search(t.norm)
+    lost = _LOST.search(t.norm)
+    if lost and not (_THERE_NOW.search(t.norm) or _ARRIVED.search(t.core)):
+        return None  # "no encuentro la entrada", "im lost": on the way, for a person
+    needs_the_buyer = lost or _KEPT_OUT.search(t.norm) or _WHERE_TO_GO.search(t.norm)
     kept_out = t.original if needs_the_buyer else None
     if len(t.words) <= _SHORT and _IN_CUES.search(t.norm) and not _ELSEWHERE.search(t.norm):
         return Parsed("check_in", offer_ref=ref, detail=kept_out)
@@ -328,6 +331,9 @@ def check_in(t: Text, ctx: Context) -> Parsed | None:
     return None
 
 
+_LOST = re.compile(
+    r"(?<![a-z])(?:(?:cant|cannot|can\s+not|couldnt)\s+find|(?:im|i\s+am|got)\s+lost)(?![a-z])"
+)
 # Words that put a text about being somewhere, or finishing something, outside the shift:
 # "im here at the shop, ill call later", "finished my phone credit".
 _ELSEWHERE = re.compile(

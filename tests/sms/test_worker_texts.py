@@ -14,6 +14,7 @@ from sms import refusals
 from sms.gateways import SimulatorGateway
 from sms.inbound import deliver
 from sms.outbox import drain
+from sms.segments import to_plain_gsm
 from store.models import (
     AvailabilityWindow,
     Booking,
@@ -2179,3 +2180,37 @@ def test_pay_too_low_to_an_offer_passes_asked_back(db, now, ann, body):
     with db.read() as session:
         assert session.exec(select(Booking)).all() == []
         assert session.exec(select(Offer)).one().status == OfferStatus.LIVE
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["no encuentro la entrada", "não encontro a entrada", "nie mogę znaleźć wejścia",
+     "nu găsesc intrarea", "zgubiłam się", "i'm lost, cant find it"],
+)  # fmt: skip
+def test_cannot_find_the_place_is_no_arrival_and_goes_to_a_person(db, now, body):
+    """Before, "no encuentro la entrada" (I can't find the entrance) recorded the worker as
+    arrived: "entrada" is also clocking in."""
+    with db.write() as session:
+        booking, shift, _ = book(session, now)
+    drain(db, SimulatorGateway(), now)
+    text(db, body, shift.start - timedelta(minutes=5))
+    with db.read() as session:
+        assert session.get(Booking, booking.id).checked_in_at is None
+        (thread,) = session.exec(select(InboxThread)).all()
+    assert thread.reason == "not_understood"
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["im here but cant find the entrance", "ya llegué pero no encuentro la entrada",
+     "jestem na miejscu ale nie mogę znaleźć wejścia"],
+)  # fmt: skip
+def test_arrived_and_cannot_find_the_way_in_is_an_arrival_the_buyer_is_told(db, now, body):
+    with db.write() as session:
+        booking, shift, _ = book(session, now)
+    drain(db, SimulatorGateway(), now)
+    told = text(db, body, shift.start - timedelta(minutes=2))
+    # the buyer hears the words, in letters any phone shows
+    assert any(to_plain_gsm(body) in to_plain_gsm(reply) for reply in told)
+    with db.read() as session:
+        assert session.get(Booking, booking.id).checked_in_at is not None
