@@ -198,6 +198,8 @@ def _take(
             return "missed"
         data["name"] = name
     elif step == "skills":
+        if _BIRTH_YEAR.search(text) and (born := _born_in(text, market, now)) is not None:
+            text = text.replace(born[1], " ")  # "nací el 5 de marzo de 1992": 5 is no skill
         skills = pick_skills(text, market.skills)
         if not skills:
             return "missed"

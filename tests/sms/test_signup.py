@@ -8,7 +8,14 @@ from sqlmodel import select
 from sms.gateways import SimulatorGateway
 from sms.inbound import deliver
 from sms.outbox import drain
-from store.models import AvailabilityWindow, InboxThread, Operator, Worker, WorkerSkill
+from store.models import (
+    AvailabilityWindow,
+    Conversation,
+    InboxThread,
+    Operator,
+    Worker,
+    WorkerSkill,
+)
 from tests import factories
 
 NEW = "+447700900555"
@@ -523,3 +530,20 @@ def test_no_postcode_to_give_goes_to_a_person_at_once(db, now, asked_name, answe
     with db.read() as session:
         (thread,) = session.exec(select(InboxThread)).all()
         assert thread.phone == NEW and thread.status == "open"
+
+
+@pytest.mark.parametrize(
+    "born", ["nací el 5 de marzo de 1992", "3/5/1985", "born 3 may 1985", "urodzona 5 marca 1992"]
+)
+def test_a_birth_date_sent_when_the_work_is_asked_is_kept_and_picks_no_work(
+    db, now, asked_name, born
+):
+    """Before, "nací el 5 de marzo de 1992" to "What work do you do? 1 care ... 5 warehouse"
+    signed the worker up for warehouse work, the day of the month read as a choice."""
+    work_asked = text(db, "Ann Smith", now)
+    assert text(db, born, now) == work_asked  # the work asked again, the date kept
+    text(db, "2", now)
+    with db.read() as session:
+        (signing_up,) = session.exec(select(Conversation)).all()
+    assert signing_up.data["skills"] == ["cleaning"]
+    assert signing_up.data["dob"][:4] in ("1985", "1992")
