@@ -119,8 +119,12 @@ def act(session: Session, message: Message, now: datetime) -> None:
         # An answer with no sign-up under way starts one: signup.answer looks.
         if parsed.intent == "register":
             signup.start(session, worker, market, message.body, now, parsed)
-        else:
-            signup.answer(session, worker, market, message.body, now, parsed)
+            return
+        if not signup.asking_name(session, worker):
+            # "cuidados e limpeza" to the English questions: the rest asked in Portuguese. A
+            # name shows no language ("Luis de la Fuente" reads as Romanian).
+            adopt_language(session, worker, parsed, len(message.body.split()), now)
+        signup.answer(session, worker, market, message.body, now, parsed)
         return
     adopt_language(session, worker, parsed, len(message.body.split()), now)
     if law_texts.act(session, worker, market, message.body, now):
@@ -342,8 +346,8 @@ def adopt_language(
     said = parsed.text_language
     if said is None or said == worker.language or said not in templates.LANGUAGES:
         return
-    if words < WORDS_THAT_SHOW_A_LANGUAGE or parsed.intent == "profile_update":
-        return  # "Sí 4821" shows little; a change of language is the worker's own to make
+    if words < WORDS_THAT_SHOW_A_LANGUAGE or parsed.language is not None:
+        return  # "Sí 4821" shows little; "LANG ES" is the worker's own choice, made as asked
     if said != "en" and parsed.language_evidence < EVIDENCE_OF_A_LANGUAGE:
         return  # "je suis libre demain": one word of Spanish among French ones
     if said == "en" and parsed.language_evidence < EVIDENCE_OF_ENGLISH:

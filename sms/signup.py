@@ -181,6 +181,14 @@ def answer(
     _next(session, worker, market, data, now)
 
 
+def asking_name(session: Session, worker: Worker) -> bool:
+    """Whether the sign-up under way has asked the worker's name and not yet had it."""
+    conversation = conversations.pending(session, worker.phone)
+    return (
+        conversation is not None and conversation.kind == "signup" and conversation.step == "name"
+    )
+
+
 def _take(
     session: Session,
     step: str,

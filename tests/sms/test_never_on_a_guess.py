@@ -359,8 +359,10 @@ def test_on_my_way_with_minutes_after_the_start_is_late_by_the_start(db, ann):
 def test_one_kind_of_work_kept_in_place_of_another_is_asked_back_then_made_so(db, now, ann, body):
     """Care given up and cleaning kept: the skills become cleaning alone, once the worker sends
     the command asked for; before, care was taken away and the worker told they need a skill."""
-    (asked,) = text(db, body, now)
-    assert "Reply SKILLS cleaning to confirm" in asked
+    text(db, body, now)  # asked in the language the worker writes in
+    with db.read() as session:
+        asked = session.exec(select(Notice).order_by(Notice.id.desc())).first()
+    assert asked.kind == "confirm_skills" and asked.data["skills"] == ["cleaning"]
     assert holdings(db, ann).skills == ("care",)
     text(db, "SKILLS cleaning", now)
     assert holdings(db, ann).skills == ("cleaning",)
