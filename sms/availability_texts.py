@@ -254,7 +254,7 @@ def _falls_on(day: date, withdrawn: Withdrawn) -> bool:
 # A change to the free time just saved: "actually make that 10-6", "sorry i meant sunday".
 _CORRECTION = re.compile(
     r"^\W*(?:(?:sorry|oops|no|wait|ah|my\s+bad|(?:wrong|the\s+wrong)\s+(?:day|time|times))\W+)*"
-    r"(?:actually|make\s+(?:that|it)|i\s+meant|i\s+mean"
+    r"(?:actually|after\s+all|make\s+(?:that|it)|i\s+meant|i\s+mean"
     r"|correction|change\s+(?:that|it)(?:\s+to)?|no\s+wait)(?![a-z])\W*(?P<rest>.+)$"
 )
 # The free time just saved, taken back: "cancel that", "oops delete that", "anuluj to".
@@ -267,7 +267,29 @@ _CHANGE_DAY = re.compile(
     r"^\W*(?:(?:can|could)\s+i\s+|please\s+|pls\s+)?change\s+(?:my\s+)?(?P<day>[a-z]+)"
     r"(?:\s+(?:hours|times|availability))?\s+to\s+(?P<rest>.+)$"
 )
+# One end of the free time just saved, moved: "can only do till 3 now", "jednak tylko do 15",
+# "só a partir das 11".
+_CLOCK_ALONE = r"[0-9]{1,2}(?:[:.][0-9]{2})?(?:\s*[ap]m)?"
+_ONE_END_MOVED = re.compile(
+    r"^\W*(?:(?:but|now|so)\W+)*(?:(?:i\s+)?(?:can|could)\s+)?(?:only\s+|just\s+)?"
+    r"(?:do\s+|work\s+|stay\s+|be\s+free\s+|free\s+)?(?:only\s+|just\s+)?"
+    rf"(?:(?:till|until|til|to|within)\s+(?:at\s+)?(?P<end>{_CLOCK_ALONE})"
+    rf"|from\s+(?:at\s+)?(?P<start>{_CLOCK_ALONE}))(?:\s+(?:now|instead|then|please|pls))*\W*$"
+)
 _NOT_THE_OLD_DAY = re.compile(r"(?<![a-z])(?:not|instead\s+of)\s+(?:the\s+|on\s+)?[a-z0-9/]+\W*$")
+
+
+def _nearest(said: str, to: datetime) -> str:
+    """A clock time said alone, as HH:MM: without am or pm, the reading nearer `to`, the end it
+    moves ("till 3" after 17:00 is 15:00, "from 7" after 18:00 is 19:00)."""
+    clock = re.match(r"([0-9]{1,2})(?:[:.]([0-9]{2}))?\s*([ap]m)?", said)
+    hour, minute, half = int(clock[1]) % 24, int(clock[2] or 0), clock[3]
+    if half is not None:
+        hour = hour % 12 + (12 if half == "pm" else 0)
+    elif hour <= 12:
+        was = to.hour * 60 + to.minute
+        hour = min((hour % 12, hour % 12 + 12), key=lambda h: abs(h * 60 + minute - was))
+    return f"{hour:02d}:{minute:02d}"
 
 
 def changed_free_time(
@@ -292,18 +314,26 @@ def changed_free_time(
         # "cancel that" just after it was saved: that day's free time, asked back as BUSY
         return Parsed("busy", start=saved.replace(hour=0, minute=0, second=0, microsecond=0))
     said = _CORRECTION.match(norm)
-    if said is None:
-        return None
     saved_end = local(datetime.fromisoformat(last.data["end"]), market.tz)
-    rest = _NOT_THE_OLD_DAY.sub(" ", said["rest"])
-    spec, left = find_days(rest, at)
-    hours_said = bool(find_ranges(left, spec.context)[0])
-    if not spec.said_a_day and not hours_said:
+    saved_day = day_said(f"date:{saved.date()}", "en", market.currency)
+    moved = _ONE_END_MOVED.match(said["rest"] if said else norm)
+    if moved is not None:
+        # the other end kept: "till 3" after 09:00-17:00 is 09:00-15:00
+        start = _nearest(moved["start"], saved) if moved["start"] else f"{saved:%H:%M}"
+        end = _nearest(moved["end"], saved_end) if moved["end"] else f"{saved_end:%H:%M}"
+        rest = f"{saved_day} {start}-{end}"
+    elif said is None:
         return None
-    if not spec.said_a_day:
-        rest = f"{day_said(f'date:{saved.date()}', 'en', market.currency)} {rest}"
-    elif not hours_said:
-        rest = f"{rest} {saved:%H:%M}-{saved_end:%H:%M}"  # "i meant sunday": the same hours
+    else:
+        rest = _NOT_THE_OLD_DAY.sub(" ", said["rest"])
+        spec, left = find_days(rest, at)
+        hours_said = bool(find_ranges(left, spec.context)[0])
+        if not spec.said_a_day and not hours_said:
+            return None
+        if not spec.said_a_day:
+            rest = f"{saved_day} {rest}"
+        elif not hours_said:
+            rest = f"{rest} {saved:%H:%M}-{saved_end:%H:%M}"  # "i meant sunday": the same hours
     again = parse(f"available {rest}", at, language=worker.language)
     if again.intent != "availability" or again.start is None or again.recurring:
         return None

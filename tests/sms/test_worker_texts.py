@@ -1806,6 +1806,16 @@ def free_hours(db) -> list[str]:
         ("wolna sobota 9-17", "przepraszam, chodziło mi o niedzielę", ["29 09:00-17:00"]),
         ("libre el sábado de 9 a 5", "perdón, quise decir el domingo", ["29 09:00-17:00"]),
         ("liber sambata 9-17", "de fapt 10-18", ["28 10:00-18:00"]),
+        ("libre el sábado de 9 a 5", "mejor de 9 a 3", ["28 09:00-15:00"]),
+        # one end moved, the other kept
+        ("free sat 9-5", "can only do till 3 now", ["28 09:00-15:00"]),
+        ("free sat 9-5", "only from 11 now", ["28 11:00-17:00"]),
+        ("free sat 9-5", "till 12", ["28 09:00-12:00"]),
+        ("free sat 6-10pm", "actually from 7", ["28 19:00-22:00"]),
+        ("wolna sobota 9-17", "jednak tylko do 15", ["28 09:00-15:00"]),
+        ("libre el sábado de 9 a 5", "al final solo hasta las 3", ["28 09:00-15:00"]),
+        ("livre sábado das 9 às 17", "afinal só até às 15", ["28 09:00-15:00"]),
+        ("liber sambata 9-17", "de fapt doar până la 15", ["28 09:00-15:00"]),
     ],
 )
 def test_a_change_just_after_free_time_was_saved_replaces_it(db, now, ann, first, change, kept):
