@@ -4,8 +4,9 @@ from datetime import UTC, datetime
 
 import pytest
 
+from sms.parser import parse
 from sms.segments import encoding, segments
-from sms.templates import EN, LANGUAGES, render
+from sms.templates import EN, LANGUAGES, day_said, render
 
 START = datetime(2026, 12, 30, 9, 0, tzinfo=UTC).isoformat()
 END = datetime(2026, 12, 30, 17, 30, tzinfo=UTC).isoformat()
@@ -224,3 +225,17 @@ def test_an_offer_reads_in_local_time_with_the_reference():
     )
     assert "Wed 1 Jul 09:00-13:00" in text and "Y 9999" in text
     assert "Open till 09:00." in text  # LONGEST's expiry, 09:00 UTC in winter
+
+
+@pytest.mark.parametrize(
+    ("language", "said"),
+    [("en", "mon-fri"), ("pl", "poniedziałek-piątek"), ("pt", "segunda-sexta"),
+     ("es", "lunes-viernes"), ("ro", "luni-vineri")],
+)  # fmt: skip
+def test_the_working_week_in_an_example_reads_as_people_write_it(language, said):
+    """Before, Portuguese examples read "LIVRE segunda-feira-sexta-feira 8-16"."""
+    assert day_said("days:mon,tue,wed,thu,fri", language, "GBP") == said
+    reread = parse(
+        f"available {said} 9-5", datetime(2026, 12, 7, 10, tzinfo=UTC), language=language
+    )
+    assert reread.days == ("mon", "tue", "wed", "thu", "fri")
