@@ -277,7 +277,7 @@ def _minutes_until_eta(s: str, ctx: Context) -> int | None:
 
 # Coming, and nothing more: "omw", "on my way now", "nearly there x".
 _ON_THE_WAY = re.compile(
-    r"^\W*(?:(?:im|i\s+am|ok|okay|yes|hi)\W+)*(?:omw|otw|on\s+(?:my|the)\s+way|nearly\s+there"
+    r"^\W*(?:(?:im|i\s+am|ok|okay|yes|hi|sorry|so\s+sorry)\W+)*(?:omw|otw|on\s+(?:my|the)\s+way|nearly\s+there"
     r"|almost\s+there|coming\s+now|setting\s+off(?:\s+now)?|(?:just\s+)?(?:leaving|left)\s+(?:home"
     r"|the\s+house)(?:\s+now)?|(?:on|in)\s+(?:the\s+)?(?:bus|train|tube|tram|taxi|car)\s+now)"
     r"(?:\W+(?:now|to\s+(?:you|work|the\s+shift)|x+|thanks|sorry))*\W*$"
