@@ -189,6 +189,33 @@ def _gives_a_when(t: Text, ctx: Context) -> bool:
     return spec.said_a_day or said_week or has_lone_time(s) or bool(find_ranges(s, spec.context)[0])
 
 
+# A clause looking back on the work done: "thanks for today", "today was great", "loved working
+# there today". Clauses end at punctuation (not a decimal point) or a kiss.
+_CLAUSE_END = re.compile(r"[!;?]+|[.,](?![0-9])|\s+x+(?:\s+|$)")
+_LOOKING_BACK = re.compile(
+    r"(?<![a-z])(?:thanks?|thank\s+(?:you|u)|cheers|ta|loved|enjoyed|was|were|worked|went"
+    r"|been)(?![a-z])"
+)
+_THE_DAY_DONE = re.compile(r"(?<![a-z])(?:today|yesterday|tonight)(?![a-z])")
+
+
+def _without_the_day_done(s: str) -> str:
+    """ "thanks for today, free sat 8-4": today is the day worked, not free time; the clause
+    that looks back is left out when another says when."""
+    clauses = _CLAUSE_END.split(s)
+    kept = [
+        clause
+        for clause in clauses
+        if not (
+            _THE_DAY_DONE.search(clause)
+            and _LOOKING_BACK.search(clause)
+            and not _FREE.search(clause)
+            and not any(c.isdigit() for c in clause)
+        )
+    ]
+    return " , ".join(kept) if kept and len(kept) < len(clauses) else s
+
+
 def availability(t: Text, ctx: Context) -> Parsed:
     """Read an availability text; ask back when the day or the hours are unclear."""
     rate, s = find_rate(t.norm)
@@ -211,6 +238,7 @@ def availability(t: Text, ctx: Context) -> Parsed:
             example_day=f"date:{first.isoformat()}",
             example_hours=(said.start, said.end) if said else _NINE_TO_FIVE,
         )
+    s = _without_the_day_done(s)
     except_clause = _EXCEPT_CLAUSE.search(s) or _DAYS_OFF_CLAUSE.search(s)
     if except_clause is not None:
         s = s[: except_clause.start()] + " " + s[except_clause.end() :]

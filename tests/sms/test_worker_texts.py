@@ -2224,3 +2224,16 @@ def test_arrived_and_cannot_find_the_way_in_is_an_arrival_the_buyer_is_told(db, 
     assert any(to_plain_gsm(body) in to_plain_gsm(reply) for reply in told)
     with db.read() as session:
         assert session.get(Booking, booking.id).checked_in_at is not None
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["Thanks for the work today, I'm free again Saturday 8-4", "thanks for today! free sat 8-4",
+     "today was great, free sat 8-4 too", "cheers for today x free saturday 8-4",
+     "dzięki za dzisiaj, w sobotę znowu mogę 8-16", "gracias por lo de hoy, el sábado puedo de 8 a 4",
+     "obrigada por hoje, sábado posso das 8 às 16", "mersi pentru azi, sâmbătă pot 8-16"],
+)  # fmt: skip
+def test_thanks_for_today_with_free_time_is_free_on_the_day_said_alone(db, now, ann, body):
+    """Before, "thanks for today, free sat 8-4" was free today 8-4 as well as Saturday."""
+    text(db, body, now)
+    assert free_hours(db) == ["28 08:00-16:00"]
