@@ -43,7 +43,8 @@ _MOVED_ALONE = re.compile(
     r"(?:\s+(?:recently|last\s+week|last\s+month|now))?\W*$"
 )
 _ADD_SKILLS = re.compile(
-    r"^(?:please\s+|can\s+you\s+|can\s+u\s+)?(?:add|include|put)\s+(?P<value>.+?)(?:\s+(?:to|in|into|on|la)"
+    r"^(?:please\s+|(?:can|could)\s+(?:you|u|i)\s+(?:please\s+)?|i\s+(?:want|would\s+like)\s+to\s+"
+    r"|id\s+like\s+to\s+|i\s+wanna\s+)?(?:add|include|put)\s+(?P<value>.+?)(?:\s+(?:to|in|into|on|la)"
     r"\s+(?:my\s+)?(?:skills?|list|profile|jobs).*)?$"
     r"|(?:i\s+)?(?:can|also|now)\s+(?:also\s+)?do\s+(?P<too>.+?)\s+(?:too|as\s+well|also)(?:\s+now)?$"
 )

@@ -112,7 +112,7 @@ _MY_DATA = re.compile(
     r"|(?<![a-z])what\s+data(?![a-z])"
     # The worker's own terms: "whats my rate", "how much do i charge" (MY DATA says them)
     r"|^\W*(?:what\s+is|whats|what\s+s|what)\s+my\s+(?:hourly\s+)?(?:rate|price|postcode|area"
-    r"|skills?|notice)(?:\s+(?:on\s+file|now|at\s+the\s+moment|here|with\s+you))?\W*$|^\W*how\s+much\s+(?:do|am)\s+i\s+(?:charge|charging|ask|asking)\W*$"
+    r"|skills?|notice)(?:\s+(?:on\s+file|now|at\s+the\s+moment|here|with\s+you|(?:per|an|a)\s+hour))?\W*$|^\W*how\s+much\s+(?:do|am)\s+i\s+(?:charge|charging|ask|asking)\W*$"
     r"|^\W*what\s+(?:rate|price)\s+(?:am\s+i\s+on|do\s+i\s+(?:have|charge))\W*$|^\W*my\s+rate\W*$"
 )
 # "add it to my profile": a change to make, not a question about what is held.

@@ -1726,6 +1726,16 @@ def test_how_much_will_i_earn_in_each_language_is_earnings(body):
 
 @pytest.mark.parametrize(
     "body",
+    ["ile godzin przepracowałam w zeszłym tygodniu", "cuántas horas trabajé la semana pasada",
+     "quantas horas trabalhei semana passada", "câte ore am lucrat săptămâna trecută"],
+)  # fmt: skip
+def test_how_many_hours_did_i_work_in_each_language_is_earnings(body):
+    """Before, each went to a person; "how many hours did i do last week" was earnings."""
+    assert reads(body)["intent"] == "earnings"
+
+
+@pytest.mark.parametrize(
+    "body",
     [
         "can u send me the details again",
         "send the details again pls",

@@ -20,6 +20,7 @@ from store.models import (
     Booking,
     InboxThread,
     Message,
+    Notice,
     Offer,
     Shift,
     TermsChange,
@@ -2237,3 +2238,29 @@ def test_thanks_for_today_with_free_time_is_free_on_the_day_said_alone(db, now, 
     """Before, "thanks for today, free sat 8-4" was free today 8-4 as well as Saturday."""
     text(db, body, now)
     assert free_hours(db) == ["28 08:00-16:00"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["can i add cleaning", "i want to add cleaning", "could you add cleaning please",
+     "chcę dodać sprzątanie", "quiero añadir limpieza", "quero adicionar limpeza",
+     "vreau să adaug curățenie"],
+)  # fmt: skip
+def test_asking_to_add_a_kind_of_work_is_asked_back_with_both(db, now, ann, body):
+    """Before, "can i add cleaning" went to a person; the change is asked back, care kept."""
+    text(db, body, now)
+    with db.read() as session:
+        asked = session.exec(select(Notice).order_by(Notice.id.desc())).first()
+        assert skills_of(session, ann) == ["care"]
+    assert asked.kind == "confirm_skills" and asked.data["skills"] == ["care", "cleaning"]
+
+
+@pytest.mark.parametrize(
+    "body", ["what is my rate per hour", "qual é o meu valor por hora", "whats my rate an hour"]
+)
+def test_asking_the_own_rate_per_hour_is_told_the_terms(db, now, ann, body):
+    """Before, "what is my rate per hour" went to a person."""
+    (told,) = text(db, body, now)
+    assert "13" in told
+    with db.read() as session:
+        assert session.exec(select(InboxThread)).all() == []
