@@ -8,6 +8,7 @@ from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 from functools import cache
 
+from sms.parsing.availability import availability_text
 from sms.parsing.days import (
     MONTH_NUMBER,
     MONTHS,
@@ -112,7 +113,36 @@ def busy(t: Text, ctx: Context) -> Parsed | None:
     if found is None and m is not None and m.re is _NOT_FREE and _SAID.match(m.group("rest")):
         # the days first: "los domingos no trabajo", "sundays i dont work", "jutro nie pracuję"
         found = _days_off(norm[: m.start()], t, ctx)
+    # the part of the day given up, said after the "not" or, days first, before it
+    given_up = (
+        next(
+            (said for said in (m.group("rest"), norm[: m.start()]) if _PART_OF_A_DAY.search(said)),
+            None,
+        )
+        if m is not None
+        else None
+    )
+    if found is not None and then and given_up is not None:
+        # "not free tomorrow morning but free in the afternoon 1-5": that day's free time, and
+        # only it; never the whole day given up and the afternoon put on today
+        free = _the_rest_of_the_day(given_up, then, t, ctx)
+        if free is not None:
+            return free
     return replace(found, then=then) if found is not None and then else found
+
+
+_PART_OF_A_DAY = re.compile(r"(?<![a-z])(?:morning|afternoon|evening|night)s?(?![a-z])")
+
+
+def _the_rest_of_the_day(given_up: str, then: str, t: Text, ctx: Context) -> Parsed | None:
+    """The free time said after a part of a day given up, on that day, replacing its own."""
+    days = [w for w in given_up.split() if is_day_word(w) and not _PART_OF_A_DAY.match(w)]
+    if not days or find_days(then, ctx.at)[0].said_a_day:
+        return None
+    free = availability_text(t.said_as(" ".join(["free", *days, then])), ctx)
+    if free is None or free.ambiguous or free.start is None or free.recurring or len(free.days) > 1:
+        return None
+    return replace(free, replaces=free.start.date())
 
 
 _BUT = re.compile(r"\W*(?<![a-z])(?:but|however)(?![a-z])")

@@ -295,6 +295,7 @@ def find_days(s: str, at: datetime) -> tuple[DaySpec, str]:
     relative: int | None = None
     relatives: set[int] = set()
     said_next = tonight = False
+    parts_said: set[str] = set()
     for word in words_of(s):
         word = _spelled(word)
         if word in _WEEKDAY_WORDS:
@@ -325,9 +326,14 @@ def find_days(s: str, at: datetime) -> tuple[DaySpec, str]:
         elif word == "next":
             said_next = True
         if word in _CONTEXT:
+            parts_said.add(_CONTEXT[word])
             spec.context = spec.context or _CONTEXT[word]
             part = "night" if word in _NIGHT else _PART_OF_DAY[_CONTEXT[word]]
             spec.part_of_day = spec.part_of_day or part
+    if {AM, AFTERNOON} <= parts_said:
+        # "tomorrow morning no but afternoon 1-5": neither half settles the hours; "1-5" is read
+        # as if no part were said (13-17), never 1am-5am
+        spec.context = spec.part_of_day = None
     if spec.date is None and relative is not None:
         spec.date = today + timedelta(days=relative)
         ahead = {today + timedelta(days=r) for r in relatives if r >= 0}

@@ -2264,3 +2264,25 @@ def test_asking_the_own_rate_per_hour_is_told_the_terms(db, now, ann, body):
     assert "13" in told
     with db.read() as session:
         assert session.exec(select(InboxThread)).all() == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["Im not free saturday morning but free in the afternoon 1-5",
+     "w sobotę rano nie mogę, ale po południu od 13 do 17 tak",
+     "el sábado por la mañana no puedo pero por la tarde de 1 a 5 sí",
+     "sábado de manhã não posso, mas à tarde das 13 às 17 sim",
+     "sâmbătă dimineață nu pot, dar după-amiază de la 13 la 17 da",
+     "saturday morning no but afternoon 1-5 yes"],
+)  # fmt: skip
+def test_a_morning_given_up_and_an_afternoon_offered_is_that_afternoon(db, now, ann, body):
+    """Before, "not free saturday morning but free in the afternoon 1-5" asked to give up all
+    of Saturday and saved 1-5 today; "saturday morning no but afternoon 1-5 yes" was 1am-5am."""
+    text(db, body, now)
+    assert free_hours(db) == ["28 13:00-17:00"]
+
+
+def test_a_morning_given_up_replaces_the_day_s_free_time(db, now, ann):
+    text(db, "free sat 8-6", now)
+    text(db, "not free sat morning but free in the afternoon 1-5", now)
+    assert free_hours(db) == ["28 13:00-17:00"]
