@@ -93,13 +93,23 @@ def _new_place_said(
     session: Session, worker: Worker, market: Market, parsed: Parsed, now: datetime
 ) -> None:
     """ "free tmrw 9-5, also my postcode changed to E2 7DG": a whole postcode other than the
-    worker's, said with free time, is asked back as POSTCODE would change it; a district they
-    live in already ("I live in NG7") is only where they are."""
+    worker's, said with free time, is asked back as POSTCODE would change it (a district they
+    live in already, "I live in NG7", is only where they are); "within 3 miles", as TRAVEL."""
     said = parsed.postcode or parsed.zip
     own = worker.postcode or worker.zip or ""
-    if said is None or own.startswith(said) or (parsed.postcode and " " not in parsed.postcode):
+    moved = not (
+        said is None or own.startswith(said) or (parsed.postcode and " " not in parsed.postcode)
+    )
+    farthest = parsed.travel_miles if parsed.travel_miles != worker.travel_miles else None
+    if not moved and farthest is None:
         return
-    change = Parsed("profile_update", postcode=parsed.postcode, zip=parsed.zip)
+    # "free sat 9-5 within 3 miles": how far they go, asked back as TRAVEL would change it
+    change = Parsed(
+        "profile_update",
+        postcode=parsed.postcode if moved else None,
+        zip=parsed.zip if moved else None,
+        travel_miles=farthest,
+    )
     confirming.terms(session, worker, market, change, now)
 
 

@@ -20,7 +20,7 @@ from sms.parsing.days import (
 )
 from sms.parsing.lexicon import fold
 from sms.parsing.money import find_bare_decimal, find_rate
-from sms.parsing.places import place_in
+from sms.parsing.places import TRAVEL, miles_said, place_in
 from sms.parsing.reading import fuzzy, unknown_words
 from sms.parsing.result import Parsed
 from sms.parsing.text import Context, Text
@@ -239,6 +239,10 @@ def availability(t: Text, ctx: Context) -> Parsed:
             example_hours=(said.start, said.end) if said else _NINE_TO_FIVE,
         )
     s = _without_the_day_done(s)
+    # "free sat 9-5 within 3 miles": how far, asked back beside the free time
+    travel = TRAVEL.search(s)
+    if travel is not None:
+        s = s[: travel.start()] + " " + s[travel.end() :]
     except_clause = _EXCEPT_CLAUSE.search(s) or _DAYS_OFF_CLAUSE.search(s)
     if except_clause is not None:
         s = s[: except_clause.start()] + " " + s[except_clause.end() :]
@@ -274,6 +278,7 @@ def availability(t: Text, ctx: Context) -> Parsed:
         "currency": rate.currency if rate else None,
         "skill": skills[0] if skills else None,
         **place_in(t.norm),
+        "travel_miles": miles_said(travel) if travel is not None else None,
     }
     if spec.in_this_week and not (spec.in_next_week or spec.date or spec.weekdays):
         # "free all week 9-5": which of the week's days, asked with the days left in it

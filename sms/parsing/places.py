@@ -41,3 +41,21 @@ def place_in(s: str) -> dict[str, str | None]:
     if postcode is None and zip_code is None:
         postcode = find_outward_code([w.strip(".,!?;:()") for w in s.split()])
     return {"postcode": postcode, "zip": zip_code if postcode is None else None}
+
+
+# How far a worker will go: "within 5 miles", "nothing over 5 miles", "8 km max".
+TRAVEL = re.compile(
+    # "nothing over 5 miles", "no jobs further than 5 miles": the furthest they will go
+    r"(?<![a-z])(?:travel|go|come|within|up\s+to|max|maximum|only|until|till|do"
+    r"|(?:no|nothing|none)\s+(?:\w+\s+)?(?:over|more\s+than|further\s+than|farther\s+than))"
+    r"\s+(?:\w+\s+){0,3}?"
+    r"(?P<miles>[0-9]{1,3})\s*(?P<unit>miles?|mi|km|kilometres?|kilometers?)(?![a-z])"
+    r"|(?<![a-z])(?P<miles2>[0-9]{1,3})\s*(?P<unit2>miles?|mi|km)\s+(?:max|maximum|radius|away)(?![a-z])"
+)
+
+
+def miles_said(m: re.Match[str]) -> int:
+    """The miles a TRAVEL match says, kilometres made miles."""
+    miles = int(m.group("miles") or m.group("miles2"))
+    unit = m.group("unit") or m.group("unit2")
+    return round(miles / 1.609) if unit.startswith("k") else miles

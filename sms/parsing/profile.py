@@ -11,7 +11,14 @@ from sms.parsing.availability import has_hours
 from sms.parsing.days import find_days
 from sms.parsing.lexicon import fold, language_named
 from sms.parsing.money import find_amount
-from sms.parsing.places import find_outward_code, find_postcode, find_zip, is_full_postcode
+from sms.parsing.places import (
+    TRAVEL,
+    find_outward_code,
+    find_postcode,
+    find_zip,
+    is_full_postcode,
+    miles_said,
+)
 from sms.parsing.result import Parsed
 from sms.parsing.text import Context, Text, words_of
 from sms.parsing.vocab import find_skills, language_code
@@ -98,14 +105,6 @@ _TAX_SAID = re.compile(
 _TEXTS_IN = re.compile(
     r"(?<![a-z])(?:texts?|messages?|msgs?|sms|language|speak|write|reply|replies|send|in)(?![a-z])"
 )
-_TRAVEL = re.compile(
-    # "nothing over 5 miles", "no jobs further than 5 miles": the furthest they will go
-    r"(?<![a-z])(?:travel|go|come|within|up\s+to|max|maximum|only"
-    r"|(?:no|nothing|none)\s+(?:\w+\s+)?(?:over|more\s+than|further\s+than|farther\s+than))"
-    r"\s+(?:\w+\s+){0,3}?"
-    r"(?P<miles>[0-9]{1,3})\s*(?P<unit>miles?|mi|km|kilometres?|kilometers?)(?![a-z])"
-    r"|(?<![a-z])(?P<miles2>[0-9]{1,3})\s*(?P<unit2>miles?|mi|km)\s+(?:max|maximum|radius|away)(?![a-z])"
-)
 _NOTICE = re.compile(
     r"(?<![a-z])(?P<number>[0-9]{1,3}|an?)\s*(?P<unit>h|hrs?|hours?|days?)\s+(?:notice|warning)(?![a-z])"
     r"|(?<![a-z])notice\s+(?:of\s+)?(?P<number2>[0-9]{1,3})\s*(?P<unit2>h|hrs?|hours?|days?)?(?![a-z])"
@@ -184,8 +183,9 @@ def _in_a_sentence(t: Text, ctx: Context) -> Parsed | None:
         return Parsed("profile_update", name=_said_name(m.group("value"), t))
     if (m := _TAX_SAID.search(t.norm)) is not None:
         return _tax(m.group(0), t, ctx)
-    if (m := _TRAVEL.search(t.norm)) is not None:
-        return Parsed("profile_update", travel_miles=_miles(m))
+    if (m := TRAVEL.search(t.norm)) is not None and not has_hours(t, ctx):
+        # with hours, free time that goes so far: read as availability
+        return Parsed("profile_update", travel_miles=miles_said(m))
     if (m := _NOTICE.search(t.norm)) is not None:
         return Parsed("profile_update", notice_minutes=_notice_minutes(m))
     if _RATE_TO_THE_MINIMUM.search(t.norm) and not has_hours(t, ctx):
@@ -267,12 +267,6 @@ def _place_in(s: str) -> dict[str, str] | None:
         return {"postcode": postcode}
     zip_code = find_zip(s)
     return {"zip": zip_code} if zip_code else None
-
-
-def _miles(m: re.Match[str]) -> int:
-    miles = int(m.group("miles") or m.group("miles2"))
-    unit = m.group("unit") or m.group("unit2")
-    return round(miles / 1.609) if unit.startswith("k") else miles
 
 
 _NOTICE_VALUE = re.compile(

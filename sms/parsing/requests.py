@@ -304,6 +304,12 @@ def dispute(t: Text, ctx: Context) -> Parsed | None:
             "dispute", detail=t.original, category=category_in(t.norm), days=_weekdays(t, ctx),
             offer_ref=find_ref(t.norm),
         )  # fmt: skip
+    if (
+        _FREE_TIME_FIRST.match(t.norm)
+        and all(_ONLY_A_RATE.fullmatch(m.group(0)) for m in _PAY_COMPLAINT.finditer(t.norm))
+        and has_hours(t, ctx)
+    ):
+        return None  # "available tomorrow 9-5 for cleaning only £14": free time on its terms
     if (said := _PAY_COMPLAINT.search(t.norm)) is not None and not _NO_OFFERS_COMING.search(t.norm):
         said_only = all(
             _ONLY_A_WORD.fullmatch(m.group(0).strip()) for m in _PAY_COMPLAINT.finditer(t.norm)
@@ -333,6 +339,11 @@ def dispute(t: Text, ctx: Context) -> Parsed | None:
     return None
 
 
+_FREE_TIME_FIRST = re.compile(
+    r"^\W*(?:(?:hi|hello|hiya)\W+)?(?:(?:im|i\s+am|i\s+m)\s+)?(?:available|free|avail|can\s+(?:do|work))"
+    r"(?![a-z])"
+)
+_ONLY_A_RATE = re.compile(r"only\s+[£$€][0-9]+")
 _WHAT_IF = re.compile(r"^\W*what\s+(?:happens\s+)?if(?![a-z])")
 _A_QUESTION = re.compile(r"^\W*(?:is|are|does|do|did|can|could|will|would|should|how)(?![a-z])")
 # Words that make a complaint only when said as one, not asked about.

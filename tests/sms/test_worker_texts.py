@@ -2286,3 +2286,33 @@ def test_a_morning_given_up_replaces_the_day_s_free_time(db, now, ann):
     text(db, "free sat 8-6", now)
     text(db, "not free sat morning but free in the afternoon 1-5", now)
     assert free_hours(db) == ["28 13:00-17:00"]
+
+
+@pytest.mark.parametrize(
+    "body", ["available tomorrow 9-5 for cleaning only £14", "free sat 9-5 only £15 an hour"]
+)
+def test_free_time_at_only_a_rate_is_free_time_and_no_dispute(db, now, ann, body):
+    """Before, "available tomorrow 9-5 for cleaning only £14" was read as a complaint about pay
+    ("only £14") and the worker told there was no booking to dispute; the free time was lost."""
+    (saved,) = text(db, body, now)
+    assert saved.startswith("Got it: free")
+    with db.read() as session:
+        assert session.exec(select(InboxThread)).all() == []
+
+
+@pytest.mark.parametrize(
+    ("body", "miles"),
+    [("free sat 9-5 within 3 miles", 3), ("free sat 9-5 but no further than 5 miles", 5),
+     ("wolna w sobotę 9-17, max 5 km", 3), ("wolna w sobotę 9-17 do 5 km od domu", 3),
+     ("libre el sábado de 9 a 5, máximo 5 km", 3), ("livre sábado das 9 às 17, até 5 km", 3),
+     ("liberă sâmbătă 9-17, maxim 5 km", 3)],
+)  # fmt: skip
+def test_free_time_with_how_far_saves_the_time_and_asks_the_distance(db, now, ann, body, miles):
+    """Before, "free sat 9-5 within 3 miles" asked only about the distance and the free time
+    was lost; in Polish, Spanish, Portuguese and Romanian "5 km" was asked as an hourly rate."""
+    text(db, body, now)
+    assert free_hours(db) == ["28 09:00-17:00"]
+    with db.read() as session:
+        asked = session.exec(select(Notice).order_by(Notice.id.desc())).first()
+        assert session.get(Worker, ann).travel_miles is None  # nothing changed on a guess
+    assert asked.kind == "confirm_travel" and asked.data["miles"] == miles
