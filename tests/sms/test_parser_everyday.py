@@ -2368,6 +2368,10 @@ def test_everyday_answers_in_our_other_languages_are_read(body, intent, days):
     [
         ("już nie chcę sprzątania", {"skill": "cleaning", "detail": "remove"}),
         ("zmień mi stawkę na 14", {"rate": 1400}),
+        # before, these went to a person
+        ("podnieś mi stawkę na 15", {"rate": 1500}),
+        ("vreau să-mi măresc tariful la 15", {"rate": 1500}),
+        ("schimbați-mi tariful la 15", {"rate": 1500}),
     ],
 )
 def test_terms_changed_in_polish_are_read_as_a_change_of_terms(body, read):
