@@ -263,7 +263,7 @@ def _falls_on(day: date, withdrawn: Withdrawn) -> bool:
 
 # A change to the free time just saved: "actually make that 10-6", "sorry i meant sunday".
 _CORRECTION = re.compile(
-    r"^\W*(?:(?:sorry|oops|no|wait|ah|my\s+bad|(?:wrong|the\s+wrong)\s+(?:day|time|times))\W+)*"
+    r"^\W*(?:(?:sorry|oops|no|wait|ah|stop|my\s+bad|(?:wrong|the\s+wrong)\s+(?:day|time|times|one))\W+)*"
     r"(?:actually|after\s+all|make\s+(?:that|it)|i\s+meant|i\s+mean"
     r"|correction|change\s+(?:that|it)(?:\s+to)?|no\s+wait)(?![a-z])\W*(?P<rest>.+)$"
 )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import datetime, time, timedelta
 from decimal import Decimal, InvalidOperation
 
@@ -183,9 +184,17 @@ def asks(t: Text) -> bool:
     )
 
 
+_NOT_LATE = re.compile(
+    r"(?<![a-z])(?:wont|will\s+not|not\s+going\s+to|never|dont\s+want\s+to)\s+be\s+late(?![a-z])"
+)
+
+
 def late(t: Text, ctx: Context) -> Parsed | None:
     """LATE 15, running 10 min late, gonna be 5 minutes late, late, be there in 20 mins; "on my
     way" alone says no lateness at all, only that they are coming."""
+    if _NOT_LATE.search(t.norm) and not any(c.isdigit() for c in t.norm):
+        # "i wont be late": a promise, nothing to do; "nie spóźnię się dużo, 5 minut" is late
+        return Parsed("unknown", courtesy=True)
     if asks(t):
         return None
     s = t.norm
@@ -546,10 +555,21 @@ _FROM_A_CLOCK = re.compile(
 )
 
 
+_FREE_BESIDES = re.compile(
+    r"[,.;!]\s*(?:(?:and|but|also|btw|oh|im|i\s+am|i\s+m)\s+)*"
+    r"(?P<then>(?:[a-z]+\s+){0,3}?(?:free|available|avail|can\s+(?:do|work))(?![a-z]).*)$"
+)
+
+
 def check_out(t: Text, ctx: Context) -> Parsed | None:
     """DONE, DONE 5.5, done 4h30, finished 6pm, OUT, clocking off now did 8.5 hrs."""
     if asks(t):
         return None
+    if (free := _FREE_BESIDES.search(t.norm)) is not None:
+        # "I'm done for today, free tomorrow 9-5": done, and free time besides (`then`); its
+        # hours are never the hours worked
+        done = check_out(t.said_as(t.norm[: free.start()]), ctx)
+        return replace(done, then=free["then"]) if done is not None else None
     # "left the shop": elsewhere; "left, 30 min lunch": the break taken at work; "left an hour
     # later": than booked
     if _ELSEWHERE.search(_BREAK.sub(" ", _OFFSET.sub(" ", t.norm))) and t.first not in (

@@ -21,7 +21,7 @@ from sms.gateways import SimulatorGateway
 from sms.inbound import deliver
 from sms.outbox import drain
 from sms.parser import parse
-from store.models import Booking, Notice, Offer, Shift, Worker
+from store.models import Booking, InboxThread, Notice, Offer, Shift, Worker
 from tests import factories
 from tests.bookings import book
 from tests.sms.corpus_check import CORPUS, LANGUAGES, lines
@@ -414,3 +414,21 @@ def test_a_yes_on_a_condition_with_no_offer_open_asks_about_no_shift(db, now, bo
         factories.worker(session, ANN, now)
     (reply,) = text(db, body, now)
     assert reply.startswith(("You have no open offers", "Nie masz teraz otwartych ofert"))
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["I won't be late tomorrow", "i will not be late", "nie spóźnię się", "no voy a llegar tarde",
+     "não vou me atrasar", "nu întârzii"],
+)  # fmt: skip
+def test_a_promise_not_to_be_late_tells_nobody_anything(db, ann, body):
+    """Before, "I won't be late tomorrow" was asked "How late will you be?" (or to give up
+    tomorrow's offers), "nie spóźnię się" likewise."""
+    at = shift_start(db, ann) - timedelta(hours=3)
+    text(db, body, at)  # at most the offer open, told again
+    with db.read() as session:
+        said = session.exec(select(Notice.kind).where(Notice.created_at == at)).all()
+        assert not {"how_late", "confirm_busy", "buyer_late"} & set(said), said
+        assert session.get(Booking, ann.booking_id).late_minutes is None
+        assert not session.exec(select(Notice).where(Notice.kind == "buyer_late")).all()
+        assert not session.exec(select(InboxThread)).all()

@@ -18,12 +18,14 @@ from sms.segments import to_plain_gsm
 from store.models import (
     AvailabilityWindow,
     Booking,
+    Dispute,
     InboxThread,
     Message,
     Notice,
     Offer,
     Shift,
     TermsChange,
+    Timesheet,
     Worker,
 )
 from store.statuses import OfferStatus
@@ -1808,6 +1810,7 @@ def free_hours(db) -> list[str]:
         ("libre el sábado de 9 a 5", "perdón, quise decir el domingo", ["29 09:00-17:00"]),
         ("liber sambata 9-17", "de fapt 10-18", ["28 10:00-18:00"]),
         ("libre el sábado de 9 a 5", "mejor de 9 a 3", ["28 09:00-15:00"]),
+        ("free sat 9-5", "stop, wrong one, I meant sunday", ["29 09:00-17:00"]),
         # one end moved, the other kept
         ("free sat 9-5", "can only do till 3 now", ["28 09:00-15:00"]),
         ("free sat 9-5", "only from 11 now", ["28 11:00-17:00"]),
@@ -2316,3 +2319,37 @@ def test_free_time_with_how_far_saves_the_time_and_asks_the_distance(db, now, an
         asked = session.exec(select(Notice).order_by(Notice.id.desc())).first()
         assert session.get(Worker, ann).travel_miles is None  # nothing changed on a guess
     assert asked.kind == "confirm_travel" and asked.data["miles"] == miles
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["I'm done for today, free sat 9-5", "done, available saturday 9-5",
+     "skończyłam, w sobotę wolna 9-17", "terminé, el sábado estoy libre de 9 a 5",
+     "terminei, no sábado estou livre das 9 às 17", "am terminat, sâmbătă sunt liberă 9-17"],
+)  # fmt: skip
+def test_done_with_free_time_besides_sends_the_booked_hours_and_saves_the_time(db, now, ann, body):
+    """Before, "I'm done for today, free tomorrow 9-5" sent the buyer 8 hours worked (the free
+    time's 9-5) for a 4-hour shift, and lost the free time; "terminé, el sábado estoy libre de 9
+    a 5" saved the free time and never checked out."""
+    with db.write() as session:
+        booking, shift, _ = book(session, now, ANN, start=now.replace(hour=11))
+    drain(db, SimulatorGateway(), now)
+    text(db, body, shift.end)
+    with db.read() as session:
+        (timesheet,) = session.exec(select(Timesheet)).all()
+    assert timesheet.worker_minutes == 240
+    assert "28 09:00-17:00" in free_hours(db)
+
+
+def test_a_slip_put_right_with_a_booking_opens_no_dispute(db, now, ann):
+    """Before, "stop, wrong one, I meant sunday" was a complaint ("wrong"), asked what went
+    wrong with the shift worked."""
+    with db.write() as session:
+        book(session, now, start=now.replace(hour=11))  # worked today, so one to dispute
+    drain(db, SimulatorGateway(), now)
+    at = now + timedelta(hours=6)
+    text(db, "stop, wrong one, I meant sunday", at)
+    with db.read() as session:
+        assert session.exec(select(Dispute)).all() == []
+        said = session.exec(select(Notice.kind).where(Notice.created_at == at)).all()
+    assert not {"dispute_category", "ask_dispute_ref", "ask_dispute"} & set(said), said
