@@ -151,6 +151,7 @@ _NO = (
 _BEFORE_YES = (
     r"(?:great|perfect|lovely|cool|brilliant|fab|fabulous|fantastic|wonderful|excellent|nice"
     r"|amazing|awesome|thanks|thank\s+you|thank\s+u|cheers|ta|hi|hello|hiya"
+    r"|no\s+(?:worries|problem|probs?)|np"
     r"|(?:just\s+)?(?:confirming|to\s+confirm)(?:\s+that)?|(?:i\s+)?confirm(?:ed)?)"
 )
 _REPLY = re.compile(
@@ -175,6 +176,7 @@ _POLITE_WORDS = (
     r"|(?:i\s+)?(?:can|could)\s+(?:still\s+)?do\s+(?:it|that|this)|(?:i\s+am|im)\s+still\s+(?:free|available|up\s+for\s+it)"
     r"|i\s+can\s+make\s+it|not\s+this\s+time|cant\s+make\s+it|busy|not\s+today|see\s+you\s+there"
     r"|see\s+you|lovely|perfect|brilliant|cool|fine|absolutely|definitely|then|one|that\s+one"
+    r"|(?:i\s+)?cant\s+wait|looking\s+forward(?:\s+to\s+it)?"
     r"|this\s+one|it|that|this|accept|yes|no|go\s+on|me|in|for\s+me|again|sounds\s+good"
     r"|will\s+do|no\s+problem|np|of\s+course|love|hun|mate|dear|sir|madam|boss|very\s+much"
     r"|so\s+much|much|a\s+lot|ill\s+be\s+there|be\s+there|see\s+you\s+then|offer|shift|job"
@@ -192,7 +194,7 @@ _POLITE_WORDS = (
 )
 # A no among the polite words after a yes: "ok, no thanks", "yes cant make it", "ok busy".
 _NO_AFTER_THE_YES = re.compile(
-    r"(?<![a-z])(?:no(?!\s+(?:problem|worries|bother))|not(?!\s+a\s+problem)|cant|busy)(?![a-z])"
+    r"(?<![a-z])(?:no(?!\s+(?:problem|worries|bother))|not(?!\s+a\s+problem)|cant(?!\s+wait)|busy)(?![a-z])"
 )
 _POLITE = re.compile(rf"^(?:{_POLITE_WORDS}(?![a-z])\W*)*$")
 # A move said after the YES: "yes please! by the way ive moved to E2 7DG", "also my new postcode

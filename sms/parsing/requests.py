@@ -563,7 +563,7 @@ def shifts_query(t: Text, ctx: Context) -> Parsed | None:
     first = t.first in _SHIFTS_FIRST and not any(w.isdecimal() and len(w) >= 4 for w in t.words)
     skills, _ = find_skills(t.words, ctx.skills)
     any_skill = t.first in ("any", "anything") and bool(skills) and len(t.words) <= 6
-    if not first and not any_skill and _SHIFTS_ASKED.search(t.phrase) is None:
+    if not first and not any_skill and _SHIFTS_ASKED.search(t.norm) is None:
         return None
     if _NOT_WANTED.search(t.phrase):
         return None  # "i dont want weekend work anymore": not free then, not asking

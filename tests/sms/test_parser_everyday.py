@@ -1714,6 +1714,8 @@ def test_taking_the_shift_after_a_pleasantry_or_as_la_tomo_accepts(body):
 
 def test_a_pleasantry_before_no_is_no_yes():
     assert reads("great no thanks")["intent"] != "accept"
+    assert reads("no problem, cant make it sorry")["intent"] != "accept"
+    assert reads("yes i cant")["intent"] != "accept"
 
 
 @pytest.mark.parametrize(
@@ -2379,7 +2381,13 @@ def test_terms_changed_in_polish_are_read_as_a_change_of_terms(body, read):
     assert found["intent"] == "profile_update" and read.items() <= found.items()
 
 
-@pytest.mark.parametrize("body", ["will be there", "i will be there", "voi fi acolo"])
+@pytest.mark.parametrize(
+    "body",
+    ["will be there", "i will be there", "voi fi acolo",
+     # before, these went to a person
+     "no worries, I'll be there", "yes i cant wait", "yes please, looking forward to it",
+     "np, ill take it"],
+)  # fmt: skip
 def test_will_be_there_is_a_yes_as_ill_be_there_is(body):
     """Before, "will be there" after a reminder went to a person."""
     assert reads(body)["intent"] == "accept"

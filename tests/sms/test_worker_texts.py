@@ -2353,3 +2353,10 @@ def test_a_slip_put_right_with_a_booking_opens_no_dispute(db, now, ann):
         assert session.exec(select(Dispute)).all() == []
         said = session.exec(select(Notice.kind).where(Notice.created_at == at)).all()
     assert not {"dispute_category", "ask_dispute_ref", "ask_dispute"} & set(said), said
+
+
+def test_done_with_another_job_and_free_now_is_free_time(db, now, ann):
+    """Before, "done with my last job, available now till 6" was a question for shifts ("job
+    available"), and the free time was lost."""
+    text(db, "done with my last job, available now till 6", now)
+    assert free_hours(db) == ["26 10:00-18:00"]
