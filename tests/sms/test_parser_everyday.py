@@ -492,6 +492,18 @@ def test_it_will_not_be_possible_after_all_gives_up_the_day(body):
 
 
 @pytest.mark.parametrize(
+    ("body", "days"),
+    [("vou faltar amanhã", ["fri"]), ("vou ter que faltar amanhã", ["fri"]),
+     ("am o urgență, nu pot veni", None)],
+)  # fmt: skip
+def test_missing_a_shift_in_other_words_gives_it_up(body, days):
+    """Before, "vou faltar amanhã" (I'll miss tomorrow) and "am o urgență, nu pot veni" went to
+    a person."""
+    found = reads(body)
+    assert (found["intent"], found.get("days")) == ("cancel", days)
+
+
+@pytest.mark.parametrize(
     "body",
     [
         "como me doy de alta? hago limpieza",
