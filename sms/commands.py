@@ -29,7 +29,7 @@ from sms import (
 )
 from sms.parser import Parsed, parse
 from sms.parsing.keywords import THE_OTHER
-from sms.parsing.profile import MINIMUM_RATE
+from sms.parsing.profile import MINIMUM_RATE, RATE_BY
 from sms.parsing.vocab import language_name
 from sms.templates import say
 from store.models import Buyer, Market, Offer, Shift, Worker
@@ -364,6 +364,10 @@ def profile_update(
             notify_worker(session, worker, "unknown", now)
             return
         parsed = replace(parsed, rate=minimum, detail=None, exact=False)
+    if parsed.detail == RATE_BY:
+        # "raise my rate by £1": the rate they have and the change, asked back as RATE
+        rate = (worker.asking_rate_minor or 0) + (parsed.rate or 0)
+        parsed = replace(parsed, rate=rate, detail=None, exact=False)
     if confirming.terms(session, worker, market, parsed, now):
         return
     if parsed.tax_percent is not None:

@@ -190,6 +190,11 @@ def _in_a_sentence(t: Text, ctx: Context) -> Parsed | None:
         return Parsed("profile_update", notice_minutes=_notice_minutes(m))
     if _RATE_TO_THE_MINIMUM.search(t.norm) and not has_hours(t, ctx):
         return Parsed("profile_update", detail=MINIMUM_RATE)
+    if (by := _RATE_BY.search(t.norm)) is not None and not has_hours(t, ctx):
+        # "raise my rate by £1", "50p more an hour": so much on the rate they have, asked back
+        step = _step(by["up"] or by["more"] or by["down"])
+        if step:
+            return Parsed("profile_update", rate=-step if by["down"] else step, detail=RATE_BY)
     wish = _RATE_WISH.search(t.norm) or _RATE_ALONE.match(t.core)
     if wish is not None and _FOR_GOOD.search(t.norm) and not has_hours(t, ctx):
         return _rate(wish.group("value"), t, ctx)
@@ -210,6 +215,32 @@ def _only_kept(t: Text, ctx: Context) -> tuple[str, ...]:
 
 
 MINIMUM_RATE = "minimum_rate"  # a rate said as "the minimum wage", whatever its figure
+RATE_BY = "rate_by"  # `rate` is a change to the rate the worker has, not a rate
+_FIGURE = r"[0-9]{1,2}(?:[.,][0-9]{1,2})?"
+_UNIT = r"\s*(?:pounds?|quid|p|pence|euros?|dollars?)"
+_STEP = rf"(?:£|\$|€)?\s*{_FIGURE}(?:{_UNIT})?"
+# "£1 more", "50p more", "1 more an hour": money, or a figure with the hour, never "5 more" alone
+_MORE = rf"(?:(?:£|\$|€)\s*{_FIGURE}(?:{_UNIT})?|{_FIGURE}{_UNIT})\s+more|{_STEP}\s+more(?=\s+(?:an?|per)\s+hour)"
+_RATE_BY = re.compile(
+    r"(?<![a-z])(?:raise|put\s+up|increase|bump(?:\s+up)?|up|put)\s+(?:my\s+)?(?:hourly\s+)?"
+    rf"(?:rate|price|pay)\s+(?:up\s+)?by\s+(?P<up>{_STEP})(?![0-9a-z])"
+    rf"|^\W*(?:(?:i\s+)?(?:want|would\s+like|need)\s+)?(?P<more>{_MORE})"
+    r"(?:\s+(?:an?\s+hour|per\s+hour|ph|on\s+my\s+rate))?(?:\W+(?:please|pls|thanks))*\W*$"
+    r"|(?<![a-z])(?:lower|reduce|drop|cut|bring\s+down)\s+(?:my\s+)?(?:hourly\s+)?(?:rate|price)"
+    rf"\s+(?:down\s+)?by\s+(?P<down>{_STEP})(?![0-9a-z])"
+)
+
+
+def _step(said: str) -> int | None:
+    """ "£1" -> 100, "50p more" -> 50, "1.50" -> 150: a change to a rate, in pence or cents."""
+    figure = re.search(rf"(?P<figure>{_FIGURE})\s*(?P<pence>p|pence)?(?![a-z])", said)
+    if figure is None:
+        return None
+    if figure["pence"]:
+        return int(float(figure["figure"].replace(",", ".")))
+    return round(float(figure["figure"].replace(",", ".")) * 100) or None
+
+
 _THE_MINIMUM = re.compile(
     r"^\W*(?:to\s+)?(?:the\s+)?(?:legal\s+|national\s+)?(?:minimum|min)(?:\s+(?:wage|pay|rate))?\W*$"
 )

@@ -2360,3 +2360,20 @@ def test_done_with_another_job_and_free_now_is_free_time(db, now, ann):
     available"), and the free time was lost."""
     text(db, "done with my last job, available now till 6", now)
     assert free_hours(db) == ["26 10:00-18:00"]
+
+
+@pytest.mark.parametrize(
+    ("body", "asked"),
+    [("raise my rate by £1", 1400), ("put my rate up by 50p", 1350),
+     ("£1 more an hour please", 1400), ("podnieś mi stawkę o 1 funta", 1400),
+     ("súbeme la tarifa en 1 libra", 1400), ("măriți-mi tariful cu 1 liră", 1400),
+     ("lower my rate by 20p", 1280)],
+)  # fmt: skip
+def test_a_rate_raised_by_so_much_is_asked_back_as_the_new_rate(db, now, ann, body, asked):
+    """Before, "raise my rate by £1" went to a person. The rate (£13) stays until the worker
+    sends the RATE asked for."""
+    text(db, body, now)
+    with db.read() as session:
+        said = session.exec(select(Notice).order_by(Notice.id.desc())).first()
+        assert session.get(Worker, ann).asking_rate_minor == 1300
+    assert said.kind == "confirm_rate" and said.data["rate"] == asked
