@@ -96,6 +96,8 @@ _NEGATED = re.compile(
     r"(?!\s+(?:wait|believe|thank|complain)(?![a-z]))"
     # "w niedziele nie", "sunday no": a day, then no
     r"|(?<![a-z])(?:no|not)\W*$"
+    # "nie dzisiaj, jutro 9-17" ("no today, ..."): today given up first
+    r"|^\W*no\s+(?:today|tonight|tomorrow)(?![a-z])"
     # "no mondays", "no more weekends": days given up, whatever else follows
     r"|(?<![a-z])no\s+(?:more\s+)?(?:(?:mon|tues?|wednes|thurs?|fri|satur|sun)(?:day)?s?|weekends?)"
     r"(?![a-z])"
@@ -112,6 +114,10 @@ _NIGHT_HOURS = (20 * 60, 8 * 60)
 def availability_text(t: Text, ctx: Context) -> Parsed | None:
     """A text offering time: AVAILABLE..., free sat..., can work..., or any clock hours."""
     negated = _NEGATED.search(t.phrase)
+    refused = _A_DAY_REFUSED_LAST.search(t.norm) if negated else None
+    if refused is not None and not _NEGATED.search(t.norm[: refused.start()]):
+        # "available tomorrow, not today", "free sat not sun": the day refused left out
+        return availability_text(t.said_as(t.norm[: refused.start()]), ctx)
     if negated and not (_EXCEPT_DAYS.search(t.phrase) or _DAYS_NOT_AFTER_HOURS.search(t.phrase)):
         return None  # "not available sat" must never post availability
     if _SOMETHING_ELSE_FREE.search(t.phrase) and not has_hours(t, ctx):
@@ -136,6 +142,12 @@ def availability_text(t: Text, ctx: Context) -> Parsed | None:
     return availability(t, ctx) if said or has_hours(t, ctx) else None
 
 
+# A day refused after the free time said, with no hours of its own: "..., not today".
+_REFUSED_DAY = r"(?:today|tonight|tomorrow|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*|weekends?)"
+_A_DAY_REFUSED_LAST = re.compile(
+    rf"(?<=[a-z0-9])\W+(?:but\s+)?(?:not\s+(?:on\s+)?(?:the\s+)?{_REFUSED_DAY}|{_REFUSED_DAY}\s+not?)"
+    r"(?:\s*(?:please|pls|thanks|sorry))?\W*$"
+)
 _ONLY_THE = re.compile(r"^(?:only|just)\s+(?:the\s+|on\s+)?[a-z]+$")
 # Someone else's time on offer: "my friend can do it instead", "my sister is free sat 9-5".
 _SOMEONE_ELSE = re.compile(

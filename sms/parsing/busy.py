@@ -14,6 +14,7 @@ from sms.parsing.days import (
     MONTHS,
     NEXT_WEEK,
     THIS_WEEK,
+    WEEKDAYS,
     date_range,
     find_days,
     first_of_range,
@@ -98,6 +99,9 @@ def busy(t: Text, ctx: Context) -> Parsed | None:
     away = away_for_days(t.norm, ctx)
     if away is not None:
         return away
+    if (first := _NOT_A_DAY_FIRST.match(t.norm)) is not None:
+        # "not today, tomorrow 9-5": as "not today but tomorrow 9-5"
+        t = t.said_as(f"{first['refused']} but {t.norm[first.end() :]}")
     core, norm, then = t.core, t.norm, None
     if (but := _BUT_FREE.search(norm)) is not None:
         norm, then = norm[: but.start()], but.group("then")
@@ -128,6 +132,14 @@ def busy(t: Text, ctx: Context) -> Parsed | None:
         free = _the_rest_of_the_day(given_up, then, t, ctx)
         if free is not None:
             return free
+    if found is not None and then and _THE_DAY_AFTER.match(then):
+        # "not tomorrow, the day after 9-5": the day after the one given up, by its name; never
+        # today's free time
+        given_up = [WEEKDAYS.index(d) for d in found.days] or (
+            [found.start.weekday()] if found.start is not None else []
+        )
+        after = WEEKDAYS[(given_up[0] + 1) % 7] if len(given_up) == 1 else None
+        then = _THE_DAY_AFTER.sub(f"{after} ", then, count=1) if after else None
     return replace(found, then=then) if found is not None and then else found
 
 
@@ -145,6 +157,11 @@ def _the_rest_of_the_day(given_up: str, then: str, t: Text, ctx: Context) -> Par
     return replace(free, replaces=free.start.date())
 
 
+_THE_DAY_AFTER = re.compile(r"^\W*(?:the\s+)?day\s+after(?!\s+(?:tomorrow|tmrw|that|next))\s*")
+_A_DAY = r"(?:today|tonight|tomorrow|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*|weekends?)"
+_NOT_A_DAY_FIRST = re.compile(
+    rf"^(?P<refused>\W*no[t]?\s+(?:on\s+)?(?:the\s+)?{_A_DAY}(?:\s+(?:or\s+)?{_A_DAY})*)\s*[,;.]+\s*(?=\S)"
+)
 _BUT = re.compile(r"\W*(?<![a-z])(?:but|however)(?![a-z])")
 # Nothing more said after not being free: the days, if any, came before.
 _SAID = re.compile(r"^\W*(?:(?:anymore|any\s+more|please|pls|sorry|thanks|thank\s+you)\W*)*$")

@@ -2377,3 +2377,26 @@ def test_a_rate_raised_by_so_much_is_asked_back_as_the_new_rate(db, now, ann, bo
         said = session.exec(select(Notice).order_by(Notice.id.desc())).first()
         assert session.get(Worker, ann).asking_rate_minor == 1300
     assert said.kind == "confirm_rate" and said.data["rate"] == asked
+
+
+@pytest.mark.parametrize(
+    ("body", "kept"),
+    [("free sat 9-5, not sunday", ["28 09:00-17:00"]),
+     ("free saturday 9-5, sunday no", ["28 09:00-17:00"]),
+     ("w sobotę mogę 9-17, w niedzielę nie", ["28 09:00-17:00"]),
+     ("el sábado puedo de 9 a 5, el domingo no", ["28 09:00-17:00"]),
+     ("not today, sat 9-5", ["28 09:00-17:00"]),
+     ("not friday, the day after 9-5", ["28 09:00-17:00"]),
+     ("nie dzisiaj, w sobotę 9-17", ["28 09:00-17:00"])],
+)  # fmt: skip
+def test_a_day_refused_beside_free_time_is_left_out(db, now, ann, body, kept):
+    """Before, "not today, sat 9-5" and "nie dzisiaj, w sobotę 9-17" went to a person or were
+    free today too; "not friday, the day after 9-5" was free today."""
+    text(db, body, now)
+    assert free_hours(db) == kept
+
+
+def test_a_day_refused_after_a_day_without_hours_asks_the_hours_of_that_day(db, now, ann):
+    """Before, "available tomorrow, not today" went to a person."""
+    (asked,) = text(db, "available saturday, not sunday", now)
+    assert asked.startswith("What times are you free sat?")
