@@ -20,7 +20,7 @@ from services.shifts import shifts_to_come_for_buyers
 from services.unit import TextTransaction
 from sms.confirming import last_notice_where
 from sms.parsing.text import plain
-from sms.parsing.times import CLOCK, clock_from
+from sms.parsing.times import CLOCK, HourRange, clock_from, find_ranges
 from sms.templates import and_list, say
 from store.models import Booking, Buyer, Market, Notice, Shift
 from store.statuses import BookingStatus
@@ -217,7 +217,8 @@ def _answer_to_the_question(
     yes, no, right = _YES_THERE.match(text), _NOT_THERE.match(text), _RIGHT.match(text)
     hours = _hours_in_words(text)
     left = _LEFT_AT.search(text) if hours is None else None
-    if yes is None and no is None and right is None and hours is None and left is None:
+    span = _span_said(text) if hours is None and left is None else None
+    if all(said is None for said in (yes, no, right, hours, left, span)):
         return None
     to_them = col(Notice.buyer_id).in_([buyer.id for buyer in buyers])
     asked = last_notice_where(session, to_them, now - max(_ANSWER_WITHIN.values()))
@@ -234,6 +235,8 @@ def _answer_to_the_question(
         return BuyerText("confirm")  # as a bare OK: the one waiting, or which is asked
     if asked.kind == "buyer_timesheet" and hours is not None:
         return BuyerText("hours_said", booking, minutes=hours)
+    if asked.kind == "buyer_timesheet" and span is not None:
+        return BuyerText("hours_said", booking, minutes=span)  # "no she did 11-2": 3 hours
     if asked.kind == "buyer_timesheet" and left is not None:
         # "she left at 2": the hours from the start to then, asked back as HOURS
         clock = CLOCK.match(text, left.end())
@@ -293,6 +296,26 @@ def _shifts_to_come(session: Session, buyers: list[Buyer], now: datetime) -> Non
             line = say("buyer_shift_open_line", "en", **facts)
         lines.append(line)
     notify_buyer(session, buyer, "buyer_shifts", now, lines=" | ".join(lines))
+
+
+# A break named beside the span: its length is not the hours worked ("9 till 5 with an hour
+# lunch"), so the span is left for a person.
+_BREAK_SAID = re.compile(r"(?<![a-z])(?:lunch|break|breaks)(?![a-z])")
+_NOT_THAT = re.compile(r"(?<![a-z])not(?![a-z])")
+
+
+def _span_said(text: str) -> int | None:
+    """The minutes of the span of the clock an answer gives: "no she did 11-2", "she was here
+    11:30 to 3"; with two, the first when the second is denied ("11-2 not 11-3")."""
+    if _BREAK_SAID.search(text):
+        return None
+    spans = [said for said in find_ranges(text, None)[0] if isinstance(said, HourRange)]
+    if len(spans) == 2 and _NOT_THAT.search(text):
+        spans = spans[:1]
+    if len(spans) != 1:
+        return None
+    minutes = (spans[0].end - spans[0].start) % (24 * 60)
+    return minutes or None
 
 
 def _hours_in_words(text: str) -> int | None:

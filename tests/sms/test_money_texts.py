@@ -471,6 +471,10 @@ def test_assent_in_words_just_after_the_hours_were_sent_confirms_them(db, bookin
         ("3.5 hrs", "3h30"),
         # when they left, on a shift from 9: the hours from then (before, to a person)
         ("no, she left at 12", "3h"),
+        # the span of the clock worked (before, to a person)
+        ("no she did 9-12", "3h"),
+        ("she was here 9:30 to 1", "3h30"),
+        ("9-12 not 9-1", "3h"),
         ("he went home at 11.30am", "2h30"),
         # the unit left out (before, to a person)
         ("she only did 3", "3h"),
@@ -753,3 +757,12 @@ def test_giving_up_a_shift_already_begun_goes_to_a_person_and_the_booking_stays(
 def test_giving_up_a_shift_before_it_begins_is_still_asked_to_drop(db, booking, now):
     out = text(db, ANN, "cant make it today", now + timedelta(hours=22))  # Fri 08:00
     assert out[ANN].startswith("Drop your care shift Fri 27 Nov 09:00-13:00?")
+
+
+def test_a_span_with_a_break_named_goes_to_a_person(db, booking, after):
+    """ "she did 9 till 1 with a 30 min break": the span is not the hours worked; never asked
+    back as 4 hours."""
+    text(db, ANN, "DONE 4", after)
+    out = text(db, BUYER, "she did 9 till 1 with a 30 min break", after + timedelta(minutes=30))
+    assert "HOURS" not in out[BUYER] or "change booking" not in out[BUYER]
+    assert timesheet(db).status == "submitted"
