@@ -318,16 +318,19 @@ _BUT_CANT = re.compile(
 )
 # "... not friday", "..., friday no": another day's offer left as it is.
 # "..., cant do saturday", "... and no to the sunday one", "... but i cant make friday"
+# The other day after the one taken, not taken (yet): "..., not friday", "and maybe saturday".
 _NOT_THE_OTHER = (
     r"(?:\W+(?:but\s+|and\s+)?(?:not|no|(?:i\s+)?(?:cant|cannot|can\s+not)\s+(?:do|make|work)"
     r"(?:\s+it)?)\s+(?:to\s+|on\s+|for\s+)?(?:the\s+)?[a-z]+(?:\s+(?:one|shift))?"
-    r"|\W+(?:the\s+)?[a-z]+(?:\s+(?:one|shift))?\s+(?:no|not|cant))"
+    r"|\W+(?:the\s+)?[a-z]+(?:\s+(?:one|shift))?\s+(?:no|not|cant)"
+    r"|\W+(?:and\s+|but\s+)?(?:maybe|perhaps|possibly)\s+(?:the\s+|on\s+)?[a-z]+"
+    r"(?:\s+(?:one|shift|too|as\s+well|later))*)"
 )
 _THE_DAY_ONE = re.compile(
     r"^\W*(?:(?:yes|ok|okay)\W+)?(?:(?:i\s+)?(?:want|ll\s+take|ill\s+take|will\s+take|d\s+like|"
     r"id\s+like)\s+|(?:book\s+me\s+(?:in\s+)?(?:for|on)|give\s+me|take|only|just"
     r"|can\s+i\s+(?:do|have|take|get))\s+)?"
-    rf"the\s+(?P<day>[a-z]+)\s+(?:shift|one|job){_NOT_THE_OTHER}?\W*(?:please|pls)?\W*$"
+    rf"the\s+(?P<day>[a-z]+)\s+(?:shift|one|job)(?:\W+(?:please|pls))?{_NOT_THE_OTHER}?\W*(?:please|pls)?\W*$"
     # "saturday yes", "el sábado sí": the day, then the yes
     rf"|^\W*(?:the\s+|on\s+|this\s+|that\s+)?(?:one\s+)?(?:on\s+)?(?P<day2>[a-z]+)\W+(?:yes|yes\s+please)"
     rf"{_NOT_THE_OTHER}?\W*$"

@@ -2400,3 +2400,22 @@ def test_a_day_refused_after_a_day_without_hours_asks_the_hours_of_that_day(db, 
     """Before, "available tomorrow, not today" went to a person."""
     (asked,) = text(db, "available saturday, not sunday", now)
     assert asked.startswith("What times are you free sat?")
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["the saturday one please and maybe sunday", "ill take saturday, maybe sunday too",
+     "the saturday one, perhaps the sunday one later"],
+)  # fmt: skip
+def test_one_day_taken_and_another_maybe_books_the_one_and_leaves_the_other_open(
+    db, now, ann, body
+):
+    """Before, "the saturday one please and maybe sunday" went to a person while both offers
+    ran out."""
+    offered_on(db, now, ann, (2, 3))
+    text(db, body, now + timedelta(minutes=1))
+    with db.read() as session:
+        (booking,) = session.exec(select(Booking)).all()
+        shift = session.get(Shift, booking.shift_id)
+        statuses = sorted(o.status for o in session.exec(select(Offer)))
+    assert shift.start.day == 28 and statuses == [OfferStatus.ACCEPTED, OfferStatus.LIVE]
