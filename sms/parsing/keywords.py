@@ -323,8 +323,10 @@ _NOT_THE_OTHER = (
     r"(?:\W+(?:but\s+|and\s+)?(?:not|no|(?:i\s+)?(?:cant|cannot|can\s+not)\s+(?:do|make|work)"
     r"(?:\s+it)?)\s+(?:to\s+|on\s+|for\s+)?(?:the\s+)?[a-z]+(?:\s+(?:one|shift))?"
     r"|\W+(?:the\s+)?[a-z]+(?:\s+(?:one|shift))?\s+(?:no|not|cant)"
-    r"|\W+(?:and\s+|but\s+)?(?:maybe|perhaps|possibly)\s+(?:the\s+|on\s+)?[a-z]+"
-    r"(?:\s+(?:one|shift|too|as\s+well|later))*)"
+    r"|\W+(?:and\s+|but\s+)?(?:maybe|perhaps|possibly)\s+(?:and\s+|also\s+)?(?:the\s+|on\s+)?[a-z]+"
+    r"(?:\s+(?:one|shift|too|as\s+well|later))*"
+    # "o de domingo talvez" ("de sunday maybe"): the day, then the maybe
+    r"|\W+(?:and\s+)?(?:the\s+|on\s+|de\s+)?[a-z]+(?:\s+(?:one|shift))?\s+(?:maybe|perhaps))"
 )
 _THE_DAY_ONE = re.compile(
     r"^\W*(?:(?:yes|ok|okay)\W+)?(?:(?:i\s+)?(?:want|ll\s+take|ill\s+take|will\s+take|d\s+like|"

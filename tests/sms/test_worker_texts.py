@@ -2405,7 +2405,9 @@ def test_a_day_refused_after_a_day_without_hours_asks_the_hours_of_that_day(db, 
 @pytest.mark.parametrize(
     "body",
     ["the saturday one please and maybe sunday", "ill take saturday, maybe sunday too",
-     "the saturday one, perhaps the sunday one later"],
+     "the saturday one, perhaps the sunday one later", "quero o de sábado, o de domingo talvez",
+     "o iau pe cea de sâmbătă, poate și duminică", "biorę sobotę, może niedzielę",
+     "quiero el del sábado, el domingo quizás"],
 )  # fmt: skip
 def test_one_day_taken_and_another_maybe_books_the_one_and_leaves_the_other_open(
     db, now, ann, body
