@@ -2421,3 +2421,18 @@ def test_one_day_taken_and_another_maybe_books_the_one_and_leaves_the_other_open
         shift = session.get(Shift, booking.shift_id)
         statuses = sorted(o.status for o in session.exec(select(Offer)))
     assert shift.start.day == 28 and statuses == [OfferStatus.ACCEPTED, OfferStatus.LIVE]
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["can i speak to someone", "puedo hablar con alguien", "posso falar com alguém",
+     "pot vorbi cu cineva", "czy mogę porozmawiać z kimś"],
+)  # fmt: skip
+def test_asking_to_speak_to_someone_goes_to_a_person(db, now, ann, body):
+    """Before, "puedo hablar con alguien" ("can I speak to someone") was asked what times the
+    worker was free: "puedo" is "I can"."""
+    text(db, body, now)
+    with db.read() as session:
+        (thread,) = session.exec(select(InboxThread)).all()
+        said = session.exec(select(Notice.kind).where(Notice.created_at == now)).all()
+    assert thread.reason == "not_understood" and "ask_times" not in said
