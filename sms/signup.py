@@ -206,9 +206,8 @@ def _take(
             return "missed"
         data["name"] = name
     elif step == "skills":
-        if _BIRTH_YEAR.search(text) and (born := _born_in(text, market, now)) is not None:
-            text = text.replace(born[1], " ")  # "nací el 5 de marzo de 1992": 5 is no skill
-        skills = pick_skills(text, market.skills)
+        # "nací el 5 de marzo de 1992": 5 is no skill
+        skills = pick_skills(_a_birth_date_aside(text, market, now)[1], market.skills)
         if not skills:
             return "missed"
         data["skills"] = skills
@@ -422,6 +421,13 @@ def _born_in(text: str, market: Market, now: datetime) -> tuple[str, str] | None
     return (found, text) if found is not None else None
 
 
+def _a_birth_date_aside(text: str, market: Market, now: datetime) -> tuple[str | None, str]:
+    """The birth date a text gives with its year, if any, and the text without its words."""
+    if _BIRTH_YEAR.search(text) and (born := _born_in(text, market, now)) is not None:
+        return born[0], text.replace(born[1], " ")
+    return None, text
+
+
 def _name_beside_a_date(text: str, market: Market, now: datetime, worker: Worker) -> str | None:
     """ "Ann Smith, born 3 May 1985" to "What is your name?": the name, the date aside (kept
     by `_gleaned` for its own question)."""
@@ -452,10 +458,9 @@ def _gleaned(body: str, market: Market, now: datetime) -> dict:
     """What a text says beyond the question asked: skills, a place, a rate marked as money, a
     birth date written with its year."""
     found: dict = {}
-    text = " ".join(body.split())
-    if _BIRTH_YEAR.search(text) and (born := _born_in(text, market, now)) is not None:
-        found["dob"], date_said = born
-        body = text.replace(date_said, " ")  # "3.5.1985" is no rate, nor anything else
+    born, body = _a_birth_date_aside(" ".join(body.split()), market, now)
+    if born is not None:
+        found["dob"] = born  # and "3.5.1985" is no rate, nor anything else
     canonical = read(body).canonical
     skills, _ = find_skills(words_of(canonical), DEFAULT_TABLE)
     skills = [s for s in skills if s in market.skills]

@@ -8,6 +8,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from sms.parsing.days import (
+    A_DAY_SAID,
     WEEKDAYS,
     DaySpec,
     date_range,
@@ -143,9 +144,8 @@ def availability_text(t: Text, ctx: Context) -> Parsed | None:
 
 
 # A day refused after the free time said, with no hours of its own: "..., not today".
-_REFUSED_DAY = r"(?:today|tonight|tomorrow|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*|weekends?)"
 _A_DAY_REFUSED_LAST = re.compile(
-    rf"(?<=[a-z0-9])\W+(?:but\s+)?(?:not\s+(?:on\s+)?(?:the\s+)?{_REFUSED_DAY}|{_REFUSED_DAY}\s+not?)"
+    rf"(?<=[a-z0-9])\W+(?:but\s+)?(?:not\s+(?:on\s+)?(?:the\s+)?{A_DAY_SAID}|{A_DAY_SAID}\s+not?)"
     r"(?:\s*(?:please|pls|thanks|sorry))?\W*$"
 )
 _ONLY_THE = re.compile(r"^(?:only|just)\s+(?:the\s+|on\s+)?[a-z]+$")

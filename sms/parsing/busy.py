@@ -10,6 +10,7 @@ from functools import cache
 
 from sms.parsing.availability import availability_text
 from sms.parsing.days import (
+    A_DAY_SAID,
     MONTH_NUMBER,
     MONTHS,
     NEXT_WEEK,
@@ -135,10 +136,10 @@ def busy(t: Text, ctx: Context) -> Parsed | None:
     if found is not None and then and _THE_DAY_AFTER.match(then):
         # "not tomorrow, the day after 9-5": the day after the one given up, by its name; never
         # today's free time
-        given_up = [WEEKDAYS.index(d) for d in found.days] or (
+        days_given_up = [WEEKDAYS.index(d) for d in found.days] or (
             [found.start.weekday()] if found.start is not None else []
         )
-        after = WEEKDAYS[(given_up[0] + 1) % 7] if len(given_up) == 1 else None
+        after = WEEKDAYS[(days_given_up[0] + 1) % 7] if len(days_given_up) == 1 else None
         then = _THE_DAY_AFTER.sub(f"{after} ", then, count=1) if after else None
     return replace(found, then=then) if found is not None and then else found
 
@@ -158,9 +159,8 @@ def _the_rest_of_the_day(given_up: str, then: str, t: Text, ctx: Context) -> Par
 
 
 _THE_DAY_AFTER = re.compile(r"^\W*(?:the\s+)?day\s+after(?!\s+(?:tomorrow|tmrw|that|next))\s*")
-_A_DAY = r"(?:today|tonight|tomorrow|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*|weekends?)"
 _NOT_A_DAY_FIRST = re.compile(
-    rf"^(?P<refused>\W*no[t]?\s+(?:on\s+)?(?:the\s+)?{_A_DAY}(?:\s+(?:or\s+)?{_A_DAY})*)\s*[,;.]+\s*(?=\S)"
+    rf"^(?P<refused>\W*no[t]?\s+(?:on\s+)?(?:the\s+)?{A_DAY_SAID}(?:\s+(?:or\s+)?{A_DAY_SAID})*)\s*[,;.]+\s*(?=\S)"
 )
 _BUT = re.compile(r"\W*(?<![a-z])(?:but|however)(?![a-z])")
 # Nothing more said after not being free: the days, if any, came before.

@@ -210,6 +210,8 @@ _ALWAYS = re.compile(r"(?<![0-9/])24\s*/\s*7(?![0-9/])")
 _WEEK_SPLIT = re.compile(r"(?<![a-z])week\s+(days?|ends?)(?![a-z])")
 # "semana que viene", "săptămâna viitoare": read word for word, the week comes first.
 NEXT_WEEK = re.compile(r"(?<![a-z])(?:next\s+week|week\s+next)(?![a-z])")
+# A day said by its name or as today, tonight or tomorrow: "not today", "sunday no".
+A_DAY_SAID = r"(?:today|tonight|tomorrow|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*|weekends?)"
 # "free all week 9-5", "this week": which of its days is asked, not guessed (today only, or
 # every day for good, were both wrong).
 THIS_WEEK = re.compile(r"(?<![a-z])(?:this|all|whole|all\s+the|the\s+whole)\s+week(?![a-z])")

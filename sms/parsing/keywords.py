@@ -317,8 +317,8 @@ _BUT_CANT = re.compile(
     r"|wont\s+be\s+able|(?:i\s+)?(?:am|m|im)\s+(?:not\s+able|busy|working|away))(?![a-z])"
 )
 # "... not friday", "..., friday no": another day's offer left as it is.
-# "..., cant do saturday", "... and no to the sunday one", "... but i cant make friday"
-# The other day after the one taken, not taken (yet): "..., not friday", "and maybe saturday".
+# "..., cant do saturday", "... and no to the sunday one", "... but i cant make friday"; or
+# left open for now: "... and maybe saturday".
 _NOT_THE_OTHER = (
     r"(?:\W+(?:but\s+|and\s+)?(?:not|no|(?:i\s+)?(?:cant|cannot|can\s+not)\s+(?:do|make|work)"
     r"(?:\s+it)?)\s+(?:to\s+|on\s+|for\s+)?(?:the\s+)?[a-z]+(?:\s+(?:one|shift))?"

@@ -311,7 +311,7 @@ def dispute(t: Text, ctx: Context) -> Parsed | None:
     ):
         return None  # "available tomorrow 9-5 for cleaning only £14": free time on its terms
     if _I_MEANT.search(t.norm) and all(
-        _WRONG_ONE.fullmatch(m.group(0)) for m in _PAY_COMPLAINT.finditer(t.norm)
+        _WRONG_ALONE.fullmatch(m.group(0)) for m in _PAY_COMPLAINT.finditer(t.norm)
     ):
         return None  # "stop, wrong one, I meant sunday": their own slip put right, no complaint
     if (said := _PAY_COMPLAINT.search(t.norm)) is not None and not _NO_OFFERS_COMING.search(t.norm):
@@ -348,7 +348,7 @@ _FREE_TIME_FIRST = re.compile(
     r"(?![a-z])"
 )
 _I_MEANT = re.compile(r"(?<![a-z])(?:i\s+meant|i\s+mean|meant\s+to\s+say)(?![a-z])")
-_WRONG_ONE = re.compile(r"wrong")
+_WRONG_ALONE = re.compile(r"wrong")
 _ONLY_A_RATE = re.compile(r"only\s+[£$€][0-9]+")
 _WHAT_IF = re.compile(r"^\W*what\s+(?:happens\s+)?if(?![a-z])")
 _A_QUESTION = re.compile(r"^\W*(?:is|are|does|do|did|can|could|will|would|should|how)(?![a-z])")
