@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import replace
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -263,9 +264,10 @@ def availability(t: Text, ctx: Context) -> Parsed:
     ) == (WEEKDAYS.index(night["first"]) + 1) % 7:
         s = s[: night.start("next")]  # "sunday night 8pm till 8am monday": one night, Sunday's
     spec, s = find_days(s, ctx.at)
+    left_out: set[int] = set()
     if except_clause is not None:
-        left_out, _ = find_days(except_clause.group(0), ctx.at)
-        spec.weekdays -= left_out.weekdays
+        left_out = find_days(except_clause.group(0), ctx.at)[0].weekdays
+        spec.weekdays -= left_out
     ranges, invalid, s = find_ranges(s, spec.context)
     if len(ranges) > 1 and all(r == ranges[0] for r in ranges):
         ranges = ranges[:1]  # "sat 9-1 and sun 9-1": the same hours on both days
@@ -298,7 +300,8 @@ def availability(t: Text, ctx: Context) -> Parsed:
         return _ask(
             found,
             "ask_days",
-            example_day="days:" + ",".join(_days_left_this_week(ctx.at.date())),
+            # "free all week except wed 9-5": the example leaves Wednesday out
+            example_day="days:" + ",".join(_days_left_this_week(ctx.at.date(), left_out)),
             example_hours=(said.start, said.end) if said else _NINE_TO_FIVE,
         )
     example_date = _date_to_ask(spec, ctx.at)
@@ -418,10 +421,12 @@ def _date_to_ask(spec: DaySpec, at: datetime) -> date | None:
     return None
 
 
-def _days_left_this_week(today: date) -> tuple[str, ...]:
-    """The days from today to Friday, or to Sunday from Friday on: "this week" as said."""
+def _days_left_this_week(today: date, left_out: Collection[int] = ()) -> tuple[str, ...]:
+    """The days from today to Friday, or to Sunday from Friday on: "this week" as said; those
+    `left_out` too, when nothing else is left."""
     last = 6 if today.weekday() >= 4 else 4
-    return WEEKDAYS[today.weekday() : last + 1]
+    days = WEEKDAYS[today.weekday() : last + 1]
+    return tuple(d for d in days if WEEKDAYS.index(d) not in left_out) or days
 
 
 def _in_words_unknown(t: Text) -> bool:

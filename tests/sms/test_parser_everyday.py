@@ -4107,3 +4107,14 @@ def test_stopping_and_starting_again_in_words(body, intent):
 def test_not_now_is_a_no_never_a_complaint(body):
     """Before, "not right now" opened a dispute ("not right"), and the others went to a person."""
     assert reads(body)["intent"] == "decline"
+
+
+@pytest.mark.parametrize(
+    ("body", "example"),
+    [("free all week except wed 9-5", "AVAILABLE mon tue thu fri 9am-5pm"),
+     ("cały tydzień oprócz piątku 9-17", "WOLNY poniedziałek wtorek środa czwartek 9-17")],
+)  # fmt: skip
+def test_all_week_but_a_day_asks_which_days_with_the_day_left_out(body, example):
+    """Before, the example offered the day the worker had just left out ("mon-fri")."""
+    monday = AT - timedelta(days=AT.weekday())
+    assert example in parse(body, monday).question()
