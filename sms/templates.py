@@ -197,9 +197,7 @@ class _Fields(dict):
             return "-".join(self.day_label(f"date:{day}") for day in value.split(".."))
         days = value.split(",")
         if kind == "days" and days == list(formats.WEEKDAYS[:5]):
-            # Portuguese says a span of days without "-feira": "segunda-sexta"
-            first, last = (self._weekday(i).removesuffix("-feira") for i in (0, 4))
-            return f"{first}-{last}"
+            return self._words("day_mon_to_fri")
         if kind == "days":
             return " ".join(self._weekday(formats.WEEKDAYS.index(d)) for d in days)
         group = {5: "weekday", 2: "weekend", 7: "every_day"}

@@ -41,6 +41,8 @@ EN: dict[str, str] = {
     "day_yesterday": "yesterday",
     "day_every": "every {days}",
     "day_weekday": "weekday",
+    # Monday to Friday as an example reply writes them, a span the parser reads back
+    "day_mon_to_fri": "mon-fri",
     "day_weekend": "weekend",
     "day_every_day": "day",
     # The part of the day a question back names: "What times are you free tmrw in the morning?"
