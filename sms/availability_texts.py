@@ -368,6 +368,8 @@ def answer_to_times_asked(
     about, as if the worker had said them again. None when the text is no such answer, or
     names its own day."""
     norm = Text.of(" ".join(body.split()), worker.language).norm
+    if asked.kind in DAYS_ASKED:
+        return _answer_to_days_asked(norm, parsed, asked, local(now, market.tz), worker.language)
     and_another = _AND_ANOTHER_DAY.match(norm) is not None
     if (parsed.days and not and_another) or parsed.then:
         return None
@@ -412,6 +414,39 @@ def answer_to_times_asked(
     # "9 till late", "from 10", "morning": a closer question, with the day kept
     closer = again.ask is not None and (again.ask != asked.kind or _TIME_SAID.search(said))
     return again if closer else None
+
+
+# Questions that ask which day: hours alone are no answer to them.
+DAYS_ASKED = frozenset(("ask_days", "ask_date"))
+
+
+def _answer_to_days_asked(
+    norm: str, parsed: Parsed, asked: Notice, at: datetime, language: str
+) -> Parsed | None:
+    """ "9-5" just after "Which days?": the day asked again, with those hours in the example;
+    never free today, which nobody said. "mon wed 9-5" just after "Which days? ... next week":
+    next week's Monday and Wednesday."""
+    if parsed.intent != "availability":
+        return None
+    spec = find_days(norm, at)[0]
+    if spec.said_a_day:
+        next_week_asked = str(asked.data.get("example_day", "")).startswith("next:")
+        said_which_week = spec.date or spec.in_next_week or spec.in_this_week or spec.next_week
+        if next_week_asked and spec.weekdays and not said_which_week:
+            return parse(f"available {norm} next week", at, language=language)
+        return None  # "sat 9-5": the day is theirs
+    if parsed.start is None or parsed.end is None:
+        return None
+    hours = tuple(t.hour * 60 + t.minute for t in (parsed.start, parsed.end))
+    example = {"example_day": asked.data.get("example_day", ""), "example_hours": hours}
+    return replace(
+        parsed,
+        start=None,
+        end=None,
+        ambiguous=True,
+        ask=asked.kind,
+        ask_data=tuple(example.items()),
+    )
 
 
 # The hours asked for, and another day with them: "9-5 and sunday too", "9-17 i w niedzielę".

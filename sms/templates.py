@@ -196,10 +196,13 @@ class _Fields(dict):
         if kind == "dates":
             return "-".join(self.day_label(f"date:{day}") for day in value.split(".."))
         days = value.split(",")
-        if kind == "days" and days == list(formats.WEEKDAYS[:5]):
-            return self._words("day_mon_to_fri")
-        if kind == "days":
-            return " ".join(self._weekday(formats.WEEKDAYS.index(d)) for d in days)
+        if kind in ("days", "next"):
+            said = (
+                self._words("day_mon_to_fri")
+                if days == list(formats.WEEKDAYS[:5])
+                else " ".join(self._weekday(formats.WEEKDAYS.index(d)) for d in days)
+            )
+            return self._words("day_next_week", days=said) if kind == "next" else said
         group = {5: "weekday", 2: "weekend", 7: "every_day"}
         named = group.get(len(days)) if days in _GROUPS else None
         said = (

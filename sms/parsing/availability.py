@@ -17,7 +17,6 @@ from sms.parsing.days import (
     find_days,
     first_of_range,
     is_day_word,
-    next_monday,
     window,
 )
 from sms.parsing.lexicon import fold
@@ -267,7 +266,7 @@ def availability(t: Text, ctx: Context) -> Parsed:
     left_out: set[int] = set()
     if except_clause is not None:
         left_out = find_days(except_clause.group(0), ctx.at)[0].weekdays
-        spec.weekdays -= left_out
+        spec.leave_out(left_out)
     ranges, invalid, s = find_ranges(s, spec.context)
     if len(ranges) > 1 and all(r == ranges[0] for r in ranges):
         ranges = ranges[:1]  # "sat 9-1 and sun 9-1": the same hours on both days
@@ -294,14 +293,19 @@ def availability(t: Text, ctx: Context) -> Parsed:
         **place_in(t.norm),
         "travel_miles": miles_said(travel) if travel is not None else None,
     }
-    if spec.in_this_week and not (spec.in_next_week or spec.date or spec.weekdays):
-        # "free all week 9-5": which of the week's days, asked with the days left in it
+    if (spec.in_this_week or spec.in_next_week) and not (spec.date or spec.weekdays):
+        # "free all week 9-5", "free next week": which of the week's days, asked with the days
+        # left in it or next week's working days; "except wed" leaves Wednesday out
         said = ranges[0] if ranges and isinstance(ranges[0], HourRange) else None
+        if spec.in_next_week:
+            days = [day for day in WEEKDAYS[:5] if WEEKDAYS.index(day) not in left_out]
+            example_day = "next:" + ",".join(days or WEEKDAYS[5:])
+        else:
+            example_day = "days:" + ",".join(_days_left_this_week(ctx.at.date(), left_out))
         return _ask(
             found,
             "ask_days",
-            # "free all week except wed 9-5": the example leaves Wednesday out
-            example_day="days:" + ",".join(_days_left_this_week(ctx.at.date(), left_out)),
+            example_day=example_day,
             example_hours=(said.start, said.end) if said else _NINE_TO_FIVE,
         )
     example_date = _date_to_ask(spec, ctx.at)
@@ -415,9 +419,6 @@ def _date_to_ask(spec: DaySpec, at: datetime) -> date | None:
     if spec.next_unclear:
         # "next tuesday" on a Monday: the later of the two Tuesdays it may mean.
         return window(spec, ALL_DAY, at)[0].date() + timedelta(days=7)
-    if spec.in_next_week and spec.date is None and not spec.weekdays:
-        # "free next week 9-5": which of its days is not said.
-        return next_monday(at.date())
     return None
 
 

@@ -257,7 +257,8 @@ class DaySpec:
     all_day: bool = False
     part_of_day: str | None = None  # "morning", "afternoon", "evening" or "night", asked back
     # How to write this day back in an example reply, in any language: "tomorrow", "tonight",
-    # "date:2026-11-28", "days:mon,wed", "every:mon,tue,wed,thu,fri"; "" when no day was said.
+    # "date:2026-11-28", "days:mon,wed", "every:mon,tue,wed,thu,fri", "next:mon,wed" (next
+    # week's); "" when no day was said.
     label: str = ""
     bad_date: bool = False
     # "fri the 10th" when the 10th is a Thursday: which of the two was meant is asked.
@@ -270,6 +271,13 @@ class DaySpec:
     @property
     def said_a_day(self) -> bool:
         return self.date is not None or bool(self.weekdays) or self.bad_date
+
+    def leave_out(self, weekdays: set[int]) -> None:
+        """The days refused taken away, from the days and from how they are written back: "every
+        day except tuesday" is asked about six days, not seven."""
+        self.weekdays -= weekdays
+        if self.weekdays and self.label.startswith(("days:", "every:", "next:")):
+            self.label = _weekday_label(self)
 
 
 # The days of the week from each day to Sunday.
@@ -409,7 +417,8 @@ def _spelled(word: str) -> str:
 
 
 def _weekday_label(spec: DaySpec) -> str:
-    return ("every:" if spec.recurring else "days:") + ",".join(spec.days)
+    kind = "every" if spec.recurring else "next" if spec.in_next_week else "days"
+    return f"{kind}:" + ",".join(spec.days)
 
 
 def _month_first(at: datetime) -> bool:

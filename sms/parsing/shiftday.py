@@ -334,6 +334,8 @@ def check_in(t: Text, ctx: Context) -> Parsed | None:
         return Parsed("check_in", offer_ref=ref, detail=kept_out)
     if _ARRIVED.search(t.core) and not _ELSEWHERE.search(t.norm):
         return Parsed("check_in", offer_ref=ref, detail=kept_out)
+    if needs_the_buyer and _THERE_NOW.search(t.norm) and not _ELSEWHERE.search(t.norm):
+        return Parsed("check_in", offer_ref=ref, detail=kept_out)  # "jestem, gdzie mam iść?"
     if len(t.words) <= _SHORT and _AT_THE_DOOR.search(t.norm) and not _ELSEWHERE.search(t.norm):
         # "nobody here to let me in", "door is locked": there, and kept outside
         return Parsed("check_in", offer_ref=ref, detail=t.original)
@@ -382,12 +384,14 @@ _THERE_NOW = re.compile(
     r"(?<![a-z])(?:(?:im|i\s+am)\s+(?:here|outside|at\s+(?:the\s+)?(?:door|gate|front|entrance"
     r"|reception))|(?:here|outside|at\s+(?:the\s+)?(?:door|gate|entrance|reception))\s+now"
     r"|just\s+(?:got\s+)?(?:here|arrived)|(?:ive|i\s+have)\s+arrived)(?![a-z])"
+    # "jestem, gdzie mam iść?", "ya estoy, ¿dónde voy?": "i am" or "here" said alone first
+    r"|^\W*(?:i\s+am|im|here)\s*[,.!]"
 )
 # Where to go, once there: for the buyer, who can say.
 _WHERE_TO_GO = re.compile(
     r"(?<![a-z])(?:where\s+(?:do|should|shall|can)\s+i\s+(?:go|find\s+you|wait)|which\s+(?:door"
     r"|entrance|floor|room|building|gate)|where\s+(?:is|s)\s+the\s+(?:entrance|door|way\s+in)"
-    r"|who\s+do\s+i\s+(?:ask\s+for|see|report\s+to))(?![a-z])"
+    r"|who\s+do\s+i\s+(?:ask\s+for|see|report\s+to|speak\s+to|talk\s+to))(?![a-z])"
 )
 _LATER_ON = re.compile(r"(?<![a-z])(?:ill|i\s+will|will)\s+be(?![a-z])")
 # Not there: "not on site yet", "im no longer in london": said before being there.

@@ -40,6 +40,8 @@ EN: dict[str, str] = {
     "day_tonight": "tonight",
     "day_yesterday": "yesterday",
     "day_every": "every {days}",
+    # Days of the week after this one: "mon wed next week"
+    "day_next_week": "{days} next week",
     "day_weekday": "weekday",
     # Monday to Friday as an example reply writes them, a span the parser reads back
     "day_mon_to_fri": "mon-fri",

@@ -2047,8 +2047,10 @@ def test_no_longer_free_tomorrow_is_busy_in_every_language(body):
     assert reads(body)["intent"] == "busy"
 
 
-@pytest.mark.parametrize("body", ["kiedy dostanę wypłatę?", "kiedy wypłata"])
-def test_when_is_pay_day_in_polish_asks_for_earnings(body):
+@pytest.mark.parametrize(
+    "body", ["kiedy dostanę wypłatę?", "kiedy wypłata", "quando é que recebo?", "quando eu recebo"]
+)
+def test_when_is_pay_day_asks_for_earnings(body):
     assert reads(body)["intent"] == "earnings"
 
 
@@ -4118,3 +4120,18 @@ def test_all_week_but_a_day_asks_which_days_with_the_day_left_out(body, example)
     """Before, the example offered the day the worker had just left out ("mon-fri")."""
     monday = AT - timedelta(days=AT.weekday())
     assert example in parse(body, monday).question()
+
+
+@pytest.mark.parametrize(
+    ("body", "asked", "refused"),
+    [("free every day except tuesday", "every mon wed thu fri sat sun", "tue"),
+     ("free all days except wed", "mon tue thu fri sat sun", "wed"),
+     ("wolna codziennie oprócz wtorku", "poniedzialek sroda czwartek piatek sobota niedziela?",
+      "wtorek"),
+     ("libre todos los días menos el martes", "cada lunes miércoles jueves viernes", "martes")],
+)  # fmt: skip
+def test_every_day_but_one_asks_the_hours_of_the_days_left(body, asked, refused):
+    """Before, "free every day except tuesday" was asked "What times are you free every day?",
+    and the example reply given would have offered Tuesday too."""
+    question = parse(body, AT).question()
+    assert asked in question and refused not in question

@@ -2217,9 +2217,13 @@ def test_cannot_find_the_place_is_no_arrival_and_goes_to_a_person(db, now, body)
 @pytest.mark.parametrize(
     "body",
     ["im here but cant find the entrance", "ya llegué pero no encuentro la entrada",
-     "jestem na miejscu ale nie mogę znaleźć wejścia"],
+     "jestem na miejscu ale nie mogę znaleźć wejścia", "here, where do i go?",
+     "ya estoy, ¿dónde tengo que ir?", "jestem, gdzie mam iść?", "cheguei, com quem eu falo?",
+     "ya estoy aquí, ¿a quién pregunto?", "já estou aqui, onde eu vou?", "im here who do i speak to"],
 )  # fmt: skip
 def test_arrived_and_cannot_find_the_way_in_is_an_arrival_the_buyer_is_told(db, now, body):
+    """Before, "ya estoy, ¿dónde tengo que ir?" (I'm here, where do I go?) was answered with the
+    booking and no arrival; "cheguei, com quem eu falo?" was an arrival the buyer never read."""
     with db.write() as session:
         booking, shift, _ = book(session, now)
     drain(db, SimulatorGateway(), now)
@@ -2436,3 +2440,43 @@ def test_asking_to_speak_to_someone_goes_to_a_person(db, now, ann, body):
         (thread,) = session.exec(select(InboxThread)).all()
         said = session.exec(select(Notice.kind).where(Notice.created_at == now)).all()
     assert thread.reason == "not_understood" and "ask_times" not in said
+
+
+@pytest.mark.parametrize(
+    ("first", "hours", "example"),
+    [("free next week", "9-5", "9am-5pm"), ("free all week", "8-4", "8am-4pm"),
+     ("free all next week except tuesday", "9-5", "9am-5pm"),
+     ("wolna w przyszłym tygodniu", "9-17", "9-17"),
+     ("libre toda la semana que viene menos el martes", "de 9 a 5", "9-17")],
+)  # fmt: skip
+def test_hours_alone_after_which_days_save_nothing_and_ask_again(
+    db, now, ann, first, hours, example
+):
+    """Before, "9-5" just after "Which date?" or "Which days?" saved today 10:00-17:00, a day
+    nobody said; the day is asked again, the hours kept in the example."""
+    text(db, first, now)
+    (asked,) = text(db, hours, now + timedelta(minutes=1))
+    assert example in asked and "?" in asked
+    assert free_hours(db) == []
+
+
+@pytest.mark.parametrize(
+    ("first", "answer", "saved"),
+    [("free next week", "mon wed 9-5", ["07 09:00-17:00", "09 09:00-17:00"]),
+     ("wolna w przyszłym tygodniu", "poniedziałek i środa 9-17", ["07 09:00-17:00", "09 09:00-17:00"]),
+     ("free every day next week except tuesday", "9-5",
+      ["07 09:00-17:00", "09 09:00-17:00", "10 09:00-17:00", "11 09:00-17:00", "12 09:00-17:00",
+       "13 09:00-17:00"]),
+     ("w przyszłym tygodniu wolna codziennie oprócz wtorku", "9-17",
+      ["07 09:00-17:00", "09 09:00-17:00", "10 09:00-17:00", "11 09:00-17:00", "12 09:00-17:00",
+       "13 09:00-17:00"])],
+)  # fmt: skip
+def test_next_week_asked_back_is_next_weeks_days(db, now, ann, first, answer, saved):
+    """Said on a Monday. Before, "free every day next week except tuesday" was asked "What times
+    are you free mon tue wed thu fri sat sun?" (Tuesday offered back) and "9-5" saved this
+    week's days; the days asked about, and saved, are next week's."""
+    monday = now + timedelta(days=4)
+    (asked,) = text(db, first, monday)
+    assert "tue " not in asked and "wtorek" not in asked
+    text(db, answer, monday + timedelta(minutes=1))
+    assert free_hours(db) == saved
