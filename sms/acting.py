@@ -169,6 +169,9 @@ def act(session: Session, message: Message, now: datetime) -> None:
         )
         if question is not None:
             asked = _bare_answer(worker, market, message.body, parsed, question, now)
+    if asked is None and (parsed.intent == "unknown" or a_bare_answer):
+        # "yes", "13 is my rate" just after "Is 13 your rate per hour?"
+        asked = availability_texts.answer_to_rate_asked(worker, market, message.body, last, now)
     if asked is None and parsed.intent == "unknown":
         # "4h" alone just after a shift ended with no hours sent
         asked = day_texts.hours_after_the_shift(session, worker, market, message.body, parsed, now)

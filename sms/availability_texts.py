@@ -416,6 +416,38 @@ def answer_to_times_asked(
     return again if closer else None
 
 
+# A yes to "Is 13 your rate per hour?" in words: "yes thats my rate", "13 is my rate", "yes 13
+# an hour", "tak, 13 funtów za godzinę" (read as "yes, 13 pounds an hour").
+_RATE_CONFIRMED = re.compile(
+    r"^\W*(?:(?:yes+|yeah|yep|yup|ya|correct|right|thats\s+right|ok|okay)(?![a-z])\W*)*"
+    r"(?:(?:thats|that\s+is|its|it\s+is)\s+)?(?:my\s+(?:rate|price)(?:\s+per\s+hour)?(?![a-z])"
+    r"|[£$€]?\s*(?P<rate>[0-9]+(?:[.,][0-9]{1,2})?)\s*(?:pounds?|quid|euros?|dollars?)?\s*"
+    r"(?:(?:is\s+)?(?:my\s+)?(?:rate|price)|an?\s+hour|per\s+hour|ph|p/h|/h|/hr|hourly)?(?![a-z]))"
+    r"\W*(?:(?:please|pls|thanks|thank\s+you|x+)(?![a-z])\W*)*$"
+)
+
+
+def answer_to_rate_asked(
+    worker: Worker, market: Market, body: str, asked: Notice | None, now: datetime
+) -> Parsed | None:
+    """ "yes", "13 is my rate" just after "Is 13 your rate per hour? Reply e.g. AVAILABLE sat
+    9am-5pm @13": that reply, as if sent; None for any other text."""
+    if asked is None or asked.kind != "ask_rate":
+        return None
+    rate = str(asked.data["said_rate"])
+    said = Text.of(" ".join(body.split()), worker.language).norm
+    confirmed = _RATE_CONFIRMED.match(said)
+    if not confirmed and not confirming.said_yes(body, worker.language, ok=True):
+        return None
+    if confirmed and confirmed["rate"] not in (None, rate):
+        return None  # "15 an hour": another rate than the one asked about, not a yes
+    start, end = asked.data["example_hours"]
+    day = day_said(asked.data.get("example_day", ""), "en", market.currency)
+    command = f"available {day} {formats.hours(start, end, 'en')} @{rate}"
+    again = parse(command, local(now, market.tz), language="en")
+    return again if again.intent == "availability" and not again.ambiguous else None
+
+
 # Questions that ask which day: hours alone are no answer to them.
 DAYS_ASKED = frozenset(("ask_days", "ask_date"))
 

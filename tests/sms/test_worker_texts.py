@@ -2480,3 +2480,30 @@ def test_next_week_asked_back_is_next_weeks_days(db, now, ann, first, answer, sa
     assert "tue " not in asked and "wtorek" not in asked
     text(db, answer, monday + timedelta(minutes=1))
     assert free_hours(db) == saved
+
+
+@pytest.mark.parametrize(
+    ("first", "answer"),
+    [("free sat 9-5 14", "yes"), ("free sat 9-5 14", "14 is my rate"),
+     ("free sat 9-5 14", "yes 14 an hour"), ("free sat 9-5 14", "yes thats my rate"),
+     ("wolna sobota 9-17 14", "tak, 14 funtów za godzinę"), ("libre el sábado de 9 a 5 14", "sí"),
+     ("livre sábado das 9 às 17 14", "sim, 14 por hora"), ("liberă sâmbătă 9-17 14", "da")],
+)  # fmt: skip
+def test_yes_to_is_that_your_rate_saves_the_free_time_at_that_rate(db, now, ann, first, answer):
+    """Before, "yes" to "Is 14 your rate per hour?" was asked the same again, and "14 is my
+    rate" went to a person: the free time was never saved."""
+    (asked,) = text(db, first, now)
+    assert "14" in asked and "?" in asked
+    text(db, answer, now + timedelta(minutes=1))
+    assert free_hours(db) == ["28 09:00-17:00"]
+    with db.read() as session:
+        assert session.get(Worker, ann).asking_rate_minor == 1400
+
+
+@pytest.mark.parametrize("answer", ["no", "15 an hour", "no thats my postcode"])
+def test_anything_but_yes_to_is_that_your_rate_saves_nothing(db, now, ann, answer):
+    text(db, "free sat 9-5 14", now)
+    text(db, answer, now + timedelta(minutes=1))
+    assert free_hours(db) == []
+    with db.read() as session:
+        assert session.get(Worker, ann).asking_rate_minor == 1300
