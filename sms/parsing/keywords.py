@@ -621,6 +621,7 @@ _HOW_IT_WORKS = re.compile(
 _UNDECIDED = re.compile(
     r"^\W*(?:(?:ok|okay|hmm+|um+|erm|thanks|thank\s+you|yes|yeah|yep|sure|please|pls|but)\W+)*"
     r"(?:maybe|perhaps|possibly|not\s+sure(?:\s+yet)?|probably|i\s+think\s+so|i\s+guess\s+so"
+    r"|(?:it\s+)?depends(?:\s+on)?"
     # a yes said as a hope: "yes i think so", "probably yes", "i might be able to"
     r"|(?:i\s+)?might\s+be\s+able\s+to|i\s+might(?=\W*$)|most\s+likely|hopefully"
     r"|(?:let\s+me|ill|i\s+will|i\s+need\s+to|i\s+have\s+to|need\s+to|have\s+to"

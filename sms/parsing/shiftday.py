@@ -565,6 +565,13 @@ _FREE_BESIDES = re.compile(
 )
 
 
+# When the shift ends, asked: "what time does it finish", "depends when it ends".
+_WHEN_IT_ENDS = re.compile(
+    r"(?<![a-z])(?:depends\s+(?:on\s+)?(?:what\s+time|when)|(?:what\s+time|when|how\s+late)\s+"
+    r"(?:does|will|would|do)\s+(?:it|the\s+(?:shift|job|work)|we|u|you)\s+(?:finish|end))(?![a-z])"
+)
+
+
 def check_out(t: Text, ctx: Context) -> Parsed | None:
     """DONE, DONE 5.5, done 4h30, finished 6pm, OUT, clocking off now did 8.5 hrs."""
     if asks(t):
@@ -588,6 +595,8 @@ def check_out(t: Text, ctx: Context) -> Parsed | None:
         return None  # "finished work at my other job, free now": not this shift
     if _NOT_DONE.search(t.norm) or ("?" in t.original and len(t.words) <= 2):
         return None  # "not finished yet", "will text when finished", "done?": not done now
+    if _WHEN_IT_ENDS.search(t.norm):
+        return None  # "depends what time it finishes": a question, asked without "?"
     m = _OUT.match(t.core)
     cue = two_readings = False
     ends = _STARTED_THEN_FINISHED.search(t.norm) if len(t.words) <= _SHORT else None

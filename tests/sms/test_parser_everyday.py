@@ -4135,3 +4135,26 @@ def test_every_day_but_one_asks_the_hours_of_the_days_left(body, asked, refused)
     and the example reply given would have offered Tuesday too."""
     question = parse(body, AT).question()
     assert asked in question and refused not in question
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["tak, jeśli mogę wyjść o 12", "sí, si puedo salir a las 12", "sim, se puder sair às 12",
+     "da, dacă pot pleca la 12", "yes if i can leave at 12"],
+)  # fmt: skip
+def test_a_yes_on_a_condition_is_asked_about_in_every_language(body):
+    """Before, "tak, jeśli mogę wyjść o 12" (yes, if I can leave at 12) was free time from
+    12, and "sim, se puder sair às 12" went to a person ("sair" read as STOP)."""
+    found = reads(body)
+    assert found["intent"] == "accept" and found["ambiguous"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["depends what time it finishes", "depends when it ends", "raczej nie", "chyba nie",
+     "creo que no", "acho que não", "cred că nu", "prob not"],
+)  # fmt: skip
+def test_not_yet_decided_is_neither_a_yes_a_no_nor_done(body):
+    """Before, "depends what time it finishes" checked the worker out ("finishes"), and
+    "raczej nie" (probably not) went to a person."""
+    assert reads(body) == {**reads(body), "intent": "unknown", "detail": "undecided"}
