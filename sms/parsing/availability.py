@@ -385,6 +385,9 @@ def _each_day(t: Text, ctx: Context, between: re.Pattern[str]) -> Parsed | None:
         if spec.said_a_day and not spec.all_day and not find_ranges(part, None)[0]:
             carried += f" {part}"  # "mon and wed 8-4": Monday shares Wednesday's hours
             continue
+        if not spec.said_a_day and parts and not carried and find_ranges(part, None)[0]:
+            # "sat 9-12 and 2-5": the second hours on the day said before them
+            part = " ".join(f"{find_ranges(parts[-1], None)[2]} {part}".split())
         parts.append(f"{carried} {part}".strip())
         carried = ""
     if carried or len(parts) < 2:

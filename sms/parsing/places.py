@@ -51,11 +51,14 @@ TRAVEL = re.compile(
     r"\s+(?:\w+\s+){0,3}?"
     r"(?P<miles>[0-9]{1,3})\s*(?P<unit>miles?|mi|km|kilometres?|kilometers?)(?![a-z])"
     r"|(?<![a-z])(?P<miles2>[0-9]{1,3})\s*(?P<unit2>miles?|mi|km)\s+(?:max|maximum|radius|away)(?![a-z])"
+    # "10 miles" alone, as the answer to "How far will you travel?", or beside free time
+    r"|(?<![a-z0-9.,:£$€-])(?P<miles3>[0-9]{1,3})\s*(?P<unit3>miles?|km)(?![a-z])"
+    r"(?!\s+(?:from|to|outside|north|south|east|west|of)(?![a-z]))"
 )
 
 
 def miles_said(m: re.Match[str]) -> int:
     """The miles a TRAVEL match says, kilometres made miles."""
-    miles = int(m.group("miles") or m.group("miles2"))
-    unit = m.group("unit") or m.group("unit2")
+    miles = int(m.group("miles") or m.group("miles2") or m.group("miles3"))
+    unit = m.group("unit") or m.group("unit2") or m.group("unit3")
     return round(miles / 1.609) if unit.startswith("k") else miles

@@ -55,6 +55,17 @@ _ADD_SKILLS = re.compile(
     r"\s+(?:my\s+)?(?:skills?|list|profile|jobs).*)?$"
     r"|(?:i\s+)?(?:can|also|now)\s+(?:also\s+)?do\s+(?P<too>.+?)\s+(?:too|as\s+well|also)(?:\s+now)?$"
 )
+# Skills to add, none named: "more skills", "another skill", "other kinds of work".
+_SOME_SKILLS = re.compile(
+    r"^(?:(?:some|more|another|other|new|a\s+new|an\s+other|a\s+few)\s+)*(?:skills?|jobs?"
+    r"|(?:kinds?|types?|sorts?)\s+of\s+(?:work|jobs?))(?:\s+(?:to|on|in)\s+(?:my\s+)?(?:profile"
+    r"|list))?(?:\W+(?:please|pls|thanks|x+))*\W*$"
+)
+# Further than before, no distance said: "i can travel further now".
+_FURTHER = re.compile(
+    r"(?<![a-z])(?:travel|go|come|drive)\s+(?:a\s+(?:bit|little)\s+)?(?:further|farther"
+    r"|more\s+miles|longer\s+distances?|less\s+far|not\s+as\s+far)(?![a-z])"
+)
 _ADD_IT = re.compile(
     r"(?<![a-z])(?:add|put)\s+(?:it|this|that|them)(?![a-z])"
     r"|(?<![a-z])(?:to|on|in)\s+my\s+(?:profile|skills|list)(?![a-z])"
@@ -158,6 +169,8 @@ def _in_a_sentence(t: Text, ctx: Context) -> Parsed | None:
         skills, _ = find_skills(words, ctx.skills)
         if skills:
             return Parsed("profile_update", skill=skills[0], skills=tuple(skills))
+        if _SOME_SKILLS.match(m.group("value") or ""):
+            return _ask("ask_skills")  # "i want to add more skills": which, asked
     if (_ADD_IT.search(t.norm) or _ALSO_DO.search(t.norm)) and not has_hours(t, ctx):
         # "i also do cleaning now", "ahora también hago cuidado, añadidlo": a skill to add
         skills, _ = find_skills(t.words, ctx.skills)
@@ -186,6 +199,8 @@ def _in_a_sentence(t: Text, ctx: Context) -> Parsed | None:
     if (m := TRAVEL.search(t.norm)) is not None and not has_hours(t, ctx):
         # with hours, free time that goes so far: read as availability
         return Parsed("profile_update", travel_miles=miles_said(m))
+    if _FURTHER.search(t.norm) and not has_hours(t, ctx):
+        return _ask("ask_travel")  # "i can travel further now": how far, asked
     if (m := _NOTICE.search(t.norm)) is not None:
         return Parsed("profile_update", notice_minutes=_notice_minutes(m))
     if _RATE_TO_THE_MINIMUM.search(t.norm) and not has_hours(t, ctx):

@@ -2507,3 +2507,41 @@ def test_anything_but_yes_to_is_that_your_rate_saves_nothing(db, now, ann, answe
     assert free_hours(db) == []
     with db.read() as session:
         assert session.get(Worker, ann).asking_rate_minor == 1300
+
+
+@pytest.mark.parametrize(
+    "body", ["free sat 9-12 and 2-5", "w sobotę 9-12 i 14-17", "el sábado de 9 a 12 y de 2 a 5"]
+)
+def test_two_spans_on_one_day_are_both_saved(db, now, ann, body):
+    """Before, "free sat 9-12 and 2-5" was answered "One time range per text, please"."""
+    text(db, body, now)
+    assert free_hours(db) == ["28 09:00-12:00", "28 14:00-17:00"]
+
+
+def test_further_without_a_distance_is_asked_how_far_and_the_answer_asked_back(db, now, ann):
+    """Before, "i can travel further now" went to a person and "10 miles" after it was not
+    answered at all."""
+    (asked,) = text(db, "i can travel further now", now)
+    assert "How far will you travel?" in asked
+    (confirm,) = text(db, "10 miles", now + timedelta(minutes=1))
+    assert "TRAVEL 10" in confirm
+    text(db, "yes", now + timedelta(minutes=2))
+    with db.read() as session:
+        assert session.get(Worker, ann).travel_miles == 10
+
+
+def test_miles_beside_free_time_are_no_rate(db, now, ann):
+    """Before, "free sat 9-5 10 miles" was asked "Is 10 your rate per hour?" and not saved."""
+    told = text(db, "free sat 9-5 10 miles", now)
+    assert not any("rate" in reply for reply in told)
+    assert any("TRAVEL 10" in reply for reply in told)
+    assert free_hours(db) == ["28 09:00-17:00"]
+
+
+@pytest.mark.parametrize(
+    "body", ["i want to add more skills", "can i add another skill", "please add some new skills"]
+)
+def test_adding_skills_none_named_is_asked_which(db, now, ann, body):
+    """Before, each went to a person."""
+    (asked,) = text(db, body, now)
+    assert "Which skills?" in asked
