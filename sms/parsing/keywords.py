@@ -654,7 +654,15 @@ def thanks_only(t: Text, ctx: Context) -> Parsed | None:
     Still "unknown" (no command), marked so that nobody is troubled with it."""
     if _THANKS_ONLY.match(t.norm) or _TAKEN_IN.match(t.norm):
         return Parsed("unknown", courtesy=True)
+    # "ok thanks for the info", "ok, dzięki za info": an ok before the thanks, once the yes
+    # and no have been read
+    after_ok = _OK_FIRST.sub("", t.norm, count=1)
+    if after_ok != t.norm and after_ok.strip() and _THANKS_ONLY.match(after_ok):
+        return Parsed("unknown", courtesy=True)
     return None
+
+
+_OK_FIRST = re.compile(r"^\W*(?:ok+|okay|okey|alright|right)(?![a-z])\W*")
 
 
 # A text taken in, and nothing asked: "yes i got the text", "ok i understand", "sí, entendido".

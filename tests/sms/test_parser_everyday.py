@@ -4158,3 +4158,19 @@ def test_not_yet_decided_is_neither_a_yes_a_no_nor_done(body):
     """Before, "depends what time it finishes" checked the worker out ("finishes"), and
     "raczej nie" (probably not) went to a person."""
     assert reads(body) == {**reads(body), "intent": "unknown", "detail": "undecided"}
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["ok thanks for the info", "ok, dzięki za info", "tmj, obrigada", "vale, gracias por la info",
+     "ok, mersi de info", "dzięki do jutra"],
+)  # fmt: skip
+def test_thanks_after_an_ok_troubles_nobody(body):
+    """Before, each went to a person as not understood."""
+    found = parse(body, AT)
+    assert found.intent == "unknown" and found.courtesy
+
+
+def test_what_work_is_there_tomorrow_in_spanish_shorthand_asks_for_shifts():
+    """Before, "q trabajo hay mñn?" went to a person."""
+    assert reads("q trabajo hay mñn?")["intent"] == "shifts_query"
