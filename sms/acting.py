@@ -23,6 +23,7 @@ from sms import (
     day_texts,
     dispute_texts,
     law_texts,
+    money_texts,
     signup,
     templates,
 )
@@ -172,6 +173,10 @@ def act(session: Session, message: Message, now: datetime) -> None:
     if asked is None and (parsed.intent == "unknown" or a_bare_answer):
         # "yes", "13 is my rate" just after "Is 13 your rate per hour?"
         asked = availability_texts.answer_to_rate_asked(worker, market, message.body, last, now)
+    if asked is None and parsed.intent in ("unknown", "decline"):
+        # "no i did 4", "nie zgadzam się, byłam 4 godziny" just after the buyer changed the
+        # hours (hours read as DONE dispute the change in money_texts.check_out)
+        asked = money_texts.hours_disputed(message.body, parsed, worker.language, last)
     if asked is None and parsed.intent == "unknown":
         # "4h" alone just after a shift ended with no hours sent
         asked = day_texts.hours_after_the_shift(session, worker, market, message.body, parsed, now)

@@ -1,5 +1,6 @@
 """A worker's texts about hours and money: DONE, ACCEPT or DISPUTE changed hours, TAX, EARNINGS."""
 
+import re
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime, timedelta
@@ -15,7 +16,8 @@ from services.unit import TextTransaction
 from sms import confirming, day_texts, dispute_texts, refusals
 from sms.day_texts import hours_text
 from sms.parser import Parsed
-from store.models import Market, Worker
+from sms.parsing.text import Text
+from store.models import Market, Notice, Worker
 
 Handler = Callable[[Session, Worker, Market, Parsed, datetime], None]
 
@@ -179,3 +181,27 @@ def _which(session: Session, worker: Worker, refs: list[str], now: datetime) -> 
 
 def _refused(session: Session, worker: Worker, refusal: Refused, now: datetime) -> None:
     refusals.tell(session, worker, refusal, now, example=EXAMPLES.get(refusal.code, ""))
+
+
+# Not agreed, said in words: "no", "i dont agree", "thats not right".
+_DISAGREED = re.compile(
+    r"^\W*(?:no|nope|nah)(?![a-z])|(?<![a-z])(?:(?:dont|do\s+not|cant|cannot)\s+agree|disagree"
+    r"|wrong|incorrect|not\s+(?:right|true|correct|fair))(?![a-z])"
+)
+# Hours said: "4", "4.5", "4h", not a time of day ("9:30").
+_HOURS_SAID = re.compile(r"(?<![0-9.,:])[0-9]{1,2}(?:[.,][0-9]{1,2})?(?![0-9:])")
+
+
+def hours_disputed(
+    body: str, parsed: Parsed, language: str | None, asked: Notice | None
+) -> Parsed | None:
+    """ "no i did 4", "nie zgadzam się, byłam 4 godziny" just after "{buyer} changed your hours
+    ... Reply ACCEPT or DISPUTE and the hours you worked": the dispute, in the worker's words."""
+    if asked is None or asked.kind != "timesheet_amended":
+        return None
+    norm = Text.of(body, language).norm
+    if not _DISAGREED.search(norm):
+        return None
+    if not _HOURS_SAID.search(norm):
+        return None
+    return Parsed("dispute", detail=body, category="hours")

@@ -329,6 +329,12 @@ def test_a_no_to_the_changed_hours_asks_them_again_and_gives_up_nothing(db, book
         "done 4h",
         "no i worked the full 4 hours",
         "przepracowałam całe 4 godziny",
+        "no i did 4",
+        "i dont agree, i was there 4 hours",
+        "nie zgadzam się, byłam 4 godziny",
+        "no estoy de acuerdo, trabajé 4 horas",
+        "não concordo, trabalhei 4 horas",
+        "nu sunt de acord, am lucrat 4 ore",
     ],
 )
 def test_other_hours_just_after_the_buyer_changed_them_dispute_the_change(db, booking, after, body):
