@@ -49,7 +49,8 @@ _STOP_PHRASE = re.compile(
     r"(?:\s+(?:texts?|messages?|msgs?|sms|offers))?(?:\s+(?:again|any\s*more))?"
     r"|(?:remove|take)\s+me\s+(?:off|from)\s+(?:the\s+|this\s+|your\s+)?(?:list|system|texts?)"
     r"|unsubscribe\s+me|i\s+want\s+to\s+(?:unsubscribe|stop\s+(?:the\s+)?(?:texts?|messages?))"
-    r"|i\s+(?:dont|do\s+not)\s+want\s+(?:any\s+more\s+|more\s+|any\s+|your\s+|these\s+|the\s+)?(?:texts?|messages?"
+    r"|i\s+(?:dont|do\s+not)\s+want\s+(?:to\s+(?:get|receive)\s+)?(?:any\s+more\s+|more\s+|any\s+"
+    r"|your\s+|these\s+|the\s+)?(?:texts?|messages?"
     r"|msgs?|sms)(?:\s+(?:anymore|any\s+more|from\s+you))?)"
     r"(?:\s+(?:please|now|thanks))*$"
 )

@@ -4166,3 +4166,14 @@ def test_thanks_after_an_ok_troubles_nobody(body):
 def test_what_work_is_there_tomorrow_in_spanish_shorthand_asks_for_shifts():
     """Before, "q trabajo hay mñn?" went to a person."""
     assert reads("q trabajo hay mñn?")["intent"] == "shifts_query"
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["left work at 5", "am plecat de la muncă la 5", "wyszłam z pracy o 17",
+     "salí del trabajo a las 5", "saí do trabalho às 17h"],
+)  # fmt: skip
+def test_left_work_at_a_time_is_the_check_out(body):
+    """Before, "am plecat de la muncă la 5" (I left work at 5) went to a person."""
+    found = parse(body, AT.replace(hour=17, minute=30))
+    assert found.intent == "check_out" and found.end.hour == 17
