@@ -282,6 +282,7 @@ def said_name(text: str, language: str | None = None) -> str | None:
     """A name as people give it: "Ann Smith", "im ana", "me llamo María José", "Tom here".
     Written with capitals, a name stays one though it is a word elsewhere: "Ola" to a Polish
     worker, "Precious", "Dolores"; not a word of the worker's own `language` ("Hola" in Spanish)."""
+    given = text
     words = [word for word in (w.strip(" .,!;:-") for w in text.split()) if word]
     while len(words) > 1 and fold(words[0]) in _ANSWERS_NOT_NAMES:
         words.pop(0)  # "ok. Sam", "hi, Ann Smith": the name after the answer word
@@ -298,7 +299,8 @@ def said_name(text: str, language: str | None = None) -> str | None:
             words
         ):
             return None if answers or set(folded) & _MARKET_WORDS else " ".join(words)
-    canonical = read(text, language, mend=False).canonical
+    # Read with its commas: "sunt Ioana Popescu, fac curățenie" ends the name at the comma
+    canonical = read(given, language, mend=False).canonical
     m = _NAME_SAID.search(canonical)
     if m is None:
         return None
@@ -507,7 +509,7 @@ def _next(
                 _say(session, worker, "signup_hello", now)
             _ask_step(session, worker, market, step, data, now, first_text=first_text)
             return
-    _register(session, worker, market, data, now)
+    _register(session, worker, market, data, now, first_text=first_text)
 
 
 def _ask_step(
@@ -592,7 +594,14 @@ def _to_a_person(session: Session, worker: Worker, market: Market, now: datetime
     )
 
 
-def _register(session: Session, worker: Worker, market: Market, data: dict, now: datetime) -> None:
+def _register(
+    session: Session,
+    worker: Worker,
+    market: Market,
+    data: dict,
+    now: datetime,
+    first_text: str | None = None,
+) -> None:
     try:
         registered = join(
             TextTransaction(session),
@@ -608,6 +617,9 @@ def _register(session: Session, worker: Worker, market: Market, data: dict, now:
     except Refused as refusal:
         data.pop("rate", None)
         conversations.remember(session, worker.phone, "signup", "rate", data, now)
+        if first_text is not None:
+            # All said in the first text, the rate refused: who we are comes first
+            _say(session, worker, "signup_hello", now)
         if refusal.code == "under_minimum":
             _say(
                 session,

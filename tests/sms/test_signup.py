@@ -580,3 +580,26 @@ def test_a_name_shows_no_language(db, now, name):
     assert text(db, name, now).startswith(f"Thanks {name}. What work do you do?")
     with db.read() as session:
         assert session.exec(select(Worker)).one().language == "en"
+
+
+def test_all_said_at_once_with_a_rate_under_the_minimum_is_welcomed_first(db, now):
+    """Before, the first text POEMS ever sent this person was "£12.50 is under the legal
+    minimum": nothing said who was writing."""
+    deliver(db, NEW, "Hi I'm Maria Lopez, I do cleaning, E1 6AN, £12.50, born 3/5/1988", now)
+    welcome, minimum = [m.body for m in drain(db, SimulatorGateway(), now)]
+    assert welcome.startswith("Welcome to POEMS") and "under the legal minimum" in minimum
+    assert "Welcome to POEMS" not in text(db, "£13", now + timedelta(minutes=1))
+
+
+@pytest.mark.parametrize(
+    ("first", "name"),
+    [("Bună, sunt Ioana Popescu, fac curățenie, E1 6AN, 13 lire pe oră, născută 12.03.1990",
+      "Ioana Popescu"),
+     ("hi im Tom, i do cleaning, E1 6AN, £13, born 12/03/1990", "Tom")],
+)  # fmt: skip
+def test_a_name_ends_at_the_comma_after_it(db, now, first, name):
+    """Before, the worker signed up as "Ioana Popescu fac" ("fac": I do)."""
+    deliver(db, NEW, first, now)
+    drain(db, SimulatorGateway(), now)
+    with db.read() as session:
+        assert session.exec(select(Worker).where(Worker.phone == NEW)).one().name == name
