@@ -4171,9 +4171,12 @@ def test_what_work_is_there_tomorrow_in_spanish_shorthand_asks_for_shifts():
 @pytest.mark.parametrize(
     "body",
     ["left work at 5", "am plecat de la muncă la 5", "wyszłam z pracy o 17",
-     "salí del trabajo a las 5", "saí do trabalho às 17h"],
+     "salí del trabajo a las 5", "saí do trabalho às 17h", "had to leave at 5",
+     "tuve que irme antes a las 5", "tive que sair mais cedo às 17h",
+     "a trebuit să plec mai devreme la 5", "musiałam wyjść wcześniej o 17"],
 )  # fmt: skip
 def test_left_work_at_a_time_is_the_check_out(body):
-    """Before, "am plecat de la muncă la 5" (I left work at 5) went to a person."""
+    """Before, "am plecat de la muncă la 5" (I left work at 5) and "had to leave at 5" went to
+    a person."""
     found = parse(body, AT.replace(hour=17, minute=30))
     assert found.intent == "check_out" and found.end.hour == 17
