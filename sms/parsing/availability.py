@@ -168,6 +168,15 @@ _TILL_THE_NEXT_MORNING = re.compile(
     r".*[0-9](?:\s*(?:am|pm))?\s+"
     r"(?:on\s+)?(?:the\s+)?(?P<next>mon|tue|wed|thu|fri|sat|sun)[a-z]*(?:\s+morning)?\W*$"
 )
+# One night from a day into the next, its hours said on their own: "fri night into sat
+# 10pm-6am", "noc z piątku na sobotę" (read "night friday saturday"), "noaptea de vineri spre
+# sâmbătă". Not "fri and sat nights": two nights.
+_ONE_NIGHT = re.compile(
+    r"(?<![a-z])(?P<first>mon|tue|wed|thu|fri|sat|sun)[a-z]*\s+(?:night\s+)?(?:(?:in)?to|till?"
+    r"|until|through|thru|spre|on\s+the|-)?\s*(?:the\s+)?(?P<next>mon|tue|wed|thu|fri|sat|sun)[a-z]*"
+    r"(?:\s+morning)?(?![a-z])"
+)
+_A_NIGHT = re.compile(r"(?<![a-z])night(?![a-z])")
 # "is parking available", "is there a lift free": something at the work, asked about.
 _SOMETHING_ELSE_FREE = re.compile(
     r"(?<![a-z])(?:(?:is|are)\s+(?:there\s+)?(?!(?:i|you|u)\s)(?:[a-z]+\s+){1,2}?"
@@ -262,12 +271,17 @@ def availability(t: Text, ctx: Context) -> Parsed:
         night["next"]
     ) == (WEEKDAYS.index(night["first"]) + 1) % 7:
         s = s[: night.start("next")]  # "sunday night 8pm till 8am monday": one night, Sunday's
+    one_night = _ONE_NIGHT.search(s)
+    if one_night is not None and not _A_NIGHT.search(s[: one_night.start("next")]):
+        one_night = None  # "fri sat nights": each night
     spec, s = find_days(s, ctx.at)
     left_out: set[int] = set()
     if except_clause is not None:
         left_out = find_days(except_clause.group(0), ctx.at)[0].weekdays
         spec.leave_out(left_out)
     ranges, invalid, s = find_ranges(s, spec.context)
+    if one_night is not None and _into_the_next_day(one_night, spec, ranges):
+        spec.leave_out({WEEKDAYS.index(one_night["next"])})
     if len(ranges) > 1 and all(r == ranges[0] for r in ranges):
         ranges = ranges[:1]  # "sat 9-1 and sun 9-1": the same hours on both days
     # Hours of its own on each day, or all day on one and hours on another: "thu 2-10, fri all day"
@@ -295,8 +309,11 @@ def availability(t: Text, ctx: Context) -> Parsed:
     }
     if (spec.in_this_week or spec.in_next_week) and not (spec.date or spec.weekdays):
         # "free all week 9-5", "free next week": which of the week's days, asked with the days
-        # left in it or next week's working days; "except wed" leaves Wednesday out
+        # left in it or next week's working days; "except wed" leaves Wednesday out, "after 12"
+        # starts the example's hours at noon
         said = ranges[0] if ranges and isinstance(ranges[0], HourRange) else None
+        if said is None and not ranges and has_lone_time(s):
+            said = hours_around(lone_time(s), spec.context)
         if spec.in_next_week:
             days = [day for day in WEEKDAYS[:5] if WEEKDAYS.index(day) not in left_out]
             example_day = "next:" + ",".join(days or WEEKDAYS[5:])
@@ -400,6 +417,18 @@ def _each_day(t: Text, ctx: Context, between: re.Pattern[str]) -> Parsed | None:
         return None
     rest = ", ".join(f"available {part.strip()}" for part in parts[1:])
     return replace(read[0], then=rest)
+
+
+def _into_the_next_day(night: re.Match[str], spec: DaySpec, ranges: list) -> bool:
+    """Whether the days said are one night's: the day and the next, with hours past midnight."""
+    first, after = WEEKDAYS.index(night["first"]), WEEKDAYS.index(night["next"])
+    return (
+        after == (first + 1) % 7
+        and spec.weekdays == {first, after}
+        and len(ranges) == 1
+        and isinstance(ranges[0], HourRange)
+        and ranges[0].end < ranges[0].start
+    )
 
 
 def has_hours(t: Text, ctx: Context) -> bool:

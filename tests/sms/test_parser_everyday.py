@@ -4180,3 +4180,15 @@ def test_left_work_at_a_time_is_the_check_out(body):
     a person."""
     found = parse(body, AT.replace(hour=17, minute=30))
     assert found.intent == "check_out" and found.end.hour == 17
+
+
+@pytest.mark.parametrize(
+    ("body", "example"),
+    [("free all week after 12", "12pm-5pm"), ("free all week till 3", "9am-3pm"),
+     ("estoy libre toda la semana a partir de las 12", "12-17"),
+     ("estou livre a semana toda depois do meio-dia", "12-17")],
+)  # fmt: skip
+def test_all_week_from_a_time_asks_which_days_with_hours_from_then(body, example):
+    """Before, the example reply offered 9 to 5, hours the worker had just said they were not
+    free; "depois do meio-dia" (after noon) was not read at all."""
+    assert f"{example}" in parse(body, AT).question()

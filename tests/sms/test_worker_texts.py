@@ -2545,3 +2545,21 @@ def test_adding_skills_none_named_is_asked_which(db, now, ann, body):
     """Before, each went to a person."""
     (asked,) = text(db, body, now)
     assert "Which skills?" in asked
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["free saturday night into sunday 10pm-6am", "free sat night to sun morning 22-6",
+     "mogę w nocy z soboty na niedzielę 22-6", "libre la noche del sábado al domingo de 10 a 6",
+     "livre noite de sábado para domingo das 22 às 6",
+     "liberă noaptea de sâmbătă spre duminică 22-6"],
+)  # fmt: skip
+def test_one_night_from_a_day_into_the_next_is_that_night_alone(db, now, ann, body):
+    """Before, Saturday night into Sunday saved Sunday night too, a night nobody offered."""
+    text(db, body, now)
+    assert free_hours(db) == ["28 22:00-06:00"]
+
+
+def test_two_nights_named_are_both_saved(db, now, ann):
+    text(db, "free sat and sun nights 10pm-6am", now)
+    assert free_hours(db) == ["28 22:00-06:00", "29 22:00-06:00"]
