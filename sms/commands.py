@@ -86,10 +86,11 @@ def run(session: Session, worker: Worker, market: Market, parsed: Parsed, now: d
 
 def _also_said(session: Session, worker: Worker, market: Market, words: str, now: datetime) -> None:
     """What a text said besides what it was read as: free time, saved when it reads clearly;
-    a new postcode ("yes please! by the way ive moved to E2 7DG"), asked back."""
+    a change of terms ("yes please! by the way ive moved to E2 7DG", "yes and can you add
+    cleaning"), asked back."""
     besides = parse(words, local(now, market.tz), language=worker.language)
-    if besides.intent == "profile_update" and (besides.postcode or besides.zip):
-        confirming.terms(session, worker, market, replace(besides, exact=False), now)
+    if besides.intent == "profile_update":
+        profile_update(session, worker, market, replace(besides, exact=False), now)
         return
     availability_texts.free_time_also_said(session, worker, market, words, now, now)
 

@@ -21,6 +21,7 @@ from sms.parsing.days import (
 )
 from sms.parsing.lexicon import fold, languages
 from sms.parsing.places import place_in
+from sms.parsing.profile import profile_update
 from sms.parsing.result import Parsed
 from sms.parsing.text import Context, Text, find_ref, words_of
 from sms.parsing.times import CLOCK, clock_from, find_ranges
@@ -179,7 +180,7 @@ _POLITE_WORDS = (
     r"|see\s+you|lovely|perfect|brilliant|cool|fine|absolutely|definitely|then|one|that\s+one"
     r"|(?:i\s+)?cant\s+wait|looking\s+forward(?:\s+to\s+it)?"
     r"|this\s+one|it|that|this|accept|yes|no|go\s+on|me|in|for\s+me|again|sounds\s+good"
-    r"|will\s+do|no\s+problem|np|of\s+course|love|hun|mate|dear|sir|madam|boss|very\s+much"
+    r"|will\s+do|no\s+problem|np|of\s+course|love|hun|mate|dear|sir|madam|boss|very\s+much|and"
     r"|so\s+much|much|a\s+lot|ill\s+be\s+there|be\s+there|see\s+you\s+then|offer|shift|job"
     rf"|100\s*%|100\s+percent|see\s+you\s+(?:at\s+)?{_CLOCK_SAID}"
     rf"|{_DO_THE_WHOLE_SHIFT}|with\s+pleasure|gladly|happy\s+to|count\s+me\s+in|book\s+me|im\s+in|i\s+want\s+(?:it|to)"
@@ -205,6 +206,12 @@ _AND_MOVED = re.compile(
     r"(?P<then>(?:i\s*ve\s+|ive\s+|i\s+have\s+|weve\s+)?(?:moved(?:-me)?|new\s+(?:address|postcode)"
     r"|my\s+(?:new\s+)?(?:postcode|address|zip)|i\s+live\s+(?:in|at)|im\s+now\s+(?:in|at))"
     r"(?![a-z])[^0-9]*[a-z]{1,2}[0-9][0-9a-z]?\s*[0-9][a-z]{2}\W*)$"
+)
+# Something more after the YES, joined on: "yes and ...", "yes please, also ...", "ok btw ...".
+_AND_TERMS = re.compile(
+    rf"^(?:{_POLITE_WORDS}(?![a-z])\W*)*(?:(?:by\s+the\s+way|btw|also|and|oh\s+and|ps|plus"
+    # "and" in our other languages: "tak, i dodajcie mi sprzątanie"
+    r"|i|y|e|si)(?![a-z])\W*)+(?P<then>[a-z].*)$"
 )
 # A question after the YES, about something the booking's text does not say: "yes ill take it.
 # is there parking?", "tak, biorę. czy jest parking?". Not a condition ("if", "only", hours:
@@ -840,6 +847,14 @@ def _yes_or_no(t: Text, ctx: Context) -> Parsed | None:
     if intent == "accept" and (moved := _AND_MOVED.match(rest)) is not None:
         # "yes please! by the way ive moved to E2 7DG": the offer taken, the postcode asked back
         return Parsed(intent, offer_ref=ref, then=moved["then"])
+    if (
+        intent == "accept"
+        and (more := _AND_TERMS.match(rest)) is not None
+        and (terms := profile_update(t.said_as(more["then"]), ctx)) is not None
+        and terms.intent == "profile_update"
+    ):
+        # "yes and can you add cleaning to my skills": the offer taken, the change asked back
+        return Parsed(intent, offer_ref=ref, then=more["then"])
     if (free := _AND_FREE.match(rest)) is not None and find_ranges(free["then"], None)[0]:
         # "yes and im also free sunday 9-5", "no thanks but free sun 10-4": the answer, and
         # free time besides (`then`)

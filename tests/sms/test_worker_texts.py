@@ -2563,3 +2563,29 @@ def test_one_night_from_a_day_into_the_next_is_that_night_alone(db, now, ann, bo
 def test_two_nights_named_are_both_saved(db, now, ann):
     text(db, "free sat and sun nights 10pm-6am", now)
     assert free_hours(db) == ["28 22:00-06:00", "29 22:00-06:00"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["yes and can you add cleaning to my skills", "yes please, also can you add cleaning",
+     "tak, i dodajcie mi sprzątanie", "sim, e adicionem limpeza", "da, și adăugați curățenie"],
+)  # fmt: skip
+def test_a_yes_with_a_skill_to_add_books_and_asks_the_change_back(db, now, ann, body):
+    """Before, "yes and can you add cleaning to my skills" was read as the skills alone: the
+    offer was never taken."""
+    offered_on(db, now, ann, (2,))
+    text(db, body, now + timedelta(minutes=1))
+    with db.read() as session:
+        assert session.exec(select(Booking)).one().status == "booked"
+        asked = session.exec(select(Notice).order_by(Notice.id.desc())).first()
+        assert skills_of(session, ann) == ["care"]
+    assert asked.kind == "confirm_skills" and asked.data["skills"] == ["care", "cleaning"]
+
+
+@pytest.mark.parametrize("body", ["yes and thanks", "yes and see you then"])
+def test_a_yes_and_thanks_takes_the_offer(db, now, ann, body):
+    """Before, these went to a person while the offer ran out."""
+    offered_on(db, now, ann, (2,))
+    text(db, body, now + timedelta(minutes=1))
+    with db.read() as session:
+        assert session.exec(select(Booking)).one().status == "booked"
