@@ -207,11 +207,11 @@ _AND_MOVED = re.compile(
     r"|my\s+(?:new\s+)?(?:postcode|address|zip)|i\s+live\s+(?:in|at)|im\s+now\s+(?:in|at))"
     r"(?![a-z])[^0-9]*[a-z]{1,2}[0-9][0-9a-z]?\s*[0-9][a-z]{2}\W*)$"
 )
-# Something more after the YES, joined on: "yes and ...", "yes please, also ...", "ok btw ...".
+# Something more after the YES or the NO, joined on: "yes and ...", "no thanks but ...".
 _AND_TERMS = re.compile(
-    rf"^(?:{_POLITE_WORDS}(?![a-z])\W*)*(?:(?:by\s+the\s+way|btw|also|and|oh\s+and|ps|plus"
-    # "and" in our other languages: "tak, i dodajcie mi sprzątanie"
-    r"|i|y|e|si)(?![a-z])\W*)+(?P<then>[a-z].*)$"
+    rf"^\W*(?:{_POLITE_WORDS}(?![a-z])\W*)*(?:(?:by\s+the\s+way|btw|also|and|but|oh\s+and|ps|plus"
+    # "and" in our other languages: "tak, i dodajcie mi sprzątanie" (not "no, i dont ...")
+    r"|i(?=\s+(?:add|change|remove|put)(?![a-z]))|y|e|si)(?![a-z])\W*)+(?P<then>[a-z].*)$"
 )
 # A question after the YES, about something the booking's text does not say: "yes ill take it.
 # is there parking?", "tak, biorę. czy jest parking?". Not a condition ("if", "only", hours:
@@ -848,12 +848,12 @@ def _yes_or_no(t: Text, ctx: Context) -> Parsed | None:
         # "yes please! by the way ive moved to E2 7DG": the offer taken, the postcode asked back
         return Parsed(intent, offer_ref=ref, then=moved["then"])
     if (
-        intent == "accept"
-        and (more := _AND_TERMS.match(rest)) is not None
-        and (terms := profile_update(t.said_as(more["then"]), ctx)) is not None
+        (more := _AND_TERMS.match(rest)) is not None
+        and (terms := profile_update(Text.of(more["then"], "en"), ctx)) is not None
         and terms.intent == "profile_update"
     ):
-        # "yes and can you add cleaning to my skills": the offer taken, the change asked back
+        # "yes and can you add cleaning to my skills", "no thanks but my rate is 15 now": the
+        # answer, and the change asked back
         return Parsed(intent, offer_ref=ref, then=more["then"])
     if (free := _AND_FREE.match(rest)) is not None and find_ranges(free["then"], None)[0]:
         # "yes and im also free sunday 9-5", "no thanks but free sun 10-4": the answer, and

@@ -2589,3 +2589,19 @@ def test_a_yes_and_thanks_takes_the_offer(db, now, ann, body):
     text(db, body, now + timedelta(minutes=1))
     with db.read() as session:
         assert session.exec(select(Booking)).one().status == "booked"
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["no thanks but my rate is 15 now", "nie, dzięki, ale zmień mi stawkę na 15",
+     "no, gracias, pero cambia mi tarifa a 15"],
+)  # fmt: skip
+def test_a_no_with_a_new_rate_passes_and_asks_the_rate_back(db, now, ann, body):
+    """Before, the new rate was lost: only the pass was read."""
+    offered_on(db, now, ann, (2,))
+    text(db, body, now + timedelta(minutes=1))
+    with db.read() as session:
+        assert session.exec(select(Booking)).all() == []
+        asked = session.exec(select(Notice).order_by(Notice.id.desc())).first()
+        assert session.get(Worker, ann).asking_rate_minor == 1300
+    assert asked.kind == "confirm_rate" and asked.data["rate"] == 1500
