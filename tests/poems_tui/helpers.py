@@ -9,6 +9,7 @@ from textual.pilot import Pilot
 from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
+from poems_tui.screens.live import LiveScreen
 from poems_tui.screens.shift_forms import PostShiftScreen
 
 
@@ -20,6 +21,22 @@ async def wait_for(pilot: Pilot, condition: Callable[[], object], timeout: float
             raise AssertionError(f"not true within {timeout}s: {condition}")
         await pilot.pause(0.05)
     return time.monotonic() - began
+
+
+async def signed_in(pilot: Pilot) -> None:
+    """Until the first screen is open with who signed in shown in its header: a test that ends
+    sooner leaves the header to draw the name while the console closes, and Textual fails there
+    (NoMatches for HeaderTitle)."""
+    app = pilot.app
+    await wait_for(
+        pilot,
+        lambda: (
+            isinstance(app.screen, LiveScreen)
+            and app.who is not None
+            # a screenshot writes spaces as &#160;: the surname alone is looked for
+            and app.who.name.split()[-1] in app.export_screenshot()
+        ),
+    )
 
 
 def shown(app: App) -> str:

@@ -4,9 +4,8 @@ from click.testing import CliRunner
 
 from poems.cli import main
 from poems.session_file import forget, keep, kept
-from poems_tui.screens.live import LiveScreen
 from poems_tui.screens.signin import SignInScreen
-from tests.poems_tui.helpers import wait_for
+from tests.poems_tui.helpers import signed_in, wait_for
 from tests.poems_tui.test_signin import sign_in
 
 
@@ -32,7 +31,7 @@ async def test_signing_in_at_the_console_signs_in_the_poems_command(
     app = console_keeping_signins(make_app, console_db, monkeypatch, tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await sign_in(pilot, "staff", "staff")
-        await wait_for(pilot, lambda: isinstance(app.screen, LiveScreen))
+        await signed_in(pilot)
     assert kept(console_db.url).username == "staff"
     result = disputes_listed(console_db)
     assert result.exit_code == 0, result.output
@@ -44,7 +43,7 @@ async def test_signing_out_of_the_console_ends_the_session(
     app = console_keeping_signins(make_app, console_db, monkeypatch, tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await sign_in(pilot, "staff", "staff")
-        await wait_for(pilot, lambda: isinstance(app.screen, LiveScreen))
+        await signed_in(pilot)
         await pilot.press("ctrl+o")
         await wait_for(pilot, lambda: isinstance(app.screen, SignInScreen))
         await wait_for(pilot, lambda: kept(console_db.url) is None)
