@@ -621,7 +621,13 @@ _HOW_IT_WORKS = re.compile(
     r"(?<![a-z])(?:(?:what|which)\s+(?:can|do|should|must)\s+i\s+(?:text|write|send|type|say)"
     r"|how\s+(?:does|do)\s+(?:this|it|that)\s+work|how\s+(?:do|can)\s+i\s+use\s+(?:this|it)"
     r"|(?:i\s+)?(?:dont|do\s+not)\s+(?:understand|know\s+how)|what\s+commands|help\s+me\W*$"
-    r"|new\s+to\s+this)(?![a-z])"
+    r"|new\s+to\s+this"
+    # "how do i cancel a shift": the commands, DROP among them
+    r"|how\s+(?:do|can|should|would)\s+i\s+(?:cancel|drop|give\s+up|pass\s+on)(?:\s+(?:a|my|the)\s+"
+    r"(?:shift|booking|job|offer))?\W*$"
+    # "sorry who is this", "is this poems?": who we are, and what to text
+    r"|^\W*(?:(?:sorry|hi|hello|hey)\W+)?(?:who\s+(?:is\s+this|are\s+(?:you|u))|whos\s+this"
+    r"|is\s+this\s+poems|what\s+is\s+(?:this|poems))\W*$)(?![a-z])"
 )
 
 

@@ -4192,3 +4192,23 @@ def test_all_week_from_a_time_asks_which_days_with_hours_from_then(body, example
     """Before, the example reply offered 9 to 5, hours the worker had just said they were not
     free; "depois do meio-dia" (after noon) was not read at all."""
     assert f"{example}" in parse(body, AT).question()
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["quando é meu próximo turno", "când e următoarea mea tură", "quando trabalho de novo?",
+     "cuándo vuelvo a trabajar?", "kiedy znowu pracuję?"],
+)  # fmt: skip
+def test_when_is_my_next_shift_asks_for_shifts_in_every_language(body):
+    """Before, the Portuguese and Romanian went to a person."""
+    assert reads(body)["intent"] == "shifts_query"
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["how do i cancel", "how do i cancel a shift", "como faço para cancelar?", "sorry who is this",
+     "is this poems?"],
+)  # fmt: skip
+def test_how_to_cancel_or_who_this_is_is_told_the_commands(body):
+    """Before, these went to a person; the help says who writes and names DROP."""
+    assert reads(body)["intent"] == "help"
