@@ -199,20 +199,14 @@ _NO_AFTER_THE_YES = re.compile(
     r"(?<![a-z])(?:no(?!\s+(?:problem|worries|bother))|not(?!\s+a\s+problem)|cant(?!\s+wait)|busy)(?![a-z])"
 )
 _POLITE = re.compile(rf"^(?:{_POLITE_WORDS}(?![a-z])\W*)*$")
-# A move said after the YES: "yes please! by the way ive moved to E2 7DG", "also my new postcode
-# is E2 7DG"
-_AND_MOVED = re.compile(
-    rf"^(?:{_POLITE_WORDS}(?![a-z])\W*)*(?:(?:by\s+the\s+way|btw|also|and|oh\s+and|ps)\W+)*"
-    r"(?P<then>(?:i\s*ve\s+|ive\s+|i\s+have\s+|weve\s+)?(?:moved(?:-me)?|new\s+(?:address|postcode)"
-    r"|my\s+(?:new\s+)?(?:postcode|address|zip)|i\s+live\s+(?:in|at)|im\s+now\s+(?:in|at))"
-    r"(?![a-z])[^0-9]*[a-z]{1,2}[0-9][0-9a-z]?\s*[0-9][a-z]{2}\W*)$"
-)
-# Something more after the YES or the NO, joined on: "yes and ...", "no thanks but ...".
-_AND_TERMS = re.compile(
-    rf"^\W*(?:{_POLITE_WORDS}(?![a-z])\W*)*(?:(?:by\s+the\s+way|btw|also|and|but|oh\s+and|ps|plus"
+# Something more after the YES or the NO: "yes and ...", "no thanks but ...", "yes ive moved ...".
+_JOINED = (
+    r"(?:by\s+the\s+way|btw|also|and|but|oh\s+and|ps|plus"
     # "and" in our other languages: "tak, i dodajcie mi sprzątanie" (not "no, i dont ...")
-    r"|i(?=\s+(?:add|change|remove|put)(?![a-z]))|y|e|si)(?![a-z])\W*)+(?P<then>[a-z].*)$"
+    r"|i(?=\s+(?:add|change|remove|put)(?![a-z]))|y|e|si)(?![a-z])"
 )
+_AND_TERMS = re.compile(rf"^\W*(?:(?:{_POLITE_WORDS}|{_JOINED})(?![a-z])\W*)*(?P<then>[a-z].*)$")
+_A_JOINER = re.compile(rf"(?<![a-z]){_JOINED}")
 # A question after the YES, about something the booking's text does not say: "yes ill take it.
 # is there parking?", "tak, biorę. czy jest parking?". Not a condition ("if", "only", hours:
 # "yes can i start at 10?"), nor whether the offer is still open, which the booking answers.
@@ -624,10 +618,7 @@ _HOW_IT_WORKS = re.compile(
     r"|new\s+to\s+this"
     # "how do i cancel a shift": the commands, DROP among them
     r"|how\s+(?:do|can|should|would)\s+i\s+(?:cancel|drop|give\s+up|pass\s+on)(?:\s+(?:a|my|the)\s+"
-    r"(?:shift|booking|job|offer))?\W*$"
-    # "sorry who is this", "is this poems?": who we are, and what to text
-    r"|^\W*(?:(?:sorry|hi|hello|hey)\W+)?(?:who\s+(?:is\s+this|are\s+(?:you|u))|whos\s+this"
-    r"|is\s+this\s+poems|what\s+is\s+(?:this|poems))\W*$)(?![a-z])"
+    r"(?:shift|booking|job|offer))?\W*$)(?![a-z])"
 )
 
 
@@ -850,16 +841,19 @@ def _yes_or_no(t: Text, ctx: Context) -> Parsed | None:
         if intent == "decline":
             return Parsed(intent)
         return Parsed(intent, ambiguous=True, ask="ask_accept_condition")
-    if intent == "accept" and (moved := _AND_MOVED.match(rest)) is not None:
-        # "yes please! by the way ive moved to E2 7DG": the offer taken, the postcode asked back
-        return Parsed(intent, offer_ref=ref, then=moved["then"])
     if (
         (more := _AND_TERMS.match(rest)) is not None
         and (terms := profile_update(Text.of(more["then"], "en"), ctx)) is not None
         and terms.intent == "profile_update"
+        # with nothing joining them, only a move: "yes ive moved to E2 7DG"
+        and (
+            any(j.start() < more.start("then") for j in _A_JOINER.finditer(rest))
+            or terms.postcode
+            or terms.zip
+        )
     ):
-        # "yes and can you add cleaning to my skills", "no thanks but my rate is 15 now": the
-        # answer, and the change asked back
+        # "yes please! by the way ive moved to E2 7DG", "yes and can you add cleaning to my
+        # skills", "no thanks but my rate is 15 now": the answer, and the change asked back
         return Parsed(intent, offer_ref=ref, then=more["then"])
     if (free := _AND_FREE.match(rest)) is not None and find_ranges(free["then"], None)[0]:
         # "yes and im also free sunday 9-5", "no thanks but free sun 10-4": the answer, and

@@ -2148,10 +2148,12 @@ def test_not_the_whole_shift_books_nothing(db, now, ann, body):
 
 
 @pytest.mark.parametrize(
-    "body", ["me please", "Me please!", "ja poproszę", "yo por favor", "eu por favor", "eu vă rog"]
-)
+    "body",
+    ["me please", "Me please!", "ja poproszę", "yo por favor", "eu por favor", "eu vă rog",
+     "yes and thanks", "yes and see you then"],
+)  # fmt: skip
 def test_me_please_takes_the_one_offer(db, now, ann, body):
-    """Before, "me please" went to a person while the offer ran out."""
+    """Before, "me please" and "yes and thanks" went to a person while the offer ran out."""
     offered_on(db, now, ann, (2,))
     text(db, body, now + timedelta(minutes=1))
     with db.read() as session:
@@ -2580,15 +2582,6 @@ def test_a_yes_with_a_skill_to_add_books_and_asks_the_change_back(db, now, ann, 
         asked = session.exec(select(Notice).order_by(Notice.id.desc())).first()
         assert skills_of(session, ann) == ["care"]
     assert asked.kind == "confirm_skills" and asked.data["skills"] == ["care", "cleaning"]
-
-
-@pytest.mark.parametrize("body", ["yes and thanks", "yes and see you then"])
-def test_a_yes_and_thanks_takes_the_offer(db, now, ann, body):
-    """Before, these went to a person while the offer ran out."""
-    offered_on(db, now, ann, (2,))
-    text(db, body, now + timedelta(minutes=1))
-    with db.read() as session:
-        assert session.exec(select(Booking)).one().status == "booked"
 
 
 @pytest.mark.parametrize(
