@@ -81,11 +81,15 @@ def drop(session: Session, worker: Worker, market: Market, parsed: Parsed, now: 
 def hours_short_of_the_offer(
     session: Session, worker: Worker, market: Market, body: str, parsed: Parsed, now: datetime
 ) -> Parsed | None:
-    """ "can i do 9-12 only" with an offer open and no day said: part of the offer's hours, a
-    condition on it to ask about, not free time today."""
-    if parsed.intent != "availability" or parsed.ambiguous or parsed.days or parsed.recurring:
+    """ "can i do 9-12 only", "can i start at 10?", "mogę od 10?" with an offer open and no day
+    said: part of the offer's hours, a condition on it to ask about, not free time today."""
+    if parsed.intent not in ("availability", "unknown") or parsed.days or parsed.recurring:
+        return None
+    if parsed.ambiguous and parsed.ask not in ("ask_from_to", "ask_times"):
         return None
     norm = Text.of(body, worker.language).norm
+    if parsed.start is None and not _A_TIME.search(norm):
+        return None
     if not _PART_OF_IT.search(norm) or find_days(norm, local(now, market.tz))[0].said_a_day:
         return None
     if not open_offers(TextTransaction(session), worker.id):
@@ -98,7 +102,11 @@ def hours_short_of_the_offer(
 # Only some of the hours, or asking for them: "9-12 only", "can i do 9-12", "just till 12".
 _PART_OF_IT = re.compile(
     r"(?<![a-z])(?:only|just|can\s+i\s+(?:do|work|come|start|leave|finish))(?![a-z])"
+    # "mogę od 10?" (read "can do from 10?")
+    r"|^\W*can\s+do\s+(?:from|till?|until|after|to)\s+[0-9]"
 )
+# A time of day: "10", "10:30", "10am".
+_A_TIME = re.compile(r"(?<![0-9])[0-9]{1,2}(?:[:.][0-9]{2})?\s*(?:am|pm)?(?![0-9])")
 
 
 def free_day_taking_the_offer(

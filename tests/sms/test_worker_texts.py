@@ -752,15 +752,22 @@ def test_a_day_after_which_to_pass_on_asks_to_pass_on_that_days_offer_and_books_
         assert session.exec(select(Booking)).all() == []
 
 
-@pytest.mark.parametrize("body", ["can i do 9-12 only", "9-12 only", "mogę tylko 9-12"])
+@pytest.mark.parametrize(
+    "body",
+    ["can i do 9-12 only", "9-12 only", "mogę tylko 9-12", "can i start at 10?",
+     "can i do it from 10?", "mogę od 10?", "puedo desde las 10?", "posso a partir das 10?",
+     "pot de la 10?"],
+)  # fmt: skip
 def test_part_of_an_offers_hours_is_asked_about_not_saved_as_free_time_today(db, now, ann, body):
-    """Before, "can i do 9-12 only" with Saturday's offer open was saved as free today 10-12."""
+    """Before, "can i do 9-12 only" with Saturday's offer open was saved as free today 10-12;
+    "can i start at 10?" went to a person and "mogę od 10?" was asked its free time."""
     offered_on(db, now, ann, (2,))
-    (asked,) = text(db, body, now + timedelta(minutes=1))
-    assert asked.startswith(("Can you do the whole shift?", "Czy możesz przepracować")), asked
+    text(db, body, now + timedelta(minutes=1))
     assert free_hours(db) == ["28 09:00-15:00"]
     with db.read() as session:
         assert session.exec(select(Offer)).one().status == "live"
+        asked = session.exec(select(Notice).order_by(Notice.id.desc())).first()
+    assert asked.kind == "ask_accept_condition"
 
 
 def refs_by_day(db) -> dict[str, str]:
