@@ -4211,3 +4211,9 @@ def test_when_is_my_next_shift_asks_for_shifts_in_every_language(body):
 def test_how_to_cancel_is_told_the_commands(body):
     """Before, these went to a person; the help names DROP."""
     assert reads(body)["intent"] == "help"
+
+
+@pytest.mark.parametrize("body", ["free overnight friday", "can do overnights"])
+def test_overnight_without_hours_is_asked_with_a_nights_hours(body):
+    """Before, the example reply offered 9am-5pm to a worker who had said overnight."""
+    assert "8pm-8am" in parse(body, AT).question()
