@@ -26,6 +26,7 @@ from sms.parsing.days import WEEKDAYS, find_days, is_day_word
 from sms.parsing.keywords import NO_THANKS, UNABLE, free_day_as_a_yes, typed_as_the_command
 from sms.parsing.lexicon import fold
 from sms.parsing.text import Text
+from sms.parsing.times import CLOCK
 from sms.templates import say
 from store.models import Market, Message, Notice, Offer, Shift, Worker
 from store.statuses import OfferStatus
@@ -88,7 +89,7 @@ def hours_short_of_the_offer(
     if parsed.ambiguous and parsed.ask not in ("ask_from_to", "ask_times"):
         return None
     norm = Text.of(body, worker.language).norm
-    if parsed.start is None and not _A_TIME.search(norm):
+    if parsed.start is None and not CLOCK.search(norm):
         return None
     if not _PART_OF_IT.search(norm) or find_days(norm, local(now, market.tz))[0].said_a_day:
         return None
@@ -105,8 +106,6 @@ _PART_OF_IT = re.compile(
     # "mogę od 10?" (read "can do from 10?")
     r"|^\W*can\s+do\s+(?:from|till?|until|after|to)\s+[0-9]"
 )
-# A time of day: "10", "10:30", "10am".
-_A_TIME = re.compile(r"(?<![0-9])[0-9]{1,2}(?:[:.][0-9]{2})?\s*(?:am|pm)?(?![0-9])")
 
 
 def free_day_taking_the_offer(
