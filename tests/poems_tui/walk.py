@@ -23,6 +23,8 @@ from poems_tui.screens.help import HelpScreen, keys_of
 # Walked on their own at the end of a walk: both end what is being walked.
 ENDS = {"quit", "sign_out", "app.quit", "app.sign_out"}
 DEEPEST = 4
+# A key whose work is still posting more after this many rounds never settles: a loop.
+SETTLE_ROUNDS = 200
 
 
 def picture(app: App) -> str:
@@ -55,15 +57,29 @@ class Walk:
         return self.pilot.app
 
     async def settle(self, seconds: float | None = None) -> None:
-        """Let the key's work finish: its message handlers, thread workers and what they post."""
-        await self.pilot.pause(seconds)
-        workers = list(self.app.workers)
-        for worker in workers:
-            # A worker made stale by a newer one of its group is cancelled: that is no fault.
-            with suppress(WorkerCancelled):
-                await worker.wait()
-        if workers:
-            await self.pilot.pause()  # what the workers posted, handled
+        """Let the key's work finish: its message handlers, thread workers and what they post.
+
+        Waits on the work itself, not on the process looking idle (Textual's plain pause: at
+        least 20 ms a key, and fooled by a thread waiting on the database or a busy machine)."""
+        if seconds:
+            await self.pilot.pause(seconds)
+        for _ in range(SETTLE_ROUNDS):
+            # Every message queued so far handled, and the screen laid out and drawn.
+            await self.pilot.pause(0)
+            workers = [worker for worker in self.app.workers if not worker.is_finished]
+            for worker in workers:
+                # A worker made stale by a newer one of its group is cancelled: no fault.
+                with suppress(WorkerCancelled):
+                    await worker.wait()
+            if not workers and not self._messages_waiting():
+                return
+        raise AssertionError(f"{self.who}: the console never settled")
+
+    def _messages_waiting(self) -> bool:
+        """Whether any part of the console has a message still to handle."""
+        app = self.app
+        nodes = [app, *(node for screen in app.screen_stack for node in screen.walk_children())]
+        return any(not node._message_queue.empty() for node in [*nodes, *app.screen_stack])
 
     def alive(self, where: str) -> None:
         assert self.app.is_running and self.app.return_code is None, f"{where}: the console ended"
