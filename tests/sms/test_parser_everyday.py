@@ -776,6 +776,20 @@ def test_work_named_in_a_question_or_with_hours_is_no_change_of_skills(body):
         "a que horas entro",
         "la ce oră intru",
         "o której kończę",
+        # when it ends, asked in the words of each language
+        "what time is it till?",
+        "what time do i get off",
+        "o której koniec?",
+        "kiedy koniec?",
+        "do której pracuję jutro?",
+        "¿a qué hora termina?",
+        "a q hora salgo",
+        "¿hasta qué hora es?",
+        "a que horas acaba?",
+        "até que horas é?",
+        "que horas saio?",
+        "la ce oră se termină?",
+        "până la ce oră lucrez?",
     ],
 )
 def test_asking_the_hours_or_the_way_to_a_booking_lists_the_shifts(body):
