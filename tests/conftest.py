@@ -52,30 +52,6 @@ store.db.make_engine = _engines_share_compiled_sql(store.db.make_engine)
 NOW = datetime(2026, 11, 26, 10, 0, tzinfo=UTC)
 
 
-def pytest_collection_modifyitems(config, items) -> None:
-    """Tests marked long (tens of seconds each) go first, spread evenly over the test processes.
-
-    xdist's worksteal gives each process one run of the collection in turn, the first process
-    the first len // n tests, and a process that runs out takes the end of another's. Collected
-    in file order, the long tests fell together near the end and a run waited minutes on the
-    one or two processes that drew them.
-    """
-    processes = getattr(config, "workerinput", {}).get("workercount")
-    long = [item for item in items if item.get_closest_marker("long")]
-    if not processes or not long:
-        return
-    short = [item for item in items if not item.get_closest_marker("long")]
-    ordered, left = [], len(items)
-    for process in range(processes):
-        lane = long[process::processes]
-        size = left // (processes - process)  # what worksteal sends this process
-        left -= size
-        fill = max(0, size - len(lane))
-        ordered += lane + short[:fill]
-        short = short[fill:]
-    items[:] = ordered + short
-
-
 @pytest.fixture(autouse=True)
 def published_here(tmp_path, monkeypatch) -> None:
     """`poems tick` publishes the day's data; a test's goes to its own folder, never the user's."""

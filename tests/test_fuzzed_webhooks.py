@@ -19,8 +19,6 @@ from tests import factories
 from tests.serving import PUBLIC, signature, text_form
 from tests.twilio_double import AUTH_TOKEN
 
-pytestmark = pytest.mark.long
-
 PARTS = 4
 TEXTS = 10_000 // PARTS
 CALLBACKS = 500 // PARTS

@@ -5,15 +5,11 @@ from collections import Counter
 from datetime import UTC, datetime
 from urllib.parse import parse_qs, urlsplit
 
-import pytest
 from sqlmodel import col, func, select
 
 from exchange.notices import notify_phone
 from store.models import Message, Notice
 from tests.serving import serve, wait_for
-
-pytestmark = pytest.mark.long
-
 
 BACKLOG = 300
 

@@ -11,7 +11,6 @@ from datetime import UTC, datetime, timedelta
 from urllib.parse import parse_qs, urlsplit
 
 import httpx
-import pytest
 from sqlalchemy import text
 from sqlmodel import col, func, select
 
@@ -21,9 +20,6 @@ from store.migrate import upgrade
 from store.models import Booking, Message, Notice, Offer, ShiftTopUp, Worker
 from tests import factories
 from tests.serving import serve, signature, text_form, wait_for
-
-pytestmark = pytest.mark.long
-
 
 AREAS = ["E", "N", "W", "SE", "SW", "NW", "EC", "WC", "IG", "RM", "HA", "CR"]
 AT_ONCE = 24

@@ -12,13 +12,10 @@ import pytest
 
 from poems_tui.sample import DEMO_OPERATORS
 
-pytestmark = [
-    pytest.mark.skipif(
-        shutil.which("tmux") is None,
-        reason="tmux is not installed (CI installs it with apt-get install tmux)",
-    ),
-    pytest.mark.long,
-]
+pytestmark = pytest.mark.skipif(
+    shutil.which("tmux") is None,
+    reason="tmux is not installed (CI installs it with apt-get install tmux)",
+)
 REPO = Path(__file__).resolve().parents[2]
 # Every fault the console could print: Python's and Textual's ways of showing a traceback.
 TRACEBACK_WORDS = ("Traceback", "Error:", "stopped on a fault")

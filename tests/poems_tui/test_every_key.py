@@ -14,8 +14,6 @@ from poems_tui.screens.help import HelpScreen
 from poems_tui.screens.signin import SignInScreen
 from tests.poems_tui.walk import Walk
 
-pytestmark = pytest.mark.long
-
 # One demo account for each role.
 ACCOUNTS = {}
 for _username, (_name, _role, _password) in DEMO_OPERATORS.items():

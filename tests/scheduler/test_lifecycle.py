@@ -17,8 +17,6 @@ from store.models import LedgerEntry, Message
 from tests.scheduler.day import tick_twice
 from tests.signin import sign_in
 
-pytestmark = pytest.mark.long
-
 ANN, BOB, CAT, DAN = "+447700900101", "+447700900102", "+447700900103", "+447700900104"
 BUYER = "+447700900999"
 POSTED = "2026-11-26T10:00"

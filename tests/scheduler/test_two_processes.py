@@ -4,7 +4,6 @@ either database): every offer and every reminder goes out exactly once."""
 import threading
 from datetime import UTC, datetime, timedelta
 
-import pytest
 from sqlmodel import func, select
 
 from exchange import offers
@@ -16,9 +15,6 @@ from store.migrate import upgrade
 from store.models import Booking, Message, Notice, Offer, Publication, Worker
 from tests import factories
 from tests.scheduler.day import tick_twice
-
-pytestmark = pytest.mark.long
-
 
 NOW = datetime(2026, 11, 26, 10, 0, tzinfo=UTC)
 FRI = NOW + timedelta(days=1)

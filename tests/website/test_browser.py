@@ -20,8 +20,6 @@ from poems.cli import with_public_site
 from store.db import Database
 from tests.website.conftest import ASKED
 
-pytestmark = pytest.mark.long
-
 CHROMIUM = "/usr/bin/chromium"
 FLAGS = [
     "--headless",
