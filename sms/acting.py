@@ -161,7 +161,9 @@ def act(session: Session, message: Message, now: datetime) -> None:
     ):
         asked = _bare_answer(
             worker, market, message.body, parsed, last, now
-        ) or confirming.picked_from_the_list(message.body, parsed, last)
+        ) or confirming.picked_from_the_list(
+            message.body, parsed, last, now.astimezone(ZoneInfo(market.tz))
+        )
     if asked is None and answer_to_what and (last is None or last.kind not in QUESTIONS_ANSWERED):
         # "9-5" after "What times are you free sat?", "15 mins" after "How late will you be?",
         # though an offer or a reminder came in between

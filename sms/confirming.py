@@ -602,10 +602,21 @@ def _a_day_alone(body: str) -> bool:
     return len(words) == 1 and is_day_word(words[0])
 
 
-def picked_from_the_list(body: str, parsed: Parsed, asked: Notice) -> Parsed | None:
+def _relative_day_alone(body: str, at: datetime) -> str | None:
+    """The weekday of "tomorrow", "the one today", "jutro", "ta dzisiejsza", "la de hoy" said
+    alone, where it is `at`; None for any other text."""
+    words = [w for w in Text.of(body).words if w not in _BESIDE_A_DAY and w != "this"]
+    if len(words) != 1:
+        return None
+    word = words[0].removesuffix("s") if words[0].endswith("rows") else words[0]  # "tomorrows"
+    said = find_days(word, at)[0]
+    return WEEKDAYS[said.date.weekday()] if said.date is not None and not said.weekdays else None
+
+
+def picked_from_the_list(body: str, parsed: Parsed, asked: Notice, at: datetime) -> Parsed | None:
     """The offer a worker picks, by its place or its number, from the list the exchange just
     sent them (`asked`: the offers' numbers, or their lines); None when the text is no such
-    pick."""
+    pick. `at` is now where the market is: "tomorrow" is the day after it."""
     if asked.kind not in _PICKED_FOR:
         return None
     listed = [ref.strip() for ref in str(asked.data.get("refs", "")).split(",") if ref.strip()]
@@ -625,6 +636,11 @@ def picked_from_the_list(body: str, parsed: Parsed, asked: Notice) -> Parsed | N
         # to pass on one": the one on that day, to drop or pass on as the list was asked for,
         # asked back; never a yes to it
         return Parsed(_DAY_PICKED_FOR[asked.kind], days=parsed.days)
+    relative = _relative_day_alone(body, at) if parsed.offer_ref is None else None
+    if asked.kind in _DAY_PICKED_FOR and relative and parsed.intent != "cancel":
+        # "tomorrow", "the one today", "jutro" after "You have 2 bookings: ...": the one on
+        # that day, as "the saturday one" picks it (read alone, "tomorrow" is free time)
+        return Parsed(_DAY_PICKED_FOR[asked.kind], days=(relative,))
     if asked.kind not in ("which", "shifts_offer_open"):
         return None
     if parsed.intent == "availability" and parsed.start is None and _a_day_alone(body):

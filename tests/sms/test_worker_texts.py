@@ -738,6 +738,37 @@ def test_a_day_after_which_booking_asks_to_drop_the_one_that_day(db, now, ann, d
         assert all(b.status == "booked" for b in session.exec(select(Booking)))
 
 
+@pytest.mark.parametrize(
+    "day",
+    ["tomorrow", "the one tomorrow", "tmrw", "tomorrows one", "jutro", "ta jutrzejsza",
+     "la de mañana", "mañana", "a de amanhã", "amanhã", "cea de mâine", "mâine"],
+)  # fmt: skip
+def test_tomorrow_after_which_booking_asks_to_drop_tomorrows(db, now, ann, day):
+    """Before, "tomorrow" or "jutro" after "You have 2 bookings: ..." was read as free time
+    and asked its hours, and the booking stayed unchosen."""
+    offered_on(db, now, ann, (1, 2))
+    text(db, "yes to both", now + timedelta(minutes=1))
+    (listed,) = text(db, "cant make it sorry", now + timedelta(minutes=2))
+    friday = listed.split(": ")[1].split(" ")[0]
+    (drop,) = text(db, day, now + timedelta(minutes=3))
+    assert f" {friday} " in drop and re.search(r"\b27\b", drop) and not re.search(r"\b28\b", drop)
+    with db.read() as session:
+        assert all(b.status == "booked" for b in session.exec(select(Booking)))
+
+
+@pytest.mark.parametrize("day", ["tomorrow", "jutro", "la de mañana"])
+def test_tomorrow_after_which_to_pass_on_asks_to_pass_on_tomorrows_and_books_nothing(
+    db, now, ann, day
+):
+    offered_on(db, now, ann, (1, 2))
+    text(db, "no thanks", now + timedelta(minutes=1))
+    (asked,) = text(db, day, now + timedelta(minutes=2))
+    assert re.search(r"\b27\b", asked) and not re.search(r"\b28\b", asked)
+    with db.read() as session:
+        assert session.exec(select(Booking)).all() == []
+        assert all(o.status == "live" for o in session.exec(select(Offer)))
+
+
 @pytest.mark.parametrize("day", ["the sunday one", "sun"])
 def test_a_day_after_which_to_pass_on_asks_to_pass_on_that_days_offer_and_books_nothing(
     db, now, ann, day
