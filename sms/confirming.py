@@ -643,6 +643,9 @@ def picked_from_the_list(body: str, parsed: Parsed, asked: Notice, at: datetime)
         return Parsed(_DAY_PICKED_FOR[asked.kind], days=(relative,))
     if asked.kind not in ("which", "shifts_offer_open"):
         return None
+    if relative and parsed.intent in ("availability", "unknown"):
+        # "tomorrow", "the one tomorrow please": the offer on that day, as "sat" picks it
+        return Parsed("accept", days=(relative,))
     if parsed.intent == "availability" and parsed.start is None and _a_day_alone(body):
         # "sat", "the sunday one": the offer on that day, as "yes saturday" picks it
         return Parsed("accept", days=parsed.days)

@@ -739,6 +739,21 @@ def test_a_day_after_which_booking_asks_to_drop_the_one_that_day(db, now, ann, d
 
 
 @pytest.mark.parametrize(
+    "day", ["tomorrow", "the one tomorrow please", "jutro", "mañana", "amanhã", "mâine"]
+)
+def test_tomorrow_after_which_offer_takes_tomorrows(db, now, ann, day):
+    """Before, "tomorrow" after "You have 2 offers: ... Reply Y and the number" was asked the
+    same again, and "the one tomorrow please" went to a person."""
+    offered_on(db, now, ann, (1, 2))
+    text(db, "yes", now + timedelta(minutes=1))
+    replies = text(db, day, now + timedelta(minutes=2))
+    with db.read() as session:
+        (booking,) = session.exec(select(Booking)).all()
+        shift = session.get(Shift, booking.shift_id)
+    assert shift.start.day == 27, replies
+
+
+@pytest.mark.parametrize(
     "day",
     ["tomorrow", "the one tomorrow", "tmrw", "tomorrows one", "jutro", "ta jutrzejsza",
      "la de mañana", "mañana", "a de amanhã", "amanhã", "cea de mâine", "mâine"],
