@@ -156,8 +156,11 @@ _BEFORE_YES = (
     r"|no\s+(?:worries|problem|probs?)|np"
     r"|(?:just\s+)?(?:confirming|to\s+confirm)(?:\s+that)?|(?:i\s+)?confirm(?:ed)?)"
 )
+# A change of mind before a no keeps it a no: "actually cant make it", "turns out i cant".
+_BEFORE_NO = r"(?:actually|turns\s+out|after\s+all|unfortunately|sadly|ok|okay|so)"
 _REPLY = re.compile(
-    rf"^\W*(?:{_BEFORE_YES}\W+(?=(?:{_YES})(?![a-z])))*(?:(?P<yes>(?:(?:{_YES})(?![a-z])\W*)+)|(?P<no>(?:(?:{_NO})(?![a-z])\W*)+))"
+    rf"^\W*(?:{_BEFORE_YES}\W+(?=(?:{_YES})(?![a-z]))|{_BEFORE_NO}\W+(?=(?:{_BEFORE_NO}\W+)*(?:{_NO})(?![a-z])))*"
+    rf"(?:(?P<yes>(?:(?:{_YES})(?![a-z])\W*)+)|(?P<no>(?:(?:{_NO})(?![a-z])\W*)+))"
     r"(?:(?:to|for|on|ref|shift|job|offer|the|one|it)(?![a-z])\W*)*"
     # "the 7am one": a time of day, not an offer's number
     r"(?:#?(?P<ref>[0-9]{1,8})(?![0-9a-z%])(?!\s*(?:am|pm|percent)(?![a-z]))(?!\s*[-/.:]\s*[0-9])"
@@ -763,7 +766,7 @@ _OK_THANKS = re.compile(
     r"(?:\W+x+)?\W*$"
 )
 _UNABLE = re.compile(
-    r"^\W*(?:(?:sorry|so\s+sorry)\W+)?(?:i\s+)?(?:cant|cannot|can\s+not|wont\s+(?:make|be\s+able)"
+    rf"^\W*(?:(?:sorry|so\s+sorry|{_BEFORE_NO})\W+)*(?:i\s+)?(?:cant|cannot|can\s+not|wont\s+(?:make|be\s+able)"
     r"|(?:im\s+|i\s+am\s+)?not\s+(?:coming|gonna|going\s+to)|unable)(?![a-z])"
 )
 

@@ -370,6 +370,12 @@ DECLINE = intent_table(
     "Sorry Im already booked that day",
     "already got work that day sorry",
     "nie",
+    # a change of mind, said before the no
+    ("actually cant make it", {"detail": "unable"}),
+    ("ok actually, i cant make it", {"detail": "unable"}),
+    ("turns out i cant make it", {"detail": "unable"}),
+    ("unfortunately i cant make it", {"detail": "unable"}),
+    "actually no",
 )
 
 

@@ -739,6 +739,22 @@ def test_a_day_after_which_booking_asks_to_drop_the_one_that_day(db, now, ann, d
 
 
 @pytest.mark.parametrize(
+    "body",
+    ["actually cant make it", "turns out i cant make it", "ok actually, i cant make it",
+     "jednak nie dam rady, przepraszam"],
+)  # fmt: skip
+def test_a_change_of_mind_after_booking_asks_to_drop_and_drops_nothing(db, now, ann, body):
+    """Before, "actually cant make it" and "jednak nie dam rady" went to a person: "actually"
+    before the no, and Polish "jednak nie" read as "no longer", hid it."""
+    offered_on(db, now, ann, (2,))
+    text(db, "yes", now + timedelta(minutes=1))
+    (asked,) = text(db, body, now + timedelta(minutes=2))
+    assert asked.startswith(("Drop your care shift Sat 28 Nov", "Zrezygnować ze zmiany")), asked
+    with db.read() as session:
+        assert [b.status for b in session.exec(select(Booking))] == ["booked"]
+
+
+@pytest.mark.parametrize(
     "day", ["tomorrow", "the one tomorrow please", "jutro", "mañana", "amanhã", "mâine"]
 )
 def test_tomorrow_after_which_offer_takes_tomorrows(db, now, ann, day):
