@@ -376,6 +376,9 @@ DECLINE = intent_table(
     ("turns out i cant make it", {"detail": "unable"}),
     ("unfortunately i cant make it", {"detail": "unable"}),
     "actually no",
+    ("la verdad es que no puedo ir", {"detail": "unable"}),
+    ("al final no puedo", {"detail": "unable"}),
+    ("până la urmă nu pot", {"detail": "unable"}),
 )
 
 
