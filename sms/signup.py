@@ -26,6 +26,7 @@ from services.unit import TextTransaction
 from sms import availability_texts, conversations, data_texts
 from sms.law_texts import DOB_WORDS, dob_example, parse_dob
 from sms.parser import Parsed
+from sms.parsing.keywords import NO_THANKS
 from sms.parsing.lexicon import fold, language_named, languages
 from sms.parsing.money import Rate, find_amount, find_rate
 from sms.parsing.places import find_postcode, find_zip, place_in
@@ -98,6 +99,16 @@ def answer(
     ):
         _say(session, worker, "signup_help", now)
         _ask_step(session, worker, market, step, data, now, again=False)
+        return
+    if (
+        step == "name"
+        and parsed is not None
+        and parsed.intent == "decline"
+        and parsed.detail == NO_THANKS
+    ):
+        # "no thanks", "nie, dziękuję" to "What is your name?": no name, and no asking again;
+        # their name, any time later, takes the sign-up on
+        _say(session, worker, "signup_no_thanks", now)
         return
     chosen = language_chosen(body)
     if chosen is not None:
@@ -259,7 +270,11 @@ def _capitalised_name(words: list[str], language: str | None) -> bool:
 # (elsewhere a person answers it).
 _WHO_IS_THIS = re.compile(
     r"^\W*(?:(?:sorry|hi|hello)\W+)?(?:who\s+(?:is\s+this|are\s+(?:you|u))|whos\s+this"
-    r"|what\s+is\s+(?:this|poems))\W*$"
+    r"|what\s+is\s+(?:this|poems)"
+    # "is this a scam?", "who gave you my number?": who we are, before any name is asked again
+    r"|is\s+(?:this|it|that)\s+(?:a\s+)?(?:scam|spam|real|legit|genuine)"
+    r"|(?:who|where)\s+(?:gave\s+(?:you|u)|did\s+(?:you|u)\s+get)\s+my\s+(?:number|no)"
+    r"|how\s+did\s+(?:you|u)\s+get\s+my\s+(?:number|no))\W*$"
 )
 # Answers to a question, not a name: "yes" to "What is your name?" is no name.
 _ANSWERS_NOT_NAMES = frozenset(

@@ -10,6 +10,8 @@ EN: dict[str, str] = {
     "signup_hello": "Welcome to POEMS, the public work exchange. You set your own price.",
     "signup_help": "POEMS signs you up in a few texts: your name, your work, your postcode or "
     "ZIP, your lowest hourly rate. STOP ends all texts.",
+    "signup_no_thanks": "No problem. Text your name whenever you want to join. "
+    "STOP ends all texts.",
     "signup_place_elsewhere": "This POEMS exchange serves {markets}. Please send a postcode or "
     "ZIP there, like {example}. STOP if you are elsewhere.",
     "signup_skills": "Thanks {name}. What work do you do? Reply with numbers, e.g. 1 3: {options}",

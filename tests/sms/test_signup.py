@@ -59,6 +59,18 @@ def test_yes_or_hello_is_no_name_and_is_asked_again(db, now, asked_name, answer)
         "who are u",
         # before, "Please send just your name, e.g. Ann Smith."
         "why do you need my name",
+        "is this a scam",
+        "who gave you my number?",
+        "how did you get my number",
+        "czy to oszustwo?",
+        "po co wam moje imię?",
+        "skąd macie mój numer?",
+        "¿es una estafa?",
+        "¿para qué necesitan mi nombre?",
+        "isso é golpe?",
+        "quem te deu meu número?",
+        "e o țeapă?",
+        "cine v-a dat numărul meu?",
     ],
 )
 def test_asking_what_this_is_is_told_then_asked_the_name_again(db, now, asked_name, question):
@@ -67,6 +79,17 @@ def test_asking_what_this_is_is_told_then_asked_the_name_again(db, now, asked_na
     told, again = [m.body for m in drain(db, SimulatorGateway(), now)]
     assert told.startswith("POEMS signs you up in a few texts")
     assert "name" in again
+
+
+@pytest.mark.parametrize("answer", ["no thanks", "not interested", "nie, dziękuję", "no gracias"])
+def test_no_thanks_to_the_name_is_left_there_and_a_name_later_goes_on(db, now, asked_name, answer):
+    """Before, "no thanks" to "What is your name?" was asked for a name again and again."""
+    assert text(db, answer, now).startswith(("No problem.", "Nie ma sprawy.", "Sin problema."))
+    with db.read() as session:
+        assert session.exec(select(Worker)).one().name is None
+    assert text(db, "Ann Smith", now + timedelta(minutes=1)).startswith(
+        ("Thanks Ann Smith.", "Dziekujemy, Ann Smith.", "Gracias, Ann Smith.")
+    )
 
 
 @pytest.mark.parametrize(
