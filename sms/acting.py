@@ -179,8 +179,8 @@ def act(session: Session, message: Message, now: datetime) -> None:
         # "no i did 4", "nie zgadzam się, byłam 4 godziny" just after the buyer changed the
         # hours (hours read as DONE dispute the change in money_texts.check_out)
         asked = money_texts.hours_disputed(message.body, parsed, worker.language, last)
-    if asked is None and parsed.intent == "unknown":
-        # "4h" alone just after a shift ended with no hours sent
+    if asked is None and parsed.intent in ("unknown", "dispute"):
+        # "4h" alone, "4 hours, no break", just after a shift ended with no hours sent
         asked = day_texts.hours_after_the_shift(session, worker, market, message.body, parsed, now)
     # An answer to the question just asked: "yes pass", "confirm", a bare "yes"
     if a_bare_answer and (

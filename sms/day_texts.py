@@ -108,10 +108,14 @@ def hours_after_the_shift(
 ) -> Parsed | None:
     """ "4h", "three and a half hours", "worked till 1" alone, a shift of theirs just over with
     no hours sent: as if the worker had texted DONE with them (the buyer still confirms them).
-    None otherwise."""
-    if parsed.intent != "unknown" or len(body.split()) > _FEW_WORDS:
+    "4 hours, no break" too, which alone reads as a complaint about the break. None otherwise."""
+    norm = Text.of(body, worker.language).norm
+    hours = _BREAK_SAID.sub(" ", norm)
+    if parsed.intent == "dispute" and not _HOURS_ALONE.match(hours):
+        return None  # "they had me doing 10 hrs no break": a complaint
+    if parsed.intent not in ("unknown", "dispute") or len(hours.split()) > _FEW_WORDS:
         return None
-    if not _HOURS_SAID.search(Text.of(body, worker.language).norm):
+    if not _HOURS_SAID.search(norm):
         return None  # "9" alone may be anything: a time, a number, a reference
     again = _as_done(worker, market, body, now)
     if again is None or not days.hours_awaited(TextTransaction(session), worker.id, now):
@@ -121,9 +125,21 @@ def hours_after_the_shift(
 
 # A bare count of hours is a few words; a longer text says more than its hours.
 _FEW_WORDS = 5
-# Hours named as such ("4h", "3 and a half hours"), or the time they left ("till 1").
+# Hours named as such ("4h", "3 and a half hours", "4 and a half"), or the time they left
+# ("till 1").
 _HOURS_SAID = re.compile(
     r"[0-9]\s*(?:h|hrs?|hours?)(?![a-z])|(?<![a-z])hours?(?![a-z])|(?<![a-z])(?:till?|until)\s+[0-9]"
+    r"|(?<![0-9])[0-9]{1,2}\s+and\s+a\s+half(?![a-z])"
+)
+# Hours and nothing else: "4 hours", "did 4h", "worked 4 and a half hours".
+_HOURS_ALONE = re.compile(
+    r"^\W*(?:(?:did|worked|done)\s+)?[0-9]{1,2}(?:[.,][0-9]{1,2})?(?:\s+and\s+a\s+half)?"
+    r"\s*(?:h|hrs?|hours?)?\W*$"
+)
+# The break taken, said beside the hours ("4 hours, had 30 min break"): no more than hours.
+_BREAK_SAID = re.compile(
+    r"(?<![a-z])(?:(?:had|took|with|plus|and)\s+)?(?:a\s+)?(?:[0-9]+\s*(?:m|mins?|minutes?)"
+    r"|half\s+(?:an\s+)?hour)\s+(?:lunch\s+)?break(?![a-z])|(?<![a-z])no\s+break(?![a-z])"
 )
 
 

@@ -165,12 +165,36 @@ def test_a_finishing_time_texted_the_next_morning_is_the_shifts_own_end(db, book
         ("worked til 1", "4h"),
         ("4 godziny", "4h"),
         ("3,5 horas", "3h30"),
+        ("4 and a half", "4h30"),
+        ("4 i pół", "4h30"),
+        ("4 hours, had 30 min break", "4h"),
+        ("4h with a 30 min break", "4h"),
     ],
 )
 def test_hours_alone_just_after_the_shift_are_its_hours(db, booking, after, body, hours):
     """Before, each went to a person, and the buyer heard nothing of the hours."""
     out = text(db, ANN, body, after)
     assert out[BUYER].startswith(f"POEMS: Ann Smith says {hours} for care"), out
+
+
+@pytest.mark.parametrize("body", ["4 hours, no break", "4h no break"])
+def test_hours_and_no_break_just_after_the_shift_are_its_hours_not_a_dispute(
+    db, booking, after, body
+):
+    """Before, "4 hours, no break" opened a dispute on the booking and told the buyer of a
+    complaint the worker never made."""
+    out = text(db, ANN, body, after)
+    assert out[BUYER].startswith("POEMS: Ann Smith says 4h for care"), out
+    with db.read() as session:
+        assert session.exec(select(Dispute)).all() == []
+        assert timesheet(db).break_minutes == 0
+
+
+@pytest.mark.parametrize("body", ["they had me doing 4 hrs no break", "no break"])
+def test_a_complaint_of_no_break_just_after_the_shift_stays_a_complaint(db, booking, after, body):
+    text(db, ANN, body, after)
+    with db.read() as session:
+        assert session.exec(select(Timesheet)).all() == []
 
 
 @pytest.mark.parametrize("body", ["9", "20"])
