@@ -187,6 +187,9 @@ def test_a_rate_in_a_sentence_is_asked_back_and_changed_by_the_command(db, now, 
         ("sube mi tarifa a 14 libras", "sí"),
         ("quero mudar a minha taxa para 14 libras", "sim"),
         ("vreau sa schimb tariful la 14 lire", "da"),
+        # before, a person read each of these
+        ("podnieś mi stawkę do 14", "tak"),
+        ("mărește-mi tariful la 14", "da"),
     ],
 )
 def test_yes_just_after_a_change_of_rate_is_asked_makes_it(db, now, ann, said, yes):
