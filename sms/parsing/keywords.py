@@ -1008,6 +1008,13 @@ _CAN_DO_THE_SHIFT = re.compile(
 _BESIDE_THE_DAY = frozenset({"on", "for", "the", "this", "that", "day", "too", "also", "then"})
 
 
+def _typed_as_drop(original: str) -> bool:
+    """Whether a text begins with DROP as some language's replies spell it ("DROP", "anuluj",
+    "CANCELAR"), not a word the reader mended into it ("dorp")."""
+    first = re.match(r"\W*([^\W\d_]+)", fold(original))
+    return first is not None and first.group(1) in {"drop", "cancel", *_command_words("DROP")}
+
+
 def typed_as_the_command(original: str, command: str) -> bool:
     """Y or N, or TAK, NIE, SIM, NÃO..., typed as the command (one letter, or in capitals), as
     the replies ask: "N", "NIE", "Y"; not "no" or "yes" said in words."""
@@ -1138,7 +1145,7 @@ def _given_up(t: Text, ctx: Context) -> Parsed | None:
         ref, rest = m.group("ref"), m.group("rest")
         if ref is not None:
             # "DROP 4821" acts at once; in a longer sentence, or misspelt, it is asked back first.
-            exact = t.first in ("drop", "cancel") and not _COURTESY_ONLY.sub("", rest).strip()
+            exact = _typed_as_drop(t.original) and not _COURTESY_ONLY.sub("", rest).strip()
             return Parsed("cancel", offer_ref=ref, days=_days(rest, ctx), exact=exact)
         if _OPT_OUT_WORDS.match(rest) and not _SHIFTS_NAMED.search(rest):
             return None  # "cancel my texts" is an opt-out in other words; STOP is asked for later

@@ -154,6 +154,14 @@ def test_a_cancelling_sentence_asks_back_with_the_exact_command_and_that_command
     assert holdings(db, ann).booking == "dropped"
 
 
+def test_drop_mistyped_with_the_number_asks_back_and_drops_nothing(db, now, ann):
+    """Before, "DORP 4821" went to a person; as "DROP 4821" it would drop at once, so the typo
+    is asked back."""
+    replies = text(db, f"DORP {ann.booking_ref}", now)
+    assert any(f"Reply DROP {ann.booking_ref} to confirm" in reply for reply in replies), replies
+    assert holdings(db, ann).booking == "booked"
+
+
 @pytest.mark.parametrize(
     ("body", "command"),
     [("im off sick tomorrow", "DROP"), ("calling in sick", "DROP"), ("estoy de baja", "CANCELAR")],

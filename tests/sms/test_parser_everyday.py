@@ -4231,3 +4231,22 @@ def test_how_to_cancel_is_told_the_commands(body):
 def test_overnight_without_hours_is_asked_with_a_nights_hours(body):
     """Before, the example reply offered 9am-5pm to a worker who had said overnight."""
     assert "8pm-8am" in parse(body, AT).question()
+
+
+@pytest.mark.parametrize(
+    ("body", "exact"),
+    [
+        ("DROP 4821", True),
+        ("drop4821", True),
+        ("anuluj 4821", True),
+        ("CANCELAR 4821", True),
+        ("ANULEZ 4821", True),
+        # mended into DROP by the reader, or said in words: asked back before anything is dropped
+        ("DORP 4821", False),
+        ("anulează 4821", False),
+        ("drop 4821 as im sick", False),
+    ],
+)
+def test_drop_with_a_number_acts_at_once_only_as_the_command_is_spelt(body, exact):
+    found = parse(body, AT)
+    assert (found.intent, found.offer_ref, found.exact) == ("cancel", "4821", exact)
