@@ -39,7 +39,7 @@ def run(session: Session, worker: Worker, market: Market, parsed: Parsed, now: d
     """Carry out one parsed text for an active worker."""
     if (
         parsed.ambiguous
-        and parsed.ask == "ask_accept_condition"
+        and parsed.ask in ("ask_accept_condition", "ask_accept_rate")
         and not open_offers(TextTransaction(session), worker.id)
     ):
         # "can do only mornings", "yes but only till 3" with no offer open: no shift to ask

@@ -20,6 +20,7 @@ from sms.parsing.days import (
     last_of_range,
 )
 from sms.parsing.lexicon import fold, languages
+from sms.parsing.money import find_rate
 from sms.parsing.places import place_in
 from sms.parsing.profile import profile_update
 from sms.parsing.result import Parsed
@@ -843,7 +844,7 @@ def _yes_or_no(t: Text, ctx: Context) -> Parsed | None:
         # "yes for £14": a yes at another rate, asked about; "no for £10": a no. Never offer 14.
         if intent == "decline":
             return Parsed(intent)
-        return Parsed(intent, ambiguous=True, ask="ask_accept_condition")
+        return Parsed(intent, ambiguous=True, ask="ask_accept_rate")
     if (
         (more := _AND_TERMS.match(rest)) is not None
         and (terms := profile_update(Text.of(more["then"], "en"), ctx)) is not None
@@ -883,8 +884,10 @@ def _yes_or_no(t: Text, ctx: Context) -> Parsed | None:
     if intent == "accept" and _BUT_ASKS.match(rest):
         return None  # "sure but whats the address", "vale pero cuánto pagan": the question first
     if intent == "accept" and (_BUT.match(rest) or _LATE_CAVEAT.search(rest)):
-        # "yes but only till 3", "ill take it, might be 5 mins late": the condition asked about
-        return Parsed(intent, offer_ref=ref, ambiguous=True, ask="ask_accept_condition")
+        # "yes but only till 3", "ill take it, might be 5 mins late": the condition asked about;
+        # "yes but for 15 an hour": a rate, when the offer pays the worker's own
+        ask = "ask_accept_rate" if find_rate(rest)[0] is not None else "ask_accept_condition"
+        return Parsed(intent, offer_ref=ref, ambiguous=True, ask=ask)
     if intent == "accept" and _POLITE.match(rest) and _NO_AFTER_THE_YES.search(rest):
         # "ok, no thanks", "yes cant make it", "ok not this time": the no after the yes is the
         # answer, a pass asked back before it is made; never a booking

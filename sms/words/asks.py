@@ -19,6 +19,9 @@ EN: dict[str, str] = {
     "{example_day}{pm_hours}",
     "ask_accept_condition": "Can you do the whole shift? Reply Y and the offer number to take "
     "it as offered, or N and the number to pass.",
+    "ask_accept_rate": "Offers pay the hourly rate you set. Reply Y and the offer number to take "
+    "this one at yours, or N and the number to pass. To ask more from now on, text RATE and "
+    "the amount.",
     "ask_how_to_stop": "To stop all texts from POEMS, reply STOP on its own.",
     "ask_dispute": "What went wrong? Reply e.g. DISPUTE 4821 they paid 2 hours not 4",
     "ask_dispute_ref": "What went wrong with {ref}? Reply e.g. DISPUTE {ref} they paid 2 hours "

@@ -3613,7 +3613,24 @@ def test_a_yes_or_no_with_a_rate_never_names_an_offer_by_the_amount(body, intent
     """Before, "yes for £14" was a yes to offer 14 ("No offer 14 for you")."""
     parsed = parse(body, AT)
     assert (parsed.intent, parsed.offer_ref) == (intent, None)
-    assert parsed.ask == ("ask_accept_condition" if intent == "accept" else None)
+    assert parsed.ask == ("ask_accept_rate" if intent == "accept" else None)
+
+
+@pytest.mark.parametrize(
+    ("body", "ask"),
+    [
+        ("yes but for 15 an hour", "ask_accept_rate"),
+        ("yes but i want £15", "ask_accept_rate"),
+        ("tak, ale za 15 funtów", "ask_accept_rate"),
+        ("sí, pero a 15 la hora", "ask_accept_rate"),
+        ("yes but only till 3", "ask_accept_condition"),
+    ],
+)
+def test_a_yes_on_a_condition_asks_about_the_rate_or_the_hours_as_said(body, ask):
+    """Before, "yes but for 15 an hour" was asked "Can you do the whole shift?": the hours,
+    when the worker had named a rate."""
+    parsed = parse(body, AT)
+    assert (parsed.intent, parsed.ambiguous, parsed.ask) == ("accept", True, ask)
 
 
 @pytest.mark.parametrize(

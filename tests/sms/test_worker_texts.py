@@ -832,6 +832,18 @@ def test_part_of_an_offers_hours_is_asked_about_not_saved_as_free_time_today(db,
     assert asked.kind == "ask_accept_condition"
 
 
+@pytest.mark.parametrize("body", ["yes but for 15 an hour", "tak, ale za 15 funtów"])
+def test_a_yes_at_another_rate_is_told_offers_pay_the_workers_own_and_books_nothing(
+    db, now, ann, body
+):
+    offered_on(db, now, ann, (2,))
+    (asked,) = text(db, body, now + timedelta(minutes=1))
+    assert asked.startswith(("Offers pay the hourly rate you set", "Oferty placa")), asked
+    with db.read() as session:
+        assert session.exec(select(Offer)).one().status == "live"
+        assert session.exec(select(Booking)).all() == []
+
+
 def refs_by_day(db) -> dict[str, str]:
     with db.read() as session:
         rows = session.exec(select(Offer.ref, Shift.start).join(Shift)).all()
