@@ -840,7 +840,11 @@ def _yes_or_no(t: Text, ctx: Context) -> Parsed | None:
         return None  # "no jobs more than 5 miles away": how far they go, not a pass
     if ref is not None and len(ref) <= 2 and _THERE_BY.search(core):
         return None  # "ill be there for 10": when they arrive, as "at 10" is, not offer 10
-    if ref is not None and re.search(rf"[£$€]\s*{ref}(?![0-9])", t.original):
+    if ref is not None and (
+        re.search(rf"[£$€]\s*{ref}(?![0-9])", t.original)
+        # "ill do it for 15": offers' numbers have four digits; two after "for" are money
+        or (len(ref) <= 2 and re.search(rf"(?<![a-z])for\s+{ref}(?![0-9])", core))
+    ):
         # "yes for £14": a yes at another rate, asked about; "no for £10": a no. Never offer 14.
         if intent == "decline":
             return Parsed(intent)

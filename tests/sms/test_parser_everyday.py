@@ -3608,9 +3608,19 @@ def test_how_far_a_worker_travels_in_polish_is_their_travel(body):
     assert (found["intent"], found["travel_miles"]) == ("profile_update", 10)
 
 
-@pytest.mark.parametrize(("body", "intent"), [("yes for £14", "accept"), ("no for £10", "decline")])
+@pytest.mark.parametrize(
+    ("body", "intent"),
+    [
+        ("yes for £14", "accept"),
+        ("no for £10", "decline"),
+        ("ill do it for 15", "accept"),
+        ("yes for 15", "accept"),
+        ("no for 10", "decline"),
+    ],
+)
 def test_a_yes_or_no_with_a_rate_never_names_an_offer_by_the_amount(body, intent):
-    """Before, "yes for £14" was a yes to offer 14 ("No offer 14 for you")."""
+    """Before, "yes for £14" and "ill do it for 15" were a yes to offer 14 or 15 ("No offer 14
+    for you"): offers' numbers have four digits."""
     parsed = parse(body, AT)
     assert (parsed.intent, parsed.offer_ref) == (intent, None)
     assert parsed.ask == ("ask_accept_rate" if intent == "accept" else None)
