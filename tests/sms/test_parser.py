@@ -348,6 +348,9 @@ ACCEPT = intent_table(
     "yas",
     "si",
     ("Sí 4821", {"offer_ref": "4821"}),
+    # "I'll" typed with a space, as phones' keyboards leave it; Romanian with "eu" (I) said
+    "i ll take the shift",
+    "iau eu tura",
 )
 
 
