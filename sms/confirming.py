@@ -22,8 +22,14 @@ from services.selling import answer_offer, drop_booking, open_offers
 from services.terms import own_skills
 from services.unit import TextTransaction
 from sms.parser import Parsed
-from sms.parsing.days import WEEKDAYS, find_days, is_day_word
-from sms.parsing.keywords import NO_THANKS, UNABLE, free_day_as_a_yes, typed_as_the_command
+from sms.parsing.days import WEEKDAYS, find_days
+from sms.parsing.keywords import (
+    NO_THANKS,
+    UNABLE,
+    free_day_as_a_yes,
+    one_day,
+    typed_as_the_command,
+)
 from sms.parsing.lexicon import fold
 from sms.parsing.text import Text
 from sms.parsing.times import CLOCK
@@ -596,21 +602,11 @@ _BESIDE_A_DAY = frozenset(
 )
 
 
-def _a_day_alone(body: str) -> bool:
-    """Whether a text is one day and nothing more: "sat", "the sunday one", "sobota"."""
+def _the_day_alone(body: str, at: datetime) -> tuple[str, ...]:
+    """The weekday of one day said alone, where it is `at`: "sat", "the sunday one", "tomorrow",
+    "jutro", "the one tomorrow please"; () for any other text."""
     words = [w for w in Text.of(body).words if w not in _BESIDE_A_DAY]
-    return len(words) == 1 and is_day_word(words[0])
-
-
-def _relative_day_alone(body: str, at: datetime) -> str | None:
-    """The weekday of "tomorrow", "the one today", "jutro", "ta dzisiejsza", "la de hoy" said
-    alone, where it is `at`; None for any other text."""
-    words = [w for w in Text.of(body).words if w not in _BESIDE_A_DAY and w != "this"]
-    if len(words) != 1:
-        return None
-    word = words[0].removesuffix("s") if words[0].endswith("rows") else words[0]  # "tomorrows"
-    said = find_days(word, at)[0]
-    return WEEKDAYS[said.date.weekday()] if said.date is not None and not said.weekdays else None
+    return (one_day(" ".join(words), at) or ()) if words else ()
 
 
 def picked_from_the_list(body: str, parsed: Parsed, asked: Notice, at: datetime) -> Parsed | None:
@@ -636,19 +632,17 @@ def picked_from_the_list(body: str, parsed: Parsed, asked: Notice, at: datetime)
         # to pass on one": the one on that day, to drop or pass on as the list was asked for,
         # asked back; never a yes to it
         return Parsed(_DAY_PICKED_FOR[asked.kind], days=parsed.days)
-    relative = _relative_day_alone(body, at) if parsed.offer_ref is None else None
-    if asked.kind in _DAY_PICKED_FOR and relative and parsed.intent != "cancel":
+    alone = _the_day_alone(body, at) if parsed.offer_ref is None else ()
+    if asked.kind in _DAY_PICKED_FOR and alone and parsed.intent != "cancel":
         # "tomorrow", "the one today", "jutro" after "You have 2 bookings: ...": the one on
         # that day, as "the saturday one" picks it (read alone, "tomorrow" is free time)
-        return Parsed(_DAY_PICKED_FOR[asked.kind], days=(relative,))
+        return Parsed(_DAY_PICKED_FOR[asked.kind], days=alone)
     if asked.kind not in ("which", "shifts_offer_open"):
         return None
-    if relative and parsed.intent in ("availability", "unknown"):
-        # "tomorrow", "the one tomorrow please": the offer on that day, as "sat" picks it
-        return Parsed("accept", days=(relative,))
-    if parsed.intent == "availability" and parsed.start is None and _a_day_alone(body):
-        # "sat", "the sunday one": the offer on that day, as "yes saturday" picks it
-        return Parsed("accept", days=parsed.days)
+    if alone and parsed.intent in ("availability", "unknown"):
+        # "sat", "the sunday one", "the one tomorrow please": the offer on that day, as "yes
+        # saturday" picks it
+        return Parsed("accept", days=alone)
     if parsed.intent != "unknown":
         return None
     if (alone := _A_REF_ALONE.match(body)) is not None:

@@ -792,7 +792,7 @@ def _yes_or_no(t: Text, ctx: Context) -> Parsed | None:
         # "i want the saturday shift", "the saturday one": an offer named by its day
         return Parsed("accept", days=days)
     if (the_shift := _CAN_DO_THE_SHIFT.match(t.core)) is not None and (
-        days := _one_day(the_shift["day"], ctx.at)
+        days := one_day(the_shift["day"], ctx.at)
     ) is not None:
         # "yes i can do the shift", "sí, puedo hacer el turno de mañana": the offer, taken
         return Parsed("accept", days=days)
@@ -982,11 +982,11 @@ def free_day_as_a_yes(body: str, at: datetime, language: str | None) -> tuple[st
     open on that day it takes that offer. The one weekday said, () when none is, or None when
     the text is no such yes."""
     said = _YES_FREE_ON.match(Text.of(body, language).core)
-    return None if said is None else _one_day(said["day"], at)
+    return None if said is None else one_day(said["day"], at)
 
 
-def _one_day(said: str, at: datetime) -> tuple[str, ...] | None:
-    """The one weekday that `said` names and nothing else, () when it names none, None when it
+def one_day(said: str, at: datetime) -> tuple[str, ...] | None:
+    """The one weekday that `said` (canonical words) names and nothing else, () when it names none, None when it
     says more than a day."""
     if any(not is_day_word(word) and word not in _BESIDE_THE_DAY for word in words_of(said)):
         return None  # hours, a but, a question: more than a day
