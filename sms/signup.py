@@ -416,11 +416,14 @@ def _born(text: str, market: Market, now: datetime) -> str | None:
 
 # A year someone alive was born in: a date with one may be a birth date sent before it is asked.
 _YEAR = r"(?:19[2-9][0-9]|20[01][0-9])(?![0-9])"
-_BIRTH_YEAR = re.compile(rf"(?<![0-9]){_YEAR}")
+# "12/5/88": day, month and a year's last two figures, written as forms ask for a birth date;
+# only with "/" or "." twice, which no time, rate or range is written with
+_SHORT_DATE = r"[0-9]{1,2}(?P<mark>[/.])[0-9]{1,2}(?P=mark)[0-9]{2}(?![0-9./])"
+_BIRTH_YEAR = re.compile(rf"(?<![0-9])(?:{_YEAR}|{_SHORT_DATE})")
 # A date among other words ("..., born 3/5/1990, £12.71 an hour"): up to five words before a
 # year, the date's day and month in figures or in words.
 _A_DATE_WITH_ITS_YEAR = re.compile(
-    rf"(?<![0-9])(?:[0-9]{{1,2}}[./-][0-9]{{1,2}}[./-]|(?:\S+\s+){{1,5}}?){_YEAR}"
+    rf"(?<![0-9])(?:{_SHORT_DATE}|(?:[0-9]{{1,2}}[./-][0-9]{{1,2}}[./-]|(?:\S+\s+){{1,5}}?){_YEAR})"
 )
 
 

@@ -467,12 +467,14 @@ def test_a_postcode_sent_before_it_is_asked_is_kept_and_not_counted_a_miss(db, n
     assert done.startswith("You're in, Jo: care, near E2 7DJ, £13.00/hr.")
 
 
-@pytest.mark.parametrize("born", ["3 May 1985", "03/05/1985", "born 3.5.1985"])
+@pytest.mark.parametrize(
+    "born", ["3 May 1985", "03/05/1985", "born 3.5.1985", "3/5/85", "03.05.85", "dob 3/5/85"]
+)
 def test_a_birth_date_sent_before_it_is_asked_is_kept_and_not_asked_again(
     db, now, asked_name, born
 ):
     """Before, a birth date sent when the postcode was asked was "not a postcode", counted a
-    miss, and asked for again later."""
+    miss, and asked for again later; "3/5/85", as forms take it, until the last stop."""
     text(db, "Jo", now)
     assert text(db, "1", now).startswith("Your postcode or ZIP?")
     assert text(db, born, now).startswith("Your postcode or ZIP?")  # asked, not told it missed
