@@ -267,9 +267,16 @@ _ETA = re.compile(
 def _minutes_until_eta(s: str, ctx: Context) -> int | None:
     """Minutes from now to the arrival time a text gives, read as the nearest such time to come
     within MAX_LATE_MINUTES; None without one."""
-    m = _ETA.search(clock_words(s))  # "be there for half 9": 9:30
-    if m is None or _FREE_SAID.search(s) or find_days(s, ctx.at)[0].said_a_day:
+    if _FREE_SAID.search(s) or find_days(s, ctx.at)[0].said_a_day:
         return None  # "free tomorrow, be there at 9": another day, or free time
+    if (past := _ETA_PAST_THE_HOUR.search(s)) is not None:
+        minute = {"quarter": 15, "half": 30}.get(past["part"]) or int(past["part"])
+        if not 0 < minute < 60:
+            return None
+        return (minute - ctx.at.minute) % 60 or None
+    m = _ETA.search(clock_words(s))  # "be there for half 9": 9:30
+    if m is None:
+        return None
     hour, minute = int(m["h"] or m["h2"]), int(m["m"] or m["m2"] or 0)
     if minute > 59 or hour > 23:
         return None
@@ -284,6 +291,14 @@ def _minutes_until_eta(s: str, ctx: Context) -> int | None:
     return soonest if 0 < soonest <= MAX_LATE_MINUTES else None
 
 
+# "be there about quarter past", the hour left unsaid: the next such time to come.
+_ETA_PAST_THE_HOUR = re.compile(
+    r"(?<![a-z])(?:be|get|getting|arrive|arriving|there|here|eta)\s+(?:there\s+|here\s+)?"
+    r"(?:(?:at|by|for|around|about|for\s+about)\s+)?(?:a\s+)?(?P<part>quarter|half|[0-9]{1,2})"
+    r"\s+past(?!\s*[0-9a-z])"
+)
+
+
 # Coming, and nothing more: "omw", "on my way now", "nearly there x".
 _ON_THE_WAY = re.compile(
     r"^\W*(?:(?:im|i\s+am|ok|okay|yes|hi|sorry|so\s+sorry)\W+)*(?:omw|otw|on\s+(?:my|the)\s+way|nearly\s+there"
@@ -294,7 +309,8 @@ _ON_THE_WAY = re.compile(
 # How long until they arrive, not how late: "be there in 20", "eta 15", "10 mins away",
 # "będę za 10 minut" (read as "be there in 10 minutes").
 _ARRIVING_IN = re.compile(
-    r"(?<![a-z])(?:(?:there|here|arrive|arriving|get\s+there|be\s+with\s+you)\s+in|eta)\s*[0-9]"
+    r"(?<![a-z])(?:(?:there|here|arrive|arriving|get\s+there|be\s+with\s+you)\s+in|eta)"
+    r"\s*(?:[0-9]|(?:about\s+|around\s+)?(?:half\s+an|an|a\s+quarter\s+of\s+an)\s+hour(?![a-z]))"
     r"|[0-9]\s*(?:m|min|mins|minutes)?\s+away(?![a-z])"
     r"|(?<![a-z])(?:omw|otw|on\s+my\s+way)\W+(?:\w+\s+){0,3}?(?:[0-9]|half\s+an\s+hour)"
     rf"|{_BE_SOME_MINUTES}"

@@ -194,6 +194,15 @@ _HALF_PAST = re.compile(r"(?<![a-z])half\s+(?:past\s+)?([0-9]{1,2})(?![0-9:.])")
 _AT_H_MINUTES = re.compile(r"(?<![a-z])at\s+([0-9]{1,2})h([0-9]{2})(?![0-9])")
 _QUARTER_PAST = re.compile(r"(?<![a-z])quarter\s+past\s+([0-9]{1,2})(?![0-9:.])")
 _QUARTER_TO = re.compile(r"(?<![a-z])quarter\s+to\s+([0-9]{1,2})(?![0-9:.])")
+# "las diez menos cuarto", "10 fără un sfert", "dez menos um quarto" (read "10 less a quarter"),
+# Polish "za kwadrans dziesiąta" ("in a quarter of an hour 10", an hour after it): 9:45;
+# Polish "wpół do dziesiątej" ("half before 10"): 9:30.
+_LESS_A_QUARTER = re.compile(
+    r"(?<![0-9.,:])([0-9]{1,2})\s+less\s+a\s+quarter(?:\s+of\s+an\s+hour)?(?![a-z])"
+    r"|(?<![a-z])in\s+a\s+quarter\s+of\s+an\s+hour\s+(?:at\s+)?([0-9]{1,2})"
+    r"(?![0-9:.]|\s*(?:m|mins?|minutes?|h|hrs?|hours?)(?![a-z]))"
+)
+_HALF_BEFORE = re.compile(r"(?<![a-z])half\s+before\s+([0-9]{1,2})(?![0-9:.])")
 # "a las 3 y media" reads "at 3 and a half": a clock after "at", not three and a half hours;
 # "a las 9 y cuarto", "la 9 și un sfert": "at 9 and a quarter", a quarter past.
 _AT_AND_A_HALF = re.compile(
@@ -244,6 +253,10 @@ def _so_long_from(m: re.Match) -> str:
     return f"{hour}:{minute}-{end}:{minute}"
 
 
+def _hour_before(hour: str) -> int:
+    return (int(hour) - 1) % 24 or 12
+
+
 def clock_words(s: str, hours_worked: bool = False) -> str:
     """Clock times said in words, as digits: "half 8" -> "8:30", "17h30" -> "17:30",
     "quarter to 6" -> "5:45", "at 3 and a half" -> "at 3:30". Where `hours_worked` may be
@@ -255,7 +268,9 @@ def clock_words(s: str, hours_worked: bool = False) -> str:
     else:
         s = _H_ALONE.sub(r"\1 ", _H_MINUTES.sub(r"\1:\2", s))
     s = _HALF_PAST.sub(r"\1:30", _QUARTER_PAST.sub(r"\1:15", s))
-    s = _QUARTER_TO.sub(lambda m: f"{(int(m.group(1)) - 1) % 24 or 12}:45", s)
+    s = _QUARTER_TO.sub(lambda m: f"{_hour_before(m[1])}:45", s)
+    s = _LESS_A_QUARTER.sub(lambda m: f"{_hour_before(m[1] or m[2])}:45", s)
+    s = _HALF_BEFORE.sub(lambda m: f"{_hour_before(m[1])}:30", s)
     s = _PART_PAST_BEFORE_AN_END.sub(lambda m: f"{m[1]}:{30 if m[2] == 'half' else 15}", s)
     s = _OF_THE_DAY.sub(_with_half_of_the_day, s)
     if not hours_worked:

@@ -2096,6 +2096,53 @@ def test_arriving_at_a_time_said_in_words_is_so_many_minutes_from_now(body, minu
 
 
 @pytest.mark.parametrize(
+    ("body", "language", "minutes"),
+    [
+        ("llego a las diez menos cuarto", "es", 55),
+        ("ajung la 10 fără un sfert", "ro", 55),
+        ("ajung la zece fara un sfert", "ro", 55),
+        ("chego às dez menos um quarto", "pt", 55),
+        ("chego um quarto para as dez", "pt", 55),
+        ("będę za kwadrans dziesiąta", "pl", 55),
+        ("będę wpół do dziesiątej", "pl", 40),
+        ("będę o wpół do 10", "pl", 40),
+        ("będę za kwadrans", "pl", 15),
+        ("be there in half an hour", "en", 30),
+        ("sorry, be there in about an hour", "en", 60),
+        ("będę za pół godziny", "pl", 30),
+        ("llego en media hora", "es", 30),
+        ("chego em meia hora", "pt", 30),
+        ("ajung într-o jumătate de oră", "ro", 30),
+        ("bus is late be there about quarter past", "en", 25),
+        ("running late, there for half past", "en", 40),
+        ("sorry be there at twenty past", "en", 30),
+    ],
+)
+def test_a_clock_said_the_way_each_language_says_it_is_the_minutes_until_then(
+    body, language, minutes
+):
+    """Before, "diez menos cuarto", "10 fără un sfert" and "za kwadrans dziesiąta" told the buyer
+    10:00 or 15 minutes, not 9:45; "wpół do dziesiątej" (9:30), "um quarto para as dez" and
+    "quarter past" with the hour unsaid went to a person; "in half an hour" was read as half an
+    hour after the start, not from now."""
+    read = parse(body, AT.replace(hour=8, minute=50), language=language)
+    assert (read.intent, read.late_minutes, read.late_from_now) == ("late", minutes, True)
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "start"),
+    [
+        ("wolna jutro od wpół do ósmej do 16", "pl", "07:30"),
+        ("libre mañana de 8 menos cuarto a 4", "es", "07:45"),
+        ("liberă mâine de la 8 fără un sfert la 16", "ro", "07:45"),
+    ],
+)
+def test_free_time_from_a_clock_said_in_words_starts_then(body, language, start):
+    read = parse(body, AT, language=language)
+    assert (read.intent, read.start.strftime("%H:%M")) == ("availability", start)
+
+
+@pytest.mark.parametrize(
     ("body", "day"), [("please cancel me for tomorrow", "fri"), ("cancel me from saturday", "sat")]
 )
 def test_cancel_me_for_a_day_gives_up_that_day_not_every_text(body, day):
