@@ -535,6 +535,9 @@ def opt_out_in_words(t: Text, ctx: Context) -> Parsed | None:
 _DONE_WITH_WORK = re.compile(
     r"(?<![a-z])(?:(?:im|i\s+am)\s+(?:not\s+interested\s+(?:anymore|any\s+more|now)"
     r"|no\s+longer\s+interested)"
+    r"|^\W*(?:no\W+(?:thanks?\W+|thank\s+you\W+)?)?not\s+interested\s+(?:anymore|any\s+more)"
+    # "please take me off", the list left unsaid
+    r"|(?:take|remove)\s+me\s+off\W*$"
     r"|i\s+(?:dont|do\s+not|no\s+longer)\s+(?:want|need)\s+(?:any\s+)?(?:work|jobs?|shifts?|offers?)"
     r"(?:\s+(?:from\s+you|here))?\s+(?:anymore|any\s+more|now)"
     # "i dont want any more offers" as the whole wish; "... on weekends" is a wish about days

@@ -4324,3 +4324,28 @@ def test_overnight_without_hours_is_asked_with_a_nights_hours(body):
 def test_drop_with_a_number_acts_at_once_only_as_the_command_is_spelt(body, exact):
     found = parse(body, AT)
     assert (found.intent, found.offer_ref, found.exact) == ("cancel", "4821", exact)
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        ("not interested anymore", "en"),
+        ("no thanks not interested anymore please take me off", "en"),
+        ("please take me off", "en"),
+        ("ya no me interesa, gracias", "es"),
+        ("não tenho mais interesse", "pt"),
+        ("já não estou interessada", "pt"),
+        ("nu mai sunt interesată", "ro"),
+        ("nu mă mai interesează", "ro"),
+        ("już mnie to nie interesuje", "pl"),
+    ],
+)
+def test_no_longer_interested_is_told_how_to_stop(body, language):
+    """Before, each went to a person, who could only tell them to text STOP."""
+    found = parse(body, AT, language=language)
+    assert (found.intent, found.ask) == ("unknown", "ask_how_to_stop")
+
+
+@pytest.mark.parametrize(("body", "language"), [("not interested", "en"), ("no me interesa", "es")])
+def test_not_interested_alone_is_still_a_no_to_the_offer(body, language):
+    assert parse(body, AT, language=language).intent == "decline"
