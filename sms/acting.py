@@ -139,8 +139,9 @@ def act(session: Session, message: Message, now: datetime) -> None:
     a_bare_answer = parsed.intent in ("accept", "decline", "unknown") and parsed.offer_ref is None
     last = confirming.last_notice(session, worker, now) if answers_it or a_bare_answer else None
     asked = None
-    if answer_to_what:
-        # "can i change saturday to 12-8"; "actually make that 10-6" just after it was saved
+    if answer_to_what or (parsed.intent == "accept" and parsed.ambiguous and a_bare_answer):
+        # "can i change saturday to 12-8"; "actually make that 10-6" just after it was saved;
+        # "jednak mogę tylko do 12", read as a yes with a condition, with no offer sent since
         asked = availability_texts.changed_free_time(
             worker, market, message.body, parsed, last, now
         )

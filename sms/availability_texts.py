@@ -281,10 +281,12 @@ _CHANGE_DAY = re.compile(
 # "só a partir das 11".
 _CLOCK_ALONE = r"[0-9]{1,2}(?:[:.][0-9]{2})?(?:\s*[ap]m)?"
 _ONE_END_MOVED = re.compile(
-    r"^\W*(?:(?:but|now|so)\W+)*(?:(?:i\s+)?(?:can|could)\s+)?(?:only\s+|just\s+)?"
+    r"^\W*(?:(?:but|now|so)\W+)*(?:only\s+|just\s+)?(?:(?:i\s+)?(?:can|could)(?:\s+make\s+it)?\s+)?"
+    r"(?:only\s+|just\s+)?"
     r"(?:do\s+|work\s+|stay\s+|be\s+free\s+|free\s+)?(?:only\s+|just\s+)?"
     rf"(?:(?:till|until|til|to|within)\s+(?:at\s+)?(?P<end>{_CLOCK_ALONE})"
-    rf"|from\s+(?:at\s+)?(?P<start>{_CLOCK_ALONE}))(?:\s+(?:now|instead|then|please|pls))*\W*$"
+    rf"|from\s+(?:at\s+)?(?P<start>{_CLOCK_ALONE}))"
+    r"(?:\W+(?:now|instead|then|please|pls|actually|after\s+all|sorry))*\W*$"
 )
 _NOT_THE_OLD_DAY = re.compile(r"(?<![a-z])(?:not|instead\s+of)\s+(?:the\s+|on\s+)?[a-z0-9/]+\W*$")
 
@@ -308,7 +310,9 @@ def changed_free_time(
     """ "can i change saturday to 12-8", and "actually make that 10-6" or "sorry i meant
     sunday" just after "Got it: free Sat 28 Nov 09:00-17:00" (`last`): the free time that
     replaces that day's, with the date it `replaces`. None when the text is no such change."""
-    if parsed.intent not in ("availability", "unknown", "cancel", "dispute"):
+    if parsed.intent not in ("availability", "unknown", "cancel", "dispute") and not (
+        parsed.intent == "accept" and parsed.ambiguous
+    ):
         return None
     at = local(now, market.tz)
     norm = Text.of(body, worker.language).norm

@@ -1901,11 +1901,17 @@ def free_hours(db) -> list[str]:
         ("libre el sábado de 9 a 5", "al final solo hasta las 3", ["28 09:00-15:00"]),
         ("livre sábado das 9 às 17", "afinal só até às 15", ["28 09:00-15:00"]),
         ("liber sambata 9-17", "de fapt doar până la 15", ["28 09:00-15:00"]),
+        # as people put it, "can" and "only" either way round
+        ("wolna sobota 9-17", "jednak mogę tylko do 15", ["28 09:00-15:00"]),
+        ("libre el sábado de 9 a 5", "al final solo puedo hasta las 3", ["28 09:00-15:00"]),
+        ("livre sábado das 9 às 17", "afinal só posso até às 15", ["28 09:00-15:00"]),
+        ("free sat 9-5", "i can only do till 3 actually", ["28 09:00-15:00"]),
     ],
 )
 def test_a_change_just_after_free_time_was_saved_replaces_it(db, now, ann, first, change, kept):
     """Before, "actually make that 10-6" was free today 10-6 beside Saturday 9-5, and "i meant
-    sunday" went to a person with Saturday kept."""
+    sunday" went to a person with Saturday kept; "jednak mogę tylko do 15" was told there is
+    no offer open, and "afinal só posso até às 15" was asked its hours again."""
     text(db, first, now)
     (reply,) = text(db, change, now + timedelta(minutes=1))
     assert free_hours(db) == kept, reply
