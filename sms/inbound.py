@@ -138,18 +138,24 @@ def _store(connection: Connection, store, text: Incoming, now: datetime) -> int 
         number = sender_number(text.phone, region)
     except Refused as refusal:
         return refusal
-    message = Message(
-        direction="in",
-        phone=number,
-        exchange_phone=text.exchange_phone,
-        body=storable(text.body),
-        provider_sid=text.sid,
-        segments=segments(text.body),
-        created_at=now,
-    )
+    row = _received() | {
+        "phone": number,
+        "exchange_phone": text.exchange_phone,
+        "body": storable(text.body),
+        "provider_sid": text.sid,
+        "segments": segments(text.body),
+        "created_at": now,
+    }
     # One plain INSERT, not the ORM's unit of work, which would double what it costs; a sid
     # stored before inserts nothing and returns no id.
-    return connection.execute(store, message.model_dump(exclude={"id"})).scalar_one_or_none()
+    return connection.execute(store, row).scalar_one_or_none()
+
+
+@functools.cache
+def _received() -> dict:
+    """An inbound text's row as the model fills it (status, counts...), made once: building a
+    model for each text cost the webhook a tenth of its time."""
+    return Message(direction="in", phone="", body="").model_dump(exclude={"id"})
 
 
 def _region(connection: Connection, exchange_phone: str | None) -> str:
