@@ -119,6 +119,26 @@ def test_the_signature_is_checked_against_the_public_url_not_the_proxy_address(d
     )
 
 
+def test_a_signature_over_the_public_url_with_its_port_is_taken_too(db, client):
+    """Twilio has signed the same URL with and without its port; either is Twilio's."""
+    form = inbound_form()
+    with_port = {
+        "X-Twilio-Signature": RequestValidator(TOKEN).compute_signature(
+            "https://poems.example.org:443/sms/inbound", form
+        )
+    }
+    assert client.post("/sms/inbound", data=form, headers=with_port).status_code == 200
+    assert count(db, direction="in") == 1
+
+
+@pytest.mark.parametrize("signature", ["é" * 28, "x", "=" * 200])
+def test_a_signature_header_of_any_shape_that_is_not_twilios_gets_403(db, client, signature):
+    form = inbound_form()
+    headers = {"X-Twilio-Signature": signature.encode()}
+    assert client.post("/sms/inbound", data=form, headers=headers).status_code == 403
+    assert count(db) == 0
+
+
 def test_a_status_callback_updates_the_outbound_message(db, client, gateway):
     form = inbound_form()
     client.post("/sms/inbound", data=form, headers=signed("/sms/inbound", form))
