@@ -30,8 +30,9 @@ log = logging.getLogger(__name__)
 # Seconds an idle actor waits for the doorbell before looking anyway (texts whose next try
 # came due, texts stored by a process that died).
 LOOK_EVERY = 1.0
-# Seconds of topping up waves between one batch of texts and the next, while texts wait.
-WAVES_SLICE = 0.05
+# While texts wait, topping up waves between one batch of texts and the next takes at most this
+# share of the time the batch took (and one shift at least): the replies keep up with a burst.
+WAVES_SHARE = 0.25
 
 
 class Doorbell(Protocol):
@@ -181,10 +182,12 @@ class Pipeline:
         texts keep coming, waves get a slice of time between batches, so they still go out,
         and a shift queued by many texts meanwhile is topped up once.
         """
+        began = time.monotonic()
         acted = inbound.act_on_waiting(self.db, self.clock())
         if acted:
             self.send_soon()
-        until = time.monotonic() + WAVES_SLICE if acted else None
+        now = time.monotonic()
+        until = now + (now - began) * WAVES_SHARE if acted else None
         if top_up_queued(self.db, self.clock(), until):
             self.send_soon()
         return bool(acted)
