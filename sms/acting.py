@@ -309,12 +309,23 @@ def _bare_answer(
     worker: Worker, market: Market, body: str, parsed: Parsed, asked: Notice, now: datetime
 ) -> Parsed | None:
     """The text read as the answer to `asked`, if it is one: hours after "What times are you
-    free?", minutes after "How late will you be?", hours after "How many hours did you work?"."""
+    free?", minutes after "How late will you be?", hours after "How many hours did you work?",
+    a name after "What is your name?"."""
     return (
         availability_texts.answer_to_times_asked(worker, market, body, parsed, asked, now)
         or day_texts.answer_to_how_late(worker, market, body, parsed, asked, now)
         or day_texts.answer_to_hours_asked(worker, market, body, parsed, asked, now)
+        or _name_as_asked(worker, body, parsed, asked)
     )
+
+
+def _name_as_asked(worker: Worker, body: str, parsed: Parsed, asked: Notice) -> Parsed | None:
+    """ "Anne Smith" after "What is your name? Reply e.g. NAME Ann Smith": that name, asked to
+    confirm as NAME with it would be."""
+    if asked.kind != "ask_name" or parsed.intent != "unknown":
+        return None
+    name = signup.said_name(body, worker.language)
+    return Parsed("profile_update", name=name) if name else None
 
 
 def _begun_without_them(

@@ -314,6 +314,19 @@ def dispute(t: Text, ctx: Context) -> Parsed | None:
         _WRONG_ALONE.fullmatch(m.group(0)) for m in _PAY_COMPLAINT.finditer(t.norm)
     ):
         return None  # "stop, wrong one, I meant sunday": their own slip put right, no complaint
+    complaints = [m.group(0) for m in _PAY_COMPLAINT.finditer(t.norm)]
+    if (
+        (own := _OWN_DETAIL.search(t.norm)) is not None
+        and complaints
+        and all(_WRONG_ALONE.fullmatch(said) for said in complaints)
+        and category_in(t.norm) is None
+    ):
+        # "my name is spelled wrong", "źle napisaliście moje imię": the worker's own details,
+        # asked for again, never a complaint about a shift
+        postcode = own["what"].startswith(("post", "zip"))
+        return Parsed(
+            "profile_update", ambiguous=True, ask="ask_postcode" if postcode else "ask_name"
+        )
     if (said := _PAY_COMPLAINT.search(t.norm)) is not None and not _NO_OFFERS_COMING.search(t.norm):
         said_only = all(
             _ONLY_A_WORD.fullmatch(m.group(0).strip()) for m in _PAY_COMPLAINT.finditer(t.norm)
@@ -345,6 +358,10 @@ def dispute(t: Text, ctx: Context) -> Parsed | None:
 
 _FREE_TIME_FIRST = re.compile(
     r"^\W*(?:(?:hi|hello|hiya)\W+)?(?:(?:im|i\s+am|i\s+m)\s+)?(?:available|free|avail|can\s+(?:do|work))"
+    r"(?![a-z])"
+)
+_OWN_DETAIL = re.compile(
+    r"(?<![a-z])my\s+(?P<what>(?:first\s+|last\s+|sur|full\s+)?name|postcode|post\s+code|zip)"
     r"(?![a-z])"
 )
 _I_MEANT = re.compile(r"(?<![a-z])(?:i\s+meant|i\s+mean|meant\s+to\s+say)(?![a-z])")

@@ -4349,3 +4349,27 @@ def test_no_longer_interested_is_told_how_to_stop(body, language):
 @pytest.mark.parametrize(("body", "language"), [("not interested", "en"), ("no me interesa", "es")])
 def test_not_interested_alone_is_still_a_no_to_the_offer(body, language):
     assert parse(body, AT, language=language).intent == "decline"
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "ask"),
+    [
+        ("my name is wrong its Anne not Ann", "en", "ask_name"),
+        ("you spelt my surname wrong", "en", "ask_name"),
+        ("numele meu e greșit", "ro", "ask_name"),
+        ("my postcode is wrong", "en", "ask_postcode"),
+        ("mój kod pocztowy jest zły", "pl", "ask_postcode"),
+    ],
+)
+def test_the_worker_s_own_details_wrong_are_asked_for_never_a_complaint(body, language, ask):
+    """Before, each was a dispute about a shift."""
+    found = parse(body, AT, language=language)
+    assert (found.intent, found.ask) == ("profile_update", ask)
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["they paid me wrong, my name is Ann Smith", "wrong hours on my timesheet", "my pay is wrong"],
+)
+def test_pay_or_hours_wrong_beside_a_name_stay_a_complaint(body):
+    assert parse(body, AT).intent == "dispute"

@@ -41,9 +41,12 @@ def test_a_name_that_is_not_a_name_is_asked_again_with_an_example(db, now, asked
     assert text(db, "12345", now) == "Please send just your name, e.g. Ann Smith."
 
 
-@pytest.mark.parametrize("answer", ["yes", "ok", "yes please", "thank you"])
+@pytest.mark.parametrize(
+    "answer", ["yes", "ok", "yes please", "thank you", "Sorry", "Idk", "dunno", "Hmm"]
+)
 def test_yes_or_hello_is_no_name_and_is_asked_again(db, now, asked_name, answer):
-    """Before, "yes" became the worker's name: "Thanks yes."."""
+    """Before, "yes" became the worker's name: "Thanks yes."; "Sorry" and "Idk" until the
+    last stop."""
     assert text(db, answer, now) == "Please send just your name, e.g. Ann Smith."
 
 

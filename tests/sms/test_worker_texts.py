@@ -2685,3 +2685,35 @@ def test_a_no_with_a_new_rate_passes_and_asks_the_rate_back(db, now, ann, body):
         asked = session.exec(select(Notice).order_by(Notice.id.desc())).first()
         assert session.get(Worker, ann).asking_rate_minor == 1300
     assert asked.kind == "confirm_rate" and asked.data["rate"] == 1500
+
+
+@pytest.mark.parametrize(
+    ("complaint", "language", "asked", "name", "confirmed"),
+    [
+        ("my name is spelled wrong", "en", "What is your name?", "Anne Smith", "yes"),
+        ("you have my name wrong, its Anne", "en", "What is your name?", "Anne Smith", "yes"),
+        ("źle napisaliście moje imię", "pl", "Jak się nazywasz?", "Anna Kowalska", "tak"),
+        ("mi nombre está mal escrito", "es", "¿Cómo te llamas?", "Ana López", "sí"),
+        ("o meu nome está errado", "pt", "Qual é o seu nome?", "Ana Silva", "sim"),
+        ("mi-ați scris greșit numele", "ro", "Cum te numești?", "Ana Popescu", "da"),
+    ],
+)
+def test_a_name_written_wrong_is_asked_for_and_put_right_once_confirmed(
+    db, now, complaint, language, asked, name, confirmed
+):
+    """Before, "my name is spelled wrong" was a dispute: "no bookings in the last 60 days to
+    dispute", or with a shift worked, a complaint about it told to the buyer."""
+    with db.write() as session:
+        session.get(
+            Worker, factories.worker(session, ANN, now, name="Ann Smith").id
+        ).language = language
+    (reply,) = text(db, complaint, now)
+    assert reply.startswith(asked), reply
+    (reply,) = text(db, name, now + timedelta(minutes=1))
+    assert name in reply and "?" in reply, reply  # asked to confirm, nothing changed yet
+    with db.read() as session:
+        assert session.exec(select(Worker)).one().name == "Ann Smith"
+        assert session.exec(select(Dispute)).all() == []
+    text(db, confirmed, now + timedelta(minutes=2))
+    with db.read() as session:
+        assert session.exec(select(Worker)).one().name == name
