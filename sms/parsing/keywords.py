@@ -245,8 +245,12 @@ _I_CAN = re.compile(r"(?<![a-z])can(?![a-z])")
 _CANT_WORD = re.compile(r"^\W*(?:i\s+)?(?:cant|cannot)(?![a-z])")
 _NEXT_TIME = re.compile(r"(?<![a-z])(?:(?:maybe\s+)?next\s+time|another\s+time)(?![a-z])")
 _AND_FREE = re.compile(
-    r"^(?:(?:please|pls|thanks|thank\s+you|sorry|soz)\W+)?(?:and|but|&|also|plus)\W+(?P<then>(?:\w+\s+){0,3}?(?:free|available|avail|can\s+do"
-    r"|can\s+work)(?![a-z]).*)$"
+    r"^(?:(?:please|pls|thanks|thank\s+you|sorry|soz)\W+)?(?:(?:and|but|&|also|plus)\W+"
+    # "yes, im also free sunday 9-5", "tak, jestem też wolna w niedzielę" (Polish "i", "and",
+    # left as it is), "yes im free sunday 9-5 too": more free time, said to be more
+    r"|(?=(?:i\s+)?(?:i\s+am|im)\s+(?:also|too)\s)"
+    r"|(?=(?:(?:i\s+am|im)\s+)?(?:free|available)\s.*\s(?:too|as\s+well)\W*$))"
+    r"(?P<then>(?:\w+\s+){0,4}?(?:free|available|avail|can\s+do|can\s+work)(?![a-z]).*)$"
 )
 _TAKEN_OUTRIGHT = re.compile(
     r"(?<![a-z])(?:accept|accepted|i\s+accept|ill\s+take\s+it|i\s+will\s+take\s+it|count\s+me\s+in"

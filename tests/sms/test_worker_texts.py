@@ -1564,15 +1564,40 @@ def test_yes_to_the_day_with_free_time_besides_in_other_languages(db, now, ann, 
         ("no thanks but im free sunday 9-5", "Pass on offer"),
         ("yes to saturday and im free sunday 9-5 too", "Booked:"),
         ("yes for saturday, also free sunday 9-5", "Booked:"),
+        # more free time said with "also" or "too", no "and" before it
+        ("yes, im also free sunday 9-5", "Booked:"),
+        ("yes please im free sunday 9-5 too", "Booked:"),
     ],
 )
 def test_an_answer_to_the_offer_with_free_time_besides_does_both(db, now, ann, body, first):
     """Before, "yes and im also free sunday 9-5" saved Sunday and left the offer unanswered;
-    "yes to saturday and im free sunday 9-5 too" saved both days as free time."""
+    "yes to saturday and im free sunday 9-5 too" saved both days as free time; "yes, im also
+    free sunday 9-5" (no "and") left the offer unanswered until the last stop."""
     offered_on(db, now, ann, (2,))
     replies = text(db, body, now + timedelta(minutes=1))
     assert replies[0].startswith(first)
     assert any(reply.startswith("Got it: free Sun 29 Nov 09:00-17:00") for reply in replies)
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "booked", "free"),
+    [
+        ("tak, i jestem też wolna w niedzielę 9-17", "pl", "Zarezerwowane:", "niedz 29 lis 09:00"),
+        ("tak, jestem też wolna w niedzielę 9-17", "pl", "Zarezerwowane:", "niedz 29 lis 09:00"),
+        ("sim, também estou livre domingo das 9 às 17", "pt", "Reservado:", "domingo 29 nov 09:00"),
+        ("sí, y también estoy libre el domingo de 9 a 5", "es", "Reservado:", "dom 29 nov 09:00"),
+    ],
+)
+def test_yes_and_free_time_besides_in_the_worker_s_language_does_both(
+    db, now, ann, body, language, booked, free
+):
+    """Before, Polish "tak, i jestem też wolna w niedzielę" saved Sunday and lost the yes."""
+    with db.write() as session:
+        session.get(Worker, ann).language = language
+    offered_on(db, now, ann, (2,))
+    replies = text(db, body, now + timedelta(minutes=1))
+    assert replies[0].startswith(booked), replies
+    assert any(free in reply for reply in replies[1:]), replies
 
 
 @pytest.mark.parametrize(
