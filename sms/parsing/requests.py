@@ -173,6 +173,7 @@ _FOR_A_DAY = (
     r"|weds?|thur?s?|fri|sat|sun)(?![a-z])"
 )
 
+_A_DAY = r"(?:(?:today|tonight|tomorrow|tmrw)s?|(?:mon|tues|wednes|thurs|fri|satur|sun)days?)"
 _SHIFTS_ASKED = re.compile(
     r"(?<![a-z])(?:any|got|have\s+you\s+got|is\s+there|are\s+there|what|which|more|need|needs"
     r"|looking\s+for|want)\s+(?:\w+\s+){0,2}?(?:work|shifts?|jobs?|gigs?|offers?|vacancies|bookings?)"
@@ -246,6 +247,13 @@ _SHIFTS_ASKED = re.compile(
     r"|(?<![a-z])how\s+(?:long|many\s+hours)\s+is\s+(?:the|my|it|this)\s*(?:shift|job|booking)?\W*$"
     r"|(?<![a-z])where\s+(?:do|should|shall|am)\s+i\s+(?:need\s+to\s+|have\s+to\s+|meant\s+to\s+)?"
     r"(?:go|be|going)(?![a-z])"
+    # "is tomorrow still on?", "czy jutro jest aktualne?", "mâine rămâne valabil?": whether
+    # that day's booking stands; "¿mañana trabajo?", "trabalho amanhã?": whether they work then
+    rf"|(?<![a-z])is\s+(?:(?:the|my)\s+)?{_A_DAY}(?:\s+(?:shift|job|one|booking))?\s+still\s+"
+    r"(?:on|happening|going(?:\s+ahead)?|booked|ok|okay)(?![a-z])"
+    rf"|(?<![a-z]){_A_DAY}\s+(?:\w+\s+)?still\s+on\W*\?"
+    rf"|(?<![a-z])still\s+on\s+for\s+{_A_DAY}\W*\?"
+    rf"|^\W*(?:{_A_DAY}\s+(?:i\s+)?work|work\s+{_A_DAY})\W*\?\W*$"
 )
 _CAN_WORK = re.compile(
     r"(?<![a-z])(?<!can\s)(?:i\s+)?(?:can|could)\s+(?:work|do\s+a\s+shift)(?![a-z])"

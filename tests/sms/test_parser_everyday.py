@@ -4373,3 +4373,26 @@ def test_the_worker_s_own_details_wrong_are_asked_for_never_a_complaint(body, la
 )
 def test_pay_or_hours_wrong_beside_a_name_stay_a_complaint(body):
     assert parse(body, AT).intent == "dispute"
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        ("is tomorrow still on?", "en"),
+        ("is tomorrow still happening", "en"),
+        ("is tomorrow's shift still going ahead", "en"),
+        ("czy jutro jest aktualne?", "pl"),
+        ("¿mañana trabajo?", "es"),
+        ("trabalho amanhã?", "pt"),
+        ("mâine rămâne valabil?", "ro"),
+    ],
+)
+def test_whether_a_day_s_work_stands_is_asked_about_that_day(body, language):
+    """Before, the English and Polish went to a person, and the others were asked what times
+    the worker was free."""
+    found = parse(body, AT, language=language)
+    assert (found.intent, found.start.date()) == ("shifts_query", (AT + timedelta(days=1)).date())
+
+
+def test_a_day_s_work_said_with_its_hours_is_still_free_time():
+    assert parse("mañana trabajo de 9 a 5", AT, language="es").intent == "availability"
