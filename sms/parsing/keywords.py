@@ -475,6 +475,7 @@ _NO_LONGER = re.compile(r"(?<![a-z])(?:anymore|any\s+more|after\s+all|no\s+longe
 _REASON = re.compile(
     r"(?<![a-z])(?:sick|ill|unwell|poorly|covid|flu|fever|hospital|doctor|dentist|kid|kids|child"
     r"|son|daughter|baby|mum|mom|dad|family|emergency|funeral|car|bus|train|broke|broken"
+    r"|childcare|child\s+care|babysitter|childminder|nanny|nursery|school|transport|lift"
     r"|something\s+came\s+up|came\s+up|sorry)(?![a-z])"
 )
 _FREE_TIME_NAMED = re.compile(r"(?<![a-z])(?:availability|availabilities|free\s+time)(?![a-z])")

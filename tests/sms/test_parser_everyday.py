@@ -4396,3 +4396,20 @@ def test_whether_a_day_s_work_stands_is_asked_about_that_day(body, language):
 
 def test_a_day_s_work_said_with_its_hours_is_still_free_time():
     assert parse("mañana trabajo de 9 a 5", AT, language="es").intent == "availability"
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        ("cant make it, no childcare", "en"),
+        ("cant come in, no babysitter", "en"),
+        ("cant make it, no transport", "en"),
+        ("nie dam rady, nie mam z kim zostawić dziecka", "pl"),
+        ("no puedo ir, no tengo con quién dejar a los niños", "es"),
+        ("não posso ir, não tenho com quem deixar as crianças", "pt"),
+        ("nu pot veni, nu am cu cine lăsa copilul", "ro"),
+    ],
+)
+def test_cant_come_with_childcare_or_transport_as_the_reason_gives_the_shift_up(body, language):
+    """Before, each went to a person: the reason after "cant make it" hid it."""
+    assert parse(body, AT, language=language).intent == "cancel"
