@@ -4413,3 +4413,12 @@ def test_a_day_s_work_said_with_its_hours_is_still_free_time():
 def test_cant_come_with_childcare_or_transport_as_the_reason_gives_the_shift_up(body, language):
     """Before, each went to a person: the reason after "cant make it" hid it."""
     assert parse(body, AT, language=language).intent == "cancel"
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [("se me rompió el coche", "es"), ("meu carro quebrou", "pt"), ("s-a stricat mașina", "ro")],
+)
+def test_a_car_broken_down_is_running_late_in_every_language(body, language):
+    """Before, these went to a person, as Polish "samochód mi się zepsuł" did not."""
+    assert parse(body, AT, language=language).intent == "late"
