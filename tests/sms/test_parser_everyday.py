@@ -4422,3 +4422,9 @@ def test_cant_come_with_childcare_or_transport_as_the_reason_gives_the_shift_up(
 def test_a_car_broken_down_is_running_late_in_every_language(body, language):
     """Before, these went to a person, as Polish "samochód mi się zepsuł" did not."""
     assert parse(body, AT, language=language).intent == "late"
+
+
+@pytest.mark.parametrize("body", ["a mogę zacząć o 10?", "mogę skończyć o 12?"])
+def test_asking_to_start_or_finish_at_another_time_goes_to_a_person(body):
+    """Before, "a mogę zacząć o 10?" was asked what hours the worker was free."""
+    assert parse(body, AT, language="pl").intent == "unknown"
