@@ -4428,3 +4428,9 @@ def test_a_car_broken_down_is_running_late_in_every_language(body, language):
 def test_asking_to_start_or_finish_at_another_time_goes_to_a_person(body):
     """Before, "a mogę zacząć o 10?" was asked what hours the worker was free."""
     assert parse(body, AT, language="pl").intent == "unknown"
+
+
+def test_away_from_one_date_until_another_in_romanian_starts_on_the_first():
+    """Before, "până pe 3 ianuarie" hid the start: busy from today, not from 20 December."""
+    found = parse("sunt în concediu de pe 20 decembrie până pe 3 ianuarie", AT, language="ro")
+    assert (found.intent, found.start.date().isoformat()) == ("busy", "2026-12-20")
