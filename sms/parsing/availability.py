@@ -17,6 +17,7 @@ from sms.parsing.days import (
     find_days,
     first_of_range,
     is_day_word,
+    last_of_range,
     window,
 )
 from sms.parsing.lexicon import fold
@@ -237,6 +238,15 @@ def _without_the_day_done(s: str) -> str:
     return " , ".join(kept) if kept and len(kept) < len(clauses) else s
 
 
+def _days_of_one_week(several: str, ctx: Context) -> str | None:
+    """A range of dates to come, a week long at most, as its first and last days: "14-18 dec"
+    -> "mon 14/12 to fri 18/12"; None for a longer range, or one begun."""
+    first, last = first_of_range(several, ctx.at), last_of_range(several, ctx.at)
+    if first is None or last is None or first < ctx.at.date() or not 0 < (last - first).days < 7:
+        return None
+    return " to ".join(f"{WEEKDAYS[day.weekday()]} {day.day}/{day.month}" for day in (first, last))
+
+
 def availability(t: Text, ctx: Context) -> Parsed:
     """Read an availability text; ask back when the day or the hours are unclear."""
     rate, s = find_rate(t.norm)
@@ -247,7 +257,15 @@ def availability(t: Text, ctx: Context) -> Parsed:
     # Dates listed that the days read do not hold ("24th and 27th dec"; "the 28th and 29th" of
     # one week are read as both days)
     listed = dates_listed(s) if len(find_days(s, ctx.at)[0].weekdays) < 2 else None
-    if (several := date_range(s) or listed) is not None:
+    if (
+        (several := date_range(s)) is not None
+        and (week := _days_of_one_week(several, ctx)) is not None
+        and find_ranges(s.replace(several, " "), None)[0]
+    ):
+        # "free 14-18 dec 9-5": a week or less with its hours, read as "free mon 14/12 to fri
+        # 18/12 9-5" is (without hours, which dates is asked: a question names one day)
+        s, several = s.replace(several, f" {week} ", 1), None
+    if (several := several or listed) is not None:
         # "free 14-20 dec 9-5", "free 24th and 27th dec 9-5": free time is kept a day at a
         # time, so which day is asked
         first = first_of_range(several, ctx.at) or (ctx.at + timedelta(days=1)).date()

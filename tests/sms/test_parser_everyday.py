@@ -7,6 +7,7 @@ from datetime import timedelta
 import pytest
 
 from sms.parser import parse
+from sms.parsing.days import WEEKDAYS
 from sms.parsing.text import Text
 from tests.sms.test_parser import AT, reads
 
@@ -2030,16 +2031,36 @@ def test_days_away_are_never_free_hours(body):
 @pytest.mark.parametrize(
     ("body", "example"),
     [
-        ("free 14-20 dec 9-5", "AVAILABLE 14/12 9am-5pm"),
-        ("available from the 14th to the 20th 8am-4pm", "AVAILABLE 14/12 8am-4pm"),
-        ("wolna 14-20 grudnia 8-16", "WOLNY 14/12 8-16"),
+        ("free 14-31 dec 9-5", "AVAILABLE 14/12 9am-5pm"),
+        ("wolna 14-31 grudnia 8-16", "WOLNY 14/12 8-16"),
         ("libre del 14 al 20 de diciembre", "DISPONIBLE 14/12 9-17"),
+        ("free from the 14th to the 18th", "AVAILABLE 14/12 9am-5pm"),
     ],
 )
 def test_free_on_several_dates_at_once_asks_which_date_with_the_first(body, example):
+    """More than a week of dates, or dates without hours: which date is asked."""
     read = reads(body)
     assert read["intent"] == "availability" and read["ambiguous"]
     assert example in read["question"]
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "first", "days"),
+    [
+        ("free 14-20 dec 9-5", "en", 14, WEEKDAYS),
+        ("available from the 14th to the 18th 8am-4pm", "en", 14, WEEKDAYS[:5]),
+        ("wolna 14-18 grudnia 8-16", "pl", 14, WEEKDAYS[:5]),
+        ("od 14 do 18 grudnia wolna 8-16", "pl", 14, WEEKDAYS[:5]),
+        ("del 14 al 18 de diciembre libre de 8 a 4", "es", 14, WEEKDAYS[:5]),
+        ("de 14 a 18 de dezembro livre das 8 às 16", "pt", 14, WEEKDAYS[:5]),
+        ("free 18/12 to 22/12 8-4", "en", 18, ("fri", "sat", "sun", "mon", "tue")),
+    ],
+)
+def test_a_week_of_dates_or_less_with_its_hours_is_free_time_on_each(body, language, first, days):
+    """Before, each was asked "Which date?" and the worker had to send one text a day."""
+    read = parse(body, AT, language=language)
+    assert read.intent == "availability" and not read.ambiguous
+    assert (read.start.day, set(read.days)) == (first, set(days))
 
 
 @pytest.mark.parametrize("body", ["free 20 dec 9-5", "free 9-5 dec 14", "free 14th dec 9-5"])
