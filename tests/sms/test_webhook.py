@@ -35,8 +35,10 @@ def settled(client) -> None:
     assert client.app.state.pipeline.idle(timeout=10)
 
 
-def signed(path: str, form: dict[str, str], token: str = TOKEN) -> dict[str, str]:
-    return {"X-Twilio-Signature": RequestValidator(token).compute_signature(PUBLIC + path, form)}
+def signed(
+    path: str, form: dict[str, str], token: str = TOKEN, url: str = PUBLIC
+) -> dict[str, str]:
+    return {"X-Twilio-Signature": RequestValidator(token).compute_signature(url + path, form)}
 
 
 def inbound_form(sid: str = "SM" + "a" * 32, body: str = "hello") -> dict[str, str]:
@@ -107,11 +109,7 @@ def test_a_tampered_body_gets_403(db, client):
 
 def test_the_signature_is_checked_against_the_public_url_not_the_proxy_address(db, client):
     form = inbound_form()
-    wrong = {
-        "X-Twilio-Signature": RequestValidator(TOKEN).compute_signature(
-            "http://10.0.0.5:8000/sms/inbound", form
-        )
-    }
+    wrong = signed("/sms/inbound", form, url="http://10.0.0.5:8000")
     assert client.post("/sms/inbound", data=form, headers=wrong).status_code == 403
     assert (
         client.post("/sms/inbound", data=form, headers=signed("/sms/inbound", form)).status_code
@@ -122,11 +120,7 @@ def test_the_signature_is_checked_against_the_public_url_not_the_proxy_address(d
 def test_a_signature_over_the_public_url_with_its_port_is_taken_too(db, client):
     """Twilio has signed the same URL with and without its port; either is Twilio's."""
     form = inbound_form()
-    with_port = {
-        "X-Twilio-Signature": RequestValidator(TOKEN).compute_signature(
-            "https://poems.example.org:443/sms/inbound", form
-        )
-    }
+    with_port = signed("/sms/inbound", form, url="https://poems.example.org:443")
     assert client.post("/sms/inbound", data=form, headers=with_port).status_code == 200
     assert count(db, direction="in") == 1
 

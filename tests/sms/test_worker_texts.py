@@ -1592,8 +1592,7 @@ def test_yes_and_free_time_besides_in_the_worker_s_language_does_both(
     db, now, ann, body, language, booked, free
 ):
     """Before, Polish "tak, i jestem też wolna w niedzielę" saved Sunday and lost the yes."""
-    with db.write() as session:
-        session.get(Worker, ann).language = language
+    speaking(db, ann, language)
     offered_on(db, now, ann, (2,))
     replies = text(db, body, now + timedelta(minutes=1))
     assert replies[0].startswith(booked), replies
@@ -2724,20 +2723,17 @@ def test_a_no_with_a_new_rate_passes_and_asks_the_rate_back(db, now, ann, body):
     ],
 )
 def test_a_name_written_wrong_is_asked_for_and_put_right_once_confirmed(
-    db, now, complaint, language, asked, name, confirmed
+    db, now, ann, complaint, language, asked, name, confirmed
 ):
     """Before, "my name is spelled wrong" was a dispute: "no bookings in the last 60 days to
     dispute", or with a shift worked, a complaint about it told to the buyer."""
-    with db.write() as session:
-        session.get(
-            Worker, factories.worker(session, ANN, now, name="Ann Smith").id
-        ).language = language
+    speaking(db, ann, language)
     (reply,) = text(db, complaint, now)
     assert reply.startswith(asked), reply
     (reply,) = text(db, name, now + timedelta(minutes=1))
     assert name in reply and "?" in reply, reply  # asked to confirm, nothing changed yet
     with db.read() as session:
-        assert session.exec(select(Worker)).one().name == "Ann Smith"
+        assert session.exec(select(Worker)).one().name == "Worker 0101"
         assert session.exec(select(Dispute)).all() == []
     text(db, confirmed, now + timedelta(minutes=2))
     with db.read() as session:
