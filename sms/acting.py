@@ -141,7 +141,8 @@ def act(session: Session, message: Message, now: datetime) -> None:
     asked = None
     if answer_to_what or (parsed.intent == "accept" and parsed.ambiguous and a_bare_answer):
         # "can i change saturday to 12-8"; "actually make that 10-6" just after it was saved;
-        # "jednak mogę tylko do 12", read as a yes with a condition, with no offer sent since
+        # "jednak mogę tylko do 12" too, a yes with a condition that no offer sent since can
+        # be about
         asked = availability_texts.changed_free_time(
             worker, market, message.body, parsed, last, now
         )

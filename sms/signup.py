@@ -281,7 +281,7 @@ _ANSWERS_NOT_NAMES = frozenset(
     ("yes", "yeah", "yep", "yh", "ya", "ok", "okay", "no", "nope", "nah", "hello", "hi", "hey",
      "hiya", "why", "what", "who", "thanks", "thank", "you", "help", "sure", "please", "pls",
      "stop", "start", "cheers", "hallo", "si", "sim", "y", "n", "good", "morning", "afternoon",
-     "evening", "there", "sorry", "idk", "dunno", "huh", "hmm", "eh", "lol", "what?")
+     "evening", "there", "sorry", "idk", "dunno", "huh", "hmm", "eh", "lol")
 )  # fmt: skip
 
 
