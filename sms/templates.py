@@ -126,7 +126,13 @@ class _Fields(dict):
         if key == "when_said":
             label = data.get("when_day", "")
             part = data.get("when_part") if label != "tonight" else None
-            said = [self.day_label(label), self._words(f"asked_part_{part}") if part else ""]
+            kind, _, days = label.partition(":")
+            day = (
+                self._words(f"asked_on_{days}")
+                if kind == "days" and days in formats.WEEKDAYS
+                else self.day_label(label)
+            )
+            said = [day, self._words(f"asked_part_{part}") if part else ""]
             return "".join(f" {word}" for word in said if word)
         raise KeyError(key)
 

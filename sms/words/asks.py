@@ -55,4 +55,13 @@ EN: dict[str, str] = {
     "asked_part_afternoon": "in the afternoon",
     "asked_part_evening": "in the evening",
     "asked_part_night": "at night",
+    # One day of the week as a question names it: "What times are you free sat?" (Polish "w
+    # sobotę", Spanish "el sábado": the day with the word a sentence puts before it)
+    "asked_on_mon": "mon",
+    "asked_on_tue": "tue",
+    "asked_on_wed": "wed",
+    "asked_on_thu": "thu",
+    "asked_on_fri": "fri",
+    "asked_on_sat": "sat",
+    "asked_on_sun": "sun",
 }

@@ -2110,6 +2110,29 @@ def test_the_hours_asked_for_are_taken_in_the_workers_own_words_and_language(
         assert session.get(Worker, ann).language == language
 
 
+@pytest.mark.parametrize(
+    ("language", "free", "asked", "answer"),
+    [
+        ("pl", "wolna w sobotę", "W jakich godzinach masz czas w sobotę?", "9-17"),
+        ("pl", "wolna we wtorek rano", "W jakich godzinach masz czas we wtorek rano?", "8-12"),
+        ("es", "libre el sábado", "¿A qué hora estás libre el sábado?", "de 9 a 5"),
+        ("pt", "livre sábado", "A que horas está livre no sábado?", "das 9 às 17"),
+        ("ro", "liberă sâmbătă", "La ce ore ai timp sâmbătă?", "9-17"),
+        ("en", "free saturday", "What times are you free sat?", "9-5"),
+    ],
+)
+def test_a_day_of_the_week_asked_about_is_named_as_a_sentence_names_it(
+    db, now, ann, language, free, asked, answer
+):
+    """Before, "W jakich godzinach masz czas sobota?", "¿... libre sábado?": the day's name alone,
+    as the example reply writes it, in the middle of the question."""
+    speaking(db, ann, language)
+    (question,) = text(db, free, now)
+    assert question.startswith(asked), question
+    (saved,) = text(db, answer, now + timedelta(minutes=1))
+    assert "?" not in saved, saved  # the answer is taken for that day, not asked again
+
+
 @pytest.mark.parametrize("body", ["9 às 17", "E2 7QX ok"])
 def test_one_word_english_shares_with_other_languages_keeps_the_workers_language(
     db, now, ann, body
