@@ -4455,3 +4455,15 @@ def test_away_from_one_date_until_another_in_romanian_starts_on_the_first():
     """Before, "până pe 3 ianuarie" hid the start: busy from today, not from 20 December."""
     found = parse("sunt în concediu de pe 20 decembrie până pe 3 ianuarie", AT, language="ro")
     assert (found.intent, found.start.date().isoformat()) == ("busy", "2026-12-20")
+
+
+def test_cant_make_it_in_text_speak_gives_up_today_not_every_offer_today():
+    """Before, "cnt mk it 2day" was read as busy today (no offers), the booking left as it was."""
+    found = parse("cnt mk it 2day", AT)
+    assert (found.intent, found.days) == ("cancel", (WEEKDAYS[AT.weekday()],))
+
+
+@pytest.mark.parametrize("body", ["yus", "defiantly", "definately", "deffinetly"])
+def test_a_yes_as_phones_spell_it_is_a_yes(body):
+    """Before, each went to a person ("defiantly" is what phones make of "definitely")."""
+    assert parse(body, AT).intent == "accept"
