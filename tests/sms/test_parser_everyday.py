@@ -4467,3 +4467,17 @@ def test_cant_make_it_in_text_speak_gives_up_today_not_every_offer_today():
 def test_a_yes_as_phones_spell_it_is_a_yes(body):
     """Before, each went to a person ("defiantly" is what phones make of "definitely")."""
     assert parse(body, AT).intent == "accept"
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "intent"),
+    [
+        ("ok bd", "pl", "accept"),
+        ("bd za 10 min", "pl", "late"),
+        ("td bem, aceito", "pt", "accept"),
+        ("q hora empiezo mñn?", "es", "shifts_query"),
+    ],
+)
+def test_words_shortened_as_texts_shorten_them_are_read(body, language, intent):
+    """Before, each went to a person: "bd" is "będę", "td bem" "tudo bem", "q" "qué"."""
+    assert parse(body, AT.replace(hour=8, minute=50), language=language).intent == intent
