@@ -12,7 +12,7 @@ from sms.parsing.keywords import far_asked
 from sms.parsing.places import place_in
 from sms.parsing.reading import fuzzy
 from sms.parsing.result import Parsed
-from sms.parsing.shiftday import says_finished
+from sms.parsing.shiftday import WRONG_PLACE, says_finished
 from sms.parsing.text import Context, Text, find_ref, split_ref
 from sms.parsing.vocab import find_skills
 
@@ -324,6 +324,13 @@ def dispute(t: Text, ctx: Context) -> Parsed | None:
         return None  # "stop, wrong one, I meant sunday": their own slip put right, no complaint
     complaints = [m.group(0) for m in _PAY_COMPLAINT.finditer(t.norm)]
     if (
+        WRONG_PLACE.search(t.norm)
+        and _WHERE.search(t.norm)
+        and all(_WRONG_ALONE.fullmatch(said) for said in complaints)
+    ):
+        # "im at the wrong address i think, where exactly is it?": where the booking is, told
+        return Parsed("shifts_query")
+    if (
         (own := _OWN_DETAIL.search(t.norm)) is not None
         and complaints
         and all(_WRONG_ALONE.fullmatch(said) for said in complaints)
@@ -372,6 +379,7 @@ _OWN_DETAIL = re.compile(
     r"(?<![a-z])my\s+(?P<what>(?:first\s+|last\s+|sur|full\s+)?name|postcode|post\s+code|zip)"
     r"(?![a-z])"
 )
+_WHERE = re.compile(r"(?<![a-z])where(?![a-z])")
 _I_MEANT = re.compile(r"(?<![a-z])(?:i\s+meant|i\s+mean|meant\s+to\s+say)(?![a-z])")
 _WRONG_ALONE = re.compile(r"wrong")
 _ONLY_A_RATE = re.compile(r"only\s+[£$€][0-9]+")

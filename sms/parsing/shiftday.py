@@ -328,6 +328,8 @@ def check_in(t: Text, ctx: Context) -> Parsed | None:
         return None  # "na miejscu będę o 9": on site later, not now
     if _SENT_AWAY.search(t.norm):
         return None  # "got there and they said it was cancelled": for a person, not an arrival
+    if WRONG_PLACE.search(t.norm):
+        return None  # "jestem pod złym adresem": somewhere, but not where the shift is
     # A booking's number has four digits; "9" or "17" is a time of day.
     ref = next((w for w in t.words if w.isdecimal() and len(w) >= 3), None)
     words = [w for w in t.words if not w.isdecimal()]
@@ -358,6 +360,10 @@ def check_in(t: Text, ctx: Context) -> Parsed | None:
     return None
 
 
+# "im at the wrong address", "lugar equivocado": not where the shift is.
+WRONG_PLACE = re.compile(
+    r"(?<![a-z])wrong\s+(?:address|place|building|house|location|street|postcode)(?![a-z])"
+)
 _LOST = re.compile(
     r"(?<![a-z])(?:(?:cant|cannot|can\s+not|couldnt)\s+find|(?:im|i\s+am|got)\s+lost)(?![a-z])"
 )

@@ -4481,3 +4481,23 @@ def test_a_yes_as_phones_spell_it_is_a_yes(body):
 def test_words_shortened_as_texts_shorten_them_are_read(body, language, intent):
     """Before, each went to a person: "bd" is "będę", "td bem" "tudo bem", "q" "qué"."""
     assert parse(body, AT.replace(hour=8, minute=50), language=language).intent == intent
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        ("im at the wrong address i think, where exactly is it?", "en"),
+        ("chyba jestem pod złym adresem, gdzie to dokładnie jest?", "pl"),
+        ("creo que estoy en la dirección equivocada, ¿dónde es exactamente?", "es"),
+        ("acho que estou no endereço errado, onde é?", "pt"),
+        ("cred că sunt la adresa greșită, unde e exact?", "ro"),
+    ],
+)
+def test_at_the_wrong_address_asking_where_is_told_where_never_checked_in(body, language):
+    """Before, the English was a dispute ("What went wrong?") and the Polish checked the worker
+    in where the shift is not."""
+    assert parse(body, AT, language=language).intent == "shifts_query"
+
+
+def test_a_wrong_address_that_cost_hours_stays_a_complaint():
+    assert parse("they gave me the wrong address, wasted 2 hours", AT).intent == "dispute"
