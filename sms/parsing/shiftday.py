@@ -561,8 +561,8 @@ _DID_HOURS = re.compile(
     r"(?<![a-z])(?:did|worked|done|(?<!can\s)(?<!could\s)(?<!will\s)(?<!ill\s)(?<!would\s)(?<!only\s)"
     # Polish "od 9 do 12:30" is from 9 to 12:30, not "do 12:30" hours
     r"(?<!to\s)(?<![0-9]\s)(?<![0-9])do)\s+(?:(?:today|tonight)\s+)?"
-    # "worked the full 4 hours", "did all 6 hours"
-    r"(?:(?:the\s+)?(?:full|whole|all(?:\s+the)?|all\s+of\s+the)\s+)?(?P<rest>(?:a\s+|an\s+)?[0-9.,]+\s*(?:(?:and|n|&)\s+(?:a\s+)?(?:half|quarter)\s+)?"
+    # "worked the full 4 hours", "did all 6 hours", "i did the 4 hours", "did my 4 hours"
+    r"(?:(?:the|my)\s+(?:full\s+|whole\s+)?|(?:full|whole|all(?:\s+the)?|all\s+of\s+the)\s+)?(?P<rest>(?:a\s+|an\s+)?[0-9.,]+\s*(?:(?:and|n|&)\s+(?:a\s+)?(?:half|quarter)\s+)?"
     r"(?:h|hr|hrs|hours?)"
     r"(?:\s*(?:and\s*)?[0-9]+\s*(?:m|mins?|minutes)?)?|[0-9]{1,2}:[0-9]{2}\s*(?:h|hrs|hours)?)"
     r"(?![a-z0-9])"

@@ -4501,3 +4501,18 @@ def test_at_the_wrong_address_asking_where_is_told_where_never_checked_in(body, 
 
 def test_a_wrong_address_that_cost_hours_stays_a_complaint():
     assert parse("they gave me the wrong address, wasted 2 hours", AT).intent == "dispute"
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        ("i did the 4 hours", "en"),
+        ("i did my 4 hours", "en"),
+        ("fiz as 4 horas", "pt"),
+        ("am lucrat toate cele 4 ore", "ro"),
+    ],
+)
+def test_the_hours_worked_said_with_the_or_my_are_the_hours(body, language):
+    """Before, "the" or "my" before the hours sent each to a person."""
+    found = parse(body, AT, language=language)
+    assert (found.intent, found.minutes_worked) == ("check_out", 240)
