@@ -32,6 +32,17 @@ def test_every_notice_kind_has_words_in_the_language(language):
     assert missing == []
 
 
+def test_polish_never_puts_a_skill_s_bare_name_after_na_or_za():
+    """Before, "spóźnisz się 10 min na opieka", "Twoje 4h za opieka": the skill's name in the
+    nominative where Polish needs another case. Now "na zmianę opieka", the shift named."""
+    after = [
+        kind
+        for kind, words in translations()["pl"].items()
+        if re.search(r"(?i)(?<![a-ząćęłńóśźż])(?:na|za)\s+\{skill\}", words)
+    ]
+    assert after == []
+
+
 @pytest.mark.parametrize("language", OURS)
 def test_a_translation_fills_exactly_the_fields_the_english_does(language):
     catalog = translations().get(language, {})
