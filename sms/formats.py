@@ -12,6 +12,7 @@ from functools import cache
 
 from babel import Locale
 from babel.dates import format_date, get_day_names
+from babel.lists import format_list
 from babel.numbers import format_decimal
 
 from exchange.localtime import local
@@ -34,6 +35,11 @@ def locale_of(language: str, region: str = "GB") -> str:
         return _LOCALES[(language, region)]
     found = languages().get(language)
     return found.locale if found else "en_GB"
+
+
+def listed(items: list[str], language: str, region: str = "GB") -> str:
+    """Items as the language lists them: "sat and sun", "w sobotę i w niedzielę"."""
+    return format_list(items, locale=locale_of(language, region))
 
 
 def money(minor: int, currency: str, language: str, region: str = "GB") -> str:

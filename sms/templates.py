@@ -127,9 +127,11 @@ class _Fields(dict):
             label = data.get("when_day", "")
             part = data.get("when_part") if label != "tonight" else None
             kind, _, days = label.partition(":")
+            each = days.split(",")
             day = (
-                self._words(f"asked_on_{days}")
-                if kind == "days" and days in formats.WEEKDAYS
+                formats.listed([self._words(f"asked_on_{d}") for d in each], lang, self.region)
+                # one day or two; more as the example writes them ("mon-fri"), to stay short
+                if kind == "days" and len(each) <= 2 and set(each) <= set(formats.WEEKDAYS)
                 else self.day_label(label)
             )
             said = [day, self._words(f"asked_part_{part}") if part else ""]

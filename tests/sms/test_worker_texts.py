@@ -2119,6 +2119,14 @@ def test_the_hours_asked_for_are_taken_in_the_workers_own_words_and_language(
         ("pt", "livre sábado", "A que horas está livre no sábado?", "das 9 às 17"),
         ("ro", "liberă sâmbătă", "La ce ore ai timp sâmbătă?", "9-17"),
         ("en", "free saturday", "What times are you free sat?", "9-5"),
+        (
+            "pl",
+            "wolna w sobotę i niedzielę",
+            "W jakich godzinach masz czas w sobotę i w niedzielę?",
+            "9-17",
+        ),
+        ("es", "libre sábado y domingo", "¿A qué hora estás libre el sábado y el domingo?", "9-17"),
+        ("en", "free sat and sun", "What times are you free sat and sun?", "9-5"),
     ],
 )
 def test_a_day_of_the_week_asked_about_is_named_as_a_sentence_names_it(
