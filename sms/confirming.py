@@ -31,7 +31,7 @@ from sms.parsing.keywords import (
     typed_as_the_command,
 )
 from sms.parsing.lexicon import fold
-from sms.parsing.text import Text
+from sms.parsing.text import Text, words_of
 from sms.parsing.times import CLOCK
 from sms.templates import say
 from store.models import Market, Message, Notice, Offer, Shift, Worker
@@ -602,10 +602,17 @@ _BESIDE_A_DAY = frozenset(
 )
 
 
+# "oops wrong one, i meant the saturday": a slip put right, then the day
+_SLIP_PUT_RIGHT = re.compile(
+    r"^\W*(?:(?:oops|sorry|soz|no|wait|my\s+bad|wrong\s+one)\W+)*(?:i\s+meant|i\s+mean)\W+"
+)
+
+
 def _the_day_alone(body: str, at: datetime) -> tuple[str, ...]:
     """The weekday of one day said alone, where it is `at`: "sat", "the sunday one", "tomorrow",
-    "jutro", "the one tomorrow please"; () for any other text."""
-    words = [w for w in Text.of(body).words if w not in _BESIDE_A_DAY]
+    "jutro", "the one tomorrow please", "oops, i meant the saturday"; () for any other text."""
+    said = _SLIP_PUT_RIGHT.sub("", Text.of(body).norm)
+    words = [w for w in words_of(said) if w not in _BESIDE_A_DAY]
     return (one_day(" ".join(words), at) or ()) if words else ()
 
 

@@ -158,7 +158,11 @@ _BEFORE_YES = (
     r"|(?:just\s+)?(?:confirming|to\s+confirm)(?:\s+that)?|(?:i\s+)?confirm(?:ed)?)"
 )
 # A change of mind before a no keeps it a no: "actually cant make it", "turns out i cant".
-_BEFORE_NO = r"(?:actually|turns\s+out|after\s+all|unfortunately|sadly|ok|okay|so)"
+# "sorry i meant no", "miało być nie" ("should have been no"): a slip put right, a no
+_BEFORE_NO = (
+    r"(?:actually|turns\s+out|after\s+all|unfortunately|sadly|ok|okay|so"
+    r"|i\s+meant(?:\s+to\s+say)?(?:\s+what)?|meant\s+to\s+say|should\s+have\s+been)"
+)
 _REPLY = re.compile(
     rf"^\W*(?:{_BEFORE_YES}\W+(?=(?:{_YES})(?![a-z]))|{_BEFORE_NO}\W+(?=(?:{_BEFORE_NO}\W+)*(?:{_NO})(?![a-z])))*"
     rf"(?:(?P<yes>(?:(?:{_YES})(?![a-z])\W*)+)|(?P<no>(?:(?:{_NO})(?![a-z])\W*)+))"

@@ -2769,3 +2769,35 @@ def test_a_name_written_wrong_is_asked_for_and_put_right_once_confirmed(
     text(db, confirmed, now + timedelta(minutes=2))
     with db.read() as session:
         assert session.exec(select(Worker)).one().name == name
+
+
+@pytest.mark.parametrize(
+    ("language", "yes", "slip", "asked"),
+    [
+        ("en", "yes", "sorry i meant no", "Drop your care shift"),
+        ("pl", "tak", "przepraszam, miało być nie", "Zrezygnować ze zmiany"),
+        ("es", "sí", "perdón, quise decir que no", "¿Cancelar tu turno"),
+        ("pt", "sim", "desculpa, queria dizer não", "Cancelar o seu turno"),
+        ("ro", "da", "scuze, am vrut să zic nu", "Renunți la tura"),
+    ],
+)
+def test_a_yes_put_right_as_a_no_just_after_booking_asks_to_drop_it(
+    db, now, ann, language, yes, slip, asked
+):
+    """Before, "sorry i meant no" went to a person and "miało być nie" was answered as a
+    dispute ("no bookings in the last 60 days to dispute")."""
+    speaking(db, ann, language)
+    offered_on(db, now, ann, (1,))
+    text(db, yes, now + timedelta(minutes=1))
+    (reply,) = text(db, slip, now + timedelta(minutes=2))
+    assert reply.startswith(asked), reply
+    with db.read() as session:  # asked, nothing dropped yet
+        assert session.exec(select(Booking)).one().status == "booked"
+
+
+def test_a_day_picked_from_the_list_after_a_slip_is_taken(db, now, ann):
+    """Before, "oops wrong one, i meant the saturday" after "You have 2 offers" went to a person."""
+    offered_on(db, now, ann, (1, 2))
+    text(db, "Y", now + timedelta(minutes=1))
+    replies = text(db, "oops wrong one, i meant the saturday", now + timedelta(minutes=2))
+    assert replies[0].startswith("Booked: care at Rosewood, E1 6AN, Sat 28 Nov"), replies
