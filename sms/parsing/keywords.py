@@ -155,7 +155,9 @@ _BEFORE_YES = (
     r"(?:great|perfect|lovely|cool|brilliant|fab|fabulous|fantastic|wonderful|excellent|nice"
     r"|amazing|awesome|thanks|thank\s+you|thank\s+u|cheers|ta|hi|hello|hiya"
     r"|no\s+(?:worries|problem|probs?)|np"
-    r"|(?:just\s+)?(?:confirming|to\s+confirm)(?:\s+that)?|(?:i\s+)?confirm(?:ed)?)"
+    r"|(?:just\s+)?(?:confirming|to\s+confirm)(?:\s+that)?|(?:i\s+)?confirm(?:ed)?"
+    # "sorry i meant yes", "miało być tak": a no put right
+    r"|i\s+meant(?:\s+to\s+say)?(?:\s+what)?|meant\s+to\s+say|should\s+have\s+been)"
 )
 # A change of mind before a no keeps it a no: "actually cant make it", "turns out i cant".
 # "sorry i meant no", "miało być nie" ("should have been no"): a slip put right, a no

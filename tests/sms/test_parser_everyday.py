@@ -4520,3 +4520,18 @@ def test_the_hours_worked_said_with_the_or_my_are_the_hours(body, language):
     """Before, "the" or "my" before the hours sent each to a person."""
     found = parse(body, AT, language=language)
     assert (found.intent, found.minutes_worked) == ("check_out", 240)
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "intent"),
+    [
+        ("sorry i meant yes", "en", "accept"),
+        ("przepraszam, miało być tak", "pl", "accept"),
+        ("perdón, quise decir que sí", "es", "accept"),
+        ("sorry i meant no", "en", "decline"),
+        ("scuze, am vrut să zic nu", "ro", "decline"),
+    ],
+)
+def test_an_answer_put_right_is_the_answer_it_puts_right(body, language, intent):
+    """Before, each went to a person, and "miało być nie" was read as a complaint."""
+    assert parse(body, AT, language=language).intent == intent
