@@ -66,14 +66,16 @@ class Terminal:
                 raise AssertionError(f"{text!r} still shown; the screen was:\n{self.screen()}")
             time.sleep(0.2)
 
-    def wait_for(self, text: str, timeout: float = 60.0) -> str:
+    def wait_for(self, *texts: str, timeout: float = 60.0) -> str:
+        """The screen once every one of `texts` is on it at once: a screen captured while the
+        console redraws it may hold one and not yet the other."""
         began = time.monotonic()
         while time.monotonic() - began < timeout:
             shown = self.screen()
-            if text in shown:
+            if all(text in shown for text in texts):
                 return shown
             time.sleep(0.2)
-        raise AssertionError(f"{text!r} never appeared; the screen was:\n{self.screen()}")
+        raise AssertionError(f"{texts!r} never all appeared; the screen was:\n{self.screen()}")
 
     def type(self, text: str) -> None:
         """Text as typed, one keystroke a character."""
@@ -115,8 +117,8 @@ def test_the_demo_signs_in_and_the_phone_gets_a_reply(tmp_path):
         term.wait_for("+447700900888")
         term.type("hello")
         term.press("Enter")
-        shown = term.wait_for("What is your name?")
-        assert "hello" in shown
+        # the text as written and its reply, both on the phone
+        term.wait_for("hello", "What is your name?")
     finally:
         term.close()
 
