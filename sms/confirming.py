@@ -24,6 +24,7 @@ from services.unit import TextTransaction
 from sms.parser import Parsed
 from sms.parsing.days import WEEKDAYS, find_days
 from sms.parsing.keywords import (
+    I_MEANT,
     NO_THANKS,
     UNABLE,
     free_day_as_a_yes,
@@ -604,7 +605,7 @@ _BESIDE_A_DAY = frozenset(
 
 # "oops wrong one, i meant the saturday": a slip put right, then the day
 _SLIP_PUT_RIGHT = re.compile(
-    r"^\W*(?:(?:oops|sorry|soz|no|wait|my\s+bad|wrong\s+one)\W+)*(?:i\s+meant|i\s+mean)\W+"
+    rf"^\W*(?:(?:oops|sorry|soz|no|wait|my\s+bad|wrong\s+one)\W+)*{I_MEANT}\W+"
 )
 
 

@@ -150,21 +150,23 @@ _NO = (
     r"|no+|n|nope|nah|na|decline|declined|reject|pass|unavailable|busy|cant|cannot"
     r"|nie|nu|non|nao|nein"
 )
-# A pleasantry before a yes keeps it a yes: "great ill be there", "perfect, count me in".
+# Words that put one's own slip right: "i meant sunday", "sorry i meant no", "meant to say".
+I_MEANT = r"(?:i\s+meant(?:\s+to\s+say)?|i\s+mean|meant\s+to\s+say)"
+# The answer a slip is put right with: "sorry i meant yes", "quise decir que no" ("i meant what
+# no"), "miało być nie" ("should have been no").
+_PUT_RIGHT = rf"(?:{I_MEANT}(?:\s+what)?|should\s+have\s+been)"
+# A pleasantry before a yes keeps it a yes: "great ill be there", "perfect, count me in"; and a
+# no put right, "i meant yes".
 _BEFORE_YES = (
     r"(?:great|perfect|lovely|cool|brilliant|fab|fabulous|fantastic|wonderful|excellent|nice"
     r"|amazing|awesome|thanks|thank\s+you|thank\s+u|cheers|ta|hi|hello|hiya"
     r"|no\s+(?:worries|problem|probs?)|np"
     r"|(?:just\s+)?(?:confirming|to\s+confirm)(?:\s+that)?|(?:i\s+)?confirm(?:ed)?"
-    # "sorry i meant yes", "miało być tak": a no put right
-    r"|i\s+meant(?:\s+to\s+say)?(?:\s+what)?|meant\s+to\s+say|should\s+have\s+been)"
+    rf"|{_PUT_RIGHT})"
 )
-# A change of mind before a no keeps it a no: "actually cant make it", "turns out i cant".
-# "sorry i meant no", "miało być nie" ("should have been no"): a slip put right, a no
-_BEFORE_NO = (
-    r"(?:actually|turns\s+out|after\s+all|unfortunately|sadly|ok|okay|so"
-    r"|i\s+meant(?:\s+to\s+say)?(?:\s+what)?|meant\s+to\s+say|should\s+have\s+been)"
-)
+# A change of mind before a no keeps it a no: "actually cant make it", "turns out i cant";
+# and a yes put right, "sorry i meant no".
+_BEFORE_NO = rf"(?:actually|turns\s+out|after\s+all|unfortunately|sadly|ok|okay|so|{_PUT_RIGHT})"
 _REPLY = re.compile(
     rf"^\W*(?:{_BEFORE_YES}\W+(?=(?:{_YES})(?![a-z]))|{_BEFORE_NO}\W+(?=(?:{_BEFORE_NO}\W+)*(?:{_NO})(?![a-z])))*"
     rf"(?:(?P<yes>(?:(?:{_YES})(?![a-z])\W*)+)|(?P<no>(?:(?:{_NO})(?![a-z])\W*)+))"

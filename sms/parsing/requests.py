@@ -8,7 +8,7 @@ from dataclasses import replace
 from sms.parsing.availability import has_hours
 from sms.parsing.complaints import category_in, urgent_category
 from sms.parsing.days import find_days, whole_day
-from sms.parsing.keywords import far_asked
+from sms.parsing.keywords import I_MEANT, far_asked
 from sms.parsing.places import place_in
 from sms.parsing.reading import fuzzy
 from sms.parsing.result import Parsed
@@ -380,7 +380,7 @@ _OWN_DETAIL = re.compile(
     r"(?![a-z])"
 )
 _WHERE = re.compile(r"(?<![a-z])where(?![a-z])")
-_I_MEANT = re.compile(r"(?<![a-z])(?:i\s+meant|i\s+mean|meant\s+to\s+say)(?![a-z])")
+_I_MEANT = re.compile(rf"(?<![a-z]){I_MEANT}(?![a-z])")
 _WRONG_ALONE = re.compile(r"wrong")
 _ONLY_A_RATE = re.compile(r"only\s+[£$€][0-9]+")
 _WHAT_IF = re.compile(r"^\W*what\s+(?:happens\s+)?if(?![a-z])")
