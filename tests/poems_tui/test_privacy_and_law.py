@@ -3,6 +3,7 @@ worker's data can be exported from the record, and each market's labour rules ar
 their sources and history; only an admin gives a rule a new figure, and it is recorded."""
 
 import json
+import time
 
 from sqlmodel import select
 
@@ -72,17 +73,24 @@ class TestWhyBeforeARecord:
 
     async def test_who_saw_by_text_lists_the_console_look(self, make_app, console_db, fixed_now):
         worker = first_worker(console_db)
-        app = make_app(operator="staff")
+        # One phone network for the console and the test: the console sends on the simulator
+        # each tick, and its last tick's sending may still be under way when the test texts
+        gateway = SimulatorGateway()
+        app = make_app(operator="staff", gateway=gateway)
         async with app.run_test(size=(100, 30)) as pilot:
             await pick(pilot, worker.name)
             await pilot.press("down", "down", "enter")
             await wait_for(pilot, lambda: isinstance(app.screen, WorkerScreen))
-        gateway = SimulatorGateway()
         outbox.drain(console_db, gateway, fixed_now)
         gateway.sent.clear()
         inbound.deliver(console_db, worker.phone, "WHO SAW", fixed_now)
         outbox.drain(console_db, gateway, fixed_now)
-        (reply,) = [m.body for m in gateway.sent if m.to == worker.phone]
+        replies = []
+        for _ in range(100):  # whichever sender took it, the reply reaches the phone
+            if replies := [m.body for m in gateway.sent if m.to == worker.phone]:
+                break
+            time.sleep(0.05)
+        (reply,) = replies
         assert reply.startswith("Who saw your data: Sam Patel (staff) Thu 26 Nov 10:00, a problem")
 
 
