@@ -15,6 +15,7 @@ from sqlalchemy import insert, update
 from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import Session, col, func, select
 
+from exchange.disputes import RECENT as COMPLAINT_LOOKS_BACK
 from exchange.errors import Refused
 from exchange.law.checks import check_booking
 from exchange.law.skips import record_left_out
@@ -36,17 +37,27 @@ ACCEPT_TOO_LATE = {
 }
 
 
-def _live_refs(session: Session, worker_id: int) -> set[str]:
+def _refs_in_use(session: Session, worker_id: int, now: datetime) -> set[str]:
+    """The references a worker may still type: their live offers' and their bookings' within
+    the time a complaint looks back (DROP 1234, DISPUTE 1234 must find one thing)."""
     return set(
         session.exec(
-            select(Offer.ref).where(Offer.worker_id == worker_id, Offer.status == OfferStatus.LIVE)
+            select(Offer.ref)
+            .join(Shift, col(Shift.id) == Offer.shift_id)
+            .where(
+                Offer.worker_id == worker_id,
+                col(Offer.status).in_([OfferStatus.LIVE, OfferStatus.ACCEPTED]),
+                Shift.end > now - COMPLAINT_LOOKS_BACK,
+            )
         )
     )
 
 
-def new_ref(session: Session, worker_id: int, rng: random.Random | None = None) -> str:
-    """Four digits a feature phone can type, unique among this worker's live offers."""
-    taken = _live_refs(session, worker_id)
+def new_ref(
+    session: Session, worker_id: int, now: datetime, rng: random.Random | None = None
+) -> str:
+    """Four digits a feature phone can type, unlike any this worker may still type."""
+    taken = _refs_in_use(session, worker_id, now)
     rng = rng or random.SystemRandom()
     while True:
         ref = str(rng.randint(1000, 9999))
@@ -111,8 +122,8 @@ def send_wave(session: Session, shift_id: int, now: datetime) -> list[Offer]:
     for candidate in candidates:
         worker = candidate.worker
         offer = closed_by_fill.get(worker.id) or Offer(shift_id=shift.id, worker_id=worker.id)
-        if offer.ref is None or offer.ref in _live_refs(session, worker.id):
-            offer.ref = new_ref(session, worker.id)
+        if offer.ref is None or offer.ref in _refs_in_use(session, worker.id, now):
+            offer.ref = new_ref(session, worker.id, now)
         offer.wave, offer.rank, offer.reason = shift.wave, candidate.place, candidate.reason
         offer.status, offer.answered_at = OfferStatus.LIVE, None
         offer.created_at, offer.expires_at = now, now + window

@@ -1,5 +1,6 @@
 """Offers and bookings: waves, references, the first YES per slot, drops and cancellations."""
 
+import random
 from datetime import timedelta
 
 from sqlmodel import select
@@ -8,6 +9,7 @@ from exchange import offers
 from exchange.shifts import cancel_shift
 from store.models import Booking, Notice, Offer, Shift
 from tests import factories
+from tests.bookings import book
 
 
 def workers(session, now, count, **terms):
@@ -50,6 +52,30 @@ def test_offer_references_are_four_digits_and_unique_among_a_workers_live_offers
         refs = [o.ref for o in session.exec(select(Offer).where(Offer.worker_id == worker.id))]
         assert len(refs) == 12 and len(set(refs)) == 12
         assert all(len(ref) == 4 and ref.isdigit() for ref in refs)
+
+
+def test_a_new_offer_reference_is_never_that_of_a_booking_the_worker_may_still_name(db, now):
+    """DROP 1234 or DISPUTE 1234 must find one thing: a booking's reference is not given to a
+    new offer while the worker may still type it, and is free again once a complaint no longer
+    looks back that far."""
+    with db.write() as session:
+        booking, _, worker = book(session, now)
+        booked_ref = session.get(Offer, booking.offer_id).ref
+        other = "1000" if booked_ref != "1000" else "1001"
+        assert offers.new_ref(session, worker.id, now, Draws(booked_ref, other)) == other
+        long_after = now + offers.COMPLAINT_LOOKS_BACK + timedelta(days=2)
+        assert offers.new_ref(session, worker.id, long_after, Draws(booked_ref)) == booked_ref
+
+
+class Draws(random.Random):
+    """A draw that comes up with `refs` in turn."""
+
+    def __init__(self, *refs: str) -> None:
+        super().__init__()
+        self.refs = iter(refs)
+
+    def randint(self, low: int, high: int) -> int:
+        return int(next(self.refs))
 
 
 def test_accept_books_at_the_workers_own_rate_not_the_buyers_top(db, now):

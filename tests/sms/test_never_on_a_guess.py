@@ -50,6 +50,7 @@ class Ann:
     booking_id: int
     booking_ref: str
     offer_ref: str
+    offer_id: int
 
 
 @pytest.fixture
@@ -62,7 +63,7 @@ def ann(db, now) -> Ann:
         later = factories.shift(session, now, start=now + timedelta(days=2), hours=6)
         post_availability(session, worker.id, later.start, later.end, now)
         (offer,) = [o for o in offers.send_wave(session, later.id, now) if o.worker_id == worker.id]
-        held = Ann(worker.id, booking.id, booking_ref, offer.ref)
+        held = Ann(worker.id, booking.id, booking_ref, offer.ref, offer.id)
     drain(db, SimulatorGateway(), now)
     return held
 
@@ -71,7 +72,7 @@ def holdings(db, ann: Ann) -> Holdings:
     with db.read() as session:
         worker = session.get(Worker, ann.worker_id)
         booking = session.get(Booking, ann.booking_id)
-        offer = session.exec(select(Offer).where(Offer.ref == ann.offer_ref)).one()
+        offer = session.get(Offer, ann.offer_id)
         return Holdings(
             booking.status,
             offer.status,
