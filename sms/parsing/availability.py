@@ -10,6 +10,7 @@ from typing import Any
 
 from sms.parsing.days import (
     A_DAY_SAID,
+    ONLY_THESE_TIMES,
     WEEKDAYS,
     DaySpec,
     date_range,
@@ -126,6 +127,13 @@ def availability_text(t: Text, ctx: Context) -> Parsed | None:
         return None  # "is parking available?": a question about the place, not time on offer
     if _SOMEONE_ELSE.match(t.phrase):
         return None  # "my friend can do it instead": another person's time, for a person to read
+    if (
+        (asked := _CAN_I_ASKED.match(t.phrase)) is not None
+        and t.original.rstrip().endswith("?")
+        and not is_day_word(asked["next"])
+        and not has_hours(t, ctx)
+    ):
+        return None  # "mogę przyprowadzić dziecko?", "puedo llevar a mi hija?": can I ...?
     if _INSTEAD_OF.search(t.phrase):
         return None  # "can i start at 10 instead of 9": a change to what is arranged, for a person
     if _EVERY_OTHER.search(t.phrase):
@@ -138,6 +146,8 @@ def availability_text(t: Text, ctx: Context) -> Parsed | None:
         or is_day_word(t.first)
         # "only saturday", "just the sunday": the one day they can do
         or (_ONLY_THE.match(t.phrase) is not None and is_day_word(t.words[-1]))
+        # "i can only do weekends", "i only want mornings", "just weekends for me"
+        or ONLY_THESE_TIMES.search(t.phrase) is not None
         or _TRIGGER.search(t.phrase) is not None
         or (_FREE.search(t.phrase) is not None and _gives_a_when(t, ctx))
     )
@@ -160,6 +170,9 @@ _EVERY_OTHER = re.compile(
     r"(?<![a-z])(?:every\s+(?:other|second|2nd|alternate)|alternate|fortnightly|biweekly"
     r"|every\s+(?:two|2)\s+weeks|every\s+fortnight)(?![a-z])"
 )
+# "can do" then a verb, asked: the Polish, Spanish, Romanian and Portuguese "can I ...?" read
+# word for word ("mogę przyjść później?" reads "can do come in later?").
+_CAN_I_ASKED = re.compile(r"^(?:i\s+)?can\s+do\s+(?P<next>[a-z]+)")
 _INSTEAD_OF = re.compile(r"(?<![a-z])(?:instead\s+of|rather\s+than)(?![a-z])")
 # Work done, in the past: "i worked 9-5", "was there 8-4", "trabajé de 9 a 5" ("worked").
 _WORKED_THEN = re.compile(r"(?<![a-z])(?:worked|did|was\s+there|been\s+there)(?![a-z])")

@@ -212,6 +212,13 @@ _WEEK_SPLIT = re.compile(r"(?<![a-z])week\s+(days?|ends?)(?![a-z])")
 NEXT_WEEK = re.compile(r"(?<![a-z])(?:next\s+week|week\s+next)(?![a-z])")
 # A day said by its name or as today, tonight or tomorrow: "not today", "sunday no".
 A_DAY_SAID = r"(?:today|tonight|tomorrow|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*|weekends?)"
+# Only some days or parts of the day, for good: "i can only do weekends", "just mornings for me".
+ONLY_THESE_TIMES = re.compile(
+    r"^(?:(?:i|im|i\s+am)\s+)?(?:(?:can|could|will)\s+)?(?:only|just)\s+(?:(?:want|do|work|doing"
+    r"|working|available|free|take|taking)\s+)?(?:on\s+|at\s+|for\s+|in\s+)?(?:the\s+)?"
+    rf"(?:{A_DAY_SAID}|mornings?|afternoons?|evenings?|nights?|days|weekdays)"
+    r"(?:\s+(?:shifts?|jobs?|work|only|for\s+me|now|from\s+now\s+on|please|pls|thanks))*$"
+)
 # "free all week 9-5", "this week": which of its days is asked, not guessed (today only, or
 # every day for good, were both wrong).
 THIS_WEEK = re.compile(r"(?<![a-z])(?:this|all|whole|all\s+the|the\s+whole)\s+week(?![a-z])")

@@ -12,6 +12,7 @@ from functools import cache
 
 from sms.parsing.busy import away_for_days
 from sms.parsing.days import (
+    ONLY_THESE_TIMES,
     WEEKDAYS,
     date_range,
     find_days,
@@ -51,7 +52,7 @@ _STOP_PHRASE = re.compile(
     r"(?:\s+(?:texts?|messages?|msgs?|sms|offers))?(?:\s+(?:again|any\s*more))?"
     r"|(?:remove|take)\s+me\s+(?:off|from)\s+(?:the\s+|this\s+|your\s+)?(?:list|system|texts?)"
     r"|unsubscribe\s+me|i\s+want\s+to\s+(?:unsubscribe|stop\s+(?:the\s+)?(?:texts?|messages?))"
-    r"|i\s+(?:dont|do\s+not)\s+want\s+(?:to\s+(?:get|receive)\s+)?(?:any\s+more\s+|more\s+|any\s+"
+    r"|i\s+(?:dont|do\s+not|no\s+longer)\s+want\s+(?:to\s+(?:get|receive)\s+)?(?:any\s+more\s+|more\s+|any\s+"
     r"|your\s+|these\s+|the\s+)?(?:texts?|messages?"
     r"|msgs?|sms)(?:\s+(?:anymore|any\s+more|from\s+you))?)"
     r"(?:\s+(?:please|now|thanks))*$"
@@ -325,6 +326,8 @@ _BUT = re.compile(
     # "yes if its still going": no condition on the shift, only on the offer being open
     r"(?!\s+(?:its|it\s+is|thats|that\s+is)?\s*still\s+(?:going|available|open|free|there|on)\W*$)"
 )
+# A yes that is only being able: "can do", "i can" (not "yes", "ok").
+_CAN_DO = re.compile(r"^(?:i\s+)?can(?:\s+do|\s+work)?\W*$")
 # A yes to every offer but one day's: "yes but not the friday one".
 _BUT_NOT_THE = re.compile(
     r"^(?:but\s+)?not\s+(?:the\s+|on\s+)?(?P<day>[a-z]+)(?:\s+(?:one|shift|job))?\W*$"
@@ -553,6 +556,7 @@ _DONE_WITH_WORK = re.compile(
     r"|(?:take|remove)\s+me\s+off\W*$"
     r"|i\s+(?:dont|do\s+not|no\s+longer)\s+(?:want|need)\s+(?:any\s+)?(?:work|jobs?|shifts?|offers?)"
     r"(?:\s+(?:from\s+you|here))?\s+(?:anymore|any\s+more|now)"
+    r"|i\s+no\s+longer\s+(?:want|need)\s+(?:any\s+)?(?:work|jobs?|shifts?|offers?)(?=\W*$)"
     # "i dont want any more offers" as the whole wish; "... on weekends" is a wish about days
     r"|i\s+(?:dont|do\s+not)\s+want\s+(?:any\s+more|more|these|your)\s+(?:work|jobs|shifts|offers)"
     r"(?=(?:\s+(?:from\s+you|please|thanks|thank\s+you))*\W*$)"
@@ -652,6 +656,7 @@ _UNDECIDED = re.compile(
     r"|(?:let\s+me|ill|i\s+will|i\s+need\s+to|i\s+have\s+to|need\s+to|have\s+to"
     r"|gotta|must)\s+(?:check|think|ask|see(?!\s+(?:you|u|ya))|confirm|look)|(?:ill|i\s+will|can\s+i|let\s+me)\s+(?:let"
     r"\s+you\s+know|get\s+back\s+to\s+you|come\s+back\s+to\s+you|text\s+you\s+back)"
+    r"|(?:can|could|may)\s+i\s+think(?:\s+about\s+it|\s+it\s+over)?(?=\W*$)"
     r"|ill\s+think\s+about\s+it|thinking\s+about\s+it|give\s+me\s+(?:an?\s+(?:few\s+)?|[0-9]{1,2}\s*)?"
     r"(?:minutes?|mins?|secs?|seconds?|moment|bit|hours?|hrs?))(?![a-z])"
 )
@@ -850,6 +855,24 @@ def _yes_or_no(t: Text, ctx: Context) -> Parsed | None:
         return None
     intent = "accept" if m.group("yes") else "decline"
     ref, rest = m.group("ref"), m.group("rest")
+    if (
+        intent == "accept"
+        and ref is None
+        and not rest
+        and _CAN_DO.match(m.group("yes"))
+        and t.original.rstrip().endswith("?")
+    ):
+        return Parsed("unknown", detail="undecided")  # "mogę?", "puedo?": asked, as "yes?" is
+    if (
+        intent == "accept"
+        and ref is None
+        and rest
+        and _CAN_DO.match(m.group("yes"))
+        and not re.search(r"[,.;:!]\s*$", m.group("yes"))
+        and t.original.rstrip().endswith("?")
+    ):
+        # "mogę przyprowadzić dziecko?", "puedo llevar a mi hija?": can I ...?, asked; no yes
+        return None
     if intent == "decline" and _NO_WORK.match(rest) and away_for_days(t.norm, ctx) is not None:
         return None  # "no work until january please": away till then, read as such, not a pass
     if intent == "decline" and _NO_WORK.match(rest) and _MILES.search(rest):
@@ -903,6 +926,13 @@ def _yes_or_no(t: Text, ctx: Context) -> Parsed | None:
         return Parsed(intent, days=tuple(day for day in WEEKDAYS if day not in said))
     if intent == "accept" and _BUT_ASKS.match(rest):
         return None  # "sure but whats the address", "vale pero cuánto pagan": the question first
+    if (
+        intent == "accept"
+        and ref is None
+        and _CAN_DO.match(m.group("yes"))
+        and ONLY_THESE_TIMES.match(rest)
+    ):
+        return None  # "can do only weekends", "mogę tylko rano": the times they work, asked back
     if intent == "accept" and (_BUT.match(rest) or _LATE_CAVEAT.search(rest)):
         # "yes but only till 3", "ill take it, might be 5 mins late": the condition asked about;
         # "yes but for 15 an hour": a rate, when the offer pays the worker's own

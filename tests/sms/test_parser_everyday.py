@@ -4535,3 +4535,83 @@ def test_the_hours_worked_said_with_the_or_my_are_the_hours(body, language):
 def test_an_answer_put_right_is_the_answer_it_puts_right(body, language, intent):
     """Before, each went to a person, and "miało być nie" was read as a complaint."""
     assert parse(body, AT, language=language).intent == intent
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        ("mogę przyprowadzić dziecko?", "pl"),
+        ("mogę przyjść później?", "pl"),
+        ("puedo llevar a mi hija?", "es"),
+        ("pot veni cu copilul?", "ro"),
+        ("posso levar minha filha?", "pt"),
+    ],
+)
+def test_can_i_asked_is_a_question_never_a_yes(body, language):
+    """Before, "mogę" ("I can") read as a yes and took the open offer, and the question went
+    along with it; a question is for a person to answer, and nothing is taken."""
+    found = parse(body, AT, language=language)
+    assert found.intent == "unknown" and not found.ambiguous
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        ("can i think about it", "en"),
+        ("mogę?", "pl"),
+        ("mogę się zastanowić?", "pl"),
+        ("muszę się zastanowić", "pl"),
+        ("lo tengo que pensar", "es"),
+        ("trebuie să mă gândesc", "ro"),
+        ("deixa eu pensar", "pt"),
+    ],
+)
+def test_wanting_time_to_think_is_undecided(body, language):
+    """Before, "mogę się zastanowić?" took the offer; the others went to a person. Undecided,
+    the worker hears till when the offer stays open."""
+    found = parse(body, AT, language=language)
+    assert (found.intent, found.detail) == ("unknown", "undecided")
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "days"),
+    [
+        ("i only want weekends", "en", ("sat", "sun")),
+        ("i can only work weekends", "en", ("sat", "sun")),
+        ("only weekends please", "en", ("sat", "sun")),
+        ("can do only weekends", "en", ("sat", "sun")),
+        ("i only want mornings", "en", ()),
+        ("pracuję tylko w weekendy", "pl", ("sat", "sun")),
+        ("mogę tylko rano", "pl", ()),
+        ("solo trabajo fines de semana", "es", ("sat", "sun")),
+        ("pot doar dimineața", "ro", ()),
+        ("só trabalho aos fins de semana", "pt", ("sat", "sun")),
+    ],
+)
+def test_only_some_days_or_times_asks_the_hours_never_takes_an_offer(body, language, days):
+    """Before, each went to a person, or ("mogę tylko rano") was a yes with a condition."""
+    found = parse(body, AT, language=language)
+    assert (found.intent, found.ambiguous, tuple(found.days)) == ("availability", True, days)
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "intent"),
+    [
+        ("jak się wypisać", "pl", "unknown"),
+        ("cómo me doy de baja", "es", "unknown"),
+        ("cum mă dezabonez", "ro", "unknown"),
+        ("como faço para me descadastrar", "pt", "unknown"),
+        ("i no longer want texts", "en", "stop"),
+        ("ya no quiero mensajes", "es", "stop"),
+        ("nie chcę już pracy", "pl", "unknown"),
+        ("i no longer want work", "en", "unknown"),
+    ],
+)
+def test_asking_how_to_stop_is_told_how(body, language, intent):
+    """Before, "cómo me doy de baja" read as off sick (a cancellation) and the others went to a
+    person (the Portuguese was already read); a question how to stop is told STOP, and STOP
+    said in words is a STOP."""
+    found = parse(body, AT, language=language)
+    assert found.intent == intent
+    if intent == "unknown":
+        assert found.ask == "ask_how_to_stop"
