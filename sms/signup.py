@@ -491,7 +491,8 @@ def _gleaned(body: str, market: Market, now: datetime) -> dict:
     if code is not None and (market.region == "US") == code[:5].isdecimal():
         found["place"] = code
     rate, _ = find_rate(canonical)
-    if rate is not None:
+    if rate is not None and rate.currency in (None, market.currency):
+        # "12 zł" in a market paid in pounds is no rate in pounds; its own question says why
         found["rate"] = rate.minor
     m = _NAME_SAID.search(canonical)
     if m is not None and (name := said_name(body)) is not None:

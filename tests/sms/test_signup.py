@@ -340,6 +340,17 @@ def test_a_rate_in_the_worker_s_home_money_is_asked_again_in_the_market_s(db, no
         assert session.exec(select(Worker)).one().status == "signing_up"
 
 
+def test_a_rate_in_home_money_sent_before_it_is_asked_is_not_kept_in_the_market_s(
+    db, now, asked_name
+):
+    """Before, "12 zl" sent when the birth date was asked was kept as £12, and the rate's own
+    question was never asked (the worker only heard £12 was under the minimum)."""
+    for answer in ("Ann Smith", "1", "e1 6an"):
+        text(db, answer, now)
+    text(db, "12 zl", now)
+    assert text(db, "31/12/1990", now).startswith("Your lowest hourly rate?")
+
+
 @pytest.mark.parametrize(
     "anything", ["anything really", "all of them", "wszystko", "cualquier cosa"]
 )
