@@ -8,6 +8,7 @@ the rule that kept an offer away from exchange.law.skips (see exchange.why).
 import re
 from datetime import date, datetime
 
+from babel import Locale
 from sqlmodel import Session
 
 from exchange.errors import Refused
@@ -17,31 +18,27 @@ from services import law
 from services.selling import open_offers
 from services.unit import TextTransaction
 from sms import refusals
+from sms.catalogs import languages
 from sms.parser import Parsed
+from sms.parsing.lexicon import fold
 from sms.parsing.text import Text
 from store.models import Market, Worker
 
-MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("jan", "january"),
-            ("feb", "february"),
-            ("mar", "march"),
-            ("apr", "april"),
-            ("may",),
-            ("jun", "june"),
-            ("jul", "july"),
-            ("aug", "august"),
-            ("sep", "sept", "september"),
-            ("oct", "october"),
-            ("nov", "november"),
-            ("dec", "december"),
-        ],
-        start=1,
-    )
-    for name in names
-}
+
+def _month_names() -> dict[str, int]:
+    """Each month by its names, whole and short, in every language we speak ("mai", "maja",
+    "października" folded), from Babel's locale data; no name means two months in them."""
+    names = {}
+    for language in languages():
+        months = Locale.parse(language).months
+        for context in ("format", "stand-alone"):
+            for width in ("wide", "abbreviated"):
+                for number, name in months[context][width].items():
+                    names[fold(name).strip(".")] = number
+    return names
+
+
+MONTHS = _month_names()
 DOB_WORDS = re.compile(
     r"^\W*(?:my\s+)?(?:d\.?o\.?b\.?|date\s+of\s+birth|born(?:\s+on)?)(?![a-z])"
     r"(?:\s+is)?[\s:=-]*(?P<date>.*)$",
@@ -78,7 +75,7 @@ _LONGEST_DATE = 60
 
 
 def _dob_as_written(text: str, market: Market, today: date) -> date | None:
-    cleaned = _AROUND_A_DATE.sub(" ", text.lower())
+    cleaned = fold(_AROUND_A_DATE.sub(" ", text.lower()))
     cleaned = " ".join(cleaned.split()).strip(" .!,")
     numbers = _NUMERIC.search(cleaned)
     try:

@@ -642,3 +642,26 @@ def test_a_name_ends_at_the_comma_after_it(db, now, first, name):
     drain(db, SimulatorGateway(), now)
     with db.read() as session:
         assert session.exec(select(Worker).where(Worker.phone == NEW)).one().name == name
+
+
+@pytest.mark.parametrize(
+    ("born", "on"),
+    [
+        ("1 mai 1995", "1995-05-01"),
+        ("5 października 1990", "1990-10-05"),
+        ("12 iunie 1988", "1988-06-12"),
+        ("3 sie 1990", "1990-08-03"),
+        ("5 out 1990", "1990-10-05"),
+    ],
+)
+def test_a_birth_month_by_any_of_its_names_in_our_languages_is_taken(db, now, asked_name, born, on):
+    """Before, "1 mai 1995" (Romanian May, and "more") and "5 października 1990" were asked
+    again and again: month names were a hand-written English list and what the parser knew."""
+    for answer in ("Ann Smith", "1", "e1 6an"):
+        text(db, answer, now)
+    for answer in (born, "13.50"):
+        deliver(db, NEW, answer, now)
+        drain(db, SimulatorGateway(), now)
+    with db.read() as session:
+        worker = session.exec(select(Worker)).one()
+    assert (worker.status, worker.date_of_birth.isoformat()) == ("active", on)
