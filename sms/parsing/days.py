@@ -91,7 +91,9 @@ MONTHS = (
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?![a-z])"
 )
 _MONTH_WORDS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-MONTH_NUMBER = {m: i for i, m in enumerate(_MONTH_WORDS, 1)}
+# "mai", May in Romanian and cut short in Portuguese, the lexicon leaves as it is ("nu mai" is
+# "no more"): a month only after a day's number, "1 mai".
+MONTH_NUMBER = {m: i for i, m in enumerate(_MONTH_WORDS, 1)} | {"mai": 5}
 _NUMERIC_DATE = re.compile(
     r"(?<![0-9/.:,])([0-9]{1,2})/([0-9]{1,2})(?:/([0-9]{4}|[0-9]{2}))?(?![0-9/])"
 )
@@ -105,7 +107,9 @@ _MONTH_DAY = re.compile(
     rf"(?<![a-z]){MONTHS}\s*([0-9]{{1,2}})(?:st|nd|rd|th)?(?![0-9a-z])"
     r"(?!\s*(?:[-:.]|to(?![a-z])|till?(?![a-z])|until|[ap]\.?m?(?![a-z])))"
 )
-_DAY_MONTH = re.compile(rf"(?<![0-9:.,/-])([0-9]{{1,2}})(?:st|nd|rd|th)?\s*(?:of\s+)?{MONTHS}")
+_DAY_MONTH = re.compile(
+    rf"(?<![0-9:.,/-])([0-9]{{1,2}})(?:st|nd|rd|th)?\s*(?:of\s+)?{MONTHS.replace('|may|', '|ma[iy]|')}"
+)
 # Several dates at once: "14-20 dec", "dec 14-20", "14th to 20th", "14/12-20/12", "del 14 al 20
 # de diciembre" (read as "14 al 20 december"). Not hours, and not one day.
 _ORDINAL = r"[0-9]{1,2}(?:st|nd|rd|th)"

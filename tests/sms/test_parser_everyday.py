@@ -4615,3 +4615,12 @@ def test_asking_how_to_stop_is_told_how(body, language, intent):
     assert found.intent == intent
     if intent == "unknown":
         assert found.ask == "ask_how_to_stop"
+
+
+@pytest.mark.parametrize(
+    ("body", "language"), [("liberă pe 1 mai 9-17", "ro"), ("livre 1 mai 9-17", "pt")]
+)
+def test_may_written_mai_after_a_day_is_may(body, language):
+    """Before, "1 mai" (Romanian May, cut-short Portuguese "maio") was the 1st of January."""
+    found = parse(body, AT, language=language)
+    assert (found.intent, found.start.isoformat()) == ("availability", "2027-05-01T09:00:00+01:00")
