@@ -12,7 +12,7 @@ from sms.parsing.keywords import I_MEANT, far_asked
 from sms.parsing.places import place_in
 from sms.parsing.reading import fuzzy
 from sms.parsing.result import Parsed
-from sms.parsing.shiftday import WRONG_PLACE, says_finished
+from sms.parsing.shiftday import WRONG_PLACE, says_finished, says_held_up
 from sms.parsing.text import Context, Text, find_ref, split_ref
 from sms.parsing.vocab import find_skills
 
@@ -300,6 +300,12 @@ def urgent(t: Text, ctx: Context) -> Parsed | None:
     )
 
 
+# Trouble named, and no more: "a problem", "some issues".
+_TROUBLE = re.compile(r"problems?|issues?")
+# Trouble that keeps happening is a complaint about the work: "problem with the rota again".
+_AGAIN = re.compile(r"(?<![a-z])(?:again|always|every\s+time|keeps?)(?![a-z])")
+
+
 def dispute(t: Text, ctx: Context) -> Parsed | None:
     """DISPUTE 4821 they paid 2 hours not 4; "they didnt pay me"; "problem with tuesday"."""
     if t.first in _DISPUTE_WORDS or fuzzy(t.first, ("dispute", "complaint")):
@@ -342,6 +348,14 @@ def dispute(t: Text, ctx: Context) -> Parsed | None:
         return Parsed(
             "profile_update", ambiguous=True, ask="ask_postcode" if postcode else "ask_name"
         )
+    if (
+        complaints
+        and all(_TROUBLE.fullmatch(said) for said in complaints)
+        and says_held_up(t)
+        and category_in(t.norm) is None
+        and not _AGAIN.search(t.norm)
+    ):
+        return None  # "i have a problem, my car wont start": held up on the way, no complaint
     if (said := _PAY_COMPLAINT.search(t.norm)) is not None and not _NO_OFFERS_COMING.search(t.norm):
         said_only = all(
             _ONLY_A_WORD.fullmatch(m.group(0).strip()) for m in _PAY_COMPLAINT.finditer(t.norm)

@@ -56,6 +56,7 @@ _HELD_UP = re.compile(
     r"(?<![a-z])(?:(?:be|get|getting|arrive|arriving)\s+there\s+in"
     r"|running\s+(?:a\s+)?(?:bit\s+|little\s+|tad\s+|little\s+bit\s+)?behind"
     r"|(?:bus|train|car)\s+(?:has\s+|is\s+)?(?:broke|broken)\s+down|car\s+(?:wont|will\s+not)\s+start"
+    r"|flat\s+(?:tyre|tire)|car\s+(?:trouble|problems?)|(?:problems?|trouble)\s+with\s+(?:the\s+|my\s+)?car"
     r"|stuck\s+(?:in\s+traffic|on\s+(?:the\s+|a\s+)?(?:bus|train|tube))|held\s+up"
     r"|missed\s+(?:the|my)\s+(?:bus|train|tube)"
     r"|traffic\s+(?:is\s+|was\s+)?(?:bad|terrible|awful|crazy|mad|heavy|horrendous|a\s+nightmare)"
@@ -98,7 +99,16 @@ _LATE_MINUTES = (
         re.compile(r"(?<![0-9.,])([0-9]{1,3})\s*(?:m|mn|mns|min|mins|minute|minutes)(?![a-z])"),
         lambda m: int(m.group(1)),
     ),
-    (re.compile(r"(?<![0-9.,:])([0-9]{1,3})(?![0-9.,:])"), lambda m: int(m.group(1))),
+    # a number alone, or with "late", a courtesy or minutes however written ("15 minutillos",
+    # "20 de minute"): "late 15", "10 late sorry"; never "1 problem with my car" or "bus 38 is
+    # late"
+    (
+        re.compile(
+            r"(?<![0-9.,:])([0-9]{1,3})(?![0-9.,:])"
+            r"(?=\s*(?:$|[^\w\s]|(?:de\s+)?min|(?:late|sorry|soz|pls|please|thanks|x+|ok)(?![a-z])))"
+        ),
+        lambda m: int(m.group(1)),
+    ),
 )
 
 _IN_PHRASES = frozenset(
@@ -567,6 +577,12 @@ _DID_HOURS = re.compile(
     r"(?:\s*(?:and\s*)?[0-9]+\s*(?:m|mins?|minutes)?)?|[0-9]{1,2}:[0-9]{2}\s*(?:h|hrs|hours)?)"
     r"(?![a-z0-9])"
 )
+
+
+def says_held_up(t: Text) -> bool:
+    """Whether the text says something on the way holds them up: "car wont start", "missed the
+    bus", "stuck in traffic"."""
+    return _HELD_UP.search(t.norm) is not None
 
 
 def says_finished(t: Text) -> bool:

@@ -4624,3 +4624,38 @@ def test_may_written_mai_after_a_day_is_may(body, language):
     """Before, "1 mai" (Romanian May, cut-short Portuguese "maio") was the 1st of January."""
     found = parse(body, AT, language=language)
     assert (found.intent, found.start.isoformat()) == ("availability", "2027-05-01T09:00:00+01:00")
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        ("i have a problem, my car wont start", "en"),
+        ("problem with my car sorry", "en"),
+        ("am o problema, masina nu porneste", "ro"),
+        ("samochód nie chce odpalić", "pl"),
+        ("tengo un problema, el coche no arranca", "es"),
+        ("o carro não pega", "pt"),
+        ("tive um problema com o carro", "pt"),
+    ],
+)
+def test_car_trouble_on_the_way_is_late_with_the_minutes_asked(body, language):
+    """Before, "a problem" made a complaint about the shift ("What went wrong?"), or the text
+    went to a person, and "tive um problema" ("um" is one) was one minute late."""
+    found = parse(body, AT.replace(hour=8, minute=55), language=language)
+    assert (found.intent, found.late_minutes) == ("late", None)
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [("ajung pe la 9 si jumatate", "ro"), ("będę koło wpół do dziesiątej", "pl")],
+)
+def test_arriving_around_a_time_is_late_till_then(body, language):
+    """Before, "pe la" and "koło" ("around") sent each to a person."""
+    found = parse(body, AT.replace(hour=9, minute=0), language=language)
+    assert (found.intent, found.late_minutes) == ("late", 30)
+
+
+def test_a_number_that_counts_something_else_is_no_minutes_late():
+    """Before, "bus 38 is late" was 38 minutes late."""
+    found = parse("bus 38 is late", AT.replace(hour=8, minute=55))
+    assert (found.intent, found.late_minutes) == ("late", None)
