@@ -4659,3 +4659,17 @@ def test_a_number_that_counts_something_else_is_no_minutes_late():
     """Before, "bus 38 is late" was 38 minutes late."""
     found = parse("bus 38 is late", AT.replace(hour=8, minute=55))
     assert (found.intent, found.late_minutes) == ("late", None)
+
+
+@pytest.mark.parametrize(
+    ("body", "intent"),
+    [
+        ("would love to do it", "accept"),
+        ("id love that shift thanks", "accept"),
+        ("wen do i get pd", "earnings"),
+        ("i havent been pd", "dispute"),
+    ],
+)
+def test_love_to_and_pd_as_texts_write_them_are_read(body, intent):
+    """Before, each went to a person."""
+    assert parse(body, AT).intent == intent
