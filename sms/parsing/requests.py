@@ -38,6 +38,11 @@ _PAY_COMPLAINT = re.compile(
     # "kept me waiting 2 hours"; "kept me an extra hour" is staying on, the hours to be sent
     r"|kept\s+me(?!\s+(?:(?:an?\s+)?(?:extra|another|additional)|late|later|longer|on|over)(?![a-z]))"
     r"|extra\s+hours?\s+(?:not|unpaid|without)|overtime|dont\s+match|doesnt\s+match"
+    # "worked 4 hours but got paid for 3", "pracowałam 4 godziny a zapłacili 3": hours worked,
+    # then fewer paid (never a rate: "paid 13 an hour")
+    r"|(?:worked|did|done)\s+[0-9.,]+\s*(?:hours?|hrs?|h)(?![a-z]).*?(?<![a-z])(?:paid|payed|pay)"
+    r"(?:\s+(?:me|us|for|only|just))*\s+[0-9.,]+(?![0-9.,])"
+    r"(?!\s*(?:pounds?|quid|£|p(?![a-z])|an?\s+hour|per|ph(?![a-z])|/\s*h))"
     r"|treated\s+me\s+badly|not\s+happy\s+with\s+(?:the\s+|my\s+)?(?:pay|money|hours)"
     r"|(?:nobody|no\s+one|noone)\s+(?:was\s+)?there|locked\s+out|wrong\s+amount"
     r"|(?:they|client|buyer|manager|home|she|he)\s+cancel\w*\s+on\s+me|who\s+will\s+pay\s+me"

@@ -9,6 +9,7 @@ from decimal import Decimal, InvalidOperation
 
 from sms.parsing.days import find_days, nearest, window
 from sms.parsing.lexicon import separators
+from sms.parsing.money import find_rate
 from sms.parsing.result import Parsed
 from sms.parsing.text import Context, Text, find_ref
 from sms.parsing.times import (
@@ -669,6 +670,9 @@ def check_out(t: Text, ctx: Context) -> Parsed | None:
     if ago is not None:
         rest = rest[: ago.start()] + " " + rest[ago.end() :]
     rest = LOOSELY.sub(" ", _NOT_THESE.sub(" ", rest))
+    rate, without_rate = find_rate(rest)
+    if rate is not None:
+        rest = without_rate  # "worked 4 hours, paid 13 an hour": the 4 hours, never 13
     rest = clock_words(_AT_HOUR.sub(r"at \1:00", _OFFSET.sub(" ", rest)), hours_worked=True)
     if _UNIT_HOURS.search(rest):
         rest = _FROM_A_CLOCK.sub(" ", rest)  # "worked 4 hours from 9": the 4 hours, not 9

@@ -13,7 +13,7 @@ from exchange.operators import add_operator
 from sms.gateways import SimulatorGateway
 from sms.inbound import deliver
 from sms.outbox import drain
-from store.models import Booking, Dispute, DisputeEvent, Offer, Operator, Worker
+from store.models import Booking, Dispute, DisputeEvent, Offer, Operator, Timesheet, Worker
 from tests import factories
 from tests.bookings import book, submitted
 
@@ -321,3 +321,23 @@ def test_not_paid_yet_while_the_hours_wait_for_the_buyer_tells_where_they_are(db
     assert "Rosewood Care Home" in reply and "48" in reply
     with db.read() as session:
         assert session.exec(select(Dispute)).all() == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "worked 4 hours but got paid for 3",
+        "pracowałam 4 godziny a zapłacili 3",
+        "trabajé 4 horas y me pagaron 3",
+    ],
+)
+def test_hours_worked_then_fewer_paid_is_a_complaint_never_a_timesheet(db, now, body):
+    """Before, each sent the buyer 3 hours to approve as the hours worked: the fewer hours the
+    worker complained of, taken as theirs."""
+    with db.write() as session:
+        booking, shift, _ = book(session, now, phone=ANN)
+    text(db, ANN, body, shift.end + timedelta(hours=2))
+    with db.read() as session:
+        assert session.exec(select(Timesheet)).all() == []
+        (dispute,) = session.exec(select(Dispute)).all()
+    assert (dispute.booking_id, dispute.category) == (booking.id, "pay")

@@ -4673,3 +4673,12 @@ def test_a_number_that_counts_something_else_is_no_minutes_late():
 def test_love_to_and_pd_as_texts_write_them_are_read(body, intent):
     """Before, each went to a person."""
     assert parse(body, AT).intent == intent
+
+
+@pytest.mark.parametrize(
+    "body", ["worked 4 hours, paid 13 an hour", "done 4 hours, pay 14 per hour", "done 4 hrs £52"]
+)
+def test_money_said_beside_the_hours_worked_is_not_hours(body):
+    """Before, "worked 4 hours, paid 13 an hour" was 13 hours worked."""
+    found = parse(body, AT.replace(hour=14))
+    assert (found.intent, found.minutes_worked) == ("check_out", 240)
