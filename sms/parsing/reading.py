@@ -292,6 +292,18 @@ _AT_THE_HOUR = re.compile(r"(?<![a-z])la\s+ora(?=\s*[0-9])")
 _AT_ONE = re.compile(r"(?<![^\W\d_])[àÀ](?=\s*[0-9])")
 
 
+# Polish "do 14" is until 14 ("jutro do 14"); "do" is English too ("can do 2 shifts"), so it is
+# read so only before an hour, in a text already known to be Polish.
+_UNTIL_A_FIGURE = {
+    "pl": re.compile(
+        # not "wpół do 10" (half past 9), nor a rate raised to a figure ("stawkę do 14")
+        r"(?<![a-z])(?<!wpol\s)(?<!stawke\s)(?<!stawki\s)(?<!stawka\s)(?<!podnies\s)"
+        r"(?<!podniesc\s)(?<!zmien\s)do(?=\s*[0-9])"
+        r"(?!\s*[0-9]+(?:[.,][0-9]+)?\s*(?:zl|funt|gbp|pln|£|pound|quid))"
+    )
+}
+
+
 def read(original: str, hint: str | None = None, mend: bool = True) -> Reading:
     """The language of a text and its canonical words; `hint` settles a tie (the sender's).
     Without `mend`, no word is taken for a slip of another: a name is read as written
@@ -320,6 +332,8 @@ def read(original: str, hint: str | None = None, mend: bool = True) -> Reading:
     # The text's own language first, then English words among it ("hola, available manana").
     order = [language] if language and language != "en" else []
     canonical, entries = folded, []
+    if language in _UNTIL_A_FIGURE:
+        canonical = _UNTIL_A_FIGURE[language].sub("till", canonical)
     for code in [*order, "en"]:
         canonical, made = _replace(langs[code], canonical)
         entries += made

@@ -4682,3 +4682,19 @@ def test_money_said_beside_the_hours_worked_is_not_hours(body):
     """Before, "worked 4 hours, paid 13 an hour" was 13 hours worked."""
     found = parse(body, AT.replace(hour=14))
     assert (found.intent, found.minutes_worked) == ("check_out", 240)
+
+
+@pytest.mark.parametrize("body", ["wolna jutro do 14", "jutro do 14:00", "mogę do 14"])
+def test_polish_do_before_an_hour_is_until_it(body):
+    """Before, "jutro do 14:00" was a check-out at 14:00 today, and "wolna jutro do 14" asked
+    the hours with 9-17 for the example, the 14 lost."""
+    found = parse(body, AT, language="pl")
+    assert (found.intent, found.ambiguous) == ("availability", True)
+    assert "9-14" in found.question()
+
+
+def test_spanish_toda_la_tarde_is_all_afternoon_never_late():
+    """Before, "mañana toda la tarde" ("all afternoon tomorrow") was read as late."""
+    found = parse("mañana toda la tarde", AT, language="es")
+    assert (found.intent, found.ambiguous) == ("availability", True)
+    assert found.question().startswith("¿A qué hora estás libre mañana por la tarde?")
