@@ -116,6 +116,20 @@ _NIGHT_HOURS = (20 * 60, 8 * 60)
 
 def availability_text(t: Text, ctx: Context) -> Parsed | None:
     """A text offering time: AVAILABLE..., free sat..., can work..., or any clock hours."""
+    working = _WORKING_SPAN.search(t.norm)
+    offered = _FREE.search(t.norm) or _TRIGGER.search(t.norm)
+    if working is not None and (
+        _FREE_AFTER.search(rest := t.norm[working.end() :]) or (offered and _AFTER_THAT.match(rest))
+    ):
+        # "friday i work 8-12, free after", "vineri am program 8-12, sunt liberă după": the
+        # hours are work elsewhere; free from their end, till when asked
+        after = _FREE_AFTER.sub(" ", t.norm[working.end() :])
+        said = f"{t.norm[: working.start()]} free from {working['end']} {after}"
+        return availability_text(t.said_as(_LEFT_DANGLING.sub(" ", said)), ctx)
+    if working is not None and not offered and _BUSY_THEN.match(working.group(0)):
+        # "im working 8-12 tomorrow": busy then, never free time; for a person. "mañana trabajo
+        # de 9 a 5" ("work") may offer the hours, and stays free time
+        return None
     negated = _NEGATED.search(t.phrase)
     refused = _A_DAY_REFUSED_LAST.search(t.norm) if negated else None
     if refused is not None and not _NEGATED.search(t.norm[: refused.start()]):
@@ -154,6 +168,27 @@ def availability_text(t: Text, ctx: Context) -> Parsed | None:
     return availability(t, ctx) if said or has_hours(t, ctx) else None
 
 
+_A_CLOCK = r"[0-9]{1,2}(?:[:.][0-9]{2})?\s*(?:am|pm)?"
+# Hours of work elsewhere: "i work 8-12", "im working 8 till 12", "i have work 8-12 on friday",
+# "busy 8-12" (never "can work 8-12", which is free time).
+_WORKING_SPAN = re.compile(
+    r"(?<![a-z])(?<!can\s)(?<!could\s)(?<!to\s)(?<!will\s)(?:(?:i\s+|ive\s+)?(?:have|got)\s+work"
+    r"|(?:im\s+|i\s+am\s+)?working|(?:i\s+)?work|busy|(?:im\s+|i\s+am\s+)?(?:at|in)\s+work)\s+"
+    rf"(?:(?:on\s+)?(?:the\s+)?{A_DAY_SAID}\s+)?(?:from\s+)?(?P<start>{_A_CLOCK})\s*"
+    rf"(?:-+|to|till?|until|a|at|la|do|al|ate)\s*(?P<end>{_A_CLOCK})(?![0-9])"
+)
+_BUSY_THEN = re.compile(
+    r"(?:(?:i\s+|ive\s+)?(?:have|got)\s+work|(?:im|i\s+am)\s+working|busy|(?:im\s+|i\s+am\s+)?(?:at|in)\s+work)"
+)
+# ... and free after them: "free after", "after that im free", "potem wolna" ("after that free").
+_FREE_AFTER = re.compile(
+    r"(?<![a-z])(?:(?:im\s+|i\s+am\s+)?(?:free|available|avail)\W+(?:\w+\W+){0,2}?(?:after(?:\s+that)?"
+    r"|afterwards|later)|(?:after(?:\s+that)?|afterwards|later|then)\W+(?:\w+\W+){0,2}?"
+    r"(?:free|available|avail))(?![a-z])"
+)
+# "available friday, i work 8-12 so after that": the free time said before, from their end.
+_AFTER_THAT = re.compile(r"^\W*(?:(?:so|and|but)\s+)?(?:after(?:\s+that)?|afterwards)(?![a-z])")
+_LEFT_DANGLING = re.compile(r"(?<![a-z])(?:but|and|so)(?=\W*$)|[,;]+(?=\W*$)")
 # A day refused after the free time said, with no hours of its own: "..., not today".
 _A_DAY_REFUSED_LAST = re.compile(
     rf"(?<=[a-z0-9])\W+(?:but\s+)?(?:not\s+(?:on\s+)?(?:the\s+)?{A_DAY_SAID}|{A_DAY_SAID}\s+not?)"

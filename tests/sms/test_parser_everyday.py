@@ -4698,3 +4698,31 @@ def test_spanish_toda_la_tarde_is_all_afternoon_never_late():
     found = parse("mañana toda la tarde", AT, language="es")
     assert (found.intent, found.ambiguous) == ("availability", True)
     assert found.question().startswith("¿A qué hora estás libre mañana por la tarde?")
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        ("friday i work 8-12, free after", "en"),
+        ("i have work 8-12 on friday but free after", "en"),
+        ("available friday, i work 8-12 so after that", "en"),
+        ("w piątek pracuję 8-12, potem wolna", "pl"),
+        ("el viernes trabajo de 8 a 12, después libre", "es"),
+        ("sexta trabalho das 8 às 12, depois estou livre", "pt"),
+        ("vineri am program 8-12, sunt liberă după", "ro"),
+    ],
+)
+def test_hours_at_work_elsewhere_then_free_after_asks_from_their_end(body, language):
+    """Before, each posted Friday 8-12 as free time: the very hours the worker is busy."""
+    found = parse(body, AT, language=language)
+    assert (found.intent, found.ambiguous, found.start) == ("availability", True, None)
+    assert "12" in found.question().split("?")[-1]  # the example reply starts at their end
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [("im working 8-12 tomorrow", "en"), ("jutro pracuję 8-12", "pl")],
+)
+def test_hours_at_work_elsewhere_are_never_free_time(body, language):
+    """Before, "im working 8-12 tomorrow" posted tomorrow 8-12 as free time."""
+    assert parse(body, AT, language=language).intent == "unknown"
