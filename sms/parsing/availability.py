@@ -94,9 +94,11 @@ _FREE = re.compile(
     r"|(?:do|take|pick\s+up|get)\s+a\s+shift)(?![a-z])"
 )
 _NEGATED = re.compile(
-    r"(?<![a-z])(?:not|unavailable|cant|cannot|busy|no\s+longer|wont|dont|never|except)(?![a-z])"
-    # "cant wait", "cant believe it": glad, not unable
-    r"(?!\s+(?:wait|believe|thank|complain)(?![a-z]))"
+    r"(?<![a-z])(?:not|unavailable|cant|cannot|busy|no\s+longer|wont|dont|doesnt|isnt|never|except"
+    # "9-5 tomorrow is no good"
+    r"|no\s+good)(?![a-z])"
+    # "cant wait", "cant believe it": glad, not unable; "doesnt matter where": no refusal
+    r"(?!\s+(?:wait|believe|thank|complain|matter)(?![a-z]))"
     # "w niedziele nie", "sunday no": a day, then no
     r"|(?<![a-z])(?:no|not)\W*$"
     # "nie dzisiaj, jutro 9-17" ("no today, ..."): today given up first

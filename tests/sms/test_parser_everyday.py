@@ -4726,3 +4726,11 @@ def test_hours_at_work_elsewhere_then_free_after_asks_from_their_end(body, langu
 def test_hours_at_work_elsewhere_are_never_free_time(body, language):
     """Before, "im working 8-12 tomorrow" posted tomorrow 8-12 as free time."""
     assert parse(body, AT, language=language).intent == "unknown"
+
+
+@pytest.mark.parametrize(
+    "body", ["tomorrow 9-5 is no good", "9-5 tomorrow doesnt work for me", "9-5 tmrw isnt possible"]
+)
+def test_hours_said_to_be_no_good_are_never_free_time(body):
+    """Before, each posted tomorrow 9-5 as free time."""
+    assert parse(body, AT).intent != "availability"
