@@ -96,7 +96,7 @@ _FREE = re.compile(
 _NEGATED = re.compile(
     r"(?<![a-z])(?:not|unavailable|cant|cannot|busy|no\s+longer|wont|dont|doesnt|isnt|never|except"
     # "9-5 tomorrow is no good"
-    r"|no\s+good)(?![a-z])"
+    r"|no\s+good|impossible|no\s+go)(?![a-z])"
     # "cant wait", "cant believe it": glad, not unable; "doesnt matter where": no refusal
     r"(?!\s+(?:wait|believe|thank|complain|matter)(?![a-z]))"
     # "w niedziele nie", "sunday no": a day, then no

@@ -448,7 +448,8 @@ _CANT = re.compile(
     r"|(?:wont|will\s+not)\s+be\s+(?:there|coming|in)"
     r"|(?:have|need|got)\s+to\s+(?:pull\s+out|drop\s+out|back\s+out|cancel)"
     r"|(?:something|sth)\s+(?:has\s+)?(?:came|come)\s+up|not\s+coming(?:\s+in)?|wont\s+be\s+in"
-    r"|cant\s+attend|cant\s+(?:on\s+)?(?:the\s+)?(?:today|tonight|tomorrow|[a-z]+day)"
+    r"|cant\s+attend|(?:cant|not\s+possible|impossible)\s+(?:on\s+)?(?:the\s+)?"
+    r"(?:today|tonight|tomorrow|tmrw|[a-z]+day)"
     r"|(?:im|i\s+am)\s+(?:too\s+)?(?:sick|ill|unwell|poorly|not\s+(?:well|feeling\s+well))(?=.*(?:today|tonight"
     r"|tomorrow|day|shift))|(?:can|could)\s+i\s+(?:cancel|drop)"
     # Asking for cover: "can someone cover my shift tomorrow".
@@ -475,7 +476,7 @@ _OFFERED_BEFORE = re.compile(
 # "thursday cant", "tomorrow i cant, sorry": a day, then that they cannot (and no more about it).
 _DAY_THEN_CANT = re.compile(
     r"(?<![a-z])(?P<day>today|tonight|tomorrow|tmrw|[a-z]+day|mon|tues?|weds?|thu(?:rs?)?|fri|sat"
-    r"|sun)\s+(?:i\s+)?(?:cant|cannot|wont)"
+    r"|sun)\s+(?:i\s+)?(?:cant|cannot|wont|(?:is\s+)?not\s+possible|(?:is\s+)?impossible)"
     r"(?:\s+(?:make\s+it|make|do\s+it|come|go|work))?"
     # what follows is the reason: "mañana no puedo, tengo médico" reads "... cant i have doctor"
     r"(?=\s*(?:[,.!;:-]|$|sorry|my|because|as|im|but|however|cos|coz|cuz|since|due"

@@ -4734,3 +4734,33 @@ def test_hours_at_work_elsewhere_are_never_free_time(body, language):
 def test_hours_said_to_be_no_good_are_never_free_time(body):
     """Before, each posted tomorrow 9-5 as free time."""
     assert parse(body, AT).intent != "availability"
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        ("jutro 9-17 odpada", "pl"),
+        ("mâine 9-17 nu merge", "ro"),
+        ("el sábado de 9 a 5 imposible", "es"),
+        ("saturday 9-5 impossible sorry", "en"),
+    ],
+)
+def test_hours_said_to_be_impossible_are_never_free_time_in_any_language(body, language):
+    """Before, each posted the hours as free time."""
+    assert parse(body, AT, language=language).intent != "availability"
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        ("not possible tomorrow", "en"),
+        ("tomorrow is impossible, my kid is sick", "en"),
+        ("nie da się jutro", "pl"),
+        ("mañana imposible", "es"),
+        ("mâine nu se poate", "ro"),
+    ],
+)
+def test_a_day_said_to_be_impossible_asks_about_that_day_s_booking(body, language):
+    """Before, each went to a person; now the booking that day is asked about, never dropped."""
+    found = parse(body, AT, language=language)
+    assert (found.intent, found.days, found.exact) == ("cancel", ("fri",), False)
