@@ -765,6 +765,16 @@ def yes_or_no(t: Text, ctx: Context) -> Parsed | None:
     thanks ("im good thanks", "not for me") is marked NO_THANKS: it is about offers alone, and
     with none open gives up no booking. A no that says they cannot ("cant make it") is marked
     UNABLE: after "Drop your shift?" it is no NO to the question."""
+    if (asked := _STILL_OPEN_THEN.match(t.norm)) is not None:
+        # "is the job on saturday still available? if so i can do it": the yes after the
+        # question takes the offer (the day's, when it names one), as "yes" would
+        then = _yes_or_no(t.said_as(asked["then"]), ctx)
+        if (
+            then is not None
+            and then.intent == "accept"
+            and not (then.ambiguous or then.asks_besides)
+        ):
+            return replace(then, days=then.days or _offer_day(asked["asked"], ctx))
     answer = _yes_or_no(t, ctx)
     if answer is None and _OK_THANKS.match(t.norm):
         return Parsed("decline", detail=NO_THANKS)  # "im ok thanks", "im fine thanks"
@@ -775,6 +785,15 @@ def yes_or_no(t: Text, ctx: Context) -> Parsed | None:
     if _UNABLE.match(t.core):
         return replace(answer, detail=UNABLE)
     return answer
+
+
+# Whether an offer is still open, asked, and what follows the question: "is it still available?
+# ill take it", "czy ta praca w sobotę jest jeszcze aktualna? jeśli tak, to biorę".
+_STILL_OPEN_THEN = re.compile(
+    r"^(?P<asked>[^?]*(?:still\s+(?:available|going|open|on|there|free|up\s+for\s+grabs)"
+    r"|available\s+still)[^?]*)\?+\W*(?:(?:if\s+(?:so|yes|it\s+is|its\s+still\s+\w+|not\s+taken)"
+    r"|then|to)\W+)*(?P<then>[^?]+)$"
+)
 
 
 NO_THANKS = "no_thanks"

@@ -38,6 +38,8 @@ _PAY_COMPLAINT = re.compile(
     # "kept me waiting 2 hours"; "kept me an extra hour" is staying on, the hours to be sent
     r"|kept\s+me(?!\s+(?:(?:an?\s+)?(?:extra|another|additional)|late|later|longer|on|over)(?![a-z]))"
     r"|extra\s+hours?\s+(?:not|unpaid|without)|overtime|dont\s+match|doesnt\s+match"
+    # "i did 6 hours but the sheet says 5": the hours recorded, put in question
+    r"|(?:time\s*)?sheets?\s+(?:says?|said|shows?|showed|has|had)\s+(?:only\s+)?[0-9]"
     # "worked 4 hours but got paid for 3", "pracowałam 4 godziny a zapłacili 3": hours worked,
     # then fewer paid (never a rate: "paid 13 an hour")
     r"|(?:worked|did|done)\s+[0-9.,]+\s*(?:hours?|hrs?|h)(?![a-z]).*?(?<![a-z])(?:paid|payed|pay)"

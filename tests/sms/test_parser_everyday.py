@@ -4764,3 +4764,34 @@ def test_a_day_said_to_be_impossible_asks_about_that_day_s_booking(body, languag
     """Before, each went to a person; now the booking that day is asked about, never dropped."""
     found = parse(body, AT, language=language)
     assert (found.intent, found.days, found.exact) == ("cancel", ("fri",), False)
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "days"),
+    [
+        ("hi sorry to bother you, is the job on saturday still available? if so i can do it", "en", ("sat",)),
+        ("is it still available? ill take it", "en", ()),
+        ("czy ta praca w sobotę jest jeszcze aktualna? jeśli tak, to biorę", "pl", ("sat",)),
+        ("¿sigue disponible el del sábado? si es así lo tomo", "es", ("sat",)),
+        ("mai e disponibilă tura de sâmbătă? dacă da, o iau", "ro", ("sat",)),
+        ("o turno de sábado ainda está disponível? se sim, eu aceito", "pt", ("sat",)),
+    ],
+)  # fmt: skip
+def test_still_open_asked_then_a_yes_takes_the_offer(body, language, days):
+    """Before, the English asked what times the worker was free on Saturday, and the others
+    were only told the offer; "if so, I'll take it" is a yes (a YES too late hears so)."""
+    found = parse(body, AT, language=language)
+    assert (found.intent, tuple(found.days)) == ("accept", days)
+
+
+def test_still_open_asked_then_another_question_takes_nothing():
+    assert parse("is it still available? where is it?", AT).intent == "shifts_query"
+
+
+@pytest.mark.parametrize(
+    "body", ["i did 6 hours today but the sheet says 5", "timesheet shows 5 but i did 6"]
+)
+def test_the_hours_on_the_sheet_put_in_question_are_a_complaint(body):
+    """Before, "i did 6 hours today but the sheet says 5" sent the buyer 5 hours to approve."""
+    found = parse(body, AT.replace(hour=15))
+    assert (found.intent, found.category) == ("dispute", "hours")
