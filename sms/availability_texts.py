@@ -373,7 +373,9 @@ def answer_to_times_asked(
     names its own day."""
     norm = Text.of(" ".join(body.split()), worker.language).norm
     if asked.kind in DAYS_ASKED:
-        return _answer_to_days_asked(norm, parsed, asked, local(now, market.tz), worker.language)
+        return _answer_to_days_asked(
+            norm, parsed, asked, local(now, market.tz), worker.language, market.currency
+        )
     and_another = _AND_ANOTHER_DAY.match(norm) is not None
     if (parsed.days and not and_another) or parsed.then:
         return None
@@ -453,18 +455,29 @@ def answer_to_rate_asked(
 
 
 # Questions that ask which day: hours alone are no answer to them.
-DAYS_ASKED = frozenset(("ask_days", "ask_date"))
+DAYS_ASKED = frozenset(("ask_days", "ask_date", "ask_today_or_tomorrow"))
 
 
 def _answer_to_days_asked(
-    norm: str, parsed: Parsed, asked: Notice, at: datetime, language: str
+    norm: str, parsed: Parsed, asked: Notice, at: datetime, language: str, currency: str
 ) -> Parsed | None:
     """ "9-5" just after "Which days?": the day asked again, with those hours in the example;
     never free today, which nobody said. "mon wed 9-5" just after "Which days? ... next week":
-    next week's Monday and Wednesday."""
+    next week's Monday and Wednesday. "the 28th", "dziś" just after "Today, Fri 27 Nov, or Sat
+    28 Nov? ... 9am-5pm": that day, with the hours the worker gave."""
+    spec, besides = find_days(norm, at)
+    # only there are the example's hours the worker's own: elsewhere they may be an example
+    hours = asked.data.get("example_hours") if asked.kind == "ask_today_or_tomorrow" else None
+    if spec.said_a_day and hours and not _TIME_SAID_ALONE.search(besides):
+        day = norm
+        if spec.label in ("today", "tomorrow"):
+            # "tomorrow" again: the later of the two days asked about
+            which = asked.data["first_day" if spec.label == "today" else "second_day"]
+            day = day_said(f"date:{which}", "en", currency)
+        start, end = hours
+        return parse(f"available {day} {formats.hours(start, end, 'en')}", at, language=language)
     if parsed.intent != "availability":
         return None
-    spec = find_days(norm, at)[0]
     if spec.said_a_day:
         next_week_asked = str(asked.data.get("example_day", "")).startswith("next:")
         said_which_week = spec.date or spec.in_next_week or spec.in_this_week or spec.next_week
@@ -485,6 +498,11 @@ def _answer_to_days_asked(
     )
 
 
+# A time of its own in an answer that names a day (the day's own words left out): "sat from
+# 10", "dziś rano".
+_TIME_SAID_ALONE = re.compile(
+    r"[0-9]|(?<![a-z])(?:mornings?|afternoons?|evenings?|nights?|late|early|all\s+day)(?![a-z])"
+)
 # The hours asked for, and another day with them: "9-5 and sunday too", "9-17 i w niedzielę".
 _AND_ANOTHER_DAY = re.compile(
     r"^\W*[0-9][^a-z]*(?:(?:am|pm|h)(?![a-z])[^a-z]*)*(?:and|&|plus|also|i|y|e|si)(?![a-z])"

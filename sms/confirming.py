@@ -476,7 +476,7 @@ ASKED_BACK = frozenset(
     + ("which_booking",)
     + ("confirm_postcode", "confirm_rate", "confirm_skills", "confirm_tax", "confirm_travel")
     + ("confirm_zip", "delete_confirm", "ask_times", "ask_from_to", "ask_am_pm", "ask_date")
-    + ("ask_rate", "ask_one_range", "ask_days")
+    + ("ask_rate", "ask_one_range", "ask_days", "ask_today_or_tomorrow")
 )
 # How long after such a question a bare YES is taken to answer it.
 ASKED_WITHIN = timedelta(hours=1)

@@ -11,6 +11,7 @@ from typing import Any
 from sms.parsing.days import (
     A_DAY_SAID,
     ONLY_THESE_TIMES,
+    SMALL_HOURS_END,
     WEEKDAYS,
     DaySpec,
     date_range,
@@ -422,6 +423,18 @@ def availability(t: Text, ctx: Context) -> Parsed:
             pm_hours=(hours.evening.start, hours.evening.end),
         )
     start, end = window(spec, hours, ctx.at)
+    if spec.label == "tomorrow" and ctx.at.hour < SMALL_HOURS_END and not spec.recurring:
+        # "free tomorrow 9-5" at half past midnight: the coming morning's day, today, or the
+        # day after; asked, with today as the example
+        today = ctx.at.date()
+        return _ask(
+            found,
+            "ask_today_or_tomorrow",
+            first_day=today.isoformat(),
+            second_day=(today + timedelta(days=1)).isoformat(),
+            example_day=f"date:{today.isoformat()}",
+            example_hours=(hours.start, hours.end),
+        )
     ask: tuple[str, dict[str, Any]] | None = None
     if len(ranges) > 1:
         ask = ("ask_one_range", {"example_day": "days:mon", "example_hours": _NINE_TO_FIVE})

@@ -216,6 +216,8 @@ _WEEK_SPLIT = re.compile(r"(?<![a-z])week\s+(days?|ends?)(?![a-z])")
 NEXT_WEEK = re.compile(r"(?<![a-z])(?:next\s+week|week\s+next)(?![a-z])")
 # A day said by its name or as today, tonight or tomorrow: "not today", "sunday no".
 A_DAY_SAID = r"(?:today|tonight|tomorrow|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*|weekends?)"
+# Before this hour "tomorrow" may mean the day after the night: the coming morning's.
+SMALL_HOURS_END = 5
 # Only some days or parts of the day, for good: "i can only do weekends", "just mornings for me".
 ONLY_THESE_TIMES = re.compile(
     r"^(?:(?:i|im|i\s+am)\s+)?(?:(?:can|could|will)\s+)?(?:only|just)\s+(?:(?:want|do|work|doing"

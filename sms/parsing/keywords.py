@@ -13,6 +13,7 @@ from functools import cache
 from sms.parsing.busy import away_for_days
 from sms.parsing.days import (
     ONLY_THESE_TIMES,
+    SMALL_HOURS_END,
     WEEKDAYS,
     date_range,
     find_days,
@@ -1321,7 +1322,3 @@ def _days(s: str, ctx: Context) -> tuple[str, ...]:
     if spec.label == "tomorrow" and ctx.at.hour < SMALL_HOURS_END:
         said = (ctx.at.date(), spec.date)
     return tuple(WEEKDAYS[day.weekday()] for day in said)
-
-
-# Before this hour "tomorrow" may mean the day after the night: the coming morning's.
-SMALL_HOURS_END = 5

@@ -8,6 +8,9 @@ the other languages).
 EN: dict[str, str] = {
     "ask_date": "Which date? Reply e.g. AVAILABLE {example_day}{example_hours}",
     "ask_days": "Which days? Reply e.g. AVAILABLE {example_day}{example_hours}",
+    # "tomorrow" said in the small hours: the day that is starting, or the one after
+    "ask_today_or_tomorrow": "Today, {first_day}, or {second_day}? Reply e.g. AVAILABLE "
+    "{example_day}{example_hours}",
     "ask_times": "What times are you free{when_said}? Reply e.g. AVAILABLE {example_day}"
     "{example_hours}",
     "ask_from_to": "From what time to what time? Reply e.g. AVAILABLE {example_day}{example_hours}",

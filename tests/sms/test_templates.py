@@ -43,6 +43,9 @@ LONGEST = {
     "pm_hours": [17 * 60 + 30, 21 * 60 + 30],
     "when_day": "every:mon,tue,wed,thu,fri,sat",
     "command_day": "every:mon,tue,wed,thu,fri,sat",
+    # the two days "tomorrow" may be in the small hours, their names at their longest
+    "first_day": "2026-09-30",
+    "second_day": "2026-10-01",
     "when_part": "afternoon",
     "lines": "Offer 1234: hospitality Sat 28 Nov 10:00-14:00 | Booked 5678: care Sun 29 Nov 09:00-17:00",
     "changes": "your rate is £99.99/hr; your area is SW1A 1AA; your skills are care, cleaning, kitchen",

@@ -2801,3 +2801,29 @@ def test_a_day_picked_from_the_list_after_a_slip_is_taken(db, now, ann):
     text(db, "Y", now + timedelta(minutes=1))
     replies = text(db, "oops wrong one, i meant the saturday", now + timedelta(minutes=2))
     assert replies[0].startswith("Booked: care at Rosewood, E1 6AN, Sat 28 Nov"), replies
+
+
+@pytest.mark.parametrize(
+    ("body", "answer", "day"),
+    [
+        ("free tomorrow 10-4", "today", 28),
+        ("free tomorrow 10-4", "the 29th", 29),
+        ("free tomorrow 10-4", "tomorrow", 29),
+        ("jutro wolna 10-16", "dziś", 28),
+    ],
+)
+def test_tomorrow_said_after_midnight_asks_which_day_and_keeps_the_hours(
+    db, now, ann, body, answer, day
+):
+    """Before, "free tomorrow 10-4" at half past midnight was saved for the day after the one
+    starting, which the worker may well have meant; now both days are named, and the answer
+    keeps the hours the worker gave."""
+    night = now.replace(day=28, hour=0, minute=30)
+    (asked,) = text(db, body, night)
+    assert asked.startswith(("Today, Sat 28 Nov, or Sun 29 Nov?", "Dziś, sob 28 lis, czy"))
+    text(db, answer, night)
+    with db.read() as session:
+        windows = session.exec(
+            select(AvailabilityWindow).where(AvailabilityWindow.worker_id == ann)
+        ).all()
+    assert any((w.start.day, w.start.hour, w.end.hour) == (day, 10, 16) for w in windows), windows
