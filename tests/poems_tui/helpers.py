@@ -60,8 +60,14 @@ async def open_the_post_form(pilot: Pilot) -> Screen:
     await pilot.press("3")
     await pilot.pause()
     await pilot.press("n")
-    await wait_for(pilot, lambda: isinstance(pilot.app.screen, PostShiftScreen))
+    await wait_for(pilot, lambda: post_form_shown(pilot.app))
     return pilot.app.screen
+
+
+def post_form_shown(app: App) -> bool:
+    """Whether the post form is the screen, its boxes mounted (under load the screen is pushed
+    a moment before its children are there to query)."""
+    return isinstance(app.screen, PostShiftScreen) and bool(app.screen.query("#skill"))
 
 
 async def post_form_with_a_mistake(pilot: Pilot) -> None:

@@ -8,7 +8,14 @@ from poems_tui.app import PoemsConsole
 from poems_tui.screens.shift import ShiftScreen
 from poems_tui.screens.shift_forms import PostShiftScreen
 from store.models import Notice, Shift
-from tests.poems_tui.helpers import open_the_post_form, press_in_one_burst, rows, shown, wait_for
+from tests.poems_tui.helpers import (
+    open_the_post_form,
+    post_form_shown,
+    press_in_one_burst,
+    rows,
+    shown,
+    wait_for,
+)
 
 
 async def test_the_board_counts_shifts_in_every_state(make_app):
@@ -230,7 +237,7 @@ async def test_a_suggestion_taken_with_right_then_enter_at_once_is_the_buyer(mak
     app = make_app(operator="staff")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("3", "n")
-        await wait_for(pilot, lambda: isinstance(app.screen, PostShiftScreen))
+        await wait_for(pilot, lambda: post_form_shown(app))
         form = app.screen
         buyer = form.query_one("#buyer")
         await press_in_one_burst(pilot, *"ros", "right", "enter")
@@ -242,7 +249,7 @@ async def test_right_in_a_form_box_moves_the_cursor_one_place(make_app):
     app = make_app(operator="staff")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("3", "n")
-        await wait_for(pilot, lambda: isinstance(app.screen, PostShiftScreen))
+        await wait_for(pilot, lambda: post_form_shown(app))
         skill = app.screen.query_one("#skill")
         skill.focus()
         await pilot.press(*"cxy", "left", "left", "right")
