@@ -1146,8 +1146,10 @@ _PASS = re.compile(
     r"|(?<![a-z])(?:cant|cannot)\s+(?:make\s+it\s+)?this\s+time(?![a-z])|(?<![a-z])not\s+this\s+time(?![a-z])"
     r"|(?<![a-z])pass\s+(?:this|that)(?:\s+one)?(?![a-z])"
     # "pay too low", "not enough money": a no to the offer with its reason
-    r"|^\W*(?:the\s+)?(?:pay|money|rate)(?:\s+is|s)?\s+(?:too\s+(?:low|little)|not\s+enough)(?![a-z])"
-    r"|^\W*(?:its\s+|thats\s+)?not\s+enough\s+(?:money|pay)(?![a-z])"
+    r"|^\W*(?:(?:no|nah|sorry)\W+)*(?:the\s+)?(?:pay|money|rate)(?:\s+is|s)?\s+(?:too\s+(?:low|little)"
+    r"|not\s+enough)(?![a-z])"
+    r"|^\W*(?:(?:no|nah|sorry)\W+)*(?:its\s+|thats\s+)?not\s+enough\s+(?:money|pay)(?![a-z])"
+    r"|^\W*(?:(?:no|nah|sorry)\W+)*(?:it\s+)?(?:doesnt|does\s+not|dont)\s+pay\s+enough(?![a-z])"
     # "i wont be able to take the shift on thursday", "nie mogę przyjąć tej zmiany"
     r"|(?<![a-z])(?:wont|cant|cannot|unable\s+to)\s+(?:be\s+able\s+to\s+)?(?:take|accept)\s+(?:the|this"
     r"|that)\s+(?:shift|offer|job)(?![a-z])|(?<![a-z])decline\s+(?:this|that|the)\s+(?:one|shifts?"

@@ -4795,3 +4795,13 @@ def test_the_hours_on_the_sheet_put_in_question_are_a_complaint(body):
     """Before, "i did 6 hours today but the sheet says 5" sent the buyer 5 hours to approve."""
     found = parse(body, AT.replace(hour=15))
     assert (found.intent, found.category) == ("dispute", "hours")
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["no the pay is too low", "doesnt pay enough", "no, not enough pay", "sorry pay is too low"],
+)
+def test_pay_too_low_after_a_no_is_a_pass_asked_back(body):
+    """Before, each went to a person; "the pay is too low" alone was already a pass."""
+    found = parse(body, AT)
+    assert (found.intent, found.exact) == ("decline", False)
