@@ -4805,3 +4805,19 @@ def test_pay_too_low_after_a_no_is_a_pass_asked_back(body):
     """Before, each went to a person; "the pay is too low" alone was already a pass."""
     found = parse(body, AT)
     assert (found.intent, found.exact) == ("decline", False)
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "intent"),
+    [
+        ("quando começa?", "pt", "shifts_query"),
+        ("kiedy się zaczyna?", "pl", "shifts_query"),
+        ("cuándo empieza?", "es", "shifts_query"),
+        ("când începe?", "ro", "shifts_query"),
+        ("qdo cai o pagamento?", "pt", "earnings"),
+        ("quando vou receber?", "pt", "earnings"),
+    ],
+)
+def test_when_it_starts_and_when_pay_comes_are_answered(body, language, intent):
+    """Before, each went to a person."""
+    assert parse(body, AT, language=language).intent == intent
