@@ -304,6 +304,13 @@ _UNTIL_A_FIGURE = {
 }
 
 
+# Romanian puts "de" between a figure from 20 up and what it counts ("30 de minute", "20 de
+# ore", "15 de lei"): read without it, as the smaller figures are.
+_DE_AFTER_A_FIGURE = re.compile(
+    r"(?<=[0-9])\s+de(?=\s+(?:minute|minut|min|ore|ora|h|lei|lire)(?![a-z]))"
+)
+
+
 def read(original: str, hint: str | None = None, mend: bool = True) -> Reading:
     """The language of a text and its canonical words; `hint` settles a tie (the sender's).
     Without `mend`, no word is taken for a slip of another: a name is read as written
@@ -334,6 +341,8 @@ def read(original: str, hint: str | None = None, mend: bool = True) -> Reading:
     canonical, entries = folded, []
     if language in _UNTIL_A_FIGURE:
         canonical = _UNTIL_A_FIGURE[language].sub("till", canonical)
+    if language == "ro":
+        canonical = _DE_AFTER_A_FIGURE.sub("", canonical)
     for code in [*order, "en"]:
         canonical, made = _replace(langs[code], canonical)
         entries += made

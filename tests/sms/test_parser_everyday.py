@@ -4821,3 +4821,9 @@ def test_pay_too_low_after_a_no_is_a_pass_asked_back(body):
 def test_when_it_starts_and_when_pay_comes_are_answered(body, language, intent):
     """Before, each went to a person."""
     assert parse(body, AT, language=language).intent == intent
+
+
+def test_romanian_de_between_a_figure_and_minutes_keeps_the_break():
+    """Before, "pauză de 30 de minute" ("a 30-minute break") was no break at all."""
+    found = parse("am terminat, 8 ore cu pauză de 30 de minute", AT.replace(hour=17), language="ro")
+    assert (found.intent, found.minutes_worked, found.break_minutes) == ("check_out", 480, 30)
