@@ -102,16 +102,12 @@ def report_late(
     return OnTheDay("late_noted", booking, shift, offer)
 
 
-def begun_without_them(
+def under_way(
     session: Session, worker_id: int, now: datetime, ref: str | None = None
 ) -> list[tuple[Booking, Shift, Offer]]:
-    """The worker's bookings already under way that they have not checked in to: too late to
-    drop, and the buyer is waiting."""
-    return [
-        row
-        for row in bookings_near(session, worker_id, now, timedelta(0), ref)
-        if row[0].checked_in_at is None
-    ]
+    """The worker's bookings already under way, checked in to or not: too late to drop, and
+    the buyer is waiting on them, or working beside them."""
+    return bookings_near(session, worker_id, now, timedelta(0), ref)
 
 
 # The most of a worker's own words passed on to the buyer in one text.

@@ -32,12 +32,12 @@ def report_late(
         )
 
 
-def begun_without_them(
+def under_way(
     db: Unit, worker_id: int, now: datetime, ref: str | None = None
 ) -> list[tuple[Booking, Shift, Offer]]:
-    """The worker's bookings under way that they have not checked in to."""
+    """The worker's bookings under way, checked in to or not."""
     with db.read() as session:
-        return arrival.begun_without_them(session, worker_id, now, ref)
+        return arrival.under_way(session, worker_id, now, ref)
 
 
 def hours_awaited(db: Unit, worker_id: int, now: datetime) -> bool:

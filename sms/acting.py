@@ -239,9 +239,10 @@ def act(session: Session, message: Message, now: datetime) -> None:
         if not tell:
             notify_worker(session, worker, parsed.ask, now, **parsed.question_data)
         return
-    if parsed.intent == "cancel" and _begun_without_them(text, worker, market, parsed, now):
-        # "cant make it today" once the shift has begun: too late to drop, and the buyer is
-        # waiting; a person sees to it, rather than "No offers for fri? Your bookings stay"
+    if parsed.intent == "cancel" and _gives_up_one_under_way(text, worker, market, parsed, now):
+        # "cant make it today" once the shift has begun, "i feel sick" an hour into it: too
+        # late to drop, and the buyer is waiting or working beside them; a person sees to it,
+        # rather than "No offers for fri?" or "You have no booking to drop"
         hand_to_a_person(text, message.id, market.id, worker.id, "cant_come_started", now)
         return
     commands.run(session, worker, market, parsed, now)
@@ -329,13 +330,13 @@ def _name_as_asked(worker: Worker, body: str, parsed: Parsed, asked: Notice) -> 
     return Parsed("profile_update", name=name) if name else None
 
 
-def _begun_without_them(
+def _gives_up_one_under_way(
     text: TextTransaction, worker: Worker, market: Market, parsed: Parsed, now: datetime
 ) -> bool:
     """Whether the text gives up a booking already under way: today, or its number."""
     if parsed.days and WEEKDAYS[local(now, market.tz).weekday()] not in parsed.days:
         return False
-    return bool(days.begun_without_them(text, worker.id, now, parsed.offer_ref))
+    return bool(days.under_way(text, worker.id, now, parsed.offer_ref))
 
 
 def a_person_reads(parsed: Parsed) -> str | None:

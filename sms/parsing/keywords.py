@@ -1238,6 +1238,9 @@ def _given_up(t: Text, ctx: Context) -> Parsed | None:
     m = _DROP_ANYWHERE.search(t.norm)
     if m is not None and not _OPT_OUT_WORDS.search(t.norm[m.end() :][:12]):
         return Parsed("cancel", offer_ref=m.group("ref"), days=_days(t.norm, ctx))
+    if _SICK_ALONE.match(t.norm):
+        # "sorry im sick", "jestem chora": the booking coming soonest, asked back, never dropped
+        return Parsed("cancel", days=_days(t.norm, ctx))
     m = _CANT.search(t.norm)
     if m is None:
         m = _DAY_THEN_CANT.search(t.norm)
@@ -1287,6 +1290,14 @@ def _given_up(t: Text, ctx: Context) -> Parsed | None:
     return None
 
 
+# Ill, and no more said: "sorry im sick", "feeling unwell today x".
+_SICK_ALONE = re.compile(
+    r"^\W*(?:(?:sorry|so\s+sorry|hi|hello|morning|good\s+morning)\W+)*"
+    r"(?:(?:im|i\s+am|i\s+m|feeling|im\s+feeling|i\s+feel|i\s+got|ive\s+got|got)\s+)?"
+    r"(?:really\s+|very\s+|so\s+|too\s+|quite\s+)?(?:sick|ill|unwell|poorly|not\s+well|not\s+feeling"
+    r"\s+well|under\s+the\s+weather|covid|the\s+flu|flu)"
+    r"(?:\W+(?:sorry|so\s+sorry|x+|today|now|this\s+morning))*\W*$"
+)
 # Every booking, not one: "all my shifts", "both", "any of my shifts this week".
 _EVERY_BOOKING = re.compile(
     r"(?<![a-z])(?:all\s+(?:of\s+)?(?:my|the|them|those|these)(?:\s+(?:shifts|bookings|jobs))?"

@@ -784,6 +784,26 @@ def test_giving_up_a_shift_already_begun_goes_to_a_person_and_the_booking_stays(
         assert session.get(Booking, booking.id).status == "booked"
 
 
+@pytest.mark.parametrize("body", ["i feel sick", "sorry im not well", "jestem chora"])
+def test_falling_ill_once_checked_in_goes_to_a_person_and_the_booking_stays(db, booking, now, body):
+    """Before, "i feel sick" an hour into a shift the worker had checked in to was answered
+    "You have no booking to drop" (the booking under way no longer counted) and nobody else
+    heard."""
+    text(db, ANN, "here", now + timedelta(days=1, hours=-1, minutes=2))  # Fri 09:02
+    out = text(db, ANN, body, now + timedelta(days=1))  # Fri 10:00
+    assert list(out) == [ANN] and ("A person at POEMS" in out[ANN] or "Osoba z POEMS" in out[ANN])
+    with db.read() as session:
+        (thread,) = session.exec(select(InboxThread)).all()
+        assert thread.reason == "cant_come_started"
+        assert session.get(Booking, booking.id).status == "booked"
+
+
+def test_falling_ill_before_the_shift_is_asked_to_drop_it(db, booking, now):
+    """Before, "sorry im sick" with no day named went to a person."""
+    out = text(db, ANN, "sorry im sick", now + timedelta(hours=20))  # Fri 06:00
+    assert out[ANN].startswith("Drop your care shift Fri 27 Nov 09:00-13:00?")
+
+
 def test_giving_up_a_shift_before_it_begins_is_still_asked_to_drop(db, booking, now):
     out = text(db, ANN, "cant make it today", now + timedelta(hours=22))  # Fri 08:00
     assert out[ANN].startswith("Drop your care shift Fri 27 Nov 09:00-13:00?")

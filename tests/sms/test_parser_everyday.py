@@ -4827,3 +4827,26 @@ def test_romanian_de_between_a_figure_and_minutes_keeps_the_break():
     """Before, "pauză de 30 de minute" ("a 30-minute break") was no break at all."""
     found = parse("am terminat, 8 ore cu pauză de 30 de minute", AT.replace(hour=17), language="ro")
     assert (found.intent, found.minutes_worked, found.break_minutes) == ("check_out", 480, 30)
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        ("sorry im sick", "en"),
+        ("feeling unwell today x", "en"),
+        ("przepraszam, jestem chora", "pl"),
+        ("estoy enferma", "es"),
+        ("sunt bolnavă", "ro"),
+        ("estou doente", "pt"),
+    ],
+)
+def test_ill_and_no_more_said_asks_about_the_booking(body, language):
+    """Before, each went to a person: the booking coming soonest is asked about (never dropped);
+    once it has begun, a person sees to it."""
+    found = parse(body, AT, language=language)
+    assert (found.intent, found.exact) == ("cancel", False)
+
+
+@pytest.mark.parametrize("body", ["im sick of this", "im sick of waiting for work"])
+def test_sick_of_something_is_no_illness(body):
+    assert parse(body, AT).intent != "cancel"
