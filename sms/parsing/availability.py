@@ -316,6 +316,15 @@ def availability(t: Text, ctx: Context) -> Parsed:
         # "free 14-18 dec 9-5": a week or less with its hours, read as "free mon 14/12 to fri
         # 18/12 9-5" is (without hours, which dates is asked: a question names one day)
         s, several = s.replace(several, f" {week} ", 1), None
+    if (
+        several is not None
+        and _days_of_one_week(several, ctx) is not None
+        and not find_ranges(rest := s.replace(several, " "), None)[0]
+        and not has_lone_time(rest)
+    ):
+        # "free 14-18 dec": a week or less, its hours asked, the dates kept for the answer
+        dates = f"dates:{first_of_range(several, ctx.at)}..{last_of_range(several, ctx.at)}"
+        return _ask({}, "ask_times", when_day=dates, example_day=dates, example_hours=_NINE_TO_FIVE)
     if (several := several or listed) is not None:
         # "free 14-20 dec 9-5", "free 24th and 27th dec 9-5": free time is kept a day at a
         # time, so which day is asked

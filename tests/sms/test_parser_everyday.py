@@ -2033,12 +2033,14 @@ def test_days_away_are_never_free_hours(body):
     [
         ("free 14-31 dec 9-5", "AVAILABLE 14/12 9am-5pm"),
         ("wolna 14-31 grudnia 8-16", "WOLNY 14/12 8-16"),
-        ("libre del 14 al 20 de diciembre", "DISPONIBLE 14/12 9-17"),
-        ("free from the 14th to the 18th", "AVAILABLE 14/12 9am-5pm"),
+        # a week or less without hours: the hours asked, every date kept for the answer
+        ("libre del 14 al 20 de diciembre", "DISPONIBLE 14/12-20/12 9-17"),
+        ("free from the 14th to the 18th", "AVAILABLE 14/12-18/12 9am-5pm"),
     ],
 )
 def test_free_on_several_dates_at_once_asks_which_date_with_the_first(body, example):
-    """More than a week of dates, or dates without hours: which date is asked."""
+    """More than a week of dates: which date is asked; a week or less without hours: the hours,
+    for all of them."""
     read = reads(body)
     assert read["intent"] == "availability" and read["ambiguous"]
     assert example in read["question"]

@@ -2827,3 +2827,29 @@ def test_tomorrow_said_after_midnight_asks_which_day_and_keeps_the_hours(
             select(AvailabilityWindow).where(AvailabilityWindow.worker_id == ann)
         ).all()
     assert any((w.start.day, w.start.hour, w.end.hour) == (day, 10, 16) for w in windows), windows
+
+
+@pytest.mark.parametrize(
+    ("body", "hours", "asked"),
+    [
+        ("free 1-4 dec", "9-5", "What times are you free 1/12-4/12?"),
+        ("wolna 1-4 grudnia", "8-16", "W jakich godzinach masz czas 1/12-4/12?"),
+    ],
+)
+def test_a_few_dates_without_hours_ask_the_hours_and_keep_every_date(
+    db, now, ann, body, hours, asked
+):
+    """Before, "free 1-4 dec" was asked "Which date?", as if only one could be meant; now the
+    hours are asked, and the answer is free time on each of the dates."""
+    (question,) = text(db, body, now)
+    assert question.startswith(asked)
+    text(db, hours, now)
+    with db.read() as session:
+        days = sorted(
+            w.start.day
+            for w in session.exec(
+                select(AvailabilityWindow).where(AvailabilityWindow.worker_id == ann)
+            )
+            if w.start.month == 12
+        )
+    assert days == [1, 2, 3, 4]
