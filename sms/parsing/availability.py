@@ -126,8 +126,9 @@ def availability_text(t: Text, ctx: Context) -> Parsed | None:
     ):
         # "friday i work 8-12, free after", "vineri am program 8-12, sunt liberă după": the
         # hours are work elsewhere; free from their end, till when asked
-        after = _FREE_AFTER.sub(" ", t.norm[working.end() :])
-        said = f"{t.norm[: working.start()]} free from {working['end']} {after}"
+        said = (
+            f"{t.norm[: working.start()]} free from {working['end']} {_FREE_AFTER.sub(' ', rest)}"
+        )
         return availability_text(t.said_as(_LEFT_DANGLING.sub(" ", said)), ctx)
     if working is not None and not offered and _BUSY_THEN.match(working.group(0)):
         # "im working 8-12 tomorrow": busy then, never free time; for a person. "mañana trabajo

@@ -879,21 +879,15 @@ def _yes_or_no(t: Text, ctx: Context) -> Parsed | None:
     if (
         intent == "accept"
         and ref is None
-        and not rest
         and _CAN_DO.match(m.group("yes"))
         and t.original.rstrip().endswith("?")
     ):
-        return Parsed("unknown", detail="undecided")  # "mogę?", "puedo?": asked, as "yes?" is
-    if (
-        intent == "accept"
-        and ref is None
-        and rest
-        and _CAN_DO.match(m.group("yes"))
-        and not re.search(r"[,.;:!]\s*$", m.group("yes"))
-        and t.original.rstrip().endswith("?")
-    ):
-        # "mogę przyprowadzić dziecko?", "puedo llevar a mi hija?": can I ...?, asked; no yes
-        return None
+        if not rest:
+            return Parsed("unknown", detail="undecided")  # "mogę?", "puedo?": as "yes?" is
+        if not re.search(r"[,.;:!]\s*$", m.group("yes")):
+            # "mogę przyprowadzić dziecko?", "puedo llevar a mi hija?": can I ...?, asked; no
+            # yes ("puedo, dónde es?" is one, its question besides)
+            return None
     if intent == "decline" and _NO_WORK.match(rest) and away_for_days(t.norm, ctx) is not None:
         return None  # "no work until january please": away till then, read as such, not a pass
     if intent == "decline" and _NO_WORK.match(rest) and _MILES.search(rest):

@@ -292,23 +292,25 @@ _AT_THE_HOUR = re.compile(r"(?<![a-z])la\s+ora(?=\s*[0-9])")
 _AT_ONE = re.compile(r"(?<![^\W\d_])[àÀ](?=\s*[0-9])")
 
 
-# Polish "do 14" is until 14 ("jutro do 14"); "do" is English too ("can do 2 shifts"), so it is
-# read so only before an hour, in a text already known to be Polish.
-_UNTIL_A_FIGURE = {
-    "pl": re.compile(
-        # not "wpół do 10" (half past 9), nor a rate raised to a figure ("stawkę do 14")
-        r"(?<![a-z])(?<!wpol\s)(?<!stawke\s)(?<!stawki\s)(?<!stawka\s)(?<!podnies\s)"
-        r"(?<!podniesc\s)(?<!zmien\s)do(?=\s*[0-9])"
-        r"(?!\s*[0-9]+(?:[.,][0-9]+)?\s*(?:zl|funt|gbp|pln|£|pound|quid))"
-    )
+# Words beside a figure, read in the text's own language once it is known (phrases never reach
+# across digits). Polish "do 14" is until 14 ("jutro do 14"; "do" is English too, "can do 2
+# shifts"), though not in "wpół do 10" (half past 9) nor a rate raised "do 14"; Romanian puts
+# "de" between a figure from 20 up and what it counts ("30 de minute", "20 de ore", "15 de
+# lei"), read as the smaller figures are, without it.
+_BESIDE_A_FIGURE = {
+    "pl": (
+        re.compile(
+            r"(?<![a-z])(?<!wpol\s)(?<!stawke\s)(?<!stawki\s)(?<!stawka\s)(?<!podnies\s)"
+            r"(?<!podniesc\s)(?<!zmien\s)do(?=\s*[0-9])"
+            r"(?!\s*[0-9]+(?:[.,][0-9]+)?\s*(?:zl|funt|gbp|pln|£|pound|quid))"
+        ),
+        "till",
+    ),
+    "ro": (
+        re.compile(r"(?<=[0-9])\s+de(?=\s+(?:minute|minut|min|ore|ora|h|lei|lire)(?![a-z]))"),
+        "",
+    ),
 }
-
-
-# Romanian puts "de" between a figure from 20 up and what it counts ("30 de minute", "20 de
-# ore", "15 de lei"): read without it, as the smaller figures are.
-_DE_AFTER_A_FIGURE = re.compile(
-    r"(?<=[0-9])\s+de(?=\s+(?:minute|minut|min|ore|ora|h|lei|lire)(?![a-z]))"
-)
 
 
 def read(original: str, hint: str | None = None, mend: bool = True) -> Reading:
@@ -339,10 +341,9 @@ def read(original: str, hint: str | None = None, mend: bool = True) -> Reading:
     # The text's own language first, then English words among it ("hola, available manana").
     order = [language] if language and language != "en" else []
     canonical, entries = folded, []
-    if language in _UNTIL_A_FIGURE:
-        canonical = _UNTIL_A_FIGURE[language].sub("till", canonical)
-    if language == "ro":
-        canonical = _DE_AFTER_A_FIGURE.sub("", canonical)
+    if language in _BESIDE_A_FIGURE:
+        beside, read_as = _BESIDE_A_FIGURE[language]
+        canonical = beside.sub(read_as, canonical)
     for code in [*order, "en"]:
         canonical, made = _replace(langs[code], canonical)
         entries += made
