@@ -297,18 +297,21 @@ _AT_ONE = re.compile(r"(?<![^\W\d_])[àÀ](?=\s*[0-9])")
 # shifts"), though not in "wpół do 10" (half past 9) nor a rate raised "do 14"; Romanian puts
 # "de" between a figure from 20 up and what it counts ("30 de minute", "20 de ore", "15 de
 # lei"), read as the smaller figures are, without it.
-_BESIDE_A_FIGURE = {
+_BESIDE_A_FIGURE: dict[str, tuple[tuple[re.Pattern[str], str], ...]] = {
     "pl": (
-        re.compile(
-            r"(?<![a-z])(?<!wpol\s)(?<!stawke\s)(?<!stawki\s)(?<!stawka\s)(?<!podnies\s)"
-            r"(?<!podniesc\s)(?<!zmien\s)do(?=\s*[0-9])"
-            r"(?!\s*[0-9]+(?:[.,][0-9]+)?\s*(?:zl|funt|gbp|pln|£|pound|quid))"
+        (
+            re.compile(
+                r"(?<![a-z])(?<!wpol\s)(?<!stawke\s)(?<!stawki\s)(?<!stawka\s)(?<!podnies\s)"
+                r"(?<!podniesc\s)(?<!zmien\s)do(?=\s*[0-9])"
+                r"(?!\s*[0-9]+(?:[.,][0-9]+)?\s*(?:zl|funt|gbp|pln|£|pound|quid))"
+            ),
+            "till",
         ),
-        "till",
+        # "od 9tej do 17tej", "o 8-ej": the hour's ending written onto it
+        (re.compile(r"(?<=[0-9])-?(?:tej|ej)(?![a-z])"), ""),
     ),
     "ro": (
-        re.compile(r"(?<=[0-9])\s+de(?=\s+(?:minute|minut|min|ore|ora|h|lei|lire)(?![a-z]))"),
-        "",
+        (re.compile(r"(?<=[0-9])\s+de(?=\s+(?:minute|minut|min|ore|ora|h|lei|lire)(?![a-z]))"), ""),
     ),
 }
 
@@ -341,8 +344,7 @@ def read(original: str, hint: str | None = None, mend: bool = True) -> Reading:
     # The text's own language first, then English words among it ("hola, available manana").
     order = [language] if language and language != "en" else []
     canonical, entries = folded, []
-    if language in _BESIDE_A_FIGURE:
-        beside, read_as = _BESIDE_A_FIGURE[language]
+    for beside, read_as in _BESIDE_A_FIGURE.get(language or "", ()):
         canonical = beside.sub(read_as, canonical)
     for code in [*order, "en"]:
         canonical, made = _replace(langs[code], canonical)

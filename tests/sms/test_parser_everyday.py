@@ -4852,3 +4852,9 @@ def test_ill_and_no_more_said_asks_about_the_booking(body, language):
 @pytest.mark.parametrize("body", ["im sick of this", "im sick of waiting for work"])
 def test_sick_of_something_is_no_illness(body):
     assert parse(body, AT).intent != "cancel"
+
+
+def test_polish_hours_with_their_ending_written_on_are_the_hours():
+    """Before, "jutro od 9tej do 17tej" asked the hours again."""
+    found = parse("jutro od 9tej do 17tej", AT, language="pl")
+    assert (found.intent, found.start.hour, found.end.hour) == ("availability", 9, 17)
