@@ -34,7 +34,10 @@ from tests.serving import free_port, serve, signature, text_form, wait_for  # no
 from tests.twilio_double import TwilioDouble  # noqa: E402
 
 HOST = "127.0.0.1"
-NEW, SHIFTS, AVAILABLE = "hello", "SHIFTS", "available tomorrow 8am-8pm"
+NEW, SHIFTS = "hello", "SHIFTS"
+# Tomorrow by its date: "tomorrow" itself is asked back in the small hours, which a run may span.
+_TOMORROW = datetime.now(UTC) + timedelta(days=1)
+AVAILABLE = f"available {_TOMORROW:%d/%m} 8am-8pm"
 # How an offer begins (in English, the workers' language here): not a reply to their own text.
 OFFER = "Work: "
 PARTS = ("echo", "sqlite", "replies", "mix", "postgres", "per-text")

@@ -57,7 +57,8 @@ def market_of_twelve_shifts(db: Database, now: datetime) -> list[tuple[str, str,
             for _ in range(13):
                 phone = f"+4477009{next(number):05d}"
                 factories.worker(session, phone, now, place=f"{area}1 2BB", free_from=later)
-                texts.append(("available", phone, "available tomorrow 8am-8pm"))
+                # the date, not "tomorrow", which in the small hours is asked back
+                texts.append(("available", phone, f"available {tomorrow:%d/%m} 8am-8pm"))
             for _ in range(4):
                 phone = f"+4477009{next(number):05d}"
                 factories.worker(session, phone, now, place=f"{area}1 2BB", free_from=later)
