@@ -4858,3 +4858,18 @@ def test_polish_hours_with_their_ending_written_on_are_the_hours():
     """Before, "jutro od 9tej do 17tej" asked the hours again."""
     found = parse("jutro od 9tej do 17tej", AT, language="pl")
     assert (found.intent, found.start.hour, found.end.hour) == ("availability", 9, 17)
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "skill"),
+    [
+        ("czy są jakieś zmiany w sprzątaniu?", "pl", "cleaning"),
+        ("szukam pracy w magazynie", "pl", "warehouse"),
+        ("tem alguma vaga de limpeza essa semana?", "pt", "cleaning"),
+    ],
+)
+def test_work_of_a_kind_asked_in_the_words_grammar_gives_it_is_that_kind(body, language, skill):
+    """Before, the Polish lost the kind of work ("w sprzątaniu", "w magazynie": the forms after
+    "in") and the Portuguese ("alguma vaga") went to a person."""
+    found = parse(body, AT, language=language)
+    assert (found.intent, found.skill) == ("shifts_query", skill)
