@@ -776,6 +776,14 @@ def yes_or_no(t: Text, ctx: Context) -> Parsed | None:
             and not (then.ambiguous or then.asks_besides)
         ):
             return replace(then, days=then.days or _offer_day(asked["asked"], ctx))
+    if (other := _NOT_THE_OTHER_DAY.match(t.norm)) is not None and is_day_word(
+        other["day"] or other["day2"]
+    ):
+        # "acepto el del lunes pero no el del martes", "o iau pe cea de luni, pe cea de marți
+        # nu": the yes to one day's offer, the other day's left open
+        first = _yes_or_no(t.said_as(other["first"]), ctx)
+        if first is not None and first.intent == "accept" and first.days and not first.ambiguous:
+            return first
     answer = _yes_or_no(t, ctx)
     if answer is None and _OK_THANKS.match(t.norm):
         return Parsed("decline", detail=NO_THANKS)  # "im ok thanks", "im fine thanks"
@@ -794,6 +802,15 @@ _STILL_OPEN_THEN = re.compile(
     r"^(?P<asked>[^?]*(?:still\s+(?:available|going|open|on|there|free|up\s+for\s+grabs)"
     r"|available\s+still)[^?]*)\?+\W*(?:(?:if\s+(?:so|yes|it\s+is|its\s+still\s+\w+|not\s+taken)"
     r"|then|to)\W+)*(?P<then>[^?]+)$"
+)
+
+
+# A yes to one day's offer, then not to another day's: "..., not the tuesday", "... but no the
+# one on tuesday", "..., the one on tuesday no".
+_NOT_THE_OTHER_DAY = re.compile(
+    r"^(?P<first>.+?)(?:\s*[,;.]\s*|\s+)(?:but\s+)?(?:(?:not?|and\s+not)\s+(?:the\s+)?(?:one\s+on\s+)?"
+    r"(?P<day>[a-z]+)(?:\s+one)?|(?:the\s+one\s+on\s+|the\s+)?(?P<day2>[a-z]+)(?:\s+one)?\s+(?:no|not)"
+    r")\W*$"
 )
 
 

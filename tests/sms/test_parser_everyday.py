@@ -4873,3 +4873,19 @@ def test_work_of_a_kind_asked_in_the_words_grammar_gives_it_is_that_kind(body, l
     "in") and the Portuguese ("alguma vaga") went to a person."""
     found = parse(body, AT, language=language)
     assert (found.intent, found.skill) == ("shifts_query", skill)
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        ("acepto el del lunes pero no el del martes", "es"),
+        ("quero a de segunda, a de terça não", "pt"),
+        ("o iau pe cea de luni, pe cea de marți nu", "ro"),
+        ("i want the one on monday, the one on tuesday no", "en"),
+    ],
+)
+def test_a_yes_to_one_day_and_not_another_takes_that_day_s_offer(body, language):
+    """Before, the Spanish and Portuguese went to a person and the Romanian was a yes to no day
+    (asked which, with both open)."""
+    found = parse(body, AT, language=language)
+    assert (found.intent, tuple(found.days)) == ("accept", ("mon",))
