@@ -4889,3 +4889,10 @@ def test_a_yes_to_one_day_and_not_another_takes_that_day_s_offer(body, language)
     (asked which, with both open)."""
     found = parse(body, AT, language=language)
     assert (found.intent, tuple(found.days)) == ("accept", ("mon",))
+
+
+def test_feeling_unsafe_in_spanish_is_read_as_spanish():
+    """Before, "me sentí insegura" from a Spanish worker read as Portuguese (only Portuguese had
+    the words), and three words are enough to change the language the worker is answered in."""
+    found = parse("me sentí insegura", AT, language="es")
+    assert (found.intent, found.category, found.text_language) == ("dispute", "safety", "es")
