@@ -1304,9 +1304,11 @@ def _given_up(t: Text, ctx: Context) -> Parsed | None:
 # Ill, and no more said: "sorry im sick", "feeling unwell today x".
 _SICK_ALONE = re.compile(
     r"^\W*(?:(?:sorry|so\s+sorry|hi|hello|morning|good\s+morning)\W+)*"
-    r"(?:(?:im|i\s+am|i\s+m|feeling|im\s+feeling|i\s+feel|i\s+got|ive\s+got|got)\s+)?"
+    r"(?:(?:im|i\s+am|i\s+m|feeling|im\s+feeling|i\s+feel|i\s+got|ive\s+got|got|i\s+have)\s+)?"
     r"(?:really\s+|very\s+|so\s+|too\s+|quite\s+)?(?:sick|ill|unwell|poorly|not\s+well|not\s+feeling"
-    r"\s+well|under\s+the\s+weather|covid|the\s+flu|flu)"
+    r"\s+well|under\s+the\s+weather|covid|the\s+flu|flu|a\s+(?:high\s+)?(?:fever|temperature)"
+    r"|a\s+(?:bad\s+)?cold|(?:a\s+|the\s+)?(?:stomach|sickness|tummy)\s+bug|food\s+poisoning"
+    r"|a\s+migraine)"
     r"(?:\W+(?:sorry|so\s+sorry|x+|today|now|this\s+morning))*\W*$"
 )
 # Every booking, not one: "all my shifts", "both", "any of my shifts this week".

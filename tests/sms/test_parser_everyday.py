@@ -4840,6 +4840,11 @@ def test_romanian_de_between_a_figure_and_minutes_keeps_the_break():
         ("estoy enferma", "es"),
         ("sunt bolnavă", "ro"),
         ("estou doente", "pt"),
+        ("i have a fever", "en"),
+        ("tengo fiebre", "es"),
+        ("mam gorączkę", "pl"),
+        ("am febră", "ro"),
+        ("estou com febre", "pt"),
     ],
 )
 def test_ill_and_no_more_said_asks_about_the_booking(body, language):
@@ -4849,7 +4854,9 @@ def test_ill_and_no_more_said_asks_about_the_booking(body, language):
     assert (found.intent, found.exact) == ("cancel", False)
 
 
-@pytest.mark.parametrize("body", ["im sick of this", "im sick of waiting for work"])
+@pytest.mark.parametrize(
+    "body", ["im sick of this", "im sick of waiting for work", "i have a cold, can i still come?"]
+)
 def test_sick_of_something_is_no_illness(body):
     assert parse(body, AT).intent != "cancel"
 
