@@ -57,7 +57,10 @@ def new_ref(
     session: Session, worker_id: int, now: datetime, rng: random.Random | None = None
 ) -> str:
     """Four digits a feature phone can type, unlike any this worker may still type."""
-    taken = _refs_in_use(session, worker_id, now)
+    return _unlike(_refs_in_use(session, worker_id, now), rng)
+
+
+def _unlike(taken: set[str], rng: random.Random | None = None) -> str:
     rng = rng or random.SystemRandom()
     while True:
         ref = str(rng.randint(1000, 9999))
@@ -122,8 +125,9 @@ def send_wave(session: Session, shift_id: int, now: datetime) -> list[Offer]:
     for candidate in candidates:
         worker = candidate.worker
         offer = closed_by_fill.get(worker.id) or Offer(shift_id=shift.id, worker_id=worker.id)
-        if offer.ref is None or offer.ref in _refs_in_use(session, worker.id, now):
-            offer.ref = new_ref(session, worker.id, now)
+        taken = _refs_in_use(session, worker.id, now)
+        if offer.ref is None or offer.ref in taken:
+            offer.ref = _unlike(taken)
         offer.wave, offer.rank, offer.reason = shift.wave, candidate.place, candidate.reason
         offer.status, offer.answered_at = OfferStatus.LIVE, None
         offer.created_at, offer.expires_at = now, now + window

@@ -211,7 +211,7 @@ def late(t: Text, ctx: Context) -> Parsed | None:
     s = t.norm
     if _ON_THE_WAY.match(t.norm):
         return Parsed("late", offer_ref=find_ref(s), late_from_now=True)
-    held_up = _HELD_UP.search(s)
+    held_up = says_held_up(t)
     eta = _minutes_until_eta(s, ctx)
     if eta is not None and not _NOT_ARRIVING.search(s):
         # "stuck on the bus, be there 9.15": arriving at a time, so in so many minutes
@@ -670,9 +670,7 @@ def check_out(t: Text, ctx: Context) -> Parsed | None:
     if ago is not None:
         rest = rest[: ago.start()] + " " + rest[ago.end() :]
     rest = LOOSELY.sub(" ", _NOT_THESE.sub(" ", rest))
-    rate, without_rate = find_rate(rest)
-    if rate is not None:
-        rest = without_rate  # "worked 4 hours, paid 13 an hour": the 4 hours, never 13
+    rest = find_rate(rest)[1]  # "worked 4 hours, paid 13 an hour": the 4 hours, never 13
     rest = clock_words(_AT_HOUR.sub(r"at \1:00", _OFFSET.sub(" ", rest)), hours_worked=True)
     if _UNIT_HOURS.search(rest):
         rest = _FROM_A_CLOCK.sub(" ", rest)  # "worked 4 hours from 9": the 4 hours, not 9

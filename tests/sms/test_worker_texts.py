@@ -2822,10 +2822,7 @@ def test_tomorrow_said_after_midnight_asks_which_day_and_keeps_the_hours(
     (asked,) = text(db, body, night)
     assert asked.startswith(("Today, Sat 28 Nov, or Sun 29 Nov?", "Dziś, sob 28 lis, czy"))
     text(db, answer, night)
-    with db.read() as session:
-        windows = session.exec(
-            select(AvailabilityWindow).where(AvailabilityWindow.worker_id == ann)
-        ).all()
+    windows = free_windows(db, ann)
     assert any((w.start.day, w.start.hour, w.end.hour) == (day, 10, 16) for w in windows), windows
 
 
@@ -2844,12 +2841,14 @@ def test_a_few_dates_without_hours_ask_the_hours_and_keep_every_date(
     (question,) = text(db, body, now)
     assert question.startswith(asked)
     text(db, hours, now)
-    with db.read() as session:
-        days = sorted(
-            w.start.day
-            for w in session.exec(
-                select(AvailabilityWindow).where(AvailabilityWindow.worker_id == ann)
-            )
-            if w.start.month == 12
-        )
+    days = sorted(w.start.day for w in free_windows(db, ann) if w.start.month == 12)
     assert days == [1, 2, 3, 4]
+
+
+def free_windows(db, worker_id: int) -> list[AvailabilityWindow]:
+    with db.read() as session:
+        return list(
+            session.exec(
+                select(AvailabilityWindow).where(AvailabilityWindow.worker_id == worker_id)
+            )
+        )
