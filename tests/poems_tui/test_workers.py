@@ -204,8 +204,16 @@ async def test_the_verifier_runs_only_after_the_workers_yes(make_app, console_db
         inbound.deliver(console_db, "+447700900103", f"YES {check.ref}", fixed_now)
         await wait_for(pilot, lambda: verifier.calls, timeout=3)
         assert verifier.calls == [("licence", "+447700900103")]
+        # the verifier answers before the checker writes its answer down: the console stays
+        # open till it has (under load, closing at once left the check "consented")
+        await wait_for(pilot, lambda: check_status(console_db, check.id) == "verified", timeout=3)
     with console_db.read() as session:
         assert session.get(CredentialCheck, check.id).status == "verified"
+
+
+def check_status(db, check_id: int) -> str:
+    with db.read() as session:
+        return session.get(CredentialCheck, check_id).status
 
 
 async def test_a_walk_in_typed_ahead_lands_each_answer_in_its_own_field(make_app, console_db):
